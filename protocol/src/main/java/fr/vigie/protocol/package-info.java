@@ -1,0 +1,11 @@
+/**
+ * The contract between kiosks and the edge hub: the MQTT topic tree ({@link fr.vigie.protocol.Topics}),
+ * the payload records that travel on it ({@link fr.vigie.protocol.EventEnvelope},
+ * {@link fr.vigie.protocol.KioskStatus}, {@link fr.vigie.protocol.Command},
+ * {@link fr.vigie.protocol.Reply}, {@link fr.vigie.protocol.ConfigBundle}) and the strict JSON codec
+ * ({@link fr.vigie.protocol.ProtocolCodec}) that both sides use to write and read them.
+ *
+ * <p>Every type here is immutable. A message that breaks the contract is rejected with a
+ * {@link fr.vigie.protocol.ProtocolException} carrying a stable {@link fr.vigie.protocol.ProtocolError} code.
+ */
+package fr.vigie.protocol;
