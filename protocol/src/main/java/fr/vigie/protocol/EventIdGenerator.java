@@ -2,6 +2,7 @@ package fr.vigie.protocol;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 
@@ -17,8 +18,8 @@ public final class EventIdGenerator {
     private int counter;
 
     public EventIdGenerator(Clock clock, Random random) {
-        this.clock = clock;
-        this.random = random;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
     }
 
     /** A generator on the system clock and a {@link SecureRandom}. */

@@ -22,14 +22,18 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
  * Writes and strictly reads every message of the contract as UTF-8 JSON. Reading rejects, with a
  * {@link ProtocolException} naming the reason: messages over the size limit, malformed JSON,
  * trailing data, duplicate keys, unknown fields, missing or null fields, wrong JSON types (no
- * coercion of strings to numbers or the reverse), unknown event types, unsupported schema
- * versions, and events whose kiosk differs from their topic's. Thread-safe; build one and share it.
+ * coercion of strings to numbers or the reverse, no number for a timestamp), unknown event types,
+ * unsupported schema versions, and events or statuses whose kiosk differs from their topic's. The
+ * schema version is checked first, so that a newer contract's message is reported as such; then
+ * the shape of the JSON (fields and their JSON kinds); then the values. Thread-safe; build one and
+ * share it.
  *
  * <pre>{@code
  * ProtocolCodec codec = new ProtocolCodec();
@@ -106,17 +110,16 @@ public final class ProtocolCodec {
 
     /** Reads an event without checking which topic it came on. */
     public EventEnvelope decodeEvent(byte[] json) throws ProtocolException {
-        EventWire w = read(json, EventWire.class);
-        requireSchema(w.schema());
-        requirePresent("seq", w.seq());
-        requirePresent("payload", w.payload());
-        EventType type = EventType.fromWireName(w.type()).orElseThrow(() -> new ProtocolException(
-                ProtocolError.UNKNOWN_EVENT_TYPE, "event type '" + w.type() + "' is not part of the contract (known: "
-                        + java.util.Arrays.stream(EventType.values()).map(EventType::wireName)
+        JsonNode tree = readObject(json);
+        requireSchema(tree);
+        WireShape.check(tree, EventWire.class, "");
+        String wireType = tree.get("type").textValue();
+        EventType type = EventType.fromWireName(wireType).orElseThrow(() -> new ProtocolException(
+                ProtocolError.UNKNOWN_EVENT_TYPE, "event type '" + wireType + "' is not part of the contract (known: "
+                        + Arrays.stream(EventType.values()).map(EventType::wireName)
                                 .collect(Collectors.joining(", ")) + ")"));
-        if (!w.payload().isObject()) {
-            throw new ProtocolException(ProtocolError.INVALID_FIELD, "payload must be a JSON object");
-        }
+        WireShape.check(tree.get("payload"), type.payloadClass(), "payload.");
+        EventWire w = convert(tree, EventWire.class, "");
         EventPayload payload = convert(w.payload(), type.payloadClass(), "payload.");
         return build(() -> new EventEnvelope(w.eventId(), w.site(), w.kioskId(), w.seq(), w.type(),
                 w.occurredAt(), w.schema(), payload));
@@ -127,45 +130,43 @@ public final class ProtocolCodec {
      * belongs to.
      */
     public EventEnvelope decodeEvent(String topic, byte[] json) throws ProtocolException {
-        Topics.Parsed parsed = Topics.parse(topic);
-        if (parsed.channel() != Topics.Channel.EVENT) {
-            throw new ProtocolException(ProtocolError.UNKNOWN_TOPIC, "topic '" + topic + "' is not an event topic");
-        }
+        Topics.Parsed parsed = requireChannel(topic, Topics.Channel.EVENT, "an event");
         EventEnvelope event = decodeEvent(json);
         requireSameKiosk(parsed.kiosk(), event.kiosk(), topic);
         return event;
     }
 
     public KioskStatus decodeStatus(byte[] json) throws ProtocolException {
-        KioskStatus s = read(json, KioskStatus.class);
-        requireSchema(s.schema());
-        return s;
+        return read(json, KioskStatus.class);
     }
 
     /** Reads a status received on {@code topic}, checking that it is that kiosk's own. */
     public KioskStatus decodeStatus(String topic, byte[] json) throws ProtocolException {
-        Topics.Parsed parsed = Topics.parse(topic);
+        Topics.Parsed parsed = requireChannel(topic, Topics.Channel.STATUS, "a status");
         KioskStatus s = decodeStatus(json);
         requireSameKiosk(parsed.kiosk(), s.kiosk(), topic);
         return s;
     }
 
     public Command decodeCommand(byte[] json) throws ProtocolException {
-        Command c = read(json, Command.class);
-        requireSchema(c.schema());
-        return c;
+        return read(json, Command.class);
     }
 
     public Reply decodeReply(byte[] json) throws ProtocolException {
-        Reply r = read(json, Reply.class);
-        requireSchema(r.schema());
-        return r;
+        return read(json, Reply.class);
     }
 
     public ConfigBundle decodeConfig(byte[] json) throws ProtocolException {
-        ConfigBundle b = read(json, ConfigBundle.class);
-        requireSchema(b.schema());
-        return b;
+        return read(json, ConfigBundle.class);
+    }
+
+    private static Topics.Parsed requireChannel(String topic, Topics.Channel channel, String what)
+            throws ProtocolException {
+        Topics.Parsed parsed = Topics.parse(topic);
+        if (parsed.channel() != channel) {
+            throw new ProtocolException(ProtocolError.UNKNOWN_TOPIC, "topic '" + topic + "' is not " + what + " topic");
+        }
+        return parsed;
     }
 
     private static void requireSameKiosk(KioskAddress ofTopic, KioskAddress ofMessage, String topic)
@@ -176,17 +177,22 @@ public final class ProtocolCodec {
         }
     }
 
-    private static void requireSchema(Integer schema) throws ProtocolException {
-        requirePresent("schema", schema);
-        if (schema != SCHEMA_VERSION) {
-            throw new ProtocolException(ProtocolError.UNSUPPORTED_SCHEMA_VERSION,
-                    "schema version " + schema + " is not supported (this side reads version " + SCHEMA_VERSION + ")");
+    /**
+     * Checks the schema version first, so that a message of a newer contract is reported as such
+     * rather than for the fields that version added.
+     */
+    private static void requireSchema(JsonNode tree) throws ProtocolException {
+        JsonNode schema = tree.get("schema");
+        if (schema == null || schema.isNull()) {
+            throw new ProtocolException(ProtocolError.MISSING_FIELD, "field 'schema' is required");
         }
-    }
-
-    private static void requirePresent(String field, Object value) throws ProtocolException {
-        if (value == null) {
-            throw new ProtocolException(ProtocolError.MISSING_FIELD, "field '" + field + "' is required");
+        if (!schema.isIntegralNumber()) {
+            throw new ProtocolException(ProtocolError.INVALID_FIELD,
+                    "field 'schema' must be an integer, got " + WireShape.describe(schema));
+        }
+        if (!schema.canConvertToInt() || schema.intValue() != SCHEMA_VERSION) {
+            throw new ProtocolException(ProtocolError.UNSUPPORTED_SCHEMA_VERSION, "schema version " + schema
+                    + " is not supported (this side reads version " + SCHEMA_VERSION + ")");
         }
     }
 
@@ -202,7 +208,14 @@ public final class ProtocolCodec {
         }
     }
 
-    private <T> T read(byte[] json, Class<T> type) throws ProtocolException {
+    private <T extends Record> T read(byte[] json, Class<T> type) throws ProtocolException {
+        JsonNode tree = readObject(json);
+        requireSchema(tree);
+        WireShape.check(tree, type, "");
+        return convert(tree, type, "");
+    }
+
+    private JsonNode readObject(byte[] json) throws ProtocolException {
         if (json == null || json.length == 0) {
             throw new ProtocolException(ProtocolError.MALFORMED_JSON, "message is empty");
         }
@@ -210,17 +223,18 @@ public final class ProtocolCodec {
             throw new ProtocolException(ProtocolError.MESSAGE_TOO_LARGE,
                     "message is " + json.length + " bytes, the limit is " + maxBytes);
         }
+        JsonNode tree;
         try {
-            JsonNode tree = mapper.readTree(json);
-            if (tree == null || !tree.isObject()) {
-                throw new ProtocolException(ProtocolError.MALFORMED_JSON, "message must be one JSON object");
-            }
-            return convert(tree, type, "");
+            tree = mapper.readTree(json);
         } catch (JsonProcessingException e) {
             throw new ProtocolException(ProtocolError.MALFORMED_JSON, "not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new ProtocolException(ProtocolError.MALFORMED_JSON, "unreadable message: " + e.getMessage(), e);
         }
+        if (tree == null || !tree.isObject()) {
+            throw new ProtocolException(ProtocolError.MALFORMED_JSON, "message must be one JSON object");
+        }
+        return tree;
     }
 
     private <T> T convert(JsonNode tree, Class<T> type, String prefix) throws ProtocolException {
@@ -237,8 +251,11 @@ public final class ProtocolCodec {
                     + "' has an invalid value: " + e.getOriginalMessage(), e);
         } catch (MismatchedInputException e) {
             String msg = e.getOriginalMessage();
-            boolean missing = msg != null && (msg.startsWith("Missing required creator property")
-                    || msg.contains("Null value for creator property"));
+            // WireShape has already rejected absent and null fields; this is a backstop whose
+            // wording differs between Jackson versions ("Missing creator property" since 2.20).
+            boolean missing = msg != null && (msg.contains("Missing required creator property")
+                    || msg.contains("Missing creator property") || msg.contains("Null value for creator property")
+                    || msg.startsWith("Cannot map `null`"));
             throw new ProtocolException(missing ? ProtocolError.MISSING_FIELD : ProtocolError.INVALID_FIELD,
                     "field '" + prefix + path(e) + "' " + (missing ? "is required" : "has the wrong type: " + msg), e);
         } catch (JsonProcessingException e) {
