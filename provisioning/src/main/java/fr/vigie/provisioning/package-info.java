@@ -1,5 +1,20 @@
 /**
- * Device identity and site PKI (Bouncy Castle): key pairs, CSRs, the site CA, certificates,
- * renewal, revocation, and the enrolment protocol. Filled in by the provisioning work.
+ * Device identity and site PKI with Bouncy Castle.
+ *
+ * <ul>
+ * <li>Kiosk side: {@link fr.vigie.provisioning.DeviceIdentity} (EC P-256 key generated and kept on
+ * the device, CSRs, installed chain, renewal at two thirds of the lifetime, mutual-TLS
+ * {@code SSLContext}) and {@link fr.vigie.provisioning.DeviceSecret}.</li>
+ * <li>Hub side: {@link fr.vigie.provisioning.SiteCa} (root and issuing CA encrypted at rest,
+ * device and server certificates, CRL), {@link fr.vigie.provisioning.DeviceCsr} (checked CSRs) and
+ * {@link fr.vigie.provisioning.DeviceCertificates} (verifying a presented device certificate and
+ * naming its kiosk, for the broker's access control).</li>
+ * <li>Rejections: {@link fr.vigie.provisioning.ProvisioningException} with a stable
+ * {@link fr.vigie.provisioning.ProvisioningError} code; failures of the machine are
+ * {@link java.io.IOException}s.</li>
+ * </ul>
+ *
+ * The enrolment messages live in {@link fr.vigie.provisioning.enrolment}. Nothing in this module
+ * logs or returns a private key.
  */
 package fr.vigie.provisioning;

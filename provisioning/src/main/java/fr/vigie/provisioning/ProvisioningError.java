@@ -1,0 +1,65 @@
+package fr.vigie.provisioning;
+
+/**
+ * Stable codes for everything the provisioning module rejects. The console, the audit log, the
+ * enrolment replies and the tests all speak of rejections by these names.
+ *
+ * <p>A code means the input (a CSR, a certificate, a token, a passphrase) was refused; it never
+ * means the machine failed. Failures such as an unreadable disk surface as {@link java.io.IOException}.
+ */
+public enum ProvisioningError {
+    /** The CSR is not one PEM-encoded PKCS#10 request. */
+    CSR_MALFORMED,
+    /** The CSR's self-signature does not verify with the key it carries, or is not ECDSA with SHA-256. */
+    CSR_SIGNATURE_INVALID,
+    /** The CSR's key is not an EC key on the P-256 curve (RSA, other curves). */
+    CSR_KEY_NOT_P256,
+    /** The CSR's subject or SAN is not {@code CN=<kioskId>, OU=<site>, O=Vigie} with the matching kiosk URN. */
+    CSR_SUBJECT_INVALID,
+    /** The CSR names a kiosk other than the one it is approved for, or a site other than the CA's. */
+    CSR_SUBJECT_MISMATCH,
+    /** The enrolment code presented does not match the CSR's public key. */
+    ENROLMENT_CODE_MISMATCH,
+    /** An enrolment message is not well-formed JSON of the expected shape. */
+    ENROLMENT_MALFORMED,
+    /** A certificate or certificate chain cannot be decoded, or is empty. */
+    CERT_MALFORMED,
+    /** The certificate (or its issuing CA) is past its notAfter at the time of the check. */
+    CERT_EXPIRED,
+    /** The certificate is before its notBefore at the time of the check. */
+    CERT_NOT_YET_VALID,
+    /** The certificate was not issued by this site's CA. */
+    CERT_FOREIGN_CA,
+    /** The certificate's serial number is on the site's revocation list. */
+    CERT_REVOKED,
+    /** The certificate is a CA, or lacks digitalSignature key usage or the clientAuth extended key usage. */
+    CERT_WRONG_USAGE,
+    /** The certificate's subject or SAN does not name a kiosk, or names another kiosk than expected. */
+    CERT_SUBJECT_INVALID,
+    /** The certificate's public key is not the device's own key. */
+    CERT_KEY_MISMATCH,
+    /** The certificates of a chain are not each signed by the next one. */
+    CERT_CHAIN_INVALID,
+    /** The revocation list is past its nextUpdate: revocation cannot be checked, so access is refused. */
+    CRL_STALE,
+    /** The revocation list is not signed by the site's issuing CA. */
+    CRL_INVALID,
+    /** The device has no certificate yet: it must enrol first. */
+    NOT_ENROLLED,
+    /** The CA store exists but no passphrase was configured to open it. */
+    CA_LOCKED,
+    /** The passphrase does not open the CA store. */
+    CA_PASSPHRASE_WRONG,
+    /** The CA store opens but does not hold a usable root and issuing CA. */
+    CA_STORE_INVALID,
+    /** The device identity store cannot be opened with the device secret, or is damaged. */
+    DEVICE_STORE_INVALID,
+    /** No bootstrap token matches the one presented. */
+    TOKEN_UNKNOWN,
+    /** The bootstrap token is past its expiry. */
+    TOKEN_EXPIRED,
+    /** The bootstrap token has already been used once. */
+    TOKEN_USED,
+    /** The bootstrap token was issued for another kiosk. */
+    TOKEN_WRONG_KIOSK
+}
