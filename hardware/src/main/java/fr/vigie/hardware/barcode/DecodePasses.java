@@ -1,0 +1,175 @@
+package fr.vigie.hardware.barcode;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.PlanarYUVLuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.Result;
+import com.google.zxing.ResultPoint;
+import com.google.zxing.common.GlobalHistogramBinarizer;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.datamatrix.DataMatrixReader;
+import com.google.zxing.multi.GenericMultipleBarcodeReader;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.multi.qrcode.QRCodeMultiReader;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The decoding passes behind {@link BarcodeDecoder}. ZXing readers keep state between calls, so a
+ * fresh reader is made per pass (they are cheap), which keeps the decoder thread-safe.
+ */
+final class DecodePasses {
+    private static final Map<DecodeHintType, Object> PLAIN = new EnumMap<>(DecodeHintType.class);
+    private static final Map<DecodeHintType, Object> HARDER = new EnumMap<>(DecodeHintType.class);
+
+    static {
+        HARDER.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+    }
+
+    private static final double[] ROTATIONS = {20, -20};
+    private static final int MAX_REGIONS = 3;
+
+    private enum Binarizer { HYBRID, GLOBAL }
+
+    private DecodePasses() {
+    }
+
+    static List<ScannedCode> run(LuminanceFrame frame, BarcodeDecoder.Effort effort, ScanSource source) {
+        Set<ScannedCode> found = new LinkedHashSet<>();
+        pass(frame, Binarizer.HYBRID, PLAIN, true, source, found);
+        if (!found.isEmpty()) {
+            return List.copyOf(found);
+        }
+        // Measured on the bench pictures: smoothing alone takes DataMatrix reads from 17% to 60%.
+        LuminanceFrame smooth = frame.smoothed();
+        pass(smooth, Binarizer.HYBRID, PLAIN, true, source, found);
+        if (!found.isEmpty() || effort == BarcodeDecoder.Effort.FAST) {
+            return List.copyOf(found);
+        }
+        pass(frame, Binarizer.HYBRID, HARDER, true, source, found);
+        if (found.isEmpty()) {
+            pass(smooth, Binarizer.GLOBAL, HARDER, true, source, found);
+        }
+        // ZXing's DataMatrix detector loses symbols turned by 15–30°: turning the picture back helps.
+        for (int i = 0; i < ROTATIONS.length && found.isEmpty(); i++) {
+            pass(smooth.rotated(ROTATIONS[i]), Binarizer.HYBRID, PLAIN, false, source, found);
+        }
+        return List.copyOf(found);
+    }
+
+    private static void pass(LuminanceFrame frame, Binarizer binarizer, Map<DecodeHintType, Object> hints,
+            boolean qr, ScanSource source, Set<ScannedCode> found) {
+        LuminanceFrame forDataMatrix = frame;
+        if (qr) {
+            try {
+                Result[] results = new QRCodeMultiReader().decodeMultiple(bitmap(frame, binarizer), hints);
+                for (Result r : results) {
+                    found.add(new ScannedCode(BarcodeFormat.QR_CODE, r.getText(), source));
+                }
+                // ZXing's DataMatrix detector starts from the middle of the picture and gets lost in a
+                // QR code there: blank the QR codes out before looking for DataMatrix symbols.
+                forDataMatrix = blankOut(frame, results);
+            } catch (NotFoundException e) {
+                // no QR code in this pass
+            }
+        }
+        try {
+            GenericMultipleBarcodeReader dm = new GenericMultipleBarcodeReader(new DataMatrixReader());
+            for (Result r : dm.decodeMultiple(bitmap(forDataMatrix, binarizer), hints)) {
+                found.add(new ScannedCode(BarcodeFormat.DATA_MATRIX, r.getText(), source));
+            }
+            return;
+        } catch (NotFoundException e) {
+            // none around the middle of the picture: look where the ink is
+        }
+        for (BusyRegions.Region region : BusyRegions.find(forDataMatrix, MAX_REGIONS)) {
+            try {
+                Result r = new DataMatrixReader().decode(bitmap(forDataMatrix, region, binarizer), hints);
+                found.add(new ScannedCode(BarcodeFormat.DATA_MATRIX, r.getText(), source));
+            } catch (ReaderException e) {
+                // not in this region
+            }
+        }
+    }
+
+    /** A copy of the frame with the area of each result painted white (a margin added around its points). */
+    private static LuminanceFrame blankOut(LuminanceFrame frame, Result[] results) {
+        byte[] grey = frame.grey().clone();
+        for (Result r : results) {
+            float minX = Float.MAX_VALUE;
+            float minY = Float.MAX_VALUE;
+            float maxX = -1;
+            float maxY = -1;
+            for (ResultPoint p : r.getResultPoints()) {
+                if (p != null) {
+                    minX = Math.min(minX, p.getX());
+                    minY = Math.min(minY, p.getY());
+                    maxX = Math.max(maxX, p.getX());
+                    maxY = Math.max(maxY, p.getY());
+                }
+            }
+            if (maxX < 0) {
+                continue;
+            }
+            // Finder pattern centres lie 3.5 modules inside the symbol: a third of the span covers it.
+            float margin = Math.max(maxX - minX, maxY - minY) / 3 + 4;
+            int x0 = Math.max(0, (int) (minX - margin));
+            int y0 = Math.max(0, (int) (minY - margin));
+            int x1 = Math.min(frame.width(), (int) (maxX + margin) + 1);
+            int y1 = Math.min(frame.height(), (int) (maxY + margin) + 1);
+            for (int y = y0; y < y1; y++) {
+                java.util.Arrays.fill(grey, y * frame.width() + x0, y * frame.width() + x1, (byte) 0xFF);
+            }
+        }
+        return new LuminanceFrame(frame.width(), frame.height(), grey);
+    }
+
+    private static BinaryBitmap bitmap(LuminanceFrame f, Binarizer binarizer) {
+        return bitmap(f, new BusyRegions.Region(0, 0, f.width(), f.height()), binarizer);
+    }
+
+    private static BinaryBitmap bitmap(LuminanceFrame f, BusyRegions.Region r, Binarizer binarizer) {
+        PlanarYUVLuminanceSource source = new PlanarYUVLuminanceSource(f.grey(), f.width(), f.height(), r.left(),
+                r.top(), r.width(), r.height(), false);
+        return new BinaryBitmap(binarizer == Binarizer.HYBRID ? new HybridBinarizer(source)
+                : new GlobalHistogramBinarizer(source));
+    }
+
+    /**
+     * Why nothing was read: runs single-code readers once more to tell "no code located" from "a code
+     * was located but its data could not be corrected". Only called when a person asks why.
+     */
+    static BarcodeRejectedException explainNothing(LuminanceFrame frame) {
+        List<String> damaged = new ArrayList<>();
+        for (LuminanceFrame f : List.of(frame, frame.smoothed())) {
+            try {
+                new QRCodeReader().decode(bitmap(f, Binarizer.HYBRID), HARDER);
+            } catch (ChecksumException | FormatException e) {
+                damaged.add("QR code");
+            } catch (ReaderException e) {
+                // not located
+            }
+            try {
+                new DataMatrixReader().decode(bitmap(f, Binarizer.HYBRID), HARDER);
+            } catch (ChecksumException | FormatException e) {
+                damaged.add("DataMatrix");
+            } catch (ReaderException e) {
+                // not located
+            }
+        }
+        if (!damaged.isEmpty()) {
+            return new BarcodeRejectedException(BarcodeError.BARCODE_UNREADABLE, "a " + damaged.get(0)
+                    + " was located but its data could not be decoded or corrected (damaged, blurred or cut off)");
+        }
+        return new BarcodeRejectedException(BarcodeError.BARCODE_NOT_FOUND, "no QR code or DataMatrix was found in the "
+                + frame.width() + "×" + frame.height() + " picture (too small, too blurred, or not there)");
+    }
+}
