@@ -33,8 +33,10 @@ public final class PcscDaemon implements AutoCloseable {
     private PcscDaemon(Path pcscd, int port) throws IOException {
         this.pcscd = pcscd;
         this.port = port;
-        this.configDir = Files.createTempDirectory("vigie-pcscd");
-        this.log = configDir.resolve("pcscd.log");
+        Path workDir = Files.createTempDirectory("vigie-pcscd");
+        // pcscd reads every file of its configuration directory as reader configuration: keep the log out of it.
+        this.configDir = Files.createDirectory(workDir.resolve("readers"));
+        this.log = workDir.resolve("pcscd.log");
         Files.writeString(configDir.resolve("vpcd"), String.format("FRIENDLYNAME \"Virtual PCD\"%n"
                 + "DEVICENAME   /dev/null:0x%04X%nLIBPATH      %s%nCHANNELID   0x%04X%n", port, VPCD_DRIVER, port));
     }
