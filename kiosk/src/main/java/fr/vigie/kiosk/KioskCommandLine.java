@@ -1,0 +1,112 @@
+package fr.vigie.kiosk;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The parsed command line of {@link KioskMain}. Immutable.
+ *
+ * @param configFile {@code --config}, or null
+ * @param overrides configuration keys set by options, winning over the file
+ * @param virtual {@code --virtual} kiosk count, 0 for a single real kiosk
+ * @param burst {@code --burst} events per kiosk, 0 for none
+ * @param rate {@code --rate} events per second per kiosk for the burst, 0 for as fast as possible
+ * @param activityEvery {@code --activity-every} interval of demo activity, or null
+ * @param help whether {@code --help} was given
+ */
+record KioskCommandLine(Path configFile, Map<String, String> overrides, int virtual, long burst, double rate,
+        Duration activityEvery, boolean help) {
+
+    static final String USAGE = """
+            usage: vigie kiosk [options]
+              --config FILE          properties file (kiosk.site, kiosk.id, kiosk.mqtt.url, kiosk.data-dir,
+                                     kiosk.heartbeat-seconds, kiosk.outbox.capacity, kiosk.outbox.sync, kiosk.mqtt.window)
+              --site S               site id                      (kiosk.site)
+              --kiosk-id ID          kiosk id, or id prefix with --virtual (kiosk.id)
+              --broker URL           MQTT broker, e.g. tcp://127.0.0.1:1883 (kiosk.mqtt.url)
+              --data DIR             data directory; with --virtual, the parent of each kiosk's (kiosk.data-dir)
+              --heartbeat S          status heartbeat interval in seconds (kiosk.heartbeat-seconds)
+              --sync FULL|NORMAL     outbox durability, FULL by default (kiosk.outbox.sync)
+              --virtual N            run N virtual kiosks <kiosk-id>-001… (default prefix: kiosk)
+              --burst N              each kiosk accepts N DemoActivity events in its outbox's life (resumable)
+              --rate R               burst events per second per kiosk, 0 = as fast as possible (default 0)
+              --activity-every S     demo mode: one random DemoActivity per kiosk about every S seconds
+            """;
+
+    private static final Map<String, String> KEY_OF_OPTION = Map.of("--site", KioskConfig.SITE, "--kiosk-id",
+            KioskConfig.ID, "--broker", KioskConfig.MQTT_URL, "--data", KioskConfig.DATA_DIR, "--heartbeat",
+            KioskConfig.HEARTBEAT_SECONDS, "--sync", KioskConfig.OUTBOX_SYNC);
+
+    /** Parses {@code args}; every rejection names the option and the value. */
+    static KioskCommandLine parse(String[] args) throws KioskConfigException {
+        Path config = null;
+        Map<String, String> overrides = new LinkedHashMap<>();
+        int virtual = 0;
+        long burst = 0;
+        double rate = 0;
+        Duration every = null;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                return new KioskCommandLine(null, Map.of(), 0, 0, 0, null, true);
+            }
+            if (!option.startsWith("--") || !(KEY_OF_OPTION.containsKey(option) || option.equals("--config")
+                    || option.equals("--virtual") || option.equals("--burst") || option.equals("--rate")
+                    || option.equals("--activity-every"))) {
+                throw new KioskConfigException("command line", option, "unknown option; see --help");
+            }
+            if (i + 1 >= args.length) {
+                throw new KioskConfigException(option, null, "needs a value");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--config" -> config = path(option, value);
+                case "--virtual" -> virtual = (int) number(option, value, 1, 10_000);
+                case "--burst" -> burst = number(option, value, 1, 1_000_000_000);
+                case "--rate" -> rate = decimal(option, value, 0, 1_000_000);
+                case "--activity-every" -> every = Duration.ofMillis(Math.round(decimal(option, value, 0.001, 86_400) * 1000));
+                default -> overrides.put(KEY_OF_OPTION.get(option), value);
+            }
+        }
+        if (burst > 0 && every != null) {
+            throw new KioskConfigException("--activity-every", String.valueOf(every.toMillis() / 1000.0),
+                    "cannot be combined with --burst (the burst counts every DemoActivity its outbox ever accepted)");
+        }
+        return new KioskCommandLine(config, Map.copyOf(overrides), virtual, burst, rate, every, false);
+    }
+
+    private static Path path(String option, String value) throws KioskConfigException {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new KioskConfigException(option, value, "is not a usable file path");
+        }
+    }
+
+    private static long number(String option, String value, long min, long max) throws KioskConfigException {
+        try {
+            long n = Long.parseLong(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new KioskConfigException(option, value, "must be a whole number between " + min + " and " + max);
+    }
+
+    private static double decimal(String option, String value, double min, double max) throws KioskConfigException {
+        try {
+            double d = Double.parseDouble(value);
+            if (d >= min && d <= max) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new KioskConfigException(option, value, "must be a number between " + min + " and " + max);
+    }
+}

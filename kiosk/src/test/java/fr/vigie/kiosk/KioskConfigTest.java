@@ -1,0 +1,117 @@
+package fr.vigie.kiosk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.vigie.kiosk.outbox.SyncLevel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class KioskConfigTest {
+    private static final Map<String, String> MINIMAL = Map.of("kiosk.site", "chu-nord", "kiosk.id", "accueil-1");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void minimalConfigurationGetsEveryDefault() throws Exception {
+        KioskConfig c = KioskConfig.load(null, MINIMAL);
+
+        assertEquals("chu-nord/accueil-1", c.address().toString());
+        assertEquals("tcp://127.0.0.1:1883", c.brokerUrl());
+        assertEquals(Path.of("data", "kiosk", "accueil-1"), c.dataDir());
+        assertEquals(10, c.heartbeatSeconds());
+        assertEquals(100_000, c.outboxCapacity());
+        assertEquals(SyncLevel.FULL, c.outboxSync());
+        assertEquals(KioskConfig.DEFAULT_PUBLISH_WINDOW, c.publishWindow());
+        assertEquals("dev", c.softwareVersion());
+        assertEquals(c, KioskConfig.defaults("chu-nord", "accueil-1"));
+    }
+
+    @Test
+    void overridesWinOverTheFile() throws Exception {
+        Path file = dir.resolve("kiosk.properties");
+        Files.writeString(file, """
+                kiosk.site = chu-nord
+                kiosk.id = accueil-1
+                kiosk.mqtt.url = tcp://hub.local:1883
+                kiosk.heartbeat-seconds = 30
+                kiosk.outbox.sync = normal
+                kiosk.outbox.capacity = 500
+                kiosk.mqtt.window = 64
+                kiosk.data-dir = /var/lib/vigie/kiosk
+                other.tool.setting = ignored
+                """);
+
+        KioskConfig c = KioskConfig.load(file, Map.of("kiosk.id", "accueil-2", "kiosk.heartbeat-seconds", "5"));
+
+        assertEquals("accueil-2", c.kioskId());
+        assertEquals(5, c.heartbeatSeconds());
+        assertEquals("tcp://hub.local:1883", c.brokerUrl());
+        assertEquals(SyncLevel.NORMAL, c.outboxSync());
+        assertEquals(500, c.outboxCapacity());
+        assertEquals(64, c.publishWindow());
+        assertEquals(Path.of("/var/lib/vigie/kiosk"), c.dataDir());
+    }
+
+    @Test
+    void missingSiteIsRejectedNamingTheKey() {
+        KioskConfigException e = assertThrows(KioskConfigException.class,
+                () -> KioskConfig.load(null, Map.of("kiosk.id", "accueil-1")));
+
+        assertEquals("kiosk.site", e.key());
+        assertNull(e.value());
+        assertEquals("kiosk.site: is required", e.getMessage());
+        assertEquals("KIOSK_CONFIG_INVALID", e.code());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "kiosk.id                | Accueil 1           | must be 1 to 40 characters",
+        "kiosk.site              | chu/nord            | must be 1 to 40 characters",
+        "kiosk.heartbeat-seconds | ten                 | must be a whole number",
+        "kiosk.heartbeat-seconds | 0                   | must be between 1 and 3600",
+        "kiosk.outbox.capacity   | -5                  | must be between 1 and 10000000",
+        "kiosk.outbox.sync       | OFF                 | must be FULL",
+        "kiosk.mqtt.window       | 0                   | must be between 1 and 65534",
+        "kiosk.mqtt.url          | http://hub:1883     | must look like tcp://host:port",
+        "kiosk.mqtt.url          | hub:1883            | must look like tcp://host:port",
+        "kiosk.outbox.capcity    | 10                  | unknown configuration key",
+    })
+    void invalidValueIsRejectedNamingKeyAndValue(String key, String value, String reason) {
+        Map<String, String> raw = new HashMap<>(MINIMAL);
+        raw.put(key, value);
+
+        KioskConfigException e = assertThrows(KioskConfigException.class, () -> KioskConfig.load(null, raw));
+
+        assertEquals(key, e.key());
+        assertEquals(value, e.value());
+        assertTrue(e.getMessage().startsWith(key + " = '" + value + "': "), e.getMessage());
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    @Test
+    void unreadableFileIsRejectedNamingTheFile() {
+        Path missing = dir.resolve("nope.properties");
+
+        KioskConfigException e = assertThrows(KioskConfigException.class, () -> KioskConfig.load(missing, MINIMAL));
+
+        assertEquals(missing.toString(), e.value());
+    }
+
+    @Test
+    void constructorRejectsInvalidComponentsNamingTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KioskConfig.defaults("chu-nord", "accueil-1").withBrokerUrl("ftp://x"));
+
+        assertTrue(e.getMessage().startsWith("kiosk.mqtt.url = 'ftp://x'"), e.getMessage());
+    }
+}
