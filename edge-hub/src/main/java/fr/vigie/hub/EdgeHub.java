@@ -1,0 +1,223 @@
+package fr.vigie.hub;
+
+import fr.vigie.hub.broker.EmbeddedBroker;
+import fr.vigie.hub.db.EventQuery;
+import fr.vigie.hub.db.EventStore;
+import fr.vigie.hub.db.HubDatabase;
+import fr.vigie.hub.device.DeviceRegistry;
+import fr.vigie.hub.device.Presence;
+import fr.vigie.hub.ingest.Ingest;
+import fr.vigie.hub.metrics.HubMetrics;
+import fr.vigie.hub.web.Health;
+import fr.vigie.hub.web.HttpApi;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javax.sql.DataSource;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The edge hub, wired with plain constructors: database (embedded PostgreSQL or external, migrated),
+ * broker (embedded HiveMQ or external), HTTP (REST API, health, metrics, IT console) and ingest.
+ * Thread-safe.
+ *
+ * <pre>{@code
+ * HubConfig config = HubConfig.load(null, Map.of("hub.data-dir", "/var/lib/vigie/hub", "hub.http.port", "0"));
+ * try (EdgeHub hub = EdgeHub.start(config)) {
+ *     URI api = hub.httpUri();          // http://127.0.0.1:<port>
+ *     String broker = hub.mqttUrl();    // tcp://127.0.0.1:1883
+ * }
+ * }</pre>
+ */
+public final class EdgeHub implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeHub.class);
+    private static final Duration EMBEDDED_SUBSCRIBE_WAIT = Duration.ofSeconds(30);
+    private static final Duration EXTERNAL_SUBSCRIBE_WAIT = Duration.ofSeconds(10);
+
+    private final HubConfig config;
+    private final Clock clock;
+    private final HubDataDirectory directory;
+    private final HubDatabase database;
+    private final EmbeddedBroker broker;
+    private final String mqttUrl;
+    private final HubMetrics metrics = new HubMetrics();
+    private final EventStore eventStore;
+    private final DeviceRegistry devices;
+    private HttpApi http;
+    private volatile Ingest ingest;
+    private boolean closed;
+
+    private EdgeHub(HubConfig config, Clock clock, HubDataDirectory directory, HubDatabase database,
+            EmbeddedBroker broker) {
+        this.config = config;
+        this.clock = clock;
+        this.directory = directory;
+        this.database = database;
+        this.broker = broker;
+        this.mqttUrl = broker != null ? broker.url() : config.brokerUrl();
+        this.eventStore = new EventStore(database.dataSource(), clock);
+        this.devices = new DeviceRegistry(database.dataSource(), new Presence(clock, config.offlineAfterHeartbeats()));
+        metrics.gauge("vigie_devices_known", "Kiosks in the device registry.", () -> deviceCounts().known());
+        metrics.gauge("vigie_devices_online", "Kiosks considered online now.", () -> deviceCounts().online());
+        metrics.gauge("vigie_ingest_queue_depth", "Messages received and waiting for the ingest writer.",
+                () -> ingest == null ? 0 : ingest.queueDepth());
+        metrics.gauge("vigie_ingest_connected", "1 when ingest is connected and subscribed to the broker.",
+                () -> ingest != null && ingest.isConnected() ? 1 : 0);
+    }
+
+    /** Starts a hub on the system clock. */
+    public static EdgeHub start(HubConfig config) throws Exception {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * Starts database (and migrates it), broker, HTTP, and ingest if enabled. On failure, whatever
+     * had started is stopped again before the exception is thrown.
+     */
+    public static EdgeHub start(HubConfig config, Clock clock) throws Exception {
+        LoggingSetup.bridgeJul();
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            HubDataDirectory directory = HubDataDirectory.open(config.dataDir());
+            started.push(directory);
+            HubDatabase database = config.embeddedDatabase()
+                    ? HubDatabase.embedded(directory.resolve("postgres"))
+                    : HubDatabase.external(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+            started.push(database);
+            EmbeddedBroker broker = null;
+            if (config.embeddedBroker()) {
+                broker = EmbeddedBroker.start(directory.resolve("broker"), config.embeddedMqttPort());
+                started.push(broker);
+            }
+            EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
+            hub.http = HttpApi.start(config.httpBind(), config.httpPort(), hub.devices,
+                    new EventQuery(database.dataSource()), hub.metrics, hub::health);
+            started.push(hub.http);
+            if (config.ingestEnabled()) {
+                hub.startIngest();
+            }
+            LOG.info("edge hub started: http={} mqtt={} data={}", hub.httpUri(), hub.mqttUrl(), config.dataDir());
+            return hub;
+        } catch (Exception | Error e) {
+            while (!started.isEmpty()) {
+                closeQuietly(started.pop());
+            }
+            throw e;
+        }
+    }
+
+    /** The HTTP base URI, e.g. {@code http://127.0.0.1:8080}. */
+    public URI httpUri() {
+        String bind = config.httpBind();
+        String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind.equals("::") || bind.equals("[::]") ? "::1" : bind;
+        return http.uri(host);
+    }
+
+    /** {@code tcp://127.0.0.1:<port>} for the embedded broker, or the configured external URL. */
+    public String mqttUrl() {
+        return mqttUrl;
+    }
+
+    /** The hub database (pooled). */
+    public DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    /**
+     * Starts ingest if it is not running; for a hub started with {@code ingestEnabled=false}. Waits until
+     * the subscriptions are in place (for an external broker, at most a few seconds; connecting then
+     * goes on in the background).
+     *
+     * @throws IllegalStateException when the hub is closed, or the embedded broker refuses the subscriptions
+     */
+    public synchronized void startIngest() {
+        if (closed) {
+            throw new IllegalStateException("the hub is closed");
+        }
+        if (ingest != null) {
+            return;
+        }
+        Ingest in = new Ingest(mqttUrl, "vigie-hub-" + directory.instanceId(), eventStore, metrics, clock,
+                config.ingestBatchSize(), broker == null);
+        ingest = in;
+        try {
+            boolean subscribed = in.start(broker != null ? EMBEDDED_SUBSCRIBE_WAIT : EXTERNAL_SUBSCRIBE_WAIT);
+            if (!subscribed && broker != null) {
+                throw new IllegalStateException("ingest could not subscribe on the embedded broker " + mqttUrl);
+            }
+            if (!subscribed) {
+                LOG.warn("broker {} not reachable yet; ingest keeps trying in the background", mqttUrl);
+            }
+        } catch (MqttException e) {
+            throw new IllegalStateException("cannot create the ingest client for " + mqttUrl + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting ingest", e);
+        }
+    }
+
+    /** The current health, as {@code /healthz} reports it. */
+    Health health() {
+        boolean db = database.isHealthy();
+        Ingest in = ingest;
+        String ingestState = in == null ? "DISABLED" : in.isConnected() ? "CONNECTED" : "DISCONNECTED";
+        boolean brokerUp = (in != null && in.isConnected()) || (broker != null ? broker.isRunning() : reachable(mqttUrl));
+        return Health.of(db, brokerUp, ingestState);
+    }
+
+    private DeviceRegistry.Counts deviceCounts() {
+        try {
+            return devices.counts();
+        } catch (SQLException e) {
+            throw new IllegalStateException("device registry unavailable", e);
+        }
+    }
+
+    private static boolean reachable(String tcpUrl) {
+        URI uri = URI.create(tcpUrl);
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 1000);
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Stops ingest (committing and acknowledging the batch in progress), HTTP, the embedded broker and
+     * the embedded database, in that order. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("edge hub stopping");
+        closeQuietly(ingest);
+        closeQuietly(http);
+        closeQuietly(broker);
+        closeQuietly(database);
+        closeQuietly(directory);
+        LOG.info("edge hub stopped");
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
+        }
+    }
+}

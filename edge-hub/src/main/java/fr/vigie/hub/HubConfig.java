@@ -1,0 +1,178 @@
+package fr.vigie.hub;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The edge hub's configuration, typed and validated once when it is built. Immutable.
+ *
+ * <p>Empty {@link #brokerUrl()} means "start the embedded MQTT broker"; empty {@link #jdbcUrl()} means
+ * "start the embedded PostgreSQL", whose data and the broker's live under {@link #dataDir()}. Port 0
+ * means "pick a free port". Building a record with a bad value throws an
+ * {@link IllegalArgumentException} naming the property key and the value; {@link #load} turns the same
+ * checks into a {@link HubConfigException}.
+ *
+ * <pre>{@code
+ * HubConfig config = HubConfig.load(Path.of("/etc/vigie/hub.properties"),
+ *         Map.of("hub.http.port", "0"));
+ * try (EdgeHub hub = EdgeHub.start(config)) { ... }
+ * }</pre>
+ *
+ * @param dataDir where the hub keeps its embedded database, broker data and instance id ({@code hub.data-dir})
+ * @param httpBind address the HTTP server binds to ({@code hub.http.bind})
+ * @param httpPort HTTP port, 0 for a free one ({@code hub.http.port})
+ * @param brokerUrl external broker as {@code tcp://host:port}, empty for the embedded one ({@code hub.mqtt.url})
+ * @param embeddedMqttPort port of the embedded broker on 127.0.0.1, 0 for a free one ({@code hub.mqtt.port})
+ * @param jdbcUrl external PostgreSQL JDBC URL, empty for the embedded one ({@code hub.db.url})
+ * @param jdbcUser user for the external database ({@code hub.db.user})
+ * @param jdbcPassword password for the external database ({@code hub.db.password}); never printed
+ * @param ingestEnabled whether ingest starts with the hub ({@code hub.ingest.enabled})
+ * @param ingestBatchSize largest number of messages committed in one transaction ({@code hub.ingest.batch-size})
+ * @param offlineAfterHeartbeats missed heartbeat intervals after which a kiosk is shown offline
+ *        ({@code hub.devices.offline-after-heartbeats})
+ */
+public record HubConfig(Path dataDir, String httpBind, int httpPort, String brokerUrl, int embeddedMqttPort,
+        String jdbcUrl, String jdbcUser, String jdbcPassword, boolean ingestEnabled, int ingestBatchSize,
+        int offlineAfterHeartbeats) {
+
+    public static final String DATA_DIR = "hub.data-dir";
+    public static final String HTTP_BIND = "hub.http.bind";
+    public static final String HTTP_PORT = "hub.http.port";
+    public static final String MQTT_URL = "hub.mqtt.url";
+    public static final String MQTT_PORT = "hub.mqtt.port";
+    public static final String DB_URL = "hub.db.url";
+    public static final String DB_USER = "hub.db.user";
+    public static final String DB_PASSWORD = "hub.db.password";
+    public static final String INGEST_ENABLED = "hub.ingest.enabled";
+    public static final String INGEST_BATCH_SIZE = "hub.ingest.batch-size";
+    public static final String OFFLINE_AFTER_HEARTBEATS = "hub.devices.offline-after-heartbeats";
+
+    /** Largest accepted {@code hub.ingest.batch-size}. */
+    public static final int MAX_BATCH_SIZE = 10_000;
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-:\\[\\]%]{1,253}");
+
+    public HubConfig {
+        if (dataDir == null) {
+            throw new InvalidSetting(DATA_DIR, "", DATA_DIR + " must be set");
+        }
+        dataDir = dataDir.toAbsolutePath().normalize();
+        httpBind = Objects.requireNonNullElse(httpBind, "").trim();
+        if (!HOST.matcher(httpBind).matches()) {
+            throw new InvalidSetting(HTTP_BIND, httpBind, HTTP_BIND + " must be a host name or IP address, got '"
+                    + httpBind + "'");
+        }
+        requirePort(HTTP_PORT, httpPort);
+        brokerUrl = Objects.requireNonNullElse(brokerUrl, "").trim();
+        requireBrokerUrl(brokerUrl);
+        requirePort(MQTT_PORT, embeddedMqttPort);
+        jdbcUrl = Objects.requireNonNullElse(jdbcUrl, "").trim();
+        jdbcUser = Objects.requireNonNullElse(jdbcUser, "").trim();
+        jdbcPassword = Objects.requireNonNullElse(jdbcPassword, "");
+        if (!jdbcUrl.isEmpty() && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new InvalidSetting(DB_URL, jdbcUrl, DB_URL
+                    + " must be empty (embedded PostgreSQL) or a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), got '"
+                    + jdbcUrl + "'");
+        }
+        if (jdbcUrl.isEmpty() && !jdbcUser.isEmpty()) {
+            throw new InvalidSetting(DB_USER, jdbcUser, DB_USER + " is '" + jdbcUser + "' but " + DB_URL
+                    + " is empty: the embedded PostgreSQL takes no user; set " + DB_URL + " or remove " + DB_USER);
+        }
+        if (jdbcUrl.isEmpty() && !jdbcPassword.isEmpty()) {
+            throw new InvalidSetting(DB_PASSWORD, "****", DB_PASSWORD + " is set but " + DB_URL
+                    + " is empty: the embedded PostgreSQL takes no password");
+        }
+        if (ingestBatchSize < 1 || ingestBatchSize > MAX_BATCH_SIZE) {
+            throw new InvalidSetting(INGEST_BATCH_SIZE, Integer.toString(ingestBatchSize), INGEST_BATCH_SIZE
+                    + " must be between 1 and " + MAX_BATCH_SIZE + ", got " + ingestBatchSize);
+        }
+        if (offlineAfterHeartbeats < 1 || offlineAfterHeartbeats > 1000) {
+            throw new InvalidSetting(OFFLINE_AFTER_HEARTBEATS, Integer.toString(offlineAfterHeartbeats),
+                    OFFLINE_AFTER_HEARTBEATS + " must be between 1 and 1000, got " + offlineAfterHeartbeats);
+        }
+    }
+
+    /** The defaults, with the given data directory: embedded broker on 1883, embedded database, HTTP on 8080. */
+    public static HubConfig defaults(Path dataDir) {
+        return new HubConfig(dataDir, "127.0.0.1", 8080, "", 1883, "", "", "", true, 500, 3);
+    }
+
+    /**
+     * Reads the configuration: defaults, then the {@code hub.*} keys of the properties file (UTF-8, may be
+     * {@code null}), then the overrides. Keys outside {@code hub.*} in the file are left to other
+     * components; unknown {@code hub.*} keys are rejected. A relative data directory is taken from the
+     * working directory.
+     *
+     * @throws HubConfigException naming the first key whose value is unusable
+     */
+    public static HubConfig load(Path propertiesFileOrNull, Map<String, String> overrides) throws HubConfigException {
+        return HubConfigReader.read(propertiesFileOrNull, overrides == null ? Map.of() : overrides);
+    }
+
+    /** Whether the hub starts its own broker. */
+    public boolean embeddedBroker() {
+        return brokerUrl.isEmpty();
+    }
+
+    /** Whether the hub starts its own PostgreSQL. */
+    public boolean embeddedDatabase() {
+        return jdbcUrl.isEmpty();
+    }
+
+    /** This configuration with ingest switched on or off. */
+    public HubConfig withIngestEnabled(boolean enabled) {
+        return new HubConfig(dataDir, httpBind, httpPort, brokerUrl, embeddedMqttPort, jdbcUrl, jdbcUser,
+                jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats);
+    }
+
+    @Override
+    public String toString() {
+        return "HubConfig[dataDir=" + dataDir + ", httpBind=" + httpBind + ", httpPort=" + httpPort
+                + ", brokerUrl=" + (embeddedBroker() ? "(embedded)" : brokerUrl)
+                + ", embeddedMqttPort=" + embeddedMqttPort
+                + ", jdbcUrl=" + (embeddedDatabase() ? "(embedded)" : jdbcUrl) + ", jdbcUser=" + jdbcUser
+                + ", jdbcPassword=" + (jdbcPassword.isEmpty() ? "" : "****") + ", ingestEnabled=" + ingestEnabled
+                + ", ingestBatchSize=" + ingestBatchSize + ", offlineAfterHeartbeats=" + offlineAfterHeartbeats + "]";
+    }
+
+    private static void requirePort(String key, int port) {
+        if (port < 0 || port > 65535) {
+            throw new InvalidSetting(key, Integer.toString(port),
+                    key + " must be a port between 0 (pick a free one) and 65535, got " + port);
+        }
+    }
+
+    private static void requireBrokerUrl(String url) {
+        if (url.isEmpty()) {
+            return;
+        }
+        String expected = MQTT_URL + " must be empty (embedded broker) or tcp://host:port, got '" + url + "'";
+        try {
+            URI uri = new URI(url);
+            boolean ok = "tcp".equals(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0
+                    && uri.getPort() <= 65535 && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+            if (!ok) {
+                throw new InvalidSetting(MQTT_URL, url, expected);
+            }
+        } catch (URISyntaxException e) {
+            throw new InvalidSetting(MQTT_URL, url, expected);
+        }
+    }
+
+    /** A setting that fails validation; {@link HubConfigReader} turns it into a {@link HubConfigException}. */
+    static final class InvalidSetting extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        final String key;
+        final String value;
+
+        InvalidSetting(String key, String value, String message) {
+            super(message);
+            this.key = key;
+            this.value = value;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package fr.vigie.hub;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Turns a properties file and overrides into a {@link HubConfig}, rejecting bad keys and values. */
+final class HubConfigReader {
+    static final Set<String> KEYS = Set.of(HubConfig.DATA_DIR, HubConfig.HTTP_BIND, HubConfig.HTTP_PORT,
+            HubConfig.MQTT_URL, HubConfig.MQTT_PORT, HubConfig.DB_URL, HubConfig.DB_USER, HubConfig.DB_PASSWORD,
+            HubConfig.INGEST_ENABLED, HubConfig.INGEST_BATCH_SIZE, HubConfig.OFFLINE_AFTER_HEARTBEATS);
+    private static final String DEFAULT_DATA_DIR = "./data/hub";
+
+    private HubConfigReader() {
+    }
+
+    static HubConfig read(Path file, Map<String, String> overrides) throws HubConfigException {
+        Map<String, String> raw = new LinkedHashMap<>();
+        if (file != null) {
+            for (Map.Entry<String, String> e : readFile(file).entrySet()) {
+                if (e.getKey().startsWith("hub.")) {
+                    raw.put(requireKnown(e.getKey(), "in " + file), e.getValue().trim());
+                }
+            }
+        }
+        for (Map.Entry<String, String> e : new TreeMap<>(overrides).entrySet()) {
+            raw.put(requireKnown(e.getKey(), "in the overrides"), e.getValue() == null ? "" : e.getValue().trim());
+        }
+        HubConfig d = HubConfig.defaults(Path.of(DEFAULT_DATA_DIR));
+        try {
+            return new HubConfig(
+                    path(raw.getOrDefault(HubConfig.DATA_DIR, DEFAULT_DATA_DIR)),
+                    raw.getOrDefault(HubConfig.HTTP_BIND, d.httpBind()),
+                    integer(raw, HubConfig.HTTP_PORT, d.httpPort()),
+                    raw.getOrDefault(HubConfig.MQTT_URL, d.brokerUrl()),
+                    integer(raw, HubConfig.MQTT_PORT, d.embeddedMqttPort()),
+                    raw.getOrDefault(HubConfig.DB_URL, d.jdbcUrl()),
+                    raw.getOrDefault(HubConfig.DB_USER, d.jdbcUser()),
+                    raw.getOrDefault(HubConfig.DB_PASSWORD, d.jdbcPassword()),
+                    bool(raw, HubConfig.INGEST_ENABLED, d.ingestEnabled()),
+                    integer(raw, HubConfig.INGEST_BATCH_SIZE, d.ingestBatchSize()),
+                    integer(raw, HubConfig.OFFLINE_AFTER_HEARTBEATS, d.offlineAfterHeartbeats()));
+        } catch (HubConfig.InvalidSetting e) {
+            throw new HubConfigException(e.key, e.value, e.getMessage());
+        }
+    }
+
+    private static Map<String, String> readFile(Path file) throws HubConfigException {
+        Properties props = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new HubConfigException("config-file", file.toString(),
+                    "configuration file '" + file + "' cannot be read: " + e);
+        }
+        Map<String, String> out = new TreeMap<>();
+        props.stringPropertyNames().forEach(k -> out.put(k.trim(), props.getProperty(k)));
+        return out;
+    }
+
+    private static String requireKnown(String key, String where) throws HubConfigException {
+        if (!KEYS.contains(key)) {
+            throw new HubConfigException(key, "", "unknown configuration key '" + key + "' " + where
+                    + " (known keys: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
+        }
+        return key;
+    }
+
+    private static Path path(String value) {
+        try {
+            if (value.isBlank()) {
+                throw new InvalidPathException(value, "empty path");
+            }
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new HubConfig.InvalidSetting(HubConfig.DATA_DIR, value,
+                    HubConfig.DATA_DIR + " must be a directory path, got '" + value + "'");
+        }
+    }
+
+    private static int integer(Map<String, String> raw, String key, int fallback) {
+        String value = raw.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new HubConfig.InvalidSetting(key, value, key + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static boolean bool(Map<String, String> raw, String key, boolean fallback) {
+        String value = raw.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                throw new HubConfig.InvalidSetting(key, value, key + " must be true or false, got '" + value + "'");
+        }
+    }
+}

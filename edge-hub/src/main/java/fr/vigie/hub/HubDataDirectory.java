@@ -1,0 +1,90 @@
+package fr.vigie.hub;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The hub's data directory, held with an exclusive lock ({@code hub.lock}) for as long as the hub
+ * runs, so that two hubs never share one embedded database or broker. The operating system releases
+ * the lock when the process dies, even by SIGKILL. Also keeps the hub's instance id
+ * ({@code hub-instance-id}), made once, from which the hub's fixed MQTT client id is derived.
+ */
+final class HubDataDirectory implements AutoCloseable {
+    private static final Pattern INSTANCE_ID = Pattern.compile("[a-z0-9]{8,32}");
+
+    private final Path dir;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final String instanceId;
+
+    private HubDataDirectory(Path dir, FileChannel channel, FileLock lock, String instanceId) {
+        this.dir = dir;
+        this.channel = channel;
+        this.lock = lock;
+        this.instanceId = instanceId;
+    }
+
+    static HubDataDirectory open(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        FileChannel channel = FileChannel.open(dir.resolve("hub.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IOException("data directory " + dir + " is in use by another hub (" + dir.resolve("hub.lock")
+                    + " is locked)");
+        }
+        try {
+            return new HubDataDirectory(dir, channel, lock, instanceId(dir.resolve("hub-instance-id")));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static String instanceId(Path file) throws IOException {
+        if (Files.exists(file)) {
+            String id = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (INSTANCE_ID.matcher(id).matches()) {
+                return id;
+            }
+        }
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, id + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return id;
+    }
+
+    /** A stable id for this hub installation, e.g. {@code 3f9c0a12b4de}. */
+    String instanceId() {
+        return instanceId;
+    }
+
+    Path resolve(String name) {
+        return dir.resolve(name);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            channel.close();
+        }
+    }
+}

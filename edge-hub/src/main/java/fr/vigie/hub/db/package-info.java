@@ -1,0 +1,10 @@
+/**
+ * The hub's PostgreSQL: starting the embedded server or connecting to an external one
+ * ({@link fr.vigie.hub.db.HubDatabase}), Flyway migrations, the batch writer of ingest
+ * ({@link fr.vigie.hub.db.EventStore}) and the event queries behind the REST API
+ * ({@link fr.vigie.hub.db.EventQuery}).
+ *
+ * <p>The embedded server keeps its data under the hub's data directory between runs and recovers
+ * from a hub that was killed (an orphaned or stale postmaster is dealt with before start).
+ */
+package fr.vigie.hub.db;

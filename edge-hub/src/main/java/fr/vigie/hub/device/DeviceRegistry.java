@@ -1,0 +1,71 @@
+package fr.vigie.hub.device;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Reads the {@code devices} table (written by ingest) and applies the {@link Presence} rule.
+ * Thread-safe: each call uses its own connection.
+ */
+public final class DeviceRegistry {
+    private static final String SELECT = "SELECT site, kiosk_id, state, last_heartbeat_at, heartbeat_seconds,"
+            + " software_version, outbox_depth, started_at, last_event_at, last_event_type, event_count"
+            + " FROM devices ORDER BY site, kiosk_id";
+
+    private final DataSource dataSource;
+    private final Presence presence;
+
+    public DeviceRegistry(DataSource dataSource, Presence presence) {
+        this.dataSource = dataSource;
+        this.presence = presence;
+    }
+
+    /** Every known kiosk, ordered by site then kiosk id. */
+    public List<DeviceView> list() throws SQLException {
+        List<DeviceView> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String state = rs.getString("state");
+                Instant heartbeat = instant(rs, "last_heartbeat_at");
+                int hb = rs.getInt("heartbeat_seconds");
+                Integer heartbeatSeconds = rs.wasNull() ? null : hb;
+                long depth = rs.getLong("outbox_depth");
+                Long outboxDepth = rs.wasNull() ? null : depth;
+                out.add(new DeviceView(rs.getString("site"), rs.getString("kiosk_id"),
+                        presence.isOnline(state, heartbeat, heartbeatSeconds), state, heartbeat,
+                        rs.getString("software_version"), outboxDepth, instant(rs, "started_at"),
+                        instant(rs, "last_event_at"), rs.getString("last_event_type"),
+                        rs.getLong("event_count")));
+            }
+        }
+        return out;
+    }
+
+    /** Number of kiosks known, and number online now. */
+    public Counts counts() throws SQLException {
+        List<DeviceView> all = list();
+        return new Counts(all.size(), (int) all.stream().filter(DeviceView::online).count());
+    }
+
+    /**
+     * How many kiosks the registry knows and how many are online.
+     *
+     * @param known kiosks in the registry
+     * @param online kiosks online now
+     */
+    public record Counts(int known, int online) {
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

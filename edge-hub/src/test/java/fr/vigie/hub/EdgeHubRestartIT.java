@@ -1,0 +1,91 @@
+package fr.vigie.hub;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.vigie.hub.broker.FreePort;
+import fr.vigie.hub.testing.Events;
+import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.Topics;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What survives a hub restart on the same data directory and ports: the events already stored (embedded
+ * PostgreSQL keeps its data) and the events the broker queued for the hub's persistent session while
+ * ingest was not running (embedded HiveMQ keeps its sessions on disk).
+ */
+class EdgeHubRestartIT {
+    private static final KioskAddress KIOSK = KioskAddress.of("it-restart", "kiosk-1");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void storedEventsAndEventsQueuedWhileIngestWasStoppedSurviveRestarts() throws Exception {
+        Map<String, String> settings = Map.of(HubConfig.DATA_DIR, dataDir.toString(), HubConfig.HTTP_PORT, "0",
+                HubConfig.MQTT_PORT, Integer.toString(FreePort.onLoopback()));
+        HubConfig config = HubConfig.load(null, settings);
+
+        // given a hub that stored 3 events and then stopped (its broker session now exists)
+        try (EdgeHub hub = EdgeHub.start(config)) {
+            publish(hub.mqttUrl(), 1, 3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> storedCount(hub) == 3);
+        }
+
+        // when it comes back without ingest, 4 more events are published and queued by the broker, and it stops
+        try (EdgeHub hub = EdgeHub.start(config.withIngestEnabled(false))) {
+            assertEquals(3, storedCount(hub), "the database came back with its data");
+            publish(hub.mqttUrl(), 4, 7);
+        }
+
+        // then the next start with ingest receives what the broker kept for it
+        try (EdgeHub hub = EdgeHub.start(config)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> storedCount(hub) == 7);
+            assertEquals(7, maxSeq(hub));
+        }
+    }
+
+    private static void publish(String url, int fromSeq, int toSeq) throws Exception {
+        MqttClient kiosk = new MqttClient(url, "it-restart-kiosk", new MemoryPersistence());
+        kiosk.connect();
+        try {
+            for (int seq = fromSeq; seq <= toSeq; seq++) {
+                MqttMessage m = new MqttMessage(Events.CODEC.encode(Events.demo(KIOSK, seq, Instant.now())));
+                m.setQos(1);
+                kiosk.publish(Topics.event(KIOSK), m);
+            }
+        } finally {
+            kiosk.disconnect();
+            kiosk.close();
+        }
+    }
+
+    private static long storedCount(EdgeHub hub) throws Exception {
+        return query(hub, "SELECT count(*) FROM events WHERE site = ?");
+    }
+
+    private static long maxSeq(EdgeHub hub) throws Exception {
+        return query(hub, "SELECT max(seq) FROM events WHERE site = ?");
+    }
+
+    private static long query(EdgeHub hub, String sql) throws Exception {
+        try (Connection c = hub.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, KIOSK.site());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

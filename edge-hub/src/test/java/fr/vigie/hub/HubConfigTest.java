@@ -1,0 +1,150 @@
+package fr.vigie.hub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HubConfigTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void defaultsEmbedEverythingUnderTheDataDirectory() {
+        HubConfig c = HubConfig.defaults(tmp);
+
+        assertEquals(tmp.toAbsolutePath(), c.dataDir());
+        assertEquals("127.0.0.1", c.httpBind());
+        assertEquals(8080, c.httpPort());
+        assertEquals(1883, c.embeddedMqttPort());
+        assertTrue(c.embeddedBroker());
+        assertTrue(c.embeddedDatabase());
+        assertTrue(c.ingestEnabled());
+        assertEquals(500, c.ingestBatchSize());
+        assertEquals(3, c.offlineAfterHeartbeats());
+    }
+
+    @Test
+    void loadWithoutFileUsesDefaultDataDirUnderTheWorkingDirectory() throws Exception {
+        HubConfig c = HubConfig.load(null, Map.of());
+
+        assertEquals(Path.of("data/hub").toAbsolutePath().normalize(), c.dataDir());
+        assertEquals(8080, c.httpPort());
+    }
+
+    @Test
+    void overridesWinOverTheFileWhichWinsOverDefaults() throws Exception {
+        Path file = write("hub.http.port=9090\nhub.mqtt.port=1999\nhub.ingest.batch-size=200\nother.component=x\n");
+
+        HubConfig c = HubConfig.load(file, Map.of("hub.http.port", "0", "hub.data-dir", tmp.toString()));
+
+        assertEquals(0, c.httpPort());
+        assertEquals(1999, c.embeddedMqttPort());
+        assertEquals(200, c.ingestBatchSize());
+        assertEquals(tmp.toAbsolutePath(), c.dataDir());
+    }
+
+    @Test
+    void externalBrokerAndDatabaseAreTakenFromTheirUrls() throws Exception {
+        HubConfig c = HubConfig.load(null, Map.of("hub.mqtt.url", "tcp://broker.site:1883",
+                "hub.db.url", "jdbc:postgresql://db.site:5432/vigie", "hub.db.user", "hub",
+                "hub.db.password", "s3cret", "hub.ingest.enabled", "FALSE"));
+
+        assertFalse(c.embeddedBroker());
+        assertFalse(c.embeddedDatabase());
+        assertFalse(c.ingestEnabled());
+        assertEquals("tcp://broker.site:1883", c.brokerUrl());
+    }
+
+    @Test
+    void unknownHubKeyIsRejectedNamingIt() throws IOException {
+        Path file = write("hub.http.prot=8080\n");
+
+        HubConfigException e = assertThrows(HubConfigException.class, () -> HubConfig.load(file, Map.of()));
+
+        assertEquals("hub.http.prot", e.key());
+        assertTrue(e.getMessage().contains("hub.http.prot"), e.getMessage());
+        assertTrue(e.getMessage().contains("hub.http.port"), "lists the known keys: " + e.getMessage());
+    }
+
+    @Test
+    void badPortIsRejectedNamingKeyAndValue() {
+        HubConfigException e = assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of("hub.http.port", "80a")));
+        assertEquals("hub.http.port", e.key());
+        assertEquals("80a", e.value());
+        assertTrue(e.getMessage().contains("'80a'"), e.getMessage());
+
+        HubConfigException range = assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of("hub.mqtt.port", "70000")));
+        assertEquals("hub.mqtt.port", range.key());
+        assertTrue(range.getMessage().contains("70000"), range.getMessage());
+    }
+
+    @Test
+    void brokerUrlMustBeTcpHostPort() {
+        for (String bad : new String[] {"mqtt://h:1883", "tcp://h", "tcp://h:1883/x", "h:1883", "tcp://:1883"}) {
+            HubConfigException e = assertThrows(HubConfigException.class,
+                    () -> HubConfig.load(null, Map.of("hub.mqtt.url", bad)), bad);
+            assertEquals("hub.mqtt.url", e.key());
+            assertTrue(e.getMessage().contains(bad), e.getMessage());
+        }
+    }
+
+    @Test
+    void booleansBatchSizeAndHeartbeatsAreChecked() {
+        assertEquals("hub.ingest.enabled", assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of("hub.ingest.enabled", "yes"))).key());
+        assertEquals("hub.ingest.batch-size", assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of("hub.ingest.batch-size", "0"))).key());
+        assertEquals("hub.devices.offline-after-heartbeats", assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of("hub.devices.offline-after-heartbeats", "-1"))).key());
+        assertEquals("hub.db.url", assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of("hub.db.url", "jdbc:mysql://x/y"))).key());
+    }
+
+    @Test
+    void databaseCredentialsWithoutUrlAreRejected() {
+        assertEquals("hub.db.user", assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of("hub.db.user", "hub"))).key());
+    }
+
+    @Test
+    void passwordIsNeverShown() throws Exception {
+        HubConfig c = HubConfig.load(null, Map.of("hub.db.url", "jdbc:postgresql://db/vigie",
+                "hub.db.password", "s3cret"));
+        assertFalse(c.toString().contains("s3cret"), c.toString());
+
+        HubConfigException e = assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of("hub.db.password", "s3cret")));
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+        assertFalse(e.value().contains("s3cret"));
+    }
+
+    @Test
+    void unreadableFileIsRejected() {
+        HubConfigException e = assertThrows(HubConfigException.class,
+                () -> HubConfig.load(tmp.resolve("missing.properties"), Map.of()));
+        assertEquals("config-file", e.key());
+    }
+
+    @Test
+    void buildingABadRecordDirectlyThrowsNamingTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new HubConfig(tmp, "127.0.0.1", -1, "", 1883, "", "", "", true, 500, 3));
+        assertTrue(e.getMessage().startsWith("hub.http.port"), e.getMessage());
+    }
+
+    private Path write(String content) throws IOException {
+        Path file = tmp.resolve("hub.properties");
+        Files.writeString(file, content);
+        return file;
+    }
+}
