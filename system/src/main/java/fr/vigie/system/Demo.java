@@ -1,0 +1,145 @@
+package fr.vigie.system;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./vigie demo}: the whole system on this machine with its embedded defaults — one hub
+ * process (embedded broker and PostgreSQL) and one process of N virtual kiosks that report demo
+ * activity to it. Prints the console address and stops everything cleanly on Ctrl-C.
+ */
+public final class Demo {
+    static final Pattern HUB_READY = Pattern.compile("VIGIE-HUB READY http=(\\S+) mqtt=(\\S+)");
+    static final Pattern KIOSK_READY = Pattern.compile("VIGIE-KIOSK READY (\\S+)");
+
+    /** Options of the demo, validated. */
+    record Options(int kiosks, Path data, int httpPort, int mqttPort, int activitySeconds) {
+        Options {
+            if (kiosks < 1 || kiosks > 500) {
+                throw new IllegalArgumentException("--kiosks must be between 1 and 500, got " + kiosks);
+            }
+        }
+
+        static Options parse(String[] args) {
+            int kiosks = 3;
+            Path data = Path.of("data", "demo");
+            int http = 8080;
+            int mqtt = 1883;
+            int activity = 5;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("-h") || a.equals("--help")) {
+                    throw new IllegalArgumentException(usage());
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("option " + a + " needs a value\n" + usage());
+                }
+                String v = args[++i];
+                switch (a) {
+                    case "--kiosks" -> kiosks = intValue(a, v);
+                    case "--data" -> data = Path.of(v);
+                    case "--http-port" -> http = intValue(a, v);
+                    case "--mqtt-port" -> mqtt = intValue(a, v);
+                    case "--activity-every" -> activity = intValue(a, v);
+                    default -> throw new IllegalArgumentException("unknown option " + a + "\n" + usage());
+                }
+            }
+            return new Options(kiosks, data, http, mqtt, activity);
+        }
+
+        private static int intValue(String option, String value) {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("option " + option + " takes a whole number, got '" + value + "'");
+            }
+        }
+
+        static String usage() {
+            return "usage: ./vigie demo [--kiosks N] [--data DIR] [--http-port P] [--mqtt-port P] [--activity-every S]";
+        }
+    }
+
+    private Demo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        run(options, VigieHome.locate(), System.out);
+    }
+
+    static void run(Options o, VigieHome home, PrintStream out) throws Exception {
+        Path data = o.data().toAbsolutePath();
+        Files.createDirectories(data);
+        List<ChildProcess> started = new ArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("vigie demo: stopping…");
+            stopAll(started);
+            stopped.countDown();
+        }, "demo-shutdown"));
+
+        ChildProcess hub = ChildProcess.start("hub", home.javaCommand(VigieHome.HUB_MODULE, VigieHome.HUB_MAIN,
+                List.of("--data", data.resolve("hub").toString(), "--http-port", String.valueOf(o.httpPort()),
+                        "--mqtt-port", String.valueOf(o.mqttPort()))), data, out);
+        synchronized (started) {
+            started.add(hub);
+        }
+        Matcher ready = hub.awaitLine(HUB_READY, Duration.ofMinutes(2));
+        String console = ready.group(1);
+        String mqtt = ready.group(2);
+
+        ChildProcess kiosks = ChildProcess.start("kiosks", home.javaCommand(VigieHome.KIOSK_MODULE,
+                VigieHome.KIOSK_MAIN, List.of("--site", "demo", "--virtual", String.valueOf(o.kiosks()),
+                        "--broker", mqtt, "--data", data.resolve("kiosks").toString(), "--heartbeat", "5",
+                        "--activity-every", String.valueOf(o.activitySeconds()))), data, out);
+        synchronized (started) {
+            started.add(kiosks);
+        }
+        kiosks.awaitLines(KIOSK_READY, o.kiosks(), Duration.ofMinutes(1));
+
+        out.println();
+        out.println("  Vigie demo is running: hub + " + o.kiosks() + " virtual kiosk(s), data in " + data);
+        out.println("  IT console:  " + console + "/");
+        out.println("  REST API:    " + console + "/api/v1/devices   " + console + "/api/v1/events");
+        out.println("  MQTT broker: " + mqtt);
+        out.println("  Press Ctrl-C to stop.");
+        out.println();
+        while (hub.isAlive() && kiosks.isAlive()) {
+            if (stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                return;
+            }
+        }
+        out.println("vigie demo: " + (hub.isAlive() ? "the kiosks" : "the hub") + " stopped unexpectedly");
+        System.exit(1);
+    }
+
+    private static void stopAll(List<ChildProcess> started) {
+        List<ChildProcess> reverse;
+        synchronized (started) {
+            reverse = new ArrayList<>(started);
+        }
+        java.util.Collections.reverse(reverse);
+        for (ChildProcess p : reverse) {
+            try {
+                p.stop(Duration.ofSeconds(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

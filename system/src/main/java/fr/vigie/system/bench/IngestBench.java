@@ -1,0 +1,198 @@
+package fr.vigie.system.bench;
+
+import fr.vigie.hub.EdgeHub;
+import fr.vigie.hub.HubConfig;
+import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.kiosk.VirtualFleet;
+import fr.vigie.protocol.Topics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+
+/**
+ * {@code ./vigie bench ingest}: N virtual kiosks burst events through the hub's embedded broker.
+ * First the same publishers feed a plain QoS 1 subscriber (raw broker throughput); then the hub's
+ * ingest stores them in PostgreSQL (stored events per second, latency from kiosk accept to
+ * commit). Both phases use fresh kiosks on the same broker in the same process.
+ */
+final class IngestBench {
+    private static final Duration PHASE_LIMIT = Duration.ofMinutes(10);
+
+    record Options(int kiosks, int events, String sync, Path data) {
+        Options {
+            if (kiosks < 1 || events < kiosks) {
+                throw new IllegalArgumentException("need --kiosks >= 1 and --events >= --kiosks, got " + kiosks + " and " + events);
+            }
+        }
+
+        static Options parse(String[] args) {
+            int kiosks = 50;
+            int events = 20_000;
+            String sync = "FULL";
+            Path data = null;
+            for (int i = 0; i < args.length; i += 2) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("option " + args[i] + " needs a value");
+                }
+                String v = args[i + 1];
+                switch (args[i]) {
+                    case "--kiosks" -> kiosks = Integer.parseInt(v);
+                    case "--events" -> events = Integer.parseInt(v);
+                    case "--sync" -> sync = v.toUpperCase(Locale.ROOT);
+                    case "--data" -> data = Path.of(v);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + "\nusage: ./vigie bench ingest [--kiosks N] [--events N] [--sync FULL|NORMAL] [--data DIR]");
+                }
+            }
+            return new Options(kiosks, events, sync, data);
+        }
+    }
+
+    private IngestBench() {
+    }
+
+    static void run(Options o, PrintStream out) throws Exception {
+        Path data = o.data() != null ? Files.createDirectories(o.data()) : Files.createTempDirectory("vigie-bench-");
+        int perKiosk = o.events() / o.kiosks();
+        int total = perKiosk * o.kiosks();
+        out.printf("Vigie ingest benchmark: %d kiosks x %d events = %d events, outbox sync %s, %d cores, data in %s%n",
+                o.kiosks(), perKiosk, total, o.sync(), Runtime.getRuntime().availableProcessors(), data);
+        HubConfig hubConfig = HubConfig.load(null, Map.of(HubConfig.DATA_DIR, data.resolve("hub").toString(),
+                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.INGEST_ENABLED, "false"));
+        try (EdgeHub hub = EdgeHub.start(hubConfig)) {
+            double raw = rawPhase(o, hub, data, perKiosk, total, out);
+            Stored stored = storedPhase(o, hub, data, perKiosk, total, out);
+            out.printf(Locale.ROOT, "%nRESULT raw=%.0f events/s stored=%.0f events/s ratio=%.2f latency_p50=%.1f ms latency_p99=%.1f ms%n",
+                    raw, stored.perSecond(), stored.perSecond() / raw, stored.p50Millis(), stored.p99Millis());
+        } finally {
+            if (o.data() == null) {
+                deleteTree(data);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static KioskConfig fleetBase(Options o, EdgeHub hub, Path dir, String site) throws Exception {
+        return KioskConfig.load(null, Map.of(KioskConfig.SITE, site, KioskConfig.ID, "kiosk",
+                KioskConfig.MQTT_URL, hub.mqttUrl(), KioskConfig.DATA_DIR, dir.toString(),
+                KioskConfig.OUTBOX_SYNC, o.sync(), KioskConfig.HEARTBEAT_SECONDS, "30"));
+    }
+
+    private static double rawPhase(Options o, EdgeHub hub, Path data, int perKiosk, int total, PrintStream out)
+            throws Exception {
+        String site = "bench-raw";
+        AtomicLong received = new AtomicLong();
+        MqttClient subscriber = new MqttClient(hub.mqttUrl(), "bench-plain-subscriber", new MemoryPersistence());
+        MqttConnectionOptions opts = new MqttConnectionOptions();
+        opts.setCleanStart(true);
+        subscriber.connect(opts);
+        IMqttToken sub = subscriber.subscribe(Topics.ROOT + "/" + site + "/+/event", 1,
+                (topic, message) -> received.incrementAndGet());
+        sub.waitForCompletion();
+        try (VirtualFleet fleet = VirtualFleet.start(o.kiosks(), fleetBase(o, hub, data.resolve("raw"), site))) {
+            awaitCount(received::get, o.kiosks(), "raw: kiosk.started events"); // every kiosk connected
+            long before = received.get();
+            long t0 = System.nanoTime();
+            fleet.burst(perKiosk, 0);
+            awaitCount(received::get, before + total, "raw: burst events at the plain subscriber");
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double rate = total / seconds;
+            out.printf(Locale.ROOT, "raw broker throughput (same publishers -> plain QoS 1 subscriber): %8.0f events/s  (%.2f s)%n",
+                    rate, seconds);
+            return rate;
+        } finally {
+            subscriber.disconnect();
+            subscriber.close();
+        }
+    }
+
+    record Stored(double perSecond, double p50Millis, double p99Millis) {
+    }
+
+    private static Stored storedPhase(Options o, EdgeHub hub, Path data, int perKiosk, int total, PrintStream out)
+            throws Exception {
+        String site = "bench";
+        hub.startIngest();
+        DataSource db = hub.dataSource();
+        try (VirtualFleet fleet = VirtualFleet.start(o.kiosks(), fleetBase(o, hub, data.resolve("stored"), site))) {
+            awaitCount(() -> count(db, site, "kiosk.started"), o.kiosks(), "stored: kiosk.started events");
+            long t0 = System.nanoTime();
+            fleet.burst(perKiosk, 0);
+            awaitCount(() -> count(db, site, "demo.activity"), total, "stored: burst events in PostgreSQL");
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double rate = total / seconds;
+            Percentiles latency = Percentiles.of(latenciesMillis(db, site));
+            out.printf(Locale.ROOT, "stored end to end (kiosk accept -> PostgreSQL commit):            %8.0f events/s  (%.2f s)%n",
+                    rate, seconds);
+            out.printf(Locale.ROOT, "latency kiosk accept -> row committed:  p50 %.1f ms   p99 %.1f ms   max %.1f ms%n",
+                    latency.at(50), latency.at(99), latency.at(100));
+            return new Stored(rate, latency.at(50), latency.at(99));
+        }
+    }
+
+    private interface Counter {
+        long get() throws Exception;
+    }
+
+    private static void awaitCount(Counter counter, long target, String what) throws Exception {
+        long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();
+        long n;
+        while ((n = counter.get()) < target) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + ": only " + n + " of " + target + " after " + PHASE_LIMIT);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static long count(DataSource db, String site, String type) throws SQLException {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM events WHERE site = ? AND type = ?")) {
+            ps.setString(1, site);
+            ps.setString(2, type);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static double[] latenciesMillis(DataSource db, String site) throws SQLException {
+        List<Double> values = new ArrayList<>();
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT extract(epoch FROM stored_at - occurred_at) * 1000 "
+                        + "FROM events WHERE site = ? AND type = 'demo.activity'")) {
+            ps.setString(1, site);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getDouble(1));
+                }
+            }
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+}

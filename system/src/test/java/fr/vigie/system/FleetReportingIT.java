@@ -1,0 +1,153 @@
+package fr.vigie.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.hub.EdgeHub;
+import fr.vigie.hub.HubConfig;
+import fr.vigie.kiosk.Kiosk;
+import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.protocol.EventPayload;
+import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * One hub and three kiosks reporting through a real broker — the hub's embedded HiveMQ, or an
+ * external Mosquitto process — checked through the REST API, /metrics and the console page in a
+ * real headless Chromium.
+ */
+class FleetReportingIT {
+    private static final String SITE = "chu-nord";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest(name = "broker: {0}")
+    @ValueSource(strings = {"embedded", "mosquitto"})
+    void threeKiosksReportHeartbeatsAndEventsThatTheApiAndConsoleShow(String broker) throws Exception {
+        // given a hub on the chosen broker and three kiosks
+        MosquittoBroker mosquitto = broker.equals("mosquitto") ? new MosquittoBroker(tmp.resolve("mosquitto")).start() : null;
+        Map<String, String> hubProps = new HashMap<>(Map.of("hub.data-dir", tmp.resolve("hub").toString(),
+                "hub.http.port", "0", "hub.mqtt.port", "0"));
+        if (mosquitto != null) {
+            hubProps.put("hub.mqtt.url", mosquitto.url());
+        }
+        List<Kiosk> kiosks = new ArrayList<>();
+        try (EdgeHub hub = EdgeHub.start(HubConfig.load(null, hubProps))) {
+            for (int i = 1; i <= 3; i++) {
+                kiosks.add(Kiosk.start(KioskConfig.load(null, Map.of("kiosk.site", SITE,
+                        "kiosk.id", "kiosk-00" + i, "kiosk.mqtt.url", hub.mqttUrl(),
+                        "kiosk.data-dir", tmp.resolve("kiosk-" + i).toString(), "kiosk.heartbeat-seconds", "1"))));
+            }
+            HubApi api = new HubApi(hub.httpUri());
+
+            // when each kiosk accepts ten events
+            for (Kiosk k : kiosks) {
+                for (int n = 1; n <= 10; n++) {
+                    k.accept(new EventPayload.DemoActivity("badge-tap", n));
+                }
+            }
+
+            // then the hub stores them, once each, and lists the three kiosks online
+            await().atMost(PATIENCE).until(() -> api.allEvents("site=" + SITE + "&type=demo.activity").size() == 30);
+            for (Kiosk k : kiosks) {
+                List<JsonNode> own = api.allEvents("kiosk=" + k.address().kioskId());
+                assertThat(own).extracting(e -> e.path("type").asText())
+                        .containsOnly("demo.activity", "kiosk.started").hasSize(11);
+                assertThat(own).extracting(e -> e.path("eventId").asText()).doesNotHaveDuplicates();
+            }
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                JsonNode devices = api.devices();
+                assertThat(devices).hasSize(3);
+                devices.forEach(d -> {
+                    assertThat(d.path("online").asBoolean()).as("online: %s", d).isTrue();
+                    assertThat(d.path("lastHeartbeatAt").asText()).isNotEmpty();
+                    assertThat(d.path("eventCount").asLong()).isEqualTo(11);
+                });
+            });
+            assertThat(api.allEvents("type=demo.activity&from=" + Instant.now().plusSeconds(3600))).isEmpty();
+            assertThat(api.get("/api/v1/events?from=yesterday").statusCode()).isEqualTo(400);
+            assertThat(api.get("/healthz").statusCode()).isEqualTo(200);
+
+            // and the console, in French, lists them live; a kiosk that stops shows offline without a reload
+            WebDriver browser = HeadlessChromium.start("fr-FR");
+            try {
+                browser.get(hub.httpUri() + "/");
+                await().atMost(PATIENCE).until(() -> rowStates(browser).size() == 3
+                        && rowStates(browser).values().stream().allMatch("En ligne"::equals));
+                assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+
+                kiosks.remove(2).close();
+                await().atMost(PATIENCE).until(() -> "Hors ligne".equals(rowStates(browser).get(SITE + "/kiosk-003")));
+                assertThat(rowStates(browser).get(SITE + "/kiosk-001")).isEqualTo("En ligne");
+
+                browser.get(hub.httpUri() + "/?lang=en");
+                await().atMost(PATIENCE).until(() -> "Online".equals(rowStates(browser).get(SITE + "/kiosk-001")));
+            } finally {
+                browser.quit();
+            }
+
+            // and malformed or oversized payloads on an event topic are rejected, counted, and ingest goes on
+            rejectsGarbageAndGoesOn(hub, api, tmp.resolve("kiosk-9"));
+        } finally {
+            for (Kiosk k : kiosks) {
+                k.close();
+            }
+            if (mosquitto != null) {
+                mosquitto.close();
+            }
+        }
+    }
+
+    private static void rejectsGarbageAndGoesOn(EdgeHub hub, HubApi api, Path kioskData) throws Exception {
+        String topic = Topics.event(KioskAddress.of(SITE, "kiosk-009"));
+        double malformedBefore = api.metric("vigie_ingest_messages_rejected_total{code=\"MALFORMED_JSON\"}");
+        double oversizeBefore = api.metric("vigie_ingest_messages_rejected_total{code=\"MESSAGE_TOO_LARGE\"}");
+        MqttClient raw = new MqttClient(hub.mqttUrl(), "it-raw-publisher", new MemoryPersistence());
+        try {
+            raw.connect();
+            raw.publish(topic, "{not json".getBytes(StandardCharsets.UTF_8), 1, false);
+            raw.publish(topic, new byte[100 * 1024], 1, false);
+            try (Kiosk late = Kiosk.start(KioskConfig.load(null, Map.of("kiosk.site", SITE, "kiosk.id", "kiosk-009",
+                    "kiosk.mqtt.url", hub.mqttUrl(), "kiosk.data-dir", kioskData.toString())))) {
+                late.accept(new EventPayload.DemoActivity("after-garbage", 1));
+                await().atMost(PATIENCE).until(() -> api.allEvents("kiosk=kiosk-009&type=demo.activity").size() == 1);
+            }
+        } finally {
+            raw.disconnect();
+            raw.close();
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(api.metric("vigie_ingest_messages_rejected_total{code=\"MALFORMED_JSON\"}"))
+                    .isEqualTo(malformedBefore + 1);
+            assertThat(api.metric("vigie_ingest_messages_rejected_total{code=\"MESSAGE_TOO_LARGE\"}"))
+                    .isEqualTo(oversizeBefore + 1);
+        });
+    }
+
+    private static Map<String, String> rowStates(WebDriver browser) {
+        Map<String, String> states = new HashMap<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#devices tr[data-kiosk]"))) {
+            states.put(row.getAttribute("data-kiosk"), row.findElement(By.cssSelector(".state")).getText().trim());
+        }
+        return states;
+    }
+}

@@ -1,0 +1,94 @@
+package fr.vigie.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A test client of the hub's REST API, reading JSON as trees. */
+final class HubApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    HubApi(URI base) {
+        this.base = base;
+    }
+
+    HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(10)).GET().build();
+        return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    JsonNode getJson(String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(pathAndQuery);
+        if (r.statusCode() != 200) {
+            throw new IOException("GET " + pathAndQuery + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    JsonNode devices() throws IOException, InterruptedException {
+        return getJson("/api/v1/devices");
+    }
+
+    JsonNode device(String site, String kioskId) throws IOException, InterruptedException {
+        for (JsonNode d : devices()) {
+            if (d.path("site").asText().equals(site) && d.path("kioskId").asText().equals(kioskId)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** Every event matching {@code query} (e.g. {@code kiosk=k1&type=demo.activity}), following the cursor. */
+    List<JsonNode> allEvents(String query) throws IOException, InterruptedException {
+        List<JsonNode> all = new ArrayList<>();
+        String after = null;
+        while (true) {
+            String q = "/api/v1/events?limit=1000&" + query
+                    + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
+            JsonNode page = getJson(q);
+            page.path("events").forEach(all::add);
+            JsonNode next = page.path("next");
+            if (next.isMissingNode() || next.isNull() || page.path("events").isEmpty()) {
+                return all;
+            }
+            after = next.asText();
+        }
+    }
+
+    /** Returns null when the hub does not answer (down or restarting). */
+    List<JsonNode> allEventsOrNull(String query) {
+        try {
+            return allEvents(query);
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    String metrics() throws IOException, InterruptedException {
+        return get("/metrics").body();
+    }
+
+    /** The value of one sample line of /metrics, e.g. {@code vigie_ingest_messages_rejected_total{code="MALFORMED_JSON"}}. */
+    double metric(String sample) throws IOException, InterruptedException {
+        for (String line : metrics().split("\n")) {
+            if (line.startsWith(sample + " ")) {
+                return Double.parseDouble(line.substring(sample.length() + 1).trim());
+            }
+        }
+        return 0;
+    }
+}

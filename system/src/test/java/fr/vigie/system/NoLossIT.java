@@ -1,0 +1,167 @@
+package fr.vigie.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.hub.EdgeHub;
+import fr.vigie.hub.HubConfig;
+import fr.vigie.kiosk.Kiosk;
+import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.protocol.EventPayload;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An event accepted by a kiosk survives the crash of the kiosk, the crash of the hub and an outage
+ * of the broker, until the hub has stored it — exactly once.
+ */
+class NoLossIT {
+    private static final String SITE = "chu-sud";
+    private static final int BURST = 1000;
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+    private static final Pattern BURST_ACCEPTED = Pattern.compile("VIGIE-KIOSK BURST-ACCEPTED \\S+ n=" + BURST);
+
+    @TempDir
+    Path tmp;
+
+    private final VigieHome home = VigieHome.locate();
+
+    @Test
+    void kioskKilledMidBurstAndRestartedLosesAndDuplicatesNothing() throws Exception {
+        try (EdgeHub hub = EdgeHub.start(HubConfig.load(null, Map.of("hub.data-dir", tmp.resolve("hub").toString(),
+                "hub.http.port", "0", "hub.mqtt.port", "0")))) {
+            HubApi api = new HubApi(hub.httpUri());
+            List<String> kioskArgs = kioskArgs("kiosk-crash", hub.mqttUrl());
+
+            // given a kiosk in the middle of a 1,000-event burst
+            ChildProcess kiosk = startKiosk(kioskArgs);
+            await().atMost(PATIENCE).until(() -> storedBurst(api, "kiosk-crash").size() >= 200);
+
+            // when it is killed with SIGKILL and started again
+            kiosk.kill();
+            int storedAtCrash = storedBurst(api, "kiosk-crash").size();
+            assertThat(storedAtCrash).as("the kill must land mid-burst").isLessThan(BURST);
+            try (ChildProcess again = startKiosk(kioskArgs)) {
+                again.awaitLine(BURST_ACCEPTED, PATIENCE);
+
+                // then the hub holds exactly the 1,000 events of the burst
+                await().atMost(PATIENCE).until(() -> storedBurst(api, "kiosk-crash").size() >= BURST);
+                assertExactlyTheBurst(storedBurst(api, "kiosk-crash"));
+            }
+        }
+    }
+
+    @Test
+    void hubKilledMidBurstAndRestartedLosesAndDuplicatesNothing() throws Exception {
+        int httpPort = FreePort.pick();
+        int mqttPort = FreePort.pick();
+        List<String> hubArgs = List.of("--data", tmp.resolve("hub").toString(), "--http-port", String.valueOf(httpPort),
+                "--mqtt-port", String.valueOf(mqttPort));
+        HubApi api = new HubApi(URI.create("http://127.0.0.1:" + httpPort));
+
+        // given a hub process and a kiosk in the middle of a 1,000-event burst
+        ChildProcess hub = startHub(hubArgs);
+        try (ChildProcess kiosk = startKiosk(kioskArgs("kiosk-steady", "tcp://127.0.0.1:" + mqttPort))) {
+            await().atMost(PATIENCE).until(() -> {
+                List<JsonNode> stored = storedBurstOrNull(api, "kiosk-steady");
+                return stored != null && stored.size() >= 200;
+            });
+
+            // when the hub process is killed with SIGKILL and started again on the same data
+            hub.kill();
+            hub = startHub(hubArgs);
+
+            // then the hub ends up with exactly the 1,000 events of the burst
+            kiosk.awaitLine(BURST_ACCEPTED, PATIENCE);
+            await().atMost(PATIENCE).until(() -> {
+                List<JsonNode> stored = storedBurstOrNull(api, "kiosk-steady");
+                return stored != null && stored.size() >= BURST;
+            });
+            assertExactlyTheBurst(storedBurst(api, "kiosk-steady"));
+        } finally {
+            hub.close();
+        }
+    }
+
+    @Test
+    void brokerUnreachableFor30sKioskBuffersThenDrainsInOrder() throws Exception {
+        try (MosquittoBroker broker = new MosquittoBroker(tmp.resolve("mosquitto")).start();
+                EdgeHub hub = EdgeHub.start(HubConfig.load(null, Map.of("hub.data-dir", tmp.resolve("hub").toString(),
+                        "hub.http.port", "0", "hub.mqtt.url", broker.url())));
+                Kiosk kiosk = Kiosk.start(KioskConfig.load(null, Map.of("kiosk.site", SITE, "kiosk.id", "kiosk-outage",
+                        "kiosk.mqtt.url", broker.url(), "kiosk.data-dir", tmp.resolve("kiosk").toString(),
+                        "kiosk.heartbeat-seconds", "1")))) {
+            HubApi api = new HubApi(hub.httpUri());
+            for (int i = 1; i <= 100; i++) {
+                kiosk.accept(new EventPayload.DemoActivity("before-outage", i));
+            }
+            await().atMost(PATIENCE).until(() -> storedBurst(api, "kiosk-outage").size() == 100);
+
+            // when the broker is unreachable for 30 s while the kiosk keeps accepting events
+            broker.stop();
+            long outageStart = System.nanoTime();
+            await().atMost(PATIENCE).until(() -> !kiosk.connected());
+            for (int i = 101; i <= 600; i++) {
+                kiosk.accept(new EventPayload.DemoActivity("during-outage", i));
+            }
+            // then it buffers them durably
+            assertThat(kiosk.outboxDepth()).isGreaterThanOrEqualTo(500);
+            Thread.sleep(Math.max(0, Duration.ofSeconds(30).toMillis() - (System.nanoTime() - outageStart) / 1_000_000));
+            assertThat(kiosk.outboxDepth()).isGreaterThanOrEqualTo(500);
+            assertThat(storedBurst(api, "kiosk-outage")).hasSize(100);
+            broker.start();
+
+            // and when the broker is back it drains them, in the order it accepted them
+            await().atMost(PATIENCE).until(() -> kiosk.outboxDepth() == 0);
+            await().atMost(PATIENCE).until(() -> storedBurst(api, "kiosk-outage").size() == 600);
+            List<JsonNode> inArrivalOrder = api.allEvents("kiosk=kiosk-outage");
+            List<Long> seqs = inArrivalOrder.stream().map(e -> e.path("seq").asLong()).collect(Collectors.toList());
+            assertThat(seqs).isSorted().doesNotHaveDuplicates();
+            assertThat(storedBurst(api, "kiosk-outage")).extracting(e -> e.path("payload").path("burstIndex").asLong())
+                    .doesNotHaveDuplicates().hasSize(600);
+        }
+    }
+
+    private List<String> kioskArgs(String kioskId, String broker) {
+        return List.of("--site", SITE, "--kiosk-id", kioskId, "--broker", broker, "--data",
+                tmp.resolve(kioskId).toString(), "--heartbeat", "2", "--burst", String.valueOf(BURST), "--rate", "250");
+    }
+
+    private ChildProcess startKiosk(List<String> args) throws Exception {
+        ChildProcess p = ChildProcess.start("kiosk", home.javaCommand(VigieHome.KIOSK_MODULE, VigieHome.KIOSK_MAIN, args),
+                tmp, System.out);
+        p.awaitLine(Pattern.compile("VIGIE-KIOSK READY"), Duration.ofMinutes(1));
+        return p;
+    }
+
+    private ChildProcess startHub(List<String> args) throws Exception {
+        ChildProcess p = ChildProcess.start("hub", home.javaCommand(VigieHome.HUB_MODULE, VigieHome.HUB_MAIN, args),
+                tmp, System.out);
+        p.awaitLine(Demo.HUB_READY, Duration.ofMinutes(2));
+        return p;
+    }
+
+    private static List<JsonNode> storedBurst(HubApi api, String kioskId) throws Exception {
+        return api.allEvents("kiosk=" + kioskId + "&type=demo.activity");
+    }
+
+    private static List<JsonNode> storedBurstOrNull(HubApi api, String kioskId) {
+        return api.allEventsOrNull("kiosk=" + kioskId + "&type=demo.activity");
+    }
+
+    private static void assertExactlyTheBurst(List<JsonNode> stored) {
+        assertThat(stored).hasSize(BURST);
+        assertThat(stored).extracting(e -> e.path("eventId").asText()).doesNotHaveDuplicates();
+        assertThat(stored).extracting(e -> e.path("payload").path("burstIndex").asLong())
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.rangeClosed(1, BURST).boxed()
+                        .collect(Collectors.toList()));
+    }
+}
