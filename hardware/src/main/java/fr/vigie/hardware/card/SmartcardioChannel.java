@@ -21,6 +21,9 @@ final class SmartcardioChannel implements ApduChannel {
         this.channel = channel;
     }
 
+    private static final java.time.Duration REMOVAL_PROBE = java.time.Duration.ofMillis(1500);
+    private static final long PROBE_PAUSE_MILLIS = 50;
+
     @Override
     public ResponseApdu transmit(CommandApdu command) throws CardOperationException {
         try {
@@ -39,14 +42,25 @@ final class SmartcardioChannel implements ApduChannel {
     }
 
     private CardFailedException emptyResponse(IllegalArgumentException e) {
-        try {
-            channel.getCard().beginExclusive();
-            channel.getCard().endExclusive();
-        } catch (CardException probe) {
-            return translate(probe);
-        } catch (IllegalStateException closed) {
-            return new CardFailedException(CardError.CARD_REMOVED, "card connection closed", closed);
-        }
+        // pcscd learns of a removal by polling its reader driver (a few hundred ms apart), so the
+        // first probe may still find the card "present": probe again for a bounded while.
+        long deadline = System.nanoTime() + REMOVAL_PROBE.toNanos();
+        do {
+            try {
+                channel.getCard().beginExclusive();
+                channel.getCard().endExclusive();
+            } catch (CardException probe) {
+                return translate(probe);
+            } catch (IllegalStateException closed) {
+                return new CardFailedException(CardError.CARD_REMOVED, "card connection closed", closed);
+            }
+            try {
+                Thread.sleep(PROBE_PAUSE_MILLIS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < deadline);
         return new CardFailedException(CardError.CARD_IO, "the reader returned no response (" + e.getMessage() + ")", e);
     }
 

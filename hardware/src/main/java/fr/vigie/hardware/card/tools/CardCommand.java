@@ -2,6 +2,7 @@ package fr.vigie.hardware.card.tools;
 
 import fr.vigie.hardware.card.CardOperationException;
 import fr.vigie.hardware.card.ReaderMonitor;
+import fr.vigie.hardware.card.TerminalSource;
 import fr.vigie.hardware.card.pcsc.PcscLibrary;
 import fr.vigie.hardware.card.pcsc.PcscTerminalSource;
 import java.io.PrintStream;
@@ -23,29 +24,32 @@ public final class CardCommand {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(run(List.of(args), System.out, System.err));
-    }
-
-    static int run(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
         String library = null;
         List<String> rest = new java.util.ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--library") && i + 1 < args.size()) {
-                library = args.get(++i);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--library") && i + 1 < args.length) {
+                library = args[++i];
             } else {
-                rest.add(args.get(i));
+                rest.add(args[i]);
             }
-        }
-        if (rest.isEmpty()) {
-            err.println(USAGE);
-            return 2;
         }
         PcscTerminalSource source;
         try {
             source = library != null ? PcscTerminalSource.withLibrary(Path.of(library)) : PcscTerminalSource.system();
         } catch (IllegalStateException e) {
-            err.println("card: " + e.getMessage());
-            return 1;
+            System.err.println("card: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        System.exit(run(rest, source, System.out, System.err));
+    }
+
+    /** Runs one command against {@code source}; returns the exit code. */
+    static int run(List<String> rest, TerminalSource source, PrintStream out, PrintStream err)
+            throws InterruptedException {
+        if (rest.isEmpty()) {
+            err.println(USAGE);
+            return 2;
         }
         CardDiagnostics diagnostics = new CardDiagnostics(source);
         try {
@@ -81,7 +85,7 @@ public final class CardCommand {
         }
     }
 
-    private static void watch(PcscTerminalSource source, PrintStream out) throws InterruptedException {
+    private static void watch(TerminalSource source, PrintStream out) throws InterruptedException {
         out.println("watching card readers through " + source.describe() + " (library "
                 + System.getProperty(PcscLibrary.PROPERTY, "default") + "); Ctrl-C to stop");
         CountDownLatch stop = new CountDownLatch(1);
