@@ -29,6 +29,11 @@ public final class HubMain {
 
     public static void main(String[] args) {
         LoggingSetup.configureLogback();
+        // Started by a launcher (./vigie demo, the end-to-end tests): go away with it, cleanly, even
+        // when the launcher itself is killed.
+        if (Boolean.getBoolean("vigie.stop-with-parent")) {
+            ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> System.exit(0)));
+        }
         HubConfig config;
         try {
             HubArguments arguments = HubArguments.parse(List.of(args));

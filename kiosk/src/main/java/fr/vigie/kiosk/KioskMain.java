@@ -33,6 +33,11 @@ public final class KioskMain {
         // Paho logs through java.util.logging: send it to the same place as ours
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        // Started by a launcher (./vigie demo, the end-to-end tests): go away with it, cleanly, even
+        // when the launcher itself is killed.
+        if (Boolean.getBoolean("vigie.stop-with-parent")) {
+            ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> System.exit(0)));
+        }
         int status = run(args, System.out, System.err);
         if (status != 0) {
             System.exit(status);

@@ -87,7 +87,9 @@ public final class Demo {
         Files.createDirectories(data);
         List<ChildProcess> started = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             out.println("vigie demo: stopping…");
             stopAll(started);
             stopped.countDown();
@@ -119,7 +121,7 @@ public final class Demo {
         out.println("  MQTT broker: " + mqtt);
         out.println("  Press Ctrl-C to stop.");
         out.println();
-        while (hub.isAlive() && kiosks.isAlive()) {
+        while (hub.isAlive() && kiosks.isAlive() || stopping.get()) {
             if (stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
                 return;
             }

@@ -48,11 +48,16 @@ public record VigieHome(Path root) {
         return classes + java.io.File.pathSeparator + lib + java.io.File.separator + "*";
     }
 
-    /** The command line that runs {@code mainClass} of {@code module} in a new JVM. */
+    /**
+     * The command line that runs {@code mainClass} of {@code module} in a new JVM, tied to this
+     * process: the hub and kiosk mains exit cleanly when their parent is gone.
+     */
     public List<String> javaCommand(String module, String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx512m");
+        cmd.add("-Dvigie.home=" + root);
+        cmd.add("-Dvigie.stop-with-parent=true");
         cmd.add("-cp");
         cmd.add(classpath(module));
         cmd.add(mainClass);

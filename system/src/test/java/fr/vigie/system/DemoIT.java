@@ -1,0 +1,49 @@
+package fr.vigie.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./vigie demo}: a hub and virtual kiosks that report to it, all stopped cleanly on request. */
+class DemoIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void demoRunsAHubWithReportingKiosksAndStopsEveryProcessCleanly() throws Exception {
+        int http = FreePort.pick();
+        int mqtt = FreePort.pick();
+        ChildProcess demo = ChildProcess.start("demo", VigieHome.locate().javaCommand("system", Demo.class.getName(),
+                List.of("--kiosks", "2", "--data", tmp.resolve("demo").toString(), "--http-port", String.valueOf(http),
+                        "--mqtt-port", String.valueOf(mqtt), "--activity-every", "1")), tmp, System.out);
+        try {
+            demo.awaitLine(Pattern.compile("IT console: +http://127\\.0\\.0\\.1:" + http + "/"), Duration.ofMinutes(3));
+            HubApi api = new HubApi(URI.create("http://127.0.0.1:" + http));
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                JsonNode devices = api.devices();
+                assertThat(devices).hasSize(2);
+                assertThat(StreamSupport.stream(devices.spliterator(), false))
+                        .allSatisfy(d -> assertThat(d.path("online").asBoolean()).isTrue())
+                        .allSatisfy(d -> assertThat(d.path("lastEventType").asText()).isEqualTo("demo.activity"));
+            });
+            List<ProcessHandle> children = ProcessHandle.of(demo.pid()).orElseThrow().descendants().toList();
+            assertThat(children).hasSizeGreaterThanOrEqualTo(2);
+
+            demo.stop(Duration.ofSeconds(60));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+            assertThat(demo.firstLine(l -> l.contains("stopped unexpectedly"))).isEmpty();
+        } finally {
+            demo.close();
+        }
+    }
+}
