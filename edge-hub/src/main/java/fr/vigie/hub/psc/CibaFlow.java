@@ -14,7 +14,7 @@ import java.util.Optional;
  * {@link #poll} asks the token endpoint once. {@link CibaPoller} schedules the polls. Thread-safe.
  *
  * <pre>{@code
- * CibaRequest req = flow.start(IdNatPs.parse("810001234567"), CibaChannel.CARD);
+ * CibaRequest req = flow.start(IdNatPs.parse("810099900010"), CibaChannel.CARD);
  * kiosk.show(req.bindingMessage());
  * CibaPoll answer = flow.poll(req);   // Pending, SlowDown, Denied, Expired or Tokens
  * }</pre>
