@@ -11,6 +11,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.security.auth.x500.X500Principal;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * The sandbox Pro Santé Connect: an OpenID Connect provider on PSC's paths under a configurable
@@ -69,6 +77,7 @@ public final class PscSimulator implements AutoCloseable {
     private volatile Supplier<String> origin = () -> "http://127.0.0.1";
     private volatile String base = DEFAULT_BASE;
     private Javalin ownServer;
+    private volatile X500Principal mtlsClient;
 
     public PscSimulator(Options options, SandboxProfessionals professionals, Clock clock, SecureRandom random) {
         this.options = options;
@@ -92,6 +101,47 @@ public final class PscSimulator implements AutoCloseable {
         app.start(bind, port);
         sim.ownServer = app;
         return sim;
+    }
+
+    /**
+     * Starts a simulator on its own HTTPS server with mutual TLS: the TLS context's trust store decides
+     * which client certificates are accepted, and a client authenticates without a secret by
+     * presenting a certificate whose subject is {@code clientSubject} and sending its
+     * {@code client_id} ({@code tls_client_auth}, as in PSC's trusted space). Basic authentication is
+     * still accepted.
+     */
+    public static PscSimulator startMutualTls(String bind, int port, Options options,
+            SandboxProfessionals professionals, Clock clock, SecureRandom random, SSLContext serverTls,
+            X500Principal clientSubject) {
+        PscSimulator sim = new PscSimulator(options, professionals, clock, random);
+        sim.mtlsClient = clientSubject;
+        ServerConnector[] tls = new ServerConnector[1];
+        Javalin app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.startupWatcherEnabled = false;
+            c.jetty.addConnector((server, http) -> {
+                SslContextFactory.Server factory = new SslContextFactory.Server();
+                factory.setSslContext(serverTls);
+                factory.setNeedClientAuth(true);
+                HttpConfiguration https = new HttpConfiguration(http);
+                https.addCustomizer(new SecureRequestCustomizer(false, false, -1, false));
+                tls[0] = new ServerConnector(server, new SslConnectionFactory(factory, "http/1.1"),
+                        new HttpConnectionFactory(https));
+                tls[0].setHost(bind);
+                tls[0].setPort(port);
+                return tls[0];
+            });
+        });
+        sim.mount(app, DEFAULT_BASE, () -> "https://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":"
+                + tls[0].getLocalPort());
+        app.start(bind, 0);
+        sim.ownServer = app;
+        return sim;
+    }
+
+    /** The subject a mutual-TLS client certificate must have, when mutual TLS is on. */
+    X500Principal mtlsClient() {
+        return mtlsClient;
     }
 
     /**

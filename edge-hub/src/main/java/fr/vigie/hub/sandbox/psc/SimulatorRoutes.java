@@ -9,11 +9,13 @@ import io.javalin.http.HttpStatus;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.text.ParseException;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Set;
+import javax.security.auth.x500.X500Principal;
 
 /** The sandbox PSC's HTTP endpoints, except the token endpoint ({@link TokenEndpoint}). */
 final class SimulatorRoutes {
@@ -60,9 +62,21 @@ final class SimulatorRoutes {
                 // malformed header: refused below
             }
         }
+        if (h == null && presentsClientCertificate(ctx)) {
+            return true;
+        }
         ctx.header("WWW-Authenticate", "Basic realm=\"esante-wallet\"");
         error(ctx, 401, "invalid_client", "client authentication failed");
         return false;
+    }
+
+    /** tls_client_auth: the TLS layer checked the chain; the subject and client_id must be the client's. */
+    private boolean presentsClientCertificate(Context ctx) {
+        X500Principal expected = sim.mtlsClient();
+        Object chain = ctx.req().getAttribute("jakarta.servlet.request.X509Certificate");
+        return expected != null && chain instanceof X509Certificate[] certs && certs.length > 0
+                && expected.equals(certs[0].getSubjectX500Principal())
+                && sim.options.clientId().equals(ctx.formParam("client_id"));
     }
 
     private void ciba(Context ctx) {
