@@ -14,11 +14,20 @@ import java.util.concurrent.TimeUnit;
  * cancelling it stops the polling. Thread-safe.
  */
 public final class CibaPoller {
-    private final CibaFlow flow;
+    /** One poll with the interval in force; {@link CibaFlow#poll(CibaRequest, Duration)} in production. */
+    interface PollOnce {
+        CibaPoll poll(CibaRequest request, Duration interval) throws PscException;
+    }
+
+    private final PollOnce flow;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
 
     public CibaPoller(CibaFlow flow, ScheduledExecutorService scheduler, Clock clock) {
+        this((PollOnce) flow::poll, scheduler, clock);
+    }
+
+    CibaPoller(PollOnce flow, ScheduledExecutorService scheduler, Clock clock) {
         this.flow = flow;
         this.scheduler = scheduler;
         this.clock = clock;
