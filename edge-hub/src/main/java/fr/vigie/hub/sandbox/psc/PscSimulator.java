@@ -174,7 +174,10 @@ public final class PscSimulator implements AutoCloseable {
         return keys.currentKeyId();
     }
 
-    /** Whether userinfo answers as a signed {@code application/jwt} rather than JSON. */
+    /**
+     * Whether userinfo answers as a signed {@code application/jwt} rather than JSON; a request that
+     * accepts {@code application/jwt} gets a JWT either way.
+     */
     public void userinfoAsJwt(boolean jwt) {
         this.userinfoAsJwt = jwt;
     }

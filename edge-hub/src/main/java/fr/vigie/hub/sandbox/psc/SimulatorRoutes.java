@@ -117,7 +117,9 @@ final class SimulatorRoutes {
             return;
         }
         ObjectNode doc = g.get().professional().userinfoDocument();
-        if (!sim.userinfoAsJwt()) {
+        boolean asJwt = sim.userinfoAsJwt()
+                || Optional.ofNullable(ctx.header("Accept")).orElse("").contains("application/jwt");
+        if (!asJwt) {
             json(ctx, 200, doc);
             return;
         }
