@@ -10,6 +10,7 @@ import fr.vigie.hub.ingest.Ingest;
 import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.hub.web.Health;
 import fr.vigie.hub.web.HttpApi;
+import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
@@ -83,6 +85,15 @@ public final class EdgeHub implements AutoCloseable {
      * had started is stopped again before the exception is thrown.
      */
     public static EdgeHub start(HubConfig config, Clock clock) throws Exception {
+        return start(config, clock, app -> { });
+    }
+
+    /**
+     * Like {@link #start(HubConfig, Clock)}, letting {@code httpExtension} add routes to the hub's
+     * HTTP server before it starts, e.g. the sandbox PSC:
+     * {@code app -> psc.mount(app, PscSimulator.DEFAULT_BASE, () -> hubOrigin)}.
+     */
+    public static EdgeHub start(HubConfig config, Clock clock, Consumer<Javalin> httpExtension) throws Exception {
         LoggingSetup.bridgeJul();
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
@@ -99,7 +110,7 @@ public final class EdgeHub implements AutoCloseable {
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
             hub.http = HttpApi.start(config.httpBind(), config.httpPort(), hub.devices,
-                    new EventQuery(database.dataSource()), hub.metrics, hub::health);
+                    new EventQuery(database.dataSource()), hub.metrics, hub::health, httpExtension);
             started.push(hub.http);
             if (config.ingestEnabled()) {
                 hub.startIngest();

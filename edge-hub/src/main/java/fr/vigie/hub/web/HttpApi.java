@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +84,18 @@ public final class HttpApi implements AutoCloseable {
     /** Starts the server on {@code bind}:{@code port} (0 for a free port). */
     public static HttpApi start(String bind, int port, DeviceRegistry devices, EventQuery events,
             HubMetrics metrics, Health.Probe health) {
+        return start(bind, port, devices, events, metrics, health, app -> { });
+    }
+
+    /**
+     * Like {@link #start(String, int, DeviceRegistry, EventQuery, HubMetrics, Health.Probe)}, letting
+     * {@code extension} add routes before the server starts, e.g. the sandbox PSC:
+     * {@code app -> psc.mount(app, PscSimulator.DEFAULT_BASE, origin)}.
+     */
+    public static HttpApi start(String bind, int port, DeviceRegistry devices, EventQuery events,
+            HubMetrics metrics, Health.Probe health, Consumer<Javalin> extension) {
         HttpApi api = new HttpApi(devices, events, metrics, health);
+        extension.accept(api.app);
         api.app.start(bind, port);
         return api;
     }

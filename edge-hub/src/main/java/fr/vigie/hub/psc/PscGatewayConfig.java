@@ -1,0 +1,83 @@
+package fr.vigie.hub.psc;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+
+/**
+ * How the hub talks to Pro Santé Connect, checked once when built. The client authenticates
+ * either with a client secret (HTTP Basic, community space) or with mutual TLS (an
+ * {@link SSLContext} holding the IGC-Santé certificate, trusted space): exactly one of the two.
+ * Immutable; {@code toString()} hides the secret.
+ *
+ * <pre>{@code
+ * PscGatewayConfig cfg = PscGatewayConfig.withSecret(
+ *         URI.create("https://auth.bas.psc.esante.gouv.fr/auth/realms/esante-wallet"), "vigie-site", secret);
+ * }</pre>
+ *
+ * @param issuer the PSC issuer, without trailing slash
+ * @param clientId the client id registered at PSC
+ * @param clientSecret the client secret, for Basic client authentication
+ * @param mtls the TLS context carrying the client certificate, for mutual-TLS client authentication
+ * @param scope the scopes asked for, {@code openid scope_all}
+ * @param acr the only acceptable {@code acr}, {@code eidas1}
+ * @param clockSkew tolerance on {@code exp} and {@code iat}
+ * @param jwksMinRefetch the least time between two JWKS fetches caused by an unknown key id
+ * @param httpTimeout the timeout of each HTTP exchange with PSC
+ */
+public record PscGatewayConfig(URI issuer, String clientId, Optional<String> clientSecret, Optional<SSLContext> mtls,
+        String scope, String acr, Duration clockSkew, Duration jwksMinRefetch, Duration httpTimeout) {
+    public static final String DEFAULT_SCOPE = "openid scope_all";
+    public static final String EIDAS1 = "eidas1";
+
+    public PscGatewayConfig {
+        Objects.requireNonNull(issuer, "psc.issuer is required");
+        require(issuer.isAbsolute() && ("https".equals(issuer.getScheme()) || "http".equals(issuer.getScheme())),
+                "psc.issuer must be an absolute http(s) URI, got " + issuer);
+        require(!issuer.toString().endsWith("/"), "psc.issuer must not end with '/', got " + issuer);
+        require(clientId != null && !clientId.isBlank(), "psc.clientId is required");
+        clientSecret = Objects.requireNonNullElse(clientSecret, Optional.empty());
+        mtls = Objects.requireNonNullElse(mtls, Optional.empty());
+        require(clientSecret.isPresent() != mtls.isPresent(),
+                "psc: give exactly one of psc.clientSecret and a mutual-TLS context");
+        clientSecret.ifPresent(s -> require(!s.isBlank(), "psc.clientSecret must not be blank"));
+        require(scope != null && scope.contains("openid"), "psc.scope must contain openid, got " + scope);
+        require(acr != null && !acr.isBlank(), "psc.acr is required");
+        require(clockSkew != null && !clockSkew.isNegative() && clockSkew.compareTo(Duration.ofMinutes(5)) <= 0,
+                "psc.clockSkew must be between 0 and 5 minutes, got " + clockSkew);
+        require(jwksMinRefetch != null && !jwksMinRefetch.isNegative(), "psc.jwksMinRefetch must not be negative");
+        require(httpTimeout != null && !httpTimeout.isNegative() && !httpTimeout.isZero(), "psc.httpTimeout must be positive");
+    }
+
+    /** Client-secret authentication with the defaults: {@code openid scope_all}, {@code eidas1}, 30 s skew. */
+    public static PscGatewayConfig withSecret(URI issuer, String clientId, String secret) {
+        return new PscGatewayConfig(issuer, clientId, Optional.of(secret), Optional.empty(), DEFAULT_SCOPE, EIDAS1,
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(10));
+    }
+
+    /** Mutual-TLS client authentication with the same defaults. */
+    public static PscGatewayConfig withMutualTls(URI issuer, String clientId, SSLContext tls) {
+        return new PscGatewayConfig(issuer, clientId, Optional.empty(), Optional.of(tls), DEFAULT_SCOPE, EIDAS1,
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(10));
+    }
+
+    /** A copy with another least time between JWKS refetches. */
+    public PscGatewayConfig withJwksMinRefetch(Duration d) {
+        return new PscGatewayConfig(issuer, clientId, clientSecret, mtls, scope, acr, clockSkew, d, httpTimeout);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PscGatewayConfig[issuer=" + issuer + ", clientId=" + clientId + ", auth="
+                + (clientSecret.isPresent() ? "client_secret_basic" : "tls_client_auth") + ", scope=" + scope
+                + ", acr=" + acr + ", clockSkew=" + clockSkew + "]";
+    }
+}

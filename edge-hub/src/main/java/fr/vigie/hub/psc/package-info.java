@@ -1,0 +1,17 @@
+/**
+ * The hub's Pro Santé Connect gateway: the OpenID Connect confidential client that holds the
+ * site's PSC credentials, since a kiosk must never talk to PSC directly.
+ *
+ * <p>{@link fr.vigie.hub.psc.PscProvider} reads the provider's metadata from
+ * {@code {issuer}/.well-known/wallet-openid-configuration}; {@link fr.vigie.hub.psc.CibaFlow} runs
+ * CIBA in poll mode (card or e-CPS), {@link fr.vigie.hub.psc.AuthCodeFlow} the browser sign-in with
+ * PKCE, {@link fr.vigie.hub.psc.PscTokenClient} refresh, introspection and logout.
+ * {@link fr.vigie.hub.psc.IdTokenValidator} and {@link fr.vigie.hub.psc.UserInfoClient} check what
+ * comes back, and {@link fr.vigie.hub.psc.SessionBindingGuard} attaches tokens to a kiosk session
+ * only when their {@code SubjectNameID} is the expected idNat_PS.
+ *
+ * <p>Failures carry a stable {@link fr.vigie.hub.psc.PscError} code; a token or answer that is
+ * wrong is <em>rejected</em>, a provider that cannot be reached has <em>failed</em>. Tokens are
+ * never logged and no record here prints one in {@code toString()}.
+ */
+package fr.vigie.hub.psc;

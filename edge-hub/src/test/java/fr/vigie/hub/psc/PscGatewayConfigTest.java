@@ -1,0 +1,43 @@
+package fr.vigie.hub.psc;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.Test;
+
+class PscGatewayConfigTest {
+    static final URI ISSUER = URI.create("https://auth.bas.psc.esante.gouv.fr/auth/realms/esante-wallet");
+
+    @Test
+    void secretConfigurationHasPscDefaultsAndHidesTheSecret() {
+        PscGatewayConfig c = PscGatewayConfig.withSecret(ISSUER, "vigie", "s3cr3t-value");
+        assertTrue(c.scope().equals("openid scope_all") && c.acr().equals("eidas1"));
+        assertFalse(c.toString().contains("s3cr3t-value"));
+    }
+
+    @Test
+    void bothOrNeitherClientAuthenticationIsRefusedNamingTheKeys() throws Exception {
+        SSLContext tls = SSLContext.getDefault();
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> new PscGatewayConfig(ISSUER,
+                "vigie", Optional.of("s"), Optional.of(tls), "openid scope_all", "eidas1", Duration.ZERO, Duration.ZERO,
+                Duration.ofSeconds(1)));
+        assertTrue(both.getMessage().contains("psc.clientSecret"));
+        assertThrows(IllegalArgumentException.class, () -> new PscGatewayConfig(ISSUER, "vigie", Optional.empty(),
+                Optional.empty(), "openid scope_all", "eidas1", Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void issuerWithTrailingSlashOrScopeWithoutOpenidIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> PscGatewayConfig.withSecret(URI.create(ISSUER + "/"), "vigie", "s"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PscGatewayConfig(ISSUER,
+                "vigie", Optional.of("s"), Optional.empty(), "scope_all", "eidas1", Duration.ZERO, Duration.ZERO,
+                Duration.ofSeconds(1)));
+        assertTrue(e.getMessage().contains("psc.scope"));
+    }
+}

@@ -1,0 +1,51 @@
+package fr.vigie.hub.sandbox.psc;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.hub.testing.ManualClock;
+import fr.vigie.protocol.identity.IdNatPs;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class PhonePageTest {
+    final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
+    final PhonePage page = new PhonePage(clock, new SecureRandom());
+
+    @Test
+    void namesAreEscapedAndTheBindingMessageIsShown() throws Exception {
+        SandboxProfessional evil = new SandboxProfessional(IdNatPs.parse("810099900010"), "s", "doctor",
+                "<script>alert(1)</script>", "O'HARA & \"FILS\"", new ObjectMapper().createObjectNode());
+        String html = page.render(List.of(new CibaLedger.Pending("r1", evil, "42", "CARD", clock.instant())), "/d");
+        assertFalse(html.contains("<script>"));
+        assertTrue(html.contains("&lt;script&gt;") && html.contains("O&#39;HARA &amp; &quot;FILS&quot;"));
+        assertTrue(html.contains("<strong class=\"code\">42</strong>"));
+    }
+
+    @Test
+    void csrfTokenIsSpentOnceAndExpires() {
+        String html = page.render(List.of(), "/d");
+        assertTrue(html.contains("Aucune demande"));
+        String token = csrf(page.render(List.of(new CibaLedger.Pending("r1",
+                SandboxProfessionals.bundled().byRole("nurse"), "11", "MOBILE", clock.instant())), "/d"));
+        assertTrue(page.spend(token));
+        assertFalse(page.spend(token));
+        String later = csrf(page.render(List.of(new CibaLedger.Pending("r2",
+                SandboxProfessionals.bundled().byRole("nurse"), "12", "MOBILE", clock.instant())), "/d"));
+        clock.advance(Duration.ofMinutes(11));
+        assertFalse(page.spend(later));
+        assertFalse(page.spend(null));
+    }
+
+    static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(html);
+        assertTrue(m.find());
+        return m.group(1);
+    }
+}
