@@ -157,10 +157,18 @@ public final class SoapInsiClient implements InsiClient {
                 throw e;
             }
         }
-        if (answer.status() != 200 && answer.status() != 400) {
-            throw new InsiException(InsiError.INSI_UNAVAILABLE, "INSi answered HTTP " + answer.status());
+        if (answer.status() == 200) {
+            return reader.read(parse(body));
         }
-        return reader.read(parse(body));
+        try {
+            return reader.read(parse(body)); // a 4xx normally carries a SOAP fault
+        } catch (InsiException e) {
+            if (e.error() == InsiError.INSI_MALFORMED_RESPONSE) {
+                throw new InsiException(InsiError.INSI_UNAVAILABLE, "INSi answered HTTP " + answer.status()
+                        + " without a SOAP answer");
+            }
+            throw e;
+        }
     }
 
     private byte[] read(InsiTransport.Answer answer) throws InsiException, Retryable {

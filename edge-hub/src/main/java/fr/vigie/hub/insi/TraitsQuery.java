@@ -18,6 +18,9 @@ public record TraitsQuery(StrictTraits traits, String prenom, boolean withBirthP
     public TraitsQuery {
         Objects.requireNonNull(traits, "traits");
         Objects.requireNonNull(prenom, "prenom");
+        if (prenom.length() > 100 || !prenom.matches("[A-Z]+(?:[-' ][A-Z]+)*")) {
+            throw new IllegalArgumentException("prenom must be first names in the INSi alphabet, at most 100 characters");
+        }
     }
 
     /** Only the premier prénom, and the birth place when known. */
