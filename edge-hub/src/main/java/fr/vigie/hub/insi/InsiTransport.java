@@ -20,5 +20,20 @@ interface InsiTransport {
     record Answer(int status, long contentLength, InputStream body) {
     }
 
+    /** The answer is larger than the cap; it was not read further. */
+    final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(int maxBytes) {
+            super("the answer is larger than " + maxBytes + " bytes");
+        }
+    }
+
+    /**
+     * Posts the envelope; {@code timeout} bounds the whole exchange, body included.
+     *
+     * @throws TooLarge when the answer is over the cap
+     * @throws java.net.http.HttpTimeoutException when the exchange did not finish in time
+     */
     Answer post(String action, byte[] envelope, Duration timeout) throws IOException, InterruptedException;
 }

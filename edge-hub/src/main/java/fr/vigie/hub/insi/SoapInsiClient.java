@@ -60,7 +60,8 @@ public final class SoapInsiClient implements InsiClient {
     /** As {@link #overHttps(InsiSettings, SSLContext, InsiAudit, Clock)}, with the given way of pausing. */
     public static SoapInsiClient overHttps(InsiSettings settings, SSLContext tls, InsiAudit audit, Clock clock,
             Pause pause) {
-        return new SoapInsiClient(settings, new HttpsInsiTransport(settings.endpoint(), tls, settings.connectTimeout()),
+        return new SoapInsiClient(settings, new HttpsInsiTransport(settings.endpoint(), tls, settings.connectTimeout(),
+                settings.maxResponseBytes()),
                 audit, clock, pause);
     }
 
@@ -139,6 +140,8 @@ public final class SoapInsiClient implements InsiClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InsiException(InsiError.INSI_UNAVAILABLE, "interrupted during the INSi call", e);
+        } catch (InsiTransport.TooLarge e) {
+            throw tooLarge();
         } catch (IOException e) {
             if (isTls(e)) {
                 throw new InsiException(InsiError.INSI_TLS_REFUSED, "the TLS handshake with INSi failed: " + e, e);

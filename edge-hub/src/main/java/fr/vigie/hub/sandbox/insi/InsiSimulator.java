@@ -206,6 +206,7 @@ public final class InsiSimulator implements AutoCloseable {
             case ENTITY_EXPANSION_BODY -> send(exchange, 200, InsiNamespaces.MEDIA_TYPE, SimulatorReplies.entityExpansion());
             case NOT_XML_BODY -> send(exchange, 200, InsiNamespaces.MEDIA_TYPE, "not xml {".getBytes(StandardCharsets.US_ASCII));
             case SCHEMA_VIOLATION -> send(exchange, 200, InsiNamespaces.MEDIA_TYPE, replies.schemaViolation("uuid:x"));
+            case DRIP_BODY -> drip(exchange, replies.resultat(InsiOperation.RECHERCHER_AVEC_TRAITS, "uuid:drip", List.of()));
             case SLOW -> {
                 try {
                     Thread.sleep(settings.slowDelay().toMillis());
@@ -248,6 +249,21 @@ public final class InsiSimulator implements AutoCloseable {
         r.required("RangNaissance", "[1-9]");
         return identities.byVitale(r.required("MatriculeIndividu", "[0-9]{6}[0-9AB][0-9]{8}"),
                 r.required("NomNaissance", LETTERS), r.required("DateNaissance", DATE));
+    }
+
+    private void drip(HttpExchange exchange, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", InsiNamespaces.MEDIA_TYPE + ";charset=UTF-8");
+        exchange.sendResponseHeaders(200, 0);
+        long pause = Math.max(1, settings.slowDelay().toMillis() / 10);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < body.length; i += Math.max(1, body.length / 10)) {
+                out.write(body, i, Math.min(Math.max(1, body.length / 10), body.length - i));
+                out.flush();
+                Thread.sleep(pause);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String clientCommonName(HttpExchange exchange) {

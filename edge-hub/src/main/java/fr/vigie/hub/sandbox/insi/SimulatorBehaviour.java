@@ -9,6 +9,8 @@ public enum SimulatorBehaviour {
     NORMAL,
     /** Wait {@link InsiSimulator.Settings#slowDelay()} before answering normally. */
     SLOW,
+    /** Send the headers at once, then drip the body over {@link InsiSimulator.Settings#slowDelay()}. */
+    DRIP_BODY,
     /** HTTP 500 with an HTML page, as a failing proxy would. */
     HTTP_500,
     /** A well-formed answer far larger than any client cap (2 MiB). */

@@ -237,4 +237,12 @@ class InsiGatewayIT {
                 settings().withCallTimeout(Duration.ofMillis(300)).withRetries(1, Duration.ZERO)));
         assertEquals(InsiError.INSI_TIMEOUT, e.error());
     }
+
+    @Test
+    void answerDrippedSlowerThanTheCallTimeoutEndsInTimeout() {
+        sim.behave(SimulatorBehaviour.DRIP_BODY);
+        InsiException e = refusal(client(SandboxPki.context(pki.establishment("INSI-AUTO"), List.of(pki.root())),
+                settings().withCallTimeout(Duration.ofMillis(300)).withRetries(1, Duration.ZERO)));
+        assertEquals(InsiError.INSI_TIMEOUT, e.error());
+    }
 }
