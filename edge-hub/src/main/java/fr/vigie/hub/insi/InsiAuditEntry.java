@@ -31,6 +31,6 @@ public record InsiAuditEntry(Instant at, String operatorId, String recordId, Ins
     public String message() {
         return "INSi " + operation.operationName() + " by " + operatorId + " for record " + recordId + ": " + outcome
                 + (maskedIns == null ? "" : " INS " + maskedIns) + " in " + duration.toMillis() + " ms, "
-                + attempts + " attempt(s), " + messageId;
+                + attempts + " attempt(s), " + (messageId == null ? "no call made" : messageId);
     }
 }

@@ -4,6 +4,7 @@ import fr.vigie.protocol.identity.StrictTraits;
 import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.protocol.identity.TraitsVerdict;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,10 +51,18 @@ public final class InsiSearch {
 
     private final InsiClient client;
     private final Clock clock;
+    private final InsiAudit audit;
 
+    /** A search whose local refusals are not audited (the client audits every call it makes). */
     public InsiSearch(InsiClient client, Clock clock) {
+        this(client, clock, entry -> { });
+    }
+
+    /** A search that also audits traits refused locally, with 0 attempts and {@code INSI_TRAITS_REJECTED}. */
+    public InsiSearch(InsiClient client, Clock clock, InsiAudit audit) {
         this.client = Objects.requireNonNull(client, "client");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     /**
@@ -65,6 +74,8 @@ public final class InsiSearch {
     public Outcome search(InsiCaller caller, TraitsInput typed) throws InsiException {
         TraitsVerdict verdict = StrictTraits.check(typed, LocalDate.now(clock));
         if (!verdict.accepted()) {
+            audit.record(new InsiAuditEntry(clock.instant(), caller.operatorId(), caller.recordId(),
+                    InsiOperation.RECHERCHER_AVEC_TRAITS, null, InsiError.INSI_TRAITS_REJECTED.name(), null, 0, Duration.ZERO));
             throw new InsiException(InsiError.INSI_TRAITS_REJECTED, "the traits were refused before calling INSi: "
                     + verdict.rejections());
         }

@@ -33,7 +33,9 @@ class InsiSearchTest {
             return answers.poll();
         }
     };
-    private final InsiSearch search = new InsiSearch(fake, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    private final InMemoryInsiAudit audit = new InMemoryInsiAudit();
+    private final InsiSearch search = new InsiSearch(fake, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+            audit);
     private static final TraitsInput DARTAGNAN = TraitsInput.of("D'Artagnan de l'Hérault", "Pierre-Alain Jean", "M", "1950-03-15");
 
     private static InsiResult one() throws Exception {
@@ -81,5 +83,8 @@ class InsiSearchTest {
         assertEquals(InsiError.INSI_TRAITS_REJECTED, e.error());
         assertTrue(e.getMessage().contains("ligature"), e.getMessage());
         assertTrue(prenomsSent.isEmpty());
+        assertEquals("INSI_TRAITS_REJECTED", audit.last().outcome());
+        assertEquals(0, audit.last().attempts());
+        assertEquals("rec-42", audit.last().recordId());
     }
 }

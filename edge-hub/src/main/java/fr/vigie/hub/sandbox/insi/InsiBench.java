@@ -2,7 +2,6 @@ package fr.vigie.hub.sandbox.insi;
 
 import fr.vigie.hub.insi.InsiCaller;
 import fr.vigie.hub.insi.InsiResult;
-import fr.vigie.hub.insi.InsiSettings;
 import fr.vigie.hub.insi.SoapInsiClient;
 import fr.vigie.hub.insi.TraitsQuery;
 import fr.vigie.protocol.identity.StrictTraits;
@@ -10,7 +9,6 @@ import fr.vigie.protocol.identity.TraitsInput;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Measures the gateway against the sandbox over mutual TLS on loopback: N sequential
@@ -26,12 +24,9 @@ public final class InsiBench {
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         Clock clock = Clock.systemUTC();
-        SandboxPki pki = SandboxPki.create("TEST", clock);
-        try (InsiSimulator sim = InsiSimulator.start(InsiSimulator.Settings.loopback(),
-                SandboxPki.context(pki.server(), List.of(pki.root())), SandboxIdentities.builtIn())) {
-            InsiSettings settings = InsiSettings.defaults(sim.endpoint(), "10B0152872", "BENCH-IDAM");
-            SoapInsiClient client = SoapInsiClient.overHttps(settings,
-                    SandboxPki.context(pki.establishment("INSI-AUTO"), List.of(pki.root())), entry -> { }, clock);
+        try (InsiSandbox sandbox = InsiSandbox.start(clock, entry -> { })) {
+            InsiSimulator sim = sandbox.simulator();
+            SoapInsiClient client = sandbox.client();
             StrictTraits traits = StrictTraits.check(TraitsInput.of("LEGRAND", "SOPHIE", "F", "1990-11-20"),
                     LocalDate.now(clock)).orThrow();
             InsiCaller caller = new InsiCaller("bench", "bench-record");
