@@ -116,10 +116,15 @@ final class InsiResponseReader {
             v.validate(new DOMSource(payload));
         } catch (SAXException e) {
             throw new InsiException(InsiError.INSI_MALFORMED_RESPONSE,
-                    "the answer does not follow the INSi result schema: " + e.getMessage(), e);
+                    "the answer does not follow the INSi result schema: " + withoutValues(e.getMessage()));
         } catch (IOException e) {
             throw new InsiException(InsiError.INSI_MALFORMED_RESPONSE, "the answer cannot be validated", e);
         }
+    }
+
+    /** Validator messages quote the offending value, which may be most of a NIR: keep them out. */
+    static String withoutValues(String message) {
+        return message == null ? "" : message.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\"");
     }
 
     private static Schema loadSchema() {

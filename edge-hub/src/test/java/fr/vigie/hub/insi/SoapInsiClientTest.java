@@ -183,4 +183,13 @@ class SoapInsiClientTest {
         assertFalse(entry.message().contains(CannedAnswers.NIR), entry.message());
         assertTrue(entry.messageId().startsWith("uuid:"));
     }
+
+    @Test
+    void schemaRefusalOfAMatriculeDoesNotRepeatItsDigits() {
+        transport.answer(200, CannedAnswers.one("29011330631X159", "1.2.250.1.213.1.4.10", ""));
+        InsiException e = failure();
+        assertEquals(InsiError.INSI_MALFORMED_RESPONSE, e.error());
+        assertFalse(e.getMessage().contains("2901133063"), e.getMessage());
+        assertEquals(null, e.getCause());
+    }
 }
