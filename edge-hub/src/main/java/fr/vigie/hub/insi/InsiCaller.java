@@ -1,7 +1,5 @@
 package fr.vigie.hub.insi;
 
-import java.util.Objects;
-
 /**
  * Who asks INSi, and for which local record: both go to the audit log with every call.
  *

@@ -2,7 +2,6 @@ package fr.vigie.hub.sandbox.insi;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import fr.vigie.hub.insi.InsiNamespaces;
@@ -10,13 +9,10 @@ import fr.vigie.hub.insi.InsiOperation;
 import fr.vigie.hub.insi.SafeXml;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -24,12 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * The sandbox INSi service: the same SOAP 1.2 contract as the CNAM's, over HTTPS that requires a
@@ -172,13 +164,13 @@ public final class InsiSimulator implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, "text/plain", "POST only".getBytes(StandardCharsets.US_ASCII));
+                Exchanges.send(exchange, 405, "text/plain", "POST only".getBytes(StandardCharsets.US_ASCII));
                 return;
             }
-            String cn = clientCommonName(exchange);
+            String cn = Exchanges.clientCommonName(exchange);
             if (cn == null || !settings.allowedCommonNames().contains(cn)) {
-                drain(exchange.getRequestBody());
-                send(exchange, 403, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_40", "insi_401",
+                Exchanges.drain(exchange.getRequestBody());
+                Exchanges.send(exchange, 403, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_40", "insi_401",
                         "the establishment certificate CN must be one of " + settings.allowedCommonNames()));
                 return;
             }
@@ -187,40 +179,15 @@ public final class InsiSimulator implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = xml.readCapped(in);
             } catch (SafeXml.Rejected e) {
-                send(exchange, 400, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_10", "insi_003",
+                Exchanges.send(exchange, 400, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_10", "insi_003",
                         "the request is larger than " + settings.maxRequestBytes() + " bytes"));
                 return;
             }
-            if (hostile(exchange, now)) {
+            if (SimulatedFailures.play(exchange, now, settings.slowDelay(), replies)) {
                 return;
             }
             answer(exchange, body, now);
         }
-    }
-
-    private boolean hostile(HttpExchange exchange, SimulatorBehaviour now) throws IOException {
-        switch (now) {
-            case HTTP_500 -> send(exchange, 500, "text/html", "<html><body>Internal error</body></html>".getBytes(StandardCharsets.US_ASCII));
-            case OVERSIZED_BODY -> send(exchange, 200, InsiNamespaces.MEDIA_TYPE, replies.oversized(2 * 1024 * 1024));
-            case XXE_BODY -> send(exchange, 200, InsiNamespaces.MEDIA_TYPE, SimulatorReplies.xxe());
-            case ENTITY_EXPANSION_BODY -> send(exchange, 200, InsiNamespaces.MEDIA_TYPE, SimulatorReplies.entityExpansion());
-            case NOT_XML_BODY -> send(exchange, 200, InsiNamespaces.MEDIA_TYPE, "not xml {".getBytes(StandardCharsets.US_ASCII));
-            case SCHEMA_VIOLATION -> send(exchange, 200, InsiNamespaces.MEDIA_TYPE, replies.schemaViolation("uuid:x"));
-            case DRIP_BODY -> drip(exchange, replies.resultat(InsiOperation.RECHERCHER_AVEC_TRAITS, "uuid:drip", List.of()));
-            case SLOW -> {
-                try {
-                    Thread.sleep(settings.slowDelay().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return true;
-                }
-                return false;
-            }
-            default -> {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void answer(HttpExchange exchange, byte[] body, SimulatorBehaviour now) throws IOException {
@@ -231,13 +198,13 @@ public final class InsiSimulator implements AutoCloseable {
             matches = lookUp(request);
         } catch (SafeXml.Rejected e) {
             String detail = e.reason() == SafeXml.Reason.FORBIDDEN ? "insi_004" : "insi_001";
-            send(exchange, 400, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_10", detail, e.getMessage()));
+            Exchanges.send(exchange, 400, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_10", detail, e.getMessage()));
             return;
         } catch (SoapRequest.Invalid e) {
-            send(exchange, 400, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_10", e.detail, e.getMessage()));
+            Exchanges.send(exchange, 400, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_10", e.detail, e.getMessage()));
             return;
         }
-        send(exchange, 200, InsiNamespaces.MEDIA_TYPE, replies.resultat(request.operation(), request.messageId(), matches));
+        Exchanges.send(exchange, 200, InsiNamespaces.MEDIA_TYPE, replies.resultat(request.operation(), request.messageId(), matches));
     }
 
     private List<SandboxIdentities.Identity> lookUp(SoapRequest r) throws SoapRequest.Invalid {
@@ -249,50 +216,6 @@ public final class InsiSimulator implements AutoCloseable {
         r.required("RangNaissance", "[1-9]");
         return identities.byVitale(r.required("MatriculeIndividu", "[0-9]{6}[0-9AB][0-9]{8}"),
                 r.required("NomNaissance", LETTERS), r.required("DateNaissance", DATE));
-    }
-
-    private void drip(HttpExchange exchange, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", InsiNamespaces.MEDIA_TYPE + ";charset=UTF-8");
-        exchange.sendResponseHeaders(200, 0);
-        long pause = Math.max(1, settings.slowDelay().toMillis() / 10);
-        try (OutputStream out = exchange.getResponseBody()) {
-            for (int i = 0; i < body.length; i += Math.max(1, body.length / 10)) {
-                out.write(body, i, Math.min(Math.max(1, body.length / 10), body.length - i));
-                out.flush();
-                Thread.sleep(pause);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String clientCommonName(HttpExchange exchange) {
-        try {
-            Certificate[] chain = ((HttpsExchange) exchange).getSSLSession().getPeerCertificates();
-            X509Certificate leaf = (X509Certificate) chain[0];
-            for (Rdn rdn : new LdapName(leaf.getSubjectX500Principal().getName()).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    return rdn.getValue().toString();
-                }
-            }
-            return null;
-        } catch (SSLPeerUnverifiedException | InvalidNameException | ClassCastException e) {
-            return null;
-        }
-    }
-
-    private static void drain(InputStream in) throws IOException {
-        try (in) {
-            in.skip(Long.MAX_VALUE);
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type + (type.contains("xml") ? ";charset=UTF-8" : ""));
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 
     @Override
