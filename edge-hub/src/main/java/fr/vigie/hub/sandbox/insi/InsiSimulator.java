@@ -55,22 +55,38 @@ public final class InsiSimulator implements AutoCloseable {
      * @param maxRequestBytes larger requests are refused unread
      */
     public record Settings(InetSocketAddress bind, String path, Set<String> allowedCommonNames, Duration slowDelay,
-            int maxRequestBytes) {
+            int maxRequestBytes, List<String> tlsProtocols) {
         public Settings {
             if (path == null || !path.startsWith("/")) {
                 throw new IllegalArgumentException("insi-sandbox.path must start with /, got '" + path + "'");
             }
             allowedCommonNames = Set.copyOf(allowedCommonNames);
+            tlsProtocols = List.copyOf(tlsProtocols);
+            if (tlsProtocols.isEmpty() || !Set.of("TLSv1.2", "TLSv1.3").containsAll(tlsProtocols)) {
+                throw new IllegalArgumentException("insi-sandbox.tls-protocols must be TLSv1.2 and/or TLSv1.3, got "
+                        + tlsProtocols);
+            }
         }
 
-        /** Loopback, a free port, {@code /insi/ICIR-v1}, CNs INSI-AUTO and INSI-MANU, 2 s slow delay, 64 KiB. */
+        /**
+         * Loopback, a free port, {@code /insi/ICIR-v1}, CNs INSI-AUTO and INSI-MANU, 2 s slow delay,
+         * 64 KiB requests, TLS 1.3 and 1.2.
+         */
         public static Settings loopback() {
             return new Settings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/insi/ICIR-v1",
-                    Set.of("INSI-AUTO", "INSI-MANU"), Duration.ofSeconds(2), 64 * 1024);
+                    Set.of("INSI-AUTO", "INSI-MANU"), Duration.ofSeconds(2), 64 * 1024, List.of("TLSv1.3", "TLSv1.2"));
         }
 
         public Settings withSlowDelay(Duration value) {
-            return new Settings(bind, path, allowedCommonNames, value, maxRequestBytes);
+            return new Settings(bind, path, allowedCommonNames, value, maxRequestBytes, tlsProtocols);
+        }
+
+        /**
+         * Only these TLS versions. Under TLS 1.2 a refused client certificate fails the handshake
+         * itself; under TLS 1.3 the client learns it only when it reads the answer.
+         */
+        public Settings withTlsProtocols(String... value) {
+            return new Settings(bind, path, allowedCommonNames, slowDelay, maxRequestBytes, List.of(value));
         }
     }
 
@@ -106,6 +122,7 @@ public final class InsiSimulator implements AutoCloseable {
             public void configure(HttpsParameters params) {
                 SSLParameters p = tls.getDefaultSSLParameters();
                 p.setNeedClientAuth(true);
+                p.setProtocols(settings.tlsProtocols().toArray(new String[0]));
                 params.setSSLParameters(p);
             }
         });

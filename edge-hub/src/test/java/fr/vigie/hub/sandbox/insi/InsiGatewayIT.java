@@ -245,4 +245,16 @@ class InsiGatewayIT {
                 settings().withCallTimeout(Duration.ofMillis(300)).withRetries(1, Duration.ZERO)));
         assertEquals(InsiError.INSI_TIMEOUT, e.error());
     }
+
+    @Test
+    void underTls12AMissingCertificateFailsTheHandshakeAndIsNotRetried() throws Exception {
+        try (InsiSimulator tls12 = InsiSimulator.start(InsiSimulator.Settings.loopback().withTlsProtocols("TLSv1.2"),
+                SandboxPki.context(pki.server(), List.of(pki.root())), SandboxIdentities.builtIn())) {
+            InsiSettings s = InsiSettings.defaults(tls12.endpoint(), "10B0152872", "IDAM-TEST");
+            InsiException e = refusal(client(SandboxPki.context(null, List.of(pki.root())), s));
+            assertEquals(InsiError.INSI_TLS_REFUSED, e.error(), e.toString());
+            assertEquals(1, audit.last().attempts());
+            assertEquals(0, tls12.requestsReceived());
+        }
+    }
 }
