@@ -1,0 +1,49 @@
+package fr.vigie.hub.insi;
+
+/**
+ * Stable codes for INSi calls that did not give an identity. The UI, the audit log and the tests
+ * speak of them by these names. Each code is either {@link Kind#REJECTED} (the request or its
+ * answer was refused for a reason a person can act on) or {@link Kind#FAILED} (the service or the
+ * transport did not work; trying later may help).
+ */
+public enum InsiError {
+    /** The traits were refused locally by {@code StrictTraits}: no call was made. */
+    INSI_TRAITS_REJECTED(Kind.REJECTED),
+    /** INSi answered 01: no identity matches. */
+    INSI_NO_MATCH(Kind.REJECTED),
+    /** INSi answered 02: several identities match; add the birth place or the full list of first names. */
+    INSI_SEVERAL_MATCHES(Kind.REJECTED),
+    /** SOAP fault: the service refused the caller (certificate, CN or authorisation). */
+    INSI_FAULT_AUTHENTICATION(Kind.REJECTED),
+    /** SOAP fault with code Sender: the service found the request invalid. */
+    INSI_FAULT_REQUEST_INVALID(Kind.REJECTED),
+    /** SOAP fault with code Receiver: the service failed to answer. */
+    INSI_FAULT_SERVICE(Kind.FAILED),
+    /** A SOAP fault Vigie does not know how to read. */
+    INSI_FAULT_UNKNOWN(Kind.FAILED),
+    /** The TLS handshake failed: the service refused our certificate or we refused its. */
+    INSI_TLS_REFUSED(Kind.FAILED),
+    /** The service could not be reached, or kept answering with an HTTP error, after the bounded retries. */
+    INSI_UNAVAILABLE(Kind.FAILED),
+    /** The service did not answer within the call timeout. */
+    INSI_TIMEOUT(Kind.FAILED),
+    /** The answer is not the SOAP document the contract describes (not XML, wrong shape, schema violation). */
+    INSI_MALFORMED_RESPONSE(Kind.FAILED),
+    /** The answer is larger than the configured limit; it was not read further. */
+    INSI_RESPONSE_TOO_LARGE(Kind.FAILED),
+    /** The XML carries a DTD or entity declarations, which Vigie never processes (XXE, entity expansion). */
+    INSI_XML_FORBIDDEN(Kind.FAILED);
+
+    /** Whether the call was refused with a reason, or failed. */
+    public enum Kind { REJECTED, FAILED }
+
+    private final Kind kind;
+
+    InsiError(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

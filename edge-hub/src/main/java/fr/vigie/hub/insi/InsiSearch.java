@@ -1,0 +1,101 @@
+package fr.vigie.hub.insi;
+
+import fr.vigie.protocol.identity.StrictTraits;
+import fr.vigie.protocol.identity.TraitsInput;
+import fr.vigie.protocol.identity.TraitsVerdict;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The typed-traits search: the traits are checked with {@link StrictTraits} first (a forbidden
+ * character such as Æ or Œ is refused locally and INSi is not called), then INSi is asked with the
+ * premier prénom, then, when the person has several first names, with the full list; the search
+ * stops at the first {@code 00}. When no step gave {@code 00}, the outcome is {@code 02} if any step
+ * found several identities (the agent should add the birth place), else {@code 01}. Thread-safe.
+ *
+ * <pre>{@code
+ * InsiSearch.Outcome o = new InsiSearch(insi, clock).search(caller, typedTraits);
+ * if (o.result() instanceof InsiResult.OneIdentity one) { ... }
+ * }</pre>
+ */
+public final class InsiSearch {
+
+    /** Which first names a step sent. */
+    public enum PrenomSent { PREMIER_PRENOM, FULL_LIST }
+
+    /**
+     * One INSi call of the search.
+     *
+     * @param sent which first names were sent
+     * @param codeCr what INSi answered
+     */
+    public record Step(PrenomSent sent, String codeCr) {
+    }
+
+    /**
+     * The search's outcome.
+     *
+     * @param result the first {@code 00}, else {@code 02} if any step gave it, else {@code 01}
+     * @param steps the calls made, in order
+     */
+    public record Outcome(InsiResult result, List<Step> steps) {
+        public Outcome {
+            Objects.requireNonNull(result, "result");
+            steps = List.copyOf(steps);
+        }
+    }
+
+    private final InsiClient client;
+    private final Clock clock;
+    private final InsiAudit audit;
+
+    /** A search whose local refusals are not audited (the client audits every call it makes). */
+    public InsiSearch(InsiClient client, Clock clock) {
+        this(client, clock, entry -> { });
+    }
+
+    /** A search that also audits traits refused locally, with 0 attempts and {@code INSI_TRAITS_REJECTED}. */
+    public InsiSearch(InsiClient client, Clock clock, InsiAudit audit) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.audit = Objects.requireNonNull(audit, "audit");
+    }
+
+    /**
+     * Checks the typed traits, then searches.
+     *
+     * @throws InsiException {@link InsiError#INSI_TRAITS_REJECTED} with every reason when the traits
+     *     are refused (no call is made), or the error of a failed call
+     */
+    public Outcome search(InsiCaller caller, TraitsInput typed) throws InsiException {
+        TraitsVerdict verdict = StrictTraits.check(typed, LocalDate.now(clock));
+        if (!verdict.accepted()) {
+            audit.record(new InsiAuditEntry(clock.instant(), caller.operatorId(), caller.recordId(),
+                    InsiOperation.RECHERCHER_AVEC_TRAITS, null, InsiError.INSI_TRAITS_REJECTED.name(), null, 0, Duration.ZERO));
+            throw new InsiException(InsiError.INSI_TRAITS_REJECTED, "the traits were refused before calling INSi: "
+                    + verdict.rejections());
+        }
+        return search(caller, verdict.traits().orElseThrow());
+    }
+
+    /** Searches with traits already checked. */
+    public Outcome search(InsiCaller caller, StrictTraits traits) throws InsiException {
+        List<Step> steps = new ArrayList<>();
+        InsiResult result = client.rechercherAvecTraits(caller, TraitsQuery.premierPrenom(traits));
+        steps.add(new Step(PrenomSent.PREMIER_PRENOM, result.codeCr()));
+        if (result instanceof InsiResult.OneIdentity || traits.listePrenom().size() < 2) {
+            return new Outcome(result, steps);
+        }
+        InsiResult full = client.rechercherAvecTraits(caller, TraitsQuery.fullList(traits));
+        steps.add(new Step(PrenomSent.FULL_LIST, full.codeCr()));
+        if (full instanceof InsiResult.OneIdentity) {
+            return new Outcome(full, steps);
+        }
+        boolean several = result instanceof InsiResult.SeveralIdentities || full instanceof InsiResult.SeveralIdentities;
+        return new Outcome(several ? new InsiResult.SeveralIdentities() : new InsiResult.NoIdentity(), steps);
+    }
+}

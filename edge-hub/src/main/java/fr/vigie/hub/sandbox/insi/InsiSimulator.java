@@ -1,0 +1,243 @@
+package fr.vigie.hub.sandbox.insi;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import fr.vigie.hub.insi.InsiNamespaces;
+import fr.vigie.hub.insi.InsiOperation;
+import fr.vigie.hub.insi.SafeXml;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The sandbox INSi service: the same SOAP 1.2 contract as the CNAM's, over HTTPS that requires a
+ * client certificate chaining to the CA the server's {@link SSLContext} trusts, and whose CN is
+ * {@code INSI-AUTO} or {@code INSI-MANU}. Requests are read with the gateway's {@link SafeXml} and
+ * answered from {@link SandboxIdentities}; malformed requests get SOAP faults
+ * ({@code siram_10}/{@code insi_NNN}), a wrong CN gets {@code siram_40}. Tests may switch its
+ * {@link SimulatorBehaviour} to slow, failing or hostile answers. Thread-safe.
+ *
+ * <p>Built on the JDK's {@link HttpsServer} rather than Javalin/Jetty: client authentication is
+ * required in the TLS handshake itself ({@code needClientAuth}), each exchange exposes its
+ * {@code SSLSession} for the CN check, and the simulator needs no dependency beyond the JDK.
+ *
+ * <pre>{@code
+ * SandboxPki pki = SandboxPki.create("TEST", clock);
+ * try (InsiSimulator sim = InsiSimulator.start(InsiSimulator.Settings.loopback(),
+ *         SandboxPki.context(pki.server(), List.of(pki.root())), SandboxIdentities.builtIn())) {
+ *     URI endpoint = sim.endpoint();
+ * }
+ * }</pre>
+ */
+public final class InsiSimulator implements AutoCloseable {
+
+    /**
+     * The simulator's settings.
+     *
+     * @param bind address and port (0 for any free port)
+     * @param path the service path, e.g. {@code /insi/ICIR-v1}
+     * @param allowedCommonNames client certificate CNs accepted
+     * @param slowDelay how long {@link SimulatorBehaviour#SLOW} waits
+     * @param maxRequestBytes larger requests are refused unread
+     */
+    public record Settings(InetSocketAddress bind, String path, Set<String> allowedCommonNames, Duration slowDelay,
+            int maxRequestBytes, List<String> tlsProtocols) {
+        public Settings {
+            if (path == null || !path.startsWith("/")) {
+                throw new IllegalArgumentException("insi-sandbox.path must start with /, got '" + path + "'");
+            }
+            allowedCommonNames = Set.copyOf(allowedCommonNames);
+            tlsProtocols = List.copyOf(tlsProtocols);
+            if (tlsProtocols.isEmpty() || !Set.of("TLSv1.2", "TLSv1.3").containsAll(tlsProtocols)) {
+                throw new IllegalArgumentException("insi-sandbox.tls-protocols must be TLSv1.2 and/or TLSv1.3, got "
+                        + tlsProtocols);
+            }
+        }
+
+        /**
+         * Loopback, a free port, {@code /insi/ICIR-v1}, CNs INSI-AUTO and INSI-MANU, 2 s slow delay,
+         * 64 KiB requests, TLS 1.3 and 1.2.
+         */
+        public static Settings loopback() {
+            return new Settings(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "/insi/ICIR-v1",
+                    Set.of("INSI-AUTO", "INSI-MANU"), Duration.ofSeconds(2), 64 * 1024, List.of("TLSv1.3", "TLSv1.2"));
+        }
+
+        public Settings withSlowDelay(Duration value) {
+            return new Settings(bind, path, allowedCommonNames, value, maxRequestBytes, tlsProtocols);
+        }
+
+        /**
+         * Only these TLS versions. Under TLS 1.2 a refused client certificate fails the handshake
+         * itself; under TLS 1.3 the client learns it only when it reads the answer.
+         */
+        public Settings withTlsProtocols(String... value) {
+            return new Settings(bind, path, allowedCommonNames, slowDelay, maxRequestBytes, List.of(value));
+        }
+    }
+
+    static {
+        // The JDK server writes response headers and body in separate segments; without TCP_NODELAY
+        // the client's delayed ACK adds ~40 ms to every call. Read once by the JDK, so set early.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private static final String LETTERS = "[A-Z]+(?:(?:-{1,2}|[' ])[A-Z]+)*";
+    private static final String PRENOMS = "[A-Z]+(?:[-' ][A-Z]+)*";
+    private static final String DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
+
+    private final Settings settings;
+    private final HttpsServer server;
+    private final ExecutorService executor;
+    private final SandboxIdentities identities;
+    private final SafeXml xml;
+    private final SimulatorReplies replies = new SimulatorReplies();
+    private final AtomicReference<SimulatorBehaviour> behaviour = new AtomicReference<>(SimulatorBehaviour.NORMAL);
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile long lastHandlingNanos;
+
+    private InsiSimulator(Settings settings, SSLContext tls, SandboxIdentities identities) throws IOException {
+        this.settings = settings;
+        this.identities = identities;
+        this.xml = new SafeXml(settings.maxRequestBytes());
+        this.server = HttpsServer.create(settings.bind(), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters p = tls.getDefaultSSLParameters();
+                p.setNeedClientAuth(true);
+                p.setProtocols(settings.tlsProtocols().toArray(new String[0]));
+                params.setSSLParameters(p);
+            }
+        });
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "insi-sandbox-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext(settings.path(), this::handle);
+    }
+
+    /** Starts a simulator whose {@code tls} holds its server certificate and trusts the establishments' CA. */
+    public static InsiSimulator start(Settings settings, SSLContext tls, SandboxIdentities identities)
+            throws IOException {
+        InsiSimulator sim = new InsiSimulator(settings, tls, identities);
+        sim.server.start();
+        return sim;
+    }
+
+    /** The service URL, e.g. {@code https://127.0.0.1:40123/insi/ICIR-v1}. */
+    public URI endpoint() {
+        InetSocketAddress a = server.getAddress();
+        return URI.create("https://" + a.getAddress().getHostAddress() + ":" + a.getPort() + settings.path());
+    }
+
+    /** From now on, answer this way. */
+    public void behave(SimulatorBehaviour value) {
+        behaviour.set(value);
+    }
+
+    /** HTTP requests received so far, refused ones included. */
+    public int requestsReceived() {
+        return requests.get();
+    }
+
+    /**
+     * How long the handler took for the latest request, from reading it to writing the answer: what
+     * a benchmark subtracts to find the client's own overhead.
+     */
+    public long lastHandlingNanos() {
+        return lastHandlingNanos;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        long start = System.nanoTime();
+        requests.incrementAndGet();
+        try {
+            serve(exchange);
+        } finally {
+            lastHandlingNanos = System.nanoTime() - start;
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                Exchanges.send(exchange, 405, "text/plain", "POST only".getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
+            String cn = Exchanges.clientCommonName(exchange);
+            if (cn == null || !settings.allowedCommonNames().contains(cn)) {
+                Exchanges.drain(exchange.getRequestBody());
+                Exchanges.send(exchange, 403, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_40", "insi_401",
+                        "the establishment certificate CN must be one of " + settings.allowedCommonNames()));
+                return;
+            }
+            SimulatorBehaviour now = behaviour.get();
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = xml.readCapped(in);
+            } catch (SafeXml.Rejected e) {
+                Exchanges.send(exchange, 400, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_10", "insi_003",
+                        "the request is larger than " + settings.maxRequestBytes() + " bytes"));
+                return;
+            }
+            if (SimulatedFailures.play(exchange, now, settings.slowDelay(), replies)) {
+                return;
+            }
+            answer(exchange, body, now);
+        }
+    }
+
+    private void answer(HttpExchange exchange, byte[] body, SimulatorBehaviour now) throws IOException {
+        SoapRequest request;
+        List<SandboxIdentities.Identity> matches;
+        try {
+            request = SoapRequest.read(xml.parse(body));
+            matches = lookUp(request);
+        } catch (SafeXml.Rejected e) {
+            String detail = e.reason() == SafeXml.Reason.FORBIDDEN ? "insi_004" : "insi_001";
+            Exchanges.send(exchange, 400, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_10", detail, e.getMessage()));
+            return;
+        } catch (SoapRequest.Invalid e) {
+            Exchanges.send(exchange, 400, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_10", e.detail, e.getMessage()));
+            return;
+        }
+        Exchanges.send(exchange, 200, InsiNamespaces.MEDIA_TYPE, replies.resultat(request.operation(), request.messageId(), matches));
+    }
+
+    private List<SandboxIdentities.Identity> lookUp(SoapRequest r) throws SoapRequest.Invalid {
+        if (r.operation() == InsiOperation.RECHERCHER_AVEC_TRAITS) {
+            return identities.byTraits(r.required("NomNaissance", LETTERS), r.required("Prenom", PRENOMS),
+                    r.required("Sexe", "[FM]"), r.required("DateNaissance", DATE), r.optional("LieuNaissance", "[A-Z0-9]{5}"));
+        }
+        r.required("MatriculeOD", "[0-9]{6}[0-9AB][0-9]{8}");
+        r.required("RangNaissance", "[1-9]");
+        return identities.byVitale(r.required("MatriculeIndividu", "[0-9]{6}[0-9AB][0-9]{8}"),
+                r.required("NomNaissance", LETTERS), r.required("DateNaissance", DATE));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

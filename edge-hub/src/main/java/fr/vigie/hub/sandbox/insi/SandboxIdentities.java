@@ -1,0 +1,118 @@
+package fr.vigie.hub.sandbox.insi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.protocol.identity.IdentityException;
+import fr.vigie.protocol.identity.InsMatricule;
+import fr.vigie.protocol.identity.InsOid;
+import fr.vigie.protocol.identity.StrictTraits;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The simulator's test identities, loaded once from a JSON data file (by default
+ * {@code sandbox/insi-identities.json} on the class path), and the matching rules the simulator
+ * applies. Every matricule and OID is checked at load with the protocol's parsers; a bad file is
+ * refused with the index of the entry and the reason. Immutable; thread-safe.
+ *
+ * <p>Traits search: birth name, sex and birth date equal; {@code Prenom} equal to the premier
+ * prénom or to the full list (hyphen and apostrophe counting as a space); birth place equal when
+ * the request gives one. Vitale search: the matricule is the active or a former INS, birth name and
+ * date equal.
+ */
+public final class SandboxIdentities {
+
+    /** A former INS of a test identity. */
+    record Former(InsMatricule ins, InsOid oid, String dateDeb, String dateFin) {
+    }
+
+    /** One test identity. {@link #toString()} shows the masked INS. */
+    record Identity(InsMatricule ins, InsOid oid, String nomNaissance, String listePrenom, String sexe,
+            String dateNaissance, String lieuNaissance, List<Former> history) {
+        boolean matchesTraits(String nom, String prenom, String sex, String date, String lieu) {
+            return nomNaissance.equals(nom) && sexe.equals(sex) && dateNaissance.equals(date)
+                    && (lieu == null || lieu.equals(lieuNaissance))
+                    && (StrictTraits.samePrenom(prenom, listePrenom)
+                            || StrictTraits.samePrenom(prenom, listePrenom.split(" ")[0]));
+        }
+
+        boolean matchesVitale(String matricule, String nom, String date) {
+            boolean known = ins.value().equals(matricule) || history.stream().anyMatch(f -> f.ins().value().equals(matricule));
+            return known && nomNaissance.equals(nom) && dateNaissance.equals(date);
+        }
+
+        @Override
+        public String toString() {
+            return "Identity[" + ins.masked() + "]";
+        }
+    }
+
+    private final List<Identity> identities;
+
+    private SandboxIdentities(List<Identity> identities) {
+        this.identities = List.copyOf(identities);
+    }
+
+    /** The built-in data set. */
+    public static SandboxIdentities builtIn() {
+        try (InputStream in = SandboxIdentities.class.getResourceAsStream("/sandbox/insi-identities.json")) {
+            return read(Objects.requireNonNull(in, "sandbox/insi-identities.json is not on the class path"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the built-in INSi test identities", e);
+        }
+    }
+
+    /**
+     * Reads a data file.
+     *
+     * @throws IllegalArgumentException naming the entry and the field that is wrong
+     */
+    public static SandboxIdentities read(InputStream json) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(json);
+        List<Identity> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode n : root.path("identities")) {
+            try {
+                List<Former> history = new ArrayList<>();
+                for (JsonNode h : n.path("history")) {
+                    history.add(new Former(InsMatricule.parse(h.path("ins").asText()), InsOid.parse(h.path("oid").asText()),
+                            h.path("dateDeb").asText(null), h.path("dateFin").asText(null)));
+                }
+                out.add(new Identity(InsMatricule.parse(n.path("ins").asText()), InsOid.parse(n.path("oid").asText()),
+                        field(n, "nomNaissance"), field(n, "listePrenom"), field(n, "sexe"), field(n, "dateNaissance"),
+                        n.path("lieuNaissance").asText(null), history));
+            } catch (IdentityException e) {
+                throw new IllegalArgumentException("identity #" + i + ": " + e.error() + " " + e.getMessage(), e);
+            }
+            i++;
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("the INSi test identity file holds no identities");
+        }
+        return new SandboxIdentities(out);
+    }
+
+    private static String field(JsonNode n, String name) {
+        String v = n.path(name).asText("");
+        if (v.isBlank()) {
+            throw new IllegalArgumentException("an identity has no " + name);
+        }
+        return v;
+    }
+
+    List<Identity> byTraits(String nom, String prenom, String sexe, String date, String lieu) {
+        return identities.stream().filter(id -> id.matchesTraits(nom, prenom, sexe, date, lieu)).toList();
+    }
+
+    List<Identity> byVitale(String matricule, String nom, String date) {
+        return identities.stream().filter(id -> id.matchesVitale(matricule, nom, date)).toList();
+    }
+
+    /** How many identities the data set holds. */
+    public int size() {
+        return identities.size();
+    }
+}
