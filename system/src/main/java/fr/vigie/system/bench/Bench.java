@@ -2,6 +2,7 @@ package fr.vigie.system.bench;
 
 import fr.vigie.hardware.barcode.tools.ScanBench;
 import fr.vigie.hardware.card.tools.CardSignInBench;
+import fr.vigie.hub.sandbox.insi.InsiBench;
 import fr.vigie.hub.sandbox.psc.CibaBench;
 import java.util.Arrays;
 
@@ -33,11 +34,13 @@ public final class Bench {
                 case "card" -> cardBench(rest);
                 case "scan" -> ScanBench.main(rest);
                 case "ciba" -> CibaBench.main(rest);
+                case "insi" -> InsiBench.main(rest);
                 default -> {
                     System.err.println("usage: ./vigie bench ingest [--kiosks N] [--events N] [--sync FULL|NORMAL] [--data DIR]\n"
                             + "       ./vigie bench card [--runs N]\n"
                             + "       ./vigie bench scan [--count N] [--seed S] [--dir DIR] [--zbar PATH]\n"
-                            + "       ./vigie bench ciba [SIGN-INS] [WARM-UP]");
+                            + "       ./vigie bench ciba [SIGN-INS] [WARM-UP]\n"
+                            + "       ./vigie bench insi [CALLS]");
                     System.exit(name.equals("help") ? 0 : 2);
                 }
             }
