@@ -8,6 +8,7 @@ import fr.vigie.hub.device.DeviceRegistry;
 import fr.vigie.hub.device.Presence;
 import fr.vigie.hub.ingest.Ingest;
 import fr.vigie.hub.metrics.HubMetrics;
+import fr.vigie.hub.sandbox.HubSandbox;
 import fr.vigie.hub.web.Health;
 import fr.vigie.hub.web.HttpApi;
 import io.javalin.Javalin;
@@ -54,6 +55,7 @@ public final class EdgeHub implements AutoCloseable {
     private final EventStore eventStore;
     private final DeviceRegistry devices;
     private HttpApi http;
+    private HubSandbox sandbox;
     private volatile Ingest ingest;
     private boolean closed;
 
@@ -109,13 +111,27 @@ public final class EdgeHub implements AutoCloseable {
                 started.push(broker);
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
+            Consumer<Javalin> routes = httpExtension;
+            if (config.sandbox()) {
+                HubSandbox sandbox = HubSandbox.start(clock);
+                started.push(sandbox);
+                hub.sandbox = sandbox;
+                routes = app -> {
+                    sandbox.mount(app, () -> hub.httpUri().toString());
+                    httpExtension.accept(app);
+                };
+            }
             hub.http = HttpApi.start(config.httpBind(), config.httpPort(), hub.devices,
-                    new EventQuery(database.dataSource()), hub.metrics, hub::health, httpExtension);
+                    new EventQuery(database.dataSource()), hub.metrics, hub::health, routes);
             started.push(hub.http);
             if (config.ingestEnabled()) {
                 hub.startIngest();
             }
             LOG.info("edge hub started: http={} mqtt={} data={}", hub.httpUri(), hub.mqttUrl(), config.dataDir());
+            if (hub.sandbox != null) {
+                LOG.info("sandbox: PSC issuer {}, e-CPS phone page {}, INSi endpoint {}",
+                        hub.sandbox.pscIssuer(), hub.sandbox.phonePage(), hub.sandbox.insiEndpoint());
+            }
             return hub;
         } catch (Exception | Error e) {
             while (!started.isEmpty()) {
@@ -135,6 +151,11 @@ public final class EdgeHub implements AutoCloseable {
     /** {@code tcp://127.0.0.1:<port>} for the embedded broker, or the configured external URL. */
     public String mqttUrl() {
         return mqttUrl;
+    }
+
+    /** The sandbox simulators, when the hub was started with {@code hub.sandbox.enabled=true}. */
+    public java.util.Optional<HubSandbox> sandbox() {
+        return java.util.Optional.ofNullable(sandbox);
     }
 
     /** The hub database (pooled). */
@@ -215,6 +236,7 @@ public final class EdgeHub implements AutoCloseable {
         LOG.info("edge hub stopping");
         closeQuietly(ingest);
         closeQuietly(http);
+        closeQuietly(sandbox);
         closeQuietly(broker);
         closeQuietly(database);
         closeQuietly(directory);

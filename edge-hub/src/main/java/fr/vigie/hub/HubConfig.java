@@ -34,10 +34,13 @@ import java.util.regex.Pattern;
  * @param ingestBatchSize largest number of messages committed in one transaction ({@code hub.ingest.batch-size})
  * @param offlineAfterHeartbeats missed heartbeat intervals after which a kiosk is shown offline
  *        ({@code hub.devices.offline-after-heartbeats})
+ * @param sandbox whether the hub also serves the sandbox simulators of the national services — PSC
+ *        under {@code /sandbox/psc}, INSi on its own HTTPS port — for demos and training, never in
+ *        production ({@code hub.sandbox.enabled})
  */
 public record HubConfig(Path dataDir, String httpBind, int httpPort, String brokerUrl, int embeddedMqttPort,
         String jdbcUrl, String jdbcUser, String jdbcPassword, boolean ingestEnabled, int ingestBatchSize,
-        int offlineAfterHeartbeats) {
+        int offlineAfterHeartbeats, boolean sandbox) {
 
     public static final String DATA_DIR = "hub.data-dir";
     public static final String HTTP_BIND = "hub.http.bind";
@@ -50,6 +53,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     public static final String INGEST_ENABLED = "hub.ingest.enabled";
     public static final String INGEST_BATCH_SIZE = "hub.ingest.batch-size";
     public static final String OFFLINE_AFTER_HEARTBEATS = "hub.devices.offline-after-heartbeats";
+    public static final String SANDBOX_ENABLED = "hub.sandbox.enabled";
 
     /** Largest accepted {@code hub.ingest.batch-size}. */
     public static final int MAX_BATCH_SIZE = 10_000;
@@ -97,7 +101,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
 
     /** The defaults, with the given data directory: embedded broker on 1883, embedded database, HTTP on 8080. */
     public static HubConfig defaults(Path dataDir) {
-        return new HubConfig(dataDir, "127.0.0.1", 8080, "", 1883, "", "", "", true, 500, 3);
+        return new HubConfig(dataDir, "127.0.0.1", 8080, "", 1883, "", "", "", true, 500, 3, false);
     }
 
     /**
@@ -125,7 +129,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     /** This configuration with ingest switched on or off. */
     public HubConfig withIngestEnabled(boolean enabled) {
         return new HubConfig(dataDir, httpBind, httpPort, brokerUrl, embeddedMqttPort, jdbcUrl, jdbcUser,
-                jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats);
+                jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats, sandbox);
     }
 
     @Override
@@ -135,7 +139,8 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
                 + ", embeddedMqttPort=" + embeddedMqttPort
                 + ", jdbcUrl=" + (embeddedDatabase() ? "(embedded)" : jdbcUrl) + ", jdbcUser=" + jdbcUser
                 + ", jdbcPassword=" + (jdbcPassword.isEmpty() ? "" : "****") + ", ingestEnabled=" + ingestEnabled
-                + ", ingestBatchSize=" + ingestBatchSize + ", offlineAfterHeartbeats=" + offlineAfterHeartbeats + "]";
+                + ", ingestBatchSize=" + ingestBatchSize + ", offlineAfterHeartbeats=" + offlineAfterHeartbeats
+                + ", sandbox=" + sandbox + "]";
     }
 
     private static void requirePort(String key, int port) {

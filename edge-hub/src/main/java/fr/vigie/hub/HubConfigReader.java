@@ -18,7 +18,8 @@ import java.util.TreeSet;
 final class HubConfigReader {
     static final Set<String> KEYS = Set.of(HubConfig.DATA_DIR, HubConfig.HTTP_BIND, HubConfig.HTTP_PORT,
             HubConfig.MQTT_URL, HubConfig.MQTT_PORT, HubConfig.DB_URL, HubConfig.DB_USER, HubConfig.DB_PASSWORD,
-            HubConfig.INGEST_ENABLED, HubConfig.INGEST_BATCH_SIZE, HubConfig.OFFLINE_AFTER_HEARTBEATS);
+            HubConfig.INGEST_ENABLED, HubConfig.INGEST_BATCH_SIZE, HubConfig.OFFLINE_AFTER_HEARTBEATS,
+            HubConfig.SANDBOX_ENABLED);
     private static final String DEFAULT_DATA_DIR = "./data/hub";
 
     private HubConfigReader() {
@@ -49,7 +50,8 @@ final class HubConfigReader {
                     raw.getOrDefault(HubConfig.DB_PASSWORD, d.jdbcPassword()),
                     bool(raw, HubConfig.INGEST_ENABLED, d.ingestEnabled()),
                     integer(raw, HubConfig.INGEST_BATCH_SIZE, d.ingestBatchSize()),
-                    integer(raw, HubConfig.OFFLINE_AFTER_HEARTBEATS, d.offlineAfterHeartbeats()));
+                    integer(raw, HubConfig.OFFLINE_AFTER_HEARTBEATS, d.offlineAfterHeartbeats()),
+                    bool(raw, HubConfig.SANDBOX_ENABLED, d.sandbox()));
         } catch (HubConfig.InvalidSetting e) {
             throw new HubConfigException(e.key, e.value, e.getMessage());
         }

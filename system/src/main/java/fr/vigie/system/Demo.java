@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code ./vigie demo}: the whole system on this machine with its embedded defaults — one hub
- * process (embedded broker and PostgreSQL) and one process of N virtual kiosks that report demo
- * activity to it. Prints the console address and stops everything cleanly on Ctrl-C.
+ * process (embedded broker and PostgreSQL, sandbox PSC and INSi simulators) and one process of N
+ * virtual kiosks that report demo activity to it. Prints the console address and stops everything cleanly on Ctrl-C.
  */
 public final class Demo {
     static final Pattern HUB_READY = Pattern.compile("VIGIE-HUB READY http=(\\S+) mqtt=(\\S+)");
@@ -97,7 +97,7 @@ public final class Demo {
 
         ChildProcess hub = ChildProcess.start("hub", home.javaCommand(VigieHome.HUB_MODULE, VigieHome.HUB_MAIN,
                 List.of("--data", data.resolve("hub").toString(), "--http-port", String.valueOf(o.httpPort()),
-                        "--mqtt-port", String.valueOf(o.mqttPort()))), data, out);
+                        "--mqtt-port", String.valueOf(o.mqttPort()), "--set", "hub.sandbox.enabled=true")), data, out);
         synchronized (started) {
             started.add(hub);
         }
@@ -119,6 +119,8 @@ public final class Demo {
         out.println("  IT console:  " + console + "/");
         out.println("  REST API:    " + console + "/api/v1/devices   " + console + "/api/v1/events");
         out.println("  MQTT broker: " + mqtt);
+        out.println("  Sandbox PSC: " + console + "/sandbox/psc/auth/realms/esante-wallet   e-CPS phone: "
+                + console + "/sandbox/psc/ecps");
         out.println("  Press Ctrl-C to stop.");
         out.println();
         while (hub.isAlive() && kiosks.isAlive() || stopping.get()) {

@@ -35,6 +35,10 @@ class DemoIT {
                         .allSatisfy(d -> assertThat(d.path("online").asBoolean()).isTrue())
                         .allSatisfy(d -> assertThat(d.path("lastEventType").asText()).isEqualTo("demo.activity"));
             });
+            // and the sandbox PSC answers discovery on the hub, with the e-CPS phone page next to it
+            assertThat(api.get("/sandbox/psc/auth/realms/esante-wallet/.well-known/wallet-openid-configuration")
+                    .body()).contains("ext/ciba/auth");
+            assertThat(api.get("/sandbox/psc/ecps").statusCode()).isEqualTo(200);
             List<ProcessHandle> children = ProcessHandle.of(demo.pid()).orElseThrow().descendants().toList();
             assertThat(children).hasSizeGreaterThanOrEqualTo(2);
 

@@ -1,0 +1,69 @@
+package fr.vigie.hub.sandbox;
+
+import fr.vigie.hub.insi.InMemoryInsiAudit;
+import fr.vigie.hub.sandbox.insi.InsiSandbox;
+import fr.vigie.hub.sandbox.psc.PscSimulator;
+import fr.vigie.hub.sandbox.psc.SandboxProfessionals;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * The simulators a sandbox hub serves: the PSC simulator mounted on the hub's own HTTP server under
+ * {@link PscSimulator#DEFAULT_BASE}, and the INSi simulator on its own loopback HTTPS port with
+ * mutual TLS (its test PKI made at start). For demos, training and tests; never enabled in
+ * production. Thread-safe.
+ */
+public final class HubSandbox implements AutoCloseable {
+    private final PscSimulator psc;
+    private final InsiSandbox insi;
+
+    private HubSandbox(PscSimulator psc, InsiSandbox insi) {
+        this.psc = psc;
+        this.insi = insi;
+    }
+
+    /** Starts the INSi simulator and prepares the PSC one (served once {@link #mount mounted}). */
+    public static HubSandbox start(Clock clock) throws IOException {
+        PscSimulator psc = new PscSimulator(PscSimulator.Options.defaults(), SandboxProfessionals.bundled(), clock,
+                new SecureRandom());
+        return new HubSandbox(psc, InsiSandbox.start(clock, new InMemoryInsiAudit()));
+    }
+
+    /** Adds the PSC simulator's routes to the hub's server; {@code origin} is the hub's base URL. */
+    public void mount(Javalin app, Supplier<String> origin) {
+        psc.mount(app, PscSimulator.DEFAULT_BASE, origin);
+    }
+
+    /** The sandbox PSC issuer, to configure the PSC gateway with. */
+    public URI pscIssuer() {
+        return psc.issuer();
+    }
+
+    /** The "e-CPS phone" page where pending sign-ins are approved or refused. */
+    public URI phonePage() {
+        return psc.phonePage();
+    }
+
+    /** The INSi simulator's SOAP endpoint (mutual TLS). */
+    public URI insiEndpoint() {
+        return insi.simulator().endpoint();
+    }
+
+    public PscSimulator psc() {
+        return psc;
+    }
+
+    public InsiSandbox insi() {
+        return insi;
+    }
+
+    @Override
+    public void close() {
+        insi.close();
+        psc.close();
+    }
+}
