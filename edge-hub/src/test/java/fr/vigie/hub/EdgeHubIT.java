@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.testing.Events;
-import fr.vigie.hub.testing.ShiftableClock;
+import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.protocol.EventEnvelope;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.KioskStatus;
@@ -52,7 +52,7 @@ class EdgeHubIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ShiftableClock CLOCK = new ShiftableClock();
+    private static final ManualClock CLOCK = ManualClock.followingSystemTime();
 
     @TempDir
     static Path dataDir;

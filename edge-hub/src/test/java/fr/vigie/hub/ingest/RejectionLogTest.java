@@ -5,49 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.hub.db.WriteBatch;
+import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.protocol.ProtocolError;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 class RejectionLogTest {
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2025-03-31T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static WriteBatch.Quarantined rejection(ProtocolError code) {
         return new WriteBatch.Quarantined("vigie/v1/s/k/event", code, "bad", 3, new byte[0], Instant.EPOCH);
     }
 
     @Test
     void floodOfOneCodeIsLoggedOncePerWindow() {
-        ManualClock clock = new ManualClock();
+        ManualClock clock = new ManualClock(Instant.parse("2025-03-31T08:00:00Z"));
         RejectionLog log = new RejectionLog(clock, Duration.ofSeconds(10), LoggerFactory.getLogger("test"));
 
         assertTrue(log.rejected(rejection(ProtocolError.MALFORMED_JSON)));
         assertFalse(log.rejected(rejection(ProtocolError.MALFORMED_JSON)));
         assertTrue(log.rejected(rejection(ProtocolError.TOPIC_MISMATCH)), "other codes have their own window");
-        clock.now = clock.now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertTrue(log.rejected(rejection(ProtocolError.MALFORMED_JSON)));
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.vigie.hub.testing.ShiftableClock;
+import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.protocol.identity.StrictTraits;
 import fr.vigie.protocol.identity.TraitsInput;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class SoapInsiClientTest {
     private static final InsiCaller CALLER = new InsiCaller("agent-7", "rec-42");
-    private final ShiftableClock clock = new ShiftableClock();
+    private final ManualClock clock = ManualClock.followingSystemTime();
     private final List<Duration> pauses = new ArrayList<>();
     private final InMemoryInsiAudit audit = new InMemoryInsiAudit();
     private final ScriptedTransport transport = new ScriptedTransport();

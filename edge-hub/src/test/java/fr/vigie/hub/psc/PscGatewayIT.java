@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.hub.sandbox.psc.PscSimulator;
 import fr.vigie.hub.sandbox.psc.SandboxProfessionals;
-import fr.vigie.hub.testing.ShiftableClock;
+import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.protocol.identity.IdNatPs;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class PscGatewayIT {
     static final IdNatPs DOCTOR = id("810099900010");
     static final IdNatPs NURSE = id("810099900028");
-    final ShiftableClock pscClock = new ShiftableClock();
+    final ManualClock pscClock = ManualClock.followingSystemTime();
     final Clock hubClock = Clock.systemUTC();
     final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();

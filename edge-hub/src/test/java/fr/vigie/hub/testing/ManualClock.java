@@ -5,17 +5,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 
-/** A clock that stands still until the test moves it. Thread-safe. */
+/**
+ * A clock the test moves forward, so that time "passes" without waiting: either standing still at a
+ * given instant ({@link #ManualClock(Instant)}) or following the system clock plus the offset the
+ * test added ({@link #followingSystemTime()}). Thread-safe.
+ */
 public final class ManualClock extends Clock {
-    private volatile Instant now;
+    private final Supplier<Instant> base;
+    private volatile Duration offset = Duration.ZERO;
 
     public ManualClock(Instant start) {
-        this.now = start;
+        this(() -> start);
+    }
+
+    private ManualClock(Supplier<Instant> base) {
+        this.base = base;
+    }
+
+    /** The system clock, plus whatever the test {@link #advance advances} it by. */
+    public static ManualClock followingSystemTime() {
+        return new ManualClock(Instant::now);
     }
 
     public void advance(Duration by) {
-        now = now.plus(by);
+        offset = offset.plus(by);
     }
 
     @Override
@@ -30,6 +45,6 @@ public final class ManualClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        return base.get().plus(offset);
     }
 }
