@@ -4,12 +4,14 @@ import fr.vigie.hub.broker.EmbeddedBroker;
 import fr.vigie.hub.db.EventQuery;
 import fr.vigie.hub.db.EventStore;
 import fr.vigie.hub.db.HubDatabase;
+import fr.vigie.hub.identity.IdentityRegistry;
 import fr.vigie.hub.device.DeviceRegistry;
 import fr.vigie.hub.device.Presence;
 import fr.vigie.hub.ingest.Ingest;
 import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.hub.web.Health;
 import fr.vigie.hub.web.HttpApi;
+import fr.vigie.hub.web.IdentityRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -53,6 +55,7 @@ public final class EdgeHub implements AutoCloseable {
     private final HubMetrics metrics = new HubMetrics();
     private final EventStore eventStore;
     private final DeviceRegistry devices;
+    private final IdentityRegistry identities;
     private HttpApi http;
     private volatile Ingest ingest;
     private boolean closed;
@@ -67,6 +70,7 @@ public final class EdgeHub implements AutoCloseable {
         this.mqttUrl = broker != null ? broker.url() : config.brokerUrl();
         this.eventStore = new EventStore(database.dataSource(), clock);
         this.devices = new DeviceRegistry(database.dataSource(), new Presence(clock, config.offlineAfterHeartbeats()));
+        this.identities = new IdentityRegistry(database.dataSource(), clock);
         metrics.gauge("vigie_devices_known", "Kiosks in the device registry.", () -> deviceCounts().known());
         metrics.gauge("vigie_devices_online", "Kiosks considered online now.", () -> deviceCounts().online());
         metrics.gauge("vigie_ingest_queue_depth", "Messages received and waiting for the ingest writer.",
@@ -110,7 +114,10 @@ public final class EdgeHub implements AutoCloseable {
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
             hub.http = HttpApi.start(config.httpBind(), config.httpPort(), hub.devices,
-                    new EventQuery(database.dataSource()), hub.metrics, hub::health, httpExtension);
+                    new EventQuery(database.dataSource()), hub.metrics, hub::health, app -> {
+                        IdentityRoutes.mount(app, hub.identities);
+                        httpExtension.accept(app);
+                    });
             started.push(hub.http);
             if (config.ingestEnabled()) {
                 hub.startIngest();
@@ -135,6 +142,11 @@ public final class EdgeHub implements AutoCloseable {
     /** {@code tcp://127.0.0.1:<port>} for the embedded broker, or the configured external URL. */
     public String mqttUrl() {
         return mqttUrl;
+    }
+
+    /** The identity registry (patients' records, RNIV status, vigilance flags). */
+    public IdentityRegistry identities() {
+        return identities;
     }
 
     /** The hub database (pooled). */
