@@ -22,13 +22,16 @@
     const tr = document.createElement('tr');
     tr.setAttribute('data-flag', String(f.flagId));
     tr.setAttribute('data-kind', f.kind);
-    const cells = [kindText(f.kind), String(f.recordA), String(f.recordB), f.reason,
+    const cells = [kindText(f.kind), String(f.recordA), String(f.recordB),
+      t['reason.' + f.reasonCode] || f.reasonCode,
       f.detectedAt ? dateTime.format(new Date(f.detectedAt)) : t.none];
     for (const text of cells) {
       const td = document.createElement('td');
       td.textContent = text;
       tr.appendChild(td);
     }
+    // the rule's details (which criteria held) are data from the hub, shown on hover
+    tr.children[3].setAttribute('title', f.reason);
     return tr;
   }
 

@@ -58,6 +58,7 @@ CREATE TABLE vigilance_flags (
     record_a     bigint      NOT NULL REFERENCES identity_records (record_id),
     record_b     bigint      NOT NULL REFERENCES identity_records (record_id),
     kind         text        NOT NULL CHECK (kind IN ('DOUB', 'COLP', 'COLV')),
+    reason_code  text        NOT NULL,
     reason       text        NOT NULL,
     detected_at  timestamptz NOT NULL,
     resolved     boolean     NOT NULL DEFAULT false,

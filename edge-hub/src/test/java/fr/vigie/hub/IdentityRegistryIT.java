@@ -112,6 +112,7 @@ class IdentityRegistryIT {
         HttpResponse<String> second = action(b, Map.of("action", "APCV_QUALIFIED", "matricule", NIR_M, "oid", OID_TEST));
         JsonNode flag = JSON.readTree(second.body()).at("/flagsRaised/0");
         assertEquals("COLP", flag.get("kind").asText());
+        assertEquals("SAME_INS_DIFFERENT_TRAITS", flag.get("reasonCode").asText());
         assertEquals(a, flag.get("recordA").asLong());
 
         HttpResponse<String> flags = get("/api/v1/vigilance/flags");

@@ -6,10 +6,21 @@ import java.time.Instant;
  * A pair of identity records raised for the identity-vigilance cell. {@code recordA < recordB}.
  * Immutable.
  *
- * @param reason why the pair was raised, in words; holds no matricule and no trait values
+ * @param reasonCode why the pair was raised, as a stable code the console translates
+ * @param reason the details in words (which criteria of the rule held); no matricule, no trait values
  */
-public record VigilanceFlag(long flagId, long recordA, long recordB, Kind kind, String reason, Instant detectedAt,
-        boolean resolved) {
+public record VigilanceFlag(long flagId, long recordA, long recordB, Kind kind, Reason reasonCode, String reason,
+        Instant detectedAt, boolean resolved) {
+
+    /** Stable reason codes. */
+    public enum Reason {
+        /** Near-identical traits by the duplicate rule. */
+        NEAR_IDENTICAL_TRAITS,
+        /** Same INS and near-identical traits. */
+        SAME_INS_NEAR_IDENTICAL_TRAITS,
+        /** Same INS, traits that differ. */
+        SAME_INS_DIFFERENT_TRAITS
+    }
 
     /** Anomaly codes of identity-vigilance cells (DOMAIN §3). */
     public enum Kind {

@@ -54,9 +54,10 @@ final class VigilanceFlags {
             for (IdentityRecord other : IdentityRows.sameMatricule(c, r.matricule().get(), r.id(), today)) {
                 Optional<String> near = TraitsMatch.nearIdentical(r.traits(), other.traits());
                 if (near.isPresent()) {
-                    raise(c, r, other, VigilanceFlag.Kind.DOUB, "same INS; " + near.get(), now, raised);
+                    raise(c, r, other, VigilanceFlag.Kind.DOUB, VigilanceFlag.Reason.SAME_INS_NEAR_IDENTICAL_TRAITS,
+                            "same INS; " + near.get(), now, raised);
                 } else {
-                    raise(c, r, other, VigilanceFlag.Kind.COLP,
+                    raise(c, r, other, VigilanceFlag.Kind.COLP, VigilanceFlag.Reason.SAME_INS_DIFFERENT_TRAITS,
                             "same INS on two records whose traits differ: possible collision", now, raised);
                 }
             }
@@ -64,15 +65,16 @@ final class VigilanceFlags {
         for (IdentityRecord other : IdentityRows.candidates(c, r.traits(), r.id(), today)) {
             Optional<String> near = TraitsMatch.nearIdentical(r.traits(), other.traits());
             if (near.isPresent()) {
-                raise(c, r, other, VigilanceFlag.Kind.DOUB, near.get(), now, raised);
+                raise(c, r, other, VigilanceFlag.Kind.DOUB, VigilanceFlag.Reason.NEAR_IDENTICAL_TRAITS, near.get(), now,
+                        raised);
             }
         }
         return raised;
     }
 
     private static void raise(Connection c, IdentityRecord r, IdentityRecord other, VigilanceFlag.Kind kind,
-            String reason, Instant now, List<VigilanceFlag> raised) throws SQLException {
-        Optional<VigilanceFlag> flag = FlagRows.raise(c, r.id(), other.id(), kind, reason, now);
+            VigilanceFlag.Reason code, String reason, Instant now, List<VigilanceFlag> raised) throws SQLException {
+        Optional<VigilanceFlag> flag = FlagRows.raise(c, r.id(), other.id(), kind, code, reason, now);
         flag.ifPresent(f -> {
             LOG.info("vigilance flag {} {} on identity records {} and {}", f.flagId(), kind, f.recordA(), f.recordB());
             raised.add(f);
