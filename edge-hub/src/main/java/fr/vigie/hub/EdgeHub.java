@@ -4,6 +4,7 @@ import fr.vigie.hub.broker.EmbeddedBroker;
 import fr.vigie.hub.db.EventQuery;
 import fr.vigie.hub.db.EventStore;
 import fr.vigie.hub.db.HubDatabase;
+import fr.vigie.hub.identity.IdentityRegistry;
 import fr.vigie.hub.device.DeviceRegistry;
 import fr.vigie.hub.device.Presence;
 import fr.vigie.hub.ingest.Ingest;
@@ -11,6 +12,7 @@ import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.hub.sandbox.HubSandbox;
 import fr.vigie.hub.web.Health;
 import fr.vigie.hub.web.HttpApi;
+import fr.vigie.hub.web.IdentityRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -54,6 +56,7 @@ public final class EdgeHub implements AutoCloseable {
     private final HubMetrics metrics = new HubMetrics();
     private final EventStore eventStore;
     private final DeviceRegistry devices;
+    private final IdentityRegistry identities;
     private HttpApi http;
     private HubSandbox sandbox;
     private volatile Ingest ingest;
@@ -69,6 +72,7 @@ public final class EdgeHub implements AutoCloseable {
         this.mqttUrl = broker != null ? broker.url() : config.brokerUrl();
         this.eventStore = new EventStore(database.dataSource(), clock);
         this.devices = new DeviceRegistry(database.dataSource(), new Presence(clock, config.offlineAfterHeartbeats()));
+        this.identities = new IdentityRegistry(database.dataSource(), clock);
         metrics.gauge("vigie_devices_known", "Kiosks in the device registry.", () -> deviceCounts().known());
         metrics.gauge("vigie_devices_online", "Kiosks considered online now.", () -> deviceCounts().online());
         metrics.gauge("vigie_ingest_queue_depth", "Messages received and waiting for the ingest writer.",
@@ -111,14 +115,18 @@ public final class EdgeHub implements AutoCloseable {
                 started.push(broker);
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
-            Consumer<Javalin> routes = httpExtension;
+            Consumer<Javalin> routes = app -> {
+                IdentityRoutes.mount(app, hub.identities);
+                httpExtension.accept(app);
+            };
             if (config.sandbox()) {
                 HubSandbox sandbox = HubSandbox.start(clock);
                 started.push(sandbox);
                 hub.sandbox = sandbox;
+                Consumer<Javalin> hubRoutes = routes;
                 routes = app -> {
                     sandbox.mount(app, () -> hub.httpUri().toString());
-                    httpExtension.accept(app);
+                    hubRoutes.accept(app);
                 };
             }
             hub.http = HttpApi.start(config.httpBind(), config.httpPort(), hub.devices,
@@ -156,6 +164,11 @@ public final class EdgeHub implements AutoCloseable {
     /** The sandbox simulators, when the hub was started with {@code hub.sandbox.enabled=true}. */
     public java.util.Optional<HubSandbox> sandbox() {
         return java.util.Optional.ofNullable(sandbox);
+    }
+
+    /** The identity registry (patients' records, RNIV status, vigilance flags). */
+    public IdentityRegistry identities() {
+        return identities;
     }
 
     /** The hub database (pooled). */

@@ -28,7 +28,12 @@ final class ConsolePage {
     private final Map<String, String> pages = new TreeMap<>();
 
     ConsolePage() {
-        String template = resource("console/index.html");
+        this("console/index.html");
+    }
+
+    /** A page rendered from the template resource {@code templateName}, e.g. {@code console/vigilance.html}. */
+    ConsolePage(String templateName) {
+        String template = resource(templateName);
         for (Locale lang : LANGUAGES) {
             pages.put(lang.getLanguage(), render(template, bundle(lang), lang));
         }

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * GET /api/v1/events    {events: [{eventId, site, kioskId, seq, type, occurredAt, storedAt, payload}], next}
  * GET /healthz          {status, database, broker, ingest}, 200 when UP, else 503
  * GET /metrics          Prometheus text format
+ * identity registry and /vigilance page: see {@link IdentityRoutes}
  * </pre>
  */
 public final class HttpApi implements AutoCloseable {
@@ -142,14 +143,19 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void console(Context ctx) {
+        page(ctx, console);
+    }
+
+    /** Answers with {@code page} in the request's language, under the console's security headers. */
+    static void page(Context ctx, ConsolePage page) {
         Locale lang = ConsolePage.choose(ctx.queryParam("lang"), ctx.header("Accept-Language"));
         ctx.header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store")
                 .header("Content-Language", lang.getLanguage()).header("Vary", "Accept-Language")
-                .contentType("text/html; charset=utf-8").result(console.html(lang));
+                .contentType("text/html; charset=utf-8").result(page.html(lang));
     }
 
-    private static void asset(Context ctx, String type, String body) {
+    static void asset(Context ctx, String type, String body) {
         ctx.header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-cache")
                 .contentType(type).result(body);
     }

@@ -1,6 +1,7 @@
 package fr.vigie.hardware.barcode;
 
 import fr.vigie.protocol.identity.InsMatricule;
+import fr.vigie.protocol.identity.RnivStatus;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.protocol.identity.StrictTraits;
 import java.time.LocalDate;

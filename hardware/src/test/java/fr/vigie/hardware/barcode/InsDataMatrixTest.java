@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.vigie.protocol.identity.IdentityError;
+import fr.vigie.protocol.identity.RnivStatus;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.protocol.identity.TraitsInput;
 import java.util.EnumSet;

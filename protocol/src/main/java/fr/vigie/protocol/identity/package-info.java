@@ -4,7 +4,10 @@
  * the strict identity traits checked and normalised to INSi rules
  * ({@link fr.vigie.protocol.identity.StrictTraits}, {@link fr.vigie.protocol.identity.TraitsVerdict},
  * {@link fr.vigie.protocol.identity.BirthDate}, {@link fr.vigie.protocol.identity.BirthPlace}), and the
- * professional's identifier idNat_PS ({@link fr.vigie.protocol.identity.IdNatPs}).
+ * professional's identifier idNat_PS ({@link fr.vigie.protocol.identity.IdNatPs}), and the RNIV model:
+ * {@link fr.vigie.protocol.identity.RnivStatus}, {@link fr.vigie.protocol.identity.IdentityAttribute},
+ * {@link fr.vigie.protocol.identity.HighTrustDocument} and the one state machine
+ * {@link fr.vigie.protocol.identity.RnivTransitions} (rejections: {@link fr.vigie.protocol.identity.RnivError}).
  *
  * <p>Every type here is immutable. Bad input is rejected with an
  * {@link fr.vigie.protocol.identity.IdentityException} carrying a stable

@@ -2,7 +2,7 @@ package fr.vigie.hardware.barcode.tools;
 
 import fr.vigie.hardware.barcode.BarcodeRejectedException;
 import fr.vigie.hardware.barcode.InsDataMatrix;
-import fr.vigie.hardware.barcode.RnivStatus;
+import fr.vigie.protocol.identity.RnivStatus;
 import fr.vigie.protocol.identity.IdentityException;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;

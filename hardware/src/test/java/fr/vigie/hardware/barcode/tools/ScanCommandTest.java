@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.vigie.hardware.barcode.BarcodeSymbol;
 import fr.vigie.hardware.barcode.InsDataMatrix;
-import fr.vigie.hardware.barcode.RnivStatus;
+import fr.vigie.protocol.identity.RnivStatus;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.protocol.identity.StrictTraits;

@@ -1,0 +1,174 @@
+package fr.vigie.hub.identity;
+
+import fr.vigie.protocol.identity.HighTrustDocument;
+import fr.vigie.protocol.identity.IdentityAttribute;
+import fr.vigie.protocol.identity.IdentityException;
+import fr.vigie.protocol.identity.InsMatricule;
+import fr.vigie.protocol.identity.InsOid;
+import fr.vigie.protocol.identity.RnivException;
+import fr.vigie.protocol.identity.RnivState;
+import fr.vigie.protocol.identity.RnivStatus;
+import fr.vigie.protocol.identity.StrictTraits;
+import fr.vigie.protocol.identity.TraitsInput;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL of the identity tables, on a connection the caller's transaction owns. Stateless. */
+final class IdentityRows {
+    private static final String COLUMNS = "record_id, nom_naissance, liste_prenom, sexe, date_naissance, lieu_naissance,"
+            + " nom_utilise, prenom_utilise, matricule, oid, status, attributes, document, created_by, created_at,"
+            + " updated_by, updated_at";
+
+    private IdentityRows() {
+    }
+
+    static long insert(Connection c, IdentityRecord r) throws SQLException {
+        String sql = "INSERT INTO identity_records (nom_naissance, liste_prenom, sexe, date_naissance, lieu_naissance,"
+                + " nom_utilise, prenom_utilise, match_nom_naissance, match_nom_utilise, matricule, oid, status,"
+                + " attributes, document, created_by, created_at, updated_by, updated_at)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING record_id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = bindMutable(c, ps, r);
+            ps.setString(++i, r.createdBy());
+            ps.setTimestamp(++i, Timestamp.from(r.createdAt()));
+            ps.setString(++i, r.updatedBy());
+            ps.setTimestamp(++i, Timestamp.from(r.updatedAt()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static void update(Connection c, IdentityRecord r) throws SQLException {
+        String sql = "UPDATE identity_records SET nom_naissance=?, liste_prenom=?, sexe=?, date_naissance=?,"
+                + " lieu_naissance=?, nom_utilise=?, prenom_utilise=?, match_nom_naissance=?, match_nom_utilise=?,"
+                + " matricule=?, oid=?, status=?, attributes=?, document=?, updated_by=?, updated_at=? WHERE record_id=?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = bindMutable(c, ps, r);
+            ps.setString(++i, r.updatedBy());
+            ps.setTimestamp(++i, Timestamp.from(r.updatedAt()));
+            ps.setLong(++i, r.id());
+            ps.executeUpdate();
+        }
+    }
+
+    private static int bindMutable(Connection c, PreparedStatement ps, IdentityRecord r) throws SQLException {
+        StrictTraits t = r.traits();
+        int i = 0;
+        ps.setString(++i, t.nomNaissance());
+        ps.setString(++i, t.listePrenomText());
+        ps.setString(++i, t.sexe().traitCode());
+        ps.setString(++i, t.dateNaissance().toString());
+        ps.setString(++i, t.lieuNaissance().map(p -> p.code()).orElse(null));
+        ps.setString(++i, t.nomUtilise().orElse(null));
+        ps.setString(++i, t.prenomUtilise().orElse(null));
+        ps.setString(++i, TraitsMatch.key(t.nomNaissance()));
+        ps.setString(++i, t.nomUtilise().map(TraitsMatch::key).orElse(null));
+        ps.setString(++i, r.matricule().map(InsMatricule::value).orElse(null));
+        ps.setString(++i, r.oid().map(InsOid::oid).orElse(null));
+        ps.setString(++i, r.state().status().name());
+        ps.setArray(++i, c.createArrayOf("text", r.state().attributes().stream().map(Enum::name).sorted().toArray()));
+        ps.setString(++i, r.document().map(Enum::name).orElse(null));
+        return i;
+    }
+
+    static Optional<IdentityRecord> find(Connection c, long id, boolean forUpdate, LocalDate today) throws SQLException {
+        List<IdentityRecord> out = select(c, "SELECT " + COLUMNS + " FROM identity_records WHERE record_id = ?"
+                + (forUpdate ? " FOR UPDATE" : ""), today, ps -> ps.setLong(1, id));
+        return out.stream().findFirst();
+    }
+
+    static List<IdentityRecord> sameMatricule(Connection c, InsMatricule m, long excluded, LocalDate today)
+            throws SQLException {
+        return select(c, "SELECT " + COLUMNS + " FROM identity_records WHERE matricule = ? AND record_id <> ?"
+                + " ORDER BY record_id", today, ps -> {
+                    ps.setString(1, m.value());
+                    ps.setLong(2, excluded);
+                });
+    }
+
+    /** Records sharing birth date and sex and a name key with {@code t}: the candidates of {@link TraitsMatch}. */
+    static List<IdentityRecord> candidates(Connection c, StrictTraits t, long excluded, LocalDate today)
+            throws SQLException {
+        String[] names = {TraitsMatch.key(t.nomNaissance()), t.nomUtilise().map(TraitsMatch::key).orElse("")};
+        return select(c, "SELECT " + COLUMNS + " FROM identity_records WHERE date_naissance = ? AND sexe = ?"
+                + " AND record_id <> ? AND (match_nom_naissance = ANY (?) OR match_nom_utilise = ANY (?))"
+                + " ORDER BY record_id LIMIT 200", today, ps -> {
+                    ps.setString(1, t.dateNaissance().toString());
+                    ps.setString(2, t.sexe().traitCode());
+                    ps.setLong(3, excluded);
+                    ps.setArray(4, c.createArrayOf("text", names));
+                    ps.setArray(5, c.createArrayOf("text", names));
+                });
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static List<IdentityRecord> select(Connection c, String sql, LocalDate today, Binder binder)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            List<IdentityRecord> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs, today));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static IdentityRecord read(ResultSet rs, LocalDate today) throws SQLException {
+        long id = rs.getLong("record_id");
+        try {
+            StrictTraits traits = StrictTraits.check(new TraitsInput(rs.getString("nom_naissance"),
+                    rs.getString("liste_prenom"), rs.getString("sexe"), rs.getString("date_naissance"),
+                    rs.getString("lieu_naissance"), rs.getString("nom_utilise"), rs.getString("prenom_utilise")),
+                    today.plusDays(1)).orThrow();
+            String m = rs.getString("matricule");
+            String oid = rs.getString("oid");
+            EnumSet<IdentityAttribute> attrs = EnumSet.noneOf(IdentityAttribute.class);
+            for (String a : (String[]) rs.getArray("attributes").getArray()) {
+                attrs.add(IdentityAttribute.valueOf(a));
+            }
+            String doc = rs.getString("document");
+            return new IdentityRecord(id, traits, m == null ? Optional.empty() : Optional.of(InsMatricule.parse(m)),
+                    oid == null ? Optional.empty() : Optional.of(InsOid.parse(oid)),
+                    RnivState.of(RnivStatus.valueOf(rs.getString("status")), attrs),
+                    Optional.ofNullable(doc).map(HighTrustDocument::valueOf), rs.getString("created_by"),
+                    rs.getTimestamp("created_at").toInstant(), rs.getString("updated_by"),
+                    rs.getTimestamp("updated_at").toInstant());
+        } catch (IdentityException | RnivException e) {
+            throw new SQLException("identity record " + id + " holds data the registry would not accept: " + e, e);
+        }
+    }
+
+    static void history(Connection c, long id, InsMatricule m, InsOid oid, LocalDate from, LocalDate to, String source,
+            String operator, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO identity_ins_history (record_id, matricule, oid,"
+                + " valid_from, valid_to, source, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?)")) {
+            ps.setLong(1, id);
+            ps.setString(2, m.value());
+            ps.setString(3, oid.oid());
+            ps.setObject(4, from, Types.DATE);
+            ps.setObject(5, to, Types.DATE);
+            ps.setString(6, source);
+            ps.setString(7, operator);
+            ps.setTimestamp(8, Timestamp.from(now));
+            ps.executeUpdate();
+        }
+    }
+}
