@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.vigie.hub.testing.ShiftableClock;
+import fr.vigie.hub.testing.ManualClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +39,7 @@ class IdentityRegistryIT {
     static void startHub() throws Exception {
         HubConfig config = HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dataDir.toString(),
                 HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0"));
-        hub = EdgeHub.start(config, new ShiftableClock());
+        hub = EdgeHub.start(config, ManualClock.followingSystemTime());
     }
 
     @AfterAll
