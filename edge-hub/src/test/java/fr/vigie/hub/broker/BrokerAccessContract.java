@@ -128,6 +128,9 @@ abstract class BrokerAccessContract {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> refused(revoked));
         assertThrows(MqttException.class, () -> device(revoked));
+        try (MqttProbe stillTrusted = device(pki.device(A))) {
+            assertTrue(stillTrusted.isConnected(), "an unrevoked kiosk still connects");
+        }
     }
 
     private boolean refused(SitePki.Credential credential) {
