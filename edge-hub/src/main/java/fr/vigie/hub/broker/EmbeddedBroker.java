@@ -1,13 +1,18 @@
 package fr.vigie.hub.broker;
 
 import com.hivemq.configuration.service.InternalConfigurations;
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
+import fr.vigie.protocol.KioskAddress;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +26,14 @@ import org.slf4j.LoggerFactory;
  * off (the hub never calls outside the site). Packets are limited to 1 MiB, and up to 1,000,000 messages
  * are queued per offline persistent session. HiveMQ's logging bootstrap is disabled so that it logs
  * through the hub's logback configuration.
+ *
+ * <p><b>Device access control.</b> Started with a {@link BrokerTls}, the broker adds a TLS 1.3
+ * listener that requires a client certificate from the site CA, and an access-control extension:
+ * devices are authenticated by certificate (CRL-checked on every connect, client id
+ * {@code vigie-<site>-<kioskId>}) and confined to their own subtree by {@link DeviceAccessPolicy}.
+ * The plain 127.0.0.1 listener stays, for the hub's in-process client only: it is never reachable
+ * from a kiosk, and giving the hub a certificate would only move the trust to a key file on the same
+ * machine. {@link #disconnectDevice} ends a revoked kiosk's session.
  *
  * <pre>{@code
  * try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir.resolve("broker"), 0)) {
@@ -48,11 +61,15 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private final EmbeddedHiveMQ hivemq;
     private final int port;
+    private final int tlsPort;
+    private final DeviceAccessControl accessControl;
     private volatile boolean running = true;
 
-    private EmbeddedBroker(EmbeddedHiveMQ hivemq, int port) {
+    private EmbeddedBroker(EmbeddedHiveMQ hivemq, int port, int tlsPort, DeviceAccessControl accessControl) {
         this.hivemq = hivemq;
         this.port = port;
+        this.tlsPort = tlsPort;
+        this.accessControl = accessControl;
     }
 
     /**
@@ -62,19 +79,46 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @param port the TCP port, or 0 to pick a free one
      */
     public static EmbeddedBroker start(Path dir, int port) throws IOException, InterruptedException {
+        return start(dir, port, null);
+    }
+
+    /**
+     * Starts the broker on 127.0.0.1 and, when {@code tls} is given, its device listener with access
+     * control. The TLS key and trust stores are written into {@code <dir>/conf} at each start.
+     *
+     * @param tls the device listener, or {@code null} for the plain loopback listener alone
+     */
+    public static EmbeddedBroker start(Path dir, int port, BrokerTls tls) throws IOException, InterruptedException {
         int chosen = port == 0 ? FreePort.onLoopback() : port;
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Path data = Files.createDirectories(dir.resolve("data"));
         Path extensions = Files.createDirectories(dir.resolve("extensions"));
-        Files.writeString(conf.resolve("config.xml"), configXml(chosen), StandardCharsets.UTF_8);
+        int tlsPort = tls == null ? 0 : tls.port() == 0 ? FreePort.onLoopback() : tls.port();
+        String listeners = tcpListenerXml(chosen);
+        DeviceAccessControl accessControl = null;
+        if (tls != null) {
+            BrokerKeystores stores = BrokerKeystores.write(conf, tls);
+            listeners += tlsListenerXml(tls.bindAddress(), tlsPort, stores);
+            accessControl = new DeviceAccessControl(tls.siteCa().deviceCertificates(), tls.clock(), tlsPort);
+        }
+        Path configFile = conf.resolve("config.xml");
+        Files.deleteIfExists(configFile);
+        Files.createFile(configFile);
+        BrokerKeystores.restrict(configFile);
+        Files.writeString(configFile, configXml(listeners), StandardCharsets.UTF_8);
         // HiveMQ CE offers no setting for it; this internal knob is read when clients connect
         InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = INFLIGHT_WINDOW;
-        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+        EmbeddedHiveMQBuilder builder = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(conf)
                 .withDataFolder(data)
                 .withExtensionsFolder(extensions)
-                .withoutLoggingBootstrap()
-                .build();
+                .withoutLoggingBootstrap();
+        if (accessControl != null) {
+            builder.withEmbeddedExtension(EmbeddedExtension.builder()
+                    .withId("vigie-device-access").withName("Vigie device access control").withVersion("1")
+                    .withPriority(1000).withStartPriority(1000).withExtensionMain(accessControl).build());
+        }
+        EmbeddedHiveMQ hivemq = builder.build();
         try {
             hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -82,21 +126,62 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IOException("the embedded MQTT broker did not start on 127.0.0.1:" + chosen + ": "
                     + (e.getCause() != null ? e.getCause() : e), e);
         }
-        LOG.info("embedded MQTT broker listening on 127.0.0.1:{}, data in {}", chosen, data);
-        return new EmbeddedBroker(hivemq, chosen);
+        if (tls == null) {
+            LOG.info("embedded MQTT broker listening on 127.0.0.1:{}, data in {}", chosen, data);
+        } else {
+            LOG.info("embedded MQTT broker listening on 127.0.0.1:{} (hub) and {}:{} (devices, TLS 1.3 with client "
+                    + "certificates), data in {}", chosen, tls.bindAddress(), tlsPort, data);
+        }
+        return new EmbeddedBroker(hivemq, chosen, tlsPort, accessControl);
     }
 
-    /** The broker's configuration file content for {@code port}. */
+    /** The broker's configuration file content for a plain loopback listener on {@code port}. */
     static String configXml(int port) {
+        return configXml(tcpListenerXml(port));
+    }
+
+    private static String tcpListenerXml(int port) {
         return """
-                <?xml version="1.0"?>
-                <hivemq>
-                    <listeners>
                         <tcp-listener>
                             <port>%d</port>
                             <bind-address>127.0.0.1</bind-address>
                         </tcp-listener>
-                    </listeners>
+                """.formatted(port);
+    }
+
+    /** TLS 1.3 only, client certificate required and checked against the site CA's certificates. */
+    static String tlsListenerXml(String bindAddress, int port, BrokerKeystores stores) {
+        return """
+                        <tls-tcp-listener>
+                            <port>%d</port>
+                            <bind-address>%s</bind-address>
+                            <name>devices</name>
+                            <tls>
+                                <keystore>
+                                    <path>%s</path>
+                                    <password>%s</password>
+                                    <private-key-password>%s</private-key-password>
+                                </keystore>
+                                <truststore>
+                                    <path>%s</path>
+                                    <password>%s</password>
+                                </truststore>
+                                <client-authentication-mode>REQUIRED</client-authentication-mode>
+                                <protocols>
+                                    <protocol>TLSv1.3</protocol>
+                                </protocols>
+                            </tls>
+                        </tls-tcp-listener>
+                """.formatted(port, bindAddress, stores.keyStore(), stores.password(), stores.password(),
+                stores.trustStore(), stores.password());
+    }
+
+    private static String configXml(String listeners) {
+        return """
+                <?xml version="1.0"?>
+                <hivemq>
+                    <listeners>
+                %s    </listeners>
                     <mqtt>
                         <queued-messages>
                             <max-queue-size>%d</max-queue-size>
@@ -116,7 +201,26 @@ public final class EmbeddedBroker implements AutoCloseable {
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(port, MAX_QUEUED_MESSAGES, MAX_PACKET_BYTES);
+                """.formatted(listeners, MAX_QUEUED_MESSAGES, MAX_PACKET_BYTES);
+    }
+
+    /** {@code ssl://127.0.0.1:<tlsPort>}, the device listener; empty when started without TLS. */
+    public Optional<String> deviceUrl() {
+        return tlsPort == 0 ? Optional.empty() : Optional.of("ssl://127.0.0.1:" + tlsPort);
+    }
+
+    /**
+     * Ends the session of {@code kiosk} if it is connected, e.g. right after its certificate was
+     * revoked at the site CA (whose CRL then refuses its reconnects).
+     *
+     * @return whether a connected client was disconnected
+     * @throws IllegalStateException when the broker was started without a device listener
+     */
+    public CompletableFuture<Boolean> disconnectDevice(KioskAddress kiosk) {
+        if (accessControl == null) {
+            throw new IllegalStateException("the broker has no device listener");
+        }
+        return accessControl.disconnect(kiosk);
     }
 
     /** {@code tcp://127.0.0.1:<port>}. */
