@@ -176,6 +176,10 @@ final class InsDataMatrixFields {
         } catch (IdentityException e) {
             throw BarcodeRejectedException.of(BarcodeError.INS_DM_BAD_MATRICULE, "S1 (matricule)", e);
         }
+        if (!v[2].equals(v[2].strip())) {
+            // OIDs hold no spaces: a space here is a damaged GS, or damage in the OID itself.
+            throw reject(BarcodeError.INS_DM_BAD_OID, "S2 (OID) '" + Visible.of(v[2]) + "' has a space in it");
+        }
         try {
             oid = InsOid.parse(v[2]);
         } catch (IdentityException e) {

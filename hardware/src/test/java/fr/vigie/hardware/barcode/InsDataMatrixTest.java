@@ -46,6 +46,14 @@ class InsDataMatrixTest {
     }
 
     @Test
+    void aSpaceInPlaceOfTheGsAfterTheOidIsRejectedNotSwallowed() {
+        String damaged = DARTAGNAN.replaceFirst("(S2[0-9.]+)\u001D", "$1 ");
+
+        assertThatThrownBy(() -> InsDataMatrix.parse(damaged, TODAY)).isInstanceOfSatisfying(
+                BarcodeRejectedException.class, e -> assertThat(e.error()).isEqualTo(BarcodeError.INS_DM_BAD_OID));
+    }
+
+    @Test
     void withoutBirthPlaceEndsAfterTheDate() throws Exception {
         InsDataMatrix dm = TestIdentities.encode(TestIdentities.NIR_MALE, InsOid.INS_NIR,
                 TraitsInput.of("O'NEILL", "JEAN", "M", "1980-03-01"));
