@@ -1,0 +1,93 @@
+package fr.vigie.hardware.gpio;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.io.gpio.digital.PullResistance;
+import com.pi4j.plugin.mock.platform.MockPlatform;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The kiosk's GPIO peripherals on a Pi4J context: a {@link StatusLed} on three outputs, a
+ * {@link Buzzer} on one output and a {@link PresenceSensor} on one input, at the BCM pins of a
+ * {@link GpioPins}. Thread-safe. Closing it shuts the Pi4J context down (outputs go low).
+ *
+ * <pre>{@code
+ * try (Pi4jBoard board = Pi4jBoard.onMockPlatform(GpioPins.defaults(), clock, Delays.of(scheduler))) {
+ *     board.statusLed().show(LedColour.GREEN);
+ *     board.presenceSensor().addListener(change -> session.presence(change));
+ * }
+ * }</pre>
+ */
+public final class Pi4jBoard implements AutoCloseable {
+    private final Context context;
+    private final Pi4jStatusLed led;
+    private final Pi4jBuzzer buzzer;
+    private final Pi4jPresenceSensor presence;
+
+    private Pi4jBoard(Context context, GpioPins pins, Clock clock, Delays delays) {
+        this.context = context;
+        try {
+            this.led = new Pi4jStatusLed(output("led-red", pins.ledRed()), output("led-green", pins.ledGreen()),
+                    output("led-blue", pins.ledBlue()));
+            this.buzzer = new Pi4jBuzzer(output("buzzer", pins.buzzer()), delays);
+            DigitalInput in = context.create(DigitalInput.newConfigBuilder(context).id("presence")
+                    .name("presence sensor").address(pins.presence())
+                    .pull(pins.presenceActiveHigh() ? PullResistance.PULL_DOWN : PullResistance.PULL_UP));
+            this.presence = new Pi4jPresenceSensor(in, pins.presenceActiveHigh(), clock);
+        } catch (RuntimeException e) {
+            context.shutdown();
+            throw e;
+        }
+    }
+
+    /**
+     * Builds the board on Pi4J's mock platform: the demo's and the tests' board. Its inputs fire real
+     * Pi4J events when their state is mocked.
+     */
+    public static Pi4jBoard onMockPlatform(GpioPins pins, Clock clock, Delays delays) {
+        Context context = Pi4J.newContextBuilder().add(new MockPlatform())
+                .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance()).build();
+        return new Pi4jBoard(context, Objects.requireNonNull(pins, "pins"), clock, delays);
+    }
+
+    /**
+     * Builds the board on the platform Pi4J detects from the plugins on the class path (on a Raspberry
+     * Pi, e.g. the gpiod or linuxfs plugin).
+     */
+    public static Pi4jBoard onDetectedPlatform(GpioPins pins, Clock clock, Delays delays) {
+        return new Pi4jBoard(Pi4J.newAutoContext(), Objects.requireNonNull(pins, "pins"), clock, delays);
+    }
+
+    private DigitalOutput output(String id, int bcm) {
+        return context.create(DigitalOutput.newConfigBuilder(context).id(id).name(id).address(bcm)
+                .initial(DigitalState.LOW).shutdown(DigitalState.LOW));
+    }
+
+    public StatusLed statusLed() {
+        return led;
+    }
+
+    public Buzzer buzzer() {
+        return buzzer;
+    }
+
+    public PresenceSensor presenceSensor() {
+        return presence;
+    }
+
+    /** The Pi4J context, for tests in this package that drive mock inputs. */
+    Context context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        context.shutdown();
+    }
+}
