@@ -16,11 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A session wired to a recording sink, a recording LED and buzzer, and manual timers. */
 final class Rig implements StatusLed, Buzzer {
-    static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
     static final SessionTimeouts TIMEOUTS = new SessionTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(300),
             Duration.ofSeconds(20), Duration.ofSeconds(600), Duration.ofSeconds(900));
     static final CpsCredential MARTIN = TestIgcSante.shared().issuePersonne("810001234567", "MARTIN", "Claire");
     static final CpsCredential DUBOIS = TestIgcSante.shared().issuePersonne("810009876543", "DUBOIS", "Paul");
+    /** A day into the test certificates' validity, so that the certificate check accepts them. */
+    static final Instant T0 = MARTIN.certificate().getNotBefore().toInstant().plus(Duration.ofDays(1));
 
     final ManualTimers timers = new ManualTimers(T0);
     final List<SessionTransition> events = new CopyOnWriteArrayList<>();
