@@ -81,8 +81,12 @@ public final class ClinicianSession {
             return;
         }
         synchronized (this) {
-            contactCard = card.authenticator();
             String who = card.holder().idNatPs();
+            if (current != null && current.state != SessionState.OPEN && current.state != SessionState.LOCKED) {
+                LOG.warn("contact card inserted while session {} is {}: ignored", current.id, current.state);
+                return;
+            }
+            contactCard = card.authenticator();
             if (current != null && current.state == SessionState.OPEN) {
                 if (current.holder.idNatPs().equals(who)) {
                     current.contact = true;
@@ -97,9 +101,6 @@ public final class ClinicianSession {
             }
             if (current == null) {
                 current = new Active(ids.get(), card.holder());
-            } else if (current.state != SessionState.LOCKED) {
-                LOG.warn("contact card inserted while session {} is {}: ignored", current.id, current.state);
-                return;
             }
             current.contact = true;
             transition(current, SessionState.CARD_DETECTED, SessionReason.CARD_INSERTED);
@@ -162,6 +163,7 @@ public final class ClinicianSession {
                     transition(a, SessionState.PIN_ENTRY, SessionReason.PIN_WRONG);
                 }
             }
+            case PIN_FORMAT -> transition(a, SessionState.PIN_ENTRY, SessionReason.PIN_FORMAT);
             case PIN_BLOCKED -> {
                 pinTriesLeft = 0;
                 transition(a, SessionState.REFUSED, SessionReason.PIN_BLOCKED);
@@ -434,8 +436,8 @@ public final class ClinicianSession {
         private final SessionSink sink;
         private Clock clock = Clock.systemUTC();
         private SessionTimers timers;
-        private StatusLed led = NoSignals.INSTANCE;
-        private Buzzer buzzer = NoSignals.INSTANCE;
+        private StatusLed led = new NoSignals();
+        private Buzzer buzzer = (Buzzer) led;
         private Supplier<String> ids = () -> UUID.randomUUID().toString();
 
         private Builder(SessionTimeouts timeouts, SessionSink sink) {

@@ -45,6 +45,9 @@ public final class CpsCardAuthenticator implements CardAuthenticator {
             if (e.error() == CardError.CARD_PIN_WRONG) {
                 return Verification.wrongPin(e.triesLeft().orElse(-1));
             }
+            if (e.error() == CardError.CARD_PIN_FORMAT) {
+                return Verification.of(Verification.Outcome.PIN_FORMAT, e.error().name());
+            }
             if (e.error() == CardError.CARD_PIN_BLOCKED) {
                 return Verification.of(Verification.Outcome.PIN_BLOCKED, e.error().name());
             }

@@ -7,8 +7,6 @@ import fr.vigie.hardware.gpio.StatusLed;
 
 /** LED and buzzer of a kiosk without GPIO (desktop demo): remembers the colour, makes no sound. */
 final class NoSignals implements StatusLed, Buzzer {
-    static final NoSignals INSTANCE = new NoSignals();
-
     private volatile LedColour colour = LedColour.OFF;
 
     @Override

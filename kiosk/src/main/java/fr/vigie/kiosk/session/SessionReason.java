@@ -15,6 +15,8 @@ public enum SessionReason {
     PIN_OK,
     /** The card refused the PIN; tries remain. */
     PIN_WRONG,
+    /** The PIN typed does not have the card's format (4 digits); nothing was sent, no try used. */
+    PIN_FORMAT,
     /** The card's PIN is blocked. */
     PIN_BLOCKED,
     /** Nobody typed a PIN within the configured time. */

@@ -36,7 +36,7 @@ final class SessionSignals {
         if (to == SessionState.LOCKED && reason != SessionReason.REAUTH_WINDOW_EXPIRED) {
             return BeepPattern.LOCK;
         }
-        if (to == SessionState.REFUSED || reason == SessionReason.PIN_WRONG
+        if (to == SessionState.REFUSED || reason == SessionReason.PIN_WRONG || reason == SessionReason.PIN_FORMAT
                 || reason == SessionReason.REAUTH_WINDOW_EXPIRED) {
             return BeepPattern.REFUSE;
         }

@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public record Verification(Outcome outcome, int triesLeft, String detail) {
     /** What a verification can end in. */
-    public enum Outcome { OK, PIN_WRONG, PIN_BLOCKED, CARD_ERROR, CERTIFICATE_REJECTED }
+    public enum Outcome { OK, PIN_WRONG, PIN_FORMAT, PIN_BLOCKED, CARD_ERROR, CERTIFICATE_REJECTED }
 
     public Verification {
         Objects.requireNonNull(outcome, "outcome");

@@ -67,6 +67,17 @@ class VirtualCpsSessionTest {
     }
 
     @Test
+    void aPinOfTheWrongFormatAsksAgainWithoutUsingATry() throws Exception {
+        insertContact(martin);
+
+        assertEquals(SessionState.PIN_ENTRY, session.submitPin("12".toCharArray()));
+
+        assertEquals("PIN_FORMAT", rig.last().reason());
+        assertEquals(3, martin.pinTriesLeft());
+        assertEquals(SessionState.OPEN, session.submitPin(PIN.toCharArray()));
+    }
+
+    @Test
     void threeWrongPinsOnTheVirtualCardBlockIt() throws Exception {
         insertContact(martin);
 
