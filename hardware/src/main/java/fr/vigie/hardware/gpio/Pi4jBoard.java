@@ -7,6 +7,7 @@ import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
 import com.pi4j.plugin.mock.platform.MockPlatform;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 import java.time.Clock;
@@ -26,12 +27,14 @@ import java.util.Objects;
  */
 public final class Pi4jBoard implements AutoCloseable {
     private final Context context;
+    private final GpioPins pins;
     private final Pi4jStatusLed led;
     private final Pi4jBuzzer buzzer;
     private final Pi4jPresenceSensor presence;
 
     private Pi4jBoard(Context context, GpioPins pins, Clock clock, Delays delays) {
         this.context = context;
+        this.pins = pins;
         try {
             this.led = new Pi4jStatusLed(output("led-red", pins.ledRed()), output("led-green", pins.ledGreen()),
                     output("led-blue", pins.ledBlue()));
@@ -39,6 +42,10 @@ public final class Pi4jBoard implements AutoCloseable {
             DigitalInput in = context.create(DigitalInput.newConfigBuilder(context).id("presence")
                     .name("presence sensor").address(pins.presence())
                     .pull(pins.presenceActiveHigh() ? PullResistance.PULL_DOWN : PullResistance.PULL_UP));
+            if (in instanceof MockDigitalInput mock) {
+                // A pulled-up (active-low) sensor idles high on a real board: start the mock the same way.
+                mock.mockState(pins.presenceActiveHigh() ? DigitalState.LOW : DigitalState.HIGH);
+            }
             this.presence = new Pi4jPresenceSensor(in, pins.presenceActiveHigh(), clock);
         } catch (RuntimeException e) {
             context.shutdown();
@@ -79,6 +86,20 @@ public final class Pi4jBoard implements AutoCloseable {
 
     public PresenceSensor presenceSensor() {
         return presence;
+    }
+
+    /**
+     * Sets the presence sensor's level on the mock platform, as a person stepping in front of or away
+     * from the kiosk would: listeners get a real Pi4J event. For the demo and tests.
+     *
+     * @throws IllegalStateException if this board is not on the mock platform
+     */
+    public void simulatePresence(boolean present) {
+        Object input = context.io("presence");
+        if (!(input instanceof MockDigitalInput mock)) {
+            throw new IllegalStateException("presence can only be simulated on the mock platform");
+        }
+        mock.mockState(present == pins.presenceActiveHigh() ? DigitalState.HIGH : DigitalState.LOW);
     }
 
     /** The Pi4J context, for tests in this package that drive mock inputs. */

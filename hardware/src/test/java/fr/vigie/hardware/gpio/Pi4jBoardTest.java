@@ -96,6 +96,21 @@ class Pi4jBoardTest {
     }
 
     @Test
+    void simulatedPresenceFollowsTheConfiguredActiveLevel() {
+        List<PresenceChange> seen = new ArrayList<>();
+        try (Pi4jBoard activeLow = Pi4jBoard.onMockPlatform(new GpioPins(17, 27, 22, 18, 23, false),
+                Clock.fixed(T0, ZoneOffset.UTC), (d, t) -> { })) {
+            activeLow.presenceSensor().addListener(seen::add);
+
+            activeLow.simulatePresence(true);
+
+            assertEquals(DigitalState.LOW, ((MockDigitalInput) activeLow.context().io("presence")).state());
+            assertTrue(activeLow.presenceSensor().present());
+            assertEquals(List.of(new PresenceChange(true, T0)), seen);
+        }
+    }
+
+    @Test
     void aFailingListenerDoesNotStopTheOthers() {
         List<PresenceChange> seen = new ArrayList<>();
         board.presenceSensor().addListener(c -> {
