@@ -4,7 +4,8 @@ package fr.vigie.protocol;
  * The typed body of an {@link EventEnvelope}. Each implementation is a record registered with its
  * wire name in {@link EventType}; the codec refuses any other type.
  */
-public sealed interface EventPayload permits EventPayload.KioskStarted, EventPayload.DemoActivity {
+public sealed interface EventPayload permits EventPayload.KioskStarted, EventPayload.DemoActivity,
+        EventPayload.SessionTransition {
 
     /** The wire name of this payload's type. */
     default EventType type() {
@@ -34,6 +35,35 @@ public sealed interface EventPayload permits EventPayload.KioskStarted, EventPay
         public DemoActivity {
             Checks.text("action", action, 64);
             Checks.notNegative("burstIndex", burstIndex);
+        }
+    }
+
+    /**
+     * A clinician session on a kiosk changed state. Carries identifiers only: never a PIN, a token
+     * or a key.
+     *
+     * @param sessionId the kiosk-local session id
+     * @param from the state left, e.g. {@code PIN_ENTRY}
+     * @param to the state entered, e.g. {@code OPEN}
+     * @param reason a stable reason code, e.g. {@code CARD_REMOVED}, {@code REAUTH_SWITCH}
+     * @param idNatPs the clinician's national identifier, or empty before a card is read
+     * @param exercice the chosen professional activity, or empty if none is chosen yet
+     *
+     * <p>The wire contract has no null fields: a {@code null} idNatPs or exercice given to the
+     * constructor is stored as the empty string.
+     */
+    record SessionTransition(String sessionId, String from, String to, String reason, String idNatPs,
+            String exercice) implements EventPayload {
+        public SessionTransition {
+            Checks.text("sessionId", sessionId, 64);
+            Checks.text("from", from, 32);
+            Checks.text("to", to, 32);
+            Checks.text("reason", reason, 64);
+            idNatPs = idNatPs == null ? "" : idNatPs;
+            exercice = exercice == null ? "" : exercice;
+            if (idNatPs.length() > 32 || exercice.length() > 128) {
+                throw new IllegalArgumentException("idNatPs (32) or exercice (128) is too long");
+            }
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 /** The event types of the contract, each with its wire name and payload record. */
 public enum EventType {
     KIOSK_STARTED("kiosk.started", EventPayload.KioskStarted.class),
-    DEMO_ACTIVITY("demo.activity", EventPayload.DemoActivity.class);
+    DEMO_ACTIVITY("demo.activity", EventPayload.DemoActivity.class),
+    SESSION_TRANSITION("session.transition", EventPayload.SessionTransition.class);
 
     private final String wireName;
     private final Class<? extends EventPayload> payloadClass;

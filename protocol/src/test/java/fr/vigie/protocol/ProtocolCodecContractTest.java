@@ -100,7 +100,7 @@ class ProtocolCodecContractTest {
         ProtocolException e = rejected(() -> codec.decodeEvent(wire));
 
         assertEquals(ProtocolError.UNKNOWN_EVENT_TYPE, e.error());
-        assertEquals("event type 'kiosk.exploded' is not part of the contract (known: kiosk.started, demo.activity)",
+        assertEquals("event type 'kiosk.exploded' is not part of the contract (known: kiosk.started, demo.activity, session.transition)",
                 e.getMessage());
     }
 

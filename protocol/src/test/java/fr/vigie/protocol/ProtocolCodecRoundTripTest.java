@@ -36,6 +36,18 @@ class ProtocolCodecRoundTripTest {
     }
 
     @Test
+    void sessionTransitionEventSurvivesEncodeAndDecodeWithAnEmptyExercice() throws Exception {
+        EventEnvelope sent = Samples.sessionTransition();
+
+        EventEnvelope received = codec.decodeEvent(codec.encode(sent));
+
+        assertEquals(sent, received);
+        assertEquals(EventType.SESSION_TRANSITION, received.payload().type());
+        assertEquals("session.transition", received.payload().type().wireName());
+        assertEquals("", ((EventPayload.SessionTransition) received.payload()).exercice());
+    }
+
+    @Test
     void statusSurvivesEncodeAndDecode() throws Exception {
         KioskStatus sent = Samples.status();
 

@@ -29,6 +29,11 @@ final class Samples {
         return EventEnvelope.of(EVENT_ID, KIOSK, 42, AT, new EventPayload.DemoActivity("badge-tap", 7));
     }
 
+    static EventEnvelope sessionTransition() {
+        return EventEnvelope.of(EVENT_ID, KIOSK, 43, AT,
+                new EventPayload.SessionTransition("s-1", "LOCKED", "OPEN", "REAUTH_SAME_CLINICIAN", "810001234567", null));
+    }
+
     static KioskStatus status() {
         return new KioskStatus(KIOSK.site(), KIOSK.kioskId(), KioskStatus.State.ONLINE, AT, "1.4.2",
                 AT.minusSeconds(3600), 12, 5, ProtocolCodec.SCHEMA_VERSION);

@@ -1,0 +1,114 @@
+package fr.vigie.hardware.gpio;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.io.gpio.digital.PullResistance;
+import com.pi4j.plugin.mock.platform.MockPlatform;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The kiosk's GPIO peripherals on a Pi4J context: a {@link StatusLed} on three outputs, a
+ * {@link Buzzer} on one output and a {@link PresenceSensor} on one input, at the BCM pins of a
+ * {@link GpioPins}. Thread-safe. Closing it shuts the Pi4J context down (outputs go low).
+ *
+ * <pre>{@code
+ * try (Pi4jBoard board = Pi4jBoard.onMockPlatform(GpioPins.defaults(), clock, Delays.of(scheduler))) {
+ *     board.statusLed().show(LedColour.GREEN);
+ *     board.presenceSensor().addListener(change -> session.presence(change));
+ * }
+ * }</pre>
+ */
+public final class Pi4jBoard implements AutoCloseable {
+    private final Context context;
+    private final GpioPins pins;
+    private final Pi4jStatusLed led;
+    private final Pi4jBuzzer buzzer;
+    private final Pi4jPresenceSensor presence;
+
+    private Pi4jBoard(Context context, GpioPins pins, Clock clock, Delays delays) {
+        this.context = context;
+        this.pins = pins;
+        try {
+            this.led = new Pi4jStatusLed(output("led-red", pins.ledRed()), output("led-green", pins.ledGreen()),
+                    output("led-blue", pins.ledBlue()));
+            this.buzzer = new Pi4jBuzzer(output("buzzer", pins.buzzer()), delays);
+            DigitalInput in = context.create(DigitalInput.newConfigBuilder(context).id("presence")
+                    .name("presence sensor").address(pins.presence())
+                    .pull(pins.presenceActiveHigh() ? PullResistance.PULL_DOWN : PullResistance.PULL_UP));
+            if (in instanceof MockDigitalInput mock) {
+                // A pulled-up (active-low) sensor idles high on a real board: start the mock the same way.
+                mock.mockState(pins.presenceActiveHigh() ? DigitalState.LOW : DigitalState.HIGH);
+            }
+            this.presence = new Pi4jPresenceSensor(in, pins.presenceActiveHigh(), clock);
+        } catch (RuntimeException e) {
+            context.shutdown();
+            throw e;
+        }
+    }
+
+    /**
+     * Builds the board on Pi4J's mock platform: the demo's and the tests' board. Its inputs fire real
+     * Pi4J events when their state is mocked.
+     */
+    public static Pi4jBoard onMockPlatform(GpioPins pins, Clock clock, Delays delays) {
+        Context context = Pi4J.newContextBuilder().add(new MockPlatform())
+                .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance()).build();
+        return new Pi4jBoard(context, Objects.requireNonNull(pins, "pins"), clock, delays);
+    }
+
+    /**
+     * Builds the board on the platform Pi4J detects from the plugins on the class path (on a Raspberry
+     * Pi, e.g. the gpiod or linuxfs plugin).
+     */
+    public static Pi4jBoard onDetectedPlatform(GpioPins pins, Clock clock, Delays delays) {
+        return new Pi4jBoard(Pi4J.newAutoContext(), Objects.requireNonNull(pins, "pins"), clock, delays);
+    }
+
+    private DigitalOutput output(String id, int bcm) {
+        return context.create(DigitalOutput.newConfigBuilder(context).id(id).name(id).address(bcm)
+                .initial(DigitalState.LOW).shutdown(DigitalState.LOW));
+    }
+
+    public StatusLed statusLed() {
+        return led;
+    }
+
+    public Buzzer buzzer() {
+        return buzzer;
+    }
+
+    public PresenceSensor presenceSensor() {
+        return presence;
+    }
+
+    /**
+     * Sets the presence sensor's level on the mock platform, as a person stepping in front of or away
+     * from the kiosk would: listeners get a real Pi4J event. For the demo and tests.
+     *
+     * @throws IllegalStateException if this board is not on the mock platform
+     */
+    public void simulatePresence(boolean present) {
+        Object input = context.io("presence");
+        if (!(input instanceof MockDigitalInput mock)) {
+            throw new IllegalStateException("presence can only be simulated on the mock platform");
+        }
+        mock.mockState(present == pins.presenceActiveHigh() ? DigitalState.HIGH : DigitalState.LOW);
+    }
+
+    /** The Pi4J context, for tests in this package that drive mock inputs. */
+    Context context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        context.shutdown();
+    }
+}

@@ -1,0 +1,85 @@
+package fr.vigie.kiosk.session;
+
+import fr.vigie.hardware.card.CpsHolder;
+import fr.vigie.hardware.card.virtual.CpsCredential;
+import fr.vigie.hardware.card.virtual.TestIgcSante;
+import fr.vigie.hardware.gpio.BeepPattern;
+import fr.vigie.hardware.gpio.Buzzer;
+import fr.vigie.hardware.gpio.LedColour;
+import fr.vigie.hardware.gpio.StatusLed;
+import fr.vigie.protocol.EventPayload.SessionTransition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A session wired to a recording sink, a recording LED and buzzer, and manual timers. */
+final class Rig implements StatusLed, Buzzer {
+    static final SessionTimeouts TIMEOUTS = new SessionTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(300),
+            Duration.ofSeconds(20), Duration.ofSeconds(600), Duration.ofSeconds(900));
+    static final CpsCredential MARTIN = TestIgcSante.shared().issuePersonne("810001234567", "MARTIN", "Claire");
+    static final CpsCredential DUBOIS = TestIgcSante.shared().issuePersonne("810009876543", "DUBOIS", "Paul");
+    /** A day into the test certificates' validity, so that the certificate check accepts them. */
+    static final Instant T0 = MARTIN.certificate().getNotBefore().toInstant().plus(Duration.ofDays(1));
+
+    final ManualTimers timers = new ManualTimers(T0);
+    final List<SessionTransition> events = new CopyOnWriteArrayList<>();
+    final List<LedColour> colours = new CopyOnWriteArrayList<>();
+    final List<BeepPattern> beeps = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    final ClinicianSession session = ClinicianSession.builder(TIMEOUTS, events::add).clock(timers).timers(timers)
+            .signals(this, this).sessionIds(() -> "s" + ids.incrementAndGet()).build();
+
+    static CpsHolder holder(CpsCredential c) {
+        return new CpsHolder(c.idNatPs(), c.familyName(), c.givenName(), c.certificate());
+    }
+
+    static PresentedCard contact(CpsCredential c, CardAuthenticator card) {
+        return new PresentedCard(holder(c), PresentedCard.Interface.CONTACT, card);
+    }
+
+    static PresentedCard contactless(CpsCredential c, CardAuthenticator card) {
+        return new PresentedCard(holder(c), PresentedCard.Interface.CONTACTLESS, card);
+    }
+
+    /** Contact sign-in with the right PIN; returns the card. */
+    ScriptedCard signIn(CpsCredential who) {
+        ScriptedCard card = new ScriptedCard("1234");
+        session.cardInserted(contact(who, card));
+        session.submitPin("1234".toCharArray());
+        return card;
+    }
+
+    SessionTransition last() {
+        return events.get(events.size() - 1);
+    }
+
+    List<String> path(String sessionId) {
+        return events.stream().filter(e -> e.sessionId().equals(sessionId)).map(e -> e.to() + ":" + e.reason()).toList();
+    }
+
+    void advance(Duration d) {
+        timers.advance(d);
+    }
+
+    @Override
+    public void show(LedColour colour) {
+        colours.add(colour);
+    }
+
+    @Override
+    public LedColour colour() {
+        return colours.isEmpty() ? LedColour.OFF : colours.get(colours.size() - 1);
+    }
+
+    @Override
+    public void beep(BeepPattern pattern) {
+        beeps.add(pattern);
+    }
+
+    @Override
+    public boolean sounding() {
+        return false;
+    }
+}

@@ -1,0 +1,150 @@
+package fr.vigie.kiosk.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.vigie.hardware.card.CpsCard;
+import fr.vigie.hardware.card.virtual.VirtualCpsCard;
+import fr.vigie.hardware.card.virtual.VirtualReaders;
+import fr.vigie.protocol.EventEnvelope;
+import fr.vigie.protocol.EventId;
+import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.ProtocolCodec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The session driven end to end through the real {@link CpsCard} profile and the
+ * {@link CpsCardAuthenticator}, over virtual CPS cards in virtual readers.
+ */
+class VirtualCpsSessionTest {
+    private static final String PIN = "7319";
+
+    private final Rig rig = new Rig();
+    private final ClinicianSession session = rig.session;
+    private final VirtualReaders readers = new VirtualReaders("Contact", "Tap");
+    private final VirtualCpsCard martin = VirtualCpsCard.builder(Rig.MARTIN).pin(PIN).build();
+    private final VirtualCpsCard dubois = VirtualCpsCard.builder(Rig.DUBOIS).pin(PIN).build();
+    private final CertificateCheck check = DevCertificateCheck.permissive(rig.timers);
+
+    private PresentedCard read(String reader, PresentedCard.Interface via) throws Exception {
+        CpsCard cps = CpsCard.open(readers.open().getTerminal(reader).connect("*"), null);
+        return new PresentedCard(cps.holder(), via, new CpsCardAuthenticator(cps, check, new SecureRandom()));
+    }
+
+    private void insertContact(VirtualCpsCard card) throws Exception {
+        readers.insert("Contact", card);
+        session.cardInserted(read("Contact", PresentedCard.Interface.CONTACT));
+    }
+
+    private void tap(VirtualCpsCard card) throws Exception {
+        readers.insert("Tap", card.contactless());
+        session.cardInserted(read("Tap", PresentedCard.Interface.CONTACTLESS));
+        readers.remove("Tap");
+    }
+
+    @Test
+    void realCardProfileSignsInLocksAndReauthenticatesByTap() throws Exception {
+        insertContact(martin);
+        assertEquals(SessionState.PIN_ENTRY, session.submitPin("0000".toCharArray()));
+        assertEquals(2, session.pinTriesLeft());
+        assertEquals(SessionState.OPEN, session.submitPin(PIN.toCharArray()));
+
+        readers.remove("Contact");
+        session.cardRemoved();
+        assertEquals(SessionState.LOCKED, session.state());
+        rig.advance(Duration.ofSeconds(60));
+        tap(martin);
+        assertEquals(SessionState.OPEN, session.state());
+        assertEquals("REAUTH_SAME_CLINICIAN", rig.last().reason());
+    }
+
+    @Test
+    void aPinOfTheWrongFormatAsksAgainWithoutUsingATry() throws Exception {
+        insertContact(martin);
+
+        assertEquals(SessionState.PIN_ENTRY, session.submitPin("12".toCharArray()));
+
+        assertEquals("PIN_FORMAT", rig.last().reason());
+        assertEquals(3, martin.pinTriesLeft());
+        assertEquals(SessionState.OPEN, session.submitPin(PIN.toCharArray()));
+    }
+
+    @Test
+    void threeWrongPinsOnTheVirtualCardBlockIt() throws Exception {
+        insertContact(martin);
+
+        session.submitPin("0000".toCharArray());
+        session.submitPin("0001".toCharArray());
+        session.submitPin("0002".toCharArray());
+
+        assertEquals(SessionState.REFUSED, session.state());
+        assertEquals("PIN_BLOCKED", rig.last().reason());
+        assertEquals(0, martin.pinTriesLeft());
+    }
+
+    @Test
+    void switchingBetweenTwoCliniciansByTap() throws Exception {
+        insertContact(dubois);
+        session.submitPin(PIN.toCharArray());
+        readers.remove("Contact");
+        session.cardRemoved();
+        insertContact(martin);
+        session.submitPin(PIN.toCharArray());
+        readers.remove("Contact");
+        session.cardRemoved();
+
+        tap(dubois);
+
+        assertEquals(SessionState.OPEN, session.state());
+        assertEquals("810009876543", session.clinician().orElseThrow().idNatPs());
+        assertEquals("REAUTH_SWITCH", rig.last().reason());
+    }
+
+    @Test
+    void aNonPermissiveCertificateCheckRefusesEvenTheRightPin() throws Exception {
+        readers.insert("Contact", martin);
+        CpsCard cps = CpsCard.open(readers.open().getTerminal("Contact").connect("*"), null);
+        session.cardInserted(new PresentedCard(cps.holder(), PresentedCard.Interface.CONTACT,
+                new CpsCardAuthenticator(cps, DevCertificateCheck.refusingAll(), new SecureRandom())));
+
+        session.submitPin(PIN.toCharArray());
+
+        assertEquals(SessionState.REFUSED, session.state());
+        assertEquals("CERTIFICATE_REJECTED", rig.last().reason());
+    }
+
+    @Test
+    void noEventAndNoLogLineCarriesThePin() throws Exception {
+        insertContact(martin);
+        session.submitPin("7318".toCharArray());
+        session.submitPin(PIN.toCharArray());
+        readers.remove("Contact");
+        session.cardRemoved();
+        tap(martin);
+        session.logout();
+
+        ProtocolCodec codec = new ProtocolCodec();
+        KioskAddress kiosk = KioskAddress.of("site-a", "kiosk-1");
+        String json = rig.events.stream()
+                .map(e -> new String(codec.encode(EventEnvelope.of(EventId.parse("01958f4c-3b2d-7a10-8c3e-000000000001"), kiosk, 1, rig.timers.instant(), e)),
+                        StandardCharsets.UTF_8))
+                .collect(Collectors.joining("\n"));
+        String log = Files.readString(Path.of(System.getProperty("session.log.capture",
+                "target/session-log-capture.log")));
+
+        assertTrue(json.contains("\"session.transition\"") && json.contains("PIN_WRONG") && json.contains("810001234567"));
+        assertTrue(log.contains("PIN_SUBMITTED"), "the log capture works");
+        for (String secret : List.of(PIN, "7318")) {
+            assertFalse(json.contains(secret), "PIN in an event");
+            assertFalse(log.contains(secret), "PIN in a log line");
+        }
+    }
+}
