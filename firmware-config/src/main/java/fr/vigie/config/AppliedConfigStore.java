@@ -3,6 +3,7 @@ package fr.vigie.config;
 import fr.vigie.protocol.ConfigBundle;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.ProtocolException;
+import fr.vigie.provisioning.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

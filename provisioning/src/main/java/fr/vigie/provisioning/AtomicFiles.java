@@ -15,14 +15,17 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Writes files so that a reader, or the next start after a crash, sees either the old or the new
  * content, never a torn one: temp file, fsync, atomic rename, fsync of the directory. Files and
  * directories are created readable by their owner only (600 and 700) where the file system is POSIX.
+ * Used for every piece of device state that must survive a power cut: keys, certificates, CRLs,
+ * applied configuration. Stateless.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private AtomicFiles() {
     }
 
-    static void createPrivateDirectory(Path dir) throws IOException {
+    /** Creates {@code dir} and its parents, owner-only, if missing. */
+    public static void createPrivateDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }
@@ -33,7 +36,8 @@ final class AtomicFiles {
         }
     }
 
-    static void write(Path target, byte[] content) throws IOException {
+    /** Replaces {@code target} with {@code content} atomically and durably. */
+    public static void write(Path target, byte[] content) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         FileAttribute<?>[] attrs = POSIX

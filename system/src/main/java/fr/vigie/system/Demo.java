@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,7 +90,7 @@ public final class Demo {
         Files.createDirectories(data);
         List<ChildProcess> started = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
             out.println("vigie demo: stopping…");
@@ -124,7 +127,7 @@ public final class Demo {
         out.println("  Press Ctrl-C to stop.");
         out.println();
         while (hub.isAlive() && kiosks.isAlive() || stopping.get()) {
-            if (stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (stopped.await(1, TimeUnit.SECONDS)) {
                 return;
             }
         }
@@ -137,7 +140,7 @@ public final class Demo {
         synchronized (started) {
             reverse = new ArrayList<>(started);
         }
-        java.util.Collections.reverse(reverse);
+        Collections.reverse(reverse);
         for (ChildProcess p : reverse) {
             try {
                 p.stop(Duration.ofSeconds(20));

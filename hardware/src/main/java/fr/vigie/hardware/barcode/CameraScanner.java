@@ -21,23 +21,20 @@ import java.util.Objects;
  * capture.onFrame((w, h, y) -> camera.submit(new LuminanceFrame(w, h, y)));
  * }</pre>
  */
-public final class CameraScanner implements BarcodeScanner {
-    private final String name;
+public final class CameraScanner extends ListenedScanner {
     private final BarcodeDecoder decoder;
     private final Duration repeatAfter;
     private final Clock clock;
-    private final Listeners listeners;
     private final Map<ScannedCode, Instant> lastSeen = new HashMap<>();
 
     /**
      * @param repeatAfter how long a code must be out of sight before it is reported again
      */
     public CameraScanner(String name, BarcodeDecoder decoder, Duration repeatAfter, Clock clock) {
-        this.name = Objects.requireNonNull(name, "name");
+        super(name);
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.repeatAfter = Objects.requireNonNull(repeatAfter, "repeatAfter");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.listeners = new Listeners(name);
     }
 
     /**
@@ -64,26 +61,6 @@ public final class CameraScanner implements BarcodeScanner {
 
     /** Tells the listeners that the camera stopped delivering frames. */
     public void sourceLost(String why) {
-        listeners.failed(new BarcodeFailedException(BarcodeError.SCANNER_UNAVAILABLE, name + ": " + why, null));
-    }
-
-    @Override
-    public void addListener(ScanListener listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void removeListener(ScanListener listener) {
-        listeners.remove(listener);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void close() {
-        listeners.close();
+        listeners.failed(new BarcodeFailedException(BarcodeError.SCANNER_UNAVAILABLE, name() + ": " + why, null));
     }
 }

@@ -18,15 +18,15 @@ import java.util.Objects;
  * ui.onKey(wedge::keyTyped);
  * }</pre>
  */
-public final class KeyboardWedgeScanner implements BarcodeScanner {
+public final class KeyboardWedgeScanner extends ListenedScanner {
     private final WedgeSettings settings;
     private final Clock clock;
-    private final Listeners listeners = new Listeners("keyboard wedge");
     private final StringBuilder line = new StringBuilder();
     private Instant lastKey;
     private boolean afterCr;
 
     public KeyboardWedgeScanner(WedgeSettings settings, Clock clock) {
+        super("keyboard wedge");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -113,25 +113,5 @@ public final class KeyboardWedgeScanner implements BarcodeScanner {
             return;
         }
         listeners.scanned(new ScannedCode(format, text, ScanSource.KEYBOARD_WEDGE));
-    }
-
-    @Override
-    public void addListener(ScanListener listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void removeListener(ScanListener listener) {
-        listeners.remove(listener);
-    }
-
-    @Override
-    public String name() {
-        return "keyboard wedge";
-    }
-
-    @Override
-    public void close() {
-        listeners.close();
     }
 }

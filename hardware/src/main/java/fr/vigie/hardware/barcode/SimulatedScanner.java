@@ -18,14 +18,11 @@ import java.util.Objects;
  * scanner.present(BarcodeFormat.QR_CODE, "ORDO:1234-5678-9012");
  * }</pre>
  */
-public final class SimulatedScanner implements BarcodeScanner {
-    private final String name;
-    private final Listeners listeners;
+public final class SimulatedScanner extends ListenedScanner {
     private final BarcodeDecoder decoder = BarcodeDecoder.thorough();
 
     public SimulatedScanner(String name) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.listeners = new Listeners(name);
+        super(name);
     }
 
     /** Reports a code, as if it had been read. */
@@ -52,26 +49,6 @@ public final class SimulatedScanner implements BarcodeScanner {
 
     /** Simulates a device that stops delivering input. */
     public void unplug() {
-        listeners.failed(new BarcodeFailedException(BarcodeError.SCANNER_UNAVAILABLE, name + " was unplugged", null));
-    }
-
-    @Override
-    public void addListener(ScanListener listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void removeListener(ScanListener listener) {
-        listeners.remove(listener);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void close() {
-        listeners.close();
+        listeners.failed(new BarcodeFailedException(BarcodeError.SCANNER_UNAVAILABLE, name() + " was unplugged", null));
     }
 }

@@ -1,0 +1,35 @@
+package fr.vigie.hardware.barcode;
+
+import java.util.Objects;
+
+/** What every scanner shares: its name and its listeners. Thread-safe. */
+abstract sealed class ListenedScanner implements BarcodeScanner
+        permits CameraScanner, KeyboardWedgeScanner, SimulatedScanner {
+    private final String name;
+    final Listeners listeners;
+
+    ListenedScanner(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.listeners = new Listeners(name);
+    }
+
+    @Override
+    public final void addListener(ScanListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public final void removeListener(ScanListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final void close() {
+        listeners.close();
+    }
+}
