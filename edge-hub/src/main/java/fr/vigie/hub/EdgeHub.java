@@ -10,14 +10,17 @@ import fr.vigie.hub.device.Presence;
 import fr.vigie.hub.ingest.Ingest;
 import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.hub.sandbox.HubSandbox;
+import fr.vigie.hub.staff.StaffDirectory;
 import fr.vigie.hub.web.Health;
 import fr.vigie.hub.web.HttpApi;
 import fr.vigie.hub.web.IdentityRoutes;
+import fr.vigie.hub.web.StaffRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +60,7 @@ public final class EdgeHub implements AutoCloseable {
     private final EventStore eventStore;
     private final DeviceRegistry devices;
     private final IdentityRegistry identities;
+    private final StaffDirectory staff;
     private HttpApi http;
     private HubSandbox sandbox;
     private volatile Ingest ingest;
@@ -73,6 +77,7 @@ public final class EdgeHub implements AutoCloseable {
         this.eventStore = new EventStore(database.dataSource(), clock);
         this.devices = new DeviceRegistry(database.dataSource(), new Presence(clock, config.offlineAfterHeartbeats()));
         this.identities = new IdentityRegistry(database.dataSource(), clock);
+        this.staff = new StaffDirectory(database.dataSource(), clock, new SecureRandom());
         metrics.gauge("vigie_devices_known", "Kiosks in the device registry.", () -> deviceCounts().known());
         metrics.gauge("vigie_devices_online", "Kiosks considered online now.", () -> deviceCounts().online());
         metrics.gauge("vigie_ingest_queue_depth", "Messages received and waiting for the ingest writer.",
@@ -115,7 +120,9 @@ public final class EdgeHub implements AutoCloseable {
                 started.push(broker);
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
+            hub.staff.ensureFirstAdmin(config.dataDir());
             Consumer<Javalin> routes = app -> {
+                StaffRoutes.mount(app, hub.staff);
                 IdentityRoutes.mount(app, hub.identities);
                 httpExtension.accept(app);
             };
@@ -169,6 +176,11 @@ public final class EdgeHub implements AutoCloseable {
     /** The identity registry (patients' records, RNIV status, vigilance flags). */
     public IdentityRegistry identities() {
         return identities;
+    }
+
+    /** IT staff accounts, sessions and API tokens. */
+    public StaffDirectory staff() {
+        return staff;
     }
 
     /** The hub database (pooled). */
