@@ -1,5 +1,6 @@
 package fr.vigie.hub;
 
+import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.broker.EmbeddedBroker;
 import fr.vigie.hub.db.EventQuery;
 import fr.vigie.hub.db.EventStore;
@@ -15,6 +16,7 @@ import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.hub.sandbox.HubSandbox;
 import fr.vigie.hub.web.Health;
 import fr.vigie.hub.web.HttpApi;
+import fr.vigie.hub.web.AuditRoutes;
 import fr.vigie.hub.web.IdentityRoutes;
 import fr.vigie.provisioning.SiteCa;
 import io.javalin.Javalin;
@@ -62,6 +64,7 @@ public final class EdgeHub implements AutoCloseable {
     private final EventStore eventStore;
     private final DeviceRegistry devices;
     private final IdentityRegistry identities;
+    private final AuditLog audit;
     private HttpApi http;
     private SiteCa siteCa;
     private DeviceApi deviceApi;
@@ -80,6 +83,7 @@ public final class EdgeHub implements AutoCloseable {
         this.eventStore = new EventStore(database.dataSource(), clock);
         this.devices = new DeviceRegistry(database.dataSource(), new Presence(clock, config.offlineAfterHeartbeats()));
         this.identities = new IdentityRegistry(database.dataSource(), clock);
+        this.audit = new AuditLog(database.dataSource(), clock);
         metrics.gauge("vigie_devices_known", "Kiosks in the device registry.", () -> deviceCounts().known());
         metrics.gauge("vigie_devices_online", "Kiosks considered online now.", () -> deviceCounts().online());
         metrics.gauge("vigie_ingest_queue_depth", "Messages received and waiting for the ingest writer.",
@@ -126,6 +130,7 @@ public final class EdgeHub implements AutoCloseable {
             hub.siteCa = siteCa;
             Consumer<Javalin> routes = app -> {
                 IdentityRoutes.mount(app, hub.identities);
+                AuditRoutes.mount(app, hub.audit);
                 httpExtension.accept(app);
             };
             if (config.sandbox()) {
@@ -196,6 +201,11 @@ public final class EdgeHub implements AutoCloseable {
     /** The identity registry (patients' records, RNIV status, vigilance flags). */
     public IdentityRegistry identities() {
         return identities;
+    }
+
+    /** The hash-chained audit log of admin actions and security events. */
+    public AuditLog audit() {
+        return audit;
     }
 
     /** The hub database (pooled). */
