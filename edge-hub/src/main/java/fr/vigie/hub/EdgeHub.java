@@ -7,10 +7,13 @@ import fr.vigie.hub.db.EventStore;
 import fr.vigie.hub.db.HubDatabase;
 import fr.vigie.hub.deviceapi.DeviceApi;
 import fr.vigie.hub.deviceapi.DeviceRoutes;
-import fr.vigie.hub.deviceapi.HubSiteCa;
 import fr.vigie.hub.identity.IdentityRegistry;
 import fr.vigie.hub.device.DeviceRegistry;
 import fr.vigie.hub.device.Presence;
+import fr.vigie.hub.enrol.EnrolmentAdminRoutes;
+import fr.vigie.hub.enrol.EnrolmentDeviceRoutes;
+import fr.vigie.hub.enrol.Enrolments;
+import fr.vigie.hub.enrol.HubKeys;
 import fr.vigie.hub.ingest.Ingest;
 import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.hub.sandbox.HubSandbox;
@@ -67,6 +70,7 @@ public final class EdgeHub implements AutoCloseable {
     private final AuditLog audit;
     private HttpApi http;
     private SiteCa siteCa;
+    private Enrolments enrolments;
     private DeviceApi deviceApi;
     private HubSandbox sandbox;
     private volatile Ingest ingest;
@@ -120,17 +124,20 @@ public final class EdgeHub implements AutoCloseable {
                     ? HubDatabase.embedded(directory.resolve("postgres"))
                     : HubDatabase.external(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
             started.push(database);
-            SiteCa siteCa = HubSiteCa.open(config.dataDir(), config.pki().site(), config.pki().caPassphraseFile(), clock);
+            HubKeys keys = HubKeys.open(config.dataDir(), config.pki().site(), config.pki().caPassphraseFile(), clock);
             EmbeddedBroker broker = null;
             if (config.embeddedBroker()) {
                 broker = EmbeddedBroker.start(directory.resolve("broker"), config.embeddedMqttPort());
                 started.push(broker);
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
-            hub.siteCa = siteCa;
+            hub.siteCa = keys.ca();
+            hub.enrolments = new Enrolments(database.dataSource(), keys.ca(), keys.configKey(), hub.audit, clock,
+                    hub::disconnectRevoked);
             Consumer<Javalin> routes = app -> {
                 IdentityRoutes.mount(app, hub.identities);
                 AuditRoutes.mount(app, hub.audit);
+                EnrolmentAdminRoutes.mount(app, hub.enrolments);
                 httpExtension.accept(app);
             };
             if (config.sandbox()) {
@@ -175,7 +182,19 @@ public final class EdgeHub implements AutoCloseable {
 
     /** The hub features' routes on the device API; a feature adds its {@link DeviceRoutes} here. */
     private List<DeviceRoutes> deviceRoutes() {
-        return List.of();
+        return List.of(new EnrolmentDeviceRoutes(enrolments));
+    }
+
+    /** Enrolment, bootstrap tokens, renewal and revocation of kiosks. */
+    public Enrolments enrolments() {
+        return enrolments;
+    }
+
+    /** Ends a revoked kiosk's session on the embedded broker (an external broker reads the CRL itself). */
+    private void disconnectRevoked(fr.vigie.protocol.KioskAddress kiosk) {
+        if (broker != null && broker.deviceUrl().isPresent()) {
+            broker.disconnectDevice(kiosk);
+        }
     }
 
     /** The device API's base URI, e.g. {@code https://localhost:8443} (first name of its certificate). */
