@@ -112,6 +112,10 @@ class StaffAuthIT {
         assertEquals(wrong.body(), unknown.body());
         assertEquals("STAFF_SIGNIN_FAILED", JSON.readTree(wrong.body()).get("error").asText());
         assertTrue(StaffClient.sessionCookie(wrong).isEmpty());
+        JsonNode audited = admin.getJson("/api/v1/audit?action=STAFF_SIGNIN_FAILED&subject=staff:nobody-here");
+        assertEquals(1, audited.get("entries").size());
+        assertEquals("STAFF_SIGNIN_FAILED", audited.at("/entries/0/details/code").asText());
+        assertFalse(audited.toString().contains("not-the-password"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package fr.vigie.hub.web;
 
+import fr.vigie.hub.audit.AuditEntry;
+import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.staff.ApiTokens;
 import fr.vigie.hub.staff.StaffAccounts;
 import fr.vigie.hub.staff.StaffDirectory;
@@ -30,6 +32,9 @@ import java.util.Map;
  * DELETE /api/v1/staff/tokens/{id}            → 204                                   (admin)
  * </pre>
  * Refusals answer {@code {"error": CODE, "message": …}} with the code's status ({@link StaffError}).
+ * Audited: {@code STAFF_SIGNED_IN}, {@code STAFF_SIGNIN_FAILED} (also when throttled), {@code STAFF_ACCOUNT_CREATED},
+ * {@code STAFF_PASSWORD_CHANGED}, {@code STAFF_ACCOUNT_DELETED}, {@code STAFF_TOKEN_ISSUED}, {@code STAFF_TOKEN_REVOKED};
+ * subjects {@code staff:<login>} or {@code token:<id>}, never a password or a token.
  */
 public final class StaffRoutes {
     static final String SESSION = "/api/v1/session";
@@ -56,14 +61,14 @@ public final class StaffRoutes {
     }
 
     /** Installs the guard and the routes on {@code app}. */
-    public static void mount(Javalin app, StaffDirectory staff) {
+    public static void mount(Javalin app, StaffDirectory staff, AuditLog audit) {
         StaffGuard guard = new StaffGuard(staff);
         ConsolePage signinPage = new ConsolePage("console/signin.html");
         String signinJs = ConsolePage.resource("console/signin.js");
         app.before(guard::handle);
         app.get("/signin", ctx -> HttpApi.page(ctx, signinPage));
         app.get("/signin.js", ctx -> HttpApi.asset(ctx, "text/javascript; charset=utf-8", signinJs));
-        app.post(SESSION, ctx -> signIn(ctx, staff));
+        app.post(SESSION, ctx -> signIn(ctx, staff, audit));
         app.get(SESSION, ctx -> ctx.header("Cache-Control", "no-store").json(SessionJson.of(StaffGuard.principal(ctx))));
         app.delete(SESSION, ctx -> {
             staff.sessions().close(ctx.cookie(StaffGuard.COOKIE));
@@ -72,24 +77,34 @@ public final class StaffRoutes {
         app.get("/api/v1/staff/accounts", ctx -> ctx.json(staff.accounts().list()));
         app.post("/api/v1/staff/accounts", ctx -> {
             AccountBody b = IdentityRoutes.body(ctx, AccountBody.class);
-            staff.accounts().create(b.login(), StaffRole.parse(b.role()), chars(b.password()), StaffGuard.login(ctx));
+            StaffRole role = StaffRole.parse(b.role());
+            staff.accounts().create(b.login(), role, chars(b.password()), StaffGuard.login(ctx));
+            audit.append(new AuditEntry(StaffGuard.login(ctx), "STAFF_ACCOUNT_CREATED", "staff:" + b.login(),
+                    Map.of("role", role.name().toLowerCase(java.util.Locale.ROOT))));
             ctx.status(201).json(Map.of("login", b.login()));
         });
         app.post("/api/v1/staff/accounts/{login}/password", ctx -> {
             staff.accounts().changePassword(ctx.pathParam("login"), chars(IdentityRoutes.body(ctx, PasswordBody.class).password()));
+            audit.append(new AuditEntry(StaffGuard.login(ctx), "STAFF_PASSWORD_CHANGED", "staff:" + ctx.pathParam("login"),
+                    Map.of()));
             ctx.status(204);
         });
         app.delete("/api/v1/staff/accounts/{login}", ctx -> {
             if (!staff.accounts().delete(ctx.pathParam("login"))) {
                 throw new StaffRejection(StaffError.STAFF_NOT_FOUND, "no staff account '" + ctx.pathParam("login") + "'");
             }
+            audit.append(new AuditEntry(StaffGuard.login(ctx), "STAFF_ACCOUNT_DELETED", "staff:" + ctx.pathParam("login"),
+                    Map.of()));
             ctx.status(204);
         });
         app.get("/api/v1/staff/tokens", ctx -> ctx.json(staff.tokens().list()));
         app.post("/api/v1/staff/tokens", ctx -> {
             TokenBody b = IdentityRoutes.body(ctx, TokenBody.class);
             String login = b.login() == null ? StaffGuard.login(ctx) : b.login();
-            ApiTokens.Issued issued = staff.tokens().issue(login, StaffRole.parse(b.role()), b.label(), StaffGuard.login(ctx));
+            StaffRole role = StaffRole.parse(b.role());
+            ApiTokens.Issued issued = staff.tokens().issue(login, role, b.label(), StaffGuard.login(ctx));
+            audit.append(new AuditEntry(StaffGuard.login(ctx), "STAFF_TOKEN_ISSUED", "token:" + issued.id(),
+                    Map.of("login", login, "role", role.name().toLowerCase(java.util.Locale.ROOT))));
             ctx.header("Cache-Control", "no-store").status(201).json(issued);
         });
         app.delete("/api/v1/staff/tokens/{id}", ctx -> {
@@ -102,6 +117,7 @@ public final class StaffRoutes {
             if (!staff.tokens().revoke(id)) {
                 throw new StaffRejection(StaffError.STAFF_NOT_FOUND, "no live token " + ctx.pathParam("id"));
             }
+            audit.append(new AuditEntry(StaffGuard.login(ctx), "STAFF_TOKEN_REVOKED", "token:" + id, Map.of()));
             ctx.status(204);
         });
         app.exception(StaffRejection.class, (e, ctx) -> {
@@ -115,13 +131,26 @@ public final class StaffRoutes {
         });
     }
 
-    private static void signIn(Context ctx, StaffDirectory staff) throws Exception {
+    private static void signIn(Context ctx, StaffDirectory staff, AuditLog audit) throws Exception {
         SignInBody b = IdentityRoutes.body(ctx, SignInBody.class);
         StaffAccounts accounts = staff.accounts();
         char[] password = chars(b.password());
-        StaffRole role = accounts.signIn(b.login(), password);
-        java.util.Arrays.fill(password, '\0');
-        StaffSessions.Opened opened = staff.sessions().open(b.login().trim().toLowerCase(java.util.Locale.ROOT), role);
+        String login = b.login() == null ? "" : b.login().trim().toLowerCase(java.util.Locale.ROOT);
+        String subject = "staff:" + (login.matches("[a-z0-9._-]{1,64}") ? login : "?");
+        StaffRole role;
+        try {
+            role = accounts.signIn(login, password);
+        } catch (StaffRejection e) {
+            audit.append(new AuditEntry(AuditEntry.HUB, "STAFF_SIGNIN_FAILED", subject,
+                    Map.of("code", e.error().name(), "remote", ctx.ip())));
+            throw e;
+        } finally {
+            if (password != null) {
+                java.util.Arrays.fill(password, '\0');
+            }
+        }
+        audit.append(new AuditEntry(login, "STAFF_SIGNED_IN", subject, Map.of("remote", ctx.ip())));
+        StaffSessions.Opened opened = staff.sessions().open(login, role);
         ctx.header("Set-Cookie", cookie(ctx, opened.cookie(), -1))
                 .header("Cache-Control", "no-store").json(SessionJson.of(opened.principal()));
     }
