@@ -8,12 +8,14 @@ import fr.vigie.hub.db.HubDatabase;
 import fr.vigie.hub.identity.IdentityRegistry;
 import fr.vigie.hub.device.DeviceRegistry;
 import fr.vigie.hub.device.Presence;
+import fr.vigie.hub.fleet.Fleet;
 import fr.vigie.hub.ingest.Ingest;
 import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.hub.sandbox.HubSandbox;
 import fr.vigie.hub.web.Health;
 import fr.vigie.hub.web.HttpApi;
 import fr.vigie.hub.web.AuditRoutes;
+import fr.vigie.hub.web.FleetRoutes;
 import fr.vigie.hub.web.IdentityRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -62,6 +64,7 @@ public final class EdgeHub implements AutoCloseable {
     private final AuditLog audit;
     private HttpApi http;
     private HubSandbox sandbox;
+    private Fleet fleet;
     private volatile Ingest ingest;
     private boolean closed;
 
@@ -119,9 +122,13 @@ public final class EdgeHub implements AutoCloseable {
                 started.push(broker);
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
+            hub.fleet = Fleet.start(config.dataDir(), database.dataSource(), hub.audit, hub.mqttUrl,
+                    "vigie-hub-fleet-" + directory.instanceId(), broker == null, clock);
+            started.push(hub.fleet);
             Consumer<Javalin> routes = app -> {
                 IdentityRoutes.mount(app, hub.identities);
                 AuditRoutes.mount(app, hub.audit);
+                FleetRoutes.mount(app, hub.fleet);
                 httpExtension.accept(app);
             };
             if (config.sandbox()) {
@@ -179,6 +186,11 @@ public final class EdgeHub implements AutoCloseable {
     /** The hash-chained audit log of admin actions and security events. */
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Fleet management: configuration rollouts, remote commands, device groups. */
+    public Fleet fleet() {
+        return fleet;
     }
 
     /** The hub database (pooled). */
@@ -259,6 +271,7 @@ public final class EdgeHub implements AutoCloseable {
         LOG.info("edge hub stopping");
         closeQuietly(ingest);
         closeQuietly(http);
+        closeQuietly(fleet);
         closeQuietly(sandbox);
         closeQuietly(broker);
         closeQuietly(database);
