@@ -14,6 +14,7 @@ import fr.vigie.hub.enrol.EnrolmentAdminRoutes;
 import fr.vigie.hub.enrol.EnrolmentDeviceRoutes;
 import fr.vigie.hub.enrol.Enrolments;
 import fr.vigie.hub.enrol.HubKeys;
+import fr.vigie.hub.fleet.Fleet;
 import fr.vigie.hub.ingest.Ingest;
 import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.hub.sandbox.HubSandbox;
@@ -21,6 +22,7 @@ import fr.vigie.hub.staff.StaffDirectory;
 import fr.vigie.hub.web.Health;
 import fr.vigie.hub.web.HttpApi;
 import fr.vigie.hub.web.AuditRoutes;
+import fr.vigie.hub.web.FleetRoutes;
 import fr.vigie.hub.web.IdentityRoutes;
 import fr.vigie.hub.web.StaffRoutes;
 import fr.vigie.provisioning.SiteCa;
@@ -77,6 +79,7 @@ public final class EdgeHub implements AutoCloseable {
     private Enrolments enrolments;
     private DeviceApi deviceApi;
     private HubSandbox sandbox;
+    private Fleet fleet;
     private volatile Ingest ingest;
     private boolean closed;
 
@@ -140,11 +143,15 @@ public final class EdgeHub implements AutoCloseable {
             hub.siteCa = keys.ca();
             hub.enrolments = new Enrolments(database.dataSource(), keys.ca(), keys.configKey(), hub.audit, clock,
                     hub::disconnectRevoked);
+            hub.fleet = Fleet.start(config.dataDir(), database.dataSource(), hub.audit, hub.mqttUrl,
+                    "vigie-hub-fleet-" + directory.instanceId(), broker == null, clock);
+            started.push(hub.fleet);
             Consumer<Javalin> routes = app -> {
                 StaffRoutes.mount(app, hub.staff, hub.audit);
                 IdentityRoutes.mount(app, hub.identities);
                 AuditRoutes.mount(app, hub.audit);
                 EnrolmentAdminRoutes.mount(app, hub.enrolments);
+                FleetRoutes.mount(app, hub.fleet);
                 httpExtension.accept(app);
             };
             if (config.sandbox()) {
@@ -239,6 +246,11 @@ public final class EdgeHub implements AutoCloseable {
         return audit;
     }
 
+    /** Fleet management: configuration rollouts, remote commands, device groups. */
+    public Fleet fleet() {
+        return fleet;
+    }
+
     /** The hub database (pooled). */
     public DataSource dataSource() {
         return database.dataSource();
@@ -318,6 +330,7 @@ public final class EdgeHub implements AutoCloseable {
         closeQuietly(ingest);
         closeQuietly(deviceApi);
         closeQuietly(http);
+        closeQuietly(fleet);
         closeQuietly(sandbox);
         closeQuietly(broker);
         closeQuietly(database);

@@ -1,5 +1,9 @@
 package fr.vigie.kiosk;
 
+import fr.vigie.kiosk.fleet.CertificateRotation;
+import fr.vigie.kiosk.fleet.HealthCheck;
+import fr.vigie.kiosk.fleet.KioskFleet;
+import fr.vigie.kiosk.fleet.Reboot;
 import fr.vigie.kiosk.link.HubLink;
 import fr.vigie.kiosk.outbox.Outbox;
 import fr.vigie.kiosk.outbox.OutboxFullException;
@@ -46,6 +50,8 @@ public final class Kiosk implements AutoCloseable {
     private final List<Runnable> drainListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private HubLink link;
+    private KioskFleet fleet;
+    private volatile java.util.function.Supplier<List<String>> readers = List::of;
 
     private Kiosk(KioskConfig config, Outbox outbox, ScheduledExecutorService ownScheduler) {
         this.config = config;
@@ -94,6 +100,9 @@ public final class Kiosk implements AutoCloseable {
             HubLink.Settings settings = new HubLink.Settings(config.address(), config.brokerUrl(),
                     config.publishWindow(), config.heartbeatSeconds(), config.softwareVersion(), startedAt);
             kiosk.link = new HubLink(settings, outbox, CODEC, clock, scheduler, new SecureRandom(), kiosk::drained);
+            kiosk.fleet = KioskFleet.attach(kiosk.link, new KioskFleet.Parts(config.address(), config.dataDir(),
+                    config.softwareVersion(), startedAt, outbox::depth, () -> kiosk.readers.get(),
+                    CertificateRotation.NOT_ENROLLED, Reboot.simulated(), HealthCheck.componentsAccept()), clock, scheduler);
             kiosk.link.start();
             log.info("kiosk {} started: software {}, outbox {} ({} events were waiting, sync {}), broker {}",
                     config.address(), config.softwareVersion(), outbox.file(), waiting, config.outboxSync(),
@@ -140,6 +149,16 @@ public final class Kiosk implements AutoCloseable {
     /** How many events of this type this kiosk's outbox ever accepted, across restarts. */
     public long acceptedCount(EventType type) {
         return outbox.acceptedCount(type);
+    }
+
+    /** The fleet side: signed configuration in force, remote commands. */
+    public KioskFleet fleet() {
+        return fleet;
+    }
+
+    /** Sets where the heartbeat and diagnostics read the names of the card readers this kiosk sees. */
+    public void reportReaders(java.util.function.Supplier<List<String>> source) {
+        this.readers = source;
     }
 
     /** Whether the hub link is connected right now. */
