@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 final class ConsolePage {
     /** Languages of the console, the first being the fallback. */
     static final List<Locale> LANGUAGES = List.of(Locale.FRENCH, Locale.ENGLISH);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(@?[a-zA-Z0-9_.]+)}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(@?[a-zA-Z0-9_.-]+)}}");
     private static final Pattern INCLUDE = Pattern.compile("\\{\\{>([a-z0-9-]+)}}");
 
     private final Map<String, String> pages = new TreeMap<>();

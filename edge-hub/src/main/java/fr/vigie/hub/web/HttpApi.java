@@ -120,6 +120,7 @@ public final class HttpApi implements AutoCloseable {
         app.get("/", this::console);
         app.get("/console.js", ctx -> asset(ctx, "text/javascript; charset=utf-8", consoleJs));
         app.get("/common.js", ctx -> asset(ctx, "text/javascript; charset=utf-8", commonJs));
+        ConsoleRoutes.mount(app);
         app.get("/console.css", ctx -> asset(ctx, "text/css; charset=utf-8", consoleCss));
         app.get("/api/v1/devices", ctx -> ctx.header("Cache-Control", "no-store").json(devices.list()));
         app.get("/api/v1/events", this::events);
