@@ -172,17 +172,14 @@ class ConsoleIT {
     }
 
     private static String decidedStatus(WebDriver browser, String kioskId) {
-        for (WebElement row : browser.findElements(By.cssSelector("#decided tr"))) {
-            List<WebElement> cells = row.findElements(By.tagName("td"));
-            if (cells.size() > 1 && cells.get(1).getText().equals(kioskId)) {
-                return row.getAttribute("data-status");
-            }
-        }
-        return null;
+        return (String) ((JavascriptExecutor) browser).executeScript("for (const tr of document.querySelectorAll("
+                + "'#decided tr')) { if (tr.cells.length > 1 && tr.cells[1].textContent === arguments[0]) {"
+                + " return tr.getAttribute('data-status'); } } return null;", kioskId);
     }
 
+    /** Read in one script, since the page redraws the table on every refresh. */
     private static String targetState(WebDriver browser, String kiosk) {
-        List<WebElement> rows = browser.findElements(By.cssSelector("#targets tr[data-kiosk='" + kiosk + "'] td.state"));
-        return rows.isEmpty() ? null : rows.get(0).getText();
+        return (String) ((JavascriptExecutor) browser).executeScript("const c = document.querySelector("
+                + "'#targets tr[data-kiosk=\"' + arguments[0] + '\"] td.state'); return c ? c.textContent : null;", kiosk);
     }
 }
