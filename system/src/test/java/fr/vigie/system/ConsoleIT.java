@@ -3,26 +3,18 @@ package fr.vigie.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.staff.StaffRole;
 import fr.vigie.kiosk.Kiosk;
 import fr.vigie.kiosk.KioskConfig;
-import fr.vigie.kiosk.fleet.KioskFleet;
-import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.AtomicFiles;
 import fr.vigie.provisioning.DeviceIdentity;
-import fr.vigie.provisioning.enrolment.EnrolmentJson;
-import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +49,9 @@ class ConsoleIT {
             String adminPassword = HubApi.firstAdminPassword(hubData);
             HubApi api = new HubApi(hub.httpUri(), hubData);
             // given a kiosk waiting for approval, another one to reject, and a running kiosk in group "default"
-            DeviceIdentity newcomer = requestEnrolment(hub, "kiosk-new");
-            requestEnrolment(hub, "kiosk-evil");
-            pinConfigKey(hub, tmp.resolve("kiosk-1"));
+            DeviceIdentity newcomer = TestKiosks.requestEnrolment(hub, tmp, SITE, "kiosk-new");
+            TestKiosks.requestEnrolment(hub, tmp, SITE, "kiosk-evil");
+            TestKiosks.pinConfigKey(hub, tmp.resolve("kiosk-1"));
             try (Kiosk running = Kiosk.start(KioskConfig.load(null, Map.of("kiosk.site", SITE, "kiosk.id", "kiosk-001",
                     "kiosk.mqtt.url", hub.mqttUrl(), "kiosk.data-dir", tmp.resolve("kiosk-1").toString(),
                     "kiosk.heartbeat-seconds", "1")))) {
@@ -117,7 +109,7 @@ class ConsoleIT {
 
     private void viewerSeesNoMutatingControlAndIsRefused(EdgeHub hub, String base) throws Exception {
         hub.staff().accounts().create("vera", StaffRole.VIEWER, "viewer password 1".toCharArray(), "admin");
-        requestEnrolment(hub, "kiosk-later");
+        TestKiosks.requestEnrolment(hub, tmp, SITE, "kiosk-later");
         WebDriver browser = HeadlessChromium.start("fr-FR");
         try {
             HeadlessChromium.signIn(browser, base + "/enrolments", "vera", "viewer password 1");
@@ -146,24 +138,6 @@ class ConsoleIT {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).header("X-CSRF-Token", csrf)
                 .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A fresh kiosk asks the hub's device API for a certificate, as an unprovisioned kiosk does. */
-    private DeviceIdentity requestEnrolment(EdgeHub hub, String kioskId) throws Exception {
-        DeviceIdentity id = DeviceIdentity.openOrCreate(tmp.resolve("id-" + kioskId), KioskAddress.of(SITE, kioskId),
-                "store".toCharArray(), Clock.systemUTC());
-        fr.vigie.kiosk.hubapi.HubApi enrol = fr.vigie.kiosk.hubapi.HubApi.forEnrolment(hub.deviceApiUri(), hub.siteCa().rootFingerprint());
-        JsonNode answer = enrol.post("/enrol/v1/requests", JSON.readTree(new EnrolmentJson().encode(EnrolmentRequest.of(id, null))));
-        assertThat(answer.get("status").asText()).isEqualTo("PENDING");
-        return id;
-    }
-
-    /** What enrolment does for a kiosk: pins the hub's configuration key in its data directory. */
-    private static void pinConfigKey(EdgeHub hub, Path kioskData) throws Exception {
-        Path dir = kioskData.resolve(KioskFleet.CONFIG_DIR);
-        AtomicFiles.createPrivateDirectory(dir);
-        AtomicFiles.write(dir.resolve(KioskFleet.HUB_KEY_FILE),
-                hub.fleet().signingKey().publicKeyPem().getBytes(StandardCharsets.UTF_8));
     }
 
     private static WebElement pendingRow(WebDriver browser, String kioskId) {
