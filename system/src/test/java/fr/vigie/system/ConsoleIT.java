@@ -9,6 +9,10 @@ import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.staff.StaffRole;
 import fr.vigie.kiosk.Kiosk;
 import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.KioskStatus;
+import fr.vigie.protocol.ProtocolCodec;
+import fr.vigie.protocol.Topics;
 import fr.vigie.provisioning.DeviceIdentity;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,8 +20,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -28,7 +35,7 @@ import org.openqa.selenium.WebElement;
 /**
  * The IT console in a real headless Chromium against a real hub: an admin approves a kiosk's pending
  * enrolment (typing the code the kiosk shows) and rolls a configuration out to a group, watching a real
- * kiosk apply it; a rejection reason carrying HTML stays text; a viewer sees no mutating control and is
+ * kiosk apply it; HTML in a rejection reason, a software version or a reader name stays text; a viewer sees no mutating control and is
  * refused by the API; a mutating request without the CSRF token is refused.
  */
 class ConsoleIT {
@@ -94,6 +101,17 @@ class ConsoleIT {
                     await().atMost(PATIENCE).until(() -> "appliquée".equals(targetState(browser, SITE + "/kiosk-001")));
                     assertThat(running.fleet().config().settings().idleLockSeconds()).isEqualTo(120);
 
+                    // and what a kiosk reports about itself (software version, reader names) stays text too
+                    reportStatusWithHtml(hub, "kiosk-xss");
+                    browser.get(base + "/");
+                    await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#devices tr[data-kiosk]")).size() == 2);
+                    browser.get(base + "/device?site=" + SITE + "&kiosk=kiosk-xss");
+                    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("facts")).getText().contains(XSS));
+                    browser.get(base + "/");
+                    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("devices")).getText().contains(XSS));
+                    assertThat(browser.findElements(By.cssSelector("#devices img, #facts img"))).isEmpty();
+                    assertThat(((JavascriptExecutor) browser).executeScript("return window.__xss === undefined")).isEqualTo(true);
+
                     // and a request without the CSRF token, from the signed-in page itself, is refused
                     Object status = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[0];"
                             + "fetch('/api/v1/config/groups/default', {method: 'PUT', headers: {'Content-Type': 'application/json'},"
@@ -138,6 +156,20 @@ class ConsoleIT {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).header("X-CSRF-Token", csrf)
                 .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A device publishes a retained status whose free-text fields carry HTML. */
+    private static void reportStatusWithHtml(EdgeHub hub, String kioskId) throws Exception {
+        KioskStatus status = new KioskStatus(SITE, kioskId, KioskStatus.State.ONLINE, Instant.now(), XSS, Instant.now(), 0, 60,
+                0, "", List.of(XSS), ProtocolCodec.SCHEMA_VERSION);
+        MqttClient raw = new MqttClient(hub.mqttUrl(), "it-" + kioskId, new MemoryPersistence());
+        try {
+            raw.connect();
+            raw.publish(Topics.status(KioskAddress.of(SITE, kioskId)), new ProtocolCodec().encode(status), 1, true);
+            raw.disconnect();
+        } finally {
+            raw.close();
+        }
     }
 
     private static WebElement pendingRow(WebDriver browser, String kioskId) {
