@@ -28,6 +28,15 @@ final class HubApi {
         return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** {@code method} with a JSON body (or none when null). */
+    HttpResponse<String> send(String method, String path, String jsonBody) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8)).build();
+        return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     JsonNode getJson(String pathAndQuery) throws IOException, InterruptedException {
         HttpResponse<String> r = get(pathAndQuery);
         if (r.statusCode() != 200) {
