@@ -5,9 +5,15 @@ import fr.vigie.hub.broker.EmbeddedBroker;
 import fr.vigie.hub.db.EventQuery;
 import fr.vigie.hub.db.EventStore;
 import fr.vigie.hub.db.HubDatabase;
+import fr.vigie.hub.deviceapi.DeviceApi;
+import fr.vigie.hub.deviceapi.DeviceRoutes;
 import fr.vigie.hub.identity.IdentityRegistry;
 import fr.vigie.hub.device.DeviceRegistry;
 import fr.vigie.hub.device.Presence;
+import fr.vigie.hub.enrol.EnrolmentAdminRoutes;
+import fr.vigie.hub.enrol.EnrolmentDeviceRoutes;
+import fr.vigie.hub.enrol.Enrolments;
+import fr.vigie.hub.enrol.HubKeys;
 import fr.vigie.hub.fleet.Fleet;
 import fr.vigie.hub.ingest.Ingest;
 import fr.vigie.hub.metrics.HubMetrics;
@@ -17,6 +23,7 @@ import fr.vigie.hub.web.HttpApi;
 import fr.vigie.hub.web.AuditRoutes;
 import fr.vigie.hub.web.FleetRoutes;
 import fr.vigie.hub.web.IdentityRoutes;
+import fr.vigie.provisioning.SiteCa;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -27,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -63,6 +71,9 @@ public final class EdgeHub implements AutoCloseable {
     private final IdentityRegistry identities;
     private final AuditLog audit;
     private HttpApi http;
+    private SiteCa siteCa;
+    private Enrolments enrolments;
+    private DeviceApi deviceApi;
     private HubSandbox sandbox;
     private Fleet fleet;
     private volatile Ingest ingest;
@@ -116,18 +127,23 @@ public final class EdgeHub implements AutoCloseable {
                     ? HubDatabase.embedded(directory.resolve("postgres"))
                     : HubDatabase.external(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
             started.push(database);
+            HubKeys keys = HubKeys.open(config.dataDir(), config.pki().site(), config.pki().caPassphraseFile(), clock);
             EmbeddedBroker broker = null;
             if (config.embeddedBroker()) {
                 broker = EmbeddedBroker.start(directory.resolve("broker"), config.embeddedMqttPort());
                 started.push(broker);
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
-            hub.fleet = Fleet.start(config.dataDir(), database.dataSource(), hub.audit, hub.mqttUrl,
+            hub.siteCa = keys.ca();
+            hub.enrolments = new Enrolments(database.dataSource(), keys.ca(), keys.configKey(), hub.audit, clock,
+                    hub::disconnectRevoked);
+            hub.fleet = Fleet.start(keys.configKey(), database.dataSource(), hub.audit, hub.mqttUrl,
                     "vigie-hub-fleet-" + directory.instanceId(), broker == null, clock);
             started.push(hub.fleet);
             Consumer<Javalin> routes = app -> {
                 IdentityRoutes.mount(app, hub.identities);
                 AuditRoutes.mount(app, hub.audit);
+                EnrolmentAdminRoutes.mount(app, hub.enrolments);
                 FleetRoutes.mount(app, hub.fleet);
                 httpExtension.accept(app);
             };
@@ -144,6 +160,9 @@ public final class EdgeHub implements AutoCloseable {
             hub.http = HttpApi.start(config.httpBind(), config.httpPort(), hub.devices,
                     new EventQuery(database.dataSource()), hub.metrics, hub::health, routes);
             started.push(hub.http);
+            hub.deviceApi = DeviceApi.start(config.pki().deviceApiBind(), config.pki().deviceApiPort(),
+                    config.pki().dnsNames(), config.pki().ipAddresses(), hub.siteCa, clock, hub.deviceRoutes());
+            started.push(hub.deviceApi);
             if (config.ingestEnabled()) {
                 hub.startIngest();
             }
@@ -166,6 +185,33 @@ public final class EdgeHub implements AutoCloseable {
         String bind = config.httpBind();
         String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind.equals("::") || bind.equals("[::]") ? "::1" : bind;
         return http.uri(host);
+    }
+
+    /** The hub features' routes on the device API; a feature adds its {@link DeviceRoutes} here. */
+    private List<DeviceRoutes> deviceRoutes() {
+        return List.of(new EnrolmentDeviceRoutes(enrolments));
+    }
+
+    /** Enrolment, bootstrap tokens, renewal and revocation of kiosks. */
+    public Enrolments enrolments() {
+        return enrolments;
+    }
+
+    /** Ends a revoked kiosk's session on the embedded broker (an external broker reads the CRL itself). */
+    private void disconnectRevoked(fr.vigie.protocol.KioskAddress kiosk) {
+        if (broker != null && broker.deviceUrl().isPresent()) {
+            broker.disconnectDevice(kiosk);
+        }
+    }
+
+    /** The device API's base URI, e.g. {@code https://localhost:8443} (first name of its certificate). */
+    public URI deviceApiUri() {
+        return deviceApi.uri(config.pki().serverNames().get(0));
+    }
+
+    /** The site CA this hub keeps. */
+    public SiteCa siteCa() {
+        return siteCa;
     }
 
     /** {@code tcp://127.0.0.1:<port>} for the embedded broker, or the configured external URL. */
@@ -270,6 +316,7 @@ public final class EdgeHub implements AutoCloseable {
         closed = true;
         LOG.info("edge hub stopping");
         closeQuietly(ingest);
+        closeQuietly(deviceApi);
         closeQuietly(http);
         closeQuietly(fleet);
         closeQuietly(sandbox);

@@ -151,6 +151,32 @@ public final class ConfigRollouts {
         return find(issued.version()).orElseThrow();
     }
 
+    /**
+     * The first configuration of a kiosk being enrolled, inside the enrolment's transaction {@code c}:
+     * the latest content rolled out to the {@code default} group (the defaults before any), signed for
+     * {@code kiosk} at a fresh version of the site's counter, so that the next rollout is newer.
+     */
+    public static ConfigBundle firstBundle(Connection c, ConfigSigner signer, KioskAddress kiosk) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, ROLLOUT_LOCK);
+            lock.execute();
+        }
+        KioskSettings settings = KioskSettings.defaults();
+        try (PreparedStatement ps = c.prepareStatement("SELECT settings::text FROM config_rollouts WHERE device_group = ?"
+                + " ORDER BY version DESC LIMIT 1")) {
+            ps.setString(1, Groups.DEFAULT);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    settings = KioskSettings.fromJson(rs.getString(1).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        } catch (fr.vigie.config.ConfigException e) {
+            LOG.warn("the default group's latest settings no longer validate ({}); a new kiosk starts on the defaults",
+                    e.getMessage());
+        }
+        return signer.sign(kiosk, nextVersion(c, 0), settings);
+    }
+
     /** Under the rollout lock: the next version, above every version a kiosk of the group reported. */
     private static long nextVersion(Connection c, long highestReported) throws SQLException {
         long v;
