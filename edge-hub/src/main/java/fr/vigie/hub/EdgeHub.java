@@ -18,17 +18,20 @@ import fr.vigie.hub.fleet.Fleet;
 import fr.vigie.hub.ingest.Ingest;
 import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.hub.sandbox.HubSandbox;
+import fr.vigie.hub.staff.StaffDirectory;
 import fr.vigie.hub.web.Health;
 import fr.vigie.hub.web.HttpApi;
 import fr.vigie.hub.web.AuditRoutes;
 import fr.vigie.hub.web.FleetRoutes;
 import fr.vigie.hub.web.IdentityRoutes;
+import fr.vigie.hub.web.StaffRoutes;
 import fr.vigie.provisioning.SiteCa;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,6 +72,7 @@ public final class EdgeHub implements AutoCloseable {
     private final EventStore eventStore;
     private final DeviceRegistry devices;
     private final IdentityRegistry identities;
+    private final StaffDirectory staff;
     private final AuditLog audit;
     private HttpApi http;
     private SiteCa siteCa;
@@ -90,6 +94,7 @@ public final class EdgeHub implements AutoCloseable {
         this.eventStore = new EventStore(database.dataSource(), clock);
         this.devices = new DeviceRegistry(database.dataSource(), new Presence(clock, config.offlineAfterHeartbeats()));
         this.identities = new IdentityRegistry(database.dataSource(), clock);
+        this.staff = new StaffDirectory(database.dataSource(), clock, new SecureRandom());
         this.audit = new AuditLog(database.dataSource(), clock);
         metrics.gauge("vigie_devices_known", "Kiosks in the device registry.", () -> deviceCounts().known());
         metrics.gauge("vigie_devices_online", "Kiosks considered online now.", () -> deviceCounts().online());
@@ -134,6 +139,7 @@ public final class EdgeHub implements AutoCloseable {
                 started.push(broker);
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
+            hub.staff.ensureFirstAdmin(config.dataDir());
             hub.siteCa = keys.ca();
             hub.enrolments = new Enrolments(database.dataSource(), keys.ca(), keys.configKey(), hub.audit, clock,
                     hub::disconnectRevoked);
@@ -141,6 +147,7 @@ public final class EdgeHub implements AutoCloseable {
                     "vigie-hub-fleet-" + directory.instanceId(), broker == null, clock);
             started.push(hub.fleet);
             Consumer<Javalin> routes = app -> {
+                StaffRoutes.mount(app, hub.staff, hub.audit);
                 IdentityRoutes.mount(app, hub.identities);
                 AuditRoutes.mount(app, hub.audit);
                 EnrolmentAdminRoutes.mount(app, hub.enrolments);
@@ -227,6 +234,11 @@ public final class EdgeHub implements AutoCloseable {
     /** The identity registry (patients' records, RNIV status, vigilance flags). */
     public IdentityRegistry identities() {
         return identities;
+    }
+
+    /** IT staff accounts, sessions and API tokens. */
+    public StaffDirectory staff() {
+        return staff;
     }
 
     /** The hash-chained audit log of admin actions and security events. */

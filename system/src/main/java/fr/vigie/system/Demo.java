@@ -1,6 +1,9 @@
 package fr.vigie.system;
 
+import fr.vigie.hub.staff.StaffDirectory;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,6 +129,7 @@ public final class Demo {
         out.println("  Vigie demo is running: hub + " + o.kiosks() + " virtual kiosk(s), data in " + data);
         out.println("  IT console:  " + console + "/");
         out.println("  REST API:    " + console + "/api/v1/devices   " + console + "/api/v1/events");
+        out.println("  Sign in as:  " + demoAccount(data.resolve("hub")));
         out.println("  MQTT broker: " + mqtt);
         out.println("  Sandbox PSC: " + console + "/sandbox/psc/auth/realms/esante-wallet   e-CPS phone: "
                 + console + "/sandbox/psc/ecps");
@@ -152,6 +156,17 @@ public final class Demo {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** The demo's IT admin: the first-admin password the fresh demo hub wrote to its data directory. */
+    private static String demoAccount(Path hubData) {
+        Path file = hubData.resolve(StaffDirectory.FIRST_ADMIN_PASSWORD_FILE);
+        try {
+            return StaffDirectory.FIRST_ADMIN + " / "
+                    + Files.readString(file, StandardCharsets.UTF_8).trim() + "   (demo only)";
+        } catch (IOException e) {
+            return "an existing account (" + file + " was removed)";
         }
     }
 }

@@ -59,7 +59,7 @@ class ConfigRolloutIT {
     static void start() throws Exception {
         hub = EdgeHub.start(HubConfig.load(null, Map.of("hub.data-dir", tmp.resolve("hub").toString(),
                 "hub.http.port", "0", "hub.mqtt.port", "0")));
-        api = new HubApi(hub.httpUri());
+        api = new HubApi(hub.httpUri(), tmp.resolve("hub"));
         Path hubKey = tmp.resolve("hub").resolve(Fleet.KEY_DIR).resolve(ConfigSigningKey.PUBLIC_FILE);
         for (int i = 1; i <= 3; i++) {
             Path data = tmp.resolve("kiosk-" + i);
