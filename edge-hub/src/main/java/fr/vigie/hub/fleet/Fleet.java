@@ -50,8 +50,9 @@ public final class Fleet implements AutoCloseable {
             String clientId, boolean sharedSubscription, Clock clock) throws MqttException, InterruptedException {
         Router router = new Router();
         FleetLink link = new FleetLink(brokerUrl, clientId, sharedSubscription, router);
-        Fleet fleet = new Fleet(key, link, new ConfigRollouts(dataSource, key.signer(), link::publish, audit, clock),
-                new Commands(dataSource, link::publish, audit, clock), new Groups(dataSource, audit));
+        ConfigRollouts rollouts = new ConfigRollouts(dataSource, key.signer(), link::publish, audit, clock);
+        Fleet fleet = new Fleet(key, link, rollouts, new Commands(dataSource, link::publish, audit, clock),
+                new Groups(dataSource, audit, rollouts));
         router.fleet = fleet;
         if (!link.start(Duration.ofSeconds(sharedSubscription ? 5 : 30))) {
             LOG.warn("fleet link not connected to {} yet; it keeps trying", brokerUrl);

@@ -141,6 +141,26 @@ class FleetRolloutsIT {
     }
 
     @Test
+    void aKioskMovedIntoAGroupGetsTheGroupsConfigurationAsANewVersion() throws Exception {
+        Groups groups = new Groups(db.dataSource(), audit, rollouts);
+        assertTrue(groups.assign(B, "urgences", "alice").isEmpty(), "a group without configuration sends nothing");
+        Rollout urgences = rollouts.rollOut("urgences", KioskSettings.defaults().withIdleLockSeconds(45), "alice");
+        assertEquals(1, urgences.targets().size());
+        published.clear();
+
+        Rollout caughtUp = groups.assign(A, "urgences", "bob").orElseThrow();
+        assertTrue(caughtUp.version() > urgences.version());
+        assertEquals(urgences.version(), caughtUp.reissueOf());
+        assertEquals(List.of("k-1"), caughtUp.targets().stream().map(Rollout.Target::kioskId).toList());
+        assertEquals(1, published.size());
+        assertEquals(Topics.config(A), published.get(0).topic());
+        assertEquals(List.of("DEVICE_GROUP_CHANGED", "CONFIG_ROLLED_OUT"), actionsOf("bob"));
+        assertEquals("GROUP_INVALID", assertThrows(FleetRejection.class, () -> groups.assign(A, "", "bob")).code());
+        assertEquals("DEVICE_NOT_FOUND", assertThrows(FleetRejection.class,
+                () -> groups.assign(KioskAddress.of("site-a", "ghost"), "urgences", "bob")).code());
+    }
+
+    @Test
     void aBrokerThatCannotTakeTheBundleLeavesTheTargetUnsent() throws Exception {
         brokerDown.set(true);
         Rollout r = rollouts.rollOut("default", KioskSettings.defaults(), "alice");
