@@ -143,7 +143,7 @@ public final class EdgeHub implements AutoCloseable {
             hub.siteCa = keys.ca();
             hub.enrolments = new Enrolments(database.dataSource(), keys.ca(), keys.configKey(), hub.audit, clock,
                     hub::disconnectRevoked);
-            hub.fleet = Fleet.start(config.dataDir(), database.dataSource(), hub.audit, hub.mqttUrl,
+            hub.fleet = Fleet.start(keys.configKey(), database.dataSource(), hub.audit, hub.mqttUrl,
                     "vigie-hub-fleet-" + directory.instanceId(), broker == null, clock);
             started.push(hub.fleet);
             Consumer<Javalin> routes = app -> {

@@ -180,6 +180,31 @@ class EdgeHubIT {
     }
 
     @Test
+    void heartbeatFleetFactsShowInTheDeviceListAndAnOlderHeartbeatIsStillRead() throws Exception {
+        KioskAddress k = KioskAddress.of("it-facts", "kiosk-1");
+        Instant now = CLOCK.instant();
+        KioskStatus facts = new KioskStatus(k.site(), k.kioskId(), KioskStatus.State.ONLINE, now, "2.0.0",
+                now.minusSeconds(600), 3, 60, 12, "2026-09-01T00:00:00Z", List.of("ACS ACR39U", "Virtual CL"), 1);
+        publishRetained(Topics.status(k), Events.CODEC.encode(facts));
+
+        await().atMost(PATIENCE).until(() -> deviceOrNull("it-facts", "kiosk-1") != null
+                && device("it-facts", "kiosk-1").get("configVersion").asLong() == 12);
+        JsonNode d = device("it-facts", "kiosk-1");
+        assertEquals("2026-09-01T00:00:00Z", d.get("certificateNotAfter").asText());
+        assertEquals("ACS ACR39U", d.at("/readers/0").asText());
+        assertEquals(600, d.get("uptimeSeconds").asLong());
+        assertEquals("default", d.get("group").asText());
+
+        String older = new String(Events.CODEC.encode(Events.status(k, KioskStatus.State.ONLINE, now.plusSeconds(1), 60)),
+                StandardCharsets.UTF_8).replaceAll(",\\s*\"(configVersion|certificateNotAfter)\":(\\d+|\"[^\"]*\")", "")
+                .replaceAll(",\\s*\"readers\":\\[[^\\]]*\\]", "");
+        assertTrue(!older.contains("readers") && !older.contains("configVersion"), older);
+        publishRetained(Topics.status(k), older.getBytes(StandardCharsets.UTF_8));
+        await().atMost(PATIENCE).until(() -> device("it-facts", "kiosk-1").get("configVersion").asLong() == 0);
+        assertTrue(device("it-facts", "kiosk-1").get("certificateNotAfter").isNull());
+    }
+
+    @Test
     void kioskWhoseHeartbeatsStopIsShownOfflineAfterThreeIntervals() throws Exception {
         KioskAddress k = KioskAddress.of("it-silent", "kiosk-1");
         publishRetained(Topics.status(k), Events.CODEC.encode(

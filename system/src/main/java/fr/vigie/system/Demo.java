@@ -110,6 +110,11 @@ public final class Demo {
         Matcher ready = hub.awaitLine(HUB_READY, Duration.ofMinutes(2));
         String console = ready.group(1);
         String mqtt = ready.group(2);
+        // the virtual kiosks pin the hub's configuration key (a real kiosk receives it at enrolment)
+        java.nio.file.Files.createDirectories(data.resolve("kiosks"));
+        java.nio.file.Files.copy(data.resolve("hub").resolve(fr.vigie.hub.fleet.Fleet.KEY_DIR)
+                .resolve(fr.vigie.hub.fleet.ConfigSigningKey.PUBLIC_FILE), data.resolve("kiosks")
+                .resolve(fr.vigie.kiosk.fleet.KioskFleet.HUB_KEY_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         ChildProcess kiosks = ChildProcess.start("kiosks", home.javaCommand(VigieHome.KIOSK_MODULE,
                 VigieHome.KIOSK_MAIN, List.of("--site", "demo", "--virtual", String.valueOf(o.kiosks()),

@@ -26,6 +26,7 @@ final class HubApi {
     private final Path hubDataDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile String cookie;
+    private volatile String csrf;
 
     HubApi(URI base, Path hubDataDir) {
         this.base = base;
@@ -65,6 +66,19 @@ final class HubApi {
         }
         String set = r.headers().firstValue("Set-Cookie").orElseThrow(() -> new IOException("no session cookie"));
         cookie = set.substring(0, set.indexOf(';'));
+        csrf = JSON.readTree(r.body()).path("csrf").asText();
+    }
+
+    /** {@code method} with a JSON body (or none when null), signed in as the first admin (session and CSRF token). */
+    HttpResponse<String> send(String method, String path, String jsonBody) throws IOException, InterruptedException {
+        if (cookie == null) {
+            signIn();
+        }
+        HttpRequest req = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8)).build();
+        return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     JsonNode getJson(String pathAndQuery) throws IOException, InterruptedException {

@@ -62,7 +62,25 @@ public final class ConfigRollouts {
     /** Rolls {@code settings} out to every kiosk of {@code group} as a new version. */
     public Rollout rollOut(String group, KioskSettings settings, String actor) throws SQLException, FleetRejection {
         Groups.requireValid(group);
-        return issue(group, settings, null, actor);
+        return issue(group, settings, null, actor, null, "CONFIG_ROLLED_OUT");
+    }
+
+    /**
+     * Gives {@code kiosk}, just moved into {@code group}, the group's latest content as a new version
+     * (audited as {@code CONFIG_ROLLED_OUT} with {@code kiosks=1}); nothing when the group has none yet.
+     */
+    public Optional<Rollout> catchUp(KioskAddress kiosk, String group, String actor) throws SQLException, FleetRejection {
+        Optional<Rollout> latest = latest(group);
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            KioskSettings settings = KioskSettings.fromJson(latest.get().settings().getBytes(StandardCharsets.UTF_8));
+            return Optional.of(issue(group, settings, latest.get().version(), actor, kiosk, "CONFIG_ROLLED_OUT"));
+        } catch (fr.vigie.config.ConfigException e) {
+            throw new FleetRejection(FleetRejection.Kind.CONFLICT, e.error().name(), "the latest configuration of group "
+                    + group + " can no longer be issued: " + e.getMessage());
+        }
     }
 
     /**
@@ -76,7 +94,8 @@ public final class ConfigRollouts {
         String json = settingsOf(earlierVersion).orElseThrow(() -> new FleetRejection(FleetRejection.Kind.NOT_FOUND,
                 "ROLLOUT_NOT_FOUND", "no configuration version " + earlierVersion + " was ever rolled out"));
         try {
-            return issue(group, KioskSettings.fromJson(json.getBytes(StandardCharsets.UTF_8)), earlierVersion, actor);
+            return issue(group, KioskSettings.fromJson(json.getBytes(StandardCharsets.UTF_8)), earlierVersion, actor,
+                    null, "CONFIG_REISSUED");
         } catch (fr.vigie.config.ConfigException e) {
             throw new FleetRejection(FleetRejection.Kind.CONFLICT, e.error().name(), "version " + earlierVersion
                     + " can no longer be issued: " + e.getMessage());
@@ -86,8 +105,9 @@ public final class ConfigRollouts {
     private record Issued(long version, List<ConfigBundle> bundles) {
     }
 
-    private Rollout issue(String group, KioskSettings settings, Long reissueOf, String actor)
-            throws SQLException, FleetRejection {
+    /** Issues {@code settings} to every kiosk of {@code group}, or to {@code only} when given. */
+    private Rollout issue(String group, KioskSettings settings, Long reissueOf, String actor, KioskAddress only,
+            String action) throws SQLException, FleetRejection {
         Instant now = clock.instant();
         Issued issued = Db.tx(dataSource, c -> {
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
@@ -97,8 +117,13 @@ public final class ConfigRollouts {
             List<KioskAddress> kiosks = new ArrayList<>();
             long highestReported = 0;
             try (PreparedStatement ps = c.prepareStatement("SELECT site, kiosk_id, COALESCE(config_version, 0) AS v"
-                    + " FROM devices WHERE device_group = ? ORDER BY site, kiosk_id")) {
+                    + " FROM devices WHERE device_group = ?" + (only == null ? "" : " AND site = ? AND kiosk_id = ?")
+                    + " ORDER BY site, kiosk_id")) {
                 ps.setString(1, group);
+                if (only != null) {
+                    ps.setString(2, only.site());
+                    ps.setString(3, only.kioskId());
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         kiosks.add(KioskAddress.of(rs.getString(1), rs.getString(2)));
@@ -135,8 +160,10 @@ public final class ConfigRollouts {
             if (reissueOf != null) {
                 details.put("reissueOf", Long.toString(reissueOf));
             }
-            audit.append(c, AuditEntry.of(actor, reissueOf == null ? "CONFIG_ROLLED_OUT" : "CONFIG_REISSUED",
-                    "group:" + group, details));
+            if (only != null) {
+                details.put("kiosk", only.toString());
+            }
+            audit.append(c, AuditEntry.of(actor, action, "group:" + group, details));
             return new Issued(version, bundles);
         });
         for (ConfigBundle b : issued.bundles()) {
@@ -149,6 +176,32 @@ public final class ConfigRollouts {
             }
         }
         return find(issued.version()).orElseThrow();
+    }
+
+    /**
+     * The first configuration of a kiosk being enrolled, inside the enrolment's transaction {@code c}:
+     * the latest content rolled out to the {@code default} group (the defaults before any), signed for
+     * {@code kiosk} at a fresh version of the site's counter, so that the next rollout is newer.
+     */
+    public static ConfigBundle firstBundle(Connection c, ConfigSigner signer, KioskAddress kiosk) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, ROLLOUT_LOCK);
+            lock.execute();
+        }
+        KioskSettings settings = KioskSettings.defaults();
+        try (PreparedStatement ps = c.prepareStatement("SELECT settings::text FROM config_rollouts WHERE device_group = ?"
+                + " ORDER BY version DESC LIMIT 1")) {
+            ps.setString(1, Groups.DEFAULT);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    settings = KioskSettings.fromJson(rs.getString(1).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        } catch (fr.vigie.config.ConfigException e) {
+            LOG.warn("the default group's latest settings no longer validate ({}); a new kiosk starts on the defaults",
+                    e.getMessage());
+        }
+        return signer.sign(kiosk, nextVersion(c, 0), settings);
     }
 
     /** Under the rollout lock: the next version, above every version a kiosk of the group reported. */

@@ -1,15 +1,10 @@
 package fr.vigie.hub.fleet;
 
 import fr.vigie.hub.audit.AuditLog;
-import fr.vigie.provisioning.DeviceSecret;
-import fr.vigie.provisioning.ProvisioningException;
 import fr.vigie.protocol.Reply;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import javax.sql.DataSource;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
@@ -21,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * rollouts ({@code config-<version>}) or the commands. Thread-safe.
  *
  * <pre>{@code
- * try (Fleet fleet = Fleet.start(dataDir, dataSource, auditLog, "tcp://127.0.0.1:1883", "vigie-hub-fleet-1", false, clock)) {
+ * try (Fleet fleet = Fleet.start(configKey, dataSource, auditLog, "tcp://127.0.0.1:1883", "vigie-hub-fleet-1", false, clock)) {
  *     fleet.rollouts().rollOut("default", settings, "alice");
  * }
  * }</pre>
@@ -29,11 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class Fleet implements AutoCloseable {
     /** Directory of the signing key inside the hub's data directory. */
     public static final String KEY_DIR = "config-signing";
-    /**
-     * The passphrase file the site CA uses when none is configured; the signing key is protected by
-     * the same passphrase as the CA keys.
-     */
-    public static final String PASSPHRASE_FILE = "site-ca.passphrase";
     private static final Logger LOG = LoggerFactory.getLogger(Fleet.class);
 
     private final ConfigSigningKey key;
@@ -51,30 +41,23 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
-     * Opens (or creates) the signing key under {@code dataDir} and connects to the broker.
+     * Connects to the broker and wires the fleet around the hub's configuration key (opened with the
+     * site CA by {@code HubKeys}, under the same passphrase).
      *
      * @param sharedSubscription whether replies come through the hubs' shared subscription (external broker)
      */
-    public static Fleet start(Path dataDir, DataSource dataSource, AuditLog audit, String brokerUrl, String clientId,
-            boolean sharedSubscription, Clock clock) throws IOException, ProvisioningException, MqttException,
-            InterruptedException {
-        char[] passphrase = DeviceSecret.loadOrCreate(dataDir.resolve(PASSPHRASE_FILE));
-        ConfigSigningKey key;
-        try {
-            key = ConfigSigningKey.openOrCreate(dataDir.resolve(KEY_DIR), passphrase, clock);
-        } finally {
-            Arrays.fill(passphrase, '\0');
-        }
+    public static Fleet start(ConfigSigningKey key, DataSource dataSource, AuditLog audit, String brokerUrl,
+            String clientId, boolean sharedSubscription, Clock clock) throws MqttException, InterruptedException {
         Router router = new Router();
         FleetLink link = new FleetLink(brokerUrl, clientId, sharedSubscription, router);
-        Fleet fleet = new Fleet(key, link, new ConfigRollouts(dataSource, key.signer(), link::publish, audit, clock),
-                new Commands(dataSource, link::publish, audit, clock), new Groups(dataSource, audit));
+        ConfigRollouts rollouts = new ConfigRollouts(dataSource, key.signer(), link::publish, audit, clock);
+        Fleet fleet = new Fleet(key, link, rollouts, new Commands(dataSource, link::publish, audit, clock),
+                new Groups(dataSource, audit, rollouts));
         router.fleet = fleet;
         if (!link.start(Duration.ofSeconds(sharedSubscription ? 5 : 30))) {
             LOG.warn("fleet link not connected to {} yet; it keeps trying", brokerUrl);
         }
-        LOG.info("fleet ready: configuration key {} (public key in {})", key.keyId(),
-                dataDir.resolve(KEY_DIR).resolve(ConfigSigningKey.PUBLIC_FILE));
+        LOG.info("fleet ready: configuration key {}", key.keyId());
         return fleet;
     }
 

@@ -19,19 +19,23 @@ public final class Groups {
 
     private final DataSource dataSource;
     private final AuditLog audit;
+    private final ConfigRollouts rollouts;
 
-    Groups(DataSource dataSource, AuditLog audit) {
+    Groups(DataSource dataSource, AuditLog audit, ConfigRollouts rollouts) {
         this.dataSource = dataSource;
         this.audit = audit;
+        this.rollouts = rollouts;
     }
 
     /**
-     * Moves {@code kiosk} to {@code group} (audited as {@code DEVICE_GROUP_CHANGED}). The kiosk keeps its
-     * configuration until the next rollout to its new group.
+     * Moves {@code kiosk} to {@code group} (audited as {@code DEVICE_GROUP_CHANGED}) and, when the group
+     * already has a configuration, issues it to the kiosk as a new version.
      *
+     * @return the rollout that brings the kiosk the group's configuration, if the group has one
      * @throws FleetRejection {@code GROUP_INVALID}, or {@code DEVICE_NOT_FOUND} for a kiosk the hub never saw
      */
-    public void assign(KioskAddress kiosk, String group, String actor) throws SQLException, FleetRejection {
+    public java.util.Optional<Rollout> assign(KioskAddress kiosk, String group, String actor)
+            throws SQLException, FleetRejection {
         requireValid(group);
         Db.tx(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement(
@@ -47,6 +51,7 @@ public final class Groups {
             audit.append(c, AuditEntry.of(actor, "DEVICE_GROUP_CHANGED", AuditEntry.kiosk(kiosk), Map.of("group", group)));
             return null;
         });
+        return rollouts.catchUp(kiosk, group, actor);
     }
 
     static void requireValid(String group) throws FleetRejection {

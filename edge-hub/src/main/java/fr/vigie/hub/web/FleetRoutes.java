@@ -26,7 +26,8 @@ import java.util.Map;
  * GET  /api/v1/config/rollouts[?group=]           latest rollouts, newest first
  * GET  /api/v1/config/rollouts/{version}          {version, group, settings, reissueOf, actor, createdAt,
  *                                                  counts{PENDING, APPLIED, …}, targets[{site, kioskId, state, code, message, …}]}
- * PUT  /api/v1/devices/{site}/{id}/group          {group} → 204
+ * PUT  /api/v1/devices/{site}/{id}/group          {group} → 204, or 202 with the rollout that brings the kiosk
+ *                                                 the group's configuration when the group has one
  * POST /api/v1/devices/{site}/{id}/commands       {name, args?} → 202 {requestId, state: SENT, …}
  * GET  /api/v1/devices/{site}/{id}/commands/{requestId}   {requestId, name, state, code, message, details, …}
  * </pre>
@@ -78,8 +79,12 @@ public final class FleetRoutes {
             if (group == null || !group.isTextual()) {
                 throw new BadRequest("group", "group must be a string");
             }
-            fleet.groups().assign(kiosk(ctx), group.textValue(), AuditRoutes.actor(ctx));
-            ctx.status(204);
+            var catchUp = fleet.groups().assign(kiosk(ctx), group.textValue(), AuditRoutes.actor(ctx));
+            if (catchUp.isPresent()) {
+                ctx.status(202).json(catchUp.get());
+            } else {
+                ctx.status(204);
+            }
         });
         app.post("/api/v1/devices/{site}/{id}/commands", ctx -> {
             JsonNode b = body(ctx);

@@ -74,7 +74,8 @@ public final class KioskFleet {
     }
 
     /** Builds the agents and attaches them to {@code link}; call before the link starts. */
-    public static KioskFleet attach(HubLink link, Parts parts, Clock clock, Executor executor) throws IOException {
+    public static KioskFleet attach(HubLink link, Parts parts, Clock clock, Executor shared) throws IOException {
+        Executor executor = new SerialExecutor(shared);
         RecentErrors errors = new RecentErrors(clock);
         Path configDir = parts.dataDir().resolve(CONFIG_DIR);
         Path keyFile = configDir.resolve(HUB_KEY_FILE);
@@ -111,6 +112,21 @@ public final class KioskFleet {
         errors.add("CONFIG_SIGNATURE_INVALID", why);
         link.reply(new Reply("config-unverifiable", self.site(), self.kioskId(), Reply.Outcome.REJECTED,
                 "CONFIG_SIGNATURE_INVALID", why, clock.instant(), ProtocolCodec.SCHEMA_VERSION));
+    }
+
+    /**
+     * For fleets of virtual kiosks (demo, sandbox): pins the hub key found in the fleet's base
+     * directory ({@code <base>/hub-config-key.pem}) into a kiosk's data directory, unless that kiosk
+     * already pinned one. A real kiosk pins the key it receives at enrolment instead.
+     */
+    public static void pinSharedHubKey(Path kioskDataDir) throws IOException {
+        Path parent = kioskDataDir.toAbsolutePath().getParent();
+        Path shared = parent == null ? null : parent.resolve(HUB_KEY_FILE);
+        Path pinned = kioskDataDir.resolve(CONFIG_DIR).resolve(HUB_KEY_FILE);
+        if (shared != null && Files.exists(shared) && !Files.exists(pinned)) {
+            Files.createDirectories(pinned.getParent());
+            Files.copy(shared, pinned);
+        }
     }
 
     /** The diagnostics bundle: versions, readers, outbox depth, uptime, recent errors; never secrets. */
