@@ -1,5 +1,7 @@
 package fr.vigie.kiosk;
 
+import fr.vigie.kiosk.enrol.EnrolmentState;
+import fr.vigie.kiosk.hubapi.HubApiException;
 import fr.vigie.kiosk.link.HubLink;
 import fr.vigie.kiosk.outbox.Outbox;
 import fr.vigie.kiosk.outbox.OutboxFullException;
@@ -9,10 +11,13 @@ import fr.vigie.protocol.EventPayload;
 import fr.vigie.protocol.EventType;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
+import fr.vigie.provisioning.ProvisioningException;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +50,8 @@ public final class Kiosk implements AutoCloseable {
     private final ScheduledExecutorService ownScheduler;
     private final List<Runnable> drainListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private HubLink link;
+    private volatile HubLink link;
+    private KioskIdentity identity;
 
     private Kiosk(KioskConfig config, Outbox outbox, ScheduledExecutorService ownScheduler) {
         this.config = config;
@@ -91,10 +97,13 @@ public final class Kiosk implements AutoCloseable {
             } catch (OutboxFullException e) {
                 log.warn("kiosk {} started with a full outbox, kiosk.started not recorded: {}", config.address(), e);
             }
-            HubLink.Settings settings = new HubLink.Settings(config.address(), config.brokerUrl(),
-                    config.publishWindow(), config.heartbeatSeconds(), config.softwareVersion(), startedAt);
-            kiosk.link = new HubLink(settings, outbox, CODEC, clock, scheduler, new SecureRandom(), kiosk::drained);
-            kiosk.link.start();
+            if (config.hubAccess().enabled()) {
+                kiosk.identity = KioskIdentity.open(config, clock, scheduler, () -> kiosk.startLink(clock, scheduler,
+                        startedAt));
+                kiosk.identity.start();
+            } else {
+                kiosk.startLink(clock, scheduler, startedAt);
+            }
             log.info("kiosk {} started: software {}, outbox {} ({} events were waiting, sync {}), broker {}",
                     config.address(), config.softwareVersion(), outbox.file(), waiting, config.outboxSync(),
                     config.brokerUrl());
@@ -102,6 +111,47 @@ public final class Kiosk implements AutoCloseable {
         } catch (Exception | Error e) {
             outbox.close();
             throw e;
+        }
+    }
+
+    /** Creates and starts the hub link: at once, or once enrolled when the kiosk uses the device API. */
+    private synchronized void startLink(Clock clock, ScheduledExecutorService scheduler, Instant startedAt) {
+        if (link != null || closed.get()) {
+            return;
+        }
+        HubLink.Settings settings = new HubLink.Settings(config.address(), config.brokerUrl(), config.publishWindow(),
+                config.heartbeatSeconds(), config.softwareVersion(), startedAt,
+                identity == null ? null : identity::sslContext);
+        HubLink l = new HubLink(settings, outbox, CODEC, clock, scheduler, new SecureRandom(), this::drained);
+        l.start();
+        link = l;
+        if (identity != null) {
+            identity.rotation(this::reconnectLink);
+        }
+    }
+
+    /** The kiosk's enrolment progress, for its screen; empty when it does not use the device API. */
+    public Optional<EnrolmentState> enrolment() {
+        return identity == null ? Optional.empty() : Optional.of(identity.enrolment().state());
+    }
+
+    /**
+     * Re-keys the kiosk now (the {@code rotate-cert} command): new key pair on the kiosk, new
+     * certificate from the hub over the device API, MQTT reconnected with it, old one revoked.
+     *
+     * @throws IllegalStateException when the kiosk does not use the device API or is not enrolled yet
+     */
+    public void rotateCertificate() throws HubApiException, ProvisioningException, IOException {
+        if (identity == null) {
+            throw new IllegalStateException("kiosk " + config.address() + " does not use the hub's device API");
+        }
+        identity.rotation(() -> reconnectLink()).rotate();
+    }
+
+    private void reconnectLink() {
+        HubLink l = link;
+        if (l != null) {
+            l.reconnect();
         }
     }
 
@@ -123,7 +173,10 @@ public final class Kiosk implements AutoCloseable {
      */
     public EventEnvelope accept(EventPayload payload) throws OutboxFullException {
         EventEnvelope event = outbox.accept(payload);
-        link.eventAccepted();
+        HubLink l = link;
+        if (l != null) {
+            l.eventAccepted();
+        }
         return event;
     }
 
@@ -144,7 +197,8 @@ public final class Kiosk implements AutoCloseable {
 
     /** Whether the hub link is connected right now. */
     public boolean connected() {
-        return link.connected();
+        HubLink l = link;
+        return l != null && l.connected();
     }
 
     /** Runs {@code listener} (on the publisher thread; keep it short) each time the outbox becomes empty. */
@@ -172,7 +226,16 @@ public final class Kiosk implements AutoCloseable {
             return;
         }
         try {
-            link.close();
+            if (identity != null) {
+                identity.close();
+            }
+            HubLink l;
+            synchronized (this) {
+                l = link;
+            }
+            if (l != null) {
+                l.close();
+            }
         } finally {
             outbox.close();
             if (ownScheduler != null) {

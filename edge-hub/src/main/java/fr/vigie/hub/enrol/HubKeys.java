@@ -40,7 +40,7 @@ public record HubKeys(SiteCa ca, ConfigSigningKey configKey) {
         try {
             SiteCa ca = SiteCa.openOrCreate(dataDir.resolve("site-ca"), SiteCaSettings.defaults(site), passphrase, clock);
             ConfigSigningKey configKey = ConfigSigningKey.openOrCreate(dataDir.resolve(ConfigSigningKey.FILE_NAME),
-                    passphrase, clock);
+                    passphrase);
             LOG.info("site CA of '{}' open (root SHA-256 {}), passphrase from {}", site, ca.rootFingerprint(),
                     passphraseFile == null ? "the generated " + GENERATED_PASSPHRASE : passphraseFile);
             return new HubKeys(ca, configKey);
