@@ -1,6 +1,10 @@
 package fr.vigie.kiosk;
 
 import fr.vigie.kiosk.enrol.EnrolmentState;
+import fr.vigie.kiosk.fleet.CertificateRotation;
+import fr.vigie.kiosk.fleet.HealthCheck;
+import fr.vigie.kiosk.fleet.KioskFleet;
+import fr.vigie.kiosk.fleet.Reboot;
 import fr.vigie.kiosk.hubapi.HubApiException;
 import fr.vigie.kiosk.link.HubLink;
 import fr.vigie.kiosk.outbox.Outbox;
@@ -13,6 +17,7 @@ import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.provisioning.ProvisioningException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,6 +57,8 @@ public final class Kiosk implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile HubLink link;
     private KioskIdentity identity;
+    private volatile KioskFleet fleet;
+    private volatile java.util.function.Supplier<List<String>> readers = List::of;
 
     private Kiosk(KioskConfig config, Outbox outbox, ScheduledExecutorService ownScheduler) {
         this.config = config;
@@ -123,11 +130,16 @@ public final class Kiosk implements AutoCloseable {
                 config.heartbeatSeconds(), config.softwareVersion(), startedAt,
                 identity == null ? null : identity::sslContext);
         HubLink l = new HubLink(settings, outbox, CODEC, clock, scheduler, new SecureRandom(), this::drained);
+        try {
+            fleet = KioskFleet.attach(l, new KioskFleet.Parts(config.address(), config.dataDir(),
+                    config.softwareVersion(), startedAt, outbox::depth, () -> readers.get(),
+                    identity == null ? CertificateRotation.NOT_ENROLLED : identity.renewal(this::reconnectLink),
+                    Reboot.simulated(), HealthCheck.componentsAccept()), clock, scheduler);
+        } catch (IOException e) {
+            throw new UncheckedIOException("kiosk " + config.address() + " cannot read its configuration", e);
+        }
         l.start();
         link = l;
-        if (identity != null) {
-            identity.rotation(this::reconnectLink);
-        }
     }
 
     /** The kiosk's enrolment progress, for its screen; empty when it does not use the device API. */
@@ -145,7 +157,7 @@ public final class Kiosk implements AutoCloseable {
         if (identity == null) {
             throw new IllegalStateException("kiosk " + config.address() + " does not use the hub's device API");
         }
-        identity.rotation(() -> reconnectLink()).rotate();
+        identity.renewal(this::reconnectLink).rotate();
     }
 
     private void reconnectLink() {
@@ -193,6 +205,16 @@ public final class Kiosk implements AutoCloseable {
     /** How many events of this type this kiosk's outbox ever accepted, across restarts. */
     public long acceptedCount(EventType type) {
         return outbox.acceptedCount(type);
+    }
+
+    /** The fleet side: signed configuration in force, remote commands; null until the hub link starts (enrolled). */
+    public KioskFleet fleet() {
+        return fleet;
+    }
+
+    /** Sets where the heartbeat and diagnostics read the names of the card readers this kiosk sees. */
+    public void reportReaders(java.util.function.Supplier<List<String>> source) {
+        this.readers = source;
     }
 
     /** Whether the hub link is connected right now. */

@@ -1,6 +1,6 @@
 package fr.vigie.kiosk;
 
-import fr.vigie.kiosk.enrol.CertificateRotation;
+import fr.vigie.kiosk.enrol.CertificateRenewal;
 import fr.vigie.kiosk.enrol.DeviceEnrolment;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.hubapi.HubApiException;
@@ -80,15 +80,15 @@ final class KioskIdentity implements AutoCloseable {
         }
     }
 
-    /** The rotation of this identity, reconnecting with {@code reconnectLink}. */
-    CertificateRotation rotation(Runnable reconnectLink) {
+    /** The renewal of this identity, reconnecting the MQTT link with {@code reconnectLink} afterwards. */
+    CertificateRenewal renewal(Runnable reconnectLink) {
         reconnect = reconnectLink;
-        return new CertificateRotation(device, hub, reconnectLink);
+        return new CertificateRenewal(device, hub, reconnectLink);
     }
 
     private void renewIfDue() {
         try {
-            new CertificateRotation(device, hub, reconnect).renewIfDue();
+            new CertificateRenewal(device, hub, reconnect).renewIfDue();
         } catch (HubApiException | ProvisioningException | IOException | RuntimeException e) {
             log.warn("kiosk {}: certificate renewal failed, will try again: {}", device.kiosk(), e.toString());
         }

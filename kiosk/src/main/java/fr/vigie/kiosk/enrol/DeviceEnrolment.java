@@ -6,6 +6,7 @@ import fr.vigie.config.AppliedConfigStore;
 import fr.vigie.config.ConfigError;
 import fr.vigie.config.ConfigException;
 import fr.vigie.config.ConfigVerifier;
+import fr.vigie.kiosk.fleet.KioskFleet;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.hubapi.HubApiException;
 import fr.vigie.provisioning.AtomicFiles;
@@ -45,10 +46,10 @@ import org.slf4j.LoggerFactory;
 public final class DeviceEnrolment {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceEnrolment.class);
     static final String PENDING_FILE = "enrolment-id";
-    /** The hub's configuration key, pinned at enrolment. */
-    public static final String CONFIG_KEY_FILE = "hub-config-key.pem";
+    /** The hub's configuration key, pinned at enrolment, where the fleet agent reads it. */
+    static final String CONFIG_KEY_FILE = KioskFleet.CONFIG_DIR + "/" + KioskFleet.HUB_KEY_FILE;
     /** Where the applied configuration lives ({@link AppliedConfigStore}). */
-    public static final String CONFIG_DIR = "config";
+    static final String CONFIG_DIR = KioskFleet.CONFIG_DIR;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
@@ -183,6 +184,7 @@ public final class DeviceEnrolment {
             LOG.info("kiosk {} keeps its newer configuration {} over the enrolment's first one", identity.kiosk(),
                     store.highestVersionSeen());
         }
+        AtomicFiles.createPrivateDirectory(dataDir.resolve(CONFIG_DIR));
         AtomicFiles.write(dataDir.resolve(CONFIG_KEY_FILE), pem.getBytes(StandardCharsets.US_ASCII));
         Files.deleteIfExists(dataDir.resolve(PENDING_FILE));
         LOG.info("kiosk {} enrolled: certificate {}, configuration {}", identity.kiosk(),
