@@ -1,6 +1,7 @@
 package fr.vigie.hub;
 
 import fr.vigie.hub.audit.AuditLog;
+import fr.vigie.hub.broker.BrokerTls;
 import fr.vigie.hub.broker.EmbeddedBroker;
 import fr.vigie.hub.db.EventQuery;
 import fr.vigie.hub.db.EventStore;
@@ -135,7 +136,11 @@ public final class EdgeHub implements AutoCloseable {
             HubKeys keys = HubKeys.open(config.dataDir(), config.pki().site(), config.pki().caPassphraseFile(), clock);
             EmbeddedBroker broker = null;
             if (config.embeddedBroker()) {
-                broker = EmbeddedBroker.start(directory.resolve("broker"), config.embeddedMqttPort());
+                HubPkiConfig pki = config.pki();
+                broker = EmbeddedBroker.start(directory.resolve("broker"), config.embeddedMqttPort(), pki.mqttTls()
+                        ? new BrokerTls(pki.mqttTlsBind(), pki.mqttTlsPort(), pki.dnsNames(), pki.ipAddresses(),
+                                keys.ca(), clock)
+                        : null);
                 started.push(broker);
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
@@ -214,6 +219,19 @@ public final class EdgeHub implements AutoCloseable {
     /** The device API's base URI, e.g. {@code https://localhost:8443} (first name of its certificate). */
     public URI deviceApiUri() {
         return deviceApi.uri(config.pki().serverNames().get(0));
+    }
+
+    /**
+     * Where kiosks connect with mutual TLS: {@code ssl://<first server name>:<port>} of the embedded
+     * broker's device listener, when {@code hub.mqtt.tls} is on.
+     */
+    public java.util.Optional<String> deviceMqttUrl() {
+        if (broker == null || broker.deviceUrl().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        URI device = URI.create(broker.deviceUrl().get());
+        String host = config.pki().serverNames().get(0);
+        return java.util.Optional.of("ssl://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + device.getPort());
     }
 
     /** The site CA this hub keeps. */
