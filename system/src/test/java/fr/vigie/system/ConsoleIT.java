@@ -66,9 +66,18 @@ class ConsoleIT {
                 try {
                     HeadlessChromium.signIn(browser, base + "/enrolments", "admin", adminPassword);
 
-                    // when the admin types the code shown on the kiosk and approves
+                    // when the admin first mistypes the code shown on the kiosk, the console says so in French
                     WebElement row = await().atMost(PATIENCE).until(() -> pendingRow(browser, "kiosk-new"), r -> r != null);
-                    row.findElement(By.cssSelector("input.code")).sendKeys(newcomer.enrolmentCode());
+                    WebElement code = row.findElement(By.cssSelector("input.code"));
+                    code.sendKeys("AAAA-AAAA");
+                    row.findElement(By.cssSelector("button.approve")).click();
+                    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("action-result")).getText()
+                            .startsWith("Ce code n'est pas celui qu'affiche la borne"));
+                    assertThat(hub.enrolments().list("PENDING", 10)).hasSize(2);
+
+                    // and then types it right and approves
+                    code.clear();
+                    code.sendKeys(newcomer.enrolmentCode());
                     row.findElement(By.cssSelector("button.approve")).click();
 
                     // then the request is issued, by admin
