@@ -110,6 +110,14 @@ class ConsoleIT {
                     await().atMost(PATIENCE).until(() -> "appliquée".equals(targetState(browser, SITE + "/kiosk-001")));
                     assertThat(running.fleet().config().settings().idleLockSeconds()).isEqualTo(120);
 
+                    // and on the kiosk's page, its heartbeat shows that version and a diagnostics command gets its reply
+                    browser.get(base + "/device?site=" + SITE + "&kiosk=kiosk-001");
+                    long applied = running.fleet().config().version();
+                    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("facts")).getText()
+                            .contains("Version de configuration\n" + applied));
+                    browser.findElement(By.cssSelector("#command-form button")).click();
+                    await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#commands tr[data-state=DONE]")).isEmpty());
+
                     // and what a kiosk reports about itself (software version, reader names) stays text too
                     reportStatusWithHtml(hub, "kiosk-xss");
                     browser.get(base + "/");
