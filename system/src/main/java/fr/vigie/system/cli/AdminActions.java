@@ -46,6 +46,7 @@ final class AdminActions {
             case "config push" -> push(w, options.get("--wait"));
             case "audit verify" -> verify(w);
             case "user add" -> AdminLogin.addUser(hub, arg(w, 2), arg(w, 3), password, out);
+            case "user password" -> AdminLogin.setPassword(hub, arg(w, 2), password, out);
             case "token create" -> AdminLogin.createToken(hub, arg(w, 2), arg(w, 3), options.get("--label"),
                     options.get("--out"), out);
             default -> throw AdminFailure.usage(w.isEmpty() ? "which command?" : "unknown command '" + command + "'");

@@ -35,6 +35,7 @@ public final class AdminCommand {
             "  audit verify                          verify the hash chain of the hub's audit log",
             "  login [--user LOGIN] [--label TEXT]   (admins) sign in with a password, store a new API token (0600) in the token file",
             "  user add LOGIN admin|viewer           create a staff account (password read from the terminal or stdin)",
+            "  user password LOGIN                   set LOGIN's password (read from the terminal or stdin)",
             "  token create LOGIN admin|viewer --out FILE [--label TEXT]  issue an API token for LOGIN into FILE (0600)",
             "--hub defaults to http://127.0.0.1:8080; the token comes from --token-file, $" + TOKEN_ENV
                     + " or ~/.config/vigie/admin-token.");

@@ -67,6 +67,18 @@ final class AdminLogin {
         return 0;
     }
 
+    static int setPassword(AdminClient hub, String login, Supplier<char[]> password, PrintStream out) throws AdminFailure {
+        char[] p = password.get();
+        try {
+            hub.post("/api/v1/staff/accounts/" + java.net.URLEncoder.encode(login, StandardCharsets.UTF_8) + "/password",
+                    Map.of("password", new String(p)));
+        } finally {
+            Arrays.fill(p, '\0');
+        }
+        out.println("password of " + login + " changed");
+        return 0;
+    }
+
     /** An admin issues a token for {@code login}; it goes into {@code outFile} (owner-only), never to the screen. */
     static int createToken(AdminClient hub, String login, String role, String label, String outFile, PrintStream out)
             throws AdminFailure {

@@ -124,6 +124,9 @@ class AdminCommandIT {
         assertThat(withAdminToken("token", "create", "vic", "admin", "--out", tmp.resolve("t2").toString()).err)
                 .contains("refused: STAFF_ROLE_INVALID");
         assertThat(admin(Map.of(), null, "devices", "--token-file", viewerToken.toString()).status).isZero();
+        assertThat(withPassword("short", "user", "password", "vic").err).contains("refused: STAFF_PASSWORD_TOO_SHORT");
+        assertThat(withPassword("viewer password 10", "user", "password", "vic").out).contains("password of vic changed");
+        assertThat(signInStatus("vic", "viewer password 10")).isEqualTo(200);
         Run refused = admin(Map.of(), null, "enrol", "reject", "00000000-0000-0000-0000-000000000000", "--token-file",
                 viewerToken.toString());
         assertThat(refused.status).isEqualTo(1);
@@ -139,6 +142,12 @@ class AdminCommandIT {
     }
 
     private record Run(int status, String out, String err) {
+    }
+
+    private static Run withPassword(String password, String... words) {
+        List<String> args = new ArrayList<>(List.of(words));
+        args.addAll(List.of("--token-file", adminToken.toString()));
+        return admin(Map.of(), password, args.toArray(String[]::new));
     }
 
     private static Run withAdminToken(String... words) {
@@ -157,6 +166,13 @@ class AdminCommandIT {
         int status = AdminCommand.run(args, environment, () -> password == null ? new char[0] : password.toCharArray(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static int signInStatus(String login, String password) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                hub.httpUri().resolve("/api/v1/session")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"login\":\"" + login + "\",\"password\":\""
+                        + password + "\"}")).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static String idOf(String listing, String kioskId) {
