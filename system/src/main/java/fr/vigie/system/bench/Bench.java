@@ -35,12 +35,14 @@ public final class Bench {
                 case "scan" -> ScanBench.main(rest);
                 case "ciba" -> CibaBench.main(rest);
                 case "insi" -> InsiBench.main(rest);
+                case "rollout" -> RolloutBench.run(rest, System.out);
                 default -> {
                     System.err.println("usage: ./vigie bench ingest [--kiosks N] [--events N] [--sync FULL|NORMAL] [--data DIR]\n"
                             + "       ./vigie bench card [--runs N]\n"
                             + "       ./vigie bench scan [--count N] [--seed S] [--dir DIR] [--zbar PATH]\n"
                             + "       ./vigie bench ciba [SIGN-INS] [WARM-UP]\n"
-                            + "       ./vigie bench insi [CALLS]");
+                            + "       ./vigie bench insi [CALLS]\n"
+                            + "       ./vigie bench rollout [--kiosks N] [--rounds R]");
                     System.exit(name.equals("help") ? 0 : 2);
                 }
             }
