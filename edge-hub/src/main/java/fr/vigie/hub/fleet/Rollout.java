@@ -30,7 +30,7 @@ public record Rollout(long version, String group, @JsonRawValue String settings,
      *     {@code REJECTED} or {@code FAILED} (applied, health check failed, rolled back)
      * @param code the kiosk's reason code ({@code OK} when applied), or null before its reply
      * @param message the kiosk's sentence, or null
-     * @param publishedAt when the hub published it
+     * @param publishedAt when the hub issued it (then signed and published it)
      * @param repliedAt when the kiosk replied, or null
      */
     public record Target(String site, String kioskId, String state, String code, String message,
