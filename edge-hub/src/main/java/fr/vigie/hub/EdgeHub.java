@@ -1,6 +1,7 @@
 package fr.vigie.hub;
 
 import fr.vigie.hub.audit.AuditLog;
+import fr.vigie.hub.broker.BrokerTls;
 import fr.vigie.hub.broker.EmbeddedBroker;
 import fr.vigie.hub.db.EventQuery;
 import fr.vigie.hub.db.EventStore;
@@ -14,6 +15,7 @@ import fr.vigie.hub.enrol.EnrolmentAdminRoutes;
 import fr.vigie.hub.enrol.EnrolmentDeviceRoutes;
 import fr.vigie.hub.enrol.Enrolments;
 import fr.vigie.hub.enrol.HubKeys;
+import fr.vigie.hub.enrol.SandboxTokens;
 import fr.vigie.hub.fleet.Fleet;
 import fr.vigie.hub.ingest.Ingest;
 import fr.vigie.hub.metrics.HubMetrics;
@@ -135,7 +137,11 @@ public final class EdgeHub implements AutoCloseable {
             HubKeys keys = HubKeys.open(config.dataDir(), config.pki().site(), config.pki().caPassphraseFile(), clock);
             EmbeddedBroker broker = null;
             if (config.embeddedBroker()) {
-                broker = EmbeddedBroker.start(directory.resolve("broker"), config.embeddedMqttPort());
+                HubPkiConfig pki = config.pki();
+                broker = EmbeddedBroker.start(directory.resolve("broker"), config.embeddedMqttPort(), pki.mqttTls()
+                        ? new BrokerTls(pki.mqttTlsBind(), pki.mqttTlsPort(), pki.dnsNames(), pki.ipAddresses(),
+                                keys.ca(), clock)
+                        : null);
                 started.push(broker);
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
@@ -143,6 +149,10 @@ public final class EdgeHub implements AutoCloseable {
             hub.siteCa = keys.ca();
             hub.enrolments = new Enrolments(database.dataSource(), keys.ca(), keys.configKey(), hub.audit, clock,
                     hub::disconnectRevoked);
+            if (config.sandbox() && config.pki().sandboxBootstrapTokens() > 0) {
+                SandboxTokens.write(hub.enrolments, directory.resolve(SandboxTokens.DIR),
+                        config.pki().sandboxBootstrapTokens());
+            }
             hub.fleet = Fleet.start(keys.configKey(), database.dataSource(), hub.audit, hub.mqttUrl,
                     "vigie-hub-fleet-" + directory.instanceId(), broker == null, clock);
             started.push(hub.fleet);
@@ -214,6 +224,19 @@ public final class EdgeHub implements AutoCloseable {
     /** The device API's base URI, e.g. {@code https://localhost:8443} (first name of its certificate). */
     public URI deviceApiUri() {
         return deviceApi.uri(config.pki().serverNames().get(0));
+    }
+
+    /**
+     * Where kiosks connect with mutual TLS: {@code ssl://<first server name>:<port>} of the embedded
+     * broker's device listener, when {@code hub.mqtt.tls} is on.
+     */
+    public java.util.Optional<String> deviceMqttUrl() {
+        if (broker == null || broker.deviceUrl().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        URI device = URI.create(broker.deviceUrl().get());
+        String host = config.pki().serverNames().get(0);
+        return java.util.Optional.of("ssl://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + device.getPort());
     }
 
     /** The site CA this hub keeps. */

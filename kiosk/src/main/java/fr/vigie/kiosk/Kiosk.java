@@ -1,9 +1,11 @@
 package fr.vigie.kiosk;
 
+import fr.vigie.kiosk.enrol.EnrolmentState;
 import fr.vigie.kiosk.fleet.CertificateRotation;
 import fr.vigie.kiosk.fleet.HealthCheck;
 import fr.vigie.kiosk.fleet.KioskFleet;
 import fr.vigie.kiosk.fleet.Reboot;
+import fr.vigie.kiosk.hubapi.HubApiException;
 import fr.vigie.kiosk.link.HubLink;
 import fr.vigie.kiosk.outbox.Outbox;
 import fr.vigie.kiosk.outbox.OutboxFullException;
@@ -13,10 +15,14 @@ import fr.vigie.protocol.EventPayload;
 import fr.vigie.protocol.EventType;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
+import fr.vigie.provisioning.ProvisioningException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,8 +55,9 @@ public final class Kiosk implements AutoCloseable {
     private final ScheduledExecutorService ownScheduler;
     private final List<Runnable> drainListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private HubLink link;
-    private KioskFleet fleet;
+    private volatile HubLink link;
+    private KioskIdentity identity;
+    private volatile KioskFleet fleet;
     private volatile java.util.function.Supplier<List<String>> readers = List::of;
 
     private Kiosk(KioskConfig config, Outbox outbox, ScheduledExecutorService ownScheduler) {
@@ -97,13 +104,13 @@ public final class Kiosk implements AutoCloseable {
             } catch (OutboxFullException e) {
                 log.warn("kiosk {} started with a full outbox, kiosk.started not recorded: {}", config.address(), e);
             }
-            HubLink.Settings settings = new HubLink.Settings(config.address(), config.brokerUrl(),
-                    config.publishWindow(), config.heartbeatSeconds(), config.softwareVersion(), startedAt);
-            kiosk.link = new HubLink(settings, outbox, CODEC, clock, scheduler, new SecureRandom(), kiosk::drained);
-            kiosk.fleet = KioskFleet.attach(kiosk.link, new KioskFleet.Parts(config.address(), config.dataDir(),
-                    config.softwareVersion(), startedAt, outbox::depth, () -> kiosk.readers.get(),
-                    CertificateRotation.NOT_ENROLLED, Reboot.simulated(), HealthCheck.componentsAccept()), clock, scheduler);
-            kiosk.link.start();
+            if (config.hubAccess().enabled()) {
+                kiosk.identity = KioskIdentity.open(config, clock, scheduler, () -> kiosk.startLink(clock, scheduler,
+                        startedAt));
+                kiosk.identity.start();
+            } else {
+                kiosk.startLink(clock, scheduler, startedAt);
+            }
             log.info("kiosk {} started: software {}, outbox {} ({} events were waiting, sync {}), broker {}",
                     config.address(), config.softwareVersion(), outbox.file(), waiting, config.outboxSync(),
                     config.brokerUrl());
@@ -111,6 +118,52 @@ public final class Kiosk implements AutoCloseable {
         } catch (Exception | Error e) {
             outbox.close();
             throw e;
+        }
+    }
+
+    /** Creates and starts the hub link: at once, or once enrolled when the kiosk uses the device API. */
+    private synchronized void startLink(Clock clock, ScheduledExecutorService scheduler, Instant startedAt) {
+        if (link != null || closed.get()) {
+            return;
+        }
+        HubLink.Settings settings = new HubLink.Settings(config.address(), config.brokerUrl(), config.publishWindow(),
+                config.heartbeatSeconds(), config.softwareVersion(), startedAt,
+                identity == null ? null : identity::sslContext);
+        HubLink l = new HubLink(settings, outbox, CODEC, clock, scheduler, new SecureRandom(), this::drained);
+        try {
+            fleet = KioskFleet.attach(l, new KioskFleet.Parts(config.address(), config.dataDir(),
+                    config.softwareVersion(), startedAt, outbox::depth, () -> readers.get(),
+                    identity == null ? CertificateRotation.NOT_ENROLLED : identity.renewal(this::reconnectLink),
+                    Reboot.simulated(), HealthCheck.componentsAccept()), clock, scheduler);
+        } catch (IOException e) {
+            throw new UncheckedIOException("kiosk " + config.address() + " cannot read its configuration", e);
+        }
+        l.start();
+        link = l;
+    }
+
+    /** The kiosk's enrolment progress, for its screen; empty when it does not use the device API. */
+    public Optional<EnrolmentState> enrolment() {
+        return identity == null ? Optional.empty() : Optional.of(identity.enrolment().state());
+    }
+
+    /**
+     * Re-keys the kiosk now (the {@code rotate-cert} command): new key pair on the kiosk, new
+     * certificate from the hub over the device API, MQTT reconnected with it, old one revoked.
+     *
+     * @throws IllegalStateException when the kiosk does not use the device API or is not enrolled yet
+     */
+    public void rotateCertificate() throws HubApiException, ProvisioningException, IOException {
+        if (identity == null) {
+            throw new IllegalStateException("kiosk " + config.address() + " does not use the hub's device API");
+        }
+        identity.renewal(this::reconnectLink).rotate();
+    }
+
+    private void reconnectLink() {
+        HubLink l = link;
+        if (l != null) {
+            l.reconnect();
         }
     }
 
@@ -132,7 +185,10 @@ public final class Kiosk implements AutoCloseable {
      */
     public EventEnvelope accept(EventPayload payload) throws OutboxFullException {
         EventEnvelope event = outbox.accept(payload);
-        link.eventAccepted();
+        HubLink l = link;
+        if (l != null) {
+            l.eventAccepted();
+        }
         return event;
     }
 
@@ -151,7 +207,7 @@ public final class Kiosk implements AutoCloseable {
         return outbox.acceptedCount(type);
     }
 
-    /** The fleet side: signed configuration in force, remote commands. */
+    /** The fleet side: signed configuration in force, remote commands; null until the hub link starts (enrolled). */
     public KioskFleet fleet() {
         return fleet;
     }
@@ -163,7 +219,8 @@ public final class Kiosk implements AutoCloseable {
 
     /** Whether the hub link is connected right now. */
     public boolean connected() {
-        return link.connected();
+        HubLink l = link;
+        return l != null && l.connected();
     }
 
     /** Runs {@code listener} (on the publisher thread; keep it short) each time the outbox becomes empty. */
@@ -191,7 +248,16 @@ public final class Kiosk implements AutoCloseable {
             return;
         }
         try {
-            link.close();
+            if (identity != null) {
+                identity.close();
+            }
+            HubLink l;
+            synchronized (this) {
+                l = link;
+            }
+            if (l != null) {
+                l.close();
+            }
         } finally {
             outbox.close();
             if (ownScheduler != null) {

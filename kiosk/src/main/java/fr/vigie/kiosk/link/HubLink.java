@@ -13,6 +13,8 @@ import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -56,9 +58,22 @@ public final class HubLink implements AutoCloseable {
      * @param heartbeatSeconds interval of the ONLINE status
      * @param softwareVersion reported in the status
      * @param startedAt when the kiosk process started, reported in the status
+     * @param tls for an {@code ssl://} broker: gives the mutual-TLS context at each connection attempt
+     *        (so that a rotated certificate is used from the next one on); null for a plain broker
      */
     public record Settings(KioskAddress kiosk, String brokerUrl, int window, int heartbeatSeconds,
-            String softwareVersion, Instant startedAt) {
+            String softwareVersion, Instant startedAt, Supplier<SSLContext> tls) {
+        public Settings {
+            if (brokerUrl != null && brokerUrl.startsWith("ssl://") && tls == null) {
+                throw new IllegalArgumentException("broker " + brokerUrl + " needs the kiosk's TLS context");
+            }
+        }
+
+        /** Settings for a plain {@code tcp://} broker. */
+        public Settings(KioskAddress kiosk, String brokerUrl, int window, int heartbeatSeconds, String softwareVersion,
+                Instant startedAt) {
+            this(kiosk, brokerUrl, window, heartbeatSeconds, softwareVersion, startedAt, null);
+        }
     }
 
     private final Settings settings;
@@ -193,6 +208,17 @@ public final class HubLink implements AutoCloseable {
         options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
         options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
         options.setWill(statusTopic, status.message(KioskStatus.State.OFFLINE));
+        if (settings.tls() != null) {
+            try {
+                options.setSocketFactory(settings.tls().get().getSocketFactory());
+            } catch (RuntimeException e) {
+                synchronized (lock) {
+                    reconnect = null;
+                    connectFailed(e);
+                }
+                return;
+            }
+        }
         synchronized (lock) {
             reconnect = null;
             if (closing || connecting || current != null) {
@@ -305,6 +331,17 @@ public final class HubLink implements AutoCloseable {
                     scheduleReconnect();
                 }
             });
+        }
+    }
+
+    /**
+     * Drops the current connection (if any) and connects again, e.g. with a rotated certificate;
+     * events not yet acknowledged are sent again on the new connection.
+     */
+    public void reconnect() {
+        Session s = current;
+        if (s != null) {
+            sessionFailed(s, "reconnecting on request");
         }
     }
 

@@ -32,6 +32,7 @@ public final class Bench {
             switch (name) {
                 case "ingest" -> IngestBench.run(IngestBench.Options.parse(rest), System.out);
                 case "card" -> cardBench(rest);
+                case "enrol" -> EnrolBench.run(rest, System.out);
                 case "scan" -> ScanBench.main(rest);
                 case "ciba" -> CibaBench.main(rest);
                 case "insi" -> InsiBench.main(rest);
@@ -39,6 +40,7 @@ public final class Bench {
                 default -> {
                     System.err.println("usage: ./vigie bench ingest [--kiosks N] [--events N] [--sync FULL|NORMAL] [--data DIR]\n"
                             + "       ./vigie bench card [--runs N]\n"
+                            + "       ./vigie bench enrol [--kiosks N]\n"
                             + "       ./vigie bench scan [--count N] [--seed S] [--dir DIR] [--zbar PATH]\n"
                             + "       ./vigie bench ciba [SIGN-INS] [WARM-UP]\n"
                             + "       ./vigie bench insi [CALLS]\n"
