@@ -114,11 +114,6 @@ public final class Demo {
         String console = ready.group(1);
         String mqtt = ready.group(5) != null ? ready.group(5) : ready.group(2);
         Path kioskConfig = enrolmentConfig(data, ready.group(3), ready.group(4));
-        // the virtual kiosks pin the hub's configuration key (a real kiosk receives it at enrolment)
-        java.nio.file.Files.createDirectories(data.resolve("kiosks"));
-        java.nio.file.Files.copy(data.resolve("hub").resolve(fr.vigie.hub.fleet.Fleet.KEY_DIR)
-                .resolve(fr.vigie.hub.fleet.ConfigSigningKey.PUBLIC_FILE), data.resolve("kiosks")
-                .resolve(fr.vigie.kiosk.fleet.KioskFleet.HUB_KEY_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         ChildProcess kiosks = ChildProcess.start("kiosks", home.javaCommand(VigieHome.KIOSK_MODULE,
                 VigieHome.KIOSK_MAIN, List.of("--config", kioskConfig.toString(), "--site", "demo", "--virtual",
