@@ -15,6 +15,7 @@ import fr.vigie.hub.enrol.EnrolmentAdminRoutes;
 import fr.vigie.hub.enrol.EnrolmentDeviceRoutes;
 import fr.vigie.hub.enrol.Enrolments;
 import fr.vigie.hub.enrol.HubKeys;
+import fr.vigie.hub.enrol.SandboxTokens;
 import fr.vigie.hub.fleet.Fleet;
 import fr.vigie.hub.ingest.Ingest;
 import fr.vigie.hub.metrics.HubMetrics;
@@ -148,6 +149,10 @@ public final class EdgeHub implements AutoCloseable {
             hub.siteCa = keys.ca();
             hub.enrolments = new Enrolments(database.dataSource(), keys.ca(), keys.configKey(), hub.audit, clock,
                     hub::disconnectRevoked);
+            if (config.sandbox() && config.pki().sandboxBootstrapTokens() > 0) {
+                SandboxTokens.write(hub.enrolments, directory.resolve(SandboxTokens.DIR),
+                        config.pki().sandboxBootstrapTokens());
+            }
             hub.fleet = Fleet.start(keys.configKey(), database.dataSource(), hub.audit, hub.mqttUrl,
                     "vigie-hub-fleet-" + directory.instanceId(), broker == null, clock);
             started.push(hub.fleet);

@@ -21,7 +21,7 @@ final class HubConfigReader {
             HubConfig.INGEST_ENABLED, HubConfig.INGEST_BATCH_SIZE, HubConfig.OFFLINE_AFTER_HEARTBEATS,
             HubConfig.SANDBOX_ENABLED, HubPkiConfig.SITE, HubPkiConfig.DEVICE_API_BIND, HubPkiConfig.DEVICE_API_PORT,
             HubPkiConfig.SERVER_NAMES, HubPkiConfig.CA_PASSPHRASE_FILE, HubPkiConfig.MQTT_TLS, HubPkiConfig.MQTT_TLS_PORT,
-            HubPkiConfig.MQTT_TLS_BIND);
+            HubPkiConfig.MQTT_TLS_BIND, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS);
     private static final String DEFAULT_DATA_DIR = "./data/hub";
 
     private HubConfigReader() {
@@ -79,7 +79,8 @@ final class HubConfigReader {
                     file.isBlank() ? null : path(HubPkiConfig.CA_PASSPHRASE_FILE, file),
                     bool(raw, HubPkiConfig.MQTT_TLS, d.mqttTls()),
                     integer(raw, HubPkiConfig.MQTT_TLS_PORT, mqttPort == 0 ? 0 : d.mqttTlsPort()),
-                    raw.getOrDefault(HubPkiConfig.MQTT_TLS_BIND, d.mqttTlsBind()));
+                    raw.getOrDefault(HubPkiConfig.MQTT_TLS_BIND, d.mqttTlsBind()),
+                    integer(raw, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS, d.sandboxBootstrapTokens()));
             return c;
         } catch (IllegalArgumentException e) {
             if (e instanceof HubConfig.InvalidSetting) {

@@ -27,9 +27,12 @@ import java.util.regex.Pattern;
  *        the plain one ({@code hub.mqtt.tls})
  * @param mqttTlsPort port of that listener, 0 for a free one ({@code hub.mqtt.tls-port})
  * @param mqttTlsBind address of that listener ({@code hub.mqtt.tls-bind})
+ * @param sandboxBootstrapTokens with the sandbox on, how many bootstrap tokens the hub issues at start
+ *        for kiosks {@code kiosk-001…} of its site, written to {@code <data>/sandbox-tokens/<kioskId>}
+ *        for the demo's virtual kiosks ({@code hub.sandbox.bootstrap-tokens}); never in production
  */
 public record HubPkiConfig(String site, String deviceApiBind, int deviceApiPort, List<String> serverNames,
-        Path caPassphraseFile, boolean mqttTls, int mqttTlsPort, String mqttTlsBind) {
+        Path caPassphraseFile, boolean mqttTls, int mqttTlsPort, String mqttTlsBind, int sandboxBootstrapTokens) {
     public static final String SITE = "hub.site";
     public static final String DEVICE_API_BIND = "hub.device-api.bind";
     public static final String DEVICE_API_PORT = "hub.device-api.port";
@@ -38,6 +41,7 @@ public record HubPkiConfig(String site, String deviceApiBind, int deviceApiPort,
     public static final String MQTT_TLS = "hub.mqtt.tls";
     public static final String MQTT_TLS_PORT = "hub.mqtt.tls-port";
     public static final String MQTT_TLS_BIND = "hub.mqtt.tls-bind";
+    public static final String SANDBOX_BOOTSTRAP_TOKENS = "hub.sandbox.bootstrap-tokens";
     private static final Pattern SITE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9.\\-:]{1,253}");
 
@@ -50,6 +54,10 @@ public record HubPkiConfig(String site, String deviceApiBind, int deviceApiPort,
         requireHost(MQTT_TLS_BIND, mqttTlsBind);
         requirePort(DEVICE_API_PORT, deviceApiPort);
         requirePort(MQTT_TLS_PORT, mqttTlsPort);
+        if (sandboxBootstrapTokens < 0 || sandboxBootstrapTokens > 999) {
+            throw new IllegalArgumentException(SANDBOX_BOOTSTRAP_TOKENS + " must be between 0 and 999, got "
+                    + sandboxBootstrapTokens);
+        }
         serverNames = List.copyOf(Objects.requireNonNull(serverNames, SERVER_NAMES));
         if (serverNames.isEmpty()) {
             throw new IllegalArgumentException(SERVER_NAMES + " must name at least one DNS name or IP address");
@@ -64,7 +72,7 @@ public record HubPkiConfig(String site, String deviceApiBind, int deviceApiPort,
     /** Site {@code demo}, device API on 127.0.0.1:8443, names localhost and 127.0.0.1, generated passphrase, no MQTT TLS. */
     public static HubPkiConfig defaults() {
         return new HubPkiConfig("demo", "127.0.0.1", 8443, List.of("localhost", "127.0.0.1"), null, false, 8883,
-                "127.0.0.1");
+                "127.0.0.1", 0);
     }
 
     /** The DNS names among {@link #serverNames()}. */

@@ -148,4 +148,29 @@ class HubConfigTest {
         Files.writeString(file, content);
         return file;
     }
+
+    @Test
+    void deviceListenersTakeFreePortsWhenTheHttpAndMqttPortsDo() throws Exception {
+        HubConfig free = HubConfig.load(null, Map.of("hub.http.port", "0", "hub.mqtt.port", "0"));
+        HubConfig fixed = HubConfig.load(null, Map.of("hub.device-api.names", "hub.site.local, 10.0.0.2",
+                "hub.mqtt.tls", "true"));
+
+        assertEquals(0, free.pki().deviceApiPort());
+        assertEquals(0, free.pki().mqttTlsPort());
+        assertEquals(8443, fixed.pki().deviceApiPort());
+        assertEquals(8883, fixed.pki().mqttTlsPort());
+        assertEquals(java.util.List.of("hub.site.local"), fixed.pki().dnsNames());
+        assertEquals(java.util.List.of("10.0.0.2"), fixed.pki().ipAddresses());
+        assertTrue(fixed.pki().mqttTls());
+    }
+
+    @Test
+    void badPkiValuesNameTheirKey() {
+        assertEquals("hub.device-api.port", assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of("hub.device-api.port", "70000"))).key());
+        assertEquals("hub.site", assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of("hub.site", "CHU Nord"))).key());
+        assertEquals("hub.device-api.names", assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of("hub.device-api.names", "a b"))).key());
+    }
 }

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A kiosk's device identity and what hangs on it: the key and certificate in
  * {@code <data>/identity}, its enrolment, its {@link HubApi} to the device API, and an hourly check
- * that renews the certificate at two thirds of its lifetime. Thread-safe.
+ * that renews the certificate at two thirds of its lifetime. The blocking steps run on the kiosk's own
+ * identity thread, never on the (possibly shared) timer scheduler. Thread-safe.
  */
 final class KioskIdentity implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KioskIdentity.class);
@@ -33,15 +36,17 @@ final class KioskIdentity implements AutoCloseable {
     private final HubApi hub;
     private final DeviceEnrolment enrolment;
     private final ScheduledExecutorService scheduler;
+    private final ExecutorService worker;
     private volatile Runnable reconnect = () -> { };
     private ScheduledFuture<?> renewalCheck;
 
     private KioskIdentity(DeviceIdentity device, HubApi hub, DeviceEnrolment enrolment,
-            ScheduledExecutorService scheduler) {
+            ScheduledExecutorService scheduler, ExecutorService worker) {
         this.device = device;
         this.hub = hub;
         this.enrolment = enrolment;
         this.scheduler = scheduler;
+        this.worker = worker;
     }
 
     /** Opens (or creates) the identity; nothing happens on the network before {@link #start()}. */
@@ -56,14 +61,20 @@ final class KioskIdentity implements AutoCloseable {
             Arrays.fill(secret, '\0');
         }
         HubApi hub = HubApi.forDevice(access.deviceApi(), device);
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vigie-identity-" + config.kioskId());
+            t.setDaemon(true);
+            return t;
+        });
         DeviceEnrolment enrolment = new DeviceEnrolment(device, HubApi.forEnrolment(access.deviceApi(),
-                access.caFingerprint()), hub, access.tokenFile(), config.dataDir(), scheduler, POLL_EVERY, onEnrolled);
-        return new KioskIdentity(device, hub, enrolment, scheduler);
+                access.caFingerprint()), hub, access.tokenFile(), config.dataDir(), scheduler, worker, POLL_EVERY,
+                onEnrolled);
+        return new KioskIdentity(device, hub, enrolment, scheduler, worker);
     }
 
     void start() {
         enrolment.start();
-        renewalCheck = scheduler.scheduleAtFixedRate(this::renewIfDue, RENEWAL_CHECK.toMinutes(),
+        renewalCheck = scheduler.scheduleAtFixedRate(() -> worker.execute(this::renewIfDue), RENEWAL_CHECK.toMinutes(),
                 RENEWAL_CHECK.toMinutes(), TimeUnit.MINUTES);
     }
 
@@ -100,5 +111,6 @@ final class KioskIdentity implements AutoCloseable {
         if (renewalCheck != null) {
             renewalCheck.cancel(false);
         }
+        worker.shutdownNow();
     }
 }

@@ -42,6 +42,12 @@ final class WireShape {
                         "field '" + prefix + c.getName() + "' is required");
             }
             checkKind(prefix + c.getName(), c.getType(), value);
+            if (c.getType() == java.util.List.class && c.getGenericType() instanceof java.lang.reflect.ParameterizedType p
+                    && p.getActualTypeArguments()[0] == String.class) {
+                for (int i = 0; i < value.size(); i++) {
+                    require(value.get(i).isTextual(), prefix + c.getName() + "[" + i + "]", "a string", value.get(i));
+                }
+            }
         }
     }
 
@@ -69,10 +75,7 @@ final class WireShape {
                 require(e.getValue().isTextual(), field + "." + e.getKey(), "a string", e.getValue());
             }
         } else if (type == java.util.List.class) {
-            require(value.isArray(), field, "an array of strings", value);
-            for (int i = 0; i < value.size(); i++) {
-                require(value.get(i).isTextual(), field + "[" + i + "]", "a string", value.get(i));
-            }
+            require(value.isArray(), field, "an array", value);
         } else if (type == JsonNode.class) {
             require(value.isObject(), field, "a JSON object", value);
         }

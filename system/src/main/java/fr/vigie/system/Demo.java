@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * virtual kiosks that report demo activity to it. Prints the console address and stops everything cleanly on Ctrl-C.
  */
 public final class Demo {
-    static final Pattern HUB_READY = Pattern.compile("VIGIE-HUB READY http=(\\S+) mqtt=(\\S+)");
+    static final Pattern HUB_READY = Pattern.compile(
+            "VIGIE-HUB READY http=(\\S+) mqtt=(\\S+)(?: devices=(\\S+) ca=(\\S+))?(?: mqtt-devices=(\\S+))?");
     static final Pattern KIOSK_READY = Pattern.compile("VIGIE-KIOSK READY (\\S+)");
 
     /** Options of the demo, validated. */
@@ -103,21 +104,20 @@ public final class Demo {
 
         ChildProcess hub = ChildProcess.start("hub", home.javaCommand(VigieHome.HUB_MODULE, VigieHome.HUB_MAIN,
                 List.of("--data", data.resolve("hub").toString(), "--http-port", String.valueOf(o.httpPort()),
-                        "--mqtt-port", String.valueOf(o.mqttPort()), "--set", "hub.sandbox.enabled=true")), data, out);
+                        "--mqtt-port", String.valueOf(o.mqttPort()), "--set", "hub.sandbox.enabled=true",
+                        "--set", "hub.mqtt.tls=true", "--set", "hub.mqtt.tls-port=0", "--set", "hub.device-api.port=0",
+                        "--set", "hub.sandbox.bootstrap-tokens=" + o.kiosks())), data, out);
         synchronized (started) {
             started.add(hub);
         }
         Matcher ready = hub.awaitLine(HUB_READY, Duration.ofMinutes(2));
         String console = ready.group(1);
-        String mqtt = ready.group(2);
-        // the virtual kiosks pin the hub's configuration key (a real kiosk receives it at enrolment)
-        java.nio.file.Files.createDirectories(data.resolve("kiosks"));
-        java.nio.file.Files.copy(data.resolve("hub").resolve(fr.vigie.hub.fleet.Fleet.KEY_DIR)
-                .resolve(fr.vigie.hub.fleet.ConfigSigningKey.PUBLIC_FILE), data.resolve("kiosks")
-                .resolve(fr.vigie.kiosk.fleet.KioskFleet.HUB_KEY_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String mqtt = ready.group(5) != null ? ready.group(5) : ready.group(2);
+        Path kioskConfig = enrolmentConfig(data, ready.group(3), ready.group(4));
 
         ChildProcess kiosks = ChildProcess.start("kiosks", home.javaCommand(VigieHome.KIOSK_MODULE,
-                VigieHome.KIOSK_MAIN, List.of("--site", "demo", "--virtual", String.valueOf(o.kiosks()),
+                VigieHome.KIOSK_MAIN, List.of("--config", kioskConfig.toString(), "--site", "demo", "--virtual",
+                        String.valueOf(o.kiosks()),
                         "--broker", mqtt, "--data", data.resolve("kiosks").toString(), "--heartbeat", "5",
                         "--activity-every", String.valueOf(o.activitySeconds()))), data, out);
         synchronized (started) {
@@ -130,7 +130,8 @@ public final class Demo {
         out.println("  IT console:  " + console + "/");
         out.println("  REST API:    " + console + "/api/v1/devices   " + console + "/api/v1/events");
         out.println("  Sign in as:  " + demoAccount(data.resolve("hub")));
-        out.println("  MQTT broker: " + mqtt);
+        out.println("  MQTT broker: " + mqtt + "   (kiosks enrol over " + ready.group(3)
+                + " with bootstrap tokens, then connect with mutual TLS)");
         out.println("  Sandbox PSC: " + console + "/sandbox/psc/auth/realms/esante-wallet   e-CPS phone: "
                 + console + "/sandbox/psc/ecps");
         out.println("  Press Ctrl-C to stop.");
@@ -157,6 +158,18 @@ public final class Demo {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * The kiosks' way to the device API: enrol with the bootstrap tokens the sandbox hub wrote (one
+     * file per kiosk id), trusting the hub's site root by its fingerprint.
+     */
+    private static Path enrolmentConfig(Path data, String deviceApi, String rootFingerprint) throws IOException {
+        Path file = data.resolve("kiosks.properties");
+        String tokens = data.resolve("hub").resolve("sandbox-tokens").resolve("{id}").toString();
+        Files.writeString(file, "kiosk.hub.url=" + deviceApi + "\nkiosk.hub.ca-fingerprint=" + rootFingerprint
+                + "\nkiosk.enrol.token-file=" + tokens.replace("\\", "\\\\") + "\n", StandardCharsets.UTF_8);
+        return file;
     }
 
     /** The demo's IT admin: the first-admin password the fresh demo hub wrote to its data directory. */

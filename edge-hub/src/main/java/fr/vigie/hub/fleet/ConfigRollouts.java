@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * version (one counter for the site, never below a version a kiosk of the group reports), signs one
  * bundle per kiosk of the group, records the rollout, its targets and the audit entry
  * {@code CONFIG_ROLLED_OUT} in one transaction, then publishes each bundle retained on the kiosk's
- * config topic. Replies ({@code config-<version>}) move each target out of {@code PENDING} once.
+ * config topic. Replies ({@code config-<version>}) move each target out of {@code PENDING} once; a
+ * target still waiting when a newer version goes to the same kiosk becomes {@code SUPERSEDED}.
  * A rollback re-issues an earlier rollout's content as a new version ({@code CONFIG_REISSUED}).
  * Rollouts are serialised by a transaction-scoped advisory lock. Thread-safe.
  *
@@ -141,6 +142,17 @@ public final class ConfigRollouts {
                 ps.setString(5, actor);
                 ps.setObject(6, Db.utc(now));
                 ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE config_rollout_targets SET state = 'SUPERSEDED',"
+                    + " message = ? WHERE site = ? AND kiosk_id = ? AND version < ? AND state IN ('PENDING', 'UNSENT')")) {
+                for (KioskAddress k : kiosks) {
+                    ps.setString(1, "superseded by version " + version + " before the kiosk answered");
+                    ps.setString(2, k.site());
+                    ps.setString(3, k.kioskId());
+                    ps.setLong(4, version);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
             List<ConfigBundle> bundles = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO config_rollout_targets (version, site,"

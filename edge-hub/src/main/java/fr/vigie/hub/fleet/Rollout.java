@@ -15,7 +15,8 @@ import java.util.Map;
  * @param reissueOf the earlier version whose content this re-issues (a rollback), or null
  * @param actor who rolled it out
  * @param createdAt when
- * @param counts kiosks per state ({@code PENDING}, {@code UNSENT}, {@code APPLIED}, {@code REJECTED}, {@code FAILED})
+ * @param counts kiosks per state ({@code PENDING}, {@code UNSENT}, {@code APPLIED}, {@code REJECTED}, {@code FAILED},
+ *     {@code SUPERSEDED})
  * @param targets every kiosk targeted, by site then id
  */
 public record Rollout(long version, String group, @JsonRawValue String settings, Long reissueOf, String actor,
@@ -27,10 +28,11 @@ public record Rollout(long version, String group, @JsonRawValue String settings,
      * @param site its site
      * @param kioskId the kiosk
      * @param state {@code PENDING} (published, no reply yet), {@code UNSENT}, {@code APPLIED},
-     *     {@code REJECTED} or {@code FAILED} (applied, health check failed, rolled back)
+     *     {@code REJECTED}, {@code FAILED} (applied, health check failed, rolled back) or
+     *     {@code SUPERSEDED} (a newer version went to the kiosk before it answered)
      * @param code the kiosk's reason code ({@code OK} when applied), or null before its reply
      * @param message the kiosk's sentence, or null
-     * @param publishedAt when the hub published it
+     * @param publishedAt when the hub issued it (then signed and published it)
      * @param repliedAt when the kiosk replied, or null
      */
     public record Target(String site, String kioskId, String state, String code, String message,

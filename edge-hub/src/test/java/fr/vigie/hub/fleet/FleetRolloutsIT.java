@@ -161,6 +161,21 @@ class FleetRolloutsIT {
     }
 
     @Test
+    void aTargetStillWaitingWhenANewerVersionGoesOutIsSuperseded() throws Exception {
+        long v1 = rollouts.rollOut("default", KioskSettings.defaults().withIdleLockSeconds(60), "alice").version();
+        rollouts.onReply(reply(A, "config-" + v1, Reply.Outcome.DONE, "OK"));
+        long v2 = rollouts.rollOut("default", KioskSettings.defaults().withIdleLockSeconds(90), "alice").version();
+
+        Rollout first = rollouts.find(v1).orElseThrow();
+        assertEquals(Map.of("APPLIED", 1, "SUPERSEDED", 1), first.counts());
+        assertTrue(first.finished());
+        assertEquals(Map.of("PENDING", 2), rollouts.find(v2).orElseThrow().counts());
+        rollouts.onReply(reply(B, "config-" + v1, Reply.Outcome.DONE, "OK"));
+        assertEquals(Map.of("APPLIED", 1, "SUPERSEDED", 1), rollouts.find(v1).orElseThrow().counts(),
+                "a late answer does not bring a superseded target back");
+    }
+
+    @Test
     void aBrokerThatCannotTakeTheBundleLeavesTheTargetUnsent() throws Exception {
         brokerDown.set(true);
         Rollout r = rollouts.rollOut("default", KioskSettings.defaults(), "alice");

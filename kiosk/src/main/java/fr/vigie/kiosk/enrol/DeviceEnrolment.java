@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * DeviceEnrolment e = new DeviceEnrolment(identity, HubApi.forEnrolment(url, pin), HubApi.forDevice(url, identity),
- *         tokenFile, dataDir, scheduler, Duration.ofSeconds(2), link::start);
+ *         tokenFile, dataDir, scheduler, worker, Duration.ofSeconds(1), link::start);
  * e.start();
  * }</pre>
  */
@@ -59,6 +60,7 @@ public final class DeviceEnrolment {
     private final Path tokenFile;
     private final Path dataDir;
     private final ScheduledExecutorService scheduler;
+    private final Executor worker;
     private final Duration pollEvery;
     private final Runnable onEnrolled;
     private final EnrolmentState state;
@@ -69,17 +71,21 @@ public final class DeviceEnrolment {
 
     /**
      * @param tokenFile a file holding a bootstrap token, or null to wait for IT
+     * @param scheduler times the retries and polls
+     * @param worker runs the steps, which block on the network and the disk (not the scheduler's threads,
+     *        which a virtual fleet shares between many kiosks)
      * @param pollEvery how often to ask whether IT decided
-     * @param onEnrolled run once, on the scheduler, when the kiosk is enrolled (now or later)
+     * @param onEnrolled run once, on the worker, when the kiosk is enrolled (now or later)
      */
     public DeviceEnrolment(DeviceIdentity identity, HubApi enrolApi, HubApi deviceApi, Path tokenFile, Path dataDir,
-            ScheduledExecutorService scheduler, Duration pollEvery, Runnable onEnrolled) {
+            ScheduledExecutorService scheduler, Executor worker, Duration pollEvery, Runnable onEnrolled) {
         this.identity = identity;
         this.enrolApi = enrolApi;
         this.deviceApi = deviceApi;
         this.tokenFile = tokenFile;
         this.dataDir = dataDir;
         this.scheduler = scheduler;
+        this.worker = worker;
         this.pollEvery = pollEvery;
         this.onEnrolled = onEnrolled;
         this.state = new EnrolmentState(identity.kiosk(), identity.enrolmentCode());
@@ -103,7 +109,7 @@ public final class DeviceEnrolment {
 
     /** Starts in the background; an already enrolled kiosk calls {@code onEnrolled} at once. */
     public void start() {
-        scheduler.execute(this::step);
+        worker.execute(this::step);
     }
 
     /** Stops polling. */
@@ -233,7 +239,7 @@ public final class DeviceEnrolment {
 
     private void schedule(Duration delay) {
         if (!stopped) {
-            scheduler.schedule(this::step, delay.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> worker.execute(this::step), delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -33,7 +33,7 @@ public final class CommandAgent {
     private static final int REMEMBERED = 256;
 
     private final KioskAddress self;
-    private final ConfigAgent config;
+    private final Supplier<ConfigAgent> config;
     private final CertificateRotation rotation;
     private final Reboot reboot;
     private final Supplier<Map<String, String>> diagnostics;
@@ -43,9 +43,9 @@ public final class CommandAgent {
     private final LinkedHashSet<String> done = new LinkedHashSet<>();
 
     /**
-     * @param config the configuration agent, or null when no hub key is pinned
+     * @param config the configuration agent, which gives null while no hub key is pinned
      */
-    CommandAgent(KioskAddress self, ConfigAgent config, CertificateRotation rotation, Reboot reboot,
+    CommandAgent(KioskAddress self, Supplier<ConfigAgent> config, CertificateRotation rotation, Reboot reboot,
             Supplier<Map<String, String>> diagnostics, Clock clock, Consumer<Reply> replies, RecentErrors errors) {
         this.self = self;
         this.config = config;
@@ -109,6 +109,7 @@ public final class CommandAgent {
     }
 
     private void reload(Command c) {
+        ConfigAgent config = this.config.get();
         if (config == null) {
             replies.accept(reply(c, Reply.Outcome.REJECTED, CommandError.COMMAND_NOT_SUPPORTED.name(),
                     "no hub configuration key is pinned on this kiosk", Map.of()));

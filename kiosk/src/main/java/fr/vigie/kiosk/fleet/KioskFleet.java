@@ -7,8 +7,10 @@ import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.Reply;
 import fr.vigie.protocol.Topics;
+import fr.vigie.provisioning.AtomicFiles;
 import fr.vigie.provisioning.SigningKeyStore;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;
@@ -35,6 +37,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * KioskFleet fleet = KioskFleet.attach(link, parts, clock, executor);   // before link.start()
+ * fleet.pinHubKey(hubKeyFromEnrolment).onBundle(firstBundle);            // at enrolment
  * fleet.config().addListener(settings -> ...);
  * }</pre>
  */
@@ -63,55 +66,95 @@ public final class KioskFleet {
             HealthCheck health) {
     }
 
-    private final ConfigAgent config;
-    private final CommandAgent commands;
+    private final Parts parts;
+    private final HubLink link;
+    private final Clock clock;
     private final RecentErrors errors;
+    private final CommandAgent commands;
+    private volatile ConfigAgent config;
 
-    private KioskFleet(ConfigAgent config, CommandAgent commands, RecentErrors errors) {
-        this.config = config;
-        this.commands = commands;
-        this.errors = errors;
+    private KioskFleet(Parts parts, HubLink link, Clock clock) {
+        this.parts = parts;
+        this.link = link;
+        this.clock = clock;
+        this.errors = new RecentErrors(clock);
+        this.commands = new CommandAgent(parts.self(), () -> config, parts.rotation(), parts.reboot(),
+                () -> diagnostics(parts, config, errors, clock), clock, link::reply, errors);
     }
 
     /** Builds the agents and attaches them to {@code link}; call before the link starts. */
     public static KioskFleet attach(HubLink link, Parts parts, Clock clock, Executor shared) throws IOException {
         Executor executor = new SerialExecutor(shared);
-        RecentErrors errors = new RecentErrors(clock);
-        Path configDir = parts.dataDir().resolve(CONFIG_DIR);
-        Path keyFile = configDir.resolve(HUB_KEY_FILE);
-        ConfigAgent config = null;
+        KioskFleet fleet = new KioskFleet(parts, link, clock);
+        Path keyFile = parts.dataDir().resolve(CONFIG_DIR).resolve(HUB_KEY_FILE);
         if (Files.exists(keyFile)) {
-            ECPublicKey hubKey = SigningKeyStore.readPublicKey(keyFile);
-            config = new ConfigAgent(configDir, new ConfigVerifier(hubKey, parts.self()), parts.self(), parts.health(),
-                    clock, link::reply, errors);
+            fleet.config = fleet.agent(SigningKeyStore.readPublicKey(keyFile));
         } else {
-            LOG.info("kiosk {}: no hub configuration key pinned ({}); configuration bundles will be refused",
-                    parts.self(), keyFile);
+            LOG.info("kiosk {}: no hub configuration key pinned ({}); configuration bundles are refused until"
+                    + " enrolment pins one", parts.self(), keyFile);
         }
-        ConfigAgent agent = config;
-        CommandAgent commands = new CommandAgent(parts.self(), agent, parts.rotation(), parts.reboot(),
-                () -> diagnostics(parts, agent, errors, clock), clock, link::reply, errors);
         link.onInbound((channel, payload, retained) -> executor.execute(() -> {
             if (channel == Topics.Channel.CONFIG) {
+                ConfigAgent agent = fleet.config;
                 if (agent != null) {
                     agent.onBundle(payload);
                 } else {
-                    refuseWithoutKey(parts.self(), link, clock, errors);
+                    refuseWithoutKey(parts.self(), payload, link, clock, fleet.errors);
                 }
             } else if (channel == Topics.Channel.CMD) {
-                commands.onCommand(payload);
+                fleet.commands.onCommand(payload);
             }
         }));
-        link.statusFacts(() -> new StatusFacts(agent == null ? 0 : agent.version(),
-                parts.rotation().currentExpiry().orElse(null), parts.readers().get()));
-        return new KioskFleet(config, commands, errors);
+        link.statusFacts(() -> {
+            ConfigAgent agent = fleet.config;
+            return new StatusFacts(agent == null ? 0 : agent.version(), parts.rotation().currentExpiry().orElse(null),
+                    parts.readers().get());
+        });
+        return fleet;
     }
 
-    private static void refuseWithoutKey(KioskAddress self, HubLink link, Clock clock, RecentErrors errors) {
+    /**
+     * Pins the hub's configuration key, received at enrolment over the mutually authenticated device
+     * API, and starts accepting bundles signed with it. Pinning the key already pinned does nothing;
+     * a different key is refused (a kiosk changes hub only by enrolling again from scratch).
+     *
+     * @return the configuration agent, e.g. to hand it the first configuration received at enrolment
+     * @throws IllegalStateException when another key is pinned
+     */
+    public synchronized ConfigAgent pinHubKey(ECPublicKey hubKey) throws IOException {
+        Path keyFile = parts.dataDir().resolve(CONFIG_DIR).resolve(HUB_KEY_FILE);
+        if (Files.exists(keyFile)) {
+            ECPublicKey pinned = SigningKeyStore.readPublicKey(keyFile);
+            if (!java.util.Arrays.equals(pinned.getEncoded(), hubKey.getEncoded())) {
+                throw new IllegalStateException("another hub configuration key is pinned in " + keyFile);
+            }
+        } else {
+            AtomicFiles.createPrivateDirectory(keyFile.getParent());
+            AtomicFiles.write(keyFile, SigningKeyStore.publicKeyPem(hubKey).getBytes(StandardCharsets.US_ASCII));
+        }
+        if (config == null) {
+            config = agent(hubKey);
+        }
+        return config;
+    }
+
+    private ConfigAgent agent(ECPublicKey hubKey) throws IOException {
+        return new ConfigAgent(parts.dataDir().resolve(CONFIG_DIR), new ConfigVerifier(hubKey, parts.self()),
+                parts.self(), parts.health(), clock, link::reply, errors);
+    }
+
+    private static void refuseWithoutKey(KioskAddress self, byte[] payload, HubLink link, Clock clock,
+            RecentErrors errors) {
         String why = "no hub configuration key is pinned on this kiosk";
+        String id;
+        try {
+            id = "config-" + new ProtocolCodec().decodeConfig(payload).version();
+        } catch (fr.vigie.protocol.ProtocolException e) {
+            id = "config-unreadable";
+        }
         errors.add("CONFIG_SIGNATURE_INVALID", why);
-        link.reply(new Reply("config-unverifiable", self.site(), self.kioskId(), Reply.Outcome.REJECTED,
-                "CONFIG_SIGNATURE_INVALID", why, clock.instant(), ProtocolCodec.SCHEMA_VERSION));
+        link.reply(new Reply(id, self.site(), self.kioskId(), Reply.Outcome.REJECTED, "CONFIG_SIGNATURE_INVALID", why,
+                clock.instant(), ProtocolCodec.SCHEMA_VERSION));
     }
 
     /**

@@ -49,7 +49,7 @@ class CommandAgentTest {
                         reboots.incrementAndGet();
                     }
                 }, HealthCheck.componentsAccept());
-        agent = new CommandAgent(SELF, null, parts.rotation(), parts.reboot(),
+        agent = new CommandAgent(SELF, () -> null, parts.rotation(), parts.reboot(),
                 () -> KioskFleet.diagnostics(parts, null, errors, CLOCK), CLOCK, replies::add, errors);
     }
 
@@ -97,7 +97,7 @@ class CommandAgentTest {
                 return Optional.of(notAfter);
             }
         };
-        CommandAgent withIdentity = new CommandAgent(SELF, null, rotation, Reboot.simulated(), Map::of, CLOCK,
+        CommandAgent withIdentity = new CommandAgent(SELF, () -> null, rotation, Reboot.simulated(), Map::of, CLOCK,
                 replies::add, errors);
         withIdentity.onCommand(command("c-4", SELF, "rotate-cert", NOW));
         assertEquals("OK", last().code());

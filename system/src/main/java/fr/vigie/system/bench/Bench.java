@@ -32,15 +32,19 @@ public final class Bench {
             switch (name) {
                 case "ingest" -> IngestBench.run(IngestBench.Options.parse(rest), System.out);
                 case "card" -> cardBench(rest);
+                case "enrol" -> EnrolBench.run(rest, System.out);
                 case "scan" -> ScanBench.main(rest);
                 case "ciba" -> CibaBench.main(rest);
                 case "insi" -> InsiBench.main(rest);
+                case "rollout" -> RolloutBench.run(rest, System.out);
                 default -> {
                     System.err.println("usage: ./vigie bench ingest [--kiosks N] [--events N] [--sync FULL|NORMAL] [--data DIR]\n"
                             + "       ./vigie bench card [--runs N]\n"
+                            + "       ./vigie bench enrol [--kiosks N]\n"
                             + "       ./vigie bench scan [--count N] [--seed S] [--dir DIR] [--zbar PATH]\n"
                             + "       ./vigie bench ciba [SIGN-INS] [WARM-UP]\n"
-                            + "       ./vigie bench insi [CALLS]");
+                            + "       ./vigie bench insi [CALLS]\n"
+                            + "       ./vigie bench rollout [--kiosks N] [--rounds R]");
                     System.exit(name.equals("help") ? 0 : 2);
                 }
             }

@@ -1,0 +1,95 @@
+package fr.vigie.system.enrol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.vigie.hub.EdgeHub;
+import fr.vigie.hub.HubConfig;
+import fr.vigie.hub.enrol.EnrolmentView;
+import fr.vigie.kiosk.Kiosk;
+import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.kiosk.enrol.EnrolmentState;
+import fr.vigie.protocol.KioskAddress;
+import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.enrolment.BootstrapToken;
+import fr.vigie.provisioning.enrolment.EnrolmentRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a kiosk's screen goes through when enrolment does not go straight. */
+class KioskEnrolmentIT {
+    private static final String SITE = "chu-nord";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    Path tmp;
+
+    private static KioskConfig config(EdgeHub hub, Path data, String id, Path token) throws Exception {
+        Map<String, String> p = new HashMap<>(Map.of("kiosk.site", SITE, "kiosk.id", id,
+                "kiosk.data-dir", data.resolve(id).toString(), "kiosk.mqtt.url", hub.deviceMqttUrl().orElseThrow(),
+                "kiosk.hub.url", hub.deviceApiUri().toString(), "kiosk.hub.ca-fingerprint", hub.siteCa().rootFingerprint()));
+        if (token != null) {
+            p.put("kiosk.enrol.token-file", token.toString());
+        }
+        return KioskConfig.load(null, p);
+    }
+
+    private static EnrolmentState.Phase phase(Kiosk k) {
+        return k.enrolment().orElseThrow().snapshot().phase();
+    }
+
+    @Test
+    void usedTokenFallsBackToApprovalRejectionShowsItsReasonAndARestartKeepsItsRequest() throws Exception {
+        try (EdgeHub hub = EdgeHub.start(HubConfig.load(null, Map.of("hub.data-dir", tmp.resolve("hub").toString(),
+                "hub.http.port", "0", "hub.mqtt.port", "0", "hub.site", SITE, "hub.mqtt.tls", "true")))) {
+            // given a token that someone already used for kiosk "copied" with another key
+            KioskAddress copied = KioskAddress.of(SITE, "copied");
+            BootstrapToken token = hub.enrolments().issueToken(copied, Duration.ofHours(1), "it-alice");
+            DeviceIdentity thief = DeviceIdentity.openOrCreate(tmp.resolve("thief"), copied, "x".toCharArray(),
+                    Clock.systemUTC());
+            hub.enrolments().submit(EnrolmentRequest.of(thief, token.value()));
+            Path tokenFile = Files.writeString(tmp.resolve("token"), token.value(), StandardCharsets.US_ASCII);
+            Path kiosks = tmp.resolve("kiosks");
+
+            // when the genuine kiosk presents it, then falls back to IT
+            try (Kiosk genuine = Kiosk.start(config(hub, kiosks, "copied", tokenFile));
+                    Kiosk other = Kiosk.start(config(hub, kiosks, "refused", null))) {
+                await().atMost(PATIENCE).until(() -> phase(genuine) == EnrolmentState.Phase.WAITING_FOR_APPROVAL
+                        && phase(other) == EnrolmentState.Phase.WAITING_FOR_APPROVAL);
+                assertThat(genuine.connected()).isFalse();
+
+                // and IT rejects the other kiosk, whose screen says why
+                EnrolmentView refused = pendingOf(hub, "refused");
+                hub.enrolments().reject(refused.id(), "borne inconnue", "it-alice");
+                await().atMost(PATIENCE).until(() -> phase(other) == EnrolmentState.Phase.REJECTED);
+                assertEquals("borne inconnue", other.enrolment().orElseThrow().snapshot().reason());
+            }
+
+            // then after a restart the genuine kiosk still waits on the same request, and IT's approval connects it
+            EnrolmentView waiting = pendingOf(hub, "copied");
+            try (Kiosk restarted = Kiosk.start(config(hub, kiosks, "copied", tokenFile))) {
+                await().atMost(PATIENCE).until(() -> phase(restarted) == EnrolmentState.Phase.WAITING_FOR_APPROVAL);
+                assertEquals(List.of(waiting.id()), hub.enrolments().list(EnrolmentView.PENDING, 10).stream()
+                        .map(EnrolmentView::id).toList());
+                hub.enrolments().approve(waiting.id(), restarted.enrolment().orElseThrow().snapshot().enrolmentCode(),
+                        "it-alice");
+                await().atMost(PATIENCE).until(restarted::connected);
+                assertEquals(EnrolmentState.Phase.ENROLLED, phase(restarted));
+            }
+        }
+    }
+
+    private static EnrolmentView pendingOf(EdgeHub hub, String kioskId) throws Exception {
+        return hub.enrolments().list(EnrolmentView.PENDING, 10).stream().filter(v -> v.kioskId().equals(kioskId))
+                .findFirst().orElseThrow();
+    }
+}
