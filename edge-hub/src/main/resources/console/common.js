@@ -70,9 +70,14 @@ window.Vigie = (function () {
     return json;
   }
 
-  // The message for a failed call: the translated code when there is one, else the hub's own words.
+  // The message for a failed call: the translated code when there is one (with the hub's detail),
+  // else the hub's own words.
   function errorText(e) {
-    return (e && e.error && t['error.' + e.error]) || (e && e.message) || t.unreachable;
+    const translated = e && e.error && t['error.' + e.error];
+    if (translated) {
+      return e.message ? translated + ' (' + e.message + ')' : translated;
+    }
+    return (e && e.message) || t.unreachable;
   }
 
   function poll(fn, ms) {

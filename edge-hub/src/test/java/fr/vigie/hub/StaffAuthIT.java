@@ -76,6 +76,9 @@ class StaffAuthIT {
             assertEquals(401, r.statusCode(), path);
             assertEquals("STAFF_SIGNIN_REQUIRED", JSON.readTree(r.body()).get("error").asText(), path);
         }
+        for (String page : new String[] {"/", "/enrolments", "/configuration", "/audit", "/device?site=s&kiosk=k"}) {
+            assertEquals(302, anonymous("GET", page).statusCode(), page);
+        }
         HttpResponse<String> page = anonymous("GET", "/vigilance?lang=en");
         assertEquals(302, page.statusCode());
         assertEquals("/signin?next=%2Fvigilance%3Flang%3Den", page.headers().firstValue("Location").orElseThrow());

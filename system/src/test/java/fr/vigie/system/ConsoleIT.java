@@ -3,29 +3,28 @@ package fr.vigie.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.staff.StaffRole;
 import fr.vigie.kiosk.Kiosk;
 import fr.vigie.kiosk.KioskConfig;
-import fr.vigie.kiosk.fleet.KioskFleet;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.AtomicFiles;
+import fr.vigie.protocol.KioskStatus;
+import fr.vigie.protocol.ProtocolCodec;
+import fr.vigie.protocol.Topics;
 import fr.vigie.provisioning.DeviceIdentity;
-import fr.vigie.provisioning.enrolment.EnrolmentJson;
-import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -36,7 +35,7 @@ import org.openqa.selenium.WebElement;
 /**
  * The IT console in a real headless Chromium against a real hub: an admin approves a kiosk's pending
  * enrolment (typing the code the kiosk shows) and rolls a configuration out to a group, watching a real
- * kiosk apply it; a rejection reason carrying HTML stays text; a viewer sees no mutating control and is
+ * kiosk apply it; HTML in a rejection reason, a software version or a reader name stays text; a viewer sees no mutating control and is
  * refused by the API; a mutating request without the CSRF token is refused.
  */
 class ConsoleIT {
@@ -57,9 +56,9 @@ class ConsoleIT {
             String adminPassword = HubApi.firstAdminPassword(hubData);
             HubApi api = new HubApi(hub.httpUri(), hubData);
             // given a kiosk waiting for approval, another one to reject, and a running kiosk in group "default"
-            DeviceIdentity newcomer = requestEnrolment(hub, "kiosk-new");
-            requestEnrolment(hub, "kiosk-evil");
-            pinConfigKey(hub, tmp.resolve("kiosk-1"));
+            DeviceIdentity newcomer = TestKiosks.requestEnrolment(hub, tmp, SITE, "kiosk-new");
+            TestKiosks.requestEnrolment(hub, tmp, SITE, "kiosk-evil");
+            TestKiosks.pinConfigKey(hub, tmp.resolve("kiosk-1"));
             try (Kiosk running = Kiosk.start(KioskConfig.load(null, Map.of("kiosk.site", SITE, "kiosk.id", "kiosk-001",
                     "kiosk.mqtt.url", hub.mqttUrl(), "kiosk.data-dir", tmp.resolve("kiosk-1").toString(),
                     "kiosk.heartbeat-seconds", "1")))) {
@@ -67,9 +66,18 @@ class ConsoleIT {
                 try {
                     HeadlessChromium.signIn(browser, base + "/enrolments", "admin", adminPassword);
 
-                    // when the admin types the code shown on the kiosk and approves
+                    // when the admin first mistypes the code shown on the kiosk, the console says so in French
                     WebElement row = await().atMost(PATIENCE).until(() -> pendingRow(browser, "kiosk-new"), r -> r != null);
-                    row.findElement(By.cssSelector("input.code")).sendKeys(newcomer.enrolmentCode());
+                    WebElement code = row.findElement(By.cssSelector("input.code"));
+                    code.sendKeys("AAAA-AAAA");
+                    row.findElement(By.cssSelector("button.approve")).click();
+                    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("action-result")).getText()
+                            .startsWith("Ce code n'est pas celui qu'affiche la borne"));
+                    assertThat(hub.enrolments().list("PENDING", 10)).hasSize(2);
+
+                    // and then types it right and approves
+                    code.clear();
+                    code.sendKeys(newcomer.enrolmentCode());
                     row.findElement(By.cssSelector("button.approve")).click();
 
                     // then the request is issued, by admin
@@ -102,6 +110,25 @@ class ConsoleIT {
                     await().atMost(PATIENCE).until(() -> "appliquée".equals(targetState(browser, SITE + "/kiosk-001")));
                     assertThat(running.fleet().config().settings().idleLockSeconds()).isEqualTo(120);
 
+                    // and on the kiosk's page, its heartbeat shows that version and a diagnostics command gets its reply
+                    browser.get(base + "/device?site=" + SITE + "&kiosk=kiosk-001");
+                    long applied = running.fleet().config().version();
+                    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("facts")).getText()
+                            .contains("Version de configuration\n" + applied));
+                    browser.findElement(By.cssSelector("#command-form button")).click();
+                    await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#commands tr[data-state=DONE]")).isEmpty());
+
+                    // and what a kiosk reports about itself (software version, reader names) stays text too
+                    reportStatusWithHtml(hub, "kiosk-xss");
+                    browser.get(base + "/");
+                    await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#devices tr[data-kiosk]")).size() == 2);
+                    browser.get(base + "/device?site=" + SITE + "&kiosk=kiosk-xss");
+                    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("facts")).getText().contains(XSS));
+                    browser.get(base + "/");
+                    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("devices")).getText().contains(XSS));
+                    assertThat(browser.findElements(By.cssSelector("#devices img, #facts img"))).isEmpty();
+                    assertThat(((JavascriptExecutor) browser).executeScript("return window.__xss === undefined")).isEqualTo(true);
+
                     // and a request without the CSRF token, from the signed-in page itself, is refused
                     Object status = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[0];"
                             + "fetch('/api/v1/config/groups/default', {method: 'PUT', headers: {'Content-Type': 'application/json'},"
@@ -117,7 +144,7 @@ class ConsoleIT {
 
     private void viewerSeesNoMutatingControlAndIsRefused(EdgeHub hub, String base) throws Exception {
         hub.staff().accounts().create("vera", StaffRole.VIEWER, "viewer password 1".toCharArray(), "admin");
-        requestEnrolment(hub, "kiosk-later");
+        TestKiosks.requestEnrolment(hub, tmp, SITE, "kiosk-later");
         WebDriver browser = HeadlessChromium.start("fr-FR");
         try {
             HeadlessChromium.signIn(browser, base + "/enrolments", "vera", "viewer password 1");
@@ -148,22 +175,18 @@ class ConsoleIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A fresh kiosk asks the hub's device API for a certificate, as an unprovisioned kiosk does. */
-    private DeviceIdentity requestEnrolment(EdgeHub hub, String kioskId) throws Exception {
-        DeviceIdentity id = DeviceIdentity.openOrCreate(tmp.resolve("id-" + kioskId), KioskAddress.of(SITE, kioskId),
-                "store".toCharArray(), Clock.systemUTC());
-        fr.vigie.kiosk.hubapi.HubApi enrol = fr.vigie.kiosk.hubapi.HubApi.forEnrolment(hub.deviceApiUri(), hub.siteCa().rootFingerprint());
-        JsonNode answer = enrol.post("/enrol/v1/requests", JSON.readTree(new EnrolmentJson().encode(EnrolmentRequest.of(id, null))));
-        assertThat(answer.get("status").asText()).isEqualTo("PENDING");
-        return id;
-    }
-
-    /** What enrolment does for a kiosk: pins the hub's configuration key in its data directory. */
-    private static void pinConfigKey(EdgeHub hub, Path kioskData) throws Exception {
-        Path dir = kioskData.resolve(KioskFleet.CONFIG_DIR);
-        AtomicFiles.createPrivateDirectory(dir);
-        AtomicFiles.write(dir.resolve(KioskFleet.HUB_KEY_FILE),
-                hub.fleet().signingKey().publicKeyPem().getBytes(StandardCharsets.UTF_8));
+    /** A device publishes a retained status whose free-text fields carry HTML. */
+    private static void reportStatusWithHtml(EdgeHub hub, String kioskId) throws Exception {
+        KioskStatus status = new KioskStatus(SITE, kioskId, KioskStatus.State.ONLINE, Instant.now(), XSS, Instant.now(), 0, 60,
+                0, "", List.of(XSS), ProtocolCodec.SCHEMA_VERSION);
+        MqttClient raw = new MqttClient(hub.mqttUrl(), "it-" + kioskId, new MemoryPersistence());
+        try {
+            raw.connect();
+            raw.publish(Topics.status(KioskAddress.of(SITE, kioskId)), new ProtocolCodec().encode(status), 1, true);
+            raw.disconnect();
+        } finally {
+            raw.close();
+        }
     }
 
     private static WebElement pendingRow(WebDriver browser, String kioskId) {

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * <p>A fresh hub has no account and no default password: {@link #ensureFirstAdmin(Path)} creates the
  * account {@value #FIRST_ADMIN} with a random password that exists only in the file it writes (owner
  * read-only) and as its Argon2id hash in the database. The person who installs the hub reads it once,
- * signs in, and replaces it ({@code POST /api/v1/staff/password}).
+ * signs in, and replaces it ({@code ./vigie admin user password admin}, i.e.
+ * {@code POST /api/v1/staff/accounts/admin/password}).
  */
 public final class StaffDirectory {
     /** Login of the account created on a fresh hub. */

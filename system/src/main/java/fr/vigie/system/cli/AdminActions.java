@@ -1,0 +1,186 @@
+package fr.vigie.system.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.hub.audit.AuditVerifyClient;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The admin commands that act through the REST API with an API token ({@link AdminCommand} parses them). */
+final class AdminActions {
+    /** Exit status of {@code config push --wait} when kiosks had not all answered in time. */
+    static final int NOT_FINISHED = 5;
+
+    private final AdminClient hub;
+    private final PrintStream out;
+
+    AdminActions(AdminClient hub, PrintStream out) {
+        this.hub = hub;
+        this.out = out;
+    }
+
+    int run(List<String> w, Map<String, String> options, Supplier<char[]> password) throws AdminFailure {
+        String command = String.join(" ", w.subList(0, Math.min(2, w.size())));
+        switch (w.isEmpty() ? "" : w.get(0)) {
+            case "devices" -> {
+                return devices(w);
+            }
+            case "revoke" -> {
+                return revoke(w);
+            }
+            default -> {
+            }
+        }
+        return switch (command) {
+            case "enrol list" -> enrolList(w);
+            case "enrol approve" -> decide(w, 4, "approve", Map.of("enrolmentCode", arg(w, 3)));
+            case "enrol reject" -> decide(w, 4, "reject", Map.of("reason", w.size() > 3 ? w.get(3) : "rejected from the CLI"));
+            case "config push" -> push(w, options.get("--wait"));
+            case "audit verify" -> verify(w);
+            case "user add" -> AdminLogin.addUser(hub, arg(w, 2), arg(w, 3), password, out);
+            case "user password" -> AdminLogin.setPassword(hub, arg(w, 2), password, out);
+            case "token create" -> AdminLogin.createToken(hub, arg(w, 2), arg(w, 3), options.get("--label"),
+                    options.get("--out"), out);
+            default -> throw AdminFailure.usage(w.isEmpty() ? "which command?" : "unknown command '" + command + "'");
+        };
+    }
+
+    private int devices(List<String> w) throws AdminFailure {
+        expect(w, 1);
+        JsonNode devices = hub.get("/api/v1/devices");
+        out.printf("%-32s %-8s %-12s %8s  %s%n", "KIOSK", "STATE", "GROUP", "CONFIG", "LAST HEARTBEAT");
+        for (JsonNode d : devices) {
+            out.printf("%-32s %-8s %-12s %8s  %s%n", d.path("site").asText() + "/" + d.path("kioskId").asText(),
+                    d.path("online").asBoolean() ? "online" : "offline", d.path("group").asText("-"),
+                    d.path("configVersion").isNumber() ? d.path("configVersion").asText() : "-",
+                    d.path("lastHeartbeatAt").asText("-"));
+        }
+        out.println(devices.size() + " kiosk(s)");
+        return 0;
+    }
+
+    private int enrolList(List<String> w) throws AdminFailure {
+        expect(w, 2);
+        JsonNode pending = hub.get("/api/v1/enrolments?status=PENDING");
+        out.printf("%-36s %-32s %s%n", "ID", "KIOSK", "REQUESTED");
+        for (JsonNode e : pending) {
+            out.printf("%-36s %-32s %s%n", e.path("id").asText(), e.path("site").asText() + "/" + e.path("kioskId").asText(),
+                    e.path("requestedAt").asText());
+        }
+        out.println(pending.size() + " pending request(s)");
+        return 0;
+    }
+
+    private int decide(List<String> w, int maxWords, String action, Map<String, String> body) throws AdminFailure {
+        if (w.size() < 3 || w.size() > maxWords) {
+            throw AdminFailure.usage("enrol " + action + " takes an ID" + (action.equals("approve") ? " and the CODE" : ""));
+        }
+        JsonNode e = hub.post("/api/v1/enrolments/" + enc(w.get(2)) + "/" + action, body);
+        out.println("enrolment " + e.path("id").asText() + " of " + e.path("site").asText() + "/" + e.path("kioskId").asText()
+                + ": " + e.path("status").asText() + (e.hasNonNull("certificateSerial")
+                        ? " (certificate " + e.path("certificateSerial").asText() + ")" : ""));
+        return 0;
+    }
+
+    private int push(List<String> w, String wait) throws AdminFailure {
+        expect(w, 4);
+        byte[] settings;
+        try {
+            settings = Files.readAllBytes(Path.of(w.get(3)));
+        } catch (IOException e) {
+            throw AdminFailure.usage("cannot read " + w.get(3) + ": " + e.getMessage());
+        }
+        JsonNode r = hub.put("/api/v1/config/groups/" + enc(w.get(2)), settings);
+        long version = r.path("version").asLong();
+        out.println("rolled out version " + version + " to group " + r.path("group").asText() + ": "
+                + r.path("targets").size() + " kiosk(s)");
+        if (wait == null) {
+            return 0;
+        }
+        Duration patience = seconds(wait);
+        Instant deadline = Instant.now().plus(patience);
+        while (!r.path("targets").isEmpty() && r.path("counts").path("PENDING").asInt(0) > 0 && Instant.now().isBefore(deadline)) {
+            sleep();
+            r = hub.get("/api/v1/config/rollouts/" + version);
+        }
+        boolean bad = false;
+        for (JsonNode t : r.path("targets")) {
+            String state = t.path("state").asText();
+            bad |= state.equals("REJECTED") || state.equals("FAILED");
+            out.printf("  %-32s %-9s %s%n", t.path("site").asText() + "/" + t.path("kioskId").asText(), state,
+                    t.hasNonNull("code") ? t.path("code").asText() + (t.hasNonNull("message") ? " " + t.path("message").asText() : "") : "");
+        }
+        return bad ? AdminFailure.REFUSED : r.path("counts").path("PENDING").asInt(0) > 0 ? NOT_FINISHED : 0;
+    }
+
+    private int revoke(List<String> w) throws AdminFailure {
+        if (w.size() < 2 || w.size() > 3 || !w.get(1).contains("/")) {
+            throw AdminFailure.usage("revoke takes SITE/KIOSK [REASON]");
+        }
+        String[] kiosk = w.get(1).split("/", 2);
+        JsonNode r = hub.post("/api/v1/devices/" + enc(kiosk[0]) + "/" + enc(kiosk[1]) + "/revoke",
+                w.size() == 3 ? Map.of("reason", w.get(2)) : Map.of());
+        out.println("revoked " + w.get(1) + ": " + r.path("revoked").size() + " certificate(s) " + r.path("revoked"));
+        return 0;
+    }
+
+    private int verify(List<String> w) throws AdminFailure {
+        expect(w, 2);
+        if (hub.token() == null) {
+            throw new AdminFailure(AdminFailure.NOT_SIGNED_IN, "STAFF_SIGNIN_REQUIRED", "an API token is needed");
+        }
+        try {
+            int status = AuditVerifyClient.run(hub.hub(), hub.token(), out);
+            return status == AuditVerifyClient.UNAVAILABLE ? AdminFailure.UNREACHABLE : status;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AdminFailure.unreachable("interrupted");
+        }
+    }
+
+    private static void expect(List<String> w, int size) throws AdminFailure {
+        if (w.size() != size) {
+            throw AdminFailure.usage("'" + String.join(" ", w) + "' has " + (w.size() > size ? "too many" : "too few") + " arguments");
+        }
+    }
+
+    private static String arg(List<String> w, int i) throws AdminFailure {
+        if (w.size() <= i) {
+            throw AdminFailure.usage("'" + String.join(" ", w) + "' has too few arguments");
+        }
+        return w.get(i);
+    }
+
+    private static Duration seconds(String text) throws AdminFailure {
+        try {
+            long s = Long.parseLong(text);
+            if (s < 1 || s > 3600) {
+                throw AdminFailure.usage("--wait takes 1 to 3600 seconds, got " + text);
+            }
+            return Duration.ofSeconds(s);
+        } catch (NumberFormatException e) {
+            throw AdminFailure.usage("--wait takes a number of seconds, got '" + text + "'");
+        }
+    }
+
+    private static void sleep() throws AdminFailure {
+        try {
+            Thread.sleep(500); // polling the hub's rollout progress, not waiting for time to pass in a test
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AdminFailure.unreachable("interrupted");
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,181 @@
+package fr.vigie.system.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.vigie.hub.EdgeHub;
+import fr.vigie.hub.HubConfig;
+import fr.vigie.hub.staff.StaffDirectory;
+import fr.vigie.kiosk.Kiosk;
+import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.system.TestKiosks;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./vigie admin …} against a hub running in-process, through its REST API, with staff API tokens. */
+class AdminCommandIT {
+    private static final String SITE = "chu-nord";
+
+    @TempDir
+    static Path tmp;
+    static EdgeHub hub;
+    static String adminPassword;
+    static Path adminToken;
+
+    @BeforeAll
+    static void startHubAndSignIn() throws Exception {
+        hub = EdgeHub.start(HubConfig.load(null, Map.of("hub.data-dir", tmp.resolve("hub").toString(), "hub.http.port", "0",
+                "hub.mqtt.port", "0", "hub.device-api.port", "0", "hub.site", SITE)));
+        adminPassword = Files.readString(tmp.resolve("hub").resolve(StaffDirectory.FIRST_ADMIN_PASSWORD_FILE)).trim();
+        adminToken = tmp.resolve("admin-token");
+        Run login = admin(Map.of(), adminPassword, "login", "--token-file", adminToken.toString());
+        assertThat(login.status).as(login.err).isZero();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Test
+    void loginStoresAnOwnerOnlyTokenThatIsNeverPrinted() throws Exception {
+        String token = Files.readString(adminToken).trim();
+        assertThat(token).startsWith("vigie_");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(adminToken))).isEqualTo("rw-------");
+        Run devices = admin(Map.of(), null, "devices", "--token-file", adminToken.toString());
+        assertThat(devices.status).isZero();
+        assertThat(devices.out + devices.err).doesNotContain(token);
+        Run fromEnv = admin(Map.of(AdminCommand.TOKEN_ENV, token), null, "audit", "verify");
+        assertThat(fromEnv.status).as(fromEnv.err).isZero();
+        assertThat(fromEnv.out).contains("audit log intact");
+    }
+
+    @Test
+    void enrolmentIsApprovedWithTheKiosksCodeRejectedAndRevoked() throws Exception {
+        DeviceIdentity newcomer = TestKiosks.requestEnrolment(hub, tmp, SITE, "cli-new");
+        TestKiosks.requestEnrolment(hub, tmp, SITE, "cli-other");
+        Run list = withAdminToken("enrol", "list");
+        assertThat(list.out).contains(SITE + "/cli-new", SITE + "/cli-other");
+        String newId = idOf(list.out, "cli-new");
+        String otherId = idOf(list.out, "cli-other");
+
+        Run wrongCode = withAdminToken("enrol", "approve", newId, "AAAA-AAAA");
+        assertThat(wrongCode.status).isEqualTo(1);
+        assertThat(wrongCode.err).contains("refused: ENROLMENT_CODE_MISMATCH");
+
+        Run approved = withAdminToken("enrol", "approve", newId, newcomer.enrolmentCode());
+        assertThat(approved.status).as(approved.err).isZero();
+        assertThat(approved.out).contains(SITE + "/cli-new: ISSUED (certificate ");
+        Run rejected = withAdminToken("enrol", "reject", otherId, "not ours");
+        assertThat(rejected.out).contains(SITE + "/cli-other: REJECTED");
+
+        Run revoked = withAdminToken("revoke", SITE + "/cli-new");
+        assertThat(revoked.status).as(revoked.err).isZero();
+        assertThat(revoked.out).contains("revoked " + SITE + "/cli-new: 1 certificate(s)");
+        assertThat(withAdminToken("revoke", SITE + "/never-seen").err).contains("refused: DEVICE_UNKNOWN");
+    }
+
+    @Test
+    void configPushWaitsUntilTheKioskOfTheGroupHasAppliedIt() throws Exception {
+        TestKiosks.pinConfigKey(hub, tmp.resolve("kiosk-1"));
+        try (Kiosk kiosk = Kiosk.start(KioskConfig.load(null, Map.of("kiosk.site", SITE, "kiosk.id", "cli-kiosk",
+                "kiosk.mqtt.url", hub.mqttUrl(), "kiosk.data-dir", tmp.resolve("kiosk-1").toString(),
+                "kiosk.heartbeat-seconds", "1")))) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> withAdminToken("devices").out.contains(SITE + "/cli-kiosk"));
+            Path settings = tmp.resolve("settings.json");
+            Files.writeString(settings, "{\"idleLockSeconds\": 90}");
+
+            Run push = withAdminToken("config", "push", "cli-group-none", settings.toString());
+            assertThat(push.out).contains("to group cli-group-none: 0 kiosk(s)");
+            Run pushed = withAdminToken("config", "push", "default", settings.toString(), "--wait", "60");
+            assertThat(pushed.status).as(pushed.out + pushed.err).isZero();
+            assertThat(pushed.out).containsPattern(SITE + "/cli-kiosk +APPLIED");
+            assertThat(kiosk.fleet().config().settings().idleLockSeconds()).isEqualTo(90);
+
+            Files.writeString(settings, "{\"idleLockSeconds\": 1}");
+            Run invalid = withAdminToken("config", "push", "default", settings.toString());
+            assertThat(invalid.status).isEqualTo(1);
+            assertThat(invalid.err).contains("refused: CONFIG_");
+        }
+    }
+
+    @Test
+    void viewerTokenReadsButCannotApproveAndNoTokenIsRefused() throws Exception {
+        assertThat(admin(Map.of(), "viewer password 9", "user", "add", "vic", "viewer", "--token-file",
+                adminToken.toString()).status).isZero();
+        Path viewerToken = tmp.resolve("viewer-token");
+        assertThat(admin(Map.of(), "viewer password 9", "login", "--user", "vic", "--token-file", viewerToken.toString()).err)
+                .as("a viewer cannot issue tokens, even for themself").contains("STAFF_ROLE_FORBIDDEN");
+        assertThat(withAdminToken("token", "create", "vic", "viewer", "--out", viewerToken.toString()).status).isZero();
+        assertThat(withAdminToken("token", "create", "vic", "admin", "--out", tmp.resolve("t2").toString()).err)
+                .contains("refused: STAFF_ROLE_INVALID");
+        assertThat(admin(Map.of(), null, "devices", "--token-file", viewerToken.toString()).status).isZero();
+        assertThat(withPassword("short", "user", "password", "vic").err).contains("refused: STAFF_PASSWORD_TOO_SHORT");
+        assertThat(withPassword("viewer password 10", "user", "password", "vic").out).contains("password of vic changed");
+        assertThat(signInStatus("vic", "viewer password 10")).isEqualTo(200);
+        Run refused = admin(Map.of(), null, "enrol", "reject", "00000000-0000-0000-0000-000000000000", "--token-file",
+                viewerToken.toString());
+        assertThat(refused.status).isEqualTo(1);
+        assertThat(refused.err).contains("refused: STAFF_ROLE_FORBIDDEN");
+
+        Run anonymous = admin(Map.of("HOME", tmp.resolve("nobody").toString()), null, "devices");
+        assertThat(anonymous.status).isEqualTo(4);
+        assertThat(anonymous.err).contains("STAFF_SIGNIN_REQUIRED");
+        assertThat(admin(Map.of(), null, "frobnicate").status).isEqualTo(2);
+        Run badPassword = admin(Map.of(), "wrong password!", "login", "--token-file", tmp.resolve("x").toString());
+        assertThat(badPassword.status).isEqualTo(1);
+        assertThat(badPassword.err).contains("STAFF_SIGNIN_FAILED");
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run withPassword(String password, String... words) {
+        List<String> args = new ArrayList<>(List.of(words));
+        args.addAll(List.of("--token-file", adminToken.toString()));
+        return admin(Map.of(), password, args.toArray(String[]::new));
+    }
+
+    private static Run withAdminToken(String... words) {
+        List<String> args = new ArrayList<>(List.of(words));
+        args.addAll(List.of("--token-file", adminToken.toString()));
+        return admin(Map.of(), null, args.toArray(String[]::new));
+    }
+
+    private static Run admin(Map<String, String> env, String password, String... words) {
+        List<String> args = new ArrayList<>(List.of("--hub", hub.httpUri().toString()));
+        args.addAll(List.of(words));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Map<String, String> environment = new java.util.HashMap<>(Map.of("HOME", tmp.resolve("home").toString()));
+        environment.putAll(env);
+        int status = AdminCommand.run(args, environment, () -> password == null ? new char[0] : password.toCharArray(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static int signInStatus(String login, String password) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                hub.httpUri().resolve("/api/v1/session")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"login\":\"" + login + "\",\"password\":\""
+                        + password + "\"}")).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String idOf(String listing, String kioskId) {
+        return listing.lines().filter(l -> l.contains(SITE + "/" + kioskId + " ")).findFirst().orElseThrow().split(" +")[0];
+    }
+}
