@@ -100,6 +100,11 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
                     OFFLINE_AFTER_HEARTBEATS + " must be between 1 and 1000, got " + offlineAfterHeartbeats);
         }
         Objects.requireNonNull(pki, "pki");
+        if (pki.mqttTls() && !brokerUrl.isEmpty()) {
+            throw new InvalidSetting(HubPkiConfig.MQTT_TLS, "true", HubPkiConfig.MQTT_TLS + " switches on the embedded"
+                    + " broker's device listener, but " + MQTT_URL + " names an external broker; configure its TLS"
+                    + " listener there (MosquittoSecurityConfig) and leave " + HubPkiConfig.MQTT_TLS + " false");
+        }
     }
 
     /** The defaults, with the given data directory: embedded broker on 1883, embedded database, HTTP on 8080. */

@@ -172,5 +172,7 @@ class HubConfigTest {
                 () -> HubConfig.load(null, Map.of("hub.site", "CHU Nord"))).key());
         assertEquals("hub.device-api.names", assertThrows(HubConfigException.class,
                 () -> HubConfig.load(null, Map.of("hub.device-api.names", "a b"))).key());
+        assertEquals("hub.mqtt.tls", assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of("hub.mqtt.tls", "true", "hub.mqtt.url", "tcp://broker:1883"))).key());
     }
 }

@@ -48,6 +48,7 @@ public final class HubLink implements AutoCloseable {
     private static final int KEEP_ALIVE_SECONDS = 30;
     private static final int CONNECT_TIMEOUT_SECONDS = 10;
     private static final long CLOSE_WAIT_MILLIS = 3_000;
+    private static final long RECONNECT_GRACE_MILLIS = 1_000;
 
     /**
      * What the link needs to know about its kiosk.
@@ -335,14 +336,17 @@ public final class HubLink implements AutoCloseable {
     }
 
     /**
-     * Drops the current connection (if any) and connects again, e.g. with a rotated certificate;
-     * events not yet acknowledged are sent again on the new connection.
+     * Drops the current connection a moment later (one second, so that a reply being sent now, such as
+     * the {@code rotate-cert} command's, still leaves on it) and connects again, e.g. with a rotated
+     * certificate; events not yet acknowledged are sent again on the new connection.
      */
     public void reconnect() {
-        Session s = current;
-        if (s != null) {
-            sessionFailed(s, "reconnecting on request");
-        }
+        scheduler.schedule(() -> {
+            Session s = current;
+            if (s != null) {
+                sessionFailed(s, "reconnecting on request");
+            }
+        }, RECONNECT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** The current session, for the Paho callback. */

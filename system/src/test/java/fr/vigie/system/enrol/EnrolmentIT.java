@@ -10,6 +10,7 @@ import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.audit.AuditQuery;
 import fr.vigie.hub.audit.AuditRecord;
 import fr.vigie.hub.enrol.EnrolmentView;
+import fr.vigie.hub.fleet.DeviceCommand;
 import fr.vigie.kiosk.Kiosk;
 import fr.vigie.kiosk.KioskConfig;
 import fr.vigie.kiosk.VirtualFleet;
@@ -29,7 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -88,20 +88,24 @@ class EnrolmentIT {
                     assertEquals(EnrolmentState.Phase.ENROLLED, k.enrolment().orElseThrow().snapshot().phase());
                     k.accept(new EventPayload.DemoActivity("badge-tap", 1));
                 }
-                await().atMost(PATIENCE).until(() -> hub.dataSource() != null && storedKiosks(hub).size() == 20);
+                await().atMost(PATIENCE).until(() -> kiosks.stream().allMatch(k -> demoEvents(hub, k.address().kioskId()) == 1));
                 assertThat(hub.enrolments().list(EnrolmentView.ISSUED, 100)).hasSize(20)
                         .extracting(EnrolmentView::decidedBy).filteredOn(by -> by.startsWith("bootstrap-token:"))
                         .hasSize(10);
 
-                // when kiosk 003 rotates its certificate
+                // when IT sends kiosk 003 the rotate-cert command
                 Kiosk rotating = kiosks.get(2);
                 BigInteger before = serialOf(rotating);
-                rotating.rotateCertificate();
+                DeviceCommand sent = hub.fleet().commands().send(rotating.address(), "rotate-cert", Map.of(), "it-alice");
 
-                // then it reconnects with the new one and the old one is revoked as superseded
+                // then it re-keys, replies, reconnects with the new certificate, and the old one is revoked
+                await().atMost(PATIENCE).until(() -> hub.fleet().commands().find(rotating.address(), sent.requestId())
+                        .orElseThrow().state().equals("DONE"));
                 assertThat(serialOf(rotating)).isNotEqualTo(before);
                 assertThat(hub.siteCa().isRevoked(before)).isTrue();
                 await().atMost(PATIENCE).until(rotating::connected);
+                rotating.accept(new EventPayload.DemoActivity("badge-tap", 2));
+                await().atMost(PATIENCE).until(() -> demoEvents(hub, "kiosk-003") == 2);
 
                 // when IT revokes connected kiosk 015
                 Kiosk stolen = kiosks.get(14);
@@ -150,14 +154,17 @@ class EnrolmentIT {
         }
     }
 
-    private static Set<String> storedKiosks(EdgeHub hub) throws Exception {
-        try (var c = hub.dataSource().getConnection(); var st = c.createStatement();
-                var rs = st.executeQuery("SELECT DISTINCT kiosk_id FROM events WHERE type = 'demo.activity'")) {
-            Set<String> out = new java.util.HashSet<>();
-            while (rs.next()) {
-                out.add(rs.getString(1));
+    /** How many demo activity events of this kiosk the hub stored. */
+    private static long demoEvents(EdgeHub hub, String kioskId) {
+        try (var c = hub.dataSource().getConnection(); var st = c.prepareStatement(
+                "SELECT count(*) FROM events WHERE type = 'demo.activity' AND kiosk_id = ?")) {
+            st.setString(1, kioskId);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
-            return out;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
