@@ -1,5 +1,7 @@
 package fr.vigie.kiosk;
 
+import fr.vigie.kiosk.igcsante.CardTrust;
+import fr.vigie.kiosk.igcsante.HttpCrlSource;
 import fr.vigie.kiosk.link.HubLink;
 import fr.vigie.kiosk.outbox.Outbox;
 import fr.vigie.kiosk.outbox.OutboxFullException;
@@ -46,6 +48,7 @@ public final class Kiosk implements AutoCloseable {
     private final List<Runnable> drainListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private HubLink link;
+    private CardTrust cardTrust;
 
     private Kiosk(KioskConfig config, Outbox outbox, ScheduledExecutorService ownScheduler) {
         this.config = config;
@@ -91,6 +94,10 @@ public final class Kiosk implements AutoCloseable {
             } catch (OutboxFullException e) {
                 log.warn("kiosk {} started with a full outbox, kiosk.started not recorded: {}", config.address(), e);
             }
+            kiosk.cardTrust = CardTrust.open(config.cardTrust(), config.dataDir(), clock);
+            if (config.cardTrust().crlUrl() != null) {
+                kiosk.cardTrust.startRefreshing(new HttpCrlSource(config.cardTrust().crlUrl()));
+            }
             HubLink.Settings settings = new HubLink.Settings(config.address(), config.brokerUrl(),
                     config.publishWindow(), config.heartbeatSeconds(), config.softwareVersion(), startedAt);
             kiosk.link = new HubLink(settings, outbox, CODEC, clock, scheduler, new SecureRandom(), kiosk::drained);
@@ -100,6 +107,9 @@ public final class Kiosk implements AutoCloseable {
                     config.brokerUrl());
             return kiosk;
         } catch (Exception | Error e) {
+            if (kiosk.cardTrust != null) {
+                kiosk.cardTrust.close();
+            }
             outbox.close();
             throw e;
         }
@@ -111,6 +121,11 @@ public final class Kiosk implements AutoCloseable {
 
     public KioskConfig config() {
         return config;
+    }
+
+    /** Trust in clinicians' cards: IGC-Santé anchors, cached CRLs, the session's certificate check. */
+    public CardTrust cardTrust() {
+        return cardTrust;
     }
 
     /**
@@ -172,6 +187,9 @@ public final class Kiosk implements AutoCloseable {
             return;
         }
         try {
+            if (cardTrust != null) {
+                cardTrust.close();
+            }
             link.close();
         } finally {
             outbox.close();

@@ -125,7 +125,7 @@ public final class IgcSanteCrls {
 
     private Outcome accept(X509CRL crl, boolean write) throws ProvisioningException, IOException {
         X500Principal issuer = crl.getIssuerX500Principal();
-        String what = "the CRL of " + issuer.getName();
+        String what = "the CRL of " + IgcSanteValidator.name(issuer);
         Optional<X509Certificate> ca = trust.issuerOf(issuer, c -> verifies(crl, c));
         if (ca.isEmpty()) {
             throw invalid(what + " is not signed by a trusted IGC-Santé CA of that name");

@@ -129,7 +129,7 @@ public final class IgcSanteTrust {
 
     @Override
     public String toString() {
-        return "IgcSanteTrust[roots=" + roots.stream().map(r -> r.getSubjectX500Principal().getName())
+        return "IgcSanteTrust[roots=" + roots.stream().map(r -> IgcSanteValidator.name(r.getSubjectX500Principal()))
                 .collect(Collectors.joining("; ")) + ", intermediates=" + intermediates.size() + "]";
     }
 }

@@ -20,6 +20,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -114,9 +115,8 @@ public final class IgcSanteValidator {
             X509Certificate c = current;
             Optional<X509Certificate> issuer = trust.issuerOf(c.getIssuerX500Principal(), IgcSanteTrust.of(c));
             if (issuer.isEmpty()) {
-                throw new ProvisioningException(ProvisioningError.CERT_UNTRUSTED_ISSUER, "certificate " + serial(c)
-                        + " (" + c.getSubjectX500Principal().getName() + ") is issued by "
-                        + c.getIssuerX500Principal().getName()
+                throw new ProvisioningException(ProvisioningError.CERT_UNTRUSTED_ISSUER, describe(c)
+                        + " is issued by " + name(c.getIssuerX500Principal())
                         + ", which is not a configured IGC-Santé authority (or did not sign it)");
             }
             if (trust.isRoot(issuer.get())) {
@@ -144,9 +144,7 @@ public final class IgcSanteValidator {
             params.setDate(Date.from(now));
             CertPathValidator.getInstance("PKIX").validate(certPath, params);
         } catch (CertPathValidatorException e) {
-            String which = e.getIndex() >= 0 && e.getIndex() < path.size()
-                    ? "certificate " + serial(path.get(e.getIndex())) + " (" + path.get(e.getIndex())
-                            .getSubjectX500Principal().getName() + ")"
+            String which = e.getIndex() >= 0 && e.getIndex() < path.size() ? describe(path.get(e.getIndex()))
                     : "the certification path";
             throw new ProvisioningException(codeOf(e.getReason()), which + ": " + e.getMessage() + " (checked at "
                     + now + ")", e);
@@ -185,19 +183,18 @@ public final class IgcSanteValidator {
     private Optional<Instant> notRevoked(X509Certificate c, X509Certificate issuer, Instant now)
             throws ProvisioningException {
         X509CRL crl = crls.of(issuer).orElseThrow(() -> new ProvisioningException(ProvisioningError.CRL_MISSING,
-                "no revocation list of " + issuer.getSubjectX500Principal().getName() + " is held, so certificate "
-                        + serial(c) + " cannot be checked"));
+                "no revocation list of " + name(issuer.getSubjectX500Principal()) + " is held, so "
+                        + describe(c) + " cannot be checked"));
         Instant next = crl.getNextUpdate().toInstant();
         Instant refuseFrom = next.plus(staleGrace);
         if (now.isAfter(refuseFrom)) {
             throw new ProvisioningException(ProvisioningError.CRL_STALE, "the revocation list of "
-                    + issuer.getSubjectX500Principal().getName() + " was due for renewal at " + next
+                    + name(issuer.getSubjectX500Principal()) + " was due for renewal at " + next
                     + " and the grace of " + staleGrace + " is over (checked at " + now + ")");
         }
         X509CRLEntry entry = crl.getRevokedCertificate(c);
         if (entry != null) {
-            throw new ProvisioningException(ProvisioningError.CERT_REVOKED, "certificate " + serial(c) + " ("
-                    + c.getSubjectX500Principal().getName() + ") was revoked on "
+            throw new ProvisioningException(ProvisioningError.CERT_REVOKED, describe(c) + " was revoked on "
                     + entry.getRevocationDate().toInstant()
                     + (entry.getRevocationReason() == null ? "" : " (" + entry.getRevocationReason() + ")"));
         }
@@ -207,6 +204,19 @@ public final class IgcSanteValidator {
     private static String attribute(X500Name name, ASN1ObjectIdentifier type) {
         RDN[] rdns = name.getRDNs(type);
         return rdns.length == 0 ? "" : IETFUtils.valueToString(rdns[0].getFirst().getValue());
+    }
+
+    /** A CA by its full name; a holder by serial and CN only (no personal names in logs). */
+    private static String describe(X509Certificate c) {
+        if (c.getBasicConstraints() >= 0) {
+            return "CA certificate " + name(c.getSubjectX500Principal());
+        }
+        X500Name subject = X500Name.getInstance(c.getSubjectX500Principal().getEncoded());
+        return "certificate " + serial(c) + " (CN=" + attribute(subject, BCStyle.CN) + ")";
+    }
+
+    static String name(X500Principal p) {
+        return X500Name.getInstance(p.getEncoded()).toString();
     }
 
     static String serial(X509Certificate c) {
