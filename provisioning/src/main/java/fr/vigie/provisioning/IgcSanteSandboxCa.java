@@ -64,7 +64,7 @@ public final class IgcSanteSandboxCa {
     private final X509Certificate personnes;
     private final RevocationList rootRevocations = new RevocationList();
     private final RevocationList personnesRevocations = new RevocationList();
-    private boolean changed = true;
+    private boolean personnesChanged = true;
 
     private IgcSanteSandboxCa(Clock clock, SecureRandom random) throws GeneralSecurityException {
         this.clock = clock;
@@ -142,21 +142,29 @@ public final class IgcSanteSandboxCa {
      */
     public synchronized boolean revoke(BigInteger serial) {
         boolean added = personnesRevocations.add(serial, clock.instant(), RevocationReason.KEY_COMPROMISE);
-        changed |= added;
+        personnesChanged |= added;
         return added;
     }
 
-    /** The current CRLs of the root and of the intermediate, re-signed if something changed or half their life passed. */
+    /**
+     * The current CRLs of the root and of the intermediate; each is re-signed (with the next CRL
+     * number) when its list changed or half its validity has passed.
+     */
     public synchronized List<X509CRL> crls() {
         Instant now = clock.instant();
-        X509CRL current = personnesRevocations.current();
-        if (changed || current == null
-                || now.isAfter(current.getThisUpdate().toInstant().plus(CRL_VALIDITY.dividedBy(2)))) {
+        if (due(rootRevocations, now)) {
             rootRevocations.sign(root, rootKeys.getPrivate(), now, CRL_VALIDITY);
+        }
+        if (personnesChanged || due(personnesRevocations, now)) {
             personnesRevocations.sign(personnes, personnesKeys.getPrivate(), now, CRL_VALIDITY);
-            changed = false;
+            personnesChanged = false;
         }
         return List.of(rootRevocations.current(), personnesRevocations.current());
+    }
+
+    private static boolean due(RevocationList list, Instant now) {
+        X509CRL current = list.current();
+        return current == null || now.isAfter(current.getThisUpdate().toInstant().plus(CRL_VALIDITY.dividedBy(2)));
     }
 
     private static X500Name caName(String cn) {

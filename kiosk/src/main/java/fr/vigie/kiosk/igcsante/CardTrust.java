@@ -89,7 +89,7 @@ public final class CardTrust implements AutoCloseable {
         if (crls == null || refreshThread != null) {
             return;
         }
-        refresher = new CrlRefresher(source, crls);
+        useSource(source);
         refreshThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vigie-crl-refresh");
             t.setDaemon(true);
@@ -97,6 +97,13 @@ public final class CardTrust implements AutoCloseable {
         });
         Duration period = settings.refresh();
         refreshThread.scheduleWithFixedDelay(this::refreshQuietly, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Sets where {@link #refreshNow()} fetches from, without scheduling anything. */
+    synchronized void useSource(CrlSource source) {
+        if (crls != null) {
+            refresher = new CrlRefresher(source, crls);
+        }
     }
 
     /** Refreshes now on the caller's thread, if a source was given. */
