@@ -5,6 +5,8 @@ import fr.vigie.hub.db.EventQuery;
 import fr.vigie.hub.db.EventStore;
 import fr.vigie.hub.db.HubDatabase;
 import fr.vigie.hub.identity.IdentityRegistry;
+import fr.vigie.hub.igcsante.CrlDistribution;
+import fr.vigie.hub.igcsante.CrlRoutes;
 import fr.vigie.hub.device.DeviceRegistry;
 import fr.vigie.hub.device.Presence;
 import fr.vigie.hub.ingest.Ingest;
@@ -23,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -129,6 +132,13 @@ public final class EdgeHub implements AutoCloseable {
                     hubRoutes.accept(app);
                 };
             }
+            CrlDistribution crls = new CrlDistribution(config.igcSanteCrlFiles(),
+                    hub.sandbox == null ? List.of() : List.of(hub.sandbox.igcSante().ca()::crls));
+            Consumer<Javalin> hubAndCrlRoutes = routes;
+            routes = app -> {
+                CrlRoutes.mount(app, crls);
+                hubAndCrlRoutes.accept(app);
+            };
             hub.http = HttpApi.start(config.httpBind(), config.httpPort(), hub.devices,
                     new EventQuery(database.dataSource()), hub.metrics, hub::health, routes);
             started.push(hub.http);

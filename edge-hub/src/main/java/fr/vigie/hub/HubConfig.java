@@ -3,6 +3,7 @@ package fr.vigie.hub;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -37,10 +38,12 @@ import java.util.regex.Pattern;
  * @param sandbox whether the hub also serves the sandbox simulators of the national services — PSC
  *        under {@code /sandbox/psc}, INSi on its own HTTPS port — for demos and training, never in
  *        production ({@code hub.sandbox.enabled})
+ * @param igcSanteCrlFiles the IGC-Santé CRL files the hub serves to kiosks, re-read when they change
+ *        ({@code hub.igc-sante.crl-files}, comma separated; empty: none, or the sandbox's only)
  */
 public record HubConfig(Path dataDir, String httpBind, int httpPort, String brokerUrl, int embeddedMqttPort,
         String jdbcUrl, String jdbcUser, String jdbcPassword, boolean ingestEnabled, int ingestBatchSize,
-        int offlineAfterHeartbeats, boolean sandbox) {
+        int offlineAfterHeartbeats, boolean sandbox, List<Path> igcSanteCrlFiles) {
 
     public static final String DATA_DIR = "hub.data-dir";
     public static final String HTTP_BIND = "hub.http.bind";
@@ -54,6 +57,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     public static final String INGEST_BATCH_SIZE = "hub.ingest.batch-size";
     public static final String OFFLINE_AFTER_HEARTBEATS = "hub.devices.offline-after-heartbeats";
     public static final String SANDBOX_ENABLED = "hub.sandbox.enabled";
+    public static final String IGC_SANTE_CRL_FILES = "hub.igc-sante.crl-files";
 
     /** Largest accepted {@code hub.ingest.batch-size}. */
     public static final int MAX_BATCH_SIZE = 10_000;
@@ -97,11 +101,12 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
             throw new InvalidSetting(OFFLINE_AFTER_HEARTBEATS, Integer.toString(offlineAfterHeartbeats),
                     OFFLINE_AFTER_HEARTBEATS + " must be between 1 and 1000, got " + offlineAfterHeartbeats);
         }
+        igcSanteCrlFiles = List.copyOf(Objects.requireNonNullElse(igcSanteCrlFiles, List.of()));
     }
 
     /** The defaults, with the given data directory: embedded broker on 1883, embedded database, HTTP on 8080. */
     public static HubConfig defaults(Path dataDir) {
-        return new HubConfig(dataDir, "127.0.0.1", 8080, "", 1883, "", "", "", true, 500, 3, false);
+        return new HubConfig(dataDir, "127.0.0.1", 8080, "", 1883, "", "", "", true, 500, 3, false, List.of());
     }
 
     /**
@@ -129,7 +134,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     /** This configuration with ingest switched on or off. */
     public HubConfig withIngestEnabled(boolean enabled) {
         return new HubConfig(dataDir, httpBind, httpPort, brokerUrl, embeddedMqttPort, jdbcUrl, jdbcUser,
-                jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats, sandbox);
+                jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats, sandbox, igcSanteCrlFiles);
     }
 
     @Override
@@ -140,7 +145,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
                 + ", jdbcUrl=" + (embeddedDatabase() ? "(embedded)" : jdbcUrl) + ", jdbcUser=" + jdbcUser
                 + ", jdbcPassword=" + (jdbcPassword.isEmpty() ? "" : "****") + ", ingestEnabled=" + ingestEnabled
                 + ", ingestBatchSize=" + ingestBatchSize + ", offlineAfterHeartbeats=" + offlineAfterHeartbeats
-                + ", sandbox=" + sandbox + "]";
+                + ", sandbox=" + sandbox + ", igcSanteCrlFiles=" + igcSanteCrlFiles + "]";
     }
 
     private static void requirePort(String key, int port) {

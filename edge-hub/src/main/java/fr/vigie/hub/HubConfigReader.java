@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -19,7 +21,7 @@ final class HubConfigReader {
     static final Set<String> KEYS = Set.of(HubConfig.DATA_DIR, HubConfig.HTTP_BIND, HubConfig.HTTP_PORT,
             HubConfig.MQTT_URL, HubConfig.MQTT_PORT, HubConfig.DB_URL, HubConfig.DB_USER, HubConfig.DB_PASSWORD,
             HubConfig.INGEST_ENABLED, HubConfig.INGEST_BATCH_SIZE, HubConfig.OFFLINE_AFTER_HEARTBEATS,
-            HubConfig.SANDBOX_ENABLED);
+            HubConfig.SANDBOX_ENABLED, HubConfig.IGC_SANTE_CRL_FILES);
     private static final String DEFAULT_DATA_DIR = "./data/hub";
 
     private HubConfigReader() {
@@ -51,7 +53,8 @@ final class HubConfigReader {
                     bool(raw, HubConfig.INGEST_ENABLED, d.ingestEnabled()),
                     integer(raw, HubConfig.INGEST_BATCH_SIZE, d.ingestBatchSize()),
                     integer(raw, HubConfig.OFFLINE_AFTER_HEARTBEATS, d.offlineAfterHeartbeats()),
-                    bool(raw, HubConfig.SANDBOX_ENABLED, d.sandbox()));
+                    bool(raw, HubConfig.SANDBOX_ENABLED, d.sandbox()),
+                    paths(raw, HubConfig.IGC_SANTE_CRL_FILES));
         } catch (HubConfig.InvalidSetting e) {
             throw new HubConfigException(e.key, e.value, e.getMessage());
         }
@@ -88,6 +91,23 @@ final class HubConfigReader {
             throw new HubConfig.InvalidSetting(HubConfig.DATA_DIR, value,
                     HubConfig.DATA_DIR + " must be a directory path, got '" + value + "'");
         }
+    }
+
+    private static List<Path> paths(Map<String, String> raw, String key) {
+        String value = raw.getOrDefault(key, "");
+        List<Path> out = new ArrayList<>();
+        for (String part : value.isBlank() ? new String[0] : value.split(",")) {
+            try {
+                if (part.isBlank()) {
+                    throw new InvalidPathException(part, "empty path");
+                }
+                out.add(Path.of(part.trim()));
+            } catch (InvalidPathException e) {
+                throw new HubConfig.InvalidSetting(key, value, key + " must be file paths separated by commas, got '"
+                        + value + "'");
+            }
+        }
+        return out;
     }
 
     private static int integer(Map<String, String> raw, String key, int fallback) {

@@ -135,6 +135,11 @@ public final class IgcSanteSandboxCa {
         }
     }
 
+    /** A card certificate then the intermediate that issued it, as PEM (what a card holds beside its key). */
+    public String chainPem(X509Certificate card) {
+        return Pem.certificates(List.of(card, personnes));
+    }
+
     /**
      * Revokes a card certificate (by serial) on the intermediate's CRL.
      *
