@@ -108,10 +108,12 @@ public final class Demo {
         String console = ready.group(1);
         String mqtt = ready.group(2);
 
+        Path anchors = DemoCardTrust.fetchAnchors(console, data.resolve("kiosks"));
         ChildProcess kiosks = ChildProcess.start("kiosks", home.javaCommand(VigieHome.KIOSK_MODULE,
                 VigieHome.KIOSK_MAIN, List.of("--site", "demo", "--virtual", String.valueOf(o.kiosks()),
                         "--broker", mqtt, "--data", data.resolve("kiosks").toString(), "--heartbeat", "5",
-                        "--activity-every", String.valueOf(o.activitySeconds()))), data, out);
+                        "--activity-every", String.valueOf(o.activitySeconds()),
+                        "--igc-anchors", anchors.toString(), "--crl-url", DemoCardTrust.crlUrl(console))), data, out);
         synchronized (started) {
             started.add(kiosks);
         }
