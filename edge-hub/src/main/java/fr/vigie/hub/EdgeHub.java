@@ -1,20 +1,29 @@
 package fr.vigie.hub;
 
+import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.broker.EmbeddedBroker;
 import fr.vigie.hub.db.EventQuery;
 import fr.vigie.hub.db.EventStore;
 import fr.vigie.hub.db.HubDatabase;
+import fr.vigie.hub.deviceapi.DeviceApi;
+import fr.vigie.hub.deviceapi.DeviceRoutes;
 import fr.vigie.hub.identity.IdentityRegistry;
 import fr.vigie.hub.igcsante.CrlDistribution;
 import fr.vigie.hub.igcsante.CrlRoutes;
 import fr.vigie.hub.device.DeviceRegistry;
 import fr.vigie.hub.device.Presence;
+import fr.vigie.hub.enrol.EnrolmentAdminRoutes;
+import fr.vigie.hub.enrol.EnrolmentDeviceRoutes;
+import fr.vigie.hub.enrol.Enrolments;
+import fr.vigie.hub.enrol.HubKeys;
 import fr.vigie.hub.ingest.Ingest;
 import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.hub.sandbox.HubSandbox;
 import fr.vigie.hub.web.Health;
 import fr.vigie.hub.web.HttpApi;
+import fr.vigie.hub.web.AuditRoutes;
 import fr.vigie.hub.web.IdentityRoutes;
+import fr.vigie.provisioning.SiteCa;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -60,7 +69,11 @@ public final class EdgeHub implements AutoCloseable {
     private final EventStore eventStore;
     private final DeviceRegistry devices;
     private final IdentityRegistry identities;
+    private final AuditLog audit;
     private HttpApi http;
+    private SiteCa siteCa;
+    private Enrolments enrolments;
+    private DeviceApi deviceApi;
     private HubSandbox sandbox;
     private volatile Ingest ingest;
     private boolean closed;
@@ -76,6 +89,7 @@ public final class EdgeHub implements AutoCloseable {
         this.eventStore = new EventStore(database.dataSource(), clock);
         this.devices = new DeviceRegistry(database.dataSource(), new Presence(clock, config.offlineAfterHeartbeats()));
         this.identities = new IdentityRegistry(database.dataSource(), clock);
+        this.audit = new AuditLog(database.dataSource(), clock);
         metrics.gauge("vigie_devices_known", "Kiosks in the device registry.", () -> deviceCounts().known());
         metrics.gauge("vigie_devices_online", "Kiosks considered online now.", () -> deviceCounts().online());
         metrics.gauge("vigie_ingest_queue_depth", "Messages received and waiting for the ingest writer.",
@@ -112,14 +126,20 @@ public final class EdgeHub implements AutoCloseable {
                     ? HubDatabase.embedded(directory.resolve("postgres"))
                     : HubDatabase.external(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
             started.push(database);
+            HubKeys keys = HubKeys.open(config.dataDir(), config.pki().site(), config.pki().caPassphraseFile(), clock);
             EmbeddedBroker broker = null;
             if (config.embeddedBroker()) {
                 broker = EmbeddedBroker.start(directory.resolve("broker"), config.embeddedMqttPort());
                 started.push(broker);
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
+            hub.siteCa = keys.ca();
+            hub.enrolments = new Enrolments(database.dataSource(), keys.ca(), keys.configKey(), hub.audit, clock,
+                    hub::disconnectRevoked);
             Consumer<Javalin> routes = app -> {
                 IdentityRoutes.mount(app, hub.identities);
+                AuditRoutes.mount(app, hub.audit);
+                EnrolmentAdminRoutes.mount(app, hub.enrolments);
                 httpExtension.accept(app);
             };
             if (config.sandbox()) {
@@ -142,6 +162,9 @@ public final class EdgeHub implements AutoCloseable {
             hub.http = HttpApi.start(config.httpBind(), config.httpPort(), hub.devices,
                     new EventQuery(database.dataSource()), hub.metrics, hub::health, routes);
             started.push(hub.http);
+            hub.deviceApi = DeviceApi.start(config.pki().deviceApiBind(), config.pki().deviceApiPort(),
+                    config.pki().dnsNames(), config.pki().ipAddresses(), hub.siteCa, clock, hub.deviceRoutes());
+            started.push(hub.deviceApi);
             if (config.ingestEnabled()) {
                 hub.startIngest();
             }
@@ -166,6 +189,33 @@ public final class EdgeHub implements AutoCloseable {
         return http.uri(host);
     }
 
+    /** The hub features' routes on the device API; a feature adds its {@link DeviceRoutes} here. */
+    private List<DeviceRoutes> deviceRoutes() {
+        return List.of(new EnrolmentDeviceRoutes(enrolments));
+    }
+
+    /** Enrolment, bootstrap tokens, renewal and revocation of kiosks. */
+    public Enrolments enrolments() {
+        return enrolments;
+    }
+
+    /** Ends a revoked kiosk's session on the embedded broker (an external broker reads the CRL itself). */
+    private void disconnectRevoked(fr.vigie.protocol.KioskAddress kiosk) {
+        if (broker != null && broker.deviceUrl().isPresent()) {
+            broker.disconnectDevice(kiosk);
+        }
+    }
+
+    /** The device API's base URI, e.g. {@code https://localhost:8443} (first name of its certificate). */
+    public URI deviceApiUri() {
+        return deviceApi.uri(config.pki().serverNames().get(0));
+    }
+
+    /** The site CA this hub keeps. */
+    public SiteCa siteCa() {
+        return siteCa;
+    }
+
     /** {@code tcp://127.0.0.1:<port>} for the embedded broker, or the configured external URL. */
     public String mqttUrl() {
         return mqttUrl;
@@ -179,6 +229,11 @@ public final class EdgeHub implements AutoCloseable {
     /** The identity registry (patients' records, RNIV status, vigilance flags). */
     public IdentityRegistry identities() {
         return identities;
+    }
+
+    /** The hash-chained audit log of admin actions and security events. */
+    public AuditLog audit() {
+        return audit;
     }
 
     /** The hub database (pooled). */
@@ -258,6 +313,7 @@ public final class EdgeHub implements AutoCloseable {
         closed = true;
         LOG.info("edge hub stopping");
         closeQuietly(ingest);
+        closeQuietly(deviceApi);
         closeQuietly(http);
         closeQuietly(sandbox);
         closeQuietly(broker);

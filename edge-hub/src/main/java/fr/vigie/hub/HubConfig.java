@@ -38,12 +38,14 @@ import java.util.regex.Pattern;
  * @param sandbox whether the hub also serves the sandbox simulators of the national services — PSC
  *        under {@code /sandbox/psc}, INSi on its own HTTPS port — for demos and training, never in
  *        production ({@code hub.sandbox.enabled})
+ * @param pki the site CA, the device API and the broker's device listener ({@code hub.site},
+ *        {@code hub.device-api.*}, {@code hub.ca.*}, {@code hub.mqtt.tls*}); see {@link HubPkiConfig}
  * @param igcSanteCrlFiles the IGC-Santé CRL files the hub serves to kiosks, re-read when they change
  *        ({@code hub.igc-sante.crl-files}, comma separated; empty: none, or the sandbox's only)
  */
 public record HubConfig(Path dataDir, String httpBind, int httpPort, String brokerUrl, int embeddedMqttPort,
         String jdbcUrl, String jdbcUser, String jdbcPassword, boolean ingestEnabled, int ingestBatchSize,
-        int offlineAfterHeartbeats, boolean sandbox, List<Path> igcSanteCrlFiles) {
+        int offlineAfterHeartbeats, boolean sandbox, HubPkiConfig pki, List<Path> igcSanteCrlFiles) {
 
     public static final String DATA_DIR = "hub.data-dir";
     public static final String HTTP_BIND = "hub.http.bind";
@@ -101,12 +103,14 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
             throw new InvalidSetting(OFFLINE_AFTER_HEARTBEATS, Integer.toString(offlineAfterHeartbeats),
                     OFFLINE_AFTER_HEARTBEATS + " must be between 1 and 1000, got " + offlineAfterHeartbeats);
         }
+        Objects.requireNonNull(pki, "pki");
         igcSanteCrlFiles = List.copyOf(Objects.requireNonNullElse(igcSanteCrlFiles, List.of()));
     }
 
     /** The defaults, with the given data directory: embedded broker on 1883, embedded database, HTTP on 8080. */
     public static HubConfig defaults(Path dataDir) {
-        return new HubConfig(dataDir, "127.0.0.1", 8080, "", 1883, "", "", "", true, 500, 3, false, List.of());
+        return new HubConfig(dataDir, "127.0.0.1", 8080, "", 1883, "", "", "", true, 500, 3, false, HubPkiConfig.defaults(),
+                List.of());
     }
 
     /**
@@ -134,7 +138,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     /** This configuration with ingest switched on or off. */
     public HubConfig withIngestEnabled(boolean enabled) {
         return new HubConfig(dataDir, httpBind, httpPort, brokerUrl, embeddedMqttPort, jdbcUrl, jdbcUser,
-                jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats, sandbox, igcSanteCrlFiles);
+                jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats, sandbox, pki, igcSanteCrlFiles);
     }
 
     @Override
@@ -145,7 +149,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
                 + ", jdbcUrl=" + (embeddedDatabase() ? "(embedded)" : jdbcUrl) + ", jdbcUser=" + jdbcUser
                 + ", jdbcPassword=" + (jdbcPassword.isEmpty() ? "" : "****") + ", ingestEnabled=" + ingestEnabled
                 + ", ingestBatchSize=" + ingestBatchSize + ", offlineAfterHeartbeats=" + offlineAfterHeartbeats
-                + ", sandbox=" + sandbox + ", igcSanteCrlFiles=" + igcSanteCrlFiles + "]";
+                + ", sandbox=" + sandbox + ", " + pki + ", igcSanteCrlFiles=" + igcSanteCrlFiles + "]";
     }
 
     private static void requirePort(String key, int port) {

@@ -211,6 +211,7 @@ public final class ProtocolCodec {
     private <T extends Record> T read(byte[] json, Class<T> type) throws ProtocolException {
         JsonNode tree = readObject(json);
         requireSchema(tree);
+        WireDefaults.fill(tree, type);
         WireShape.check(tree, type, "");
         return convert(tree, type, "");
     }

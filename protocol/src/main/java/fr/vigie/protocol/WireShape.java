@@ -68,6 +68,11 @@ final class WireShape {
             for (Map.Entry<String, JsonNode> e : value.properties()) {
                 require(e.getValue().isTextual(), field + "." + e.getKey(), "a string", e.getValue());
             }
+        } else if (type == java.util.List.class) {
+            require(value.isArray(), field, "an array of strings", value);
+            for (int i = 0; i < value.size(); i++) {
+                require(value.get(i).isTextual(), field + "[" + i + "]", "a string", value.get(i));
+            }
         } else if (type == JsonNode.class) {
             require(value.isObject(), field, "a JSON object", value);
         }

@@ -78,7 +78,11 @@ final class CertificateProfiles {
 
     /** Self-signed, no extensions, one day: only there because a PKCS#12 key entry needs a certificate. */
     static X509Certificate placeholder(KeyPair keys, KioskAddress kiosk, Instant now, BigInteger serial) {
-        X500Name subject = SubjectNames.deviceSubject(kiosk);
+        return placeholder(keys, SubjectNames.deviceSubject(kiosk), now, serial);
+    }
+
+    /** The same placeholder under any subject. */
+    static X509Certificate placeholder(KeyPair keys, X500Name subject, Instant now, BigInteger serial) {
         return sign(builder(subject, subject, keys.getPublic(), now, now.plusSeconds(86_400), serial), keys.getPrivate());
     }
 

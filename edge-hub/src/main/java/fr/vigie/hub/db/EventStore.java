@@ -42,8 +42,11 @@ public final class EventStore {
             + " last_event_at = GREATEST(d.last_event_at, excluded.last_event_at), updated_at = excluded.updated_at";
     private static final String UPSERT_STATUS = "INSERT INTO devices AS d (site, kiosk_id, state, status_sent_at,"
             + " software_version, started_at, outbox_depth, heartbeat_seconds, last_heartbeat_at, first_seen_at,"
-            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " updated_at, config_version, certificate_not_after, readers)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS text[]))"
             + " ON CONFLICT (site, kiosk_id) DO UPDATE SET state = excluded.state,"
+            + " config_version = excluded.config_version, certificate_not_after = excluded.certificate_not_after,"
+            + " readers = excluded.readers,"
             + " status_sent_at = excluded.status_sent_at, software_version = excluded.software_version,"
             + " started_at = excluded.started_at, outbox_depth = excluded.outbox_depth,"
             + " heartbeat_seconds = excluded.heartbeat_seconds, last_heartbeat_at = excluded.last_heartbeat_at,"
@@ -192,6 +195,10 @@ public final class EventStore {
                     online.setObject(9, utc(u.heartbeatAt()));
                     online.setObject(10, utc(now));
                     online.setObject(11, utc(now));
+                    online.setLong(12, s.configVersion());
+                    online.setObject(13, s.certificateExpiry().map(EventStore::utc).orElse(null),
+                            java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                    online.setArray(14, c.createArrayOf("text", s.readers().toArray()));
                     online.addBatch();
                 } else {
                     offline.setString(1, s.site());

@@ -1,0 +1,7 @@
+/**
+ * The device API: the hub's HTTPS listener for kiosks (TLS 1.3, server certificate from the site CA,
+ * client certificates wanted). {@link fr.vigie.hub.deviceapi.DeviceApi} serves it,
+ * {@link fr.vigie.hub.deviceapi.DeviceCaller} tells a {@code /device/v1/} route which kiosk calls,
+ * and {@link fr.vigie.hub.deviceapi.DeviceRoutes} is how a hub feature adds routes.
+ */
+package fr.vigie.hub.deviceapi;

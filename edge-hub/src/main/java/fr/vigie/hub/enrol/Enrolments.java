@@ -1,0 +1,353 @@
+package fr.vigie.hub.enrol;
+
+import fr.vigie.config.KioskSettings;
+import fr.vigie.hub.audit.AuditEntry;
+import fr.vigie.hub.audit.AuditLog;
+import fr.vigie.protocol.ConfigBundle;
+import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.ProtocolCodec;
+import fr.vigie.provisioning.DeviceCsr;
+import fr.vigie.provisioning.ProvisioningError;
+import fr.vigie.provisioning.ProvisioningException;
+import fr.vigie.provisioning.RevocationReason;
+import fr.vigie.provisioning.SiteCa;
+import fr.vigie.provisioning.enrolment.BootstrapToken;
+import fr.vigie.provisioning.enrolment.BootstrapTokens;
+import fr.vigie.provisioning.enrolment.EnrolmentRequest;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's side of enrolment and of device certificates' life: requests from kiosks, IT's
+ * approval or rejection (or a bootstrap token's), issuance of the certificate with the first
+ * signed configuration, renewal, and revocation. State is in PostgreSQL; each step is one
+ * transaction together with its audit entry ({@code ENROL_REQUESTED}, {@code ENROL_APPROVED},
+ * {@code ENROL_REJECTED}, {@code BOOTSTRAP_TOKEN_ISSUED}, {@code CERT_ROTATED}, {@code DEVICE_REVOKED}).
+ * Thread-safe.
+ *
+ * <pre>{@code
+ * EnrolmentView v = enrolments.submit(request);                 // PENDING, or ISSUED with a token
+ * enrolments.approve(v.id(), "K7F2-9QXM", "alice");              // IT read the code on the kiosk
+ * enrolments.revoke(kiosk, RevocationReason.KEY_COMPROMISE, "alice");
+ * }</pre>
+ */
+public final class Enrolments {
+    private static final Logger LOG = LoggerFactory.getLogger(Enrolments.class);
+    /** Requests waiting for IT at once; more are refused with {@code ENROLMENT_QUEUE_FULL}. */
+    static final int MAX_PENDING = 1000;
+    private static final ProtocolCodec CODEC = new ProtocolCodec();
+
+    private final DataSource dataSource;
+    private final SiteCa ca;
+    private final BootstrapTokens tokens;
+    private final ConfigSigningKey configKey;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Consumer<KioskAddress> disconnect;
+
+    /**
+     * @param disconnect ends a revoked kiosk's broker session (the embedded broker's), or does nothing
+     */
+    public Enrolments(DataSource dataSource, SiteCa ca, ConfigSigningKey configKey, AuditLog audit, Clock clock,
+            Consumer<KioskAddress> disconnect) {
+        this.dataSource = dataSource;
+        this.ca = ca;
+        this.tokens = new BootstrapTokens(new PgBootstrapTokenStore(dataSource), clock, new SecureRandom());
+        this.configKey = configKey;
+        this.audit = audit;
+        this.clock = clock;
+        this.disconnect = disconnect;
+    }
+
+    /** The site CA. */
+    public SiteCa siteCa() {
+        return ca;
+    }
+
+    /** The configuration signing key. */
+    public ConfigSigningKey configKey() {
+        return configKey;
+    }
+
+    /**
+     * A kiosk's request. With a valid bootstrap token it is approved and issued at once; otherwise it
+     * waits for IT (a new request from the same kiosk replaces the one waiting).
+     */
+    public EnrolmentView submit(EnrolmentRequest request) throws EnrolmentRefused, SQLException {
+        DeviceCsr csr = checked(request);
+        KioskAddress kiosk = request.kiosk();
+        if (request.token().isPresent()) {
+            String tokenId = request.token().get().split("\\.", 2)[0];
+            try {
+                tokens.redeem(request.token().get(), kiosk);
+            } catch (ProvisioningException e) {
+                audit.append(AuditEntry.of(AuditEntry.kiosk(kiosk), "ENROL_REJECTED", AuditEntry.kiosk(kiosk),
+                        Map.of("reason", e.error().name(), "via", "bootstrap-token")));
+                throw refused(e);
+            }
+            return inTransaction(c -> {
+                UUID id = UUID.randomUUID();
+                EnrolmentRows.insert(c, id, kiosk.site(), kiosk.kioskId(), request.enrolmentCode(), request.csrPem(),
+                        clock.instant());
+                audit.append(c, AuditEntry.of(AuditEntry.kiosk(kiosk), "ENROL_REQUESTED", AuditEntry.kiosk(kiosk),
+                        Map.of("enrolmentId", id.toString(), "enrolmentCode", request.enrolmentCode())));
+                return issue(c, id, kiosk, csr, "bootstrap-token:" + tokenId, "bootstrap-token");
+            });
+        }
+        return inTransaction(c -> {
+            Optional<EnrolmentView> waiting = EnrolmentRows.pendingOf(c, kiosk.site(), kiosk.kioskId());
+            if (waiting.isPresent() && waiting.get().enrolmentCode().equals(request.enrolmentCode())) {
+                return waiting.get();
+            }
+            if (waiting.isPresent()) {
+                EnrolmentRows.reject(c, waiting.get().id(), AuditEntry.HUB, clock.instant(), "SUPERSEDED");
+            } else if (EnrolmentRows.countPending(c) >= MAX_PENDING) {
+                throw new EnrolmentRefused(429, EnrolmentRefused.QUEUE_FULL, MAX_PENDING
+                        + " enrolment requests already wait for IT");
+            }
+            UUID id = UUID.randomUUID();
+            EnrolmentRows.insert(c, id, kiosk.site(), kiosk.kioskId(), request.enrolmentCode(), request.csrPem(),
+                    clock.instant());
+            audit.append(c, AuditEntry.of(AuditEntry.kiosk(kiosk), "ENROL_REQUESTED", AuditEntry.kiosk(kiosk),
+                    Map.of("enrolmentId", id.toString(), "enrolmentCode", request.enrolmentCode())));
+            LOG.info("enrolment {} of kiosk {} waits for IT: code {}", id, kiosk, request.enrolmentCode());
+            return EnrolmentRows.find(c, id, false).orElseThrow();
+        });
+    }
+
+    /**
+     * IT approves a waiting request, having checked that {@code enrolmentCode} is the one the kiosk
+     * shows; the certificate and first configuration are issued at once.
+     */
+    public EnrolmentView approve(UUID id, String enrolmentCode, String actor) throws EnrolmentRefused, SQLException {
+        return inTransaction(c -> {
+            EnrolmentView v = pending(c, id);
+            if (!v.enrolmentCode().equals(enrolmentCode)) {
+                throw new EnrolmentRefused(409, ProvisioningError.ENROLMENT_CODE_MISMATCH.name(), "code '"
+                        + enrolmentCode + "' is not the code of enrolment " + id + ": compare with the kiosk's screen");
+            }
+            KioskAddress kiosk = KioskAddress.of(v.site(), v.kioskId());
+            DeviceCsr csr;
+            try {
+                csr = DeviceCsr.parse(EnrolmentRows.csrOf(c, id));
+            } catch (ProvisioningException e) {
+                throw refused(e);
+            }
+            return issue(c, id, kiosk, csr, AuditEntry.staff(actor), "approval");
+        });
+    }
+
+    /** IT rejects a waiting request; the kiosk shows the reason. */
+    public EnrolmentView reject(UUID id, String reason, String actor) throws EnrolmentRefused, SQLException {
+        if (reason == null || reason.isBlank() || reason.length() > 200) {
+            throw new EnrolmentRefused(400, EnrolmentRefused.INVALID, "a rejection needs a reason of 1 to 200 characters");
+        }
+        return inTransaction(c -> {
+            EnrolmentView v = pending(c, id);
+            EnrolmentRows.reject(c, id, AuditEntry.staff(actor), clock.instant(), reason.strip());
+            audit.append(c, AuditEntry.of(AuditEntry.staff(actor), "ENROL_REJECTED",
+                    AuditEntry.kiosk(KioskAddress.of(v.site(), v.kioskId())),
+                    Map.of("enrolmentId", id.toString(), "reason", reason.strip())));
+            return EnrolmentRows.find(c, id, false).orElseThrow();
+        });
+    }
+
+    /** The request, for its kiosk's polling and for IT. */
+    public EnrolmentView find(UUID id) throws EnrolmentRefused, SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return EnrolmentRows.find(c, id, false).orElseThrow(() -> unknown(id));
+        }
+    }
+
+    /** The chain and first configuration (protocol JSON) of an issued request. */
+    Optional<EnrolmentRows.Issued> issued(UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return EnrolmentRows.issued(c, id);
+        }
+    }
+
+    /** The latest requests, newest first, optionally of one status. */
+    public List<EnrolmentView> list(String status, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return EnrolmentRows.list(c, status, limit);
+        }
+    }
+
+    /** Issues a one-time bootstrap token for {@code kiosk}; its value is returned once, never stored. */
+    public BootstrapToken issueToken(KioskAddress kiosk, Duration ttl, String actor) throws EnrolmentRefused, SQLException {
+        if (!kiosk.site().equals(ca.settings().site())) {
+            throw new EnrolmentRefused(400, ProvisioningError.CSR_SUBJECT_MISMATCH.name(), "kiosk " + kiosk
+                    + " is not of site '" + ca.settings().site() + "'");
+        }
+        BootstrapToken t;
+        try {
+            t = tokens.issue(kiosk, ttl);
+        } catch (IllegalArgumentException e) {
+            throw new EnrolmentRefused(400, EnrolmentRefused.INVALID, e.getMessage());
+        }
+        audit.append(AuditEntry.of(AuditEntry.staff(actor), "BOOTSTRAP_TOKEN_ISSUED", AuditEntry.kiosk(kiosk),
+                Map.of("tokenId", t.id(), "expiresAt", t.expiresAt().toString())));
+        return t;
+    }
+
+    /**
+     * Revokes every unrevoked certificate of {@code kiosk}, publishes the new CRL and disconnects the
+     * kiosk from the embedded broker.
+     *
+     * @return the revoked serials (hex)
+     */
+    public List<String> revoke(KioskAddress kiosk, RevocationReason reason, String actor)
+            throws EnrolmentRefused, SQLException {
+        List<String> serials = inTransaction(c -> {
+            List<BigInteger> live = DeviceCertificateRows.unrevoked(c, kiosk, null);
+            if (live.isEmpty()) {
+                throw new EnrolmentRefused(404, EnrolmentRefused.DEVICE_UNKNOWN, "kiosk " + kiosk
+                        + " has no certificate to revoke");
+            }
+            revokeAll(c, live, reason);
+            List<String> hex = live.stream().map(s -> s.toString(16)).toList();
+            audit.append(c, AuditEntry.of(AuditEntry.staff(actor), "DEVICE_REVOKED", AuditEntry.kiosk(kiosk),
+                    Map.of("serials", String.join(",", hex), "reason", reason.name())));
+            return hex;
+        });
+        LOG.warn("kiosk {} revoked ({}): certificates {}", kiosk, reason, serials);
+        disconnect.accept(kiosk);
+        return serials;
+    }
+
+    /**
+     * Issues a new certificate to an enrolled kiosk for the key of {@code csrPem} (rotation or
+     * renewal). The current certificate stays valid until the kiosk reports the new one installed.
+     *
+     * @return the new chain, PEM
+     */
+    public String renew(KioskAddress caller, String csrPem) throws EnrolmentRefused, SQLException {
+        DeviceCsr csr;
+        X509Certificate cert;
+        try {
+            csr = DeviceCsr.parse(csrPem);
+            cert = ca.issueDevice(csr, caller);
+        } catch (ProvisioningException e) {
+            throw refused(e);
+        }
+        return inTransaction(c -> {
+            DeviceCertificateRows.insert(c, caller, cert, clock.instant(), "RENEWAL");
+            audit.append(c, AuditEntry.of(AuditEntry.kiosk(caller), "CERT_ROTATED", AuditEntry.kiosk(caller),
+                    Map.of("serial", DeviceCertificateRows.serial(cert), "enrolmentCode", csr.enrolmentCode())));
+            return ca.chainPem(cert);
+        });
+    }
+
+    /** The kiosk now uses {@code current}: its other certificates are revoked as superseded. */
+    public int installed(KioskAddress caller, X509Certificate current) throws SQLException {
+        try {
+            return inTransaction(c -> {
+                List<BigInteger> older = DeviceCertificateRows.unrevoked(c, caller, DeviceCertificateRows.serial(current));
+                revokeAll(c, older, RevocationReason.SUPERSEDED);
+                return older.size();
+            });
+        } catch (EnrolmentRefused e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void revokeAll(Connection c, List<BigInteger> serials, RevocationReason reason) throws SQLException {
+        Instant now = clock.instant();
+        for (BigInteger s : serials) {
+            DeviceCertificateRows.revoked(c, s, now, reason.name());
+            try {
+                ca.revoke(s, reason);
+            } catch (IOException e) {
+                throw new SQLException("cannot publish the CRL revoking " + s.toString(16) + ": " + e, e);
+            }
+        }
+    }
+
+    private EnrolmentView issue(Connection c, UUID id, KioskAddress kiosk, DeviceCsr csr, String by, String via)
+            throws SQLException, EnrolmentRefused {
+        X509Certificate cert;
+        try {
+            cert = ca.issueDevice(csr, kiosk);
+        } catch (ProvisioningException e) {
+            throw refused(e);
+        }
+        ConfigBundle first = configKey.signer(clock).sign(kiosk, 1, KioskSettings.defaults());
+        Instant now = clock.instant();
+        EnrolmentRows.issue(c, id, by, now, DeviceCertificateRows.serial(cert), ca.chainPem(cert),
+                new String(CODEC.encode(first), StandardCharsets.UTF_8));
+        DeviceCertificateRows.insert(c, kiosk, cert, now, "ENROLMENT");
+        audit.append(c, AuditEntry.of(by.startsWith("bootstrap-token:") ? AuditEntry.HUB : by, "ENROL_APPROVED",
+                AuditEntry.kiosk(kiosk), Map.of("enrolmentId", id.toString(), "via", via,
+                        "serial", DeviceCertificateRows.serial(cert), "decidedBy", by)));
+        LOG.info("enrolment {} of kiosk {} approved by {}: certificate {}", id, kiosk, by,
+                DeviceCertificateRows.serial(cert));
+        return EnrolmentRows.find(c, id, false).orElseThrow();
+    }
+
+    private DeviceCsr checked(EnrolmentRequest request) throws EnrolmentRefused {
+        if (!request.kiosk().site().equals(ca.settings().site())) {
+            throw new EnrolmentRefused(403, ProvisioningError.CSR_SUBJECT_MISMATCH.name(), "kiosk " + request.kiosk()
+                    + " is not of site '" + ca.settings().site() + "' that this hub serves");
+        }
+        try {
+            return request.checkedCsr();
+        } catch (ProvisioningException e) {
+            throw refused(e);
+        }
+    }
+
+    private static EnrolmentView pending(Connection c, UUID id) throws SQLException, EnrolmentRefused {
+        EnrolmentView v = EnrolmentRows.find(c, id, true).orElseThrow(() -> unknown(id));
+        if (!EnrolmentView.PENDING.equals(v.status())) {
+            throw new EnrolmentRefused(409, EnrolmentRefused.ALREADY_DECIDED, "enrolment " + id + " is already "
+                    + v.status());
+        }
+        return v;
+    }
+
+    private static EnrolmentRefused unknown(UUID id) {
+        return new EnrolmentRefused(404, EnrolmentRefused.UNKNOWN, "no enrolment request " + id);
+    }
+
+    private static EnrolmentRefused refused(ProvisioningException e) {
+        int status = switch (e.error()) {
+            case TOKEN_UNKNOWN, TOKEN_EXPIRED, TOKEN_USED, TOKEN_WRONG_KIOSK, CSR_SUBJECT_MISMATCH -> 403;
+            default -> 400;
+        };
+        return new EnrolmentRefused(status, e.error().name(), e.getMessage());
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException, EnrolmentRefused;
+    }
+
+    private <T> T inTransaction(Work<T> work) throws SQLException, EnrolmentRefused {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | EnrolmentRefused | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+}
