@@ -8,6 +8,7 @@ import fr.vigie.hub.db.HubDatabase;
 import fr.vigie.hub.deviceapi.DeviceApi;
 import fr.vigie.hub.deviceapi.DeviceRoutes;
 import fr.vigie.hub.identity.IdentityRegistry;
+import fr.vigie.hub.igcsante.CrlDeviceRoutes;
 import fr.vigie.hub.igcsante.CrlDistribution;
 import fr.vigie.hub.igcsante.CrlRoutes;
 import fr.vigie.hub.device.DeviceRegistry;
@@ -75,6 +76,7 @@ public final class EdgeHub implements AutoCloseable {
     private Enrolments enrolments;
     private DeviceApi deviceApi;
     private HubSandbox sandbox;
+    private CrlDistribution igcSanteCrls;
     private volatile Ingest ingest;
     private boolean closed;
 
@@ -152,8 +154,9 @@ public final class EdgeHub implements AutoCloseable {
                     hubRoutes.accept(app);
                 };
             }
-            CrlDistribution crls = new CrlDistribution(config.igcSanteCrlFiles(),
+            hub.igcSanteCrls = new CrlDistribution(config.igcSanteCrlFiles(),
                     hub.sandbox == null ? List.of() : List.of(hub.sandbox.igcSante().ca()::crls));
+            CrlDistribution crls = hub.igcSanteCrls;
             Consumer<Javalin> hubAndCrlRoutes = routes;
             routes = app -> {
                 CrlRoutes.mount(app, crls);
@@ -191,7 +194,7 @@ public final class EdgeHub implements AutoCloseable {
 
     /** The hub features' routes on the device API; a feature adds its {@link DeviceRoutes} here. */
     private List<DeviceRoutes> deviceRoutes() {
-        return List.of(new EnrolmentDeviceRoutes(enrolments));
+        return List.of(new EnrolmentDeviceRoutes(enrolments), new CrlDeviceRoutes(igcSanteCrls));
     }
 
     /** Enrolment, bootstrap tokens, renewal and revocation of kiosks. */

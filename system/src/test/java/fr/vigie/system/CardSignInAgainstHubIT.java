@@ -11,14 +11,20 @@ import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
 import fr.vigie.kiosk.CardTrustSettings;
 import fr.vigie.kiosk.igcsante.CardTrust;
+import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.igcsante.CrlRefresher;
+import fr.vigie.kiosk.igcsante.CrlSource;
 import fr.vigie.kiosk.igcsante.HttpCrlSource;
+import fr.vigie.kiosk.igcsante.HubApiCrlSource;
 import fr.vigie.kiosk.session.ClinicianSession;
 import fr.vigie.kiosk.session.CpsCardAuthenticator;
 import fr.vigie.kiosk.session.PresentedCard;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.session.SessionTimeouts;
 import fr.vigie.protocol.EventPayload.SessionTransition;
+import fr.vigie.protocol.KioskAddress;
+import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.IgcSanteCrls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Clinician sign-in with the kiosk's real certificate check against a real sandbox hub: the kiosk
- * trusts the hub's sandbox IGC-Santé, fetches its CRLs over HTTP, refuses a card revoked at the hub,
+ * trusts the hub's sandbox IGC-Santé, fetches its CRLs through the device API (mutual TLS, the same
+ * bundle as the public HTTP route), refuses a card revoked at the hub,
  * and keeps signing clinicians in from its CRL cache once the hub is gone.
  */
 class CardSignInAgainstHubIT {
@@ -90,8 +97,15 @@ class CardSignInAgainstHubIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(revoked.statusCode()).isEqualTo(200);
 
+            DeviceIdentity kiosk = DeviceIdentity.openOrCreate(tmp.resolve("identity"),
+                    KioskAddress.of(config.pki().site(), "poste-1"), "store".toCharArray(), Clock.systemUTC());
+            hub.siteCa().enrolInProcess(kiosk);
+            CrlSource deviceApi = new HubApiCrlSource(HubApi.forDevice(hub.deviceApiUri(), kiosk));
+            assertThat(IgcSanteCrls.parse(deviceApi.fetch()))
+                    .isEqualTo(IgcSanteCrls.parse(new HttpCrlSource(crlUrl).fetch()));
+
             try (CardTrust online = CardTrust.open(settings, kioskData, Clock.systemUTC())) {
-                online.startRefreshing(new HttpCrlSource(crlUrl));
+                online.startRefreshing(deviceApi);
                 assertThat(online.refreshNow().orElseThrow().rejected()).isEmpty();
 
                 assertThat(signIn(online, nurse)).isEqualTo(SessionState.OPEN);
