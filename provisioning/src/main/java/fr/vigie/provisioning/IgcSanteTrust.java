@@ -112,7 +112,7 @@ public final class IgcSanteTrust {
         boolean verifiesWith(X509Certificate ca);
     }
 
-    static SignatureCheck of(X509Certificate signed) {
+    static SignatureCheck signatureOf(X509Certificate signed) {
         return ca -> {
             try {
                 signed.verify(ca.getPublicKey());
@@ -124,7 +124,7 @@ public final class IgcSanteTrust {
     }
 
     private static boolean selfSigned(X509Certificate c) {
-        return c.getSubjectX500Principal().equals(c.getIssuerX500Principal()) && of(c).verifiesWith(c);
+        return c.getSubjectX500Principal().equals(c.getIssuerX500Principal()) && signatureOf(c).verifiesWith(c);
     }
 
     @Override

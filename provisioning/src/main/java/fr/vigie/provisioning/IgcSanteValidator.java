@@ -113,7 +113,7 @@ public final class IgcSanteValidator {
         while (true) {
             path.add(current);
             X509Certificate c = current;
-            Optional<X509Certificate> issuer = trust.issuerOf(c.getIssuerX500Principal(), IgcSanteTrust.of(c));
+            Optional<X509Certificate> issuer = trust.issuerOf(c.getIssuerX500Principal(), IgcSanteTrust.signatureOf(c));
             if (issuer.isEmpty()) {
                 throw new ProvisioningException(ProvisioningError.CERT_UNTRUSTED_ISSUER, describe(c)
                         + " is issued by " + name(c.getIssuerX500Principal())
@@ -131,7 +131,7 @@ public final class IgcSanteValidator {
     }
 
     private X509Certificate root(X509Certificate lastBeforeRoot) throws ProvisioningException {
-        return trust.issuerOf(lastBeforeRoot.getIssuerX500Principal(), IgcSanteTrust.of(lastBeforeRoot))
+        return trust.issuerOf(lastBeforeRoot.getIssuerX500Principal(), IgcSanteTrust.signatureOf(lastBeforeRoot))
                 .orElseThrow(() -> new ProvisioningException(ProvisioningError.CERT_UNTRUSTED_ISSUER,
                         "the root of " + serial(lastBeforeRoot) + " is not trusted"));
     }
