@@ -1,37 +1,29 @@
 'use strict';
-// IT console: lists the kiosks from /api/v1/devices every 2 seconds. Every text comes from the
-// page's i18n block (the server's message bundle); data only ever enters the DOM as textContent.
+// IT console, devices page: lists the kiosks from /api/v1/devices every 2 seconds, filtered by site,
+// state and configuration version. Texts from the page's i18n block; data only as textContent.
 (function () {
+  const { t, format, when, el, api, poll } = window.Vigie;
   const REFRESH_MS = 2000;
-  const t = JSON.parse(document.getElementById('i18n').textContent);
   const tbody = document.querySelector('#devices tbody');
   const empty = document.getElementById('empty');
   const summary = document.getElementById('summary');
   const status = document.getElementById('refresh-status');
-  const dateTime = new Intl.DateTimeFormat(t.locale, { dateStyle: 'short', timeStyle: 'medium' });
+  const filters = { site: document.getElementById('filter-site'), state: document.getElementById('filter-state'),
+    config: document.getElementById('filter-config') };
   const time = new Intl.DateTimeFormat(t.locale, { timeStyle: 'medium' });
-  const COLUMNS = ['site', 'kiosk', 'state', 'heartbeat', 'version', 'outbox', 'last-event', 'events'];
-
-  function format(template, ...values) {
-    return template.replace(/\{(\d+)\}/g, (m, i) => String(values[Number(i)]));
-  }
-
-  function when(iso) {
-    return iso ? dateTime.format(new Date(iso)) : t.none;
-  }
+  const COLUMNS = ['site', 'kiosk', 'state', 'heartbeat', 'version', 'config', 'outbox', 'last-event', 'events'];
+  let last = [];
 
   function newRow(key) {
-    const tr = document.createElement('tr');
-    tr.setAttribute('data-kiosk', key);
+    const tr = el('tr', { attrs: { 'data-kiosk': key } });
     for (const name of COLUMNS) {
-      const td = document.createElement('td');
-      td.className = name;
+      const td = el('td', { className: name });
       if (name === 'outbox' || name === 'events') {
         td.classList.add('number');
       }
       tr.appendChild(td);
     }
-    tr.querySelector('td.state').appendChild(document.createElement('span'));
+    tr.querySelector('td.state').appendChild(el('span'));
     return tr;
   }
 
@@ -39,28 +31,43 @@
     const cell = (name) => tr.querySelector('td.' + name);
     tr.setAttribute('data-online', String(d.online));
     cell('site').textContent = d.site;
-    cell('kiosk').textContent = d.kioskId;
+    const link = el('a', { text: d.kioskId,
+      href: '/device?site=' + encodeURIComponent(d.site) + '&kiosk=' + encodeURIComponent(d.kioskId) });
+    cell('kiosk').replaceChildren(link);
     cell('state').firstChild.textContent = d.online ? t.online : t.offline;
     cell('heartbeat').textContent = when(d.lastHeartbeatAt);
     cell('heartbeat').title = d.lastHeartbeatAt || '';
     cell('version').textContent = d.softwareVersion || t.none;
+    cell('config').textContent = configVersion(d) === '' ? t.none : configVersion(d);
     cell('outbox').textContent = d.outboxDepth === null || d.outboxDepth === undefined ? t.none : String(d.outboxDepth);
-    const last = cell('last-event');
-    last.textContent = d.lastEventType || t.none;
+    const lastEvent = cell('last-event');
+    lastEvent.textContent = d.lastEventType || t.none;
     if (d.lastEventAt) {
-      const small = document.createElement('small');
-      small.textContent = when(d.lastEventAt);
-      last.appendChild(small);
+      lastEvent.appendChild(el('small', { text: when(d.lastEventAt) }));
     }
     cell('events').textContent = String(d.eventCount);
   }
 
-  function render(devices) {
+  function configVersion(d) {
+    const v = d.configVersion === undefined ? null : d.configVersion;
+    return v === null ? '' : String(v);
+  }
+
+  function matches(d) {
+    const site = filters.site.value.trim().toLowerCase();
+    const state = filters.state.value;
+    const config = filters.config.value.trim();
+    return (!site || d.site.toLowerCase().includes(site))
+      && (!state || (state === 'online') === Boolean(d.online))
+      && (!config || configVersion(d) === config);
+  }
+
+  function render() {
+    const devices = last.filter(matches);
     const existing = new Map();
     for (const tr of Array.from(tbody.rows)) {
       existing.set(tr.getAttribute('data-kiosk'), tr);
     }
-    let online = 0;
     devices.forEach((d, index) => {
       const key = d.site + '/' + d.kioskId;
       const tr = existing.get(key) || newRow(key);
@@ -69,22 +76,16 @@
       if (tbody.rows[index] !== tr) {
         tbody.insertBefore(tr, tbody.rows[index] || null);
       }
-      if (d.online) {
-        online++;
-      }
     });
     existing.forEach((tr) => tr.remove());
     empty.hidden = devices.length > 0;
-    summary.textContent = format(t.summary, online, devices.length);
+    summary.textContent = format(t.summary, last.filter((d) => d.online).length, last.length);
   }
 
   async function refresh() {
     try {
-      const response = await fetch('api/v1/devices', { headers: { Accept: 'application/json' }, cache: 'no-store' });
-      if (!response.ok) {
-        throw new Error('HTTP ' + response.status);
-      }
-      render(await response.json());
+      last = await api('/api/v1/devices');
+      render();
       status.classList.remove('error');
       status.textContent = format(t.updated, time.format(new Date()));
     } catch (e) {
@@ -93,6 +94,6 @@
     }
   }
 
-  refresh();
-  setInterval(refresh, REFRESH_MS);
+  Object.values(filters).forEach((f) => f.addEventListener('input', render));
+  poll(refresh, REFRESH_MS);
 })();

@@ -1,6 +1,7 @@
 package fr.vigie.hub;
 
 import fr.vigie.hub.audit.AuditLog;
+import fr.vigie.hub.broker.BrokerTls;
 import fr.vigie.hub.broker.EmbeddedBroker;
 import fr.vigie.hub.db.EventQuery;
 import fr.vigie.hub.db.EventStore;
@@ -17,19 +18,24 @@ import fr.vigie.hub.enrol.EnrolmentAdminRoutes;
 import fr.vigie.hub.enrol.EnrolmentDeviceRoutes;
 import fr.vigie.hub.enrol.Enrolments;
 import fr.vigie.hub.enrol.HubKeys;
+import fr.vigie.hub.fleet.Fleet;
 import fr.vigie.hub.ingest.Ingest;
 import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.hub.sandbox.HubSandbox;
+import fr.vigie.hub.staff.StaffDirectory;
 import fr.vigie.hub.web.Health;
 import fr.vigie.hub.web.HttpApi;
 import fr.vigie.hub.web.AuditRoutes;
+import fr.vigie.hub.web.FleetRoutes;
 import fr.vigie.hub.web.IdentityRoutes;
+import fr.vigie.hub.web.StaffRoutes;
 import fr.vigie.provisioning.SiteCa;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,12 +76,14 @@ public final class EdgeHub implements AutoCloseable {
     private final EventStore eventStore;
     private final DeviceRegistry devices;
     private final IdentityRegistry identities;
+    private final StaffDirectory staff;
     private final AuditLog audit;
     private HttpApi http;
     private SiteCa siteCa;
     private Enrolments enrolments;
     private DeviceApi deviceApi;
     private HubSandbox sandbox;
+    private Fleet fleet;
     private CrlDistribution igcSanteCrls;
     private volatile Ingest ingest;
     private boolean closed;
@@ -91,6 +99,7 @@ public final class EdgeHub implements AutoCloseable {
         this.eventStore = new EventStore(database.dataSource(), clock);
         this.devices = new DeviceRegistry(database.dataSource(), new Presence(clock, config.offlineAfterHeartbeats()));
         this.identities = new IdentityRegistry(database.dataSource(), clock);
+        this.staff = new StaffDirectory(database.dataSource(), clock, new SecureRandom());
         this.audit = new AuditLog(database.dataSource(), clock);
         metrics.gauge("vigie_devices_known", "Kiosks in the device registry.", () -> deviceCounts().known());
         metrics.gauge("vigie_devices_online", "Kiosks considered online now.", () -> deviceCounts().online());
@@ -131,17 +140,27 @@ public final class EdgeHub implements AutoCloseable {
             HubKeys keys = HubKeys.open(config.dataDir(), config.pki().site(), config.pki().caPassphraseFile(), clock);
             EmbeddedBroker broker = null;
             if (config.embeddedBroker()) {
-                broker = EmbeddedBroker.start(directory.resolve("broker"), config.embeddedMqttPort());
+                HubPkiConfig pki = config.pki();
+                broker = EmbeddedBroker.start(directory.resolve("broker"), config.embeddedMqttPort(), pki.mqttTls()
+                        ? new BrokerTls(pki.mqttTlsBind(), pki.mqttTlsPort(), pki.dnsNames(), pki.ipAddresses(),
+                                keys.ca(), clock)
+                        : null);
                 started.push(broker);
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
+            hub.staff.ensureFirstAdmin(config.dataDir());
             hub.siteCa = keys.ca();
             hub.enrolments = new Enrolments(database.dataSource(), keys.ca(), keys.configKey(), hub.audit, clock,
                     hub::disconnectRevoked);
+            hub.fleet = Fleet.start(keys.configKey(), database.dataSource(), hub.audit, hub.mqttUrl,
+                    "vigie-hub-fleet-" + directory.instanceId(), broker == null, clock);
+            started.push(hub.fleet);
             Consumer<Javalin> routes = app -> {
+                StaffRoutes.mount(app, hub.staff, hub.audit);
                 IdentityRoutes.mount(app, hub.identities);
                 AuditRoutes.mount(app, hub.audit);
                 EnrolmentAdminRoutes.mount(app, hub.enrolments);
+                FleetRoutes.mount(app, hub.fleet);
                 httpExtension.accept(app);
             };
             if (config.sandbox()) {
@@ -214,6 +233,19 @@ public final class EdgeHub implements AutoCloseable {
         return deviceApi.uri(config.pki().serverNames().get(0));
     }
 
+    /**
+     * Where kiosks connect with mutual TLS: {@code ssl://<first server name>:<port>} of the embedded
+     * broker's device listener, when {@code hub.mqtt.tls} is on.
+     */
+    public java.util.Optional<String> deviceMqttUrl() {
+        if (broker == null || broker.deviceUrl().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        URI device = URI.create(broker.deviceUrl().get());
+        String host = config.pki().serverNames().get(0);
+        return java.util.Optional.of("ssl://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + device.getPort());
+    }
+
     /** The site CA this hub keeps. */
     public SiteCa siteCa() {
         return siteCa;
@@ -234,9 +266,19 @@ public final class EdgeHub implements AutoCloseable {
         return identities;
     }
 
+    /** IT staff accounts, sessions and API tokens. */
+    public StaffDirectory staff() {
+        return staff;
+    }
+
     /** The hash-chained audit log of admin actions and security events. */
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Fleet management: configuration rollouts, remote commands, device groups. */
+    public Fleet fleet() {
+        return fleet;
     }
 
     /** The hub database (pooled). */
@@ -318,6 +360,7 @@ public final class EdgeHub implements AutoCloseable {
         closeQuietly(ingest);
         closeQuietly(deviceApi);
         closeQuietly(http);
+        closeQuietly(fleet);
         closeQuietly(sandbox);
         closeQuietly(broker);
         closeQuietly(database);

@@ -72,7 +72,7 @@ public final class HubMain {
     /** The one line that tells a supervisor or a test that the hub serves. */
     static String readyLine(EdgeHub hub) {
         return "VIGIE-HUB READY http=" + hub.httpUri() + " mqtt=" + hub.mqttUrl() + " devices=" + hub.deviceApiUri()
-                + " ca=" + hub.siteCa().rootFingerprint();
+                + " ca=" + hub.siteCa().rootFingerprint() + hub.deviceMqttUrl().map(u -> " mqtt-devices=" + u).orElse("");
     }
 
     private static void ready(PrintStream out, EdgeHub hub) {

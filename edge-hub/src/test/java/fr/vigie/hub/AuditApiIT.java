@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.audit.AuditEntry;
 import fr.vigie.hub.audit.AuditVerifyClient;
+import fr.vigie.hub.staff.StaffRole;
 import fr.vigie.hub.testing.ManualClock;
+import fr.vigie.hub.testing.StaffClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,17 +29,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AuditApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path dataDir;
     static EdgeHub hub;
+    static StaffClient staff;
+    static String adminToken;
 
     @BeforeAll
     static void startHub() throws Exception {
         hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dataDir.toString(),
                 HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.INGEST_ENABLED, "false")),
                 ManualClock.followingSystemTime());
+        adminToken = hub.staff().tokens().issue("admin", StaffRole.ADMIN, "audit verify", "test").token();
     }
 
     @AfterAll
@@ -55,6 +57,7 @@ class AuditApiIT {
             hub.audit().append(AuditEntry.of(i % 2 == 0 ? "bob" : "alice", "DEVICE_REVOKED", "kiosk:s/k-" + i,
                     Map.of("reason", "test " + i)));
         }
+        staff = StaffClient.firstAdmin(hub.httpUri(), dataDir); // audited as entry 5
         JsonNode byBob = JSON.readTree(get("/api/v1/audit?actor=bob&limit=1").body());
         assertEquals(1, byBob.get("entries").size());
         assertEquals("kiosk:s/k-2", byBob.at("/entries/0/subject").asText());
@@ -63,7 +66,7 @@ class AuditApiIT {
 
         assertEquals(AuditVerifyClient.INTACT, verify(new StringBuilder()));
         JsonNode audited = JSON.readTree(get("/api/v1/audit?action=AUDIT_VERIFIED").body());
-        assertEquals("unknown", audited.at("/entries/0/actor").asText(), "no staff sign-in yet: actor unknown");
+        assertEquals("admin", audited.at("/entries/0/actor").asText(), "the staff login behind the API token");
 
         tamper("UPDATE audit_log SET details = '{\"reason\":\"nothing to see\"}' WHERE seq = 3");
         StringBuilder out = new StringBuilder();
@@ -78,7 +81,7 @@ class AuditApiIT {
 
     private static int verify(StringBuilder printed) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int status = AuditVerifyClient.run(hub.httpUri(), null, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        int status = AuditVerifyClient.run(hub.httpUri(), adminToken, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         printed.append(bytes.toString(StandardCharsets.UTF_8));
         return status;
     }
@@ -94,7 +97,6 @@ class AuditApiIT {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(hub.httpUri().resolve(path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return staff.get(path);
     }
 }

@@ -10,15 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.testing.Events;
 import fr.vigie.hub.testing.ManualClock;
+import fr.vigie.hub.testing.StaffClient;
 import fr.vigie.protocol.EventEnvelope;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.KioskStatus;
 import fr.vigie.protocol.ProtocolError;
 import fr.vigie.protocol.Topics;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,19 +49,20 @@ import org.junit.jupiter.api.io.TempDir;
 class EdgeHubIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ManualClock CLOCK = ManualClock.followingSystemTime();
 
     @TempDir
     static Path dataDir;
     static EdgeHub hub;
     static MqttClient kiosk;
+    static StaffClient staff;
 
     @BeforeAll
     static void startHubAndKiosk() throws Exception {
         HubConfig config = HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dataDir.toString(),
                 HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0"));
         hub = EdgeHub.start(config, CLOCK);
+        staff = StaffClient.firstAdmin(hub.httpUri(), dataDir);
         kiosk = new MqttClient(hub.mqttUrl(), "it-kiosk", new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
@@ -181,6 +180,31 @@ class EdgeHubIT {
     }
 
     @Test
+    void heartbeatFleetFactsShowInTheDeviceListAndAnOlderHeartbeatIsStillRead() throws Exception {
+        KioskAddress k = KioskAddress.of("it-facts", "kiosk-1");
+        Instant now = CLOCK.instant();
+        KioskStatus facts = new KioskStatus(k.site(), k.kioskId(), KioskStatus.State.ONLINE, now, "2.0.0",
+                now.minusSeconds(600), 3, 60, 12, "2026-09-01T00:00:00Z", List.of("ACS ACR39U", "Virtual CL"), 1);
+        publishRetained(Topics.status(k), Events.CODEC.encode(facts));
+
+        await().atMost(PATIENCE).until(() -> deviceOrNull("it-facts", "kiosk-1") != null
+                && device("it-facts", "kiosk-1").get("configVersion").asLong() == 12);
+        JsonNode d = device("it-facts", "kiosk-1");
+        assertEquals("2026-09-01T00:00:00Z", d.get("certificateNotAfter").asText());
+        assertEquals("ACS ACR39U", d.at("/readers/0").asText());
+        assertEquals(600, d.get("uptimeSeconds").asLong());
+        assertEquals("default", d.get("group").asText());
+
+        String older = new String(Events.CODEC.encode(Events.status(k, KioskStatus.State.ONLINE, now.plusSeconds(1), 60)),
+                StandardCharsets.UTF_8).replaceAll(",\\s*\"(configVersion|certificateNotAfter)\":(\\d+|\"[^\"]*\")", "")
+                .replaceAll(",\\s*\"readers\":\\[[^\\]]*\\]", "");
+        assertTrue(!older.contains("readers") && !older.contains("configVersion"), older);
+        publishRetained(Topics.status(k), older.getBytes(StandardCharsets.UTF_8));
+        await().atMost(PATIENCE).until(() -> device("it-facts", "kiosk-1").get("configVersion").asLong() == 0);
+        assertTrue(device("it-facts", "kiosk-1").get("certificateNotAfter").isNull());
+    }
+
+    @Test
     void kioskWhoseHeartbeatsStopIsShownOfflineAfterThreeIntervals() throws Exception {
         KioskAddress k = KioskAddress.of("it-silent", "kiosk-1");
         publishRetained(Topics.status(k), Events.CODEC.encode(
@@ -234,8 +258,7 @@ class EdgeHubIT {
         assertTrue(fr.body().contains("<table id=\"devices\">"));
         assertTrue(fr.body().contains("Hors ligne"));
         assertTrue(get("/?lang=en").body().contains("<html lang=\"en\">"));
-        HttpResponse<String> byHeader = HTTP.send(HttpRequest.newBuilder(hub.httpUri().resolve("/"))
-                .header("Accept-Language", "en-US,en;q=0.8").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> byHeader = staff.get("/", "en-US,en;q=0.8");
         assertTrue(byHeader.body().contains("<html lang=\"en\">"));
         assertEquals(200, get("/console.js").statusCode());
         assertEquals(200, get("/console.css").statusCode());
@@ -277,8 +300,7 @@ class EdgeHubIT {
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(hub.httpUri() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return staff.get(path);
     }
 
     private static JsonNode getJson(String path) throws IOException, InterruptedException {

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.testing.ManualClock;
+import fr.vigie.hub.testing.StaffClient;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IdentityRegistryIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String NIR_F = "297022A02077878";
     private static final String NIR_M = "180032B02040123";
     private static final String OID_TEST = "1.2.250.1.213.1.4.10";
@@ -34,12 +31,14 @@ class IdentityRegistryIT {
     @TempDir
     static Path dataDir;
     static EdgeHub hub;
+    static StaffClient staff;
 
     @BeforeAll
     static void startHub() throws Exception {
         HubConfig config = HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dataDir.toString(),
                 HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0"));
         hub = EdgeHub.start(config, ManualClock.followingSystemTime());
+        staff = StaffClient.firstAdmin(hub.httpUri(), dataDir);
     }
 
     @AfterAll
@@ -168,13 +167,10 @@ class IdentityRegistryIT {
     }
 
     private static HttpResponse<String> send(String method, String path, Map<String, Object> body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(hub.httpUri() + path)).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return staff.send(method, path, body);
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(hub.httpUri() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return staff.get(path);
     }
 }

@@ -122,6 +122,27 @@ public final class AppliedConfigStore {
         return true;
     }
 
+    /**
+     * Takes back {@code applied}, the configuration just put in force whose health check failed: the
+     * previous configuration comes back, or the defaults when there was none before it. The failed
+     * version stays below the floor.
+     *
+     * @return the version now in force (0 for the defaults), or -1 when {@code applied} is not the
+     *     configuration in force (nothing changed)
+     */
+    public synchronized long undo(VerifiedConfig applied) throws IOException {
+        if (current == null || current.version() != applied.version()) {
+            return -1;
+        }
+        if (previous != null) {
+            rollback();
+            return current.version();
+        }
+        Files.deleteIfExists(dir.resolve(CURRENT));
+        current = null;
+        return 0;
+    }
+
     private VerifiedConfig load(String name) throws IOException {
         Path f = dir.resolve(name);
         if (!Files.exists(f)) {

@@ -22,5 +22,7 @@ public enum ConfigError {
     /** The settings are not valid: unknown key, wrong type, value out of range. */
     CONFIG_CONTENT_INVALID,
     /** The bundle was applied, the health check failed, and the previous configuration is back. */
-    CONFIG_HEALTH_CHECK_FAILED
+    CONFIG_HEALTH_CHECK_FAILED,
+    /** The bundle was valid but could not be written to the kiosk's disk; the configuration in force is unchanged. */
+    CONFIG_STORE_FAILED
 }

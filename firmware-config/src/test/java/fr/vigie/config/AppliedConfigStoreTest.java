@@ -150,4 +150,19 @@ class AppliedConfigStoreTest {
     private VerifiedConfig verified(long version, int idleLock) throws ConfigException {
         return verifier.verify(signer.sign(KIOSK, version, KioskSettings.defaults().withIdleLockSeconds(idleLock)), 0);
     }
+
+    @Test
+    void undoingTheFirstConfigurationReturnsToTheDefaultsAndKeepsTheFloor() throws Exception {
+        AppliedConfigStore store = new AppliedConfigStore(dir, verifier);
+        VerifiedConfig first = verified(4, 60);
+        store.apply(first);
+
+        assertThat(store.undo(first)).isZero();
+        assertThat(store.current()).isEmpty();
+        assertThat(store.settings()).isEqualTo(KioskSettings.defaults());
+        AppliedConfigStore reopened = new AppliedConfigStore(dir, verifier);
+        assertThat(reopened.current()).isEmpty();
+        assertThat(reopened.highestVersionSeen()).isEqualTo(4);
+        assertThat(store.undo(first)).as("nothing left to undo").isEqualTo(-1);
+    }
 }

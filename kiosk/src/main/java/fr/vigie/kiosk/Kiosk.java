@@ -1,7 +1,14 @@
 package fr.vigie.kiosk;
 
+import fr.vigie.kiosk.enrol.EnrolmentState;
+import fr.vigie.kiosk.fleet.CertificateRotation;
+import fr.vigie.kiosk.fleet.HealthCheck;
+import fr.vigie.kiosk.fleet.KioskFleet;
+import fr.vigie.kiosk.fleet.Reboot;
+import fr.vigie.kiosk.hubapi.HubApiException;
 import fr.vigie.kiosk.igcsante.CardTrust;
 import fr.vigie.kiosk.igcsante.HttpCrlSource;
+import fr.vigie.kiosk.igcsante.HubApiCrlSource;
 import fr.vigie.kiosk.link.HubLink;
 import fr.vigie.kiosk.outbox.Outbox;
 import fr.vigie.kiosk.outbox.OutboxFullException;
@@ -11,10 +18,14 @@ import fr.vigie.protocol.EventPayload;
 import fr.vigie.protocol.EventType;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
+import fr.vigie.provisioning.ProvisioningException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,7 +58,10 @@ public final class Kiosk implements AutoCloseable {
     private final ScheduledExecutorService ownScheduler;
     private final List<Runnable> drainListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private HubLink link;
+    private volatile HubLink link;
+    private KioskIdentity identity;
+    private volatile KioskFleet fleet;
+    private volatile java.util.function.Supplier<List<String>> readers = List::of;
     private CardTrust cardTrust;
 
     private Kiosk(KioskConfig config, Outbox outbox, ScheduledExecutorService ownScheduler) {
@@ -95,13 +109,18 @@ public final class Kiosk implements AutoCloseable {
                 log.warn("kiosk {} started with a full outbox, kiosk.started not recorded: {}", config.address(), e);
             }
             kiosk.cardTrust = CardTrust.open(config.cardTrust(), config.dataDir(), clock);
+            if (config.hubAccess().enabled()) {
+                kiosk.identity = KioskIdentity.open(config, clock, scheduler, () -> kiosk.startLink(clock, scheduler,
+                        startedAt));
+                kiosk.identity.start();
+            } else {
+                kiosk.startLink(clock, scheduler, startedAt);
+            }
             if (config.cardTrust().crlUrl() != null) {
                 kiosk.cardTrust.startRefreshing(new HttpCrlSource(config.cardTrust().crlUrl()));
+            } else if (kiosk.identity != null) {
+                kiosk.cardTrust.startRefreshing(new HubApiCrlSource(kiosk.identity.hubApi()));
             }
-            HubLink.Settings settings = new HubLink.Settings(config.address(), config.brokerUrl(),
-                    config.publishWindow(), config.heartbeatSeconds(), config.softwareVersion(), startedAt);
-            kiosk.link = new HubLink(settings, outbox, CODEC, clock, scheduler, new SecureRandom(), kiosk::drained);
-            kiosk.link.start();
             log.info("kiosk {} started: software {}, outbox {} ({} events were waiting, sync {}), broker {}",
                     config.address(), config.softwareVersion(), outbox.file(), waiting, config.outboxSync(),
                     config.brokerUrl());
@@ -112,6 +131,52 @@ public final class Kiosk implements AutoCloseable {
             }
             outbox.close();
             throw e;
+        }
+    }
+
+    /** Creates and starts the hub link: at once, or once enrolled when the kiosk uses the device API. */
+    private synchronized void startLink(Clock clock, ScheduledExecutorService scheduler, Instant startedAt) {
+        if (link != null || closed.get()) {
+            return;
+        }
+        HubLink.Settings settings = new HubLink.Settings(config.address(), config.brokerUrl(), config.publishWindow(),
+                config.heartbeatSeconds(), config.softwareVersion(), startedAt,
+                identity == null ? null : identity::sslContext);
+        HubLink l = new HubLink(settings, outbox, CODEC, clock, scheduler, new SecureRandom(), this::drained);
+        try {
+            fleet = KioskFleet.attach(l, new KioskFleet.Parts(config.address(), config.dataDir(),
+                    config.softwareVersion(), startedAt, outbox::depth, () -> readers.get(),
+                    identity == null ? CertificateRotation.NOT_ENROLLED : identity.renewal(this::reconnectLink),
+                    Reboot.simulated(), HealthCheck.componentsAccept()), clock, scheduler);
+        } catch (IOException e) {
+            throw new UncheckedIOException("kiosk " + config.address() + " cannot read its configuration", e);
+        }
+        l.start();
+        link = l;
+    }
+
+    /** The kiosk's enrolment progress, for its screen; empty when it does not use the device API. */
+    public Optional<EnrolmentState> enrolment() {
+        return identity == null ? Optional.empty() : Optional.of(identity.enrolment().state());
+    }
+
+    /**
+     * Re-keys the kiosk now (the {@code rotate-cert} command): new key pair on the kiosk, new
+     * certificate from the hub over the device API, MQTT reconnected with it, old one revoked.
+     *
+     * @throws IllegalStateException when the kiosk does not use the device API or is not enrolled yet
+     */
+    public void rotateCertificate() throws HubApiException, ProvisioningException, IOException {
+        if (identity == null) {
+            throw new IllegalStateException("kiosk " + config.address() + " does not use the hub's device API");
+        }
+        identity.renewal(this::reconnectLink).rotate();
+    }
+
+    private void reconnectLink() {
+        HubLink l = link;
+        if (l != null) {
+            l.reconnect();
         }
     }
 
@@ -138,7 +203,10 @@ public final class Kiosk implements AutoCloseable {
      */
     public EventEnvelope accept(EventPayload payload) throws OutboxFullException {
         EventEnvelope event = outbox.accept(payload);
-        link.eventAccepted();
+        HubLink l = link;
+        if (l != null) {
+            l.eventAccepted();
+        }
         return event;
     }
 
@@ -157,9 +225,20 @@ public final class Kiosk implements AutoCloseable {
         return outbox.acceptedCount(type);
     }
 
+    /** The fleet side: signed configuration in force, remote commands; null until the hub link starts (enrolled). */
+    public KioskFleet fleet() {
+        return fleet;
+    }
+
+    /** Sets where the heartbeat and diagnostics read the names of the card readers this kiosk sees. */
+    public void reportReaders(java.util.function.Supplier<List<String>> source) {
+        this.readers = source;
+    }
+
     /** Whether the hub link is connected right now. */
     public boolean connected() {
-        return link.connected();
+        HubLink l = link;
+        return l != null && l.connected();
     }
 
     /** Runs {@code listener} (on the publisher thread; keep it short) each time the outbox becomes empty. */
@@ -190,7 +269,16 @@ public final class Kiosk implements AutoCloseable {
             if (cardTrust != null) {
                 cardTrust.close();
             }
-            link.close();
+            if (identity != null) {
+                identity.close();
+            }
+            HubLink l;
+            synchronized (this) {
+                l = link;
+            }
+            if (l != null) {
+                l.close();
+            }
         } finally {
             outbox.close();
             if (ownScheduler != null) {

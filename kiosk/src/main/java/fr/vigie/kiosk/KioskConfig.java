@@ -38,10 +38,12 @@ import java.util.TreeSet;
  * @param publishWindow most QoS 1 events in flight ({@value #MQTT_WINDOW}, default 128; the broker's
  *        Receive Maximum may lower it)
  * @param softwareVersion from the jar manifest, or {@code dev}; not a property
+ * @param hub the device API, enrolment and device identity ({@code kiosk.hub.*}, {@code kiosk.enrol.*},
+ *        {@code kiosk.device-secret-file}); {@link HubAccess#NONE} for plain MQTT without enrolment
  * @param cardTrust IGC-Santé anchors and CRLs for clinicians' cards ({@code kiosk.igc-sante.*})
  */
 public record KioskConfig(String site, String kioskId, String brokerUrl, Path dataDir, int heartbeatSeconds,
-        int outboxCapacity, SyncLevel outboxSync, int publishWindow, String softwareVersion,
+        int outboxCapacity, SyncLevel outboxSync, int publishWindow, String softwareVersion, HubAccess hub,
         CardTrustSettings cardTrust) {
 
     public static final String SITE = "kiosk.site";
@@ -54,7 +56,8 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
     public static final String MQTT_WINDOW = "kiosk.mqtt.window";
     /** Every key this record reads; any other {@code kiosk.*} key is rejected. */
     public static final Set<String> KEYS = union(Set.of(SITE, ID, MQTT_URL, DATA_DIR, HEARTBEAT_SECONDS,
-            OUTBOX_CAPACITY, OUTBOX_SYNC, MQTT_WINDOW), CardTrustSettings.KEYS);
+            OUTBOX_CAPACITY, OUTBOX_SYNC, MQTT_WINDOW, HubAccess.URL, HubAccess.CA_FINGERPRINT, HubAccess.TOKEN_FILE,
+            HubAccess.SECRET_FILE), CardTrustSettings.KEYS);
 
     public static final String DEFAULT_BROKER_URL = "tcp://127.0.0.1:1883";
     public static final int DEFAULT_HEARTBEAT_SECONDS = 10;
@@ -82,13 +85,18 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
         if (softwareVersion == null || softwareVersion.isBlank() || softwareVersion.length() > 64) {
             throw new IllegalArgumentException("softwareVersion must be 1 to 64 characters, got '" + softwareVersion + "'");
         }
+        hub = Objects.requireNonNullElse(hub, HubAccess.NONE);
+        if (hub.enabled() && !brokerUrl.startsWith("ssl://")) {
+            throw new InvalidSetting(MQTT_URL, brokerUrl, "must be ssl://host:port when " + HubAccess.URL
+                    + " is set: an enrolled kiosk connects with mutual TLS");
+        }
         Objects.requireNonNull(cardTrust, "cardTrust");
     }
 
     /** A configuration with every default, for the given kiosk. */
     public static KioskConfig defaults(String site, String kioskId) {
         return new KioskConfig(site, kioskId, DEFAULT_BROKER_URL, defaultDataDir(kioskId), DEFAULT_HEARTBEAT_SECONDS,
-                DEFAULT_OUTBOX_CAPACITY, SyncLevel.FULL, DEFAULT_PUBLISH_WINDOW, runningSoftwareVersion(),
+                DEFAULT_OUTBOX_CAPACITY, SyncLevel.FULL, DEFAULT_PUBLISH_WINDOW, runningSoftwareVersion(), HubAccess.NONE,
                 CardTrustSettings.defaults());
     }
 
@@ -131,7 +139,7 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
                     integer(raw, OUTBOX_CAPACITY, DEFAULT_OUTBOX_CAPACITY),
                     sync(raw),
                     integer(raw, MQTT_WINDOW, DEFAULT_PUBLISH_WINDOW),
-                    runningSoftwareVersion(), CardTrustSettings.parse(raw));
+                    runningSoftwareVersion(), hubAccess(raw), CardTrustSettings.parse(raw));
         } catch (InvalidSetting e) {
             throw e.toConfigException();
         }
@@ -145,13 +153,42 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
     /** The same configuration for another kiosk id and data directory. */
     public KioskConfig withKiosk(String otherKioskId, Path otherDataDir) {
         return new KioskConfig(site, otherKioskId, brokerUrl, otherDataDir, heartbeatSeconds, outboxCapacity,
-                outboxSync, publishWindow, softwareVersion, cardTrust);
+                outboxSync, publishWindow, softwareVersion, hub, cardTrust);
     }
 
     /** The same configuration with another broker URL. */
     public KioskConfig withBrokerUrl(String otherBrokerUrl) {
         return new KioskConfig(site, kioskId, otherBrokerUrl, dataDir, heartbeatSeconds, outboxCapacity, outboxSync,
-                publishWindow, softwareVersion, cardTrust);
+                publishWindow, softwareVersion, hub, cardTrust);
+    }
+
+    /** The same configuration with another way to the hub's device API. */
+    public KioskConfig withHub(HubAccess other) {
+        return new KioskConfig(site, kioskId, brokerUrl, dataDir, heartbeatSeconds, outboxCapacity, outboxSync,
+                publishWindow, softwareVersion, other, cardTrust);
+    }
+
+    /** {@link #hub()} for this kiosk: {@code {id}} replaced in its paths, the secret file defaulted. */
+    public HubAccess hubAccess() {
+        return hub.forKiosk(kioskId, dataDir);
+    }
+
+    private static HubAccess hubAccess(Map<String, String> raw) throws KioskConfigException {
+        String url = raw.getOrDefault(HubAccess.URL, "").trim();
+        if (url.isEmpty()) {
+            return HubAccess.NONE;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new KioskConfigException(HubAccess.URL, url, "must be https://host:port");
+        }
+        String pin = raw.getOrDefault(HubAccess.CA_FINGERPRINT, "").trim();
+        String token = raw.getOrDefault(HubAccess.TOKEN_FILE, "").trim();
+        String secret = raw.getOrDefault(HubAccess.SECRET_FILE, "").trim();
+        return new HubAccess(uri, pin.isEmpty() ? null : pin, token.isEmpty() ? null : Path.of(token),
+                secret.isEmpty() ? null : Path.of(secret));
     }
 
     /** The version in the kiosk jar's manifest ({@code Implementation-Version}), or {@code dev}. */

@@ -1,6 +1,9 @@
 package fr.vigie.system;
 
+import fr.vigie.hub.staff.StaffDirectory;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,6 +110,11 @@ public final class Demo {
         Matcher ready = hub.awaitLine(HUB_READY, Duration.ofMinutes(2));
         String console = ready.group(1);
         String mqtt = ready.group(2);
+        // the virtual kiosks pin the hub's configuration key (a real kiosk receives it at enrolment)
+        java.nio.file.Files.createDirectories(data.resolve("kiosks"));
+        java.nio.file.Files.copy(data.resolve("hub").resolve(fr.vigie.hub.fleet.Fleet.KEY_DIR)
+                .resolve(fr.vigie.hub.fleet.ConfigSigningKey.PUBLIC_FILE), data.resolve("kiosks")
+                .resolve(fr.vigie.kiosk.fleet.KioskFleet.HUB_KEY_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         Path anchors = DemoCardTrust.fetchAnchors(console, data.resolve("kiosks"));
         ChildProcess kiosks = ChildProcess.start("kiosks", home.javaCommand(VigieHome.KIOSK_MODULE,
@@ -123,6 +131,7 @@ public final class Demo {
         out.println("  Vigie demo is running: hub + " + o.kiosks() + " virtual kiosk(s), data in " + data);
         out.println("  IT console:  " + console + "/");
         out.println("  REST API:    " + console + "/api/v1/devices   " + console + "/api/v1/events");
+        out.println("  Sign in as:  " + demoAccount(data.resolve("hub")));
         out.println("  MQTT broker: " + mqtt);
         out.println("  Sandbox PSC: " + console + "/sandbox/psc/auth/realms/esante-wallet   e-CPS phone: "
                 + console + "/sandbox/psc/ecps");
@@ -149,6 +158,17 @@ public final class Demo {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** The demo's IT admin: the first-admin password the fresh demo hub wrote to its data directory. */
+    private static String demoAccount(Path hubData) {
+        Path file = hubData.resolve(StaffDirectory.FIRST_ADMIN_PASSWORD_FILE);
+        try {
+            return StaffDirectory.FIRST_ADMIN + " / "
+                    + Files.readString(file, StandardCharsets.UTF_8).trim() + "   (demo only)";
+        } catch (IOException e) {
+            return "an existing account (" + file + " was removed)";
         }
     }
 }

@@ -28,7 +28,7 @@ class DemoIT {
                         "--mqtt-port", String.valueOf(mqtt), "--activity-every", "1")), tmp, System.out);
         try {
             demo.awaitLine(Pattern.compile("IT console: +http://127\\.0\\.0\\.1:" + http + "/"), Duration.ofMinutes(3));
-            HubApi api = new HubApi(URI.create("http://127.0.0.1:" + http));
+            HubApi api = new HubApi(URI.create("http://127.0.0.1:" + http), tmp.resolve("demo").resolve("hub"));
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
                 JsonNode devices = api.devices();
                 assertThat(devices).hasSize(2);

@@ -57,7 +57,7 @@ class FleetReportingIT {
                         "kiosk.id", "kiosk-00" + i, "kiosk.mqtt.url", hub.mqttUrl(),
                         "kiosk.data-dir", tmp.resolve("kiosk-" + i).toString(), "kiosk.heartbeat-seconds", "1"))));
             }
-            HubApi api = new HubApi(hub.httpUri());
+            HubApi api = new HubApi(hub.httpUri(), tmp.resolve("hub"));
 
             // when each kiosk accepts ten events
             for (Kiosk k : kiosks) {
@@ -90,7 +90,7 @@ class FleetReportingIT {
             // and the console, in French, lists them live; a kiosk that stops shows offline without a reload
             WebDriver browser = HeadlessChromium.start("fr-FR");
             try {
-                browser.get(hub.httpUri() + "/");
+                HeadlessChromium.signIn(browser, hub.httpUri() + "/", "admin", HubApi.firstAdminPassword(tmp.resolve("hub")));
                 await().atMost(PATIENCE).until(() -> rowStates(browser).size() == 3
                         && rowStates(browser).values().stream().allMatch("En ligne"::equals));
                 assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");

@@ -2,6 +2,9 @@ package fr.vigie.system;
 
 import java.io.File;
 import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -33,5 +36,20 @@ final class HeadlessChromium {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * Opens {@code url}; when the hub sends the browser to its sign-in page, signs in there as a person
+     * would and waits until the browser is back on the page it asked for.
+     */
+    static void signIn(WebDriver browser, String url, String login, String password) {
+        browser.get(url);
+        if (!browser.getCurrentUrl().contains("/signin")) {
+            return;
+        }
+        browser.findElement(By.id("login")).sendKeys(login);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("signin-submit")).click();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !browser.getCurrentUrl().contains("/signin"));
     }
 }

@@ -2,6 +2,7 @@ package fr.vigie.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.hub.staff.StaffDirectory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,22 +10,74 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A test client of the hub's REST API, reading JSON as trees. */
+/**
+ * A test client of the hub's REST API, reading JSON as trees. It signs in as the hub's first admin
+ * (password from the hub's data directory) on first use, and again when the session is gone.
+ */
 final class HubApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI base;
+    private final Path hubDataDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile String cookie;
+    private volatile String csrf;
 
-    HubApi(URI base) {
+    HubApi(URI base, Path hubDataDir) {
         this.base = base;
+        this.hubDataDir = hubDataDir;
+    }
+
+    /** The first admin's password, which a fresh hub writes to its data directory. */
+    static String firstAdminPassword(Path hubDataDir) throws IOException {
+        return Files.readString(hubDataDir.resolve(StaffDirectory.FIRST_ADMIN_PASSWORD_FILE), StandardCharsets.UTF_8).trim();
     }
 
     HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        HttpRequest req = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(10)).GET().build();
+        if (cookie == null) {
+            signIn();
+        }
+        HttpResponse<String> r = http.send(getRequest(pathAndQuery), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() == 401) {
+            signIn();
+            r = http.send(getRequest(pathAndQuery), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+        return r;
+    }
+
+    private HttpRequest getRequest(String pathAndQuery) {
+        return HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(10)).header("Cookie", cookie)
+                .GET().build();
+    }
+
+    private void signIn() throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(java.util.Map.of("login", StaffDirectory.FIRST_ADMIN,
+                "password", firstAdminPassword(hubDataDir)));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/session"))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("sign-in answered " + r.statusCode() + ": " + r.body());
+        }
+        String set = r.headers().firstValue("Set-Cookie").orElseThrow(() -> new IOException("no session cookie"));
+        cookie = set.substring(0, set.indexOf(';'));
+        csrf = JSON.readTree(r.body()).path("csrf").asText();
+    }
+
+    /** {@code method} with a JSON body (or none when null), signed in as the first admin (session and CSRF token). */
+    HttpResponse<String> send(String method, String path, String jsonBody) throws IOException, InterruptedException {
+        if (cookie == null) {
+            signIn();
+        }
+        HttpRequest req = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8)).build();
         return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

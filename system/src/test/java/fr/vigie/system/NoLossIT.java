@@ -38,7 +38,7 @@ class NoLossIT {
     void kioskKilledMidBurstAndRestartedLosesAndDuplicatesNothing() throws Exception {
         try (EdgeHub hub = EdgeHub.start(HubConfig.load(null, Map.of("hub.data-dir", tmp.resolve("hub").toString(),
                 "hub.http.port", "0", "hub.mqtt.port", "0")))) {
-            HubApi api = new HubApi(hub.httpUri());
+            HubApi api = new HubApi(hub.httpUri(), tmp.resolve("hub"));
             List<String> kioskArgs = kioskArgs("kiosk-crash", hub.mqttUrl());
 
             // given a kiosk in the middle of a 1,000-event burst
@@ -65,7 +65,7 @@ class NoLossIT {
         int mqttPort = FreePort.pick();
         List<String> hubArgs = List.of("--data", tmp.resolve("hub").toString(), "--http-port", String.valueOf(httpPort),
                 "--mqtt-port", String.valueOf(mqttPort));
-        HubApi api = new HubApi(URI.create("http://127.0.0.1:" + httpPort));
+        HubApi api = new HubApi(URI.create("http://127.0.0.1:" + httpPort), tmp.resolve("hub"));
 
         // given a hub process and a kiosk in the middle of a 1,000-event burst
         ChildProcess hub = startHub(hubArgs);
@@ -99,7 +99,7 @@ class NoLossIT {
                 Kiosk kiosk = Kiosk.start(KioskConfig.load(null, Map.of("kiosk.site", SITE, "kiosk.id", "kiosk-outage",
                         "kiosk.mqtt.url", broker.url(), "kiosk.data-dir", tmp.resolve("kiosk").toString(),
                         "kiosk.heartbeat-seconds", "1")))) {
-            HubApi api = new HubApi(hub.httpUri());
+            HubApi api = new HubApi(hub.httpUri(), tmp.resolve("hub"));
             for (int i = 1; i <= 100; i++) {
                 kiosk.accept(new EventPayload.DemoActivity("before-outage", i));
             }

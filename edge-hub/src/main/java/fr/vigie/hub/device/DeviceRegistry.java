@@ -16,7 +16,8 @@ import javax.sql.DataSource;
  */
 public final class DeviceRegistry {
     private static final String SELECT = "SELECT site, kiosk_id, state, last_heartbeat_at, heartbeat_seconds,"
-            + " software_version, outbox_depth, started_at, last_event_at, last_event_type, event_count"
+            + " software_version, outbox_depth, started_at, last_event_at, last_event_type, event_count,"
+            + " device_group, config_version, certificate_not_after, readers, status_sent_at"
             + " FROM devices ORDER BY site, kiosk_id";
 
     private final DataSource dataSource;
@@ -43,7 +44,9 @@ public final class DeviceRegistry {
                         presence.isOnline(state, heartbeat, heartbeatSeconds), state, heartbeat,
                         rs.getString("software_version"), outboxDepth, instant(rs, "started_at"),
                         instant(rs, "last_event_at"), rs.getString("last_event_type"),
-                        rs.getLong("event_count")));
+                        rs.getLong("event_count"), rs.getString("device_group"), nullableLong(rs, "config_version"),
+                        instant(rs, "certificate_not_after"), readers(rs),
+                        uptime(instant(rs, "started_at"), instant(rs, "status_sent_at"))));
             }
         }
         return out;
@@ -62,6 +65,21 @@ public final class DeviceRegistry {
      * @param online kiosks online now
      */
     public record Counts(int known, int online) {
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static List<String> readers(ResultSet rs) throws SQLException {
+        java.sql.Array a = rs.getArray("readers");
+        return a == null ? List.of() : List.of((String[]) a.getArray());
+    }
+
+    private static Long uptime(Instant startedAt, Instant sentAt) {
+        return startedAt == null || sentAt == null || sentAt.isBefore(startedAt) ? null
+                : java.time.Duration.between(startedAt, sentAt).toSeconds();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,7 @@
 package fr.vigie.hub.device;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One kiosk as the REST API and the console show it. Immutable; {@code null} where the kiosk has not
@@ -17,8 +18,14 @@ import java.time.Instant;
  * @param lastEventAt when its most recent stored event occurred
  * @param lastEventType type of that event
  * @param eventCount number of its events stored
+ * @param group the group its configuration comes from ({@code default} unless IT moved it)
+ * @param configVersion version of the signed configuration in force, from its last heartbeat (0: none yet)
+ * @param certificateNotAfter expiry of its device certificate, from its last heartbeat ({@code null}: none)
+ * @param readers card readers it saw at its last heartbeat
+ * @param uptimeSeconds how long its process had run at its last heartbeat
  */
 public record DeviceView(String site, String kioskId, boolean online, String state, Instant lastHeartbeatAt,
         String softwareVersion, Long outboxDepth, Instant startedAt, Instant lastEventAt, String lastEventType,
-        long eventCount) {
+        long eventCount, String group, Long configVersion, Instant certificateNotAfter, List<String> readers,
+        Long uptimeSeconds) {
 }

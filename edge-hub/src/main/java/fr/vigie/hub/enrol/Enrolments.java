@@ -1,5 +1,8 @@
 package fr.vigie.hub.enrol;
 
+import fr.vigie.hub.fleet.ConfigRollouts;
+import fr.vigie.hub.fleet.ConfigSigningKey;
+
 import fr.vigie.config.KioskSettings;
 import fr.vigie.hub.audit.AuditEntry;
 import fr.vigie.hub.audit.AuditLog;
@@ -287,7 +290,7 @@ public final class Enrolments {
         } catch (ProvisioningException e) {
             throw refused(e);
         }
-        ConfigBundle first = configKey.signer(clock).sign(kiosk, 1, KioskSettings.defaults());
+        ConfigBundle first = ConfigRollouts.firstBundle(c, configKey.signer(), kiosk);
         Instant now = clock.instant();
         EnrolmentRows.issue(c, id, by, now, DeviceCertificateRows.serial(cert), ca.chainPem(cert),
                 new String(CODEC.encode(first), StandardCharsets.UTF_8));

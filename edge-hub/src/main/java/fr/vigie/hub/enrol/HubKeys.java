@@ -1,5 +1,8 @@
 package fr.vigie.hub.enrol;
 
+import fr.vigie.hub.fleet.ConfigSigningKey;
+import fr.vigie.hub.fleet.Fleet;
+
 import fr.vigie.provisioning.DeviceSecret;
 import fr.vigie.provisioning.ProvisioningException;
 import fr.vigie.provisioning.SiteCa;
@@ -15,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The hub's keys, all encrypted at rest under one passphrase: the site CA ({@code <data>/site-ca})
- * and the configuration signing key ({@code <data>/config-signing.p12}), created on first start. The
+ * and the configuration signing key ({@code <data>/config-signing/}, see {@link ConfigSigningKey}), created on first start. The
  * passphrase comes from a configured file or, when none is configured, from
  * {@code <data>/site-ca.passphrase}, a random 256-bit secret generated on first start with mode 600
  * (see {@code HubPkiConfig} for why a production hub configures its own file). Immutable.
@@ -39,8 +42,8 @@ public record HubKeys(SiteCa ca, ConfigSigningKey configKey) {
                 : Files.readString(passphraseFile, StandardCharsets.UTF_8).strip().toCharArray();
         try {
             SiteCa ca = SiteCa.openOrCreate(dataDir.resolve("site-ca"), SiteCaSettings.defaults(site), passphrase, clock);
-            ConfigSigningKey configKey = ConfigSigningKey.openOrCreate(dataDir.resolve(ConfigSigningKey.FILE_NAME),
-                    passphrase, clock);
+            ConfigSigningKey configKey = ConfigSigningKey.openOrCreate(dataDir.resolve(Fleet.KEY_DIR), passphrase,
+                    clock);
             LOG.info("site CA of '{}' open (root SHA-256 {}), passphrase from {}", site, ca.rootFingerprint(),
                     passphraseFile == null ? "the generated " + GENERATED_PASSPHRASE : passphraseFile);
             return new HubKeys(ca, configKey);

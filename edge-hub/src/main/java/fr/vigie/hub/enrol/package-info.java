@@ -4,6 +4,6 @@
  * revocation; PostgreSQL and audit log), its device API routes
  * ({@link fr.vigie.hub.enrol.EnrolmentDeviceRoutes}), its REST routes for IT
  * ({@link fr.vigie.hub.enrol.EnrolmentAdminRoutes}) and the configuration signing key
- * ({@link fr.vigie.hub.enrol.ConfigSigningKey}).
+ * ({@link fr.vigie.hub.fleet.ConfigSigningKey}, shared with the configuration rollout).
  */
 package fr.vigie.hub.enrol;

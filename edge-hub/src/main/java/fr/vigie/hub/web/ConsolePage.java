@@ -17,13 +17,15 @@ import java.util.regex.Pattern;
  * The IT console page, rendered once per language from {@code console/index.html} and the
  * {@code i18n/console_<lang>.properties} bundle. Placeholders {@code {{key}}} take the bundle's text,
  * HTML-escaped; {@code {{@lang}}}, {@code {{@otherLang}}} and {@code {{@i18n}}} (the {@code js.*} texts as
- * JSON for the script) are filled by the page itself. A placeholder without a text fails at
+ * JSON for the script) are filled by the page itself, and {@code {{>name}}} includes the shared part
+ * {@code console/_name.html} (see {@link #includes}). A placeholder without a text fails at
  * construction, so a missing translation is caught by the first test, not by a user. Immutable.
  */
 final class ConsolePage {
     /** Languages of the console, the first being the fallback. */
     static final List<Locale> LANGUAGES = List.of(Locale.FRENCH, Locale.ENGLISH);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(@?[a-zA-Z0-9_.]+)}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(@?[a-zA-Z0-9_.-]+)}}");
+    private static final Pattern INCLUDE = Pattern.compile("\\{\\{>([a-z0-9-]+)}}");
 
     private final Map<String, String> pages = new TreeMap<>();
 
@@ -33,10 +35,24 @@ final class ConsolePage {
 
     /** A page rendered from the template resource {@code templateName}, e.g. {@code console/vigilance.html}. */
     ConsolePage(String templateName) {
-        String template = resource(templateName);
+        String template = includes(resource(templateName));
         for (Locale lang : LANGUAGES) {
             pages.put(lang.getLanguage(), render(template, bundle(lang), lang));
         }
+    }
+
+    /**
+     * The template with every {@code {{>name}}} replaced by the resource {@code console/_name.html}: the
+     * parts all console pages share (head, navigation). Includes do not nest.
+     */
+    static String includes(String template) {
+        Matcher m = INCLUDE.matcher(template);
+        StringBuilder out = new StringBuilder(template.length() + 2048);
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(resource("console/_" + m.group(1) + ".html")));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** The page in {@code lang} (one of {@link #LANGUAGES}). */

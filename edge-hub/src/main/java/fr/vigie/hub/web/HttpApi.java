@@ -41,8 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
-            + " img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private final Javalin app;
     private final DeviceRegistry devices;
@@ -51,6 +49,7 @@ public final class HttpApi implements AutoCloseable {
     private final Health.Probe health;
     private final ConsolePage console = new ConsolePage();
     private final String consoleJs = ConsolePage.resource("console/console.js");
+    private final String commonJs = ConsolePage.resource("console/common.js");
     private final String consoleCss = ConsolePage.resource("console/console.css");
 
     /** One event in the events page; {@code payload} is inlined as the JSON it is. */
@@ -120,6 +119,8 @@ public final class HttpApi implements AutoCloseable {
     private void routes() {
         app.get("/", this::console);
         app.get("/console.js", ctx -> asset(ctx, "text/javascript; charset=utf-8", consoleJs));
+        app.get("/common.js", ctx -> asset(ctx, "text/javascript; charset=utf-8", commonJs));
+        ConsoleRoutes.mount(app);
         app.get("/console.css", ctx -> asset(ctx, "text/css; charset=utf-8", consoleCss));
         app.get("/api/v1/devices", ctx -> ctx.header("Cache-Control", "no-store").json(devices.list()));
         app.get("/api/v1/events", this::events);
@@ -149,7 +150,7 @@ public final class HttpApi implements AutoCloseable {
     /** Answers with {@code page} in the request's language, under the console's security headers. */
     static void page(Context ctx, ConsolePage page) {
         Locale lang = ConsolePage.choose(ctx.queryParam("lang"), ctx.header("Accept-Language"));
-        ctx.header("Content-Security-Policy", CSP).header("X-Content-Type-Options", "nosniff")
+        ctx.header("Content-Security-Policy", StaffGuard.CSP).header("X-Frame-Options", "DENY").header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store")
                 .header("Content-Language", lang.getLanguage()).header("Vary", "Accept-Language")
                 .contentType("text/html; charset=utf-8").result(page.html(lang));

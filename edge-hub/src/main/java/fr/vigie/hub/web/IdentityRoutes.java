@@ -73,7 +73,7 @@ public final class IdentityRoutes {
         }).json(new HttpApi.ErrorJson(e.code(), null, e.getMessage())));
     }
 
-    private static <T> T body(Context ctx, Class<T> type) throws BadRequest {
+    static <T> T body(Context ctx, Class<T> type) throws BadRequest {
         try {
             T body = ctx.bodyAsClass(type);
             if (body == null) {

@@ -64,4 +64,17 @@ class ConsolePageTest {
     void scriptTextsCannotCloseTheScriptElement() {
         assertEquals("\"\\u003c/script\\u003e\"", ConsolePage.jsonString("</script>"));
     }
+
+    @Test
+    void pagesShareTheHeadAndNavigationThroughIncludes() {
+        for (String template : new String[] {"console/index.html", "console/vigilance.html"}) {
+            String html = new ConsolePage(template).html(Locale.FRENCH);
+            assertTrue(html.contains("<link rel=\"stylesheet\" href=\"console.css\">"), template);
+            assertTrue(html.contains("<script src=\"common.js\" defer></script>"), template);
+            assertTrue(html.contains("id=\"signout\""), template);
+            assertTrue(html.contains(">Journal d&#39;audit</a>"), template);
+            assertFalse(html.contains("{{"), template);
+        }
+        assertThrows(IllegalStateException.class, () -> ConsolePage.includes("{{>no-such-part}}"));
+    }
 }

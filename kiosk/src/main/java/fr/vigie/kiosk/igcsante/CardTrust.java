@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * The kiosk's trust in clinicians' cards, built once from {@link CardTrustSettings}: the IGC-Santé
  * anchors, the on-disk CRL cache and the {@link CertificateCheck} over them; with a CRL URL, a
  * refresh at start and then every {@code refresh} on its own thread (a slow hub never delays the
- * kiosk's other timers). Without anchors every card is refused ({@code CERT_UNTRUSTED_ISSUER}).
+ * kiosk's other timers; after a failed refresh, the next try comes within a minute). Without anchors every card is refused ({@code CERT_UNTRUSTED_ISSUER}).
  * Thread-safe.
  *
  * <pre>{@code
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CardTrust implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CardTrust.class);
+    static final long RETRY_MINUTES = 1;
     static final String NO_ANCHORS = "CERT_UNTRUSTED_ISSUER: no IGC-Santé trust anchors are configured ("
             + CardTrustSettings.ANCHORS + ")";
 
@@ -95,8 +97,7 @@ public final class CardTrust implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        Duration period = settings.refresh();
-        refreshThread.scheduleWithFixedDelay(this::refreshQuietly, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        refreshThread.execute(this::refreshAndReschedule);
     }
 
     /** Sets where {@link #refreshNow()} fetches from, without scheduling anything. */
@@ -112,11 +113,20 @@ public final class CardTrust implements AutoCloseable {
         return r == null ? Optional.empty() : Optional.of(r.refresh());
     }
 
-    private void refreshQuietly() {
+    /** One refresh, then the next one a period later, or sooner ({@value #RETRY_MINUTES} min) after a failure. */
+    private void refreshAndReschedule() {
+        boolean clean = false;
         try {
-            refreshNow();
+            clean = refreshNow().map(CrlRefresher.Result::clean).orElse(false);
         } catch (RuntimeException e) {
             LOG.error("IGC-Santé CRL refresh failed", e);
+        }
+        Duration period = settings.refresh();
+        Duration next = clean ? period : Duration.ofMinutes(Math.min(period.toMinutes(), RETRY_MINUTES));
+        try {
+            refreshThread.schedule(this::refreshAndReschedule, next.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed
         }
     }
 

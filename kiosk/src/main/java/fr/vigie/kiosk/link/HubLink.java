@@ -4,6 +4,7 @@ import fr.vigie.kiosk.outbox.Outbox;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.KioskStatus;
 import fr.vigie.protocol.ProtocolCodec;
+import fr.vigie.protocol.Reply;
 import fr.vigie.protocol.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,12 +13,16 @@ import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * outbox once the broker acknowledged it; after a reconnection everything not yet acknowledged is
  * sent again from the oldest (the hub de-duplicates by event id);</li>
  * <li>keeps a retained {@link KioskStatus} on {@link Topics#status}: ONLINE at connect and every
- * {@code heartbeatSeconds}, OFFLINE as last will, and OFFLINE published on {@link #close()}.</li>
+ * {@code heartbeatSeconds}, OFFLINE as last will, and OFFLINE published on {@link #close()};</li>
+ * <li>subscribes (QoS 1) to its own {@link Topics#command} and {@link Topics#config} topics, hands what
+ * arrives to its {@link Inbound}, and publishes replies on {@link Topics#reply}.</li>
  * </ul>
  * Paho is used for the wire only (clean start, in-memory persistence): the outbox is the source of
  * truth. Thread-safe. Time goes through the injected clock and scheduler.
@@ -51,9 +58,22 @@ public final class HubLink implements AutoCloseable {
      * @param heartbeatSeconds interval of the ONLINE status
      * @param softwareVersion reported in the status
      * @param startedAt when the kiosk process started, reported in the status
+     * @param tls for an {@code ssl://} broker: gives the mutual-TLS context at each connection attempt
+     *        (so that a rotated certificate is used from the next one on); null for a plain broker
      */
     public record Settings(KioskAddress kiosk, String brokerUrl, int window, int heartbeatSeconds,
-            String softwareVersion, Instant startedAt) {
+            String softwareVersion, Instant startedAt, Supplier<SSLContext> tls) {
+        public Settings {
+            if (brokerUrl != null && brokerUrl.startsWith("ssl://") && tls == null) {
+                throw new IllegalArgumentException("broker " + brokerUrl + " needs the kiosk's TLS context");
+            }
+        }
+
+        /** Settings for a plain {@code tcp://} broker. */
+        public Settings(KioskAddress kiosk, String brokerUrl, int window, int heartbeatSeconds, String softwareVersion,
+                Instant startedAt) {
+            this(kiosk, brokerUrl, window, heartbeatSeconds, softwareVersion, startedAt, null);
+        }
     }
 
     private final Settings settings;
@@ -62,6 +82,8 @@ public final class HubLink implements AutoCloseable {
     private final MqttAsyncClient client;
     private final String statusTopic;
     private final StatusMessages status;
+    private final ProtocolCodec codec;
+    private volatile Inbound inbound = (channel, payload, retained) -> { };
     private final Backoff backoff;
     private final Publisher publisher;
     private final Object lock = new Object();
@@ -96,12 +118,65 @@ public final class HubLink implements AutoCloseable {
             throw new IllegalArgumentException("broker URL '" + settings.brokerUrl() + "' is not usable: " + e, e);
         }
         this.statusTopic = Topics.status(kiosk);
+        this.codec = codec;
         this.status = new StatusMessages(kiosk, settings.softwareVersion(), settings.startedAt(),
                 settings.heartbeatSeconds(), outbox, codec, clock);
         this.backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), random);
         this.publisher = new Publisher(outbox, Topics.event(kiosk), client, () -> current, this::sessionFailed,
                 onDrained, "vigie-publisher-" + kiosk.site() + "-" + kiosk.kioskId());
         this.client.setCallback(new LinkCallback(this));
+    }
+
+    /** Sets who receives commands and configuration bundles; call before {@link #start()}. */
+    public void onInbound(Inbound receiver) {
+        this.inbound = receiver;
+    }
+
+    /** Sets where the heartbeat reads its fleet facts (configuration version, certificate, readers). */
+    public void statusFacts(java.util.function.Supplier<StatusFacts> source) {
+        status.facts(source);
+    }
+
+    /**
+     * Publishes {@code reply} at QoS 1 on the kiosk's reply topic, without waiting. Returns false
+     * when not connected (the reply is dropped: configuration replies are said again when the
+     * retained bundle comes back after reconnecting).
+     */
+    public boolean reply(Reply reply) {
+        if (!connected()) {
+            log.info("kiosk {} not connected: reply {} {} dropped", settings.kiosk(), reply.commandId(), reply.code());
+            return false;
+        }
+        MqttMessage m = new MqttMessage(codec.encode(reply));
+        m.setQos(1);
+        try {
+            client.publish(Topics.reply(settings.kiosk()), m);
+            return true;
+        } catch (MqttException | RuntimeException e) {
+            log.warn("kiosk {}: reply {} not sent: {}", settings.kiosk(), reply.commandId(), e.toString());
+            return false;
+        }
+    }
+
+    /** A message on a subscribed topic, from the Paho callback. */
+    void received(String topic, MqttMessage message) {
+        Topics.Channel channel;
+        try {
+            Topics.Parsed parsed = Topics.parse(topic);
+            if (!parsed.kiosk().equals(settings.kiosk())) {
+                log.warn("kiosk {} ignored a message on another kiosk's topic {}", settings.kiosk(), topic);
+                return;
+            }
+            channel = parsed.channel();
+        } catch (fr.vigie.protocol.ProtocolException e) {
+            log.warn("kiosk {} ignored a message on topic {}: {}", settings.kiosk(), topic, e.getMessage());
+            return;
+        }
+        try {
+            inbound.received(channel, message.getPayload(), message.isRetained());
+        } catch (RuntimeException e) {
+            log.warn("kiosk {}: {} message not handled: {}", settings.kiosk(), channel, e.toString());
+        }
     }
 
     /** Starts the publisher and the first connection attempt; returns at once. */
@@ -133,6 +208,17 @@ public final class HubLink implements AutoCloseable {
         options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
         options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
         options.setWill(statusTopic, status.message(KioskStatus.State.OFFLINE));
+        if (settings.tls() != null) {
+            try {
+                options.setSocketFactory(settings.tls().get().getSocketFactory());
+            } catch (RuntimeException e) {
+                synchronized (lock) {
+                    reconnect = null;
+                    connectFailed(e);
+                }
+                return;
+            }
+        }
         synchronized (lock) {
             reconnect = null;
             if (closing || connecting || current != null) {
@@ -169,6 +255,7 @@ public final class HubLink implements AutoCloseable {
                     settings.kiosk(), settings.brokerUrl(), window, brokerMax, outbox.depth());
             publisher.wake();
             scheduler.execute(HubLink.this::heartbeat);
+            subscribe();
         }
 
         @Override
@@ -177,6 +264,16 @@ public final class HubLink implements AutoCloseable {
                 connecting = false;
                 connectFailed(failure);
             }
+        }
+    }
+
+    private void subscribe() {
+        KioskAddress k = settings.kiosk();
+        try {
+            client.subscribe(new MqttSubscription[] {new MqttSubscription(Topics.command(k), 1),
+                new MqttSubscription(Topics.config(k), 1)});
+        } catch (MqttException | RuntimeException e) {
+            log.warn("kiosk {} cannot subscribe to its command and config topics: {}", k, e.toString());
         }
     }
 
@@ -234,6 +331,17 @@ public final class HubLink implements AutoCloseable {
                     scheduleReconnect();
                 }
             });
+        }
+    }
+
+    /**
+     * Drops the current connection (if any) and connects again, e.g. with a rotated certificate;
+     * events not yet acknowledged are sent again on the new connection.
+     */
+    public void reconnect() {
+        Session s = current;
+        if (s != null) {
+            sessionFailed(s, "reconnecting on request");
         }
     }
 

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Paho's client-wide callback: only a lost connection matters here (acknowledgements arrive on each
- * publish's own listener, and the kiosk subscribes to nothing yet).
+ * Paho's client-wide callback: a lost connection, and the commands and configuration bundles the
+ * kiosk subscribes to (acknowledgements arrive on each publish's own listener).
  */
 final class LinkCallback implements MqttCallback {
     private static final Logger log = LoggerFactory.getLogger(LinkCallback.class);
@@ -36,7 +36,7 @@ final class LinkCallback implements MqttCallback {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-        // nothing subscribed yet: commands and configuration come later
+        link.received(topic, message);
     }
 
     @Override

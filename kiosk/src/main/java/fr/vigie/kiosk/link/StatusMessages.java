@@ -6,6 +6,7 @@ import fr.vigie.protocol.KioskStatus;
 import fr.vigie.protocol.ProtocolCodec;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
@@ -21,6 +22,7 @@ final class StatusMessages {
     private final Outbox outbox;
     private final ProtocolCodec codec;
     private final Clock clock;
+    private volatile Supplier<StatusFacts> facts = () -> StatusFacts.NONE;
 
     StatusMessages(KioskAddress kiosk, String softwareVersion, Instant startedAt, int heartbeatSeconds,
             Outbox outbox, ProtocolCodec codec, Clock clock) {
@@ -33,10 +35,19 @@ final class StatusMessages {
         this.clock = clock;
     }
 
+    void facts(Supplier<StatusFacts> source) {
+        this.facts = source;
+    }
+
     /** A retained QoS 1 status message in {@code state}, written now. */
     MqttMessage message(KioskStatus.State state) {
+        StatusFacts f = facts.get();
+        java.util.List<String> readers = f.readers().size() > KioskStatus.MAX_READERS
+                ? f.readers().subList(0, KioskStatus.MAX_READERS) : f.readers();
         KioskStatus status = new KioskStatus(kiosk.site(), kiosk.kioskId(), state, clock.instant(), softwareVersion,
-                startedAt, outbox.depth(), heartbeatSeconds, ProtocolCodec.SCHEMA_VERSION);
+                startedAt, outbox.depth(), heartbeatSeconds, f.configVersion(),
+                f.certificateNotAfter() == null ? "" : f.certificateNotAfter().toString(), readers,
+                ProtocolCodec.SCHEMA_VERSION);
         MqttMessage message = new MqttMessage(codec.encode(status));
         message.setQos(1);
         message.setRetained(true);

@@ -1,0 +1,33 @@
+package fr.vigie.hub.web;
+
+import io.javalin.Javalin;
+import java.util.List;
+
+/**
+ * The IT console's pages beyond the device list ({@code /}) and their scripts. Each page is static
+ * HTML rendered once per language ({@link ConsolePage}); its script reads the data from the REST API
+ * and puts it into the page only as text. The staff sign-in ({@link StaffGuard}) is in front of every
+ * page; admin-only controls are hidden for viewers and refused by the API anyway.
+ *
+ * <pre>
+ * GET /device?site=&amp;kiosk=   one kiosk: heartbeat content, group, recent events, commands, revocation
+ * GET /enrolments            pending enrolments (approve with the code shown on the kiosk, reject), bootstrap tokens
+ * GET /configuration         a group's configuration: edit, roll out, live progress, re-issue an earlier version
+ * GET /audit                 the audit log, filtered, and the verification of its hash chain
+ * </pre>
+ */
+final class ConsoleRoutes {
+    private static final List<String> PAGES = List.of("device", "enrolments", "configuration", "audit");
+
+    private ConsoleRoutes() {
+    }
+
+    static void mount(Javalin app) {
+        for (String name : PAGES) {
+            ConsolePage page = new ConsolePage("console/" + name + ".html");
+            String script = ConsolePage.resource("console/" + name + ".js");
+            app.get("/" + name, ctx -> HttpApi.page(ctx, page));
+            app.get("/" + name + ".js", ctx -> HttpApi.asset(ctx, "text/javascript; charset=utf-8", script));
+        }
+    }
+}

@@ -1,0 +1,93 @@
+'use strict';
+// Pending enrolments: IT approves a kiosk by typing the code its screen shows (so the request on the
+// hub is the kiosk in front of them), or rejects it with a reason. Data only as textContent.
+(function () {
+  const { t, format, when, el, api, errorText, poll } = window.Vigie;
+  const pendingBody = document.querySelector('#pending tbody');
+  const decidedBody = document.querySelector('#decided tbody');
+  const pendingEmpty = document.getElementById('pending-empty');
+  const summary = document.getElementById('summary');
+  const status = document.getElementById('refresh-status');
+  const result = document.getElementById('action-result');
+
+  function say(text, isError) {
+    result.textContent = text;
+    result.classList.toggle('error', Boolean(isError));
+  }
+
+  async function decide(e, action, field, value) {
+    try {
+      const body = {};
+      body[field] = value;
+      await api('/api/v1/enrolments/' + encodeURIComponent(e.id) + '/' + action, { method: 'POST', body });
+      say(format(action === 'approve' ? t['enrol.approved'] : t['enrol.rejected'], e.site + '/' + e.kioskId));
+      const row = pendingBody.querySelector('tr[data-enrolment="' + CSS.escape(String(e.id)) + '"]');
+      if (row) {
+        row.remove();
+      }
+      refresh();
+    } catch (err) {
+      say(errorText(err), true);
+    }
+  }
+
+  function pendingRow(e) {
+    const code = el('input', { type: 'text', className: 'code', autocomplete: 'off', inputMode: 'text',
+      attrs: { 'aria-label': t['enrol.code'], placeholder: t['enrol.code'] } });
+    const reason = el('input', { type: 'text', className: 'reason', autocomplete: 'off',
+      attrs: { 'aria-label': t['enrol.reason'], placeholder: t['enrol.reason'] } });
+    const approve = el('button', { type: 'button', className: 'primary approve', text: t['enrol.approve'] });
+    const reject = el('button', { type: 'button', className: 'danger reject', text: t['enrol.reject'] });
+    approve.addEventListener('click', () => decide(e, 'approve', 'enrolmentCode', code.value.trim()));
+    reject.addEventListener('click', () => decide(e, 'reject', 'reason', reason.value.trim() || t['enrol.reason.default']));
+    return el('tr', { attrs: { 'data-enrolment': e.id, 'data-kiosk': e.site + '/' + e.kioskId } },
+      el('td', { text: e.site }), el('td', { className: 'kiosk', text: e.kioskId }),
+      el('td', { text: when(e.requestedAt) }),
+      el('td', { className: 'admin-only decision' }, code, approve, reason, reject));
+  }
+
+  function decidedRow(e) {
+    return el('tr', { attrs: { 'data-enrolment': e.id, 'data-status': e.status } },
+      el('td', { text: e.site }), el('td', { className: 'kiosk', text: e.kioskId }),
+      el('td', { text: t['enrol.status.' + e.status] || e.status }), el('td', { text: e.decidedBy || t.none }),
+      el('td', { text: when(e.decidedAt) }), el('td', { text: e.reason || '' }));
+  }
+
+  async function refresh() {
+    try {
+      const all = await api('/api/v1/enrolments');
+      const pending = all.filter((e) => e.status === 'PENDING');
+      // never redraw under the person typing a code or a reason
+      const typing = pendingBody.contains(document.activeElement)
+        || Array.from(pendingBody.querySelectorAll('input')).some((i) => i.value !== '');
+      if (!typing) {
+        pendingBody.replaceChildren(...pending.map(pendingRow));
+      }
+      decidedBody.replaceChildren(...all.filter((e) => e.status !== 'PENDING').slice(0, 50).map(decidedRow));
+      pendingEmpty.hidden = pending.length > 0;
+      summary.textContent = format(t['enrol.summary'], pending.length);
+      status.classList.remove('error');
+      status.textContent = format(t.updated, new Date().toLocaleTimeString(t.locale));
+    } catch (err) {
+      status.classList.add('error');
+      status.textContent = t.unreachable;
+    }
+  }
+
+  document.getElementById('token-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const out = document.getElementById('token-value');
+    try {
+      const tok = await api('/api/v1/enrolments/tokens', { method: 'POST', body: {
+        kioskId: document.getElementById('token-kiosk').value.trim(),
+        ttlHours: Number(document.getElementById('token-hours').value) } });
+      out.textContent = tok.token;
+      say(format(t['enrol.token.issued'], tok.site + '/' + tok.kioskId, when(tok.expiresAt)));
+    } catch (err) {
+      out.textContent = '';
+      say(errorText(err), true);
+    }
+  });
+
+  poll(refresh, 3000);
+})();

@@ -1,0 +1,239 @@
+package fr.vigie.kiosk.enrol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.config.AppliedConfigStore;
+import fr.vigie.config.ConfigError;
+import fr.vigie.config.ConfigException;
+import fr.vigie.config.ConfigVerifier;
+import fr.vigie.kiosk.fleet.KioskFleet;
+import fr.vigie.kiosk.hubapi.HubApi;
+import fr.vigie.kiosk.hubapi.HubApiException;
+import fr.vigie.provisioning.AtomicFiles;
+import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.ProvisioningException;
+import fr.vigie.provisioning.SigningKeyStore;
+import fr.vigie.provisioning.enrolment.EnrolmentJson;
+import fr.vigie.provisioning.enrolment.EnrolmentRequest;
+import fr.vigie.provisioning.enrolment.EnrolmentResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.ECPublicKey;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk's side of enrolment, run in the background on the kiosk's scheduler: submits its CSR
+ * (with a bootstrap token when it has one, falling back to IT's approval if the hub refuses the
+ * token), polls until IT decides, then installs the certificate chain, pins the hub's
+ * configuration key (fetched over mutual TLS with the new certificate), verifies and applies the
+ * first signed configuration, and calls {@code onEnrolled}. The request id is kept in
+ * {@code enrolment-id} so that a restart goes on polling the same request. Progress is published in
+ * {@link EnrolmentState}. Thread-safe.
+ *
+ * <pre>{@code
+ * DeviceEnrolment e = new DeviceEnrolment(identity, HubApi.forEnrolment(url, pin), HubApi.forDevice(url, identity),
+ *         tokenFile, dataDir, scheduler, Duration.ofSeconds(2), link::start);
+ * e.start();
+ * }</pre>
+ */
+public final class DeviceEnrolment {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceEnrolment.class);
+    static final String PENDING_FILE = "enrolment-id";
+    /** The hub's configuration key, pinned at enrolment, where the fleet agent reads it. */
+    static final String CONFIG_KEY_FILE = KioskFleet.CONFIG_DIR + "/" + KioskFleet.HUB_KEY_FILE;
+    /** Where the applied configuration lives ({@link AppliedConfigStore}). */
+    static final String CONFIG_DIR = KioskFleet.CONFIG_DIR;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+
+    private final DeviceIdentity identity;
+    private final HubApi enrolApi;
+    private final HubApi deviceApi;
+    private final Path tokenFile;
+    private final Path dataDir;
+    private final ScheduledExecutorService scheduler;
+    private final Duration pollEvery;
+    private final Runnable onEnrolled;
+    private final EnrolmentState state;
+    private final EnrolmentJson messages = new EnrolmentJson();
+    private volatile boolean stopped;
+    private boolean tokenRefused;
+    private int failures;
+
+    /**
+     * @param tokenFile a file holding a bootstrap token, or null to wait for IT
+     * @param pollEvery how often to ask whether IT decided
+     * @param onEnrolled run once, on the scheduler, when the kiosk is enrolled (now or later)
+     */
+    public DeviceEnrolment(DeviceIdentity identity, HubApi enrolApi, HubApi deviceApi, Path tokenFile, Path dataDir,
+            ScheduledExecutorService scheduler, Duration pollEvery, Runnable onEnrolled) {
+        this.identity = identity;
+        this.enrolApi = enrolApi;
+        this.deviceApi = deviceApi;
+        this.tokenFile = tokenFile;
+        this.dataDir = dataDir;
+        this.scheduler = scheduler;
+        this.pollEvery = pollEvery;
+        this.onEnrolled = onEnrolled;
+        this.state = new EnrolmentState(identity.kiosk(), identity.enrolmentCode());
+    }
+
+    /** What the screen shows. */
+    public EnrolmentState state() {
+        return state;
+    }
+
+    /** Whether the kiosk holds a certificate and the hub's pinned configuration key. */
+    public boolean isComplete() {
+        return identity.isEnrolled() && Files.exists(dataDir.resolve(CONFIG_KEY_FILE));
+    }
+
+    /** The hub's configuration key pinned at enrolment, if enrolled. */
+    public static Optional<ECPublicKey> pinnedConfigKey(Path dataDir) throws IOException {
+        Path file = dataDir.resolve(CONFIG_KEY_FILE);
+        return Files.exists(file) ? Optional.of(SigningKeyStore.readPublicKey(file)) : Optional.empty();
+    }
+
+    /** Starts in the background; an already enrolled kiosk calls {@code onEnrolled} at once. */
+    public void start() {
+        scheduler.execute(this::step);
+    }
+
+    /** Stops polling. */
+    public void stop() {
+        stopped = true;
+    }
+
+    private synchronized void step() {
+        if (stopped) {
+            return;
+        }
+        if (isComplete()) {
+            state.set(EnrolmentState.Phase.ENROLLED, null);
+            onEnrolled.run();
+            return;
+        }
+        try {
+            Optional<String> pending = pendingId();
+            if (pending.isEmpty()) {
+                submit();
+            } else {
+                poll(pending.get());
+            }
+        } catch (HubApiException e) {
+            refusedOrUnreachable(e);
+        } catch (ProvisioningException | ConfigException | IOException | RuntimeException e) {
+            LOG.warn("kiosk {}: enrolment step failed: {}", identity.kiosk(), e.toString());
+            state.set(EnrolmentState.Phase.FAILED, e instanceof ProvisioningException p ? p.error().name()
+                    : e instanceof ConfigException c ? c.error().name() : "ENROLMENT_FAILED");
+            retryLater();
+        }
+    }
+
+    private void submit() throws HubApiException, IOException, ProvisioningException, ConfigException {
+        String token = !tokenRefused && tokenFile != null && Files.exists(tokenFile)
+                ? Files.readString(tokenFile, StandardCharsets.US_ASCII).strip() : null;
+        EnrolmentRequest request = EnrolmentRequest.of(identity, token);
+        JsonNode answer = enrolApi.post("/enrol/v1/requests", JSON.readTree(messages.encode(request)));
+        String id = answer.path("id").asText();
+        AtomicFiles.write(dataDir.resolve(PENDING_FILE), id.getBytes(StandardCharsets.US_ASCII));
+        LOG.info("kiosk {} submitted enrolment {} ({}), code {}", identity.kiosk(), id,
+                token == null ? "waits for IT" : "with a bootstrap token", identity.enrolmentCode());
+        failures = 0;
+        poll(id);
+    }
+
+    private void poll(String id) throws HubApiException, IOException, ProvisioningException, ConfigException {
+        JsonNode answer = enrolApi.get("/enrol/v1/requests/" + id);
+        failures = 0;
+        switch (answer.path("status").asText()) {
+            case "ISSUED" -> install(messages.readResult(JSON.writeValueAsBytes(answer.get("result"))));
+            case "REJECTED" -> {
+                Files.deleteIfExists(dataDir.resolve(PENDING_FILE));
+                String reason = answer.path("reason").asText("REJECTED");
+                LOG.warn("kiosk {}: IT rejected enrolment {}: {}", identity.kiosk(), id, reason);
+                state.set(EnrolmentState.Phase.REJECTED, reason);
+            }
+            default -> {
+                state.set(EnrolmentState.Phase.WAITING_FOR_APPROVAL, null);
+                schedule(pollEvery);
+            }
+        }
+    }
+
+    private void install(EnrolmentResult result) throws ProvisioningException, IOException, HubApiException,
+            ConfigException {
+        identity.installCertificateChain(result.certificateChainPem());
+        String pem = deviceApi.get("/device/v1/config/signing-key").path("publicKeyPem").asText();
+        ECPublicKey configKey = SigningKeyStore.parsePublicKey(pem);
+        ConfigVerifier verifier = new ConfigVerifier(configKey, identity.kiosk());
+        AppliedConfigStore store = new AppliedConfigStore(dataDir.resolve(CONFIG_DIR), verifier);
+        try {
+            store.apply(verifier.verify(result.firstConfig(), store.highestVersionSeen()));
+        } catch (ConfigException e) {
+            if (e.error() != ConfigError.CONFIG_VERSION_NOT_NEWER) {
+                throw e;
+            }
+            LOG.info("kiosk {} keeps its newer configuration {} over the enrolment's first one", identity.kiosk(),
+                    store.highestVersionSeen());
+        }
+        AtomicFiles.createPrivateDirectory(dataDir.resolve(CONFIG_DIR));
+        AtomicFiles.write(dataDir.resolve(CONFIG_KEY_FILE), pem.getBytes(StandardCharsets.US_ASCII));
+        Files.deleteIfExists(dataDir.resolve(PENDING_FILE));
+        LOG.info("kiosk {} enrolled: certificate {}, configuration {}", identity.kiosk(),
+                identity.certificateChain().get(0).getSerialNumber().toString(16), result.firstConfig().version());
+        state.set(EnrolmentState.Phase.ENROLLED, null);
+        onEnrolled.run();
+    }
+
+    private void refusedOrUnreachable(HubApiException e) {
+        if (!e.refused()) {
+            LOG.info("kiosk {}: hub not reachable for enrolment ({}), retrying", identity.kiosk(), e.code());
+            retryLater();
+            return;
+        }
+        try {
+            if (e.code().startsWith("TOKEN_") && !tokenRefused) {
+                LOG.warn("kiosk {}: the hub refused the bootstrap token ({}); asking IT's approval instead",
+                        identity.kiosk(), e.code());
+                tokenRefused = true;
+                schedule(Duration.ZERO);
+                return;
+            }
+            if (e.status() == 404) {
+                Files.deleteIfExists(dataDir.resolve(PENDING_FILE));
+                schedule(Duration.ZERO);
+                return;
+            }
+        } catch (IOException io) {
+            LOG.warn("kiosk {}: {}", identity.kiosk(), io.toString());
+        }
+        LOG.warn("kiosk {}: the hub refused the enrolment: {} {}", identity.kiosk(), e.code(), e.getMessage());
+        state.set(EnrolmentState.Phase.FAILED, e.code());
+        retryLater();
+    }
+
+    private Optional<String> pendingId() throws IOException {
+        Path file = dataDir.resolve(PENDING_FILE);
+        return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.US_ASCII).strip())
+                : Optional.empty();
+    }
+
+    private void retryLater() {
+        long ms = Math.min(MAX_RETRY.toMillis(), 1000L << Math.min(failures++, 5));
+        schedule(Duration.ofMillis(ms));
+    }
+
+    private void schedule(Duration delay) {
+        if (!stopped) {
+            scheduler.schedule(this::step, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package fr.vigie.kiosk.fleet;
+
+import fr.vigie.config.ConfigVerifier;
+import fr.vigie.kiosk.link.HubLink;
+import fr.vigie.kiosk.link.StatusFacts;
+import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.ProtocolCodec;
+import fr.vigie.protocol.Reply;
+import fr.vigie.protocol.Topics;
+import fr.vigie.provisioning.SigningKeyStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk's fleet side, attached to its {@link HubLink}: configuration bundles go to the
+ * {@link ConfigAgent}, commands to the {@link CommandAgent} (both on {@code executor}, never on the
+ * MQTT thread), and the heartbeat reports the configuration version, certificate expiry and readers.
+ *
+ * <p>The hub's configuration key is pinned in {@code <data-dir>/config/hub-config-key.pem} (written
+ * at enrolment, or copied there by the demo). Without it every bundle is refused with
+ * {@code CONFIG_SIGNATURE_INVALID}. Thread-safe.
+ *
+ * <pre>{@code
+ * KioskFleet fleet = KioskFleet.attach(link, parts, clock, executor);   // before link.start()
+ * fleet.config().addListener(settings -> ...);
+ * }</pre>
+ */
+public final class KioskFleet {
+    /** The directory of the configuration in force, inside the kiosk's data directory. */
+    public static final String CONFIG_DIR = "config";
+    /** The pinned hub configuration key, inside {@link #CONFIG_DIR}. */
+    public static final String HUB_KEY_FILE = "hub-config-key.pem";
+    private static final Logger LOG = LoggerFactory.getLogger(KioskFleet.class);
+
+    /**
+     * What the fleet side needs from the kiosk.
+     *
+     * @param self the kiosk
+     * @param dataDir its data directory
+     * @param softwareVersion its software version
+     * @param startedAt when its process started
+     * @param outboxDepth reads the outbox depth
+     * @param readers reads the names of the card readers it sees
+     * @param rotation certificate renewal ({@link CertificateRotation#NOT_ENROLLED} before enrolment)
+     * @param reboot what {@code reboot} does
+     * @param health the check after applying a configuration
+     */
+    public record Parts(KioskAddress self, Path dataDir, String softwareVersion, Instant startedAt,
+            LongSupplier outboxDepth, Supplier<List<String>> readers, CertificateRotation rotation, Reboot reboot,
+            HealthCheck health) {
+    }
+
+    private final ConfigAgent config;
+    private final CommandAgent commands;
+    private final RecentErrors errors;
+
+    private KioskFleet(ConfigAgent config, CommandAgent commands, RecentErrors errors) {
+        this.config = config;
+        this.commands = commands;
+        this.errors = errors;
+    }
+
+    /** Builds the agents and attaches them to {@code link}; call before the link starts. */
+    public static KioskFleet attach(HubLink link, Parts parts, Clock clock, Executor shared) throws IOException {
+        Executor executor = new SerialExecutor(shared);
+        RecentErrors errors = new RecentErrors(clock);
+        Path configDir = parts.dataDir().resolve(CONFIG_DIR);
+        Path keyFile = configDir.resolve(HUB_KEY_FILE);
+        ConfigAgent config = null;
+        if (Files.exists(keyFile)) {
+            ECPublicKey hubKey = SigningKeyStore.readPublicKey(keyFile);
+            config = new ConfigAgent(configDir, new ConfigVerifier(hubKey, parts.self()), parts.self(), parts.health(),
+                    clock, link::reply, errors);
+        } else {
+            LOG.info("kiosk {}: no hub configuration key pinned ({}); configuration bundles will be refused",
+                    parts.self(), keyFile);
+        }
+        ConfigAgent agent = config;
+        CommandAgent commands = new CommandAgent(parts.self(), agent, parts.rotation(), parts.reboot(),
+                () -> diagnostics(parts, agent, errors, clock), clock, link::reply, errors);
+        link.onInbound((channel, payload, retained) -> executor.execute(() -> {
+            if (channel == Topics.Channel.CONFIG) {
+                if (agent != null) {
+                    agent.onBundle(payload);
+                } else {
+                    refuseWithoutKey(parts.self(), link, clock, errors);
+                }
+            } else if (channel == Topics.Channel.CMD) {
+                commands.onCommand(payload);
+            }
+        }));
+        link.statusFacts(() -> new StatusFacts(agent == null ? 0 : agent.version(),
+                parts.rotation().currentExpiry().orElse(null), parts.readers().get()));
+        return new KioskFleet(config, commands, errors);
+    }
+
+    private static void refuseWithoutKey(KioskAddress self, HubLink link, Clock clock, RecentErrors errors) {
+        String why = "no hub configuration key is pinned on this kiosk";
+        errors.add("CONFIG_SIGNATURE_INVALID", why);
+        link.reply(new Reply("config-unverifiable", self.site(), self.kioskId(), Reply.Outcome.REJECTED,
+                "CONFIG_SIGNATURE_INVALID", why, clock.instant(), ProtocolCodec.SCHEMA_VERSION));
+    }
+
+    /**
+     * For fleets of virtual kiosks (demo, sandbox): pins the hub key found in the fleet's base
+     * directory ({@code <base>/hub-config-key.pem}) into a kiosk's data directory, unless that kiosk
+     * already pinned one. A real kiosk pins the key it receives at enrolment instead.
+     */
+    public static void pinSharedHubKey(Path kioskDataDir) throws IOException {
+        Path parent = kioskDataDir.toAbsolutePath().getParent();
+        Path shared = parent == null ? null : parent.resolve(HUB_KEY_FILE);
+        Path pinned = kioskDataDir.resolve(CONFIG_DIR).resolve(HUB_KEY_FILE);
+        if (shared != null && Files.exists(shared) && !Files.exists(pinned)) {
+            Files.createDirectories(pinned.getParent());
+            Files.copy(shared, pinned);
+        }
+    }
+
+    /** The diagnostics bundle: versions, readers, outbox depth, uptime, recent errors; never secrets. */
+    static Map<String, String> diagnostics(Parts parts, ConfigAgent config, RecentErrors errors, Clock clock) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("softwareVersion", parts.softwareVersion());
+        d.put("configVersion", Long.toString(config == null ? 0 : config.version()));
+        d.put("hubKeyPinned", Boolean.toString(config != null));
+        d.put("certificateNotAfter", parts.rotation().currentExpiry().map(Instant::toString).orElse("none"));
+        List<String> readers = parts.readers().get();
+        d.put("readerCount", Integer.toString(readers.size()));
+        d.put("readers", String.join(", ", readers));
+        d.put("outboxDepth", Long.toString(parts.outboxDepth().getAsLong()));
+        d.put("uptimeSeconds", Long.toString(Duration.between(parts.startedAt(), clock.instant()).toSeconds()));
+        d.put("javaVersion", System.getProperty("java.version", "unknown"));
+        List<String> recent = errors.list();
+        for (int i = 0; i < recent.size(); i++) {
+            d.put("recentError." + (i + 1), recent.get(i));
+        }
+        return d;
+    }
+
+    /** The configuration agent, or null when no hub key is pinned. */
+    public ConfigAgent config() {
+        return config;
+    }
+
+    public CommandAgent commands() {
+        return commands;
+    }
+
+    /** The recent errors reported in diagnostics. */
+    public RecentErrors errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,185 @@
+package fr.vigie.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.hub.EdgeHub;
+import fr.vigie.hub.HubConfig;
+import fr.vigie.hub.staff.StaffRole;
+import fr.vigie.kiosk.Kiosk;
+import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.kiosk.fleet.KioskFleet;
+import fr.vigie.protocol.KioskAddress;
+import fr.vigie.provisioning.AtomicFiles;
+import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.enrolment.EnrolmentJson;
+import fr.vigie.provisioning.enrolment.EnrolmentRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The IT console in a real headless Chromium against a real hub: an admin approves a kiosk's pending
+ * enrolment (typing the code the kiosk shows) and rolls a configuration out to a group, watching a real
+ * kiosk apply it; a rejection reason carrying HTML stays text; a viewer sees no mutating control and is
+ * refused by the API; a mutating request without the CSRF token is refused.
+ */
+class ConsoleIT {
+    private static final String SITE = "chu-nord";
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String XSS = "<img src=x onerror=\"window.__xss=1\">";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void adminApprovesAnEnrolmentAndRollsOutAConfigurationThatAKioskApplies() throws Exception {
+        Path hubData = tmp.resolve("hub");
+        try (EdgeHub hub = EdgeHub.start(HubConfig.load(null, Map.of("hub.data-dir", hubData.toString(),
+                "hub.http.port", "0", "hub.mqtt.port", "0", "hub.device-api.port", "0", "hub.site", SITE)))) {
+            String base = hub.httpUri().toString();
+            String adminPassword = HubApi.firstAdminPassword(hubData);
+            HubApi api = new HubApi(hub.httpUri(), hubData);
+            // given a kiosk waiting for approval, another one to reject, and a running kiosk in group "default"
+            DeviceIdentity newcomer = requestEnrolment(hub, "kiosk-new");
+            requestEnrolment(hub, "kiosk-evil");
+            pinConfigKey(hub, tmp.resolve("kiosk-1"));
+            try (Kiosk running = Kiosk.start(KioskConfig.load(null, Map.of("kiosk.site", SITE, "kiosk.id", "kiosk-001",
+                    "kiosk.mqtt.url", hub.mqttUrl(), "kiosk.data-dir", tmp.resolve("kiosk-1").toString(),
+                    "kiosk.heartbeat-seconds", "1")))) {
+                WebDriver browser = HeadlessChromium.start("fr-FR");
+                try {
+                    HeadlessChromium.signIn(browser, base + "/enrolments", "admin", adminPassword);
+
+                    // when the admin types the code shown on the kiosk and approves
+                    WebElement row = await().atMost(PATIENCE).until(() -> pendingRow(browser, "kiosk-new"), r -> r != null);
+                    row.findElement(By.cssSelector("input.code")).sendKeys(newcomer.enrolmentCode());
+                    row.findElement(By.cssSelector("button.approve")).click();
+
+                    // then the request is issued, by admin
+                    await().atMost(PATIENCE).until(() -> "ISSUED".equals(decidedStatus(browser, "kiosk-new")));
+                    assertThat(hub.enrolments().list("ISSUED", 10)).extracting(e -> e.decidedBy()).containsExactly("admin");
+
+                    // and a rejection reason carrying HTML is shown as text, never run
+                    WebElement evil = pendingRow(browser, "kiosk-evil");
+                    evil.findElement(By.cssSelector("input.reason")).sendKeys(XSS);
+                    evil.findElement(By.cssSelector("button.reject")).click();
+                    await().atMost(PATIENCE).until(() -> "REJECTED".equals(decidedStatus(browser, "kiosk-evil")));
+                    WebElement reason = browser.findElement(By.cssSelector("#decided tr[data-status=REJECTED] td:last-child"));
+                    assertThat(reason.getText()).isEqualTo(XSS);
+                    assertThat(browser.findElements(By.cssSelector("#decided img"))).isEmpty();
+                    browser.get(base + "/audit");
+                    await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#audit tr[data-action=ENROL_REJECTED]")).isEmpty());
+                    assertThat(browser.findElements(By.cssSelector("#audit img"))).isEmpty();
+                    assertThat(((JavascriptExecutor) browser).executeScript("return window.__xss === undefined")).isEqualTo(true);
+
+                    // when the admin edits the configuration of group "default" and rolls it out
+                    await().atMost(PATIENCE).until(() -> api.device(SITE, "kiosk-001") != null);
+                    browser.get(base + "/configuration");
+                    WebElement settings = browser.findElement(By.id("settings"));
+                    await().atMost(PATIENCE).until(() -> !settings.getAttribute("value").isEmpty());
+                    settings.clear();
+                    settings.sendKeys("{\"idleLockSeconds\": 120, \"language\": \"fr\"}");
+                    browser.findElement(By.id("rollout")).click();
+
+                    // then the progress shows the kiosk's answer: appliquée, and the kiosk runs the new settings
+                    await().atMost(PATIENCE).until(() -> "appliquée".equals(targetState(browser, SITE + "/kiosk-001")));
+                    assertThat(running.fleet().config().settings().idleLockSeconds()).isEqualTo(120);
+
+                    // and a request without the CSRF token, from the signed-in page itself, is refused
+                    Object status = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[0];"
+                            + "fetch('/api/v1/config/groups/default', {method: 'PUT', headers: {'Content-Type': 'application/json'},"
+                            + " body: '{}'}).then(r => r.json().then(j => done(r.status + ' ' + j.error)));");
+                    assertThat(status).isEqualTo("403 CSRF_TOKEN_INVALID");
+                } finally {
+                    browser.quit();
+                }
+                viewerSeesNoMutatingControlAndIsRefused(hub, base);
+            }
+        }
+    }
+
+    private void viewerSeesNoMutatingControlAndIsRefused(EdgeHub hub, String base) throws Exception {
+        hub.staff().accounts().create("vera", StaffRole.VIEWER, "viewer password 1".toCharArray(), "admin");
+        requestEnrolment(hub, "kiosk-later");
+        WebDriver browser = HeadlessChromium.start("fr-FR");
+        try {
+            HeadlessChromium.signIn(browser, base + "/enrolments", "vera", "viewer password 1");
+            WebElement row = await().atMost(PATIENCE).until(() -> pendingRow(browser, "kiosk-later"), r -> r != null);
+            await().atMost(PATIENCE).until(() -> "viewer".equals(browser.findElement(By.tagName("body")).getAttribute("data-role")));
+            assertThat(row.findElement(By.cssSelector("button.approve")).isDisplayed()).isFalse();
+            browser.get(base + "/configuration");
+            assertThat(browser.findElement(By.id("rollout")).isDisplayed()).isFalse();
+        } finally {
+            browser.quit();
+        }
+        String id = hub.enrolments().list("PENDING", 10).get(0).id().toString();
+        HttpResponse<String> refused = asViewer(base, "POST", "/api/v1/enrolments/" + id + "/approve", "{\"enrolmentCode\":\"x\"}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("STAFF_ROLE_FORBIDDEN");
+        assertThat(hub.enrolments().list("PENDING", 10)).hasSize(1);
+    }
+
+    private static HttpResponse<String> asViewer(String base, String method, String path, String body) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"login\":\"vera\",\"password\":\"viewer password 1\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String csrf = JSON.readTree(signIn.body()).get("csrf").asText();
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A fresh kiosk asks the hub's device API for a certificate, as an unprovisioned kiosk does. */
+    private DeviceIdentity requestEnrolment(EdgeHub hub, String kioskId) throws Exception {
+        DeviceIdentity id = DeviceIdentity.openOrCreate(tmp.resolve("id-" + kioskId), KioskAddress.of(SITE, kioskId),
+                "store".toCharArray(), Clock.systemUTC());
+        fr.vigie.kiosk.hubapi.HubApi enrol = fr.vigie.kiosk.hubapi.HubApi.forEnrolment(hub.deviceApiUri(), hub.siteCa().rootFingerprint());
+        JsonNode answer = enrol.post("/enrol/v1/requests", JSON.readTree(new EnrolmentJson().encode(EnrolmentRequest.of(id, null))));
+        assertThat(answer.get("status").asText()).isEqualTo("PENDING");
+        return id;
+    }
+
+    /** What enrolment does for a kiosk: pins the hub's configuration key in its data directory. */
+    private static void pinConfigKey(EdgeHub hub, Path kioskData) throws Exception {
+        Path dir = kioskData.resolve(KioskFleet.CONFIG_DIR);
+        AtomicFiles.createPrivateDirectory(dir);
+        AtomicFiles.write(dir.resolve(KioskFleet.HUB_KEY_FILE),
+                hub.fleet().signingKey().publicKeyPem().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static WebElement pendingRow(WebDriver browser, String kioskId) {
+        List<WebElement> rows = browser.findElements(By.cssSelector("#pending tr[data-kiosk='" + SITE + "/" + kioskId + "']"));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private static String decidedStatus(WebDriver browser, String kioskId) {
+        return (String) ((JavascriptExecutor) browser).executeScript("for (const tr of document.querySelectorAll("
+                + "'#decided tr')) { if (tr.cells.length > 1 && tr.cells[1].textContent === arguments[0]) {"
+                + " return tr.getAttribute('data-status'); } } return null;", kioskId);
+    }
+
+    /** Read in one script, since the page redraws the table on every refresh. */
+    private static String targetState(WebDriver browser, String kiosk) {
+        return (String) ((JavascriptExecutor) browser).executeScript("const c = document.querySelector("
+                + "'#targets tr[data-kiosk=\"' + arguments[0] + '\"] td.state'); return c ? c.textContent : null;", kiosk);
+    }
+}
