@@ -9,6 +9,9 @@ import fr.vigie.hub.db.HubDatabase;
 import fr.vigie.hub.deviceapi.DeviceApi;
 import fr.vigie.hub.deviceapi.DeviceRoutes;
 import fr.vigie.hub.identity.IdentityRegistry;
+import fr.vigie.hub.igcsante.CrlDeviceRoutes;
+import fr.vigie.hub.igcsante.CrlDistribution;
+import fr.vigie.hub.igcsante.CrlRoutes;
 import fr.vigie.hub.device.DeviceRegistry;
 import fr.vigie.hub.device.Presence;
 import fr.vigie.hub.enrol.EnrolmentAdminRoutes;
@@ -82,6 +85,7 @@ public final class EdgeHub implements AutoCloseable {
     private DeviceApi deviceApi;
     private HubSandbox sandbox;
     private Fleet fleet;
+    private CrlDistribution igcSanteCrls;
     private volatile Ingest ingest;
     private boolean closed;
 
@@ -174,6 +178,14 @@ public final class EdgeHub implements AutoCloseable {
                     hubRoutes.accept(app);
                 };
             }
+            hub.igcSanteCrls = new CrlDistribution(config.igcSanteCrlFiles(),
+                    hub.sandbox == null ? List.of() : List.of(hub.sandbox.igcSante().ca()::crls));
+            CrlDistribution crls = hub.igcSanteCrls;
+            Consumer<Javalin> hubAndCrlRoutes = routes;
+            routes = app -> {
+                CrlRoutes.mount(app, crls);
+                hubAndCrlRoutes.accept(app);
+            };
             hub.http = HttpApi.start(config.httpBind(), config.httpPort(), hub.devices,
                     new EventQuery(database.dataSource()), hub.metrics, hub::health, routes);
             started.push(hub.http);
@@ -206,7 +218,7 @@ public final class EdgeHub implements AutoCloseable {
 
     /** The hub features' routes on the device API; a feature adds its {@link DeviceRoutes} here. */
     private List<DeviceRoutes> deviceRoutes() {
-        return List.of(new EnrolmentDeviceRoutes(enrolments));
+        return List.of(new EnrolmentDeviceRoutes(enrolments), new CrlDeviceRoutes(igcSanteCrls));
     }
 
     /** Enrolment, bootstrap tokens, renewal and revocation of kiosks. */

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -21,7 +23,7 @@ final class HubConfigReader {
             HubConfig.INGEST_ENABLED, HubConfig.INGEST_BATCH_SIZE, HubConfig.OFFLINE_AFTER_HEARTBEATS,
             HubConfig.SANDBOX_ENABLED, HubPkiConfig.SITE, HubPkiConfig.DEVICE_API_BIND, HubPkiConfig.DEVICE_API_PORT,
             HubPkiConfig.SERVER_NAMES, HubPkiConfig.CA_PASSPHRASE_FILE, HubPkiConfig.MQTT_TLS, HubPkiConfig.MQTT_TLS_PORT,
-            HubPkiConfig.MQTT_TLS_BIND, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS);
+            HubPkiConfig.MQTT_TLS_BIND, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS, HubConfig.IGC_SANTE_CRL_FILES);
     private static final String DEFAULT_DATA_DIR = "./data/hub";
 
     private HubConfigReader() {
@@ -55,7 +57,8 @@ final class HubConfigReader {
                     integer(raw, HubConfig.OFFLINE_AFTER_HEARTBEATS, d.offlineAfterHeartbeats()),
                     bool(raw, HubConfig.SANDBOX_ENABLED, d.sandbox()),
                     pki(raw, integer(raw, HubConfig.HTTP_PORT, d.httpPort()), integer(raw, HubConfig.MQTT_PORT,
-                            d.embeddedMqttPort())));
+                            d.embeddedMqttPort())),
+                    paths(raw, HubConfig.IGC_SANTE_CRL_FILES));
         } catch (HubConfig.InvalidSetting e) {
             throw new HubConfigException(e.key, e.value, e.getMessage());
         }
@@ -126,6 +129,23 @@ final class HubConfigReader {
         } catch (InvalidPathException e) {
             throw new HubConfig.InvalidSetting(key, value, key + " must be a path, got '" + value + "'");
         }
+    }
+
+    private static List<Path> paths(Map<String, String> raw, String key) {
+        String value = raw.getOrDefault(key, "");
+        List<Path> out = new ArrayList<>();
+        for (String part : value.isBlank() ? new String[0] : value.split(",")) {
+            try {
+                if (part.isBlank()) {
+                    throw new InvalidPathException(part, "empty path");
+                }
+                out.add(Path.of(part.trim()));
+            } catch (InvalidPathException e) {
+                throw new HubConfig.InvalidSetting(key, value, key + " must be file paths separated by commas, got '"
+                        + value + "'");
+            }
+        }
+        return out;
     }
 
     private static int integer(Map<String, String> raw, String key, int fallback) {

@@ -82,7 +82,8 @@ class StaffAuthIT {
         HttpResponse<String> page = anonymous("GET", "/vigilance?lang=en");
         assertEquals(302, page.statusCode());
         assertEquals("/signin?next=%2Fvigilance%3Flang%3Den", page.headers().firstValue("Location").orElseThrow());
-        for (String open : new String[] {"/healthz", "/metrics", "/signin", "/signin.js", "/console.css", "/common.js"}) {
+        for (String open : new String[] {"/healthz", "/metrics", "/signin", "/signin.js", "/console.css", "/common.js",
+                "/pki/v1/igc-sante/crls"}) {
             assertEquals(200, anonymous("GET", open).statusCode(), open);
         }
         assertEquals(401, anonymous("POST", "/api/v1/identities").statusCode());

@@ -6,6 +6,9 @@ import fr.vigie.kiosk.fleet.HealthCheck;
 import fr.vigie.kiosk.fleet.KioskFleet;
 import fr.vigie.kiosk.fleet.Reboot;
 import fr.vigie.kiosk.hubapi.HubApiException;
+import fr.vigie.kiosk.igcsante.CardTrust;
+import fr.vigie.kiosk.igcsante.HttpCrlSource;
+import fr.vigie.kiosk.igcsante.HubApiCrlSource;
 import fr.vigie.kiosk.link.HubLink;
 import fr.vigie.kiosk.outbox.Outbox;
 import fr.vigie.kiosk.outbox.OutboxFullException;
@@ -59,6 +62,7 @@ public final class Kiosk implements AutoCloseable {
     private KioskIdentity identity;
     private volatile KioskFleet fleet;
     private volatile java.util.function.Supplier<List<String>> readers = List::of;
+    private CardTrust cardTrust;
 
     private Kiosk(KioskConfig config, Outbox outbox, ScheduledExecutorService ownScheduler) {
         this.config = config;
@@ -104,6 +108,7 @@ public final class Kiosk implements AutoCloseable {
             } catch (OutboxFullException e) {
                 log.warn("kiosk {} started with a full outbox, kiosk.started not recorded: {}", config.address(), e);
             }
+            kiosk.cardTrust = CardTrust.open(config.cardTrust(), config.dataDir(), clock);
             if (config.hubAccess().enabled()) {
                 kiosk.identity = KioskIdentity.open(config, clock, scheduler, () -> kiosk.startLink(clock, scheduler,
                         startedAt));
@@ -111,11 +116,19 @@ public final class Kiosk implements AutoCloseable {
             } else {
                 kiosk.startLink(clock, scheduler, startedAt);
             }
+            if (config.cardTrust().crlUrl() != null) {
+                kiosk.cardTrust.startRefreshing(new HttpCrlSource(config.cardTrust().crlUrl()));
+            } else if (kiosk.identity != null) {
+                kiosk.cardTrust.startRefreshing(new HubApiCrlSource(kiosk.identity.hubApi()));
+            }
             log.info("kiosk {} started: software {}, outbox {} ({} events were waiting, sync {}), broker {}",
                     config.address(), config.softwareVersion(), outbox.file(), waiting, config.outboxSync(),
                     config.brokerUrl());
             return kiosk;
         } catch (Exception | Error e) {
+            if (kiosk.cardTrust != null) {
+                kiosk.cardTrust.close();
+            }
             outbox.close();
             throw e;
         }
@@ -173,6 +186,11 @@ public final class Kiosk implements AutoCloseable {
 
     public KioskConfig config() {
         return config;
+    }
+
+    /** Trust in clinicians' cards: IGC-Santé anchors, cached CRLs, the session's certificate check. */
+    public CardTrust cardTrust() {
+        return cardTrust;
     }
 
     /**
@@ -248,6 +266,9 @@ public final class Kiosk implements AutoCloseable {
             return;
         }
         try {
+            if (cardTrust != null) {
+                cardTrust.close();
+            }
             if (identity != null) {
                 identity.close();
             }

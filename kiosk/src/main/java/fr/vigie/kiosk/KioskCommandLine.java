@@ -30,6 +30,8 @@ record KioskCommandLine(Path configFile, Map<String, String> overrides, int virt
               --data DIR             data directory; with --virtual, the parent of each kiosk's (kiosk.data-dir)
               --heartbeat S          status heartbeat interval in seconds (kiosk.heartbeat-seconds)
               --sync FULL|NORMAL     outbox durability, FULL by default (kiosk.outbox.sync)
+              --igc-anchors FILES    PEM files of the trusted IGC-Santé CAs, comma separated (kiosk.igc-sante.anchors)
+              --crl-url URL          the hub's IGC-Santé CRL bundle (kiosk.igc-sante.crl-url)
               --virtual N            run N virtual kiosks <kiosk-id>-001… (default prefix: kiosk)
               --burst N              each kiosk accepts N DemoActivity events in its outbox's life (resumable)
               --rate R               burst events per second per kiosk, 0 = as fast as possible (default 0)
@@ -38,7 +40,8 @@ record KioskCommandLine(Path configFile, Map<String, String> overrides, int virt
 
     private static final Map<String, String> KEY_OF_OPTION = Map.of("--site", KioskConfig.SITE, "--kiosk-id",
             KioskConfig.ID, "--broker", KioskConfig.MQTT_URL, "--data", KioskConfig.DATA_DIR, "--heartbeat",
-            KioskConfig.HEARTBEAT_SECONDS, "--sync", KioskConfig.OUTBOX_SYNC);
+            KioskConfig.HEARTBEAT_SECONDS, "--sync", KioskConfig.OUTBOX_SYNC, "--igc-anchors", CardTrustSettings.ANCHORS,
+            "--crl-url", CardTrustSettings.CRL_URL);
 
     /** Parses {@code args}; every rejection names the option and the value. */
     static KioskCommandLine parse(String[] args) throws KioskConfigException {

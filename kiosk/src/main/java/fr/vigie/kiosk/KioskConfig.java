@@ -40,9 +40,11 @@ import java.util.TreeSet;
  * @param softwareVersion from the jar manifest, or {@code dev}; not a property
  * @param hub the device API, enrolment and device identity ({@code kiosk.hub.*}, {@code kiosk.enrol.*},
  *        {@code kiosk.device-secret-file}); {@link HubAccess#NONE} for plain MQTT without enrolment
+ * @param cardTrust IGC-Santé anchors and CRLs for clinicians' cards ({@code kiosk.igc-sante.*})
  */
 public record KioskConfig(String site, String kioskId, String brokerUrl, Path dataDir, int heartbeatSeconds,
-        int outboxCapacity, SyncLevel outboxSync, int publishWindow, String softwareVersion, HubAccess hub) {
+        int outboxCapacity, SyncLevel outboxSync, int publishWindow, String softwareVersion, HubAccess hub,
+        CardTrustSettings cardTrust) {
 
     public static final String SITE = "kiosk.site";
     public static final String ID = "kiosk.id";
@@ -53,9 +55,9 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
     public static final String OUTBOX_SYNC = "kiosk.outbox.sync";
     public static final String MQTT_WINDOW = "kiosk.mqtt.window";
     /** Every key this record reads; any other {@code kiosk.*} key is rejected. */
-    public static final Set<String> KEYS = Set.of(SITE, ID, MQTT_URL, DATA_DIR, HEARTBEAT_SECONDS, OUTBOX_CAPACITY,
-            OUTBOX_SYNC, MQTT_WINDOW, HubAccess.URL, HubAccess.CA_FINGERPRINT, HubAccess.TOKEN_FILE,
-            HubAccess.SECRET_FILE);
+    public static final Set<String> KEYS = union(Set.of(SITE, ID, MQTT_URL, DATA_DIR, HEARTBEAT_SECONDS,
+            OUTBOX_CAPACITY, OUTBOX_SYNC, MQTT_WINDOW, HubAccess.URL, HubAccess.CA_FINGERPRINT, HubAccess.TOKEN_FILE,
+            HubAccess.SECRET_FILE), CardTrustSettings.KEYS);
 
     public static final String DEFAULT_BROKER_URL = "tcp://127.0.0.1:1883";
     public static final int DEFAULT_HEARTBEAT_SECONDS = 10;
@@ -88,12 +90,14 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
             throw new InvalidSetting(MQTT_URL, brokerUrl, "must be ssl://host:port when " + HubAccess.URL
                     + " is set: an enrolled kiosk connects with mutual TLS");
         }
+        Objects.requireNonNull(cardTrust, "cardTrust");
     }
 
     /** A configuration with every default, for the given kiosk. */
     public static KioskConfig defaults(String site, String kioskId) {
         return new KioskConfig(site, kioskId, DEFAULT_BROKER_URL, defaultDataDir(kioskId), DEFAULT_HEARTBEAT_SECONDS,
-                DEFAULT_OUTBOX_CAPACITY, SyncLevel.FULL, DEFAULT_PUBLISH_WINDOW, runningSoftwareVersion(), HubAccess.NONE);
+                DEFAULT_OUTBOX_CAPACITY, SyncLevel.FULL, DEFAULT_PUBLISH_WINDOW, runningSoftwareVersion(), HubAccess.NONE,
+                CardTrustSettings.defaults());
     }
 
     /**
@@ -135,7 +139,7 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
                     integer(raw, OUTBOX_CAPACITY, DEFAULT_OUTBOX_CAPACITY),
                     sync(raw),
                     integer(raw, MQTT_WINDOW, DEFAULT_PUBLISH_WINDOW),
-                    runningSoftwareVersion(), hubAccess(raw));
+                    runningSoftwareVersion(), hubAccess(raw), CardTrustSettings.parse(raw));
         } catch (InvalidSetting e) {
             throw e.toConfigException();
         }
@@ -149,19 +153,19 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
     /** The same configuration for another kiosk id and data directory. */
     public KioskConfig withKiosk(String otherKioskId, Path otherDataDir) {
         return new KioskConfig(site, otherKioskId, brokerUrl, otherDataDir, heartbeatSeconds, outboxCapacity,
-                outboxSync, publishWindow, softwareVersion, hub);
+                outboxSync, publishWindow, softwareVersion, hub, cardTrust);
     }
 
     /** The same configuration with another broker URL. */
     public KioskConfig withBrokerUrl(String otherBrokerUrl) {
         return new KioskConfig(site, kioskId, otherBrokerUrl, dataDir, heartbeatSeconds, outboxCapacity, outboxSync,
-                publishWindow, softwareVersion, hub);
+                publishWindow, softwareVersion, hub, cardTrust);
     }
 
     /** The same configuration with another way to the hub's device API. */
     public KioskConfig withHub(HubAccess other) {
         return new KioskConfig(site, kioskId, brokerUrl, dataDir, heartbeatSeconds, outboxCapacity, outboxSync,
-                publishWindow, softwareVersion, other);
+                publishWindow, softwareVersion, other, cardTrust);
     }
 
     /** {@link #hub()} for this kiosk: {@code {id}} replaced in its paths, the secret file defaulted. */
@@ -191,6 +195,12 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
     public static String runningSoftwareVersion() {
         String v = KioskConfig.class.getPackage().getImplementationVersion();
         return v == null || v.isBlank() ? "dev" : v;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static Path defaultDataDir(String kioskId) {

@@ -83,6 +83,11 @@ final class KioskIdentity implements AutoCloseable {
     }
 
     /** The mutual-TLS context of the current certificate, for the MQTT link. */
+    /** The mutual-TLS client of the device API (usable once enrolled). */
+    HubApi hubApi() {
+        return hub;
+    }
+
     SSLContext sslContext() {
         try {
             return device.sslContext();

@@ -85,6 +85,11 @@ class KioskConfigTest {
         "kiosk.mqtt.url          | http://hub:1883     | must look like tcp://host:port",
         "kiosk.mqtt.url          | hub:1883            | must look like tcp://host:port",
         "kiosk.outbox.capcity    | 10                  | unknown configuration key",
+        "kiosk.igc-sante.crl-url | ftp://hub/crls      | must be an http:// or https:// URL",
+        "kiosk.igc-sante.crl-refresh-minutes | 0       | must be between 1 and 1440 minutes",
+        "kiosk.igc-sante.crl-grace-hours | 721         | must be between 0 and 720 hours",
+        "kiosk.igc-sante.crl-grace-hours | two days    | must be a whole number",
+        "kiosk.igc-sante.anchor  | a.pem               | unknown configuration key",
     })
     void invalidValueIsRejectedNamingKeyAndValue(String key, String value, String reason) {
         Map<String, String> raw = new HashMap<>(MINIMAL);

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class Pem {
     static final int MAX_CHARS = 32 * 1024;
     private static final int MAX_CHAIN = 5;
+    static final int MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+    static final int MAX_BUNDLE_ENTRIES = 64;
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]+?)\\s*-----END \\1-----");
 
@@ -81,6 +83,68 @@ final class Pem {
             out.add((X509Certificate) c);
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Reads a bundle of certificates (PEM blocks, or DER) such as a trust-anchor file: 1 to
+     * {@value #MAX_BUNDLE_ENTRIES} certificates in at most {@value #MAX_BUNDLE_BYTES} bytes.
+     */
+    static List<X509Certificate> certificateBundle(byte[] data, String what) throws ProvisioningException {
+        if (data.length == 0 || data.length > MAX_BUNDLE_BYTES) {
+            throw new ProvisioningException(ProvisioningError.CERT_MALFORMED,
+                    what + " must be 1 to " + MAX_BUNDLE_BYTES + " bytes, got " + data.length);
+        }
+        Collection<? extends Certificate> certs;
+        try {
+            certs = x509().generateCertificates(new ByteArrayInputStream(data));
+        } catch (CertificateException e) {
+            throw new ProvisioningException(ProvisioningError.CERT_MALFORMED,
+                    what + " is not readable PEM or DER certificates: " + e.getMessage(), e);
+        }
+        if (certs.isEmpty() || certs.size() > MAX_BUNDLE_ENTRIES) {
+            throw new ProvisioningException(ProvisioningError.CERT_MALFORMED,
+                    what + " must hold 1 to " + MAX_BUNDLE_ENTRIES + " certificates, got " + certs.size());
+        }
+        List<X509Certificate> out = new ArrayList<>();
+        certs.forEach(c -> out.add((X509Certificate) c));
+        return List.copyOf(out);
+    }
+
+    /** Reads a bundle of CRLs (PEM {@code X509 CRL} blocks, or DER): 0 to {@value #MAX_BUNDLE_ENTRIES}. */
+    static List<X509CRL> crlBundle(byte[] data, String what) throws ProvisioningException {
+        if (data.length > MAX_BUNDLE_BYTES) {
+            throw new ProvisioningException(ProvisioningError.CRL_INVALID,
+                    what + " is larger than " + MAX_BUNDLE_BYTES + " bytes");
+        }
+        if (data.length == 0) {
+            return List.of();
+        }
+        Collection<? extends java.security.cert.CRL> crls;
+        try {
+            crls = x509().generateCRLs(new ByteArrayInputStream(data));
+        } catch (CRLException e) {
+            throw new ProvisioningException(ProvisioningError.CRL_INVALID,
+                    what + " is not readable PEM or DER CRLs: " + e.getMessage(), e);
+        }
+        if (crls.size() > MAX_BUNDLE_ENTRIES) {
+            throw new ProvisioningException(ProvisioningError.CRL_INVALID,
+                    what + " holds more than " + MAX_BUNDLE_ENTRIES + " CRLs");
+        }
+        List<X509CRL> out = new ArrayList<>();
+        crls.forEach(c -> out.add((X509CRL) c));
+        return List.copyOf(out);
+    }
+
+    static String crls(List<X509CRL> crls) {
+        StringBuilder sb = new StringBuilder();
+        for (X509CRL c : crls) {
+            try {
+                sb.append(encode("X509 CRL", c.getEncoded()));
+            } catch (CRLException e) {
+                throw new IllegalStateException("cannot encode the CRL of " + c.getIssuerX500Principal(), e);
+            }
+        }
+        return sb.toString();
     }
 
     static X509CRL parseCrl(byte[] der) throws CRLException {

@@ -30,9 +30,17 @@ public enum ProvisioningError {
     CERT_NOT_YET_VALID,
     /** The certificate was not issued by this site's CA. */
     CERT_FOREIGN_CA,
-    /** The certificate's serial number is on the site's revocation list. */
+    /**
+     * The certificate does not chain to a configured trust anchor (e.g. the IGC-Santé roots): its
+     * issuer is unknown, or a signature on the path does not verify.
+     */
+    CERT_UNTRUSTED_ISSUER,
+    /** The certificate's serial number is on its issuer's revocation list (the site's, or an IGC-Santé CA's). */
     CERT_REVOKED,
-    /** The certificate is a CA, or lacks digitalSignature key usage or the clientAuth extended key usage. */
+    /**
+     * The certificate is a CA, or lacks the key usage its role needs: digitalSignature (and the clientAuth
+     * extended key usage for a device); a CA on a path without keyCertSign.
+     */
     CERT_WRONG_USAGE,
     /** The certificate's subject or SAN does not name a kiosk, or names another kiosk than expected. */
     CERT_SUBJECT_INVALID,
@@ -40,9 +48,17 @@ public enum ProvisioningError {
     CERT_KEY_MISMATCH,
     /** The certificates of a chain are not each signed by the next one. */
     CERT_CHAIN_INVALID,
-    /** The revocation list is past its nextUpdate: revocation cannot be checked, so access is refused. */
+    /**
+     * The revocation list is past its nextUpdate (plus the configured grace, for IGC-Santé CRLs):
+     * revocation cannot be checked, so access is refused.
+     */
     CRL_STALE,
-    /** The revocation list is not signed by the site's issuing CA. */
+    /** No revocation list of the certificate's issuer is held: revocation cannot be checked, so access is refused. */
+    CRL_MISSING,
+    /**
+     * The revocation list is not signed by its issuer (the site's issuing CA, or a configured IGC-Santé
+     * CA), is unreadable, older than the one held, or of a kind not supported (delta CRL).
+     */
     CRL_INVALID,
     /** The device has no certificate yet: it must enrol first. */
     NOT_ENROLLED,

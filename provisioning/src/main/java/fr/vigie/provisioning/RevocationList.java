@@ -20,6 +20,9 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The revoked serials of a site and the CRL that publishes them. The signed CRL is also the
@@ -87,11 +90,17 @@ final class RevocationList {
             b.addExtension(Extension.cRLNumber, false, new CRLNumber(number));
             b.addExtension(Extension.authorityKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuing.getPublicKey()));
-            crl = new JcaX509CRLConverter().getCRL(b.build(EcKeys.signer(key)));
+            crl = new JcaX509CRLConverter().getCRL(b.build(signer(key)));
             return crl;
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("cannot sign a CRL", e);
         }
+    }
+
+    /** ECDSA for the site CA, RSA for the IGC-Santé-like sandbox hierarchy; SHA-256 either way. */
+    private static ContentSigner signer(PrivateKey key) throws OperatorCreationException {
+        return key.getAlgorithm().equals("RSA") ? new JcaContentSignerBuilder("SHA256withRSA").build(key)
+                : EcKeys.signer(key);
     }
 
     static X509CRL parse(byte[] der) throws ProvisioningException {

@@ -9,6 +9,12 @@
  * device and server certificates, CRL), {@link fr.vigie.provisioning.DeviceCsr} (checked CSRs) and
  * {@link fr.vigie.provisioning.DeviceCertificates} (verifying a presented device certificate and
  * naming its kiosk, for the broker's access control).</li>
+ * <li>Health professionals' cards: {@link fr.vigie.provisioning.IgcSanteTrust} (the configured
+ * IGC-Santé anchors and intermediates), {@link fr.vigie.provisioning.IgcSanteCrls} (their CRLs,
+ * verified and cached on disk), {@link fr.vigie.provisioning.IgcSanteValidator} (path, validity,
+ * key usage and revocation of a card's authentication certificate, with a grace for stale CRLs) and
+ * {@link fr.vigie.provisioning.IgcSanteSandboxCa} (an IGC-Santé-like hierarchy for the sandbox,
+ * the demo and tests).</li>
  * <li>Rejections: {@link fr.vigie.provisioning.ProvisioningException} with a stable
  * {@link fr.vigie.provisioning.ProvisioningError} code; failures of the machine are
  * {@link java.io.IOException}s.</li>

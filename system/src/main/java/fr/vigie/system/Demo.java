@@ -115,11 +115,13 @@ public final class Demo {
         String mqtt = ready.group(5) != null ? ready.group(5) : ready.group(2);
         Path kioskConfig = enrolmentConfig(data, ready.group(3), ready.group(4));
 
+        Path anchors = DemoCardTrust.fetchAnchors(console, data.resolve("kiosks"));
         ChildProcess kiosks = ChildProcess.start("kiosks", home.javaCommand(VigieHome.KIOSK_MODULE,
                 VigieHome.KIOSK_MAIN, List.of("--config", kioskConfig.toString(), "--site", "demo", "--virtual",
                         String.valueOf(o.kiosks()),
                         "--broker", mqtt, "--data", data.resolve("kiosks").toString(), "--heartbeat", "5",
-                        "--activity-every", String.valueOf(o.activitySeconds()))), data, out);
+                        "--activity-every", String.valueOf(o.activitySeconds()),
+                        "--igc-anchors", anchors.toString(), "--crl-url", DemoCardTrust.crlUrl(console))), data, out);
         synchronized (started) {
             started.add(kiosks);
         }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,19 @@ class DemoIT {
             assertThat(api.get("/sandbox/psc/auth/realms/esante-wallet/.well-known/wallet-openid-configuration")
                     .body()).contains("ext/ciba/auth");
             assertThat(api.get("/sandbox/psc/ecps").statusCode()).isEqualTo(200);
+            // and every kiosk trusts the sandbox IGC-Santé and has cached its two CRLs from the hub
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                try (var caches = Files.find(tmp.resolve("demo").resolve("kiosks"), 2,
+                        (p, a) -> p.getFileName().toString().equals("igc-sante-crls"))) {
+                    List<Path> dirs = caches.toList();
+                    assertThat(dirs).hasSize(2);
+                    for (Path d : dirs) {
+                        try (var files = Files.list(d)) {
+                            assertThat(files.filter(f -> f.toString().endsWith(".crl"))).hasSize(2);
+                        }
+                    }
+                }
+            });
             List<ProcessHandle> children = ProcessHandle.of(demo.pid()).orElseThrow().descendants().toList();
             assertThat(children).hasSizeGreaterThanOrEqualTo(2);
 

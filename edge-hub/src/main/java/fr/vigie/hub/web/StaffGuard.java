@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code before} filter in front of every route of the hub's HTTP server except {@code /healthz},
- * {@code /metrics}, {@code /sandbox/**}, static assets, the sign-in page and the sign-in request itself:
+ * {@code /metrics}, {@code /sandbox/**}, reads of {@code /pki/**} (IGC-Santé CRLs: public, signed data that
+ * kiosks fetch before they have any credential), static assets, the sign-in page and the sign-in request itself:
  * <ul>
  * <li>authenticates the caller by {@code Authorization: Bearer vigie_…} (CLI) or the
  * {@value #COOKIE} session cookie (browser); otherwise 401 {@code STAFF_SIGNIN_REQUIRED} for the API,
@@ -97,7 +98,7 @@ final class StaffGuard {
     private static boolean isPublic(String path, boolean reads, HandlerType method) {
         if (reads) {
             return path.equals("/healthz") || path.equals("/metrics") || path.equals("/signin")
-                    || ASSET.matcher(path).matches();
+                    || path.startsWith("/pki/") || ASSET.matcher(path).matches();
         }
         return method == HandlerType.POST && path.equals(StaffRoutes.SESSION);
     }

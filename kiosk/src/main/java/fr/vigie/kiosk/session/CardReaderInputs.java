@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * monitor's thread only.
  *
  * <pre>{@code
- * var inputs = new CardReaderInputs(terminals, session, DevCertificateCheck.permissive(clock), new SecureRandom());
+ * var inputs = new CardReaderInputs(terminals, session, kiosk.cardTrust().certificateCheck(), new SecureRandom());
  * new ReaderMonitor(terminals, inputs, clock, Duration.ofMillis(100)).start();
  * }</pre>
  */

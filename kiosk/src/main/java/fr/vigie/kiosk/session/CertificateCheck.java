@@ -5,13 +5,11 @@ import java.util.Optional;
 
 /**
  * Decides whether a CPS authentication certificate is acceptable: chain to the IGC-Santé anchors,
- * revocation (CRL/OCSP), validity dates. Thread-safe.
- *
- * <p>The chain and CRL validation is a later step; until then only
- * {@link DevCertificateCheck} exists, and it is permissive only when configured to be.
+ * revocation (CRL), validity dates, key usage. Thread-safe. The kiosk's implementation is
+ * {@link IgcSanteCertificateCheck}, built by {@link fr.vigie.kiosk.igcsante.CardTrust}.
  */
 @FunctionalInterface
 public interface CertificateCheck {
-    /** @return empty if acceptable, otherwise a short, secret-free reason */
+    /** @return empty if acceptable, otherwise a short, secret-free reason starting with a stable code, e.g. {@code CERT_REVOKED: …} */
     Optional<String> refusal(X509Certificate certificate);
 }

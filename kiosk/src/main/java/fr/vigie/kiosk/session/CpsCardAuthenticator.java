@@ -20,7 +20,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * CpsCard cps = CpsCard.open(terminal.connect("*"), null);
- * var auth = new CpsCardAuthenticator(cps, DevCertificateCheck.permissive(clock), new SecureRandom());
+ * var auth = new CpsCardAuthenticator(cps, kiosk.cardTrust().certificateCheck(), new SecureRandom());
  * session.cardInserted(new PresentedCard(cps.holder(), PresentedCard.Interface.CONTACT, auth));
  * }</pre>
  */

@@ -17,7 +17,7 @@ class CardReaderInputsTest {
     private final VirtualReaders readers = new VirtualReaders("Contact", "Tap");
     private final VirtualCpsCard martin = VirtualCpsCard.builder(Rig.MARTIN).pin("7319").build();
     private final CardReaderInputs inputs = new CardReaderInputs(readers, session,
-            DevCertificateCheck.permissive(rig.timers), new SecureRandom());
+            rig.trustedCheck(), new SecureRandom());
 
     private void event(ReaderEvent.Type type, String reader) {
         inputs.accept(new ReaderEvent(type, reader, rig.timers.instant(), ""));

@@ -22,7 +22,7 @@ class ClinicianSignInTest {
         assertEquals(List.of("CARD_DETECTED:CARD_INSERTED", "PIN_ENTRY:PIN_REQUESTED", "VERIFYING:PIN_SUBMITTED",
                 "OPEN:PIN_OK"), rig.path("s1"));
         assertEquals("IDLE", rig.events.get(0).from());
-        assertEquals("810001234567", rig.last().idNatPs());
+        assertEquals("810001234565", rig.last().idNatPs());
         assertEquals(LedColour.GREEN, rig.colour());
         assertEquals(List.of(BeepPattern.ACCEPT), rig.beeps);
     }

@@ -35,7 +35,7 @@ class ReauthenticationTest {
         session.tap(Rig.contactless(Rig.DUBOIS, new ScriptedCard("1234")));
 
         assertEquals(SessionState.OPEN, session.state());
-        assertEquals("810009876543", session.clinician().orElseThrow().idNatPs());
+        assertEquals("810009876540", session.clinician().orElseThrow().idNatPs());
         assertEquals("CLOSED:REAUTH_SWITCH", rig.path("s2").get(rig.path("s2").size() - 1));
         assertEquals(List.of("OPEN:REAUTH_SWITCH"), rig.path("s3"));
     }

@@ -8,6 +8,11 @@ import fr.vigie.hardware.gpio.Buzzer;
 import fr.vigie.hardware.gpio.LedColour;
 import fr.vigie.hardware.gpio.StatusLed;
 import fr.vigie.protocol.EventPayload.SessionTransition;
+import fr.vigie.provisioning.IgcSanteCrls;
+import fr.vigie.provisioning.IgcSanteValidator;
+import fr.vigie.provisioning.ProvisioningException;
+import java.io.IOException;
+import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Rig implements StatusLed, Buzzer {
     static final SessionTimeouts TIMEOUTS = new SessionTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(300),
             Duration.ofSeconds(20), Duration.ofSeconds(600), Duration.ofSeconds(900));
-    static final CpsCredential MARTIN = TestIgcSante.shared().issuePersonne("810001234567", "MARTIN", "Claire");
-    static final CpsCredential DUBOIS = TestIgcSante.shared().issuePersonne("810009876543", "DUBOIS", "Paul");
+    static final CpsCredential MARTIN = TestIgcSante.shared().issuePersonne("810001234565", "MARTIN", "Claire");
+    static final CpsCredential DUBOIS = TestIgcSante.shared().issuePersonne("810009876540", "DUBOIS", "Paul");
     /** A day into the test certificates' validity, so that the certificate check accepts them. */
     static final Instant T0 = MARTIN.certificate().getNotBefore().toInstant().plus(Duration.ofDays(1));
 
@@ -30,6 +35,23 @@ final class Rig implements StatusLed, Buzzer {
     private final AtomicInteger ids = new AtomicInteger();
     final ClinicianSession session = ClinicianSession.builder(TIMEOUTS, events::add).clock(timers).timers(timers)
             .signals(this, this).sessionIds(() -> "s" + ids.incrementAndGet()).build();
+
+    /**
+     * The kiosk's real certificate check (IGC-Santé path, validity, key usage, revocation) over the
+     * shared test hierarchy, on this rig's clock, with the hierarchy's current CRLs.
+     */
+    IgcSanteCertificateCheck trustedCheck() {
+        TestIgcSante igc = TestIgcSante.shared();
+        IgcSanteCrls crls = IgcSanteCrls.inMemory(igc.trust());
+        try {
+            for (X509CRL crl : igc.crls()) {
+                crls.offer(crl);
+            }
+        } catch (ProvisioningException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new IgcSanteCertificateCheck(new IgcSanteValidator(igc.trust(), crls, Duration.ofHours(48), timers));
+    }
 
     static CpsHolder holder(CpsCredential c) {
         return new CpsHolder(c.idNatPs(), c.familyName(), c.givenName(), c.certificate());

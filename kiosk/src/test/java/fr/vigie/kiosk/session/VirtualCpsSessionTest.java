@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.hardware.card.CpsCard;
+import fr.vigie.hardware.card.virtual.CpsCredential;
+import fr.vigie.hardware.card.virtual.TestIgcSante;
 import fr.vigie.hardware.card.virtual.VirtualCpsCard;
 import fr.vigie.hardware.card.virtual.VirtualReaders;
 import fr.vigie.protocol.EventEnvelope;
@@ -17,6 +19,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +36,13 @@ class VirtualCpsSessionTest {
     private final VirtualReaders readers = new VirtualReaders("Contact", "Tap");
     private final VirtualCpsCard martin = VirtualCpsCard.builder(Rig.MARTIN).pin(PIN).build();
     private final VirtualCpsCard dubois = VirtualCpsCard.builder(Rig.DUBOIS).pin(PIN).build();
-    private final CertificateCheck check = DevCertificateCheck.permissive(rig.timers);
+    private final List<Optional<String>> checked = new CopyOnWriteArrayList<>();
+    private final IgcSanteCertificateCheck trusted = rig.trustedCheck();
+    private final CertificateCheck check = certificate -> {
+        Optional<String> refusal = trusted.refusal(certificate);
+        checked.add(refusal);
+        return refusal;
+    };
 
     private PresentedCard read(String reader, PresentedCard.Interface via) throws Exception {
         CpsCard cps = CpsCard.open(readers.open().getTerminal(reader).connect("*"), null);
@@ -104,21 +114,45 @@ class VirtualCpsSessionTest {
         tap(dubois);
 
         assertEquals(SessionState.OPEN, session.state());
-        assertEquals("810009876543", session.clinician().orElseThrow().idNatPs());
+        assertEquals("810009876540", session.clinician().orElseThrow().idNatPs());
         assertEquals("REAUTH_SWITCH", rig.last().reason());
     }
 
     @Test
-    void aNonPermissiveCertificateCheckRefusesEvenTheRightPin() throws Exception {
-        readers.insert("Contact", martin);
+    void aRevokedCertificateIsRefusedEvenWithTheRightPinAndTheReasonSaysRevoked() throws Exception {
+        CpsCredential revoked = TestIgcSante.shared().issuePersonne("810000000009", "BERNARD", "Luc");
+        TestIgcSante.shared().revoke(revoked);
+        IgcSanteCertificateCheck withNewCrl = rig.trustedCheck();
+        readers.insert("Contact", VirtualCpsCard.builder(revoked).pin(PIN).build());
         CpsCard cps = CpsCard.open(readers.open().getTerminal("Contact").connect("*"), null);
+        List<Optional<String>> refusals = new CopyOnWriteArrayList<>();
         session.cardInserted(new PresentedCard(cps.holder(), PresentedCard.Interface.CONTACT,
-                new CpsCardAuthenticator(cps, DevCertificateCheck.refusingAll(), new SecureRandom())));
+                new CpsCardAuthenticator(cps, c -> {
+                    Optional<String> r = withNewCrl.refusal(c);
+                    refusals.add(r);
+                    return r;
+                }, new SecureRandom())));
 
         session.submitPin(PIN.toCharArray());
 
         assertEquals(SessionState.REFUSED, session.state());
         assertEquals("CERTIFICATE_REJECTED", rig.last().reason());
+        assertEquals("810000000009", rig.last().idNatPs());
+        assertTrue(refusals.get(0).orElseThrow().startsWith("CERT_REVOKED: "), refusals.toString());
+    }
+
+    @Test
+    void theCardsCertificateIsValidatedAtEverySignInAndTapAndNamesTheClinician() throws Exception {
+        insertContact(martin);
+        session.submitPin(PIN.toCharArray());
+        readers.remove("Contact");
+        session.cardRemoved();
+        tap(martin);
+
+        assertEquals(SessionState.OPEN, session.state());
+        assertEquals(List.of(Optional.empty(), Optional.empty()), checked);
+        assertEquals(Rig.MARTIN.idNatPs(), trusted.validate(Rig.MARTIN.certificate()).idNatPs());
+        assertEquals(session.clinician().orElseThrow().idNatPs(), trusted.validate(Rig.MARTIN.certificate()).idNatPs());
     }
 
     @Test
@@ -140,7 +174,7 @@ class VirtualCpsSessionTest {
         String log = Files.readString(Path.of(System.getProperty("session.log.capture",
                 "target/session-log-capture.log")));
 
-        assertTrue(json.contains("\"session.transition\"") && json.contains("PIN_WRONG") && json.contains("810001234567"));
+        assertTrue(json.contains("\"session.transition\"") && json.contains("PIN_WRONG") && json.contains("810001234565"));
         assertTrue(log.contains("PIN_SUBMITTED"), "the log capture works");
         for (String secret : List.of(PIN, "7318")) {
             assertFalse(json.contains(secret), "PIN in an event");

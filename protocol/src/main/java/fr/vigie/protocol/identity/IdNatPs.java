@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * must be written one way. Immutable and thread-safe.
  *
  * <pre>{@code
- * IdNatPs ps = IdNatPs.parse("810001234567");   // type RPPS
+ * IdNatPs ps = IdNatPs.parse("810001234565");   // type RPPS
  * ps.rpps();                                    // Optional[10001234567]
  * }</pre>
  */

@@ -7,8 +7,15 @@ import fr.vigie.hardware.card.pcsc.PcscdStation;
 import fr.vigie.hardware.card.virtual.TestIgcSante;
 import fr.vigie.hardware.card.virtual.VirtualCardStation;
 import fr.vigie.hardware.card.virtual.VirtualCpsCard;
+import fr.vigie.provisioning.IgcSanteCrls;
+import fr.vigie.provisioning.IgcSanteValidator;
+import fr.vigie.provisioning.ProvisioningException;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,8 +25,9 @@ import javax.smartcardio.CardTerminal;
 
 /**
  * Measures a full contact sign-in with a virtual CPS card (connect, SELECT, read the certificate,
- * VERIFY PIN, MSE SET + INTERNAL AUTHENTICATE on a fresh challenge, signature checked), in-process
- * and behind a real pcscd + vpcd, for {@code ./vigie bench card}. Not thread-safe.
+ * VERIFY PIN, MSE SET + INTERNAL AUTHENTICATE on a fresh challenge, the certificate validated against
+ * the IGC-Santé anchors and CRLs as the kiosk does), in-process and behind a real pcscd + vpcd, for
+ * {@code ./vigie bench card}. Not thread-safe.
  *
  * <pre>{@code
  * for (CardSignInBench.Result r : CardSignInBench.runAll(200)) System.out.println(r);
@@ -44,9 +52,11 @@ public final class CardSignInBench {
 
     /** Runs {@code runs} sign-ins (after {@code runs / 10 + 5} warm-up ones) on a station. */
     public static Result run(VirtualCardStation station, int runs) throws IOException, CardOperationException {
-        VirtualCpsCard card = VirtualCpsCard.builder(TestIgcSante.shared()
-                .issuePersonne("899700000001", "BENCH", "CARTE")).pin("1234").build();
+        TestIgcSante igc = TestIgcSante.shared();
+        VirtualCpsCard card = VirtualCpsCard.builder(igc.issuePersonne("810000000009", "BENCH", "CARTE"))
+                .pin("1234").build();
         station.insert(card);
+        IgcSanteValidator validator = validator(igc);
         SecureRandom random = new SecureRandom();
         int warmup = runs / 10 + 5;
         double[] millis = new double[runs];
@@ -55,7 +65,7 @@ public final class CardSignInBench {
             byte[] challenge = new byte[32];
             random.nextBytes(challenge);
             long start = System.nanoTime();
-            apdus = signIn(station, challenge);
+            apdus = signIn(station, challenge, validator);
             long elapsed = System.nanoTime() - start;
             if (i >= 0) {
                 millis[i] = elapsed / 1e6;
@@ -66,7 +76,20 @@ public final class CardSignInBench {
                 millis[runs - 1], apdus, "");
     }
 
-    private static int signIn(VirtualCardStation station, byte[] challenge) throws CardOperationException {
+    private static IgcSanteValidator validator(TestIgcSante igc) {
+        IgcSanteCrls crls = IgcSanteCrls.inMemory(igc.trust());
+        try {
+            for (X509CRL crl : igc.crls()) {
+                crls.offer(crl);
+            }
+        } catch (ProvisioningException | IOException e) {
+            throw new IllegalStateException("the test hierarchy's own CRLs are refused", e);
+        }
+        return new IgcSanteValidator(igc.trust(), crls, Duration.ZERO, Clock.systemUTC());
+    }
+
+    private static int signIn(VirtualCardStation station, byte[] challenge, IgcSanteValidator validator)
+            throws CardOperationException {
         Card connection;
         try {
             CardTerminal terminal = station.terminals().open().getTerminal(station.readerName());
@@ -76,10 +99,13 @@ public final class CardSignInBench {
         }
         try {
             CpsCard cps = CpsCard.open(connection, null);
-            cps.holder();
+            X509Certificate certificate = cps.holder().certificate();
             cps.verifyPin("1234");
             cps.authenticate(challenge);
+            validator.validate(certificate);
             return cps.apduCount();
+        } catch (ProvisioningException e) {
+            throw new IllegalStateException("the bench card's certificate is refused: " + e, e);
         } finally {
             try {
                 connection.disconnect(true);

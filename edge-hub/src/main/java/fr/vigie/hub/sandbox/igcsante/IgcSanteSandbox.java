@@ -1,0 +1,137 @@
+package fr.vigie.hub.sandbox.igcsante;
+
+import fr.vigie.protocol.identity.IdNatPs;
+import fr.vigie.protocol.identity.IdentityException;
+import fr.vigie.provisioning.IgcSanteSandboxCa;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sandbox IGC-Santé of a sandbox hub: its {@link IgcSanteSandboxCa} (made at start, so demo
+ * kiosks fetch its anchors each time the demo starts) and three routes. Never in production. Errors
+ * answer 400 {@code {"error": CODE, "message": …}}. Thread-safe.
+ *
+ * <pre>
+ * GET  /sandbox/igc-sante/anchors.pem   the root and intermediate, PEM: kiosk.igc-sante.anchors of demo kiosks
+ * POST /sandbox/igc-sante/certify       {idNatPs, familyName, givenName, publicKey: base64 RSA SubjectPublicKeyInfo}
+ *                                       → PEM: the card certificate, then the intermediate (the key stays on the card)
+ * POST /sandbox/igc-sante/revoke        {serial: hex} → {serial, revoked: true|false (already)}; in the next CRL
+ * </pre>
+ */
+public final class IgcSanteSandbox {
+    /** Where the routes live. */
+    public static final String BASE = "/sandbox/igc-sante";
+    private static final Logger LOG = LoggerFactory.getLogger(IgcSanteSandbox.class);
+
+    private final IgcSanteSandboxCa ca;
+
+    private IgcSanteSandbox(IgcSanteSandboxCa ca) {
+        this.ca = ca;
+    }
+
+    /** Makes a fresh hierarchy (two RSA 2048 keys). */
+    public static IgcSanteSandbox start(Clock clock) {
+        return new IgcSanteSandbox(IgcSanteSandboxCa.create(clock, new SecureRandom()));
+    }
+
+    /** The certification authority, whose CRLs the hub distributes. */
+    public IgcSanteSandboxCa ca() {
+        return ca;
+    }
+
+    /** Adds the routes to {@code app}. */
+    public void mount(Javalin app) {
+        app.get(BASE + "/anchors.pem", ctx -> ctx.contentType("application/x-pem-file").result(ca.trust().toPem()));
+        app.post(BASE + "/certify", this::certify);
+        app.post(BASE + "/revoke", this::revoke);
+    }
+
+    private void certify(Context ctx) {
+        Map<?, ?> body = body(ctx);
+        if (body == null) {
+            return;
+        }
+        String id = text(body, "idNatPs");
+        try {
+            IdNatPs.parse(id);
+        } catch (IdentityException e) {
+            reject(ctx, e.error().name(), "idNatPs: " + e.getMessage());
+            return;
+        }
+        PublicKey key;
+        try {
+            key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(
+                    Base64.getDecoder().decode(text(body, "publicKey"))));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            reject(ctx, "KEY_INVALID", "publicKey must be a base64 RSA SubjectPublicKeyInfo");
+            return;
+        }
+        if (((RSAPublicKey) key).getModulus().bitLength() != 2048) {
+            reject(ctx, "KEY_INVALID", "publicKey must be an RSA 2048 key, like a CPS card's");
+            return;
+        }
+        X509Certificate cert = ca.certify(id, text(body, "familyName"), text(body, "givenName"), key);
+        LOG.info("sandbox IGC-Santé certified a test card for {} (serial {})", id, cert.getSerialNumber().toString(16));
+        ctx.contentType("application/x-pem-file").result(ca.chainPem(cert));
+    }
+
+    private void revoke(Context ctx) {
+        Map<?, ?> body = body(ctx);
+        if (body == null) {
+            return;
+        }
+        String serial = text(body, "serial");
+        BigInteger value;
+        try {
+            value = new BigInteger(serial, 16);
+        } catch (NumberFormatException e) {
+            reject(ctx, "SERIAL_INVALID", "serial must be the certificate serial number in hexadecimal");
+            return;
+        }
+        boolean revoked = ca.revoke(value);
+        LOG.info("sandbox IGC-Santé: certificate {} {}", serial, revoked ? "revoked" : "was already revoked");
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("serial", value.toString(16));
+        answer.put("revoked", revoked);
+        ctx.json(answer);
+    }
+
+    private static Map<?, ?> body(Context ctx) {
+        try {
+            Map<?, ?> body = ctx.bodyAsClass(Map.class);
+            if (body != null) {
+                return body;
+            }
+        } catch (Exception e) {
+            // Jackson's parse errors arrive unchecked through Javalin; answered below
+        }
+        reject(ctx, "BODY_INVALID", "a JSON object is required");
+        return null;
+    }
+
+    private static String text(Map<?, ?> body, String field) {
+        Object v = body.get(field);
+        return v == null ? "" : String.valueOf(v).trim();
+    }
+
+    private static void reject(Context ctx, String code, String message) {
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("error", code);
+        error.put("message", message);
+        ctx.status(400).json(error);
+    }
+}

@@ -1,0 +1,50 @@
+package fr.vigie.hub.igcsante;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.vigie.provisioning.IgcSanteCrls;
+import fr.vigie.provisioning.IgcSanteSandboxCa;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.SecureRandom;
+import java.security.cert.X509CRL;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CrlDistributionTest {
+    private static final IgcSanteSandboxCa CA = IgcSanteSandboxCa.create(Clock.systemUTC(), new SecureRandom());
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aConfiguredFileIsReadAgainWhenItChangesAndItsLastGoodContentSurvivesABadCopy() throws Exception {
+        Path file = dir.resolve("personnes.crl");
+        X509CRL first = CA.crls().get(1);
+        Files.write(file, first.getEncoded());
+        CrlDistribution distribution = new CrlDistribution(List.of(file), List.of());
+        assertEquals(List.of(first), distribution.crls());
+
+        CA.revoke(BigInteger.valueOf(42));
+        X509CRL second = CA.crls().get(1);
+        Files.writeString(file, IgcSanteCrls.toPem(List.of(second)));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        assertEquals(List.of(second), distribution.crls());
+
+        Files.writeString(file, "half a download");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(10)));
+        assertEquals(List.of(second), distribution.crls());
+    }
+
+    @Test
+    void aMissingFileServesNothingAndTheOtherSourcesStillServe() {
+        CrlDistribution distribution = new CrlDistribution(List.of(dir.resolve("absent.crl")), List.of(CA::crls));
+
+        assertEquals(CA.crls(), distribution.crls());
+    }
+}
