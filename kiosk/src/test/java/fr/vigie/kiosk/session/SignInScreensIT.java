@@ -14,10 +14,13 @@ import fr.vigie.kiosk.station.SignInStation;
 import fr.vigie.kiosk.station.StationConfig;
 import fr.vigie.kiosk.testing.HeadlessChromium;
 import fr.vigie.protocol.EventPayload.SessionTransition;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +37,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * the local UI with its server-sent events. Time is a {@link ManualTimers}: timeouts pass by hand.
  */
 class SignInScreensIT {
-    private static final String PIN = "1234";
+    private static final String PIN = "7319";
     private static final CpsCredential EVE = TestIgcSante.shared().issuePersonne("810000000666",
             "<script>alert('x')</script>", "Eve & <b>Co</b>");
     private static ChromeDriver browser;
@@ -123,6 +126,26 @@ class SignInScreensIT {
         assertTrue(text().contains("Session ouverte") && text().contains("Claire MARTIN")
                 && text().contains("810001234567 (RPPS)"), text());
         assertEquals("PIN_OK", events.get(events.size() - 1).reason());
+    }
+
+    @Test
+    void thePinTypedOnTheScreenReachesNoEventAndNoLog() throws Exception {
+        open("");
+        cards.insert(0);
+        awaitScreen("session.pin");
+        typePin("7318");
+        await().until(() -> text().contains("Il vous reste 2 essai(s)"));
+        typePin(PIN);
+        awaitScreen("session.open");
+
+        String log = Files.readString(Path.of(System.getProperty("session.log.capture", "target/session-log-capture.log")));
+        assertTrue(log.contains("PIN_SUBMITTED"), "the log capture works");
+        for (String secret : List.of(PIN, "7318")) {
+            // standalone: not inside a port number or a session UUID that happens to hold those digits
+            Pattern alone = Pattern.compile("(?<![0-9a-fA-F-])" + secret + "(?![0-9a-fA-F-])");
+            assertFalse(alone.matcher(log).find(), "PIN in a log line");
+            assertTrue(events.stream().noneMatch(e -> alone.matcher(e.toString()).find()), "PIN in an event");
+        }
     }
 
     @Test
