@@ -74,7 +74,7 @@ public final class SignInStation implements AutoCloseable {
             terminals = sandbox.terminals();
             check = b.check != null ? b.check : DevCertificateCheck.permissive(b.clock);
         } else {
-            terminals = PcscTerminalSource.system();
+            terminals = pcsc();
             // Until the IGC-Santé chain and CRL check is configured, a production kiosk refuses every card.
             check = b.check != null ? b.check : DevCertificateCheck.refusingAll();
         }
@@ -82,6 +82,26 @@ public final class SignInStation implements AutoCloseable {
         this.monitor = new ReaderMonitor(terminals, new CardReaderInputs(terminals, session, check, new SecureRandom()),
                 b.clock, Duration.ofMillis(100));
         monitor.start();
+    }
+
+    /** The machine's PC/SC readers; without the pcsc-lite library, none (the kiosk still serves its UI). */
+    private static TerminalSource pcsc() {
+        try {
+            return PcscTerminalSource.system();
+        } catch (IllegalStateException e) {
+            LOG.error("no card reader can be used: {}", e.getMessage());
+            return new TerminalSource() {
+                @Override
+                public javax.smartcardio.CardTerminals open() throws javax.smartcardio.CardException {
+                    throw new javax.smartcardio.CardException("PC/SC library not installed");
+                }
+
+                @Override
+                public String describe() {
+                    return "no PC/SC library";
+                }
+            };
+        }
     }
 
     /** @return a builder for a station configured by {@code config}, its events going to {@code sink} */

@@ -2,6 +2,7 @@ package fr.vigie.kiosk.ui;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -65,7 +66,7 @@ public final class Html {
 
     /** A coloured box with the text of {@code key}; {@code id} may be null. */
     public Html notice(String id, Tone tone, String key, Object... args) {
-        return element("p", id, "notice notice-" + tone.name().toLowerCase(java.util.Locale.ROOT), message(key, args));
+        return element("p", id, "notice notice-" + tone.name().toLowerCase(Locale.ROOT), message(key, args));
     }
 
     /** Escaped raw text, e.g. a holder's name read from a card. */
@@ -100,7 +101,7 @@ public final class Html {
     /** As {@link #button(String, String, String, Style)}, sending {@code value}. */
     public Html button(String id, String action, String value, String key, Style style) {
         out.append("<button type=\"button\"");
-        attributes(id, "btn btn-" + style.name().toLowerCase(java.util.Locale.ROOT));
+        attributes(id, "btn btn-" + style.name().toLowerCase(Locale.ROOT));
         out.append(" data-action=\"").append(checked(ACTION, action)).append('"');
         if (value != null) {
             out.append(" data-value=\"");
@@ -171,7 +172,7 @@ public final class Html {
     }
 
     /** Escapes for element content and quoted attribute values; line breaks become character references. */
-    static String escape(String s, StringBuilder out) {
+    static void escape(String s, StringBuilder out) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -185,7 +186,6 @@ public final class Html {
                 default -> out.append(c);
             }
         }
-        return out.toString();
     }
 
     private void escape(String s) {

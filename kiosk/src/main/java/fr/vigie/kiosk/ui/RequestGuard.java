@@ -2,6 +2,7 @@ package fr.vigie.kiosk.ui;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntSupplier;
 
@@ -26,7 +27,7 @@ final class RequestGuard {
         int p = port.getAsInt();
         Set<String> hosts = Set.of("127.0.0.1:" + p, "localhost:" + p);
         String host = ctx.header("Host");
-        if (host == null || !hosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+        if (host == null || !hosts.contains(host.toLowerCase(Locale.ROOT))) {
             return HOST_REFUSED;
         }
         if (ctx.method() != HandlerType.POST) {

@@ -291,6 +291,24 @@ class SignInScreensIT {
     }
 
     @Test
+    void theEcpsHookShowsTheBindingMessageAndCancelReachesTheFlow() {
+        open("");
+        List<String> cancelled = new CopyOnWriteArrayList<>();
+        station.sessionUi().phoneApproval().onCancel(() -> cancelled.add("cancel"));
+
+        station.sessionUi().phoneApproval().show("42", "Claire MARTIN");
+
+        awaitScreen("session.ecps");
+        assertEquals("42", browser.findElement(By.id("binding-message")).getText());
+        assertTrue(text().contains("Validez sur votre téléphone") && text().contains("Connexion de Claire MARTIN"), text());
+        browser.findElement(By.id("ecps-cancel")).click();
+        await().until(() -> cancelled.size() == 1);
+        station.sessionUi().phoneApproval().clear();
+        awaitScreen("session.idle");
+        assertThrows(IllegalArgumentException.class, () -> station.sessionUi().phoneApproval().show("<b>", "x"));
+    }
+
+    @Test
     void aHolderNameWithMarkupIsShownAsText() {
         open("");
 
