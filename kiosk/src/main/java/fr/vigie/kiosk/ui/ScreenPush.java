@@ -1,6 +1,7 @@
 package fr.vigie.kiosk.ui;
 
 import io.javalin.http.sse.SseClient;
+import java.security.SecureRandom;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -67,13 +68,14 @@ final class ScreenPush {
     private final List<Consumer<Shown>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile Shown shown;
-    private long versions;
+    /** Starts at random: a page reconnecting to a restarted kiosk never mistakes a new screen for its own. */
+    private long versions = new SecureRandom().nextInt(1 << 30);
     private String lastFingerprint;
 
     ScreenPush(UiTexts texts, ScheduledExecutorService executor) {
         this.texts = texts;
         this.executor = executor;
-        this.shown = new Shown(0, BLANK);
+        this.shown = new Shown(versions, BLANK);
         executor.scheduleWithFixedDelay(this::ping, 15, 15, TimeUnit.SECONDS);
     }
 
