@@ -1,5 +1,6 @@
 package fr.vigie.kiosk;
 
+import fr.vigie.kiosk.station.StationConfig;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +24,8 @@ record KioskCommandLine(Path configFile, Map<String, String> overrides, int virt
     static final String USAGE = """
             usage: vigie kiosk [options]
               --config FILE          properties file (kiosk.site, kiosk.id, kiosk.mqtt.url, kiosk.data-dir,
-                                     kiosk.heartbeat-seconds, kiosk.outbox.capacity, kiosk.outbox.sync, kiosk.mqtt.window)
+                                     kiosk.heartbeat-seconds, kiosk.outbox.capacity, kiosk.outbox.sync, kiosk.mqtt.window,
+                                     kiosk.ui.port, kiosk.card.readers, kiosk.gpio, kiosk.session.*)
               --site S               site id                      (kiosk.site)
               --kiosk-id ID          kiosk id, or id prefix with --virtual (kiosk.id)
               --broker URL           MQTT broker, e.g. tcp://127.0.0.1:1883 (kiosk.mqtt.url)
@@ -32,6 +34,8 @@ record KioskCommandLine(Path configFile, Map<String, String> overrides, int virt
               --sync FULL|NORMAL     outbox durability, FULL by default (kiosk.outbox.sync)
               --igc-anchors FILES    PEM files of the trusted IGC-Santé CAs, comma separated (kiosk.igc-sante.anchors)
               --crl-url URL          the hub's IGC-Santé CRL bundle (kiosk.igc-sante.crl-url)
+              --ui-port P            touch UI port on 127.0.0.1, 0 = any free port (kiosk.ui.port, default 8090;
+                                     with --virtual: P, P+1… or 0, the default)
               --virtual N            run N virtual kiosks <kiosk-id>-001… (default prefix: kiosk)
               --burst N              each kiosk accepts N DemoActivity events in its outbox's life (resumable)
               --rate R               burst events per second per kiosk, 0 = as fast as possible (default 0)
@@ -41,7 +45,7 @@ record KioskCommandLine(Path configFile, Map<String, String> overrides, int virt
     private static final Map<String, String> KEY_OF_OPTION = Map.of("--site", KioskConfig.SITE, "--kiosk-id",
             KioskConfig.ID, "--broker", KioskConfig.MQTT_URL, "--data", KioskConfig.DATA_DIR, "--heartbeat",
             KioskConfig.HEARTBEAT_SECONDS, "--sync", KioskConfig.OUTBOX_SYNC, "--igc-anchors", CardTrustSettings.ANCHORS,
-            "--crl-url", CardTrustSettings.CRL_URL);
+            "--crl-url", CardTrustSettings.CRL_URL, "--ui-port", StationConfig.UI_PORT);
 
     /** Parses {@code args}; every rejection names the option and the value. */
     static KioskCommandLine parse(String[] args) throws KioskConfigException {

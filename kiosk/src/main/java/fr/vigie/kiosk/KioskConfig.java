@@ -1,6 +1,7 @@
 package fr.vigie.kiosk;
 
 import fr.vigie.kiosk.outbox.SyncLevel;
+import fr.vigie.kiosk.station.StationConfig;
 import fr.vigie.protocol.KioskAddress;
 import java.io.IOException;
 import java.io.Reader;
@@ -41,10 +42,12 @@ import java.util.TreeSet;
  * @param hub the device API, enrolment and device identity ({@code kiosk.hub.*}, {@code kiosk.enrol.*},
  *        {@code kiosk.device-secret-file}); {@link HubAccess#NONE} for plain MQTT without enrolment
  * @param cardTrust IGC-Santé anchors and CRLs for clinicians' cards ({@code kiosk.igc-sante.*})
+ * @param station the clinician workstation: UI port, card readers, GPIO, session time limits
+ *        ({@code kiosk.ui.*}, {@code kiosk.card.*}, {@code kiosk.gpio}, {@code kiosk.session.*}, see {@link StationConfig})
  */
 public record KioskConfig(String site, String kioskId, String brokerUrl, Path dataDir, int heartbeatSeconds,
         int outboxCapacity, SyncLevel outboxSync, int publishWindow, String softwareVersion, HubAccess hub,
-        CardTrustSettings cardTrust) {
+        CardTrustSettings cardTrust, StationConfig station) {
 
     public static final String SITE = "kiosk.site";
     public static final String ID = "kiosk.id";
@@ -57,7 +60,7 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
     /** Every key this record reads; any other {@code kiosk.*} key is rejected. */
     public static final Set<String> KEYS = union(Set.of(SITE, ID, MQTT_URL, DATA_DIR, HEARTBEAT_SECONDS,
             OUTBOX_CAPACITY, OUTBOX_SYNC, MQTT_WINDOW, HubAccess.URL, HubAccess.CA_FINGERPRINT, HubAccess.TOKEN_FILE,
-            HubAccess.SECRET_FILE), CardTrustSettings.KEYS);
+            HubAccess.SECRET_FILE), union(CardTrustSettings.KEYS, StationConfig.KEYS));
 
     public static final String DEFAULT_BROKER_URL = "tcp://127.0.0.1:1883";
     public static final int DEFAULT_HEARTBEAT_SECONDS = 10;
@@ -91,13 +94,14 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
                     + " is set: an enrolled kiosk connects with mutual TLS");
         }
         Objects.requireNonNull(cardTrust, "cardTrust");
+        Objects.requireNonNull(station, "station");
     }
 
     /** A configuration with every default, for the given kiosk. */
     public static KioskConfig defaults(String site, String kioskId) {
         return new KioskConfig(site, kioskId, DEFAULT_BROKER_URL, defaultDataDir(kioskId), DEFAULT_HEARTBEAT_SECONDS,
                 DEFAULT_OUTBOX_CAPACITY, SyncLevel.FULL, DEFAULT_PUBLISH_WINDOW, runningSoftwareVersion(), HubAccess.NONE,
-                CardTrustSettings.defaults());
+                CardTrustSettings.defaults(), StationConfig.defaults());
     }
 
     /**
@@ -139,7 +143,8 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
                     integer(raw, OUTBOX_CAPACITY, DEFAULT_OUTBOX_CAPACITY),
                     sync(raw),
                     integer(raw, MQTT_WINDOW, DEFAULT_PUBLISH_WINDOW),
-                    runningSoftwareVersion(), hubAccess(raw), CardTrustSettings.parse(raw));
+                    runningSoftwareVersion(), hubAccess(raw), CardTrustSettings.parse(raw),
+                    StationConfig.parse(raw));
         } catch (InvalidSetting e) {
             throw e.toConfigException();
         }
@@ -153,19 +158,25 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
     /** The same configuration for another kiosk id and data directory. */
     public KioskConfig withKiosk(String otherKioskId, Path otherDataDir) {
         return new KioskConfig(site, otherKioskId, brokerUrl, otherDataDir, heartbeatSeconds, outboxCapacity,
-                outboxSync, publishWindow, softwareVersion, hub, cardTrust);
+                outboxSync, publishWindow, softwareVersion, hub, cardTrust, station);
     }
 
     /** The same configuration with another broker URL. */
     public KioskConfig withBrokerUrl(String otherBrokerUrl) {
         return new KioskConfig(site, kioskId, otherBrokerUrl, dataDir, heartbeatSeconds, outboxCapacity, outboxSync,
-                publishWindow, softwareVersion, hub, cardTrust);
+                publishWindow, softwareVersion, hub, cardTrust, station);
     }
 
     /** The same configuration with another way to the hub's device API. */
     public KioskConfig withHub(HubAccess other) {
         return new KioskConfig(site, kioskId, brokerUrl, dataDir, heartbeatSeconds, outboxCapacity, outboxSync,
-                publishWindow, softwareVersion, other, cardTrust);
+                publishWindow, softwareVersion, other, cardTrust, station);
+    }
+
+    /** The same configuration with another workstation part. */
+    public KioskConfig withStation(StationConfig other) {
+        return new KioskConfig(site, kioskId, brokerUrl, dataDir, heartbeatSeconds, outboxCapacity, outboxSync,
+                publishWindow, softwareVersion, hub, cardTrust, other);
     }
 
     /** {@link #hub()} for this kiosk: {@code {id}} replaced in its paths, the secret file defaulted. */

@@ -1,6 +1,7 @@
 package fr.vigie.system;
 
 import fr.vigie.hub.staff.StaffDirectory;
+import fr.vigie.kiosk.sandbox.SandboxCards;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ public final class Demo {
     static final Pattern HUB_READY = Pattern.compile(
             "VIGIE-HUB READY http=(\\S+) mqtt=(\\S+)(?: devices=(\\S+) ca=(\\S+))?(?: mqtt-devices=(\\S+))?");
     static final Pattern KIOSK_READY = Pattern.compile("VIGIE-KIOSK READY (\\S+)");
+    static final Pattern KIOSK_UI = Pattern.compile("VIGIE-KIOSK UI (\\S+) (\\S+)");
 
     /** Options of the demo, validated. */
     record Options(int kiosks, Path data, int httpPort, int mqttPort, int activitySeconds) {
@@ -126,6 +128,7 @@ public final class Demo {
             started.add(kiosks);
         }
         kiosks.awaitLines(KIOSK_READY, o.kiosks(), Duration.ofMinutes(1));
+        List<Matcher> screens = kiosks.awaitLines(KIOSK_UI, o.kiosks(), Duration.ofMinutes(1));
 
         out.println();
         out.println("  Vigie demo is running: hub + " + o.kiosks() + " virtual kiosk(s), data in " + data);
@@ -136,6 +139,10 @@ public final class Demo {
                 + " with bootstrap tokens, then connect with mutual TLS)");
         out.println("  Sandbox PSC: " + console + "/sandbox/psc/auth/realms/esante-wallet   e-CPS phone: "
                 + console + "/sandbox/psc/ecps");
+        for (Matcher screen : screens) {
+            out.println("  Kiosk screen " + screen.group(1) + ": " + screen.group(2)
+                    + "   (sandbox CPS cards on the page, PIN " + SandboxCards.DEMO_PIN + ")");
+        }
         out.println("  Press Ctrl-C to stop.");
         out.println();
         while (hub.isAlive() && kiosks.isAlive() || stopping.get()) {

@@ -9,6 +9,7 @@ import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.staff.StaffRole;
 import fr.vigie.kiosk.Kiosk;
 import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.kiosk.testing.HeadlessChromium;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.KioskStatus;
 import fr.vigie.protocol.ProtocolCodec;
@@ -64,7 +65,7 @@ class ConsoleIT {
                     "kiosk.heartbeat-seconds", "1")))) {
                 WebDriver browser = HeadlessChromium.start("fr-FR");
                 try {
-                    HeadlessChromium.signIn(browser, base + "/enrolments", "admin", adminPassword);
+                    ConsoleSignIn.signIn(browser, base + "/enrolments", "admin", adminPassword);
 
                     // when the admin first mistypes the code shown on the kiosk, the console says so in French
                     WebElement row = await().atMost(PATIENCE).until(() -> pendingRow(browser, "kiosk-new"), r -> r != null);
@@ -147,7 +148,7 @@ class ConsoleIT {
         TestKiosks.requestEnrolment(hub, tmp, SITE, "kiosk-later");
         WebDriver browser = HeadlessChromium.start("fr-FR");
         try {
-            HeadlessChromium.signIn(browser, base + "/enrolments", "vera", "viewer password 1");
+            ConsoleSignIn.signIn(browser, base + "/enrolments", "vera", "viewer password 1");
             WebElement row = await().atMost(PATIENCE).until(() -> pendingRow(browser, "kiosk-later"), r -> r != null);
             await().atMost(PATIENCE).until(() -> "viewer".equals(browser.findElement(By.tagName("body")).getAttribute("data-role")));
             assertThat(row.findElement(By.cssSelector("button.approve")).isDisplayed()).isFalse();

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +31,11 @@ class DemoIT {
                         "--mqtt-port", String.valueOf(mqtt), "--activity-every", "1")), tmp, System.out);
         try {
             demo.awaitLine(Pattern.compile("IT console: +http://127\\.0\\.0\\.1:" + http + "/"), Duration.ofMinutes(3));
+            // each virtual kiosk shows its sign-in screen, in French, with the sandbox cards
+            String screen = demo.awaitLine(Pattern.compile("Kiosk screen demo/kiosk-001: (http://127\\.0\\.0\\.1:\\d+/)"),
+                    Duration.ofMinutes(1)).group(1);
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(screen)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).contains("Insérez votre carte CPS", "sandbox-insert-0");
             HubApi api = new HubApi(URI.create("http://127.0.0.1:" + http), tmp.resolve("demo").resolve("hub"));
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
                 JsonNode devices = api.devices();

@@ -8,6 +8,7 @@ import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
 import fr.vigie.kiosk.Kiosk;
 import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.kiosk.testing.HeadlessChromium;
 import fr.vigie.protocol.EventPayload;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.Topics;
@@ -90,7 +91,7 @@ class FleetReportingIT {
             // and the console, in French, lists them live; a kiosk that stops shows offline without a reload
             WebDriver browser = HeadlessChromium.start("fr-FR");
             try {
-                HeadlessChromium.signIn(browser, hub.httpUri() + "/", "admin", HubApi.firstAdminPassword(tmp.resolve("hub")));
+                ConsoleSignIn.signIn(browser, hub.httpUri() + "/", "admin", HubApi.firstAdminPassword(tmp.resolve("hub")));
                 await().atMost(PATIENCE).until(() -> rowStates(browser).size() == 3
                         && rowStates(browser).values().stream().allMatch("En ligne"::equals));
                 assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
