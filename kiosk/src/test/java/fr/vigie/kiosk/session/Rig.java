@@ -28,8 +28,17 @@ final class Rig implements StatusLed, Buzzer {
     final List<LedColour> colours = new CopyOnWriteArrayList<>();
     final List<BeepPattern> beeps = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
-    final ClinicianSession session = ClinicianSession.builder(TIMEOUTS, events::add).clock(timers).timers(timers)
-            .signals(this, this).sessionIds(() -> "s" + ids.incrementAndGet()).build();
+    final ClinicianSession session;
+
+    Rig() {
+        this(PscLink.NONE);
+    }
+
+    /** A rig whose open card sessions go to {@code psc}. */
+    Rig(PscLink psc) {
+        session = ClinicianSession.builder(TIMEOUTS, events::add).clock(timers).timers(timers).signals(this, this)
+                .sessionIds(() -> "s" + ids.incrementAndGet()).psc(psc).build();
+    }
 
     static CpsHolder holder(CpsCredential c) {
         return new CpsHolder(c.idNatPs(), c.familyName(), c.givenName(), c.certificate());
