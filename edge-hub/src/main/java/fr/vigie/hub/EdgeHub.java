@@ -4,6 +4,9 @@ import fr.vigie.hub.broker.EmbeddedBroker;
 import fr.vigie.hub.db.EventQuery;
 import fr.vigie.hub.db.EventStore;
 import fr.vigie.hub.db.HubDatabase;
+import fr.vigie.hub.deviceapi.DeviceApi;
+import fr.vigie.hub.deviceapi.DeviceRoutes;
+import fr.vigie.hub.deviceapi.HubSiteCa;
 import fr.vigie.hub.identity.IdentityRegistry;
 import fr.vigie.hub.device.DeviceRegistry;
 import fr.vigie.hub.device.Presence;
@@ -13,6 +16,7 @@ import fr.vigie.hub.sandbox.HubSandbox;
 import fr.vigie.hub.web.Health;
 import fr.vigie.hub.web.HttpApi;
 import fr.vigie.hub.web.IdentityRoutes;
+import fr.vigie.provisioning.SiteCa;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -58,6 +63,8 @@ public final class EdgeHub implements AutoCloseable {
     private final DeviceRegistry devices;
     private final IdentityRegistry identities;
     private HttpApi http;
+    private SiteCa siteCa;
+    private DeviceApi deviceApi;
     private HubSandbox sandbox;
     private volatile Ingest ingest;
     private boolean closed;
@@ -109,12 +116,14 @@ public final class EdgeHub implements AutoCloseable {
                     ? HubDatabase.embedded(directory.resolve("postgres"))
                     : HubDatabase.external(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
             started.push(database);
+            SiteCa siteCa = HubSiteCa.open(config.dataDir(), config.pki().site(), config.pki().caPassphraseFile(), clock);
             EmbeddedBroker broker = null;
             if (config.embeddedBroker()) {
                 broker = EmbeddedBroker.start(directory.resolve("broker"), config.embeddedMqttPort());
                 started.push(broker);
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
+            hub.siteCa = siteCa;
             Consumer<Javalin> routes = app -> {
                 IdentityRoutes.mount(app, hub.identities);
                 httpExtension.accept(app);
@@ -132,6 +141,9 @@ public final class EdgeHub implements AutoCloseable {
             hub.http = HttpApi.start(config.httpBind(), config.httpPort(), hub.devices,
                     new EventQuery(database.dataSource()), hub.metrics, hub::health, routes);
             started.push(hub.http);
+            hub.deviceApi = DeviceApi.start(config.pki().deviceApiBind(), config.pki().deviceApiPort(),
+                    config.pki().dnsNames(), config.pki().ipAddresses(), hub.siteCa, clock, hub.deviceRoutes());
+            started.push(hub.deviceApi);
             if (config.ingestEnabled()) {
                 hub.startIngest();
             }
@@ -154,6 +166,21 @@ public final class EdgeHub implements AutoCloseable {
         String bind = config.httpBind();
         String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind.equals("::") || bind.equals("[::]") ? "::1" : bind;
         return http.uri(host);
+    }
+
+    /** The hub features' routes on the device API; a feature adds its {@link DeviceRoutes} here. */
+    private List<DeviceRoutes> deviceRoutes() {
+        return List.of();
+    }
+
+    /** The device API's base URI, e.g. {@code https://localhost:8443} (first name of its certificate). */
+    public URI deviceApiUri() {
+        return deviceApi.uri(config.pki().serverNames().get(0));
+    }
+
+    /** The site CA this hub keeps. */
+    public SiteCa siteCa() {
+        return siteCa;
     }
 
     /** {@code tcp://127.0.0.1:<port>} for the embedded broker, or the configured external URL. */
@@ -248,6 +275,7 @@ public final class EdgeHub implements AutoCloseable {
         closed = true;
         LOG.info("edge hub stopping");
         closeQuietly(ingest);
+        closeQuietly(deviceApi);
         closeQuietly(http);
         closeQuietly(sandbox);
         closeQuietly(broker);
