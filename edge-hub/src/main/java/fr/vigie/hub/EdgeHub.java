@@ -7,7 +7,11 @@ import fr.vigie.hub.db.HubDatabase;
 import fr.vigie.hub.deviceapi.DeviceApi;
 import fr.vigie.hub.deviceapi.DeviceRoutes;
 import fr.vigie.hub.deviceapi.HubSiteCa;
+import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.identity.IdentityRegistry;
+import fr.vigie.hub.psc.PscGatewayConfig;
+import fr.vigie.hub.psc.kiosk.KioskPsc;
+import fr.vigie.hub.sandbox.psc.PscSimulator;
 import fr.vigie.hub.device.DeviceRegistry;
 import fr.vigie.hub.device.Presence;
 import fr.vigie.hub.ingest.Ingest;
@@ -65,6 +69,7 @@ public final class EdgeHub implements AutoCloseable {
     private HttpApi http;
     private SiteCa siteCa;
     private DeviceApi deviceApi;
+    private KioskPsc kioskPsc;
     private HubSandbox sandbox;
     private volatile Ingest ingest;
     private boolean closed;
@@ -170,7 +175,15 @@ public final class EdgeHub implements AutoCloseable {
 
     /** The hub features' routes on the device API; a feature adds its {@link DeviceRoutes} here. */
     private List<DeviceRoutes> deviceRoutes() {
-        return List.of();
+        kioskPsc = KioskPsc.start(sandbox().map(s -> PscGatewayConfig.withSecret(s.pscIssuer(),
+                PscSimulator.Options.defaults().clientId(), PscSimulator.Options.defaults().clientSecret())),
+                new AuditLog(database.dataSource(), clock), clock);
+        return List.of(kioskPsc);
+    }
+
+    /** Kiosk CIBA sign-ins (Pro Santé Connect through the hub); configured with the sandbox PSC for now. */
+    public KioskPsc kioskPsc() {
+        return kioskPsc;
     }
 
     /** The device API's base URI, e.g. {@code https://localhost:8443} (first name of its certificate). */
@@ -276,6 +289,7 @@ public final class EdgeHub implements AutoCloseable {
         LOG.info("edge hub stopping");
         closeQuietly(ingest);
         closeQuietly(deviceApi);
+        closeQuietly(kioskPsc);
         closeQuietly(http);
         closeQuietly(sandbox);
         closeQuietly(broker);

@@ -1,57 +1,62 @@
 package fr.vigie.kiosk.psc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import fr.vigie.kiosk.hubapi.HubApi;
+import fr.vigie.kiosk.hubapi.HubApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link PscHub} over the hub's device API ({@code /device/v1/psc/ciba}), through a JSON
- * {@link Transport} (the kiosk's mutual-TLS hub client in production). An I/O failure or a 502/503
- * answer means "not reachable now"; any other non-2xx answer is a {@link PscRejectedException} with
- * the hub's error code; an answer that is not the expected JSON is rejected as
- * {@code HUB_ANSWER_INVALID}. Thread-safe if the transport is.
+ * {@link PscHub} over the hub's device API ({@code /device/v1/psc/ciba}) through the kiosk's
+ * {@link HubApi} (mutual TLS). A hub that cannot be reached, or answers 502/503 (PSC unreachable
+ * behind it, or no PSC configured), means "not reachable now"; any other refusal is a
+ * {@link PscRejectedException} with the hub's code; an answer without the expected fields is
+ * rejected as {@code HUB_ANSWER_INVALID}. Thread-safe.
  *
  * <pre>{@code
- * PscHub hub = new HubPscClient((method, path, body) -> hubApi.exchange(method, path, body));
+ * PscHub psc = new HubPscClient(HubApi.forDevice(hubUri, identity));
  * }</pre>
  */
 public final class HubPscClient implements PscHub {
     static final String BASE = "/device/v1/psc/ciba";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One JSON exchange with the hub. */
-    @FunctionalInterface
-    public interface Transport {
-        /** Sends {@code body} (null for GET) to {@code path}; answers the status and body. */
-        Reply send(String method, String path, String body) throws IOException;
+    /** The two calls this client makes; {@link HubApi}'s in production. */
+    interface Calls {
+        JsonNode get(String path) throws HubApiException;
+
+        JsonNode post(String path, Object body) throws HubApiException;
     }
 
-    /** An HTTP answer. */
-    public record Reply(int status, String body) {
+    private final Calls hub;
+
+    public HubPscClient(HubApi hub) {
+        this(new Calls() {
+            @Override
+            public JsonNode get(String path) throws HubApiException {
+                return hub.get(path);
+            }
+
+            @Override
+            public JsonNode post(String path, Object body) throws HubApiException {
+                return hub.post(path, body);
+            }
+        });
     }
 
-    private final Transport transport;
-
-    public HubPscClient(Transport transport) {
-        this.transport = transport;
+    HubPscClient(Calls hub) {
+        this.hub = hub;
     }
 
     @Override
     public CibaStart start(String idNatPs, String channel, String sessionId)
             throws HubUnavailableException, PscRejectedException {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("idNatPs", idNatPs);
-        body.put("channel", channel);
-        body.put("kioskSessionId", sessionId);
-        JsonNode n = exchange("POST", BASE, body.toString());
+        JsonNode n = exchange(() -> hub.post(BASE, Map.of("idNatPs", idNatPs, "channel", channel,
+                "kioskSessionId", sessionId)));
         try {
             return new CibaStart(text(n, "requestId"), text(n, "bindingMessage"),
                     Duration.ofSeconds(Math.max(0, n.path("interval").asLong(1))), Instant.parse(text(n, "expiresAt")));
@@ -62,7 +67,7 @@ public final class HubPscClient implements PscHub {
 
     @Override
     public CibaState state(String requestId) throws HubUnavailableException, PscRejectedException {
-        JsonNode n = exchange("GET", BASE + "/" + requestId, null);
+        JsonNode n = exchange(() -> hub.get(BASE + "/" + requestId));
         String status = text(n, "status");
         switch (status) {
             case "PENDING":
@@ -97,33 +102,23 @@ public final class HubPscClient implements PscHub {
 
     @Override
     public void chooseExercice(String requestId, int index) throws HubUnavailableException, PscRejectedException {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("index", index);
-        exchange("POST", BASE + "/" + requestId + "/exercice", body.toString());
+        exchange(() -> hub.post(BASE + "/" + requestId + "/exercice", Map.of("index", index)));
     }
 
-    private JsonNode exchange(String method, String path, String body)
-            throws HubUnavailableException, PscRejectedException {
-        Reply reply;
-        try {
-            reply = transport.send(method, path, body);
-        } catch (IOException e) {
-            throw new HubUnavailableException("the hub cannot be reached: " + e.getMessage(), e);
-        }
+    private interface Call {
+        JsonNode run() throws HubApiException;
+    }
+
+    private static JsonNode exchange(Call call) throws HubUnavailableException, PscRejectedException {
         JsonNode n;
         try {
-            n = JSON.readTree(reply.body() == null ? "" : reply.body());
-        } catch (JsonProcessingException e) {
-            n = null;
-        }
-        String code = n == null ? "" : n.path("error").asText("");
-        if (reply.status() == 502 || reply.status() == 503) {
-            throw new HubUnavailableException("the hub cannot reach PSC now (" + reply.status() + " " + code + ")",
-                    null);
-        }
-        if (reply.status() / 100 != 2) {
-            throw new PscRejectedException(code.isEmpty() ? "HTTP_" + reply.status() : code,
-                    n == null ? "" : n.path("message").asText(""));
+            n = call.run();
+        } catch (HubApiException e) {
+            if ((e.status() == 0 && !HubApiException.MALFORMED_ANSWER.equals(e.code())) || e.status() == 502
+                    || e.status() == 503) {
+                throw new HubUnavailableException(e.code() + ": " + e.getMessage(), e);
+            }
+            throw new PscRejectedException(e.code(), e.getMessage());
         }
         if (n == null || !n.isObject()) {
             throw invalid("the hub's answer is not a JSON object");

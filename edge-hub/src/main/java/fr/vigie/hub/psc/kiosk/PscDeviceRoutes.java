@@ -1,5 +1,7 @@
 package fr.vigie.hub.psc.kiosk;
 
+import fr.vigie.hub.deviceapi.DeviceCaller;
+import fr.vigie.hub.deviceapi.DeviceRoutes;
 import fr.vigie.hub.psc.CibaChannel;
 import fr.vigie.hub.psc.PscException;
 import fr.vigie.protocol.KioskAddress;
@@ -18,20 +20,26 @@ import java.util.regex.Pattern;
  * {@link fr.vigie.hub.psc.PscError} with 422 when PSC refused the request and 502 when PSC could not
  * be reached. Answers never carry a token. Thread-safe.
  */
-public final class PscDeviceRoutes {
+public final class PscDeviceRoutes implements DeviceRoutes {
     static final String BASE = "/device/v1/psc/ciba";
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final KioskCiba ciba;
     private final Function<Context, KioskAddress> caller;
 
-    /** Routes over {@code ciba}; {@code caller} names the kiosk that sent a request. */
-    public PscDeviceRoutes(KioskCiba ciba, Function<Context, KioskAddress> caller) {
+    /** Routes over {@code ciba} for the device API, where the kiosk's certificate names the caller. */
+    public PscDeviceRoutes(KioskCiba ciba) {
+        this(ciba, DeviceCaller::of);
+    }
+
+    /** Routes over {@code ciba}; {@code caller} names the kiosk that sent a request (tests). */
+    PscDeviceRoutes(KioskCiba ciba, Function<Context, KioskAddress> caller) {
         this.ciba = Objects.requireNonNull(ciba, "ciba");
         this.caller = Objects.requireNonNull(caller, "caller");
     }
 
     /** Adds the routes to the hub's device listener. */
+    @Override
     public void mount(Javalin app) {
         app.post(BASE, ctx -> answer(ctx, () -> start(ctx)));
         app.get(BASE + "/{requestId}", ctx -> answer(ctx, () -> {
