@@ -319,6 +319,11 @@ public final class ClinicianSession {
         return Optional.ofNullable(current).map(a -> a.idNatPs);
     }
 
+    /** @return the reason of the last event of the session in front of the kiosk (why it is in its state) */
+    public synchronized Optional<SessionReason> reason() {
+        return Optional.ofNullable(current).map(a -> a.reason);
+    }
+
     /** @return the session's link with Pro Santé Connect, for the screens */
     public synchronized PscView psc() {
         return current == null ? PscView.NONE : current.psc;
@@ -332,6 +337,7 @@ public final class ClinicianSession {
     private void transition(Active a, SessionState to, SessionReason reason) {
         SessionState from = a.state;
         a.state = to;
+        a.reason = reason;
         generation++;
         LOG.info("session {}: {} -> {} ({})", a.id, from, to, reason);
         emit(a, from, to, reason);
@@ -346,6 +352,7 @@ public final class ClinicianSession {
     /** An event about the session that does not change its state (PSC connected, exercice chosen…). */
     private void note(Active a, SessionReason reason) {
         LOG.info("session {}: {} ({})", a.id, a.state, reason);
+        a.reason = reason;
         emit(a, a.state, a.state, reason);
     }
 
@@ -582,6 +589,7 @@ public final class ClinicianSession {
         SessionState state = SessionState.IDLE;
         boolean contact;
         PscView psc = PscView.NONE;
+        SessionReason reason;
 
         Active(String id, CpsHolder holder) {
             this(id, holder, holder.idNatPs());

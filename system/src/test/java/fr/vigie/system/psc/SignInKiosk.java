@@ -4,6 +4,7 @@ import fr.vigie.hardware.card.CpsCard;
 import fr.vigie.hardware.card.virtual.CpsCredential;
 import fr.vigie.hardware.card.virtual.VirtualCpsCard;
 import fr.vigie.hardware.card.virtual.VirtualReaders;
+import fr.vigie.kiosk.ecps.EcpsScreens;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.psc.HubPscClient;
 import fr.vigie.kiosk.session.ClinicianSession;
@@ -11,6 +12,7 @@ import fr.vigie.kiosk.session.CpsCardAuthenticator;
 import fr.vigie.kiosk.session.DevCertificateCheck;
 import fr.vigie.kiosk.session.PresentedCard;
 import fr.vigie.kiosk.session.PscConnector;
+import fr.vigie.kiosk.session.SessionSink;
 import fr.vigie.kiosk.session.SessionTimeouts;
 import fr.vigie.kiosk.session.SessionTimers;
 import fr.vigie.protocol.EventPayload.SessionTransition;
@@ -41,10 +43,20 @@ final class SignInKiosk implements AutoCloseable {
     private final VirtualReaders readers = new VirtualReaders("Contact");
 
     SignInKiosk(HubApi hub) {
+        this(hub, null);
+    }
+
+    /** A kiosk whose e-CPS and PSC screens are {@code screens} (null: no screens). */
+    SignInKiosk(HubApi hub, EcpsScreens screens) {
         SessionTimers timers = SessionTimers.of(scheduler);
         psc = new PscConnector(new HubPscClient(hub), io, timers, Clock.systemUTC());
-        session = ClinicianSession.builder(TIMEOUTS, events::add).timers(timers).psc(psc).build();
+        SessionSink sink = events::add;
+        session = ClinicianSession.builder(TIMEOUTS, screens == null ? sink : screens.watching(sink)).timers(timers)
+                .psc(psc).build();
         psc.attach(session);
+        if (screens != null) {
+            screens.attach(session, psc);
+        }
     }
 
     /** Inserts {@code who}'s virtual CPS in the contact reader and types the PIN. */
