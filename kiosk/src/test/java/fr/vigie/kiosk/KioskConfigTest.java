@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.kiosk.outbox.SyncLevel;
+import fr.vigie.kiosk.session.SessionTimeouts;
+import fr.vigie.kiosk.station.StationConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -85,6 +88,14 @@ class KioskConfigTest {
         "kiosk.mqtt.url          | http://hub:1883     | must look like tcp://host:port",
         "kiosk.mqtt.url          | hub:1883            | must look like tcp://host:port",
         "kiosk.outbox.capcity    | 10                  | unknown configuration key",
+        "kiosk.ui.port           | 70000               | must be a whole number between 0 and 65535",
+        "kiosk.card.readers      | usb                 | must be one of pcsc, sandbox",
+        "kiosk.gpio              | yes                 | must be one of auto, mock",
+        "kiosk.session.pin-entry-seconds    | 0        | must be a whole number between 5 and 600",
+        "kiosk.session.idle-lock-seconds    | 5m       | must be a whole number between 10 and 86400",
+        "kiosk.session.reauth-window-seconds | 100000  | must be a whole number between 10 and 86400",
+        "kiosk.session.lock-grace-seconds   | -1       | must be a whole number between 10 and 86400",
+        "kiosk.session.presence-lock-second | 20       | unknown configuration key",
     })
     void invalidValueIsRejectedNamingKeyAndValue(String key, String value, String reason) {
         Map<String, String> raw = new HashMap<>(MINIMAL);
@@ -96,6 +107,26 @@ class KioskConfigTest {
         assertEquals(value, e.value());
         assertTrue(e.getMessage().startsWith(key + " = '" + value + "': "), e.getMessage());
         assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    @Test
+    void workstationKeysConfigureTheUiReadersGpioAndSessionTimeouts() throws Exception {
+        Map<String, String> raw = new HashMap<>(MINIMAL);
+        raw.putAll(Map.of("kiosk.ui.port", "0", "kiosk.card.readers", "sandbox", "kiosk.gpio", "MOCK",
+                "kiosk.session.pin-entry-seconds", "45", "kiosk.session.idle-lock-seconds", "600",
+                "kiosk.session.presence-lock-seconds", "15", "kiosk.session.reauth-window-seconds", "7200",
+                "kiosk.session.lock-grace-seconds", "1800"));
+
+        StationConfig s = KioskConfig.load(null, raw).station();
+
+        assertEquals(0, s.uiPort());
+        assertEquals(StationConfig.Readers.SANDBOX, s.readers());
+        assertEquals(StationConfig.Gpio.MOCK, s.gpio());
+        assertEquals(new SessionTimeouts(Duration.ofSeconds(45), Duration.ofSeconds(600), Duration.ofSeconds(15),
+                Duration.ofSeconds(7200), Duration.ofSeconds(1800)), s.timeouts());
+        assertEquals(StationConfig.defaults(), KioskConfig.load(null, MINIMAL).station());
+        assertEquals(8090, StationConfig.defaults().uiPort());
+        assertEquals(StationConfig.Readers.PCSC, StationConfig.defaults().readers());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.vigie.system;
 
+import fr.vigie.kiosk.sandbox.SandboxCards;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 public final class Demo {
     static final Pattern HUB_READY = Pattern.compile("VIGIE-HUB READY http=(\\S+) mqtt=(\\S+)");
     static final Pattern KIOSK_READY = Pattern.compile("VIGIE-KIOSK READY (\\S+)");
+    static final Pattern KIOSK_UI = Pattern.compile("VIGIE-KIOSK UI (\\S+) (\\S+)");
 
     /** Options of the demo, validated. */
     record Options(int kiosks, Path data, int httpPort, int mqttPort, int activitySeconds) {
@@ -116,6 +118,7 @@ public final class Demo {
             started.add(kiosks);
         }
         kiosks.awaitLines(KIOSK_READY, o.kiosks(), Duration.ofMinutes(1));
+        List<Matcher> screens = kiosks.awaitLines(KIOSK_UI, o.kiosks(), Duration.ofMinutes(1));
 
         out.println();
         out.println("  Vigie demo is running: hub + " + o.kiosks() + " virtual kiosk(s), data in " + data);
@@ -124,6 +127,10 @@ public final class Demo {
         out.println("  MQTT broker: " + mqtt);
         out.println("  Sandbox PSC: " + console + "/sandbox/psc/auth/realms/esante-wallet   e-CPS phone: "
                 + console + "/sandbox/psc/ecps");
+        for (Matcher screen : screens) {
+            out.println("  Kiosk screen " + screen.group(1) + ": " + screen.group(2)
+                    + "   (sandbox CPS cards on the page, PIN " + SandboxCards.DEMO_PIN + ")");
+        }
         out.println("  Press Ctrl-C to stop.");
         out.println();
         while (hub.isAlive() && kiosks.isAlive() || stopping.get()) {

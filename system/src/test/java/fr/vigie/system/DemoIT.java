@@ -27,6 +27,10 @@ class DemoIT {
                         "--mqtt-port", String.valueOf(mqtt), "--activity-every", "1")), tmp, System.out);
         try {
             demo.awaitLine(Pattern.compile("IT console: +http://127\\.0\\.0\\.1:" + http + "/"), Duration.ofMinutes(3));
+            // each virtual kiosk shows its sign-in screen, in French, with the sandbox cards
+            String screen = demo.awaitLine(Pattern.compile("Kiosk screen demo/kiosk-001: (http://127\\.0\\.0\\.1:\\d+/)"),
+                    Duration.ofMinutes(1)).group(1);
+            assertThat(new HubApi(URI.create(screen)).get("/").body()).contains("Insérez votre carte CPS", "sandbox-insert-0");
             HubApi api = new HubApi(URI.create("http://127.0.0.1:" + http));
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
                 JsonNode devices = api.devices();

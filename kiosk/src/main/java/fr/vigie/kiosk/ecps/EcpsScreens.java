@@ -5,8 +5,10 @@ import fr.vigie.kiosk.session.ClinicianSession;
 import fr.vigie.kiosk.session.PscConnector;
 import fr.vigie.kiosk.session.PscView;
 import fr.vigie.kiosk.session.SessionReason;
-import fr.vigie.kiosk.session.SessionSink;
 import fr.vigie.kiosk.session.SessionState;
+import fr.vigie.kiosk.session.SessionView;
+import fr.vigie.kiosk.session.ui.PhoneApproval;
+import fr.vigie.kiosk.session.ui.SessionUi;
 import fr.vigie.kiosk.ui.Html;
 import fr.vigie.kiosk.ui.KioskUi;
 import fr.vigie.kiosk.ui.Screen;
@@ -22,15 +24,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The e-CPS and PSC screens (see the package documentation). The screen follows the session: wrap
- * the session's sink with {@link #watching} so that every session event refreshes it, on this
- * class's own thread (never under the session's lock). Thread-safe.
+ * The e-CPS and PSC screens (see the package documentation). They follow the session: every session
+ * event refreshes them, on this class's own thread (never under the session's lock). The binding
+ * message itself is shown through the sign-in screens' {@link PhoneApproval} hook. Thread-safe.
  *
  * <pre>{@code
+ * SessionUi signIn = SessionUi.attach(ui, session, null);
  * EcpsScreens screens = EcpsScreens.install(ui);
- * ClinicianSession session = ClinicianSession.builder(timeouts, screens.watching(outboxSink)).psc(psc)...build();
- * psc.attach(session);
- * screens.attach(session, psc);
+ * screens.attach(session, pscConnector, signIn);   // offers e-CPS on the idle screen
  * }</pre>
  */
 public final class EcpsScreens implements AutoCloseable {
@@ -51,6 +52,7 @@ public final class EcpsScreens implements AutoCloseable {
     private final Deque<String> recent = new ArrayDeque<>();
     private volatile ClinicianSession session;
     private volatile PscConnector psc;
+    private volatile PhoneApproval phone;
     private boolean entering;
     private String typed;
     private String error;
@@ -102,19 +104,18 @@ public final class EcpsScreens implements AutoCloseable {
         return s;
     }
 
-    /** The session and connector the screens drive; call once both are built. */
-    public void attach(ClinicianSession value, PscConnector connector) {
+    /**
+     * The session and connector the screens drive, and the sign-in screens' binding-message hook; call
+     * once all are built.
+     */
+    public void attach(ClinicianSession value, PscConnector connector, SessionUi signIn) {
         this.session = value;
         this.psc = connector;
+        this.phone = signIn.phoneApproval();
+        phone.onCancel(value::dismiss);
+        signIn.offerEcps();
+        value.addListener(this::refresh);
         refresh();
-    }
-
-    /** {@code next}, plus a refresh of these screens after every session event. */
-    public SessionSink watching(SessionSink next) {
-        return t -> {
-            next.emit(t);
-            refresh();
-        };
     }
 
     /** Shows the screen that fits the session now, or gives the screen back; asynchronous. */
@@ -153,19 +154,22 @@ public final class EcpsScreens implements AutoCloseable {
         if (s == null) {
             return;
         }
-        SessionState state = s.state();
-        PscView view = s.psc();
-        Optional<SessionReason> reason = s.reason();
-        if (state == SessionState.VERIFYING && s.clinician().isEmpty()) {
+        SessionView v = s.view();
+        SessionState state = v.state();
+        PscView view = v.psc();
+        Optional<SessionReason> reason = Optional.ofNullable(v.reason());
+        if (state == SessionState.AWAITING_PHONE && view.bindingMessage().isPresent()) {
+            phone.show(view.bindingMessage().get(), v.idNatPs());
+        } else {
+            phone.clear();
+        }
+        if (state == SessionState.VERIFYING && v.clinician() == null) {
             slot.show(Screen.of("ecps.connecting", h -> h.heading("ecps.connecting.title").para("ecps.connecting.hint")));
         } else if (state == SessionState.AWAITING_PHONE) {
-            String code = view.bindingMessage().orElse("--");
-            slot.show(Screen.of("ecps.binding", h -> h.heading("ecps.binding.title")
-                    .para("ecps-code", "binding-code", "ecps.binding.code", code).para("ecps.binding.hint")
-                    .button("ecps-cancel", "ecps/cancel", "ecps.cancel", Html.Style.SECONDARY)));
+            slot.clear();
         } else if (state == SessionState.REFUSED && reason.filter(REFUSALS::contains).isPresent()) {
             String r = reason.get().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-            boolean card = s.clinician().isPresent();
+            boolean card = v.clinician() != null;
             slot.show(Screen.of("ecps.refused." + r, h -> {
                 h.heading("ecps.refused.title").notice("ecps-reason", Html.Tone.ERROR, "ecps.reason." + r);
                 if (card) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,7 @@ public final class ClinicianSession {
     private final PscLink psc;
     private final Map<String, Instant> pinSignIns = new HashMap<>();
     private final ActiveTimers foreground = new ActiveTimers();
+    private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     private Active current;
     private Active parked;
@@ -60,6 +62,8 @@ public final class ClinicianSession {
     private Instant lastActivity;
     private Instant absentSince;
     private int pinTriesLeft = -1;
+    private SessionReason lastReason;
+    private String refusalDetail;
 
     private ClinicianSession(Builder b) {
         this.timeouts = b.timeouts;
@@ -106,6 +110,7 @@ public final class ClinicianSession {
                 current = new Active(ids.get(), card.holder());
             }
             current.contact = true;
+            pinTriesLeft = -1;
             transition(current, SessionState.CARD_DETECTED, SessionReason.CARD_INSERTED);
             transition(current, SessionState.PIN_ENTRY, SessionReason.PIN_REQUESTED);
         }
@@ -183,6 +188,7 @@ public final class ClinicianSession {
     private void refuse(Active a, SessionReason reason, Verification v) {
         LOG.warn("session {} refused: {} ({})", a.id, reason, v.detail());
         transition(a, SessionState.REFUSED, reason);
+        refusalDetail = v.detail();
     }
 
     /** The contact card left the reader: an open session locks at once, a sign-in under way ends. */
@@ -319,11 +325,6 @@ public final class ClinicianSession {
         return Optional.ofNullable(current).map(a -> a.idNatPs);
     }
 
-    /** @return the reason of the last event of the session in front of the kiosk (why it is in its state) */
-    public synchronized Optional<SessionReason> reason() {
-        return Optional.ofNullable(current).map(a -> a.reason);
-    }
-
     /** @return the session's link with Pro Santé Connect, for the screens */
     public synchronized PscView psc() {
         return current == null ? PscView.NONE : current.psc;
@@ -334,11 +335,28 @@ public final class ClinicianSession {
         return pinTriesLeft;
     }
 
+    /** @return a consistent snapshot of what the kiosk should show now */
+    public synchronized SessionView view() {
+        return new SessionView(state(), current == null ? null : current.id, current == null ? null : current.holder,
+                lastReason, pinTriesLeft, state() == SessionState.REFUSED ? refusalDetail : null,
+                current == null ? null : current.idNatPs, current == null ? PscView.NONE : current.psc);
+    }
+
+    /**
+     * Calls {@code listener} after every transition, under the session's lock: it must be quick and
+     * must not call back into the session on that thread (e.g. have the screen re-read {@link #view}
+     * on its own thread, as {@link fr.vigie.kiosk.ui.ScreenSlot#showLatest} does).
+     */
+    public void addListener(Runnable listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     private void transition(Active a, SessionState to, SessionReason reason) {
         SessionState from = a.state;
         a.state = to;
-        a.reason = reason;
         generation++;
+        lastReason = reason;
+        refusalDetail = null;
         LOG.info("session {}: {} -> {} ({})", a.id, from, to, reason);
         emit(a, from, to, reason);
         if (a == current) {
@@ -347,13 +365,27 @@ public final class ClinicianSession {
         if (to != SessionState.CLOSED) {
             signals.follow(state(), to, reason);
         }
+        notifyListeners();
+    }
+
+    private void notifyListeners() {
+        for (Runnable l : listeners) {
+            try {
+                l.run();
+            } catch (RuntimeException e) {
+                LOG.warn("session listener failed", e);
+            }
+        }
     }
 
     /** An event about the session that does not change its state (PSC connected, exercice chosen…). */
     private void note(Active a, SessionReason reason) {
         LOG.info("session {}: {} ({})", a.id, a.state, reason);
-        a.reason = reason;
+        if (a == current) {
+            lastReason = reason;
+        }
         emit(a, a.state, a.state, reason);
+        notifyListeners();
     }
 
     private void emit(Active a, SessionState from, SessionState to, SessionReason reason) {
@@ -589,7 +621,6 @@ public final class ClinicianSession {
         SessionState state = SessionState.IDLE;
         boolean contact;
         PscView psc = PscView.NONE;
-        SessionReason reason;
 
         Active(String id, CpsHolder holder) {
             this(id, holder, holder.idNatPs());

@@ -33,7 +33,8 @@ public record PscView(Status status, Optional<String> bindingMessage, Optional<C
         exercices = List.copyOf(exercices);
     }
 
-    static final PscView NONE = new PscView(Status.NOT_ASKED, Optional.empty(), Optional.empty(), List.of(),
+    /** Nothing asked of PSC. */
+    public static final PscView NONE = new PscView(Status.NOT_ASKED, Optional.empty(), Optional.empty(), List.of(),
             Optional.empty());
 
     /** Whether the clinician must still choose among several exercices. */

@@ -3,7 +3,6 @@ package fr.vigie.system.bench;
 import fr.vigie.hardware.barcode.tools.ScanBench;
 import fr.vigie.hardware.card.tools.CardSignInBench;
 import fr.vigie.hub.sandbox.insi.InsiBench;
-import fr.vigie.hub.sandbox.psc.CibaBench;
 import java.util.Arrays;
 
 /** {@code ./vigie bench <name> [options]}: runs one benchmark and prints its figures. */
@@ -34,12 +33,14 @@ public final class Bench {
                 case "card" -> cardBench(rest);
                 case "scan" -> ScanBench.main(rest);
                 case "ciba" -> CibaBench.main(rest);
+                case "signin" -> SignInBench.run(SignInBench.Options.parse(rest), System.out);
                 case "insi" -> InsiBench.main(rest);
                 default -> {
                     System.err.println("usage: ./vigie bench ingest [--kiosks N] [--events N] [--sync FULL|NORMAL] [--data DIR]\n"
                             + "       ./vigie bench card [--runs N]\n"
                             + "       ./vigie bench scan [--count N] [--seed S] [--dir DIR] [--zbar PATH]\n"
                             + "       ./vigie bench ciba [SIGN-INS] [WARM-UP]\n"
+                            + "       ./vigie bench signin [--runs N] [--warmup N] [--sync FULL|NORMAL] [--ciba N]\n"
                             + "       ./vigie bench insi [CALLS]");
                     System.exit(name.equals("help") ? 0 : 2);
                 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
-import fr.vigie.kiosk.ecps.EcpsScreens;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.testing.HeadlessChromium;
@@ -40,7 +39,6 @@ class EcpsScreensIT {
     static EcpsPhone phone;
     static HubApi api;
     KioskUi ui;
-    EcpsScreens screens;
     SignInKiosk kiosk;
     ChromeDriver browser;
 
@@ -66,8 +64,7 @@ class EcpsScreensIT {
 
     void startKiosk(String lang) {
         ui = KioskUi.start(0);
-        screens = EcpsScreens.install(ui);
-        kiosk = new SignInKiosk(api, screens);
+        kiosk = new SignInKiosk(api, ui);
         browser = HeadlessChromium.start(lang);
         browser.get(ui.uri() + (lang.startsWith("en") ? "?lang=en" : ""));
     }
@@ -78,7 +75,6 @@ class EcpsScreensIT {
             browser.quit();
         }
         kiosk.close();
-        screens.close();
         ui.close();
     }
 
@@ -94,9 +90,10 @@ class EcpsScreensIT {
         browser.findElement(By.id(id)).click();
     }
 
-    /** What the session screen's "e-CPS" button sends (the session screens are not in this test). */
+    /** The idle screen's "sign in with e-CPS" button. */
     private void openEcps() {
-        browser.executeScript("fetch('/ui/action/ecps/open', {method: 'POST'})");
+        awaitScreen("session.idle");
+        click("ecps-open");
     }
 
     private void typeRpps() {
@@ -117,19 +114,21 @@ class EcpsScreensIT {
 
         click("ecps-start");
 
-        awaitScreen("ecps.binding");
-        String code = browser.findElement(By.id("ecps-code")).getText();
+        awaitScreen("session.ecps");
+        String code = browser.findElement(By.id("binding-message")).getText();
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Validez sur votre téléphone"));
-        assertTrue(phone.codesFor("8" + NURSE_RPPS, "MOBILE").contains(code.substring(5)), "the phone shows " + code);
-        assertEquals(303, phone.decide("8" + NURSE_RPPS, "MOBILE", code.substring(5), "approve", null));
+        assertTrue(phone.codesFor("8" + NURSE_RPPS, "MOBILE").contains(code), "the phone shows " + code);
+        assertEquals(303, phone.decide("8" + NURSE_RPPS, "MOBILE", code, "approve", null));
         awaitScreen("psc.exercice");
         assertTrue(browser.findElement(By.id("exercice-1")).getText().contains("CABINET INFIRMIER DES QUAIS"));
 
         click("exercice-0-go");
 
-        await().atMost(WAIT).until(() -> kiosk.session.psc().chosen().isPresent());
+        awaitScreen("session.open");
         assertEquals(SessionState.OPEN, kiosk.session.state());
         assertEquals("EXERCICE_CHOSEN", kiosk.last().reason());
+        assertEquals("Connecté à Pro Santé Connect.", browser.findElement(By.id("psc-status")).getText());
+        assertTrue(browser.findElement(By.id("who")).getText().contains("DUBOIS"));
     }
 
     @Test
@@ -140,9 +139,9 @@ class EcpsScreensIT {
         typeRpps();
         awaitScreen("ecps.confirm");
         click("ecps-start");
-        awaitScreen("ecps.binding");
+        awaitScreen("session.ecps");
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Approve on your phone"));
-        String code = browser.findElement(By.id("ecps-code")).getText().substring(5);
+        String code = browser.findElement(By.id("binding-message")).getText();
 
         assertEquals(303, phone.decide("8" + NURSE_RPPS, "MOBILE", code, "refuse", null));
 

@@ -12,9 +12,10 @@ import fr.vigie.kiosk.session.CpsCardAuthenticator;
 import fr.vigie.kiosk.session.DevCertificateCheck;
 import fr.vigie.kiosk.session.PresentedCard;
 import fr.vigie.kiosk.session.PscConnector;
-import fr.vigie.kiosk.session.SessionSink;
 import fr.vigie.kiosk.session.SessionTimeouts;
 import fr.vigie.kiosk.session.SessionTimers;
+import fr.vigie.kiosk.session.ui.SessionUi;
+import fr.vigie.kiosk.ui.KioskUi;
 import fr.vigie.protocol.EventPayload.SessionTransition;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -40,22 +41,24 @@ final class SignInKiosk implements AutoCloseable {
     final ExecutorService io = Executors.newCachedThreadPool();
     final PscConnector psc;
     final ClinicianSession session;
+    final EcpsScreens screens;
     private final VirtualReaders readers = new VirtualReaders("Contact");
 
     SignInKiosk(HubApi hub) {
         this(hub, null);
     }
 
-    /** A kiosk whose e-CPS and PSC screens are {@code screens} (null: no screens). */
-    SignInKiosk(HubApi hub, EcpsScreens screens) {
+    /** A kiosk showing the sign-in, e-CPS and PSC screens on {@code ui} (null: no screens). */
+    SignInKiosk(HubApi hub, KioskUi ui) {
         SessionTimers timers = SessionTimers.of(scheduler);
         psc = new PscConnector(new HubPscClient(hub), io, timers, Clock.systemUTC());
-        SessionSink sink = events::add;
-        session = ClinicianSession.builder(TIMEOUTS, screens == null ? sink : screens.watching(sink)).timers(timers)
-                .psc(psc).build();
+        session = ClinicianSession.builder(TIMEOUTS, events::add).timers(timers).psc(psc).build();
         psc.attach(session);
-        if (screens != null) {
-            screens.attach(session, psc);
+        if (ui != null) {
+            screens = EcpsScreens.install(ui);
+            screens.attach(session, psc, SessionUi.attach(ui, session, null));
+        } else {
+            screens = null;
         }
     }
 
@@ -84,6 +87,9 @@ final class SignInKiosk implements AutoCloseable {
 
     @Override
     public void close() {
+        if (screens != null) {
+            screens.close();
+        }
         scheduler.shutdownNow();
         io.shutdownNow();
     }

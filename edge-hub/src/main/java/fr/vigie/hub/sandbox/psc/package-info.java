@@ -7,6 +7,6 @@
  * its binding message can be approved or refused. Time is read from an injected clock.
  *
  * <p>{@link fr.vigie.hub.sandbox.psc.PscSimulator} is the entry point;
- * {@link fr.vigie.hub.sandbox.psc.CibaBench} measures the gateway's CIBA overhead against it.
+ * {@code fr.vigie.system.bench.CibaBench} ({@code ./vigie bench ciba}) measures the gateway's CIBA overhead against it.
  */
 package fr.vigie.hub.sandbox.psc;

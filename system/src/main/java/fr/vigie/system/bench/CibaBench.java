@@ -1,4 +1,4 @@
-package fr.vigie.hub.sandbox.psc;
+package fr.vigie.system.bench;
 
 import fr.vigie.hub.psc.CibaChannel;
 import fr.vigie.hub.psc.CibaFlow;
@@ -9,28 +9,31 @@ import fr.vigie.hub.psc.PscAuditSink;
 import fr.vigie.hub.psc.PscGatewayConfig;
 import fr.vigie.hub.psc.PscProvider;
 import fr.vigie.hub.psc.SessionBindingGuard;
+import fr.vigie.hub.sandbox.psc.PscSimulator;
+import fr.vigie.hub.sandbox.psc.SandboxProfessionals;
 import fr.vigie.protocol.identity.IdNatPs;
+import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Measures the gateway's own cost of a CIBA sign-in against the sandbox PSC on loopback: the
+ * Measures the hub gateway's own cost of a CIBA sign-in against the sandbox PSC on loopback: the
  * request to {@code ext/ciba/auth}, one poll of the token endpoint (the sandbox approves at once),
  * ID token validation and the session binding check. The professional's approval time and the
- * poll interval PSC imposes are left out: they are the same with any gateway. Prints p50/p99 per
- * phase.
- *
- * <pre>{@code java fr.vigie.hub.sandbox.psc.CibaBench [sign-ins, default 500] [warm-up, default 100]}</pre>
+ * poll interval PSC imposes are left out: they are the same with any gateway. For
+ * {@code ./vigie bench ciba} and {@code ./vigie bench signin}.
  */
-public final class CibaBench {
+final class CibaBench {
+    /** Milliseconds per phase. */
+    record Figures(int runs, int warmup, Percentiles start, Percentiles pollAndValidate, Percentiles total) {
+    }
+
     private CibaBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    /** Runs {@code warmup} then {@code runs} CIBA sign-ins, alternating channel CARD and MOBILE. */
+    static Figures run(int runs, int warmup) throws Exception {
         Clock clock = Clock.systemUTC();
         try (PscSimulator psc = PscSimulator.start("127.0.0.1", 0, PscSimulator.Options.defaults(),
                 SandboxProfessionals.bundled(), clock, new SecureRandom())) {
@@ -42,9 +45,9 @@ public final class CibaBench {
             CibaFlow flow = new CibaFlow(config, provider, validator, new SecureRandom(), clock);
             SessionBindingGuard guard = new SessionBindingGuard(new PscAuditSink.InMemory(), clock);
             IdNatPs doctor = psc.professionals().byRole("doctor").idNatPs();
-            long[] start = new long[runs];
-            long[] poll = new long[runs];
-            long[] total = new long[runs];
+            double[] start = new double[runs];
+            double[] poll = new double[runs];
+            double[] total = new double[runs];
             for (int i = -warmup; i < runs; i++) {
                 long t0 = System.nanoTime();
                 CibaRequest req = flow.start(doctor, i % 2 == 0 ? CibaChannel.CARD : CibaChannel.MOBILE);
@@ -56,24 +59,31 @@ public final class CibaBench {
                 }
                 long t2 = System.nanoTime();
                 if (i >= 0) {
-                    start[i] = t1 - t0;
-                    poll[i] = t2 - t1;
-                    total[i] = t2 - t0;
+                    start[i] = (t1 - t0) / 1e6;
+                    poll[i] = (t2 - t1) / 1e6;
+                    total[i] = (t2 - t0) / 1e6;
                 }
             }
-            System.out.printf(Locale.ROOT, "CIBA sign-ins against the sandbox PSC on loopback: %d (after %d warm-up),"
-                    + " instant approval, poll interval excluded%n", runs, warmup);
-            print("ext/ciba/auth", start);
-            print("poll + ID token validation + binding", poll);
-            print("gateway overhead per sign-in", total);
+            return new Figures(runs, warmup, Percentiles.of(start), Percentiles.of(poll), Percentiles.of(total));
         }
     }
 
-    private static void print(String what, long[] nanos) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        System.out.printf(Locale.ROOT, "  %-38s p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms%n", what,
-                s[s.length / 2] / 1e6, s[Math.min(s.length - 1, (int) Math.ceil(s.length * 0.99) - 1)] / 1e6,
-                s[s.length - 1] / 1e6);
+    static void print(Figures f, PrintStream out) {
+        out.printf(Locale.ROOT, "CIBA sign-ins against the sandbox PSC on loopback: %d (after %d warm-up),"
+                + " instant approval, poll interval excluded%n", f.runs(), f.warmup());
+        line(out, "ext/ciba/auth", f.start());
+        line(out, "poll + ID token validation + binding", f.pollAndValidate());
+        line(out, "gateway overhead per sign-in", f.total());
+    }
+
+    static void line(PrintStream out, String what, Percentiles p) {
+        out.printf(Locale.ROOT, "  %-44s p50 %7.2f ms   p99 %7.2f ms   max %7.2f ms%n", what, p.at(50), p.at(99), p.at(100));
+    }
+
+    /** {@code ./vigie bench ciba [SIGN-INS, default 500] [WARM-UP, default 100]}. */
+    static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        print(run(runs, warmup), System.out);
     }
 }
