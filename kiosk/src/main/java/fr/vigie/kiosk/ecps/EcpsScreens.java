@@ -202,7 +202,7 @@ public final class EcpsScreens implements AutoCloseable {
         List<String> known = List.copyOf(recent);
         if (id != null) {
             slot.show(Screen.of("ecps.confirm", h -> h.heading("ecps.confirm.title")
-                    .para("ecps-typed", "typed-id", "ecps.confirm.typed", id)
+                    .paragraph("ecps-typed", "typed-id", "ecps.confirm.typed", id)
                     .button("ecps-start", "ecps/start", id, "ecps.confirm.go", Html.Style.PRIMARY)
                     .button("ecps-again", "ecps/open", "ecps.confirm.again", Html.Style.SECONDARY)));
             return;
