@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
 import fr.vigie.kiosk.hubapi.HubApi;
+import fr.vigie.kiosk.psc.HubPscClient;
+import fr.vigie.kiosk.sandbox.SandboxCards;
+import fr.vigie.kiosk.station.SignInStation;
+import fr.vigie.kiosk.station.StationConfig;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.testing.HeadlessChromium;
 import fr.vigie.kiosk.ui.KioskUi;
@@ -74,8 +78,10 @@ class EcpsScreensIT {
         if (browser != null) {
             browser.quit();
         }
-        kiosk.close();
-        ui.close();
+        if (kiosk != null) {
+            kiosk.close();
+            ui.close();
+        }
     }
 
     private String screen() {
@@ -129,6 +135,34 @@ class EcpsScreensIT {
         assertEquals("EXERCICE_CHOSEN", kiosk.last().reason());
         assertEquals("Connecté à Pro Santé Connect.", browser.findElement(By.id("psc-status")).getText());
         assertTrue(browser.findElement(By.id("who")).getText().contains("DUBOIS"));
+    }
+
+    @Test
+    void signInStationWithASandboxCardConnectsToPscAndShowsTheExerciceChosen() throws Exception {
+        StationConfig config = new StationConfig(0, StationConfig.Readers.SANDBOX, StationConfig.Gpio.MOCK,
+                SignInKiosk.TIMEOUTS);
+        try (SignInStation station = SignInStation.builder(config, e -> { }).pscHub(new HubPscClient(api)).start()) {
+            browser = HeadlessChromium.start("fr-FR");
+            browser.get(station.uri().toString());
+            awaitScreen("session.idle");
+            station.sandbox().orElseThrow().insert(0);
+            awaitScreen("session.pin");
+            for (char c : SandboxCards.DEMO_PIN.toCharArray()) {
+                browser.findElement(By.cssSelector("#pin-pad [data-digit='" + c + "']")).click();
+            }
+            browser.findElement(By.cssSelector("#pin-pad [data-pad-submit]")).click();
+            awaitScreen("session.open");
+
+            await().atMost(WAIT).until(() -> phone.codeFor("810099900010", "CARD").isPresent());
+            assertEquals(303, phone.decide("810099900010", "CARD", "approve", null));
+            awaitScreen("psc.exercice");
+            click("exercice-1-go");
+
+            awaitScreen("session.open");
+            await().atMost(WAIT).ignoreExceptions().until(() -> browser.findElement(By.id("psc-status")).getText()
+                    .equals("Connecté à Pro Santé Connect."));
+            assertTrue(browser.findElement(By.cssSelector(".exercice")).getText().contains("MARTIN-LEROY"));
+        }
     }
 
     @Test
