@@ -10,7 +10,6 @@ import fr.vigie.protocol.identity.IdentityException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -25,17 +24,10 @@ public final class PscDeviceRoutes implements DeviceRoutes {
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final KioskCiba ciba;
-    private final Function<Context, KioskAddress> caller;
 
     /** Routes over {@code ciba} for the device API, where the kiosk's certificate names the caller. */
     public PscDeviceRoutes(KioskCiba ciba) {
-        this(ciba, DeviceCaller::of);
-    }
-
-    /** Routes over {@code ciba}; {@code caller} names the kiosk that sent a request (tests). */
-    PscDeviceRoutes(KioskCiba ciba, Function<Context, KioskAddress> caller) {
         this.ciba = Objects.requireNonNull(ciba, "ciba");
-        this.caller = Objects.requireNonNull(caller, "caller");
     }
 
     /** Adds the routes to the hub's device listener. */
@@ -43,7 +35,7 @@ public final class PscDeviceRoutes implements DeviceRoutes {
     public void mount(Javalin app) {
         app.post(BASE, ctx -> answer(ctx, () -> start(ctx)));
         app.get(BASE + "/{requestId}", ctx -> answer(ctx, () -> {
-            KioskAddress kiosk = caller.apply(ctx);
+            KioskAddress kiosk = DeviceCaller.of(ctx);
             String id = ctx.pathParam("requestId");
             CibaStatus s = ciba.status(kiosk, id).orElseThrow(() -> new KioskCibaException(
                     KioskCibaError.CIBA_REQUEST_UNKNOWN, "no sign-in request " + id + " for this kiosk"));
@@ -54,13 +46,13 @@ public final class PscDeviceRoutes implements DeviceRoutes {
             if (b.index() == null) {
                 throw new KioskCibaException(KioskCibaError.CIBA_REQUEST_INVALID, "index is required");
             }
-            ctx.status(200).result(CibaJson.exercice(ciba.chooseExercice(caller.apply(ctx),
+            ctx.status(200).result(CibaJson.exercice(ciba.chooseExercice(DeviceCaller.of(ctx),
                     ctx.pathParam("requestId"), b.index())).toString());
         }));
     }
 
     private void start(Context ctx) throws Exception {
-        KioskAddress kiosk = caller.apply(ctx);
+        KioskAddress kiosk = DeviceCaller.of(ctx);
         CibaJson.StartBody b = CibaJson.read(ctx.body(), CibaJson.StartBody.class);
         IdNatPs who;
         try {
