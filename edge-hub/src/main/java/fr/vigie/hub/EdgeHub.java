@@ -12,6 +12,9 @@ import fr.vigie.hub.identity.IdentityRegistry;
 import fr.vigie.hub.igcsante.CrlDeviceRoutes;
 import fr.vigie.hub.igcsante.CrlDistribution;
 import fr.vigie.hub.igcsante.CrlRoutes;
+import fr.vigie.hub.psc.PscGatewayConfig;
+import fr.vigie.hub.psc.kiosk.KioskPsc;
+import fr.vigie.hub.sandbox.psc.PscSimulator;
 import fr.vigie.hub.device.DeviceRegistry;
 import fr.vigie.hub.device.Presence;
 import fr.vigie.hub.enrol.EnrolmentAdminRoutes;
@@ -83,6 +86,7 @@ public final class EdgeHub implements AutoCloseable {
     private SiteCa siteCa;
     private Enrolments enrolments;
     private DeviceApi deviceApi;
+    private KioskPsc kioskPsc;
     private HubSandbox sandbox;
     private Fleet fleet;
     private CrlDistribution igcSanteCrls;
@@ -218,7 +222,15 @@ public final class EdgeHub implements AutoCloseable {
 
     /** The hub features' routes on the device API; a feature adds its {@link DeviceRoutes} here. */
     private List<DeviceRoutes> deviceRoutes() {
-        return List.of(new EnrolmentDeviceRoutes(enrolments), new CrlDeviceRoutes(igcSanteCrls));
+        kioskPsc = KioskPsc.start(sandbox().map(s -> PscGatewayConfig.withSecret(s.pscIssuer(),
+                PscSimulator.Options.defaults().clientId(), PscSimulator.Options.defaults().clientSecret())),
+                audit, clock);
+        return List.of(new EnrolmentDeviceRoutes(enrolments), new CrlDeviceRoutes(igcSanteCrls), kioskPsc);
+    }
+
+    /** Kiosk CIBA sign-ins (Pro Santé Connect through the hub); configured with the sandbox PSC for now. */
+    public KioskPsc kioskPsc() {
+        return kioskPsc;
     }
 
     /** Enrolment, bootstrap tokens, renewal and revocation of kiosks. */
@@ -364,6 +376,7 @@ public final class EdgeHub implements AutoCloseable {
         LOG.info("edge hub stopping");
         closeQuietly(ingest);
         closeQuietly(deviceApi);
+        closeQuietly(kioskPsc);
         closeQuietly(http);
         closeQuietly(fleet);
         closeQuietly(sandbox);

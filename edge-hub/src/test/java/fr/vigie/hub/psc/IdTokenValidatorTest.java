@@ -2,6 +2,7 @@ package fr.vigie.hub.psc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -21,8 +22,10 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import fr.vigie.hub.testing.ManualClock;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +109,60 @@ class IdTokenValidatorTest {
     void tokenSignedWithAnotherKeyUnderPscsKeyIdIsRejected() throws Exception {
         String forged = rs256(claims().build(), otherKey);
         assertRejected(PscError.PSC_TOKEN_SIGNATURE_INVALID, () -> validator.validate(forged, Optional.empty()));
+    }
+
+    @Test
+    void tokenSignedWithTheAttackersOwnKeyAndKeyIdIsRejected() throws Exception {
+        RSAKey attacker = new RSAKeyGenerator(2048).keyID("attacker-1").generate();
+        String forged = rs256(claims().build(), attacker);
+        assertRejected(PscError.PSC_TOKEN_SIGNATURE_INVALID, () -> validator.validate(forged, Optional.empty()));
+    }
+
+    @Test
+    void algNoneWrittenByHandWithAnySpellingIsRejected() {
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(claims().build().toString()
+                .getBytes(StandardCharsets.UTF_8));
+        for (String alg : new String[] {"none", "None", "NONE"}) {
+            String header = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    ("{\"alg\":\"" + alg + "\",\"kid\":\"psc-1\"}").getBytes(StandardCharsets.UTF_8));
+            String token = header + "." + payload + ".";
+            PscException e = assertThrows(PscException.class, () -> validator.validate(token, Optional.empty()));
+            assertTrue(e.error() == PscError.PSC_TOKEN_ALG_REJECTED || e.error() == PscError.PSC_TOKEN_MALFORMED,
+                    alg + " gave " + e.error());
+        }
+    }
+
+    @Test
+    void tokenWithoutAudienceOrExpiryIsRejected() throws Exception {
+        String noAud = rs256(claims().audience((String) null).build(), pscKey);
+        assertRejected(PscError.PSC_TOKEN_AUDIENCE_INVALID, () -> validator.validate(noAud, Optional.empty()));
+        String noExp = rs256(claims().expirationTime(null).build(), pscKey);
+        assertRejected(PscError.PSC_TOKEN_EXPIRED, () -> validator.validate(noExp, Optional.empty()));
+    }
+
+    @Test
+    void audienceListWithTheClientAmongOthersIsAcceptedButAnotherClientAloneIsNot() throws Exception {
+        String both = rs256(claims().audience(java.util.List.of("another-client", CLIENT)).build(), pscKey);
+        assertEquals("810099900010", validator.validate(both, Optional.empty()).subjectNameId().value());
+        String others = rs256(claims().audience(java.util.List.of("another-client", "third")).build(), pscKey);
+        assertRejected(PscError.PSC_TOKEN_AUDIENCE_INVALID, () -> validator.validate(others, Optional.empty()));
+    }
+
+    @Test
+    void acrGivenAsAListOrInAnotherCaseIsRejected() throws Exception {
+        String list = rs256(claims().claim("acr", java.util.List.of("eidas1")).build(), pscKey);
+        assertRejected(PscError.PSC_TOKEN_ACR_INVALID, () -> validator.validate(list, Optional.empty()));
+        String upper = rs256(claims().claim("acr", "EIDAS1").build(), pscKey);
+        assertRejected(PscError.PSC_TOKEN_ACR_INVALID, () -> validator.validate(upper, Optional.empty()));
+    }
+
+    @Test
+    void aSecondTokenCarryingASpentNonceIsRejected() throws Exception {
+        validator.validate(rs256(claims().claim("nonce", "n-9").build(), pscKey), Optional.of("n-9"));
+        String replay = rs256(claims().claim("nonce", "n-9").claim("sid", "s-2").build(), pscKey);
+        assertRejected(PscError.PSC_TOKEN_NONCE_REPLAYED, () -> validator.validate(replay, Optional.of("n-9")));
+        String missing = rs256(claims().build(), pscKey);
+        assertRejected(PscError.PSC_TOKEN_NONCE_INVALID, () -> validator.validate(missing, Optional.of("n-10")));
     }
 
     @Test

@@ -70,8 +70,10 @@ public final class SandboxCards {
     private static synchronized List<CpsCredential> credentials() {
         if (demoCredentials == null) {
             TestIgcSante igc = TestIgcSante.shared();
-            demoCredentials = List.of(igc.issuePersonne("810100000017", "MARTIN", "Claire"),
-                    igc.issuePersonne("810100000025", "DUBOIS", "Paul"));
+            // The sandbox PSC's doctor and nurse (edge-hub sandbox/psc-professionals.json), so that a
+            // demo card sign-in also connects to the sandbox PSC through the hub.
+            demoCredentials = List.of(igc.issuePersonne("810099900010", "MARTIN", "Claire"),
+                    igc.issuePersonne("810099900028", "DUBOIS", "Julien"));
         }
         return demoCredentials;
     }

@@ -4,6 +4,7 @@ import fr.vigie.hardware.card.CpsHolder;
 import fr.vigie.hardware.gpio.Buzzer;
 import fr.vigie.hardware.gpio.PresenceChange;
 import fr.vigie.hardware.gpio.StatusLed;
+import fr.vigie.kiosk.psc.CibaState;
 import fr.vigie.kiosk.session.SessionTimers.Timer;
 import fr.vigie.protocol.EventPayload.SessionTransition;
 import java.time.Clock;
@@ -48,6 +49,7 @@ public final class ClinicianSession {
     private final SessionTimers timers;
     private final SessionSignals signals;
     private final Supplier<String> ids;
+    private final PscLink psc;
     private final Map<String, Instant> pinSignIns = new HashMap<>();
     private final ActiveTimers foreground = new ActiveTimers();
     private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -70,6 +72,7 @@ public final class ClinicianSession {
         this.timers = b.timers;
         this.signals = new SessionSignals(b.led, b.buzzer);
         this.ids = b.ids;
+        this.psc = b.psc;
         signals.follow(SessionState.IDLE, SessionState.IDLE, null);
     }
 
@@ -92,13 +95,13 @@ public final class ClinicianSession {
             }
             contactCard = card.authenticator();
             if (current != null && current.state == SessionState.OPEN) {
-                if (current.holder.idNatPs().equals(who)) {
+                if (current.idNatPs.equals(who)) {
                     current.contact = true;
                     return;
                 }
                 transition(current, SessionState.LOCKED, SessionReason.CARD_INSERTED);
             }
-            if (current != null && current.state == SessionState.LOCKED && !current.holder.idNatPs().equals(who)) {
+            if (current != null && current.state == SessionState.LOCKED && !current.idNatPs.equals(who)) {
                 parked = current;
                 parkedGrace = foreground.takeGrace();
                 current = null;
@@ -153,11 +156,15 @@ public final class ClinicianSession {
             case OK -> {
                 Instant now = clock.instant();
                 pinSignIns.values().removeIf(t -> Duration.between(t, now).compareTo(timeouts.reauthWindow()) > 0);
-                pinSignIns.put(a.holder.idNatPs(), now);
+                pinSignIns.put(a.idNatPs, now);
                 pinTriesLeft = -1;
                 transition(a, SessionState.OPEN, SessionReason.PIN_OK);
                 if (parked != null) {
                     close(parked, SessionReason.REAUTH_SWITCH);
+                }
+                if (a.psc.status() == PscView.Status.NOT_ASKED || a.psc.status() == PscView.Status.OFFLINE) {
+                    a.psc = PscParts.connecting(a.psc);
+                    psc.cardSignedIn(a.id, a.idNatPs);
                 }
             }
             case PIN_WRONG -> {
@@ -220,7 +227,7 @@ public final class ClinicianSession {
                 LOG.info("contactless tap while {}: ignored", state());
                 return state();
             }
-            boolean same = current.holder.idNatPs().equals(who);
+            boolean same = current.idNatPs.equals(who);
             if (same && current.state == SessionState.OPEN) {
                 lastActivity = clock.instant();
                 return state();
@@ -244,7 +251,7 @@ public final class ClinicianSession {
             } else if (v.outcome() != Verification.Outcome.OK) {
                 LOG.warn("contactless tap refused for session {}: {}", a.id, v.detail());
                 signals.refuse();
-            } else if (a.holder.idNatPs().equals(who)) {
+            } else if (a.idNatPs.equals(who)) {
                 transition(a, SessionState.OPEN, SessionReason.REAUTH_SAME_CLINICIAN);
             } else {
                 close(a, SessionReason.REAUTH_SWITCH);
@@ -308,9 +315,19 @@ public final class ClinicianSession {
         return Optional.ofNullable(current).map(a -> a.id);
     }
 
-    /** @return the clinician in front of the kiosk, if any */
+    /** @return the card holder in front of the kiosk, if any (none for an e-CPS session) */
     public synchronized Optional<CpsHolder> clinician() {
         return Optional.ofNullable(current).map(a -> a.holder);
+    }
+
+    /** @return the idNat_PS of the clinician in front of the kiosk (card or e-CPS), if any */
+    public synchronized Optional<String> idNatPs() {
+        return Optional.ofNullable(current).map(a -> a.idNatPs);
+    }
+
+    /** @return the session's link with Pro Santé Connect, for the screens */
+    public synchronized PscView psc() {
+        return current == null ? PscView.NONE : current.psc;
     }
 
     /** @return PIN tries left after a wrong PIN, -1 if unknown */
@@ -321,7 +338,8 @@ public final class ClinicianSession {
     /** @return a consistent snapshot of what the kiosk should show now */
     public synchronized SessionView view() {
         return new SessionView(state(), current == null ? null : current.id, current == null ? null : current.holder,
-                lastReason, pinTriesLeft, state() == SessionState.REFUSED ? refusalDetail : null);
+                lastReason, pinTriesLeft, state() == SessionState.REFUSED ? refusalDetail : null,
+                current == null ? null : current.idNatPs, current == null ? PscView.NONE : current.psc);
     }
 
     /**
@@ -340,23 +358,42 @@ public final class ClinicianSession {
         lastReason = reason;
         refusalDetail = null;
         LOG.info("session {}: {} -> {} ({})", a.id, from, to, reason);
-        try {
-            sink.emit(new SessionTransition(a.id, from.name(), to.name(), reason.name(), a.holder.idNatPs(), null));
-        } catch (RuntimeException e) {
-            LOG.error("session {}: transition {} -> {} not recorded", a.id, from, to, e);
-        }
+        emit(a, from, to, reason);
         if (a == current) {
             entered(a, from, to);
         }
         if (to != SessionState.CLOSED) {
             signals.follow(state(), to, reason);
         }
+        notifyListeners();
+    }
+
+    private void notifyListeners() {
         for (Runnable l : listeners) {
             try {
                 l.run();
             } catch (RuntimeException e) {
                 LOG.warn("session listener failed", e);
             }
+        }
+    }
+
+    /** An event about the session that does not change its state (PSC connected, exercice chosen…). */
+    private void note(Active a, SessionReason reason) {
+        LOG.info("session {}: {} ({})", a.id, a.state, reason);
+        if (a == current) {
+            lastReason = reason;
+        }
+        emit(a, a.state, a.state, reason);
+        notifyListeners();
+    }
+
+    private void emit(Active a, SessionState from, SessionState to, SessionReason reason) {
+        try {
+            sink.emit(new SessionTransition(a.id, from.name(), to.name(), reason.name(), a.idNatPs,
+                    a.psc.exercice().map(CibaState.Exercice::label).orElse(null)));
+        } catch (RuntimeException e) {
+            LOG.error("session {}: transition {} -> {} not recorded", a.id, from, to, e);
         }
     }
 
@@ -382,6 +419,11 @@ public final class ClinicianSession {
                 }
             }
             case CARD_DETECTED -> foreground.cancelGrace();
+            case REFUSED -> {
+                foreground.cancelIdle();
+                foreground.cancelPresence();
+                foreground.cancelGrace();
+            }
             default -> {
             }
         }
@@ -439,6 +481,130 @@ public final class ClinicianSession {
         }
     }
 
+    // Pro Santé Connect, driven by PscConnector off the lock.
+
+    /** Starts an e-CPS sign-in when nobody is signed in or the session is locked; its session id, or empty. */
+    synchronized Optional<String> phoneSignInStarted(String idNatPs) {
+        if (current != null && current.state != SessionState.LOCKED) {
+            return Optional.empty();
+        }
+        if (current != null) {
+            parked = current;
+            parkedGrace = foreground.takeGrace();
+        }
+        current = new Active(ids.get(), null, idNatPs);
+        current.psc = PscParts.connecting(PscView.NONE);
+        transition(current, SessionState.VERIFYING, SessionReason.ECPS_REQUESTED);
+        return Optional.of(current.id);
+    }
+
+    /** The hub started the e-CPS sign-in: show its binding message. */
+    synchronized void phoneBinding(String sessionId, String bindingMessage) {
+        Active a = find(sessionId);
+        if (a != null && a == current && a.holder == null && a.state == SessionState.VERIFYING) {
+            a.psc = PscParts.binding(a.psc, bindingMessage);
+            transition(a, SessionState.AWAITING_PHONE, SessionReason.ECPS_BINDING);
+        }
+    }
+
+    /** PSC tokens were bound on the hub; the kiosk checks the professional once more. */
+    synchronized void pscBound(String sessionId, CibaState.Bound bound) {
+        Active a = find(sessionId);
+        if (a == null || a.state == SessionState.REFUSED) {
+            return;
+        }
+        if (!bound.who().idNatPs().equals(a.idNatPs)) {
+            pscRefused(sessionId, PscParts.SUBJECT_MISMATCH);
+            return;
+        }
+        a.psc = PscParts.connected(bound);
+        if (a.state == SessionState.AWAITING_PHONE) {
+            transition(a, SessionState.OPEN, SessionReason.ECPS_APPROVED);
+            if (parked != null) {
+                close(parked, SessionReason.REAUTH_SWITCH);
+            }
+        } else {
+            note(a, SessionReason.PSC_CONNECTED);
+        }
+    }
+
+    /** PSC or the hub refused with {@code code}: a mismatch refuses the session, the rest depends on the path. */
+    synchronized void pscRefused(String sessionId, String code) {
+        Active a = find(sessionId);
+        if (a == null || a.state == SessionState.REFUSED) {
+            return;
+        }
+        a.psc = PscParts.withStatus(a.psc, PscView.Status.NOT_CONNECTED);
+        if (PscParts.SUBJECT_MISMATCH.equals(code)) {
+            pinSignIns.remove(a.idNatPs);
+            if (a == current) {
+                transition(a, SessionState.REFUSED, SessionReason.PSC_SUBJECT_MISMATCH);
+            } else {
+                close(a, SessionReason.PSC_SUBJECT_MISMATCH);
+            }
+        } else if (awaitingPhone(a)) {
+            transition(a, SessionState.REFUSED, PscParts.phoneReason(code));
+        } else {
+            note(a, SessionReason.PSC_NOT_CONNECTED);
+        }
+    }
+
+    /** The hub or PSC cannot be reached: a card session goes on offline, an e-CPS sign-in cannot. */
+    synchronized void pscUnavailable(String sessionId) {
+        Active a = find(sessionId);
+        if (a == null || a.state == SessionState.REFUSED) {
+            return;
+        }
+        a.psc = PscParts.withStatus(a.psc, PscView.Status.OFFLINE);
+        if (awaitingPhone(a)) {
+            transition(a, SessionState.REFUSED, SessionReason.HUB_UNREACHABLE);
+        } else {
+            note(a, SessionReason.PSC_OFFLINE);
+        }
+    }
+
+    /**
+     * The clinician chose exercice {@code index} of the open session's PSC exercices.
+     *
+     * @return false if there is no such exercice to choose
+     */
+    public synchronized boolean chooseExercice(int index) {
+        if (current == null || current.state != SessionState.OPEN || current.psc.status() != PscView.Status.CONNECTED
+                || index < 0 || index >= current.psc.exercices().size()) {
+            return false;
+        }
+        current.psc = PscParts.chosen(current.psc, index);
+        lastActivity = clock.instant();
+        note(current, SessionReason.EXERCICE_CHOSEN);
+        psc.exerciceChosen(current.id, index);
+        return true;
+    }
+
+    /** The person at the kiosk dismissed a refusal, or cancelled an e-CPS sign-in waiting for the phone. */
+    public synchronized void dismiss() {
+        if (current != null && (current.state == SessionState.REFUSED || awaitingPhone(current))) {
+            close(current, SessionReason.DISMISSED);
+        }
+    }
+
+    /** Whether {@code sessionId} still waits for PSC (so that polling goes on). */
+    synchronized boolean awaitingPsc(String sessionId) {
+        Active a = find(sessionId);
+        return a != null && a.state != SessionState.REFUSED && a.state != SessionState.CLOSED
+                && a.psc.status() == PscView.Status.CONNECTING;
+    }
+
+    private static boolean awaitingPhone(Active a) {
+        return a.holder == null && (a.state == SessionState.VERIFYING || a.state == SessionState.AWAITING_PHONE);
+    }
+
+    private Active find(String sessionId) {
+        if (current != null && current.id.equals(sessionId)) {
+            return current;
+        }
+        return parked != null && parked.id.equals(sessionId) ? parked : null;
+    }
+
     private static Verification safely(Supplier<Verification> step) {
         try {
             return Objects.requireNonNull(step.get(), "verification");
@@ -447,16 +613,23 @@ public final class ClinicianSession {
         }
     }
 
-    /** One session: its id, holder and state. Guarded by the enclosing session's lock. */
-    private static final class Active {
+    /** One session: its id, holder (none for e-CPS) and state. Guarded by the enclosing session's lock. */
+    static final class Active {
         final String id;
         final CpsHolder holder;
+        final String idNatPs;
         SessionState state = SessionState.IDLE;
         boolean contact;
+        PscView psc = PscView.NONE;
 
         Active(String id, CpsHolder holder) {
+            this(id, holder, holder.idNatPs());
+        }
+
+        Active(String id, CpsHolder holder, String idNatPs) {
             this.id = id;
             this.holder = holder;
+            this.idNatPs = idNatPs;
         }
     }
 
@@ -469,6 +642,7 @@ public final class ClinicianSession {
         private StatusLed led = new NoSignals();
         private Buzzer buzzer = (Buzzer) led;
         private Supplier<String> ids = () -> UUID.randomUUID().toString();
+        private PscLink psc = PscLink.NONE;
 
         private Builder(SessionTimeouts timeouts, SessionSink sink) {
             this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
@@ -494,6 +668,12 @@ public final class ClinicianSession {
         /** Session ids; random UUIDs by default. */
         public Builder sessionIds(Supplier<String> value) {
             this.ids = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** How open card sessions reach PSC through the hub; none by default. */
+        public Builder psc(PscLink value) {
+            this.psc = Objects.requireNonNull(value);
             return this;
         }
 

@@ -40,5 +40,31 @@ public enum SessionReason {
     /** A locked session was not resumed within its grace period. */
     GRACE_EXPIRED,
     /** The clinician signed out. */
-    LOGOUT
+    LOGOUT,
+    /** PSC tokens bound to the session on the hub: the session is connected to Pro Santé Connect. */
+    PSC_CONNECTED,
+    /** The hub or PSC could not be reached: the card session goes on without PSC. */
+    PSC_OFFLINE,
+    /** PSC did not connect the card session (refused or expired on the card app); it goes on without PSC. */
+    PSC_NOT_CONNECTED,
+    /** PSC authenticated another professional than the one who opened the session: refused. */
+    PSC_SUBJECT_MISMATCH,
+    /** The clinician chose the exercice they work under. */
+    EXERCICE_CHOSEN,
+    /** An e-CPS sign-in was asked for an identifier. */
+    ECPS_REQUESTED,
+    /** The binding message is shown; waiting for the phone. */
+    ECPS_BINDING,
+    /** The clinician approved on their phone. */
+    ECPS_APPROVED,
+    /** The clinician refused on their phone. */
+    ECPS_REFUSED,
+    /** Nobody approved on the phone in time. */
+    ECPS_EXPIRED,
+    /** PSC does not know the identifier, or refused the request. */
+    ECPS_UNKNOWN_ID,
+    /** The e-CPS sign-in needs the hub, which cannot be reached now. */
+    HUB_UNREACHABLE,
+    /** The person at the kiosk dismissed the message or cancelled the sign-in. */
+    DISMISSED
 }

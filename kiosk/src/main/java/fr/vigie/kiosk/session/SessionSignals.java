@@ -22,7 +22,7 @@ final class SessionSignals {
     static LedColour colour(SessionState state) {
         return switch (state) {
             case IDLE, CLOSED -> LedColour.BLUE;
-            case CARD_DETECTED, PIN_ENTRY, VERIFYING -> LedColour.WHITE;
+            case CARD_DETECTED, PIN_ENTRY, VERIFYING, AWAITING_PHONE -> LedColour.WHITE;
             case OPEN -> LedColour.GREEN;
             case LOCKED -> LedColour.AMBER;
             case REFUSED -> LedColour.RED;

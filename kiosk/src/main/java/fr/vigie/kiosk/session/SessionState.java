@@ -10,12 +10,17 @@ public enum SessionState {
     PIN_ENTRY,
     /** The PIN is with the card; challenge-response and certificate check under way. */
     VERIFYING,
+    /** e-CPS sign-in: the binding message is shown, waiting for the clinician to approve on their phone. */
+    AWAITING_PHONE,
     /** Signed in: the clinician can work. */
     OPEN,
     /** Screen locked; a tap within the re-authentication window or the card and PIN unlock it. */
     LOCKED,
     /** Ended: logout, grace period expired, switched to another clinician, or a card removed. */
     CLOSED,
-    /** The card was refused (PIN blocked, card error, certificate rejected); remove the card. */
+    /**
+     * The sign-in was refused (PIN blocked, card error, certificate rejected, PSC tokens of another
+     * professional, phone refusal); remove the card or dismiss the message.
+     */
     REFUSED
 }

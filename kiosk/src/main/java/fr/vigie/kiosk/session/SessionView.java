@@ -13,7 +13,9 @@ import fr.vigie.hardware.card.CpsHolder;
  * @param pinTriesLeft PIN tries left after a wrong PIN, -1 if unknown
  * @param refusalDetail when {@link SessionState#REFUSED} for a card error or a rejected certificate,
  *        the short, secret-free explanation of the check (e.g. "certificate revoked"), else null
+ * @param idNatPs the clinician's idNat_PS (card holder or e-CPS identifier), or null when idle
+ * @param psc the session's link with Pro Santé Connect (who PSC says signed in, exercices)
  */
 public record SessionView(SessionState state, String sessionId, CpsHolder clinician, SessionReason reason,
-        int pinTriesLeft, String refusalDetail) {
+        int pinTriesLeft, String refusalDetail, String idNatPs, PscView psc) {
 }

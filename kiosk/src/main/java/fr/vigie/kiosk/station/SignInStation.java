@@ -6,10 +6,14 @@ import fr.vigie.hardware.card.pcsc.PcscTerminalSource;
 import fr.vigie.hardware.gpio.Delays;
 import fr.vigie.hardware.gpio.GpioPins;
 import fr.vigie.hardware.gpio.Pi4jBoard;
+import fr.vigie.kiosk.ecps.EcpsScreens;
+import fr.vigie.kiosk.psc.PscHub;
 import fr.vigie.kiosk.sandbox.SandboxCards;
 import fr.vigie.kiosk.session.CardReaderInputs;
 import fr.vigie.kiosk.session.CertificateCheck;
 import fr.vigie.kiosk.session.ClinicianSession;
+import fr.vigie.kiosk.session.PscConnector;
+import fr.vigie.kiosk.session.PscLink;
 import fr.vigie.kiosk.session.SessionSink;
 import fr.vigie.kiosk.session.SessionTimers;
 import fr.vigie.kiosk.session.ui.SessionUi;
@@ -20,6 +24,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.slf4j.Logger;
@@ -48,6 +54,7 @@ public final class SignInStation implements AutoCloseable {
     private final Pi4jBoard board;
     private final SandboxCards sandbox;
     private final ScheduledExecutorService ownScheduler;
+    private final ExecutorService pscCalls;
 
     private SignInStation(Builder b, ScheduledExecutorService scheduler, Pi4jBoard board, SandboxCards sandbox,
             KioskUi ui) {
@@ -56,8 +63,15 @@ public final class SignInStation implements AutoCloseable {
         this.ui = ui;
         this.ownScheduler = scheduler;
         SessionTimers timers = b.timers != null ? b.timers : SessionTimers.of(scheduler);
+        // Hub calls block (up to the HubApi timeout): on their own thread, never the session timers'.
+        this.pscCalls = b.pscHub == null ? null : Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vigie-psc");
+            t.setDaemon(true);
+            return t;
+        });
+        PscConnector psc = b.pscHub == null ? null : new PscConnector(b.pscHub, pscCalls, timers, b.clock);
         this.session = ClinicianSession.builder(b.config.timeouts(), b.sink).clock(b.clock).timers(timers)
-                .signals(board.statusLed(), board.buzzer()).build();
+                .signals(board.statusLed(), board.buzzer()).psc(psc == null ? PscLink.NONE : psc).build();
         board.presenceSensor().addListener(session::presence);
         TerminalSource terminals;
         CertificateCheck check;
@@ -77,6 +91,10 @@ public final class SignInStation implements AutoCloseable {
             check = Objects.requireNonNull(b.check, "a PC/SC station needs the kiosk's IGC-Santé check (Kiosk.cardTrust())");
         }
         this.sessionUi = SessionUi.attach(ui, session, sandbox == null ? null : sandbox::controls);
+        if (psc != null) {
+            psc.attach(session);
+            EcpsScreens.install(ui).attach(session, psc, sessionUi);
+        }
         this.monitor = new ReaderMonitor(terminals, new CardReaderInputs(terminals, session, check, new SecureRandom()),
                 b.clock, Duration.ofMillis(100));
         monitor.start();
@@ -144,6 +162,9 @@ public final class SignInStation implements AutoCloseable {
             } finally {
                 board.close();
                 ownScheduler.shutdownNow();
+                if (pscCalls != null) {
+                    pscCalls.shutdownNow();
+                }
             }
         }
     }
@@ -156,6 +177,7 @@ public final class SignInStation implements AutoCloseable {
         private SessionTimers timers;
         private SandboxCards sandbox;
         private CertificateCheck check;
+        private PscHub pscHub;
 
         private Builder(StationConfig config, SessionSink sink) {
             this.config = Objects.requireNonNull(config, "config");
@@ -181,6 +203,15 @@ public final class SignInStation implements AutoCloseable {
          */
         public Builder certificateCheck(CertificateCheck value) {
             this.check = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Pro Santé Connect through the hub (e.g. {@code new HubPscClient(hubApi)}): card sessions are
+         * connected to PSC when the hub is reachable, and e-CPS sign-in is offered. Default: none.
+         */
+        public Builder pscHub(PscHub value) {
+            this.pscHub = Objects.requireNonNull(value);
             return this;
         }
 

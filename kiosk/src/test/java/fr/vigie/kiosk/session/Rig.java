@@ -33,8 +33,17 @@ final class Rig implements StatusLed, Buzzer {
     final List<LedColour> colours = new CopyOnWriteArrayList<>();
     final List<BeepPattern> beeps = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
-    final ClinicianSession session = ClinicianSession.builder(TIMEOUTS, events::add).clock(timers).timers(timers)
-            .signals(this, this).sessionIds(() -> "s" + ids.incrementAndGet()).build();
+    final ClinicianSession session;
+
+    Rig() {
+        this(PscLink.NONE);
+    }
+
+    /** A rig whose open card sessions go to {@code psc}. */
+    Rig(PscLink psc) {
+        session = ClinicianSession.builder(TIMEOUTS, events::add).clock(timers).timers(timers).signals(this, this)
+                .sessionIds(() -> "s" + ids.incrementAndGet()).psc(psc).build();
+    }
 
     /**
      * The kiosk's real certificate check (IGC-Santé path, validity, key usage, revocation) over the

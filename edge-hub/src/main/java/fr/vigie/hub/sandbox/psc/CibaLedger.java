@@ -37,6 +37,7 @@ public final class CibaLedger {
     private static final class Entry {
         final Pending view;
         State state = State.PENDING;
+        SandboxProfessional approvedAs;
         Duration interval;
         Instant lastPoll;
 
@@ -106,19 +107,32 @@ public final class CibaLedger {
             }
             case APPROVED -> {
                 forget(authReqId);
-                yield new PollResult(Answer.APPROVED, Optional.of(e.view));
+                Pending v = e.view;
+                SandboxProfessional who = e.approvedAs == null ? v.professional() : e.approvedAs;
+                yield new PollResult(Answer.APPROVED, Optional.of(new Pending(v.ref(), who, v.bindingMessage(),
+                        v.channel(), v.expiresAt())));
             }
         };
     }
 
     /** The phone approves ({@code true}) or refuses a pending request; false if it is not pending. */
     public synchronized boolean decide(String ref, boolean approve) {
+        return decide(ref, approve, Optional.empty());
+    }
+
+    /**
+     * Like {@link #decide(String, boolean)}; an approval {@code as} another professional yields that
+     * professional's tokens, as when the CPS app reads another card than the one asked for (a card
+     * swap): what the hub's session binding guard must refuse.
+     */
+    public synchronized boolean decide(String ref, boolean approve, Optional<SandboxProfessional> as) {
         String id = authReqIdByRef.get(ref);
         Entry e = id == null ? null : byAuthReqId.get(id);
         if (e == null || e.state != State.PENDING || clock.instant().isAfter(e.view.expiresAt())) {
             return false;
         }
         e.state = approve ? State.APPROVED : State.DENIED;
+        e.approvedAs = approve ? as.orElse(null) : null;
         return true;
     }
 

@@ -28,6 +28,14 @@ final class PhonePage {
 
     /** Renders the page; {@code action} is the decision endpoint's path. */
     String render(List<CibaLedger.Pending> pending, String action) {
+        return render(pending, action, List.of());
+    }
+
+    /**
+     * Renders the page; a {@code CARD} request also offers to choose which test professional's card
+     * the CPS app reads ({@code cards}), the one asked for being preselected.
+     */
+    String render(List<CibaLedger.Pending> pending, String action, List<SandboxProfessional> cards) {
         String token = newCsrf();
         StringBuilder h = new StringBuilder(1024);
         h.append("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">")
@@ -45,8 +53,19 @@ final class PhonePage {
                     .append("</strong></p>")
                     .append("<form method=\"post\" action=\"").append(esc(action)).append("\">")
                     .append("<input type=\"hidden\" name=\"ref\" value=\"").append(esc(p.ref())).append("\">")
-                    .append("<input type=\"hidden\" name=\"csrf\" value=\"").append(esc(token)).append("\">")
-                    .append("<button name=\"decision\" value=\"approve\">Accepter</button> ")
+                    .append("<input type=\"hidden\" name=\"csrf\" value=\"").append(esc(token)).append("\">");
+            if (p.channel().equals("CARD") && !cards.isEmpty()) {
+                h.append("<label>Carte lue : <select name=\"card\">");
+                for (SandboxProfessional c : cards) {
+                    String v = c.idNatPs().value();
+                    h.append("<option value=\"").append(esc(v)).append('"')
+                            .append(v.equals(p.professional().idNatPs().value()) ? " selected" : "").append('>')
+                            .append(esc(c.givenName())).append(' ').append(esc(c.familyName())).append(" (")
+                            .append(esc(v)).append(")</option>");
+                }
+                h.append("</select></label> ");
+            }
+            h.append("<button name=\"decision\" value=\"approve\">Accepter</button> ")
                     .append("<button name=\"decision\" value=\"refuse\">Refuser</button></form></section>");
         }
         return h.append("</body></html>").toString();

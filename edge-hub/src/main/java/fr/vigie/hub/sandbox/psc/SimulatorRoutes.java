@@ -41,7 +41,8 @@ final class SimulatorRoutes {
         app.get(oidc + "/auth", this::authorize);
         app.get(phonePath, ctx -> ctx.header("Cache-Control", "no-store").header("X-Frame-Options", "DENY")
                 .header("Content-Security-Policy", "default-src 'none'; form-action 'self'")
-                .contentType("text/html; charset=utf-8").result(sim.phone.render(sim.ledger.pending(), phonePath + "/decision")));
+                .contentType("text/html; charset=utf-8").result(sim.phone.render(sim.ledger.pending(), phonePath + "/decision",
+                        sim.professionals.all())));
         app.post(phonePath + "/decision", ctx -> decide(ctx, phonePath));
     }
 
@@ -210,7 +211,13 @@ final class SimulatorRoutes {
             ctx.status(400).contentType("text/plain; charset=utf-8").result("décision inconnue");
             return;
         }
-        if (!sim.ledger.decide(Optional.ofNullable(ctx.formParam("ref")).orElse(""), decision.equals("approve"))) {
+        String card = ctx.formParam("card");
+        Optional<SandboxProfessional> as = card == null ? Optional.empty() : sim.professionals.find(card);
+        if (card != null && as.isEmpty()) {
+            ctx.status(400).contentType("text/plain; charset=utf-8").result("carte inconnue");
+            return;
+        }
+        if (!sim.ledger.decide(Optional.ofNullable(ctx.formParam("ref")).orElse(""), decision.equals("approve"), as)) {
             ctx.status(409).contentType("text/plain; charset=utf-8").result("demande inconnue, expirée ou déjà traitée");
             return;
         }

@@ -54,6 +54,16 @@ class CibaLedgerTest {
     }
 
     @Test
+    void approvingACardRequestWithAnotherCardYieldsThatProfessionalsTokens() {
+        SandboxProfessional nurse = SandboxProfessionals.bundled().byRole("nurse");
+        String id = ledger.open(doctor, "31", "CARD");
+        assertTrue(ledger.decide(ledger.pending().get(0).ref(), true, java.util.Optional.of(nurse)));
+        CibaLedger.PollResult approved = ledger.poll(id);
+        assertEquals(Answer.APPROVED, approved.answer());
+        assertEquals(nurse, approved.request().orElseThrow().professional(), "a card swap, as PSC would see it");
+    }
+
+    @Test
     void unknownAuthReqIdIsUnknown() {
         assertEquals(Answer.UNKNOWN, ledger.poll("nope").answer());
     }

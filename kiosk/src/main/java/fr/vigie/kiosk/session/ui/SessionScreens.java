@@ -1,6 +1,8 @@
 package fr.vigie.kiosk.session.ui;
 
 import fr.vigie.hardware.card.CpsHolder;
+import fr.vigie.kiosk.psc.CibaState;
+import fr.vigie.kiosk.session.PscView;
 import fr.vigie.kiosk.session.SessionReason;
 import fr.vigie.kiosk.session.SessionView;
 import fr.vigie.kiosk.ui.Html;
@@ -24,17 +26,23 @@ final class SessionScreens {
 
     /**
      * @param exercice what the clinician practises as, if known (from PSC), else null
+     * @param ecps whether the idle screen offers e-CPS sign-in ({@code ecps/open})
      * @param extra drawn under every screen (the sandbox controls in the demo), or null
      */
-    static Screen of(SessionView v, String exercice, Consumer<Html> extra) {
+    static Screen of(SessionView v, String exercice, boolean ecps, Consumer<Html> extra) {
         return switch (v.state()) {
-            case IDLE, CLOSED -> screen("session.idle", extra, h -> idle(h, v.reason()));
+            case IDLE, CLOSED -> screen("session.idle", extra, h -> {
+                idle(h, v.reason());
+                if (ecps) {
+                    h.button("ecps-open", "ecps/open", "session.idle.ecps", Style.SECONDARY);
+                }
+            });
             case CARD_DETECTED -> screen("session.card", extra, h -> h.heading("session.card.title", name(v.clinician()))
                     .para("session.card.reading"));
             case PIN_ENTRY -> screen("session.pin", extra, h -> pin(h, v));
-            case VERIFYING -> screen("session.verifying", extra, h -> h.heading("session.verifying.title")
+            case VERIFYING, AWAITING_PHONE -> screen("session.verifying", extra, h -> h.heading("session.verifying.title")
                     .para("session.verifying.hint"));
-            case OPEN -> screen("session.open", extra, h -> open(h, v.clinician(), exercice));
+            case OPEN -> screen("session.open", extra, h -> open(h, v, exercice));
             case LOCKED -> screen("session.locked", extra, h -> locked(h, v));
             case REFUSED -> screen("session.refused", extra, h -> refused(h, v));
         };
@@ -77,16 +85,24 @@ final class SessionScreens {
                 .paragraph(null, "hint", "session.pin.cancel-hint");
     }
 
-    private static void open(Html h, CpsHolder who, String exercice) {
-        h.heading("session.open.title").open("p", "who", "who").text(name(who)).close();
-        String kind = idKind(who.idNatPs());
+    private static void open(Html h, SessionView v, String chosen) {
+        PscView psc = v.psc() == null ? PscView.NONE : v.psc();
+        String who = v.clinician() != null ? name(v.clinician()) : psc.who()
+                .map(p -> (p.givenName() + " " + p.familyName()).trim()).orElse(v.idNatPs());
+        h.heading("session.open.title").open("p", "who", "who").text(who).close();
+        String kind = idKind(v.idNatPs());
         if (kind == null) {
-            h.para("session.open.id", who.idNatPs());
+            h.para("session.open.id", v.idNatPs());
         } else {
-            h.para("session.open.id-typed", who.idNatPs(), kind);
+            h.para("session.open.id-typed", v.idNatPs(), kind);
         }
+        String exercice = chosen != null ? chosen : psc.exercice().map(CibaState.Exercice::label).orElse(null);
         if (exercice != null) {
             h.paragraph(null, "exercice", "session.open.exercice", exercice);
+        }
+        if (psc.status() != PscView.Status.NOT_ASKED) {
+            h.paragraph("psc-status", "psc", "session.open.psc." + psc.status().name().toLowerCase(Locale.ROOT)
+                    .replace('_', '-'));
         }
         h.paragraph(null, "hint", "session.open.lock-hint").button("logout", "session/logout", "session.open.logout", Style.SECONDARY);
     }

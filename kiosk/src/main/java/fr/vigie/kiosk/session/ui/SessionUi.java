@@ -30,6 +30,7 @@ public final class SessionUi {
     private final PhoneApproval phone;
     private final Consumer<Html> extra;
     private final ConcurrentHashMap<String, String> exercices = new ConcurrentHashMap<>();
+    private volatile boolean ecps;
 
     private SessionUi(KioskUi ui, ClinicianSession session, Consumer<Html> extra) {
         this.session = session;
@@ -65,6 +66,12 @@ public final class SessionUi {
         return phone;
     }
 
+    /** Offers e-CPS sign-in on the idle screen: a button sending {@code ecps/open} (e-CPS screens installed). */
+    public void offerEcps() {
+        ecps = true;
+        slot.refresh();
+    }
+
     /**
      * Shows what the clinician of session {@code sessionId} practises as (an exercice chosen from PSC's
      * {@code SubjectRefPro}, e.g. "Infirmier — CHU Nord") on the open-session screen; null removes it.
@@ -81,6 +88,6 @@ public final class SessionUi {
     private fr.vigie.kiosk.ui.Screen screen() {
         SessionView v = session.view();
         String exercice = v.sessionId() == null ? null : exercices.get(v.sessionId());
-        return SessionScreens.of(v, exercice, extra);
+        return SessionScreens.of(v, exercice, ecps, extra);
     }
 }

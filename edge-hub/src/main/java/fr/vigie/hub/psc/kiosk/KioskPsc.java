@@ -1,0 +1,99 @@
+package fr.vigie.hub.psc.kiosk;
+
+import fr.vigie.hub.audit.AuditEntry;
+import fr.vigie.hub.audit.AuditLog;
+import fr.vigie.hub.deviceapi.DeviceRoutes;
+import fr.vigie.hub.psc.PscAuditSink;
+import fr.vigie.hub.psc.PscGatewayConfig;
+import fr.vigie.hub.psc.SessionBindingGuard;
+import io.javalin.Javalin;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kiosk CIBA sign-ins wired for a hub: the {@link KioskCiba} service over a {@link PscGateway}, its
+ * device routes, binding refusals appended to the hub's {@link AuditLog} as
+ * {@code PSC_BINDING_REFUSED}, and the thread that polls PSC. Without a PSC configuration the routes
+ * answer 503 {@code CIBA_UNAVAILABLE}, so kiosks carry on offline. Thread-safe.
+ *
+ * <pre>{@code
+ * KioskPsc psc = KioskPsc.start(Optional.of(gatewayConfig), auditLog, clock);
+ * deviceRoutes.add(psc);   // mounted on the device API
+ * }</pre>
+ */
+public final class KioskPsc implements DeviceRoutes, AutoCloseable {
+    /** The audit action of a refused binding. */
+    public static final String PSC_BINDING_REFUSED = "PSC_BINDING_REFUSED";
+    private static final Logger LOG = LoggerFactory.getLogger(KioskPsc.class);
+
+    private final ScheduledExecutorService scheduler;
+    private final Optional<KioskCiba> ciba;
+
+    private KioskPsc(ScheduledExecutorService scheduler, Optional<KioskCiba> ciba) {
+        this.scheduler = scheduler;
+        this.ciba = ciba;
+    }
+
+    /** Kiosk sign-ins through PSC at {@code config}, or none (503) when empty. */
+    public static KioskPsc start(Optional<PscGatewayConfig> config, AuditLog audit, Clock clock) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "psc-ciba-poller");
+            t.setDaemon(true);
+            return t;
+        });
+        SecureRandom random = new SecureRandom();
+        PscAuditSink bindings = r -> LOG.info("PSC binding {} session={} expected={} presented={}{}", r.outcome(),
+                r.sessionId(), r.expected(), r.presented(), r.reason().map(e -> " reason=" + e).orElse(""));
+        Optional<KioskCiba> ciba = config.map(c -> KioskCiba.over(PscGateway.of(c, clock, random, scheduler),
+                new SessionBindingGuard(bindings, clock), audited(audit), clock, random));
+        return new KioskPsc(scheduler, ciba);
+    }
+
+    /** Refusals appended to {@code audit}; a failure to write is logged, never thrown. */
+    static BindingRefusals audited(AuditLog audit) {
+        BindingRefusals logged = BindingRefusals.logged();
+        return (kiosk, session, expected, presented, code) -> {
+            logged.refused(kiosk, session, expected, presented, code);
+            try {
+                audit.append(AuditEntry.of(AuditEntry.HUB, PSC_BINDING_REFUSED, AuditEntry.kiosk(kiosk),
+                        Map.of("kioskSessionId", session, "expected", expected.value(), "presented", presented.value(),
+                                "code", code.name())));
+            } catch (SQLException | RuntimeException e) {
+                LOG.error("PSC_BINDING_REFUSED for kiosk {} session {} not written to the audit log", kiosk, session, e);
+            }
+        };
+    }
+
+    /** The service, when PSC is configured; hub features acting for a kiosk session read its tokens here. */
+    public Optional<KioskCiba> ciba() {
+        return ciba;
+    }
+
+    @Override
+    public void mount(Javalin app) {
+        if (ciba.isPresent()) {
+            new PscDeviceRoutes(ciba.get()).mount(app);
+            return;
+        }
+        app.post(PscDeviceRoutes.BASE + "/*", ctx -> unavailable(ctx));
+        app.post(PscDeviceRoutes.BASE, ctx -> unavailable(ctx));
+        app.get(PscDeviceRoutes.BASE + "/*", ctx -> unavailable(ctx));
+    }
+
+    private static void unavailable(io.javalin.http.Context ctx) {
+        ctx.status(KioskCibaError.CIBA_UNAVAILABLE.status()).contentType("application/json").result(CibaJson.error(
+                KioskCibaError.CIBA_UNAVAILABLE.name(), "this hub has no Pro Santé Connect configuration").toString());
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * CIBA sign-ins that kiosks ask the hub for, over the device API: a kiosk names the idNat_PS of
+ * the card in its reader (channel {@code CARD}) or of the identifier a clinician chose (channel
+ * {@code MOBILE}) and its own session id; the hub runs CIBA with Pro Santé Connect, keeps the
+ * tokens, binds them to that kiosk session only through
+ * {@link fr.vigie.hub.psc.SessionBindingGuard}, and answers the kiosk's polls with who signed in
+ * and their exercices — never with a token.
+ *
+ * <p>{@link fr.vigie.hub.psc.kiosk.KioskCiba} is the service, {@link fr.vigie.hub.psc.kiosk.PscGateway}
+ * the gateway it drives (discovered lazily, so a hub whose PSC is down still starts), and
+ * {@link fr.vigie.hub.psc.kiosk.PscDeviceRoutes} the HTTP routes:
+ * <pre>
+ * POST /device/v1/psc/ciba                     {idNatPs, channel, kioskSessionId} → 201 {requestId, bindingMessage, interval, expiresAt}
+ * GET  /device/v1/psc/ciba/{requestId}         {status: PENDING | BOUND {who, exercices, expiresAt} | REFUSED {code} | FAILED {code}}
+ * POST /device/v1/psc/ciba/{requestId}/exercice {index} → the chosen exercice
+ * </pre>
+ * A kiosk only ever sees its own requests: another kiosk's request id answers 404 like an unknown one.
+ */
+package fr.vigie.hub.psc.kiosk;

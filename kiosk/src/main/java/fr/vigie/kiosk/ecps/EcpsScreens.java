@@ -1,0 +1,246 @@
+package fr.vigie.kiosk.ecps;
+
+import fr.vigie.kiosk.psc.CibaState;
+import fr.vigie.kiosk.session.ClinicianSession;
+import fr.vigie.kiosk.session.PscConnector;
+import fr.vigie.kiosk.session.PscView;
+import fr.vigie.kiosk.session.SessionReason;
+import fr.vigie.kiosk.session.SessionState;
+import fr.vigie.kiosk.session.SessionView;
+import fr.vigie.kiosk.session.ui.PhoneApproval;
+import fr.vigie.kiosk.session.ui.SessionUi;
+import fr.vigie.kiosk.ui.Html;
+import fr.vigie.kiosk.ui.KioskUi;
+import fr.vigie.kiosk.ui.Screen;
+import fr.vigie.kiosk.ui.ScreenSlot;
+import fr.vigie.kiosk.ui.UiRejected;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The e-CPS and PSC screens (see the package documentation). They follow the session: every session
+ * event refreshes them, on this class's own thread (never under the session's lock). The binding
+ * message itself is shown through the sign-in screens' {@link PhoneApproval} hook. Thread-safe.
+ *
+ * <pre>{@code
+ * SessionUi signIn = SessionUi.attach(ui, session, null);
+ * EcpsScreens screens = EcpsScreens.install(ui);
+ * screens.attach(session, pscConnector, signIn);   // offers e-CPS on the idle screen
+ * }</pre>
+ */
+public final class EcpsScreens implements AutoCloseable {
+    /** The feature name of the actions ({@code /ui/action/ecps/…}). */
+    public static final String FEATURE = "ecps";
+    /** The slot's priority: above the session screens (50), below enrolment (100). */
+    public static final int PRIORITY = 55;
+    private static final int RECENT_KEPT = 4;
+    private static final Set<SessionReason> REFUSALS = Set.of(SessionReason.ECPS_REFUSED, SessionReason.ECPS_EXPIRED,
+            SessionReason.ECPS_UNKNOWN_ID, SessionReason.HUB_UNREACHABLE, SessionReason.PSC_SUBJECT_MISMATCH);
+
+    private final ScreenSlot slot;
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ecps-screens");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Deque<String> recent = new ArrayDeque<>();
+    private volatile ClinicianSession session;
+    private volatile PscConnector psc;
+    private volatile PhoneApproval phone;
+    private boolean entering;
+    private String typed;
+    private String error;
+
+    private EcpsScreens(ScreenSlot slot) {
+        this.slot = slot;
+    }
+
+    /** Adds the texts, the slot and the actions to {@code ui}. */
+    public static EcpsScreens install(KioskUi ui) {
+        ui.addBundle("i18n.ecps");
+        EcpsScreens s = new EcpsScreens(ui.slot(FEATURE, PRIORITY));
+        ui.action(FEATURE, "open", r -> s.edit(() -> {
+            s.entering = true;
+            s.typed = null;
+            s.error = null;
+        }));
+        ui.action(FEATURE, "identifier", r -> {
+            char[] digits = r.secretDigits();
+            try {
+                String id = digits.length == 11 ? "8" + new String(digits) : new String(digits);
+                s.edit(() -> {
+                    s.typed = id;
+                    s.error = null;
+                });
+            } finally {
+                Arrays.fill(digits, '\0');
+            }
+        });
+        ui.action(FEATURE, "start", r -> s.start(r.value()));
+        ui.action(FEATURE, "cancel", r -> s.edit(() -> {
+            s.entering = false;
+            s.typed = null;
+            s.session().dismiss();
+        }));
+        ui.action(FEATURE, "retry", r -> s.edit(() -> {
+            s.session().dismiss();
+            s.entering = true;
+            s.typed = null;
+        }));
+        ui.action(FEATURE, "exercice", r -> {
+            try {
+                s.session().chooseExercice(Integer.parseInt(r.value()));
+            } catch (NumberFormatException e) {
+                throw new UiRejected("UI_BAD_VALUE", "an exercice is chosen by its number");
+            }
+            s.refresh();
+        });
+        return s;
+    }
+
+    /**
+     * The session and connector the screens drive, and the sign-in screens' binding-message hook; call
+     * once all are built.
+     */
+    public void attach(ClinicianSession value, PscConnector connector, SessionUi signIn) {
+        this.session = value;
+        this.psc = connector;
+        this.phone = signIn.phoneApproval();
+        phone.onCancel(value::dismiss);
+        signIn.offerEcps();
+        value.addListener(this::refresh);
+        refresh();
+    }
+
+    /** Shows the screen that fits the session now, or gives the screen back; asynchronous. */
+    public void refresh() {
+        refresher.execute(this::show);
+    }
+
+    private void start(String identifier) {
+        edit(() -> {
+            switch (connector().phoneSignIn(identifier)) {
+                case STARTED -> {
+                    entering = false;
+                    typed = null;
+                    recent.remove(identifier.strip());
+                    recent.addFirst(identifier.strip());
+                    while (recent.size() > RECENT_KEPT) {
+                        recent.removeLast();
+                    }
+                }
+                case IDENTIFIER_INVALID -> {
+                    typed = null;
+                    error = connector().lastIdentifierError();
+                }
+                case BUSY -> error = "BUSY";
+            }
+        });
+    }
+
+    private synchronized void edit(Runnable change) {
+        change.run();
+        refresh();
+    }
+
+    private synchronized void show() {
+        ClinicianSession s = session;
+        if (s == null) {
+            return;
+        }
+        SessionView v = s.view();
+        SessionState state = v.state();
+        PscView view = v.psc();
+        Optional<SessionReason> reason = Optional.ofNullable(v.reason());
+        if (state == SessionState.AWAITING_PHONE && view.bindingMessage().isPresent()) {
+            phone.show(view.bindingMessage().get(), v.idNatPs());
+        } else {
+            phone.clear();
+        }
+        if (state == SessionState.VERIFYING && v.clinician() == null) {
+            slot.show(Screen.of("ecps.connecting", h -> h.heading("ecps.connecting.title").para("ecps.connecting.hint")));
+        } else if (state == SessionState.AWAITING_PHONE) {
+            slot.clear();
+        } else if (state == SessionState.REFUSED && reason.filter(REFUSALS::contains).isPresent()) {
+            String r = reason.get().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            boolean card = v.clinician() != null;
+            slot.show(Screen.of("ecps.refused." + r, h -> {
+                h.heading("ecps.refused.title").notice("ecps-reason", Html.Tone.ERROR, "ecps.reason." + r);
+                if (card) {
+                    h.para("ecps.refused.remove-card");
+                } else {
+                    h.button("ecps-retry", "ecps/retry", "ecps.retry", Html.Style.PRIMARY)
+                            .button("ecps-dismiss", "ecps/cancel", "ecps.dismiss", Html.Style.SECONDARY);
+                }
+            }));
+        } else if (state == SessionState.OPEN && view.exerciceToChoose()) {
+            List<CibaState.Exercice> list = view.exercices();
+            slot.show(Screen.of("psc.exercice", h -> {
+                h.heading("psc.exercice.title").para("psc.exercice.hint");
+                for (int i = 0; i < list.size(); i++) {
+                    h.open("div", "exercice-" + i, "choice").para("psc.exercice.option", list.get(i).label())
+                            .button("exercice-" + i + "-go", "ecps/exercice", Integer.toString(i), "psc.exercice.go",
+                                    Html.Style.PRIMARY).close();
+                }
+            }));
+        } else if (state == SessionState.IDLE && entering) {
+            showEntry();
+        } else {
+            slot.clear();
+        }
+    }
+
+    private void showEntry() {
+        String id = typed;
+        String err = error;
+        List<String> known = List.copyOf(recent);
+        if (id != null) {
+            slot.show(Screen.of("ecps.confirm", h -> h.heading("ecps.confirm.title")
+                    .paragraph("ecps-typed", "typed-id", "ecps.confirm.typed", id)
+                    .button("ecps-start", "ecps/start", id, "ecps.confirm.go", Html.Style.PRIMARY)
+                    .button("ecps-again", "ecps/open", "ecps.confirm.again", Html.Style.SECONDARY)));
+            return;
+        }
+        slot.show(Screen.of("ecps.identifier", h -> {
+            h.heading("ecps.identifier.title");
+            if (err != null) {
+                h.notice("ecps-error", Html.Tone.ERROR, "ecps.identifier.error." + err.toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', '-'));
+            }
+            h.para("ecps.identifier.hint").secretPad("ecps-pad", "ecps/identifier", 12, "ecps.pad.clear", "ecps.pad.ok");
+            for (int i = 0; i < known.size(); i++) {
+                h.open("div", "ecps-recent-" + i, "choice").para("ecps.identifier.recent", known.get(i))
+                        .button("ecps-recent-" + i + "-go", "ecps/start", known.get(i), "ecps.identifier.use",
+                                Html.Style.SECONDARY).close();
+            }
+            h.button("ecps-cancel", "ecps/cancel", "ecps.cancel", Html.Style.SECONDARY);
+        }));
+    }
+
+    private ClinicianSession session() throws IllegalStateException {
+        ClinicianSession s = session;
+        if (s == null) {
+            throw new IllegalStateException("EcpsScreens.attach was not called");
+        }
+        return s;
+    }
+
+    private PscConnector connector() {
+        PscConnector c = psc;
+        if (c == null) {
+            throw new IllegalStateException("EcpsScreens.attach was not called");
+        }
+        return c;
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+    }
+}

@@ -1,0 +1,214 @@
+package fr.vigie.system.psc;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.hardware.card.virtual.CpsCredential;
+import fr.vigie.hardware.card.virtual.TestIgcSante;
+import fr.vigie.hub.EdgeHub;
+import fr.vigie.hub.HubConfig;
+import fr.vigie.hub.audit.AuditLog;
+import fr.vigie.hub.audit.AuditQuery;
+import fr.vigie.hub.audit.AuditRecord;
+import fr.vigie.kiosk.hubapi.HubApi;
+import fr.vigie.kiosk.hubapi.HubApiException;
+import fr.vigie.kiosk.session.PscConnector;
+import fr.vigie.kiosk.session.PscView;
+import fr.vigie.kiosk.session.SessionState;
+import fr.vigie.protocol.KioskAddress;
+import fr.vigie.provisioning.DeviceIdentity;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Clinician sign-in with Pro Santé Connect end to end: a real hub (device API over mutual TLS, the
+ * sandbox PSC, embedded PostgreSQL for the audit log), kiosks wired as the application wires them,
+ * virtual CPS cards, and the sandbox's e-CPS phone page driven over HTTP.
+ */
+class PscSignInIT {
+    static final String SITE = "chu-nord";
+    static final CpsCredential DOCTOR = TestIgcSante.shared().issuePersonne("810099900010", "MARTIN", "CLAIRE");
+    static final String NURSE = "810099900028";
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path dir;
+    static EdgeHub hub;
+    static EcpsPhone phone;
+    static HubApi kioskOne;
+    static HubApi kioskTwo;
+    SignInKiosk kiosk;
+
+    @BeforeAll
+    static void startHub() throws Exception {
+        hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
+                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.INGEST_ENABLED, "false",
+                HubConfig.SANDBOX_ENABLED, "true", "hub.site", SITE, "hub.device-api.port", "0")), Clock.systemUTC());
+        phone = new EcpsPhone(hub.sandbox().orElseThrow().phonePage());
+        kioskOne = HubApi.forDevice(hub.deviceApiUri(), enrolled("kiosk-1"));
+        kioskTwo = HubApi.forDevice(hub.deviceApiUri(), enrolled("kiosk-2"));
+    }
+
+    static DeviceIdentity enrolled(String kioskId) throws Exception {
+        DeviceIdentity id = DeviceIdentity.openOrCreate(dir.resolve(kioskId), KioskAddress.of(SITE, kioskId),
+                "store".toCharArray(), Clock.systemUTC());
+        hub.siteCa().enrolInProcess(id);
+        return id;
+    }
+
+    @AfterAll
+    static void stopHub() {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @AfterEach
+    void stopKiosk() {
+        if (kiosk != null) {
+            kiosk.close();
+        }
+    }
+
+    private String sessionId() {
+        return kiosk.session.sessionId().orElseThrow();
+    }
+
+    @Test
+    void contactCpsOpensAtOnceThenCibaOnTheCardChannelConnectsItToPsc() throws Exception {
+        kiosk = new SignInKiosk(kioskOne);
+        kiosk.signInWithCard(DOCTOR);
+        assertEquals(SessionState.OPEN, kiosk.session.state(), "the card and PIN open the session, PSC or not");
+        String session = sessionId();
+
+        await().atMost(WAIT).until(() -> phone.codeFor(DOCTOR.idNatPs(), "CARD").isPresent());
+        assertEquals(303, phone.decide(DOCTOR.idNatPs(), "CARD", "approve", null));
+
+        await().atMost(WAIT).until(() -> kiosk.session.psc().status() == PscView.Status.CONNECTED);
+        PscView psc = kiosk.session.psc();
+        assertEquals("MARTIN", psc.who().orElseThrow().familyName());
+        assertTrue(psc.exerciceToChoose(), "the sandbox doctor has two exercices");
+        assertTrue(kiosk.session.chooseExercice(1));
+        assertTrue(kiosk.reasons(session).containsAll(List.of("PIN_OK", "PSC_CONNECTED", "EXERCICE_CHOSEN")));
+        assertTrue(kiosk.last().exercice().contains("MARTIN-LEROY"));
+        assertTrue(hub.kioskPsc().ciba().orElseThrow().tokensOf(KioskAddress.of(SITE, "kiosk-1"), session)
+                .isPresent(), "the tokens stay on the hub, bound to this kiosk session");
+        assertFalse(kiosk.events.toString().toLowerCase().contains("token"), "no token in any event");
+    }
+
+    @Test
+    void ecpsOnlyOpensTheSessionWhenThePhoneApprovesTheSameCode() throws Exception {
+        kiosk = new SignInKiosk(kioskOne);
+
+        assertEquals(PscConnector.PhoneSignIn.STARTED, kiosk.psc.phoneSignIn(NURSE));
+
+        await().atMost(WAIT).until(() -> kiosk.session.state() == SessionState.AWAITING_PHONE);
+        String shown = kiosk.session.psc().bindingMessage().orElseThrow();
+        assertEquals(Optional.of(shown), phone.codeFor(NURSE, "MOBILE"), "the phone shows the kiosk's code");
+        assertEquals(303, phone.decide(NURSE, "MOBILE", "approve", null));
+
+        await().atMost(WAIT).until(() -> kiosk.session.state() == SessionState.OPEN);
+        assertEquals(List.of("ECPS_REQUESTED", "ECPS_BINDING", "ECPS_APPROVED"), kiosk.reasons(sessionId()));
+        assertEquals("DUBOIS", kiosk.session.psc().who().orElseThrow().familyName());
+        assertEquals(Optional.of(NURSE), kiosk.session.idNatPs());
+    }
+
+    @Test
+    void refusalOnThePhoneRefusesTheSignInWithItsReason() throws Exception {
+        kiosk = new SignInKiosk(kioskOne);
+        kiosk.psc.phoneSignIn(NURSE);
+        await().atMost(WAIT).until(() -> phone.codeFor(NURSE, "MOBILE").isPresent());
+
+        assertEquals(303, phone.decide(NURSE, "MOBILE", "refuse", null));
+
+        await().atMost(WAIT).until(() -> kiosk.session.state() == SessionState.REFUSED);
+        assertEquals("ECPS_REFUSED", kiosk.last().reason());
+        kiosk.session.dismiss();
+        assertEquals(SessionState.IDLE, kiosk.session.state());
+    }
+
+    @Test
+    void cardSwapWithTokensOfAnotherProfessionalIsRefusedAndAudited() throws Exception {
+        kiosk = new SignInKiosk(kioskOne);
+        kiosk.signInWithCard(DOCTOR);
+        String session = sessionId();
+        await().atMost(WAIT).until(() -> phone.codeFor(DOCTOR.idNatPs(), "CARD").isPresent());
+
+        assertEquals(303, phone.decide(DOCTOR.idNatPs(), "CARD", "approve", NURSE), "the CPS app read the nurse's card");
+
+        await().atMost(WAIT).until(() -> kiosk.session.state() == SessionState.REFUSED);
+        assertEquals("PSC_SUBJECT_MISMATCH", kiosk.last().reason());
+        assertEquals(Optional.empty(), hub.kioskPsc().ciba().orElseThrow()
+                .tokensOf(KioskAddress.of(SITE, "kiosk-1"), session));
+        List<AuditRecord> audit = new AuditLog(hub.dataSource(), Clock.systemUTC())
+                .find(new AuditQuery(null, "PSC_BINDING_REFUSED", null, null, null, 0, 100)).entries();
+        AuditRecord refused = audit.stream().filter(r -> session.equals(r.details().get("kioskSessionId")))
+                .findFirst().orElseThrow();
+        assertEquals("kiosk:chu-nord/kiosk-1", refused.subject());
+        assertEquals(Map.of("kioskSessionId", session, "expected", DOCTOR.idNatPs(), "presented", NURSE,
+                "code", "PSC_SUBJECT_MISMATCH"), refused.details());
+        kiosk.removeCard();
+        assertEquals(SessionState.IDLE, kiosk.session.state());
+    }
+
+    @Test
+    void unreachableHubLeavesTheCardSessionOpenOffline() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        kiosk = new SignInKiosk(HubApi.forDevice(URI.create("https://localhost:" + closedPort), enrolled("kiosk-3")));
+
+        kiosk.signInWithCard(DOCTOR);
+
+        await().atMost(WAIT).until(() -> kiosk.session.psc().status() == PscView.Status.OFFLINE);
+        assertEquals(SessionState.OPEN, kiosk.session.state());
+        assertEquals("PSC_OFFLINE", kiosk.last().reason());
+    }
+
+    @Test
+    void aKioskCanOnlyPollItsOwnRequests() throws Exception {
+        JsonNode started = kioskOne.post("/device/v1/psc/ciba", Map.of("idNatPs", NURSE, "channel", "MOBILE",
+                "kioskSessionId", "own-1"));
+        String requestId = started.get("requestId").asText();
+        assertTrue(started.get("bindingMessage").asText().matches("[0-9]{2}"));
+        assertFalse(started.toString().contains("auth_req_id"));
+
+        assertEquals("PENDING", kioskOne.get("/device/v1/psc/ciba/" + requestId).get("status").asText());
+        HubApiException other = assertThrows(HubApiException.class,
+                () -> kioskTwo.get("/device/v1/psc/ciba/" + requestId));
+        assertEquals(404, other.status());
+        assertEquals("CIBA_REQUEST_UNKNOWN", other.code());
+        assertEquals(303, phone.decide(NURSE, "MOBILE", "refuse", null));
+    }
+
+    @Test
+    void badRequestsAreRejectedWithAStableCode() {
+        HubApiException badId = assertThrows(HubApiException.class, () -> kioskOne.post("/device/v1/psc/ciba",
+                Map.of("idNatPs", "810099900011", "channel", "CARD", "kioskSessionId", "s")));
+        assertEquals(400, badId.status());
+        assertEquals("CIBA_REQUEST_INVALID", badId.code());
+        HubApiException unknown = assertThrows(HubApiException.class, () -> kioskOne.post("/device/v1/psc/ciba",
+                Map.of("idNatPs", "810099900036", "channel", "MOBILE", "kioskSessionId", "s")));
+        assertEquals(422, unknown.status());
+        assertEquals("PSC_REQUEST_REFUSED", unknown.code());
+        HubApiException extra = assertThrows(HubApiException.class, () -> kioskOne.post("/device/v1/psc/ciba",
+                Map.of("idNatPs", NURSE, "channel", "MOBILE", "kioskSessionId", "s", "accessToken", "x")));
+        assertEquals("CIBA_REQUEST_INVALID", extra.code());
+    }
+}
