@@ -1,5 +1,7 @@
 package fr.vigie.hub;
 
+import fr.vigie.hub.admission.AdmissionService;
+import fr.vigie.hub.admission.Prescriptions;
 import fr.vigie.hub.broker.EmbeddedBroker;
 import fr.vigie.hub.db.EventQuery;
 import fr.vigie.hub.db.EventStore;
@@ -13,6 +15,7 @@ import fr.vigie.hub.sandbox.HubSandbox;
 import fr.vigie.hub.web.Health;
 import fr.vigie.hub.web.HttpApi;
 import fr.vigie.hub.web.IdentityRoutes;
+import fr.vigie.hub.web.PrescriptionRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -59,6 +62,7 @@ public final class EdgeHub implements AutoCloseable {
     private final IdentityRegistry identities;
     private HttpApi http;
     private HubSandbox sandbox;
+    private AdmissionService admission;
     private volatile Ingest ingest;
     private boolean closed;
 
@@ -117,6 +121,7 @@ public final class EdgeHub implements AutoCloseable {
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
             Consumer<Javalin> routes = app -> {
                 IdentityRoutes.mount(app, hub.identities);
+                PrescriptionRoutes.mount(app, hub.identities, new Prescriptions(database.dataSource()));
                 httpExtension.accept(app);
             };
             if (config.sandbox()) {
@@ -129,6 +134,7 @@ public final class EdgeHub implements AutoCloseable {
                     hubRoutes.accept(app);
                 };
             }
+            hub.admission = HubAdmission.create(hub.identities, database.dataSource(), hub.sandbox, clock);
             hub.http = HttpApi.start(config.httpBind(), config.httpPort(), hub.devices,
                     new EventQuery(database.dataSource()), hub.metrics, hub::health, routes);
             started.push(hub.http);
@@ -169,6 +175,11 @@ public final class EdgeHub implements AutoCloseable {
     /** The identity registry (patients' records, RNIV status, vigilance flags). */
     public IdentityRegistry identities() {
         return identities;
+    }
+
+    /** Identity qualification at admission (INSi, ApCV, document checks) feeding the registry. */
+    public AdmissionService admission() {
+        return admission;
     }
 
     /** The hub database (pooled). */

@@ -1,6 +1,8 @@
 package fr.vigie.hub.sandbox;
 
 import fr.vigie.hub.insi.InMemoryInsiAudit;
+import fr.vigie.hub.sandbox.apcv.ApcvIssuer;
+import fr.vigie.hub.sandbox.apcv.ApcvSandboxRoutes;
 import fr.vigie.hub.sandbox.insi.InsiSandbox;
 import fr.vigie.hub.sandbox.psc.PscSimulator;
 import fr.vigie.hub.sandbox.psc.SandboxProfessionals;
@@ -13,29 +15,32 @@ import java.util.function.Supplier;
 
 /**
  * The simulators a sandbox hub serves: the PSC simulator mounted on the hub's own HTTP server under
- * {@link PscSimulator#DEFAULT_BASE}, and the INSi simulator on its own loopback HTTPS port with
+ * {@link PscSimulator#DEFAULT_BASE}, the ApCV issuer under {@code /sandbox/apcv}, and the INSi simulator on its own loopback HTTPS port with
  * mutual TLS (its test PKI made at start). For demos, training and tests; never enabled in
  * production. Thread-safe.
  */
 public final class HubSandbox implements AutoCloseable {
     private final PscSimulator psc;
     private final InsiSandbox insi;
+    private final ApcvIssuer apcv;
 
-    private HubSandbox(PscSimulator psc, InsiSandbox insi) {
+    private HubSandbox(PscSimulator psc, InsiSandbox insi, ApcvIssuer apcv) {
         this.psc = psc;
         this.insi = insi;
+        this.apcv = apcv;
     }
 
     /** Starts the INSi simulator and prepares the PSC one (served once {@link #mount mounted}). */
     public static HubSandbox start(Clock clock) throws IOException {
         PscSimulator psc = new PscSimulator(PscSimulator.Options.defaults(), SandboxProfessionals.bundled(), clock,
                 new SecureRandom());
-        return new HubSandbox(psc, InsiSandbox.start(clock, new InMemoryInsiAudit()));
+        return new HubSandbox(psc, InsiSandbox.start(clock, new InMemoryInsiAudit()), ApcvIssuer.generate(clock));
     }
 
     /** Adds the PSC simulator's routes to the hub's server; {@code origin} is the hub's base URL. */
     public void mount(Javalin app, Supplier<String> origin) {
         psc.mount(app, PscSimulator.DEFAULT_BASE, origin);
+        ApcvSandboxRoutes.mount(app, apcv);
     }
 
     /** The sandbox PSC issuer, to configure the PSC gateway with. */
@@ -59,6 +64,11 @@ public final class HubSandbox implements AutoCloseable {
 
     public InsiSandbox insi() {
         return insi;
+    }
+
+    /** The sandbox ApCV issuer, whose key the sandbox hub trusts. */
+    public ApcvIssuer apcv() {
+        return apcv;
     }
 
     @Override
