@@ -2,10 +2,14 @@ package fr.vigie.hub;
 
 import fr.vigie.hub.admission.AdmissionService;
 import fr.vigie.hub.admission.Prescriptions;
+import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.broker.EmbeddedBroker;
 import fr.vigie.hub.db.EventQuery;
 import fr.vigie.hub.db.EventStore;
 import fr.vigie.hub.db.HubDatabase;
+import fr.vigie.hub.deviceapi.DeviceApi;
+import fr.vigie.hub.deviceapi.DeviceRoutes;
+import fr.vigie.hub.deviceapi.HubSiteCa;
 import fr.vigie.hub.identity.IdentityRegistry;
 import fr.vigie.hub.device.DeviceRegistry;
 import fr.vigie.hub.device.Presence;
@@ -14,8 +18,10 @@ import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.hub.sandbox.HubSandbox;
 import fr.vigie.hub.web.Health;
 import fr.vigie.hub.web.HttpApi;
+import fr.vigie.hub.web.AuditRoutes;
 import fr.vigie.hub.web.IdentityRoutes;
 import fr.vigie.hub.web.PrescriptionRoutes;
+import fr.vigie.provisioning.SiteCa;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -26,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -60,7 +67,10 @@ public final class EdgeHub implements AutoCloseable {
     private final EventStore eventStore;
     private final DeviceRegistry devices;
     private final IdentityRegistry identities;
+    private final AuditLog audit;
     private HttpApi http;
+    private SiteCa siteCa;
+    private DeviceApi deviceApi;
     private HubSandbox sandbox;
     private AdmissionService admission;
     private volatile Ingest ingest;
@@ -77,6 +87,7 @@ public final class EdgeHub implements AutoCloseable {
         this.eventStore = new EventStore(database.dataSource(), clock);
         this.devices = new DeviceRegistry(database.dataSource(), new Presence(clock, config.offlineAfterHeartbeats()));
         this.identities = new IdentityRegistry(database.dataSource(), clock);
+        this.audit = new AuditLog(database.dataSource(), clock);
         metrics.gauge("vigie_devices_known", "Kiosks in the device registry.", () -> deviceCounts().known());
         metrics.gauge("vigie_devices_online", "Kiosks considered online now.", () -> deviceCounts().online());
         metrics.gauge("vigie_ingest_queue_depth", "Messages received and waiting for the ingest writer.",
@@ -113,15 +124,18 @@ public final class EdgeHub implements AutoCloseable {
                     ? HubDatabase.embedded(directory.resolve("postgres"))
                     : HubDatabase.external(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
             started.push(database);
+            SiteCa siteCa = HubSiteCa.open(config.dataDir(), config.pki().site(), config.pki().caPassphraseFile(), clock);
             EmbeddedBroker broker = null;
             if (config.embeddedBroker()) {
                 broker = EmbeddedBroker.start(directory.resolve("broker"), config.embeddedMqttPort());
                 started.push(broker);
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
+            hub.siteCa = siteCa;
             Consumer<Javalin> routes = app -> {
                 IdentityRoutes.mount(app, hub.identities);
                 PrescriptionRoutes.mount(app, hub.identities, new Prescriptions(database.dataSource()));
+                AuditRoutes.mount(app, hub.audit);
                 httpExtension.accept(app);
             };
             if (config.sandbox()) {
@@ -138,6 +152,9 @@ public final class EdgeHub implements AutoCloseable {
             hub.http = HttpApi.start(config.httpBind(), config.httpPort(), hub.devices,
                     new EventQuery(database.dataSource()), hub.metrics, hub::health, routes);
             started.push(hub.http);
+            hub.deviceApi = DeviceApi.start(config.pki().deviceApiBind(), config.pki().deviceApiPort(),
+                    config.pki().dnsNames(), config.pki().ipAddresses(), hub.siteCa, clock, hub.deviceRoutes());
+            started.push(hub.deviceApi);
             if (config.ingestEnabled()) {
                 hub.startIngest();
             }
@@ -162,6 +179,21 @@ public final class EdgeHub implements AutoCloseable {
         return http.uri(host);
     }
 
+    /** The hub features' routes on the device API; a feature adds its {@link DeviceRoutes} here. */
+    private List<DeviceRoutes> deviceRoutes() {
+        return List.of();
+    }
+
+    /** The device API's base URI, e.g. {@code https://localhost:8443} (first name of its certificate). */
+    public URI deviceApiUri() {
+        return deviceApi.uri(config.pki().serverNames().get(0));
+    }
+
+    /** The site CA this hub keeps. */
+    public SiteCa siteCa() {
+        return siteCa;
+    }
+
     /** {@code tcp://127.0.0.1:<port>} for the embedded broker, or the configured external URL. */
     public String mqttUrl() {
         return mqttUrl;
@@ -180,6 +212,11 @@ public final class EdgeHub implements AutoCloseable {
     /** Identity qualification at admission (INSi, ApCV, document checks) feeding the registry. */
     public AdmissionService admission() {
         return admission;
+    }
+
+    /** The hash-chained audit log of admin actions and security events. */
+    public AuditLog audit() {
+        return audit;
     }
 
     /** The hub database (pooled). */
@@ -259,6 +296,7 @@ public final class EdgeHub implements AutoCloseable {
         closed = true;
         LOG.info("edge hub stopping");
         closeQuietly(ingest);
+        closeQuietly(deviceApi);
         closeQuietly(http);
         closeQuietly(sandbox);
         closeQuietly(broker);

@@ -37,10 +37,12 @@ import java.util.regex.Pattern;
  * @param sandbox whether the hub also serves the sandbox simulators of the national services — PSC
  *        under {@code /sandbox/psc}, INSi on its own HTTPS port — for demos and training, never in
  *        production ({@code hub.sandbox.enabled})
+ * @param pki the site CA, the device API and the broker's device listener ({@code hub.site},
+ *        {@code hub.device-api.*}, {@code hub.ca.*}, {@code hub.mqtt.tls*}); see {@link HubPkiConfig}
  */
 public record HubConfig(Path dataDir, String httpBind, int httpPort, String brokerUrl, int embeddedMqttPort,
         String jdbcUrl, String jdbcUser, String jdbcPassword, boolean ingestEnabled, int ingestBatchSize,
-        int offlineAfterHeartbeats, boolean sandbox) {
+        int offlineAfterHeartbeats, boolean sandbox, HubPkiConfig pki) {
 
     public static final String DATA_DIR = "hub.data-dir";
     public static final String HTTP_BIND = "hub.http.bind";
@@ -97,11 +99,12 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
             throw new InvalidSetting(OFFLINE_AFTER_HEARTBEATS, Integer.toString(offlineAfterHeartbeats),
                     OFFLINE_AFTER_HEARTBEATS + " must be between 1 and 1000, got " + offlineAfterHeartbeats);
         }
+        Objects.requireNonNull(pki, "pki");
     }
 
     /** The defaults, with the given data directory: embedded broker on 1883, embedded database, HTTP on 8080. */
     public static HubConfig defaults(Path dataDir) {
-        return new HubConfig(dataDir, "127.0.0.1", 8080, "", 1883, "", "", "", true, 500, 3, false);
+        return new HubConfig(dataDir, "127.0.0.1", 8080, "", 1883, "", "", "", true, 500, 3, false, HubPkiConfig.defaults());
     }
 
     /**
@@ -129,7 +132,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     /** This configuration with ingest switched on or off. */
     public HubConfig withIngestEnabled(boolean enabled) {
         return new HubConfig(dataDir, httpBind, httpPort, brokerUrl, embeddedMqttPort, jdbcUrl, jdbcUser,
-                jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats, sandbox);
+                jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats, sandbox, pki);
     }
 
     @Override
@@ -140,7 +143,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
                 + ", jdbcUrl=" + (embeddedDatabase() ? "(embedded)" : jdbcUrl) + ", jdbcUser=" + jdbcUser
                 + ", jdbcPassword=" + (jdbcPassword.isEmpty() ? "" : "****") + ", ingestEnabled=" + ingestEnabled
                 + ", ingestBatchSize=" + ingestBatchSize + ", offlineAfterHeartbeats=" + offlineAfterHeartbeats
-                + ", sandbox=" + sandbox + "]";
+                + ", sandbox=" + sandbox + ", " + pki + "]";
     }
 
     private static void requirePort(String key, int port) {

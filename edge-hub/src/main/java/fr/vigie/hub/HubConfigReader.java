@@ -19,7 +19,9 @@ final class HubConfigReader {
     static final Set<String> KEYS = Set.of(HubConfig.DATA_DIR, HubConfig.HTTP_BIND, HubConfig.HTTP_PORT,
             HubConfig.MQTT_URL, HubConfig.MQTT_PORT, HubConfig.DB_URL, HubConfig.DB_USER, HubConfig.DB_PASSWORD,
             HubConfig.INGEST_ENABLED, HubConfig.INGEST_BATCH_SIZE, HubConfig.OFFLINE_AFTER_HEARTBEATS,
-            HubConfig.SANDBOX_ENABLED);
+            HubConfig.SANDBOX_ENABLED, HubPkiConfig.SITE, HubPkiConfig.DEVICE_API_BIND, HubPkiConfig.DEVICE_API_PORT,
+            HubPkiConfig.SERVER_NAMES, HubPkiConfig.CA_PASSPHRASE_FILE, HubPkiConfig.MQTT_TLS, HubPkiConfig.MQTT_TLS_PORT,
+            HubPkiConfig.MQTT_TLS_BIND);
     private static final String DEFAULT_DATA_DIR = "./data/hub";
 
     private HubConfigReader() {
@@ -40,7 +42,7 @@ final class HubConfigReader {
         HubConfig d = HubConfig.defaults(Path.of(DEFAULT_DATA_DIR));
         try {
             return new HubConfig(
-                    path(raw.getOrDefault(HubConfig.DATA_DIR, DEFAULT_DATA_DIR)),
+                    path(HubConfig.DATA_DIR, raw.getOrDefault(HubConfig.DATA_DIR, DEFAULT_DATA_DIR)),
                     raw.getOrDefault(HubConfig.HTTP_BIND, d.httpBind()),
                     integer(raw, HubConfig.HTTP_PORT, d.httpPort()),
                     raw.getOrDefault(HubConfig.MQTT_URL, d.brokerUrl()),
@@ -51,9 +53,45 @@ final class HubConfigReader {
                     bool(raw, HubConfig.INGEST_ENABLED, d.ingestEnabled()),
                     integer(raw, HubConfig.INGEST_BATCH_SIZE, d.ingestBatchSize()),
                     integer(raw, HubConfig.OFFLINE_AFTER_HEARTBEATS, d.offlineAfterHeartbeats()),
-                    bool(raw, HubConfig.SANDBOX_ENABLED, d.sandbox()));
+                    bool(raw, HubConfig.SANDBOX_ENABLED, d.sandbox()),
+                    pki(raw, integer(raw, HubConfig.HTTP_PORT, d.httpPort()), integer(raw, HubConfig.MQTT_PORT,
+                            d.embeddedMqttPort())));
         } catch (HubConfig.InvalidSetting e) {
             throw new HubConfigException(e.key, e.value, e.getMessage());
+        }
+    }
+
+    /**
+     * The PKI keys. The device API and the broker's TLS listener pick free ports by default when the
+     * HTTP, respectively the MQTT, port is 0, so that tests and benchmarks never collide on 8443/8883.
+     */
+    private static HubPkiConfig pki(Map<String, String> raw, int httpPort, int mqttPort) {
+        HubPkiConfig d = HubPkiConfig.defaults();
+        String file = raw.getOrDefault(HubPkiConfig.CA_PASSPHRASE_FILE, "");
+        String names = raw.get(HubPkiConfig.SERVER_NAMES);
+        String key = HubPkiConfig.SITE;
+        try {
+            HubPkiConfig c = new HubPkiConfig(raw.getOrDefault(HubPkiConfig.SITE, d.site()),
+                    raw.getOrDefault(HubPkiConfig.DEVICE_API_BIND, d.deviceApiBind()),
+                    integer(raw, HubPkiConfig.DEVICE_API_PORT, httpPort == 0 ? 0 : d.deviceApiPort()),
+                    names == null ? d.serverNames()
+                            : java.util.Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList(),
+                    file.isBlank() ? null : path(HubPkiConfig.CA_PASSPHRASE_FILE, file),
+                    bool(raw, HubPkiConfig.MQTT_TLS, d.mqttTls()),
+                    integer(raw, HubPkiConfig.MQTT_TLS_PORT, mqttPort == 0 ? 0 : d.mqttTlsPort()),
+                    raw.getOrDefault(HubPkiConfig.MQTT_TLS_BIND, d.mqttTlsBind()));
+            return c;
+        } catch (IllegalArgumentException e) {
+            if (e instanceof HubConfig.InvalidSetting) {
+                throw e;
+            }
+            String message = e.getMessage();
+            for (String k : KEYS) {
+                if (message != null && message.startsWith(k + " ")) {
+                    key = k;
+                }
+            }
+            throw new HubConfig.InvalidSetting(key, String.valueOf(raw.get(key)), message);
         }
     }
 
@@ -78,15 +116,14 @@ final class HubConfigReader {
         return key;
     }
 
-    private static Path path(String value) {
+    private static Path path(String key, String value) {
         try {
             if (value.isBlank()) {
                 throw new InvalidPathException(value, "empty path");
             }
             return Path.of(value);
         } catch (InvalidPathException e) {
-            throw new HubConfig.InvalidSetting(HubConfig.DATA_DIR, value,
-                    HubConfig.DATA_DIR + " must be a directory path, got '" + value + "'");
+            throw new HubConfig.InvalidSetting(key, value, key + " must be a path, got '" + value + "'");
         }
     }
 

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * Once everything serves it prints exactly one line to standard output,
- * {@code VIGIE-HUB READY http=<httpUri> mqtt=<mqttUrl>} (logs go to standard error). SIGTERM or
+ * {@code VIGIE-HUB READY http=<httpUri> mqtt=<mqttUrl> devices=<deviceApiUri> ca=<root SHA-256>} (logs go to standard error). SIGTERM or
  * Ctrl-C closes the hub cleanly. Exit status: 2 for a bad configuration or command line (the reason on
  * standard error), 1 when the hub cannot start.
  */
@@ -71,7 +71,8 @@ public final class HubMain {
 
     /** The one line that tells a supervisor or a test that the hub serves. */
     static String readyLine(EdgeHub hub) {
-        return "VIGIE-HUB READY http=" + hub.httpUri() + " mqtt=" + hub.mqttUrl();
+        return "VIGIE-HUB READY http=" + hub.httpUri() + " mqtt=" + hub.mqttUrl() + " devices=" + hub.deviceApiUri()
+                + " ca=" + hub.siteCa().rootFingerprint();
     }
 
     private static void ready(PrintStream out, EdgeHub hub) {

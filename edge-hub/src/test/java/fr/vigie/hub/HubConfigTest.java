@@ -138,7 +138,8 @@ class HubConfigTest {
     @Test
     void buildingABadRecordDirectlyThrowsNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new HubConfig(tmp, "127.0.0.1", -1, "", 1883, "", "", "", true, 500, 3, false));
+                () -> new HubConfig(tmp, "127.0.0.1", -1, "", 1883, "", "", "", true, 500, 3, false,
+                        HubPkiConfig.defaults()));
         assertTrue(e.getMessage().startsWith("hub.http.port"), e.getMessage());
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509CRL;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 
@@ -151,6 +154,40 @@ public final class SiteCa {
                 new GeneralNames(names.toArray(new GeneralName[0])), keys.issuing(), keys.issuingKey(),
                 now.minus(settings.backdate()), notAfter(now, settings.serverValidity()),
                 CertificateProfiles.serial(random));
+    }
+
+    /**
+     * A TLS 1.3 server context for one of the hub's listeners: a fresh EC P-256 key generated here,
+     * kept in memory only (a new one at each start), with a server certificate from this CA for
+     * {@code dnsNames} and {@code ipAddresses}, presented with the issuing and root CA; clients are
+     * judged by {@code clientTrust}.
+     */
+    public SSLContext serverTlsContext(String commonName, List<String> dnsNames, List<String> ipAddresses,
+            X509TrustManager clientTrust) {
+        KeyPair key = EcKeys.generate(random);
+        X509Certificate server = issueServer(key.getPublic(), commonName, dnsNames, ipAddresses);
+        List<X509Certificate> chain = new ArrayList<>();
+        chain.add(server);
+        chain.addAll(caChain());
+        return TlsContexts.create(key.getPrivate(), chain.toArray(new X509Certificate[0]), clientTrust);
+    }
+
+    /**
+     * Issues a certificate for {@code device}'s current key and installs it there at once, without
+     * the enrolment protocol: for tests, benchmarks and tools where the CA and the device share a
+     * process. A real kiosk enrols over HTTPS.
+     *
+     * @return the issued certificate
+     */
+    public X509Certificate enrolInProcess(DeviceIdentity device) throws ProvisioningException, IOException {
+        X509Certificate cert = issueDevice(DeviceCsr.parse(device.csrPem()), device.kiosk());
+        device.installCertificateChain(chainPem(cert));
+        return cert;
+    }
+
+    /** SHA-256 of the root certificate, lowercase hex: what a kiosk pins before its first enrolment. */
+    public String rootFingerprint() {
+        return RootPin.fingerprint(keys.root());
     }
 
     /**

@@ -65,7 +65,7 @@ record EventQueryParams(EventQuery.Filter filter, UUID afterEventId) {
                 afterEventId);
     }
 
-    private static String one(Map<String, List<String>> query, String name) {
+    static String one(Map<String, List<String>> query, String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? null : values.get(0).trim();
     }
@@ -79,7 +79,7 @@ record EventQueryParams(EventQuery.Filter filter, UUID afterEventId) {
         return value;
     }
 
-    private static Instant instant(Map<String, List<String>> query, String name) throws BadRequest {
+    static Instant instant(Map<String, List<String>> query, String name) throws BadRequest {
         String value = one(query, name);
         if (value == null) {
             return null;
@@ -92,7 +92,7 @@ record EventQueryParams(EventQuery.Filter filter, UUID afterEventId) {
         }
     }
 
-    private static int limit(String value) throws BadRequest {
+    static int limit(String value) throws BadRequest {
         if (value == null) {
             return DEFAULT_LIMIT;
         }

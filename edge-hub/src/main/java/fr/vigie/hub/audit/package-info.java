@@ -1,0 +1,15 @@
+/**
+ * The hub's audit log: every admin action and security event, hash-chained in PostgreSQL.
+ *
+ * <ul>
+ * <li>{@link fr.vigie.hub.audit.AuditLog}: {@code append(AuditEntry)} (serialised on the chain head
+ * row), {@code find(AuditQuery)}, {@code verify()};</li>
+ * <li>{@link fr.vigie.hub.audit.AuditEntry}: actor, action code, subject, a few details (never
+ * secrets);</li>
+ * <li>{@link fr.vigie.hub.audit.AuditVerification}: intact, or the first changed, removed or reordered
+ * entry with its position and a stable code.</li>
+ * </ul>
+ *
+ * The canonical form that each hash covers is documented on {@code AuditChain}.
+ */
+package fr.vigie.hub.audit;

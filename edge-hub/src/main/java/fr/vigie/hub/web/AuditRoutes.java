@@ -1,0 +1,89 @@
+package fr.vigie.hub.web;
+
+import fr.vigie.hub.audit.AuditEntry;
+import fr.vigie.hub.audit.AuditLog;
+import fr.vigie.hub.audit.AuditQuery;
+import fr.vigie.hub.audit.AuditRecord;
+import fr.vigie.hub.audit.AuditVerification;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Routes of the audit log. The acting staff member is read from {@code ctx.attribute("vigie.staff")}
+ * (set by the staff sign-in in front of every {@code /api/**} route), {@code unknown} without one.
+ *
+ * <pre>
+ * GET  /api/v1/audit?actor=&amp;action=&amp;subject=&amp;from=&amp;to=&amp;after=&amp;limit=
+ *        {entries: [{seq, recordedAt, actor, action, subject, details, prevHash, hash}], next}
+ * POST /api/v1/audit/verify
+ *        {intact, entriesChecked, headSeq, headHash, problem: {code, position, message} | null}
+ *        (always 200; the verification itself is then audited as AUDIT_VERIFIED)
+ * </pre>
+ */
+public final class AuditRoutes {
+    /** The request attribute holding the signed-in staff login. */
+    public static final String STAFF = "vigie.staff";
+    private static final Set<String> KNOWN = Set.of("actor", "action", "subject", "from", "to", "after", "limit");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+
+    /** A page of entries and the cursor to the next one ({@code null} when there is no more). */
+    record EntriesPage(List<AuditRecord> entries, String next) {
+    }
+
+    private AuditRoutes() {
+    }
+
+    /** Adds the routes to {@code app}. */
+    public static void mount(Javalin app, AuditLog audit) {
+        app.get("/api/v1/audit", ctx -> {
+            AuditLog.Page page = audit.find(query(ctx.queryParamMap()));
+            ctx.header("Cache-Control", "no-store").json(new EntriesPage(page.entries(),
+                    page.next().isPresent() ? Long.toString(page.next().getAsLong()) : null));
+        });
+        app.post("/api/v1/audit/verify", ctx -> {
+            AuditVerification v = audit.verify();
+            audit.append(AuditEntry.of(actor(ctx), "AUDIT_VERIFIED", "audit-log", Map.of("intact",
+                    Boolean.toString(v.intact()), "entries", Long.toString(v.entriesChecked()), "result",
+                    v.intact() ? "OK" : v.problem().code() + "@" + v.problem().position())));
+            ctx.header("Cache-Control", "no-store").json(v);
+        });
+    }
+
+    /** The acting staff login of this request, for the audit log. */
+    public static String actor(Context ctx) {
+        Object staff = ctx.attribute(STAFF);
+        return AuditEntry.staff(staff instanceof String s ? s : null);
+    }
+
+    static AuditQuery query(Map<String, List<String>> query) throws BadRequest {
+        for (Map.Entry<String, List<String>> e : query.entrySet()) {
+            if (!KNOWN.contains(e.getKey())) {
+                throw new BadRequest(EventQueryParams.shown(e.getKey()), "unknown parameter '"
+                        + EventQueryParams.shown(e.getKey()) + "' (known: "
+                        + KNOWN.stream().sorted().collect(Collectors.joining(", ")) + ")");
+            }
+            if (e.getValue().size() > 1) {
+                throw new BadRequest(e.getKey(), "parameter '" + e.getKey() + "' is given more than once");
+            }
+        }
+        Instant from = EventQueryParams.instant(query, "from");
+        Instant to = EventQueryParams.instant(query, "to");
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new BadRequest("to", "to (" + to + ") is before from (" + from + ")");
+        }
+        String after = EventQueryParams.one(query, "after");
+        if (after != null && !DIGITS.matcher(after).matches()) {
+            throw new BadRequest("after", "after '" + EventQueryParams.shown(after)
+                    + "' is not a position (the 'next' of a previous page)");
+        }
+        return new AuditQuery(EventQueryParams.one(query, "actor"), EventQueryParams.one(query, "action"),
+                EventQueryParams.one(query, "subject"), from, to, after == null ? 0 : Long.parseLong(after),
+                EventQueryParams.limit(EventQueryParams.one(query, "limit")));
+    }
+}
