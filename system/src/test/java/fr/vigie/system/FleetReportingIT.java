@@ -8,6 +8,7 @@ import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
 import fr.vigie.kiosk.Kiosk;
 import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.kiosk.testing.HeadlessChromium;
 import fr.vigie.protocol.EventPayload;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.Topics;

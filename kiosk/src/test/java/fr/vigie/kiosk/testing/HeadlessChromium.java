@@ -1,23 +1,31 @@
-package fr.vigie.system;
+package fr.vigie.kiosk.testing;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's Chromium and ChromeDriver driven by Selenium, headless, with no network access beyond
- * the pages under test (no Selenium Manager download, no background connections).
+ * the pages under test (no Selenium Manager download, no background connections). Shared with the
+ * {@code system} module's tests through the kiosk's test-jar.
+ *
+ * <pre>{@code
+ * ChromeDriver browser = HeadlessChromium.start("fr-FR");
+ * try { browser.get(url); } finally { browser.quit(); }
+ * }</pre>
  */
-final class HeadlessChromium {
-    static final File CHROMIUM = new File("/usr/bin/chromium");
-    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+public final class HeadlessChromium {
+    public static final File CHROMIUM = new File("/usr/bin/chromium");
+    public static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     private HeadlessChromium() {
     }
 
-    static ChromeDriver start(String acceptLanguage) {
+    /** Starts a headless browser whose preferred language is {@code acceptLanguage} (e.g. {@code fr-FR}). */
+    public static ChromeDriver start(String acceptLanguage) {
         if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
             throw new IllegalStateException("Debian packages chromium and chromium-driver are required (./vigie test installs them)");
         }
@@ -27,7 +35,7 @@ final class HeadlessChromium {
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1280,900",
                 "--lang=" + acceptLanguage);
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguage));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

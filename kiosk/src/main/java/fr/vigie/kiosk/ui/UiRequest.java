@@ -1,0 +1,78 @@
+package fr.vigie.kiosk.ui;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * One action request from the kiosk page, as its handler sees it: the button's {@code value}, the
+ * page's language, and for a {@link Html#secretPad} the typed digits. Not thread-safe; valid only
+ * during {@link UiAction#handle}.
+ */
+public final class UiRequest {
+    /** Longest button value accepted. */
+    public static final int MAX_VALUE = 200;
+    private static final int MAX_SECRET = 16;
+
+    private final Context ctx;
+    private final UiLanguage language;
+
+    UiRequest(Context ctx, UiLanguage language) {
+        this.ctx = ctx;
+        this.language = language;
+    }
+
+    /** @return the page's language */
+    public UiLanguage language() {
+        return language;
+    }
+
+    /** @return the {@code value} of the button pressed, or empty if it had none */
+    public String value() throws UiRejected {
+        String v = ctx.formParam("value");
+        if (v == null) {
+            return "";
+        }
+        if (v.length() > MAX_VALUE) {
+            throw new UiRejected("UI_BAD_VALUE", "button value longer than " + MAX_VALUE + " characters");
+        }
+        return v;
+    }
+
+    /**
+     * The digits typed on a secret pad, read straight from the request body (never parsed as a form,
+     * never kept as a String, never logged). The caller owns the array and must wipe it
+     * ({@code Arrays.fill(digits, '\0')}) once used; the bytes read are wiped here.
+     *
+     * @throws UiRejected {@code UI_BAD_SECRET} when the body is not 1 to 16 ASCII digits
+     */
+    public char[] secretDigits() throws UiRejected {
+        byte[] raw = new byte[MAX_SECRET + 1];
+        int n = 0;
+        try (InputStream in = ctx.req().getInputStream()) {
+            int r;
+            while (n < raw.length && (r = in.read(raw, n, raw.length - n)) > 0) {
+                n += r;
+            }
+        } catch (IOException e) {
+            throw new UiRejected("UI_BAD_SECRET", "the digits could not be read");
+        }
+        try {
+            if (n == 0 || n > MAX_SECRET) {
+                throw new UiRejected("UI_BAD_SECRET", "expected 1 to " + MAX_SECRET + " digits");
+            }
+            char[] digits = new char[n];
+            for (int i = 0; i < n; i++) {
+                if (raw[i] < '0' || raw[i] > '9') {
+                    Arrays.fill(digits, '\0');
+                    throw new UiRejected("UI_BAD_SECRET", "only digits are accepted");
+                }
+                digits[i] = (char) raw[i];
+            }
+            return digits;
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/**
+ * The kiosk's local touch UI: one page served on {@code 127.0.0.1:<kiosk.ui.port>} for Chromium in
+ * kiosk mode, whose content is the current <em>screen</em>, pushed by server-sent events.
+ *
+ * <h2>How a feature adds its screens</h2>
+ * <ol>
+ * <li><b>Texts</b>: put them in {@code i18n/<feature>_fr.properties} and {@code _en.properties}
+ *     (plain text, UTF-8, {@code {0}} for arguments) and call {@link fr.vigie.kiosk.ui.KioskUi#addBundle}.
+ *     A missing translation fails at start-up or at first rendering, never silently.</li>
+ * <li><b>Slot</b>: {@code ScreenSlot slot = ui.slot("admission", 40)}. The page shows the screen of the
+ *     highest-priority slot that has one (enrolment 100, clinician session 50, admission 40…);
+ *     {@link fr.vigie.kiosk.ui.ScreenSlot#clear} gives the screen back.</li>
+ * <li><b>Screens</b>: {@code slot.show(Screen.of("admission.vitale", html -> ...))} whenever the
+ *     feature's state changes. {@link fr.vigie.kiosk.ui.Html} writes headings, paragraphs, notices,
+ *     big buttons and a secret keypad; it escapes every text and argument, so a card holder's name or
+ *     a scanned code can never become markup. Screen ids ({@code data-screen}) are stable: tests and
+ *     benchmarks wait for them.</li>
+ * <li><b>Actions</b>: {@code ui.action("admission", "confirm", request -> ...)} answers
+ *     {@code POST /ui/action/admission/confirm}, which {@code html.button(id, "admission/confirm",
+ *     key, Style.PRIMARY)} sends (with an optional {@code value}). Digits typed on a
+ *     {@code html.secretPad(...)} arrive once, as the raw body: read them with
+ *     {@link fr.vigie.kiosk.ui.UiRequest#secretDigits} into a {@code char[]}, hand them on, wipe it.</li>
+ * <li><b>Resources</b> a screen links to (an image, a printable page):
+ *     {@link fr.vigie.kiosk.ui.KioskUi#resource} under {@code GET /ui/x/<feature>/<name>}.</li>
+ * </ol>
+ *
+ * <h2>Routes and protections</h2>
+ * {@code GET /} the page ({@code ?lang=fr|en} sets the {@code vigie-lang} cookie; French otherwise),
+ * {@code GET /ui/events} the screen stream ({@code event: screen}, {@code id:} the version, {@code data:}
+ * the {@code <section data-screen=… data-version=…>}), {@code POST /ui/activity} a touch (restarts idle
+ * timers, see {@link fr.vigie.kiosk.ui.KioskUi#onActivity}), {@code POST /ui/action/*}, {@code GET /ui/x/*}.
+ * Every request must carry {@code Host: 127.0.0.1:<port>} (or {@code localhost}); every POST an
+ * {@code Origin} equal to the page's own, else 403 {@code UI_HOST_REFUSED} / {@code UI_ORIGIN_REFUSED}:
+ * another site open in a browser on the kiosk cannot drive it. A strict Content-Security-Policy (no
+ * inline script) backs up the escaping.
+ */
+package fr.vigie.kiosk.ui;

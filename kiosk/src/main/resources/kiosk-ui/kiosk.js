@@ -1,0 +1,75 @@
+// Vigie kiosk page: follows the current screen (server-sent events), sends button presses and
+// keypad digits to the kiosk. No framework; no inline script (the page's CSP forbids it).
+(function () {
+  'use strict';
+  var main = document.getElementById('screen');
+  var linkState = document.getElementById('link-state');
+  var lang = document.documentElement.lang;
+  var digits = [];
+  var lastActivity = 0;
+
+  function shownVersion() {
+    var s = main.querySelector('section[data-version]');
+    return s ? s.getAttribute('data-version') : '';
+  }
+
+  function forgetDigits() {
+    for (var i = 0; i < digits.length; i++) { digits[i] = '0'; }
+    digits = [];
+  }
+
+  function drawDots() {
+    var dots = main.querySelector('[data-pad-dots]');
+    if (dots) { dots.textContent = '\u25CF'.repeat(digits.length); }
+  }
+
+  function post(url, body, type) {
+    var headers = {};
+    if (type) { headers['Content-Type'] = type; }
+    return fetch(url, { method: 'POST', headers: headers, body: body, credentials: 'same-origin', cache: 'no-store' })
+      .catch(function () { /* the next screen push tells the truth */ });
+  }
+
+  var events = new EventSource('/ui/events?lang=' + encodeURIComponent(lang));
+  events.addEventListener('screen', function (e) {
+    if (e.lastEventId && e.lastEventId === shownVersion()) { return; }
+    forgetDigits();
+    main.innerHTML = e.data;
+    drawDots();
+  });
+  events.onopen = function () { linkState.hidden = true; };
+  events.onerror = function () { linkState.hidden = false; };
+
+  document.addEventListener('pointerdown', function () {
+    var now = Date.now();
+    if (now - lastActivity > 5000) {
+      lastActivity = now;
+      post('/ui/activity', '', 'text/plain');
+    }
+  });
+
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest('button');
+    if (!b || !main.contains(b)) { return; }
+    var pad = b.closest('[data-secret-action]');
+    if (b.hasAttribute('data-action')) {
+      var form = new URLSearchParams();
+      if (b.hasAttribute('data-value')) { form.set('value', b.getAttribute('data-value')); }
+      b.disabled = true;
+      post('/ui/action/' + b.getAttribute('data-action'), form).then(function () { b.disabled = false; });
+    } else if (pad && b.hasAttribute('data-digit')) {
+      if (digits.length < Number(pad.getAttribute('data-max'))) { digits.push(b.getAttribute('data-digit')); }
+      drawDots();
+    } else if (pad && b.hasAttribute('data-pad-clear')) {
+      forgetDigits();
+      drawDots();
+    } else if (pad && b.hasAttribute('data-pad-submit')) {
+      if (digits.length === 0 || pad.classList.contains('busy')) { return; }
+      var body = digits.join('');
+      forgetDigits();
+      drawDots();
+      pad.classList.add('busy');
+      post('/ui/action/' + pad.getAttribute('data-secret-action'), body, 'text/plain');
+    }
+  });
+}());

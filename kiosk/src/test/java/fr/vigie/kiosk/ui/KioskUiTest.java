@@ -1,0 +1,168 @@
+package fr.vigie.kiosk.ui;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The UI server over real HTTP: languages, screen stream, escaping, Host and Origin checks. */
+class KioskUiTest {
+    private final KioskUi ui = KioskUi.start(0);
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<char[]> secrets = new CopyOnWriteArrayList<>();
+    private final List<String> values = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        ui.close();
+    }
+
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(ui.uri().resolve(path));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(ui.uri().resolve(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String origin() {
+        return "http://127.0.0.1:" + ui.port();
+    }
+
+    @Test
+    void pageIsFrenchByDefaultAndEnglishOnRequestRememberedInACookie() throws Exception {
+        HttpResponse<String> fr = get("/");
+        HttpResponse<String> en = get("/?lang=en");
+
+        assertTrue(fr.body().contains("<html lang=\"fr\">") && fr.body().contains("Démarrage de la borne"));
+        assertTrue(en.body().contains("<html lang=\"en\">") && en.body().contains("The kiosk is starting"));
+        String cookie = en.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.startsWith("vigie-lang=en;"), cookie);
+        assertTrue(get("/", "Cookie", "vigie-lang=en").body().contains("<html lang=\"en\">"));
+        assertTrue(fr.headers().firstValue("Content-Security-Policy").orElseThrow().contains("default-src 'self'"));
+    }
+
+    @Test
+    void theHighestPrioritySlotIsShownAndEveryTextIsEscaped() throws Exception {
+        ScreenSlot low = ui.slot("low", 10);
+        ScreenSlot high = ui.slot("high", 90);
+        low.show(Screen.of("low.screen", h -> h.para("ui.blank")));
+        high.show(Screen.of("high.screen", h -> h.open("p", "who", "who").text("<script>alert(1)</script> & \"x\"").close()));
+        await().until(() -> ui.current().screenId().equals("high.screen"));
+
+        String page = get("/").body();
+        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"), page);
+        assertFalse(page.contains("<script>alert"));
+
+        high.clear();
+        await().until(() -> ui.current().screenId().equals("low.screen"));
+    }
+
+    @Test
+    void screensArePushedAsServerSentEvents() throws Exception {
+        ScreenSlot slot = ui.slot("f", 1);
+        HttpRequest req = HttpRequest.newBuilder(ui.uri().resolve("/ui/events?lang=en")).header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> stream = http.send(req, HttpResponse.BodyHandlers.ofLines());
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        await().until(() -> lines.stream().anyMatch(l -> l.contains("data-screen=\"ui.blank\"")));
+
+        slot.show(Screen.of("f.hello", h -> h.heading("ui.title")));
+
+        await().until(() -> lines.stream().anyMatch(l -> l.startsWith("data: ") && l.contains("data-screen=\"f.hello\"")
+                && l.contains("Vigie – kiosk")));
+        assertTrue(lines.contains("event: screen"));
+    }
+
+    @Test
+    void postsFromAnotherOriginOrWithoutOriginAreRefused() throws Exception {
+        ui.action("f", "press", r -> values.add(r.value()));
+        String form = "application/x-www-form-urlencoded";
+
+        HttpResponse<String> none = post("/ui/action/f/press", "value=a", "Content-Type", form);
+        HttpResponse<String> evil = post("/ui/action/f/press", "value=b", "Content-Type", form, "Origin", "http://evil.example");
+        HttpResponse<String> crossSite = post("/ui/action/f/press", "value=c", "Content-Type", form, "Origin", origin(),
+                "Sec-Fetch-Site", "cross-site");
+        HttpResponse<String> own = post("/ui/action/f/press", "value=d", "Content-Type", form, "Origin", origin());
+
+        assertEquals(List.of(403, 403, 403, 204), List.of(none.statusCode(), evil.statusCode(), crossSite.statusCode(), own.statusCode()));
+        assertEquals("UI_ORIGIN_REFUSED", evil.body());
+        assertEquals(List.of("d"), values);
+    }
+
+    @Test
+    void aRequestNamingAnotherHostIsRefused() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", ui.port())) {
+            OutputStream out = s.getOutputStream();
+            out.write(("GET / HTTP/1.1\r\nHost: rebound.example:" + ui.port() + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+            String status = in.readLine();
+            String all = in.lines().reduce("", String::concat);
+            assertTrue(status.contains(" 403 "), status);
+            assertTrue(all.contains("UI_HOST_REFUSED"));
+        }
+    }
+
+    @Test
+    void secretDigitsArriveAsCharsAndAnythingElseIsRejected() throws Exception {
+        ui.action("f", "secret", r -> secrets.add(r.secretDigits()));
+
+        HttpResponse<String> ok = post("/ui/action/f/secret", "4321", "Content-Type", "text/plain", "Origin", origin());
+        HttpResponse<String> bad = post("/ui/action/f/secret", "12a4", "Content-Type", "text/plain", "Origin", origin());
+        HttpResponse<String> tooLong = post("/ui/action/f/secret", "1".repeat(17), "Content-Type", "text/plain", "Origin", origin());
+
+        assertEquals(204, ok.statusCode());
+        assertArrayEquals("4321".toCharArray(), secrets.get(0));
+        assertEquals(400, bad.statusCode());
+        assertEquals("UI_BAD_SECRET", bad.body());
+        assertEquals(400, tooLong.statusCode());
+        assertEquals(1, secrets.size());
+    }
+
+    @Test
+    void unsafeNamesNeverReachTheMarkup() {
+        Html html = new Html(new UiTexts("i18n.kiosk-ui"), UiLanguage.FR);
+        assertThrowsIllegal(() -> html.open("p onclick=x", null, null));
+        assertThrowsIllegal(() -> html.button("b", "f/x\" onclick=\"y", "ui.title", Html.Style.PRIMARY));
+        assertThrowsIllegal(() -> Screen.of("Bad Id", h -> { }));
+        assertEquals(URI.create("http://127.0.0.1:" + ui.port() + "/"), ui.uri());
+    }
+
+    private static void assertThrowsIllegal(Runnable r) {
+        try {
+            r.run();
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        throw new AssertionError("accepted an unsafe name");
+    }
+
+}
