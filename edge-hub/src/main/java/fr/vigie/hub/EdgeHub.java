@@ -1,5 +1,6 @@
 package fr.vigie.hub;
 
+import fr.vigie.hub.admission.AdmissionDeviceRoutes;
 import fr.vigie.hub.admission.AdmissionService;
 import fr.vigie.hub.admission.Prescriptions;
 import fr.vigie.hub.audit.AuditLog;
@@ -148,7 +149,8 @@ public final class EdgeHub implements AutoCloseable {
                     hubRoutes.accept(app);
                 };
             }
-            hub.admission = HubAdmission.create(hub.identities, database.dataSource(), hub.sandbox, clock);
+            hub.admission = HubAdmission.create(hub.identities, database.dataSource(), hub.audit, hub.sandbox,
+                    clock);
             hub.http = HttpApi.start(config.httpBind(), config.httpPort(), hub.devices,
                     new EventQuery(database.dataSource()), hub.metrics, hub::health, routes);
             started.push(hub.http);
@@ -181,7 +183,7 @@ public final class EdgeHub implements AutoCloseable {
 
     /** The hub features' routes on the device API; a feature adds its {@link DeviceRoutes} here. */
     private List<DeviceRoutes> deviceRoutes() {
-        return List.of();
+        return List.of(new AdmissionDeviceRoutes(admission));
     }
 
     /** The device API's base URI, e.g. {@code https://localhost:8443} (first name of its certificate). */

@@ -2,6 +2,8 @@ package fr.vigie.hub;
 
 import fr.vigie.hub.admission.AdmissionAudit;
 import fr.vigie.hub.admission.AdmissionService;
+import fr.vigie.hub.admission.AuditLogAdmissionAudit;
+import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.identity.IdentityRegistry;
 import fr.vigie.hub.sandbox.HubSandbox;
 import java.time.Clock;
@@ -17,11 +19,13 @@ final class HubAdmission {
     private HubAdmission() {
     }
 
-    static AdmissionService create(IdentityRegistry registry, DataSource dataSource, HubSandbox sandbox, Clock clock) {
+    static AdmissionService create(IdentityRegistry registry, DataSource dataSource, AuditLog log, HubSandbox sandbox,
+            Clock clock) {
+        AdmissionAudit audit = new AuditLogAdmissionAudit(log);
         if (sandbox == null) {
-            return new AdmissionService(registry, dataSource, null, Optional.empty(), AdmissionAudit.LOG, clock);
+            return new AdmissionService(registry, dataSource, null, Optional.empty(), audit, clock);
         }
         return new AdmissionService(registry, dataSource, sandbox.insi().client(), Optional.of(sandbox.apcv().trust()),
-                AdmissionAudit.LOG, clock);
+                audit, clock);
     }
 }
