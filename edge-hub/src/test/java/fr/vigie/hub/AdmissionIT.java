@@ -75,7 +75,7 @@ class AdmissionIT {
     @BeforeAll
     static void startHub() throws Exception {
         hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dataDir.toString(), HubConfig.HTTP_PORT, "0",
-                HubConfig.MQTT_PORT, "0", HubConfig.SANDBOX_ENABLED, "true")), CLOCK);
+                HubConfig.MQTT_PORT, "0", HubConfig.SANDBOX_ENABLED, "true", HubPkiConfig.DEVICE_API_PORT, "0")), CLOCK);
         admission = hub.admission();
         insi = hub.sandbox().orElseThrow().insi().simulator();
         agent = new AdmissionCaller(KIOSK, IdNatPs.parse("810001234565"));
