@@ -1,5 +1,6 @@
 package fr.vigie.kiosk;
 
+import fr.vigie.kiosk.station.StationConfig;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,13 +24,16 @@ record KioskCommandLine(Path configFile, Map<String, String> overrides, int virt
     static final String USAGE = """
             usage: vigie kiosk [options]
               --config FILE          properties file (kiosk.site, kiosk.id, kiosk.mqtt.url, kiosk.data-dir,
-                                     kiosk.heartbeat-seconds, kiosk.outbox.capacity, kiosk.outbox.sync, kiosk.mqtt.window)
+                                     kiosk.heartbeat-seconds, kiosk.outbox.capacity, kiosk.outbox.sync, kiosk.mqtt.window,
+                                     kiosk.ui.port, kiosk.card.readers, kiosk.gpio, kiosk.session.*)
               --site S               site id                      (kiosk.site)
               --kiosk-id ID          kiosk id, or id prefix with --virtual (kiosk.id)
               --broker URL           MQTT broker, e.g. tcp://127.0.0.1:1883 (kiosk.mqtt.url)
               --data DIR             data directory; with --virtual, the parent of each kiosk's (kiosk.data-dir)
               --heartbeat S          status heartbeat interval in seconds (kiosk.heartbeat-seconds)
               --sync FULL|NORMAL     outbox durability, FULL by default (kiosk.outbox.sync)
+              --ui-port P            touch UI port on 127.0.0.1, 0 = any free port (kiosk.ui.port, default 8090;
+                                     with --virtual: P, P+1… or 0, the default)
               --virtual N            run N virtual kiosks <kiosk-id>-001… (default prefix: kiosk)
               --burst N              each kiosk accepts N DemoActivity events in its outbox's life (resumable)
               --rate R               burst events per second per kiosk, 0 = as fast as possible (default 0)
@@ -38,7 +42,7 @@ record KioskCommandLine(Path configFile, Map<String, String> overrides, int virt
 
     private static final Map<String, String> KEY_OF_OPTION = Map.of("--site", KioskConfig.SITE, "--kiosk-id",
             KioskConfig.ID, "--broker", KioskConfig.MQTT_URL, "--data", KioskConfig.DATA_DIR, "--heartbeat",
-            KioskConfig.HEARTBEAT_SECONDS, "--sync", KioskConfig.OUTBOX_SYNC);
+            KioskConfig.HEARTBEAT_SECONDS, "--sync", KioskConfig.OUTBOX_SYNC, "--ui-port", StationConfig.UI_PORT);
 
     /** Parses {@code args}; every rejection names the option and the value. */
     static KioskCommandLine parse(String[] args) throws KioskConfigException {

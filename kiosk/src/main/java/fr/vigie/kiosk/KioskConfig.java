@@ -1,6 +1,7 @@
 package fr.vigie.kiosk;
 
 import fr.vigie.kiosk.outbox.SyncLevel;
+import fr.vigie.kiosk.station.StationConfig;
 import fr.vigie.protocol.KioskAddress;
 import java.io.IOException;
 import java.io.Reader;
@@ -38,9 +39,11 @@ import java.util.TreeSet;
  * @param publishWindow most QoS 1 events in flight ({@value #MQTT_WINDOW}, default 128; the broker's
  *        Receive Maximum may lower it)
  * @param softwareVersion from the jar manifest, or {@code dev}; not a property
+ * @param station the clinician workstation: UI port, card readers, GPIO, session time limits
+ *        ({@code kiosk.ui.*}, {@code kiosk.card.*}, {@code kiosk.gpio}, {@code kiosk.session.*}, see {@link StationConfig})
  */
 public record KioskConfig(String site, String kioskId, String brokerUrl, Path dataDir, int heartbeatSeconds,
-        int outboxCapacity, SyncLevel outboxSync, int publishWindow, String softwareVersion) {
+        int outboxCapacity, SyncLevel outboxSync, int publishWindow, String softwareVersion, StationConfig station) {
 
     public static final String SITE = "kiosk.site";
     public static final String ID = "kiosk.id";
@@ -51,8 +54,8 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
     public static final String OUTBOX_SYNC = "kiosk.outbox.sync";
     public static final String MQTT_WINDOW = "kiosk.mqtt.window";
     /** Every key this record reads; any other {@code kiosk.*} key is rejected. */
-    public static final Set<String> KEYS = Set.of(SITE, ID, MQTT_URL, DATA_DIR, HEARTBEAT_SECONDS, OUTBOX_CAPACITY,
-            OUTBOX_SYNC, MQTT_WINDOW);
+    public static final Set<String> KEYS = union(Set.of(SITE, ID, MQTT_URL, DATA_DIR, HEARTBEAT_SECONDS, OUTBOX_CAPACITY,
+            OUTBOX_SYNC, MQTT_WINDOW), StationConfig.KEYS);
 
     public static final String DEFAULT_BROKER_URL = "tcp://127.0.0.1:1883";
     public static final int DEFAULT_HEARTBEAT_SECONDS = 10;
@@ -80,12 +83,14 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
         if (softwareVersion == null || softwareVersion.isBlank() || softwareVersion.length() > 64) {
             throw new IllegalArgumentException("softwareVersion must be 1 to 64 characters, got '" + softwareVersion + "'");
         }
+        Objects.requireNonNull(station, "station");
     }
 
     /** A configuration with every default, for the given kiosk. */
     public static KioskConfig defaults(String site, String kioskId) {
         return new KioskConfig(site, kioskId, DEFAULT_BROKER_URL, defaultDataDir(kioskId), DEFAULT_HEARTBEAT_SECONDS,
-                DEFAULT_OUTBOX_CAPACITY, SyncLevel.FULL, DEFAULT_PUBLISH_WINDOW, runningSoftwareVersion());
+                DEFAULT_OUTBOX_CAPACITY, SyncLevel.FULL, DEFAULT_PUBLISH_WINDOW, runningSoftwareVersion(),
+                StationConfig.defaults());
     }
 
     /**
@@ -127,7 +132,7 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
                     integer(raw, OUTBOX_CAPACITY, DEFAULT_OUTBOX_CAPACITY),
                     sync(raw),
                     integer(raw, MQTT_WINDOW, DEFAULT_PUBLISH_WINDOW),
-                    runningSoftwareVersion());
+                    runningSoftwareVersion(), StationConfig.parse(raw));
         } catch (InvalidSetting e) {
             throw e.toConfigException();
         }
@@ -141,13 +146,25 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
     /** The same configuration for another kiosk id and data directory. */
     public KioskConfig withKiosk(String otherKioskId, Path otherDataDir) {
         return new KioskConfig(site, otherKioskId, brokerUrl, otherDataDir, heartbeatSeconds, outboxCapacity,
-                outboxSync, publishWindow, softwareVersion);
+                outboxSync, publishWindow, softwareVersion, station);
     }
 
     /** The same configuration with another broker URL. */
     public KioskConfig withBrokerUrl(String otherBrokerUrl) {
         return new KioskConfig(site, kioskId, otherBrokerUrl, dataDir, heartbeatSeconds, outboxCapacity, outboxSync,
-                publishWindow, softwareVersion);
+                publishWindow, softwareVersion, station);
+    }
+
+    /** The same configuration with another workstation part. */
+    public KioskConfig withStation(StationConfig other) {
+        return new KioskConfig(site, kioskId, brokerUrl, dataDir, heartbeatSeconds, outboxCapacity, outboxSync,
+                publishWindow, softwareVersion, other);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /** The version in the kiosk jar's manifest ({@code Implementation-Version}), or {@code dev}. */

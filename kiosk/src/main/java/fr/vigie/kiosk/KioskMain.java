@@ -1,5 +1,7 @@
 package fr.vigie.kiosk;
 
+import fr.vigie.kiosk.station.SignInStations;
+import fr.vigie.kiosk.station.StationConfig;
 import fr.vigie.protocol.KioskAddress;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * optional burst or demo activity. Machine-readable progress goes to stdout, one line each:
  * <pre>
  * VIGIE-KIOSK READY &lt;site&gt;/&lt;kioskId&gt;
+ * VIGIE-KIOSK UI &lt;site&gt;/&lt;kioskId&gt; http://127.0.0.1:&lt;port&gt;/
  * VIGIE-KIOSK BURST-ACCEPTED &lt;site&gt;/&lt;kioskId&gt; n=&lt;N&gt;
  * VIGIE-KIOSK DRAINED &lt;site&gt;/&lt;kioskId&gt;
  * </pre>
@@ -55,7 +58,8 @@ public final class KioskMain {
                 return 0;
             }
             Map<String, String> defaults = cli.virtual() > 0
-                    ? Map.of(KioskConfig.ID, "kiosk", KioskConfig.DATA_DIR, Path.of("data", "kiosk").toString())
+                    ? Map.of(KioskConfig.ID, "kiosk", KioskConfig.DATA_DIR, Path.of("data", "kiosk").toString(),
+                            StationConfig.READERS, "sandbox", StationConfig.GPIO, "mock", StationConfig.UI_PORT, "0")
                     : Map.of();
             KioskConfig base = KioskConfig.load(cli.configFile(), defaults, cli.overrides());
             configs = cli.virtual() > 0 ? VirtualFleet.configs(cli.virtual(), base) : List.of(base);
@@ -73,8 +77,18 @@ public final class KioskMain {
             err.println("vigie-kiosk: cannot start: " + e.getMessage());
             return EXIT_START_FAILED;
         }
+        SignInStations stations;
+        try {
+            StdoutReport report = new StdoutReport(out);
+            stations = SignInStations.start(fleet.kiosks(), (kiosk, s) -> report.line("UI " + kiosk + " " + s.uri()));
+        } catch (RuntimeException e) {
+            fleet.close();
+            err.println("vigie-kiosk: cannot start the sign-in screen: " + e.getMessage());
+            return EXIT_START_FAILED;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stations.close();
             fleet.close();
             stopped.countDown();
         }, "vigie-kiosk-shutdown"));

@@ -63,7 +63,7 @@ class KioskProcessIT {
     @Test
     void burstKilledWithSigkillResumesToExactlyNEventsAndTheLastWillSaysOffline() throws Exception {
         String[] args = {"--site", KIOSK.site(), "--kiosk-id", KIOSK.kioskId(), "--broker", broker.url(),
-            "--data", dir.resolve("crash").toString(), "--heartbeat", "1", "--burst", String.valueOf(N), "--rate", "500"};
+            "--data", dir.resolve("crash").toString(), "--heartbeat", "1", "--burst", String.valueOf(N), "--rate", "500", "--ui-port", "0"};
 
         List<String> firstOut = new CopyOnWriteArrayList<>();
         Process first = launch(firstOut, "first", args);

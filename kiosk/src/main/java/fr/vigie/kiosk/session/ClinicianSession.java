@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,7 @@ public final class ClinicianSession {
     private final Supplier<String> ids;
     private final Map<String, Instant> pinSignIns = new HashMap<>();
     private final ActiveTimers foreground = new ActiveTimers();
+    private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     private Active current;
     private Active parked;
@@ -58,6 +60,8 @@ public final class ClinicianSession {
     private Instant lastActivity;
     private Instant absentSince;
     private int pinTriesLeft = -1;
+    private SessionReason lastReason;
+    private String refusalDetail;
 
     private ClinicianSession(Builder b) {
         this.timeouts = b.timeouts;
@@ -103,6 +107,7 @@ public final class ClinicianSession {
                 current = new Active(ids.get(), card.holder());
             }
             current.contact = true;
+            pinTriesLeft = -1;
             transition(current, SessionState.CARD_DETECTED, SessionReason.CARD_INSERTED);
             transition(current, SessionState.PIN_ENTRY, SessionReason.PIN_REQUESTED);
         }
@@ -176,6 +181,7 @@ public final class ClinicianSession {
     private void refuse(Active a, SessionReason reason, Verification v) {
         LOG.warn("session {} refused: {} ({})", a.id, reason, v.detail());
         transition(a, SessionState.REFUSED, reason);
+        refusalDetail = v.detail();
     }
 
     /** The contact card left the reader: an open session locks at once, a sign-in under way ends. */
@@ -312,10 +318,27 @@ public final class ClinicianSession {
         return pinTriesLeft;
     }
 
+    /** @return a consistent snapshot of what the kiosk should show now */
+    public synchronized SessionView view() {
+        return new SessionView(state(), current == null ? null : current.id, current == null ? null : current.holder,
+                lastReason, pinTriesLeft, state() == SessionState.REFUSED ? refusalDetail : null);
+    }
+
+    /**
+     * Calls {@code listener} after every transition, under the session's lock: it must be quick and
+     * must not call back into the session on that thread (e.g. have the screen re-read {@link #view}
+     * on its own thread, as {@link fr.vigie.kiosk.ui.ScreenSlot#showLatest} does).
+     */
+    public void addListener(Runnable listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     private void transition(Active a, SessionState to, SessionReason reason) {
         SessionState from = a.state;
         a.state = to;
         generation++;
+        lastReason = reason;
+        refusalDetail = null;
         LOG.info("session {}: {} -> {} ({})", a.id, from, to, reason);
         try {
             sink.emit(new SessionTransition(a.id, from.name(), to.name(), reason.name(), a.holder.idNatPs(), null));
@@ -327,6 +350,13 @@ public final class ClinicianSession {
         }
         if (to != SessionState.CLOSED) {
             signals.follow(state(), to, reason);
+        }
+        for (Runnable l : listeners) {
+            try {
+                l.run();
+            } catch (RuntimeException e) {
+                LOG.warn("session listener failed", e);
+            }
         }
     }
 

@@ -59,7 +59,7 @@ public final class Html {
     }
 
     /** {@code <p class="cls" id="id">} with the text of {@code key}; {@code id} may be null. */
-    public Html para(String id, String cls, String key, Object... args) {
+    public Html paragraph(String id, String cls, String key, Object... args) {
         return element("p", id, cls, message(key, args));
     }
 

@@ -68,6 +68,7 @@ final class ScreenPush {
     private final AtomicBoolean pending = new AtomicBoolean();
     private volatile Shown shown;
     private long versions;
+    private String lastFingerprint;
 
     ScreenPush(UiTexts texts, ScheduledExecutorService executor) {
         this.texts = texts;
@@ -113,12 +114,23 @@ final class ScreenPush {
         Screen next = BLANK;
         int best = Integer.MIN_VALUE;
         for (ScreenSlot s : slots) {
-            Screen candidate = s.screen().orElse(null);
+            Screen candidate;
+            try {
+                candidate = s.screen().orElse(null);
+            } catch (RuntimeException e) {
+                LOG.error("screen slot {} failed to give its screen", s.name(), e);
+                continue;
+            }
             if (candidate != null && s.priority() > best) {
                 best = s.priority();
                 next = candidate;
             }
         }
+        String fingerprint = next.id() + "|" + fingerprint(next);
+        if (fingerprint.equals(lastFingerprint)) {
+            return; // same content: keep the page as it is (e.g. digits being typed)
+        }
+        lastFingerprint = fingerprint;
         Shown current = new Shown(++versions, next);
         shown = current;
         pages.forEach(p -> send(p, current));
@@ -129,6 +141,16 @@ final class ScreenPush {
                 LOG.warn("screen listener failed", e);
             }
         });
+    }
+
+    private String fingerprint(Screen screen) {
+        try {
+            Html body = new Html(texts, UiLanguage.FR);
+            screen.render(body);
+            return body.toHtml();
+        } catch (RuntimeException e) {
+            return "unrenderable:" + System.nanoTime();
+        }
     }
 
     private void send(Page page, Shown s) {

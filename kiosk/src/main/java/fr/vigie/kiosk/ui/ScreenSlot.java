@@ -2,6 +2,7 @@ package fr.vigie.kiosk.ui;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A feature's place on the kiosk screen. Each feature (enrolment, clinician session, admission…) owns
@@ -14,7 +15,7 @@ public final class ScreenSlot {
     private final String name;
     private final int priority;
     private final Runnable changed;
-    private volatile Screen screen;
+    private volatile Supplier<Screen> source = () -> null;
 
     ScreenSlot(String name, int priority, Runnable changed) {
         this.name = name;
@@ -24,19 +25,36 @@ public final class ScreenSlot {
 
     /** Shows {@code next} from this slot (replacing what it showed). */
     public void show(Screen next) {
-        screen = Objects.requireNonNull(next, "screen");
+        Objects.requireNonNull(next, "screen");
+        source = () -> next;
+        changed.run();
+    }
+
+    /**
+     * Shows whatever {@code latest} returns (null for nothing), asked on the push thread each time
+     * this slot {@linkplain #refresh is refreshed}: for a feature whose state changes under its own
+     * lock, the screen then shows the state as it is when pushed, and quick successive changes are
+     * pushed once. {@code latest} must be quick and must not block on the browser.
+     */
+    public void showLatest(Supplier<Screen> latest) {
+        source = Objects.requireNonNull(latest, "latest");
+        changed.run();
+    }
+
+    /** Asks for the screen again (after the state behind {@link #showLatest} changed). Never blocks. */
+    public void refresh() {
         changed.run();
     }
 
     /** This slot shows nothing any more: a lower-priority slot's screen comes back. */
     public void clear() {
-        screen = null;
+        source = () -> null;
         changed.run();
     }
 
     /** @return what this slot shows, if anything */
     public Optional<Screen> screen() {
-        return Optional.ofNullable(screen);
+        return Optional.ofNullable(source.get());
     }
 
     /** @return the slot's name, e.g. {@code session} */

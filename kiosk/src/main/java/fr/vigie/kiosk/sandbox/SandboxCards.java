@@ -1,0 +1,158 @@
+package fr.vigie.kiosk.sandbox;
+
+import fr.vigie.hardware.card.TerminalSource;
+import fr.vigie.hardware.card.virtual.CpsCredential;
+import fr.vigie.hardware.card.virtual.TestIgcSante;
+import fr.vigie.hardware.card.virtual.VirtualCpsCard;
+import fr.vigie.hardware.card.virtual.VirtualReaders;
+import fr.vigie.kiosk.ui.Html;
+import fr.vigie.kiosk.ui.Html.Style;
+import fr.vigie.kiosk.ui.KioskUi;
+import fr.vigie.kiosk.ui.UiRejected;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * <b>Sandbox only — never on a production kiosk.</b> Two in-process virtual card readers (contact and
+ * contactless, seen through {@code javax.smartcardio} exactly like PC/SC readers) and a few virtual CPS
+ * cards from the local test IGC-Santé, with on-screen controls to insert, remove and tap a card and
+ * to step away from the presence sensor (Pi4J mock platform), for the demo and the browser tests.
+ * The controls are drawn in a dashed "sandbox" box under the sign-in screens and answer
+ * {@code POST /ui/action/sandbox/*}. Thread-safe.
+ *
+ * <pre>{@code
+ * SandboxCards cards = SandboxCards.demo();
+ * cards.mount(ui, board::simulatePresence);
+ * SessionUi.attach(ui, session, cards::controls);
+ * new ReaderMonitor(cards.terminals(), inputs, clock, Duration.ofMillis(50)).start();
+ * }</pre>
+ */
+public final class SandboxCards {
+    /** Name of the virtual contact reader. */
+    public static final String CONTACT_READER = "Vigie sandbox contact reader";
+    /** Name of the virtual contactless reader. */
+    public static final String CONTACTLESS_READER = "Vigie sandbox contactless reader";
+    /** The PIN of the {@link #demo()} cards, shown in the sandbox box. */
+    public static final String DEMO_PIN = "1234";
+
+    private static List<CpsCredential> demoCredentials;
+
+    private final VirtualReaders readers = new VirtualReaders(CONTACT_READER, CONTACTLESS_READER);
+    private final List<VirtualCpsCard> cards;
+    private final String pinHint;
+    private volatile Consumer<Boolean> presence;
+
+    /** @param pinHint the PIN shown in the sandbox box, or null to show none */
+    public SandboxCards(List<VirtualCpsCard> cards, String pinHint) {
+        if (cards.isEmpty()) {
+            throw new IllegalArgumentException("the sandbox needs at least one card");
+        }
+        this.cards = List.copyOf(cards);
+        this.pinHint = pinHint;
+    }
+
+    /** Cards of two demo clinicians (a nurse and a doctor), PIN {@value #DEMO_PIN}, fresh counters. */
+    public static SandboxCards demo() {
+        return new SandboxCards(credentials().stream().map(c -> VirtualCpsCard.builder(c).pin(DEMO_PIN).build()).toList(),
+                DEMO_PIN);
+    }
+
+    private static synchronized List<CpsCredential> credentials() {
+        if (demoCredentials == null) {
+            TestIgcSante igc = TestIgcSante.shared();
+            demoCredentials = List.of(igc.issuePersonne("810100000017", "MARTIN", "Claire"),
+                    igc.issuePersonne("810100000025", "DUBOIS", "Paul"));
+        }
+        return demoCredentials;
+    }
+
+    /** @return the virtual readers, for a {@link fr.vigie.hardware.card.ReaderMonitor} */
+    public TerminalSource terminals() {
+        return readers;
+    }
+
+    /** @return the cards, in the order of the controls */
+    public List<VirtualCpsCard> cards() {
+        return cards;
+    }
+
+    /** Puts card {@code index} in the contact reader (replacing any card there). */
+    public void insert(int index) {
+        readers.insert(CONTACT_READER, card(index));
+    }
+
+    /** Takes the card out of the contact reader. */
+    public void remove() {
+        readers.remove(CONTACT_READER);
+    }
+
+    /** Holds card {@code index} on the contactless reader (until {@link #untap}). */
+    public void tap(int index) {
+        readers.remove(CONTACTLESS_READER);
+        readers.insert(CONTACTLESS_READER, card(index).contactless());
+    }
+
+    /** Takes the card away from the contactless reader. */
+    public void untap() {
+        readers.remove(CONTACTLESS_READER);
+    }
+
+    /** Registers the {@code sandbox/*} actions; {@code presenceOrNull} drives the mock presence sensor. */
+    public void mount(KioskUi ui, Consumer<Boolean> presenceOrNull) {
+        this.presence = presenceOrNull;
+        ui.addBundle("i18n.sandbox");
+        ui.action("sandbox", "insert", r -> insert(index(r.value())));
+        ui.action("sandbox", "remove", r -> remove());
+        ui.action("sandbox", "tap", r -> tap(index(r.value())));
+        ui.action("sandbox", "untap", r -> untap());
+        ui.action("sandbox", "leave", r -> presence(false));
+        ui.action("sandbox", "return", r -> presence(true));
+    }
+
+    /** Draws the sandbox box: one insert and one tap button per card, remove, and presence. */
+    public void controls(Html h) {
+        h.open("div", "sandbox", "sandbox").paragraph(null, "sandbox-title", "sandbox.title");
+        if (pinHint != null) {
+            h.para("sandbox.pin", pinHint);
+        }
+        for (int i = 0; i < cards.size(); i++) {
+            CpsCredential c = cards.get(i).credential();
+            String who = (c.givenName() + " " + c.familyName()).trim();
+            h.open("p", null, null).text(who).close()
+                    .button("sandbox-insert-" + i, "sandbox/insert", Integer.toString(i), "sandbox.insert", Style.PRIMARY)
+                    .button("sandbox-tap-" + i, "sandbox/tap", Integer.toString(i), "sandbox.tap", Style.PRIMARY);
+        }
+        h.open("p", null, null).close().button("sandbox-remove", "sandbox/remove", "sandbox.remove", Style.SECONDARY);
+        if (presence != null) {
+            h.button("sandbox-leave", "sandbox/leave", "sandbox.leave", Style.SECONDARY)
+                    .button("sandbox-return", "sandbox/return", "sandbox.return", Style.SECONDARY);
+        }
+        h.close();
+    }
+
+    private void presence(boolean present) throws UiRejected {
+        Consumer<Boolean> p = presence;
+        if (p == null) {
+            throw new UiRejected("SANDBOX_NO_PRESENCE_SENSOR", "this kiosk has no simulated presence sensor");
+        }
+        p.accept(present);
+    }
+
+    private VirtualCpsCard card(int index) {
+        Objects.checkIndex(index, cards.size());
+        return cards.get(index);
+    }
+
+    private int index(String value) throws UiRejected {
+        try {
+            int i = Integer.parseInt(value);
+            if (i >= 0 && i < cards.size()) {
+                return i;
+            }
+        } catch (NumberFormatException e) {
+            // rejected below
+        }
+        throw new UiRejected("SANDBOX_NO_SUCH_CARD", "no sandbox card " + value);
+    }
+}

@@ -1,0 +1,64 @@
+package fr.vigie.kiosk.station;
+
+import fr.vigie.kiosk.Kiosk;
+import fr.vigie.kiosk.session.SessionSink;
+import fr.vigie.protocol.KioskAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One {@link SignInStation} per running kiosk, for {@code KioskMain}: each kiosk's session events go
+ * to its own outbox. When several kiosks share a machine (the virtual fleet), kiosk {@code i} (from 0)
+ * gets UI port {@code kiosk.ui.port + i}, or any free port when that is 0. Thread-safe to close.
+ */
+public final class SignInStations implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SignInStations.class);
+    private final List<SignInStation> stations;
+
+    private SignInStations(List<SignInStation> stations) {
+        this.stations = stations;
+    }
+
+    /**
+     * Starts the stations of {@code kiosks}, calling {@code started} for each as soon as its UI serves.
+     * If one fails to start, those already started are closed and the failure is thrown.
+     */
+    public static SignInStations start(List<Kiosk> kiosks, BiConsumer<KioskAddress, SignInStation> started) {
+        List<SignInStation> out = new ArrayList<>(kiosks.size());
+        try {
+            for (int i = 0; i < kiosks.size(); i++) {
+                Kiosk kiosk = kiosks.get(i);
+                StationConfig config = kiosk.config().station();
+                if (config.uiPort() != 0) {
+                    config = config.withUiPort(config.uiPort() + i);
+                }
+                SignInStation s = SignInStation.builder(config, SessionSink.outboxOf(kiosk)).start();
+                out.add(s);
+                started.accept(kiosk.address(), s);
+            }
+        } catch (RuntimeException | Error e) {
+            new SignInStations(out).close();
+            throw e;
+        }
+        return new SignInStations(List.copyOf(out));
+    }
+
+    /** @return the stations, in kiosk order */
+    public List<SignInStation> stations() {
+        return stations;
+    }
+
+    @Override
+    public void close() {
+        for (SignInStation s : stations) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing a sign-in station failed", e);
+            }
+        }
+    }
+}

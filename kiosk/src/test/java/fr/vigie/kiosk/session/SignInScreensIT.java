@@ -1,0 +1,283 @@
+package fr.vigie.kiosk.session;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.vigie.hardware.card.virtual.CpsCredential;
+import fr.vigie.hardware.card.virtual.TestIgcSante;
+import fr.vigie.hardware.card.virtual.VirtualCpsCard;
+import fr.vigie.kiosk.sandbox.SandboxCards;
+import fr.vigie.kiosk.station.SignInStation;
+import fr.vigie.kiosk.station.StationConfig;
+import fr.vigie.kiosk.testing.HeadlessChromium;
+import fr.vigie.protocol.EventPayload.SessionTransition;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The sign-in screens in headless Chromium, on a whole {@link SignInStation}: sandbox virtual readers
+ * and CPS cards through javax.smartcardio and the reader monitor, the real session, a Pi4J mock board,
+ * the local UI with its server-sent events. Time is a {@link ManualTimers}: timeouts pass by hand.
+ */
+class SignInScreensIT {
+    private static final String PIN = "1234";
+    private static final CpsCredential EVE = TestIgcSante.shared().issuePersonne("810000000666",
+            "<script>alert('x')</script>", "Eve & <b>Co</b>");
+    private static ChromeDriver browser;
+
+    private final ManualTimers timers = new ManualTimers(Rig.T0);
+    private final List<SessionTransition> events = new CopyOnWriteArrayList<>();
+    private SignInStation station;
+    private SandboxCards cards;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = HeadlessChromium.start("fr-FR");
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void startStation() {
+        startStation(DevCertificateCheck.permissive(timers));
+    }
+
+    private void startStation(CertificateCheck check) {
+        if (station != null) {
+            station.close();
+        }
+        cards = new SandboxCards(List.of(VirtualCpsCard.builder(Rig.MARTIN).pin(PIN).build(),
+                VirtualCpsCard.builder(Rig.DUBOIS).pin(PIN).build(), VirtualCpsCard.builder(EVE).pin(PIN).build()), PIN);
+        StationConfig config = new StationConfig(0, StationConfig.Readers.SANDBOX, StationConfig.Gpio.MOCK, Rig.TIMEOUTS);
+        station = SignInStation.builder(config, events::add).time(timers, timers).sandboxCards(cards)
+                .certificateCheck(check).start();
+    }
+
+    @AfterEach
+    void stopStation() {
+        station.close();
+    }
+
+    private void open(String query) {
+        browser.get(station.uri() + query);
+        await().until(() -> "session.idle".equals(screen()));
+    }
+
+    private String screen() {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "var s = document.querySelector('#screen section'); return s ? s.getAttribute('data-screen') : null;");
+    }
+
+    private String text() {
+        return (String) ((JavascriptExecutor) browser).executeScript("return document.getElementById('screen').innerText;");
+    }
+
+    private void awaitScreen(String id) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> id.equals(screen()));
+    }
+
+    private void typePin(String digits) {
+        for (char d : digits.toCharArray()) {
+            browser.findElement(By.cssSelector("#screen button[data-digit='" + d + "']")).click();
+        }
+        browser.findElement(By.cssSelector("#screen button[data-pad-submit]")).click();
+    }
+
+    private void signIn(int card) {
+        cards.insert(card);
+        awaitScreen("session.pin");
+        typePin(PIN);
+        awaitScreen("session.open");
+    }
+
+    @Test
+    void contactCardAndPinOpenTheSessionInFrench() {
+        open("");
+        assertTrue(text().contains("Insérez votre carte CPS"));
+
+        browser.findElement(By.id("sandbox-insert-0")).click();
+        awaitScreen("session.pin");
+        assertTrue(text().contains("Bonjour Claire MARTIN"), text());
+        typePin(PIN);
+        awaitScreen("session.open");
+
+        assertTrue(text().contains("Session ouverte") && text().contains("Claire MARTIN")
+                && text().contains("810001234567 (RPPS)"), text());
+        assertEquals("PIN_OK", events.get(events.size() - 1).reason());
+    }
+
+    @Test
+    void aWrongPinShowsTheTriesLeft() {
+        open("");
+        cards.insert(0);
+        awaitScreen("session.pin");
+
+        typePin("9999");
+        await().until(() -> text().contains("Code incorrect. Il vous reste 2 essai(s)."));
+        typePin("9998");
+
+        await().until(() -> text().contains("Il vous reste 1 essai(s).") && text().contains("la carte sera bloquée"));
+        assertEquals(1, cards.cards().get(0).pinTriesLeft());
+    }
+
+    @Test
+    void aBlockedPinIsExplained() {
+        open("");
+        cards.insert(0);
+        for (String wrong : List.of("1111", "2222", "3333")) {
+            awaitScreen("session.pin");
+            typePin(wrong);
+            await().until(() -> !"session.verifying".equals(screen()));
+        }
+
+        awaitScreen("session.refused");
+        assertTrue(text().contains("Votre carte est bloquée") && text().contains("Retirez votre carte."), text());
+        cards.remove();
+        awaitScreen("session.idle");
+    }
+
+    @Test
+    void aRevokedCertificateIsExplainedInPlainWords() {
+        startStation(certificate -> Optional.of("certificate revoked (CRL of 2026-11-24)"));
+        open("");
+        cards.insert(0);
+        awaitScreen("session.pin");
+
+        typePin(PIN);
+
+        awaitScreen("session.refused");
+        assertTrue(text().contains("mise en opposition (révoquée)"), text());
+        assertEquals("CERTIFICATE_REJECTED", events.get(events.size() - 1).reason());
+    }
+
+    @Test
+    void anExpiredCardIsExplainedInPlainWords() {
+        timers.advance(Duration.between(Rig.T0, Rig.MARTIN.certificate().getNotAfter().toInstant()).plusDays(1));
+        open("");
+        cards.insert(0);
+        awaitScreen("session.pin");
+
+        typePin(PIN);
+
+        awaitScreen("session.refused");
+        assertTrue(text().contains("Votre carte CPS a expiré"), text());
+    }
+
+    @Test
+    void removingTheCardShowsTheLockedScreen() {
+        open("");
+        signIn(0);
+
+        cards.remove();
+
+        awaitScreen("session.locked");
+        assertTrue(text().contains("Poste verrouillé") && text().contains("Verrouillé : la carte a été retirée.")
+                && text().contains("Session de Claire MARTIN"), text());
+    }
+
+    @Test
+    void aContactlessTapWithinTheWindowUnlocks() {
+        open("");
+        signIn(0);
+        cards.remove();
+        awaitScreen("session.locked");
+        timers.advance(Duration.ofSeconds(60));
+
+        cards.tap(0);
+
+        awaitScreen("session.open");
+        assertEquals("REAUTH_SAME_CLINICIAN", events.get(events.size() - 1).reason());
+    }
+
+    @Test
+    void aContactlessTapAfterTheWindowAsksForTheCardAndPin() {
+        open("");
+        signIn(0);
+        cards.remove();
+        awaitScreen("session.locked");
+        timers.advance(Rig.TIMEOUTS.reauthWindow().plusSeconds(1));
+
+        cards.tap(0);
+
+        await().until(() -> text().contains("insérez votre carte et tapez votre code PIN"));
+        assertEquals("session.locked", screen());
+        cards.untap();
+        cards.insert(0);
+        awaitScreen("session.pin");
+        typePin(PIN);
+        awaitScreen("session.open");
+    }
+
+    @Test
+    void walkingAwayFromThePresenceSensorLocks() {
+        open("");
+        signIn(0);
+
+        station.board().simulatePresence(false);
+        timers.advance(Rig.TIMEOUTS.presenceLock());
+
+        awaitScreen("session.locked");
+        assertTrue(text().contains("personne devant le poste"), text());
+    }
+
+    @Test
+    void idleTimeLocks() {
+        open("");
+        signIn(0);
+
+        timers.advance(Rig.TIMEOUTS.idleLock());
+
+        awaitScreen("session.locked");
+        assertTrue(text().contains("Verrouillé après une période sans activité"), text());
+    }
+
+    @Test
+    void theScreensSpeakEnglishOnRequest() {
+        open("?lang=en");
+        assertTrue(text().contains("Insert your CPS card"), text());
+
+        cards.insert(0);
+        awaitScreen("session.pin");
+        assertTrue(text().contains("Hello Claire MARTIN"), text());
+        typePin("0000");
+        await().until(() -> text().contains("Wrong PIN. 2 tries left."));
+
+        browser.get(station.uri().toString());
+        await().until(() -> text().contains("Wrong PIN. 2 tries left."));
+        browser.findElement(By.id("lang-toggle")).click();
+        await().until(() -> text().contains("Code incorrect"));
+    }
+
+    @Test
+    void aHolderNameWithMarkupIsShownAsText() {
+        open("");
+
+        cards.insert(2);
+        awaitScreen("session.pin");
+
+        assertTrue(text().contains("Bonjour Eve & <b>Co</b> <script>alert('x')</script>"), text());
+        assertEquals(0L, ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelectorAll('#screen script, #screen b').length;"));
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+        assertFalse(browser.getPageSource().contains("<script>alert"));
+    }
+}
