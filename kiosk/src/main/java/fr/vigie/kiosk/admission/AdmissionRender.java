@@ -107,12 +107,12 @@ final class AdmissionRender {
         }
         if (a.status() == RnivStatus.QUAL) {
             a.document().ifPresent(d -> h.para("admission.identity.document", h.message("admission.document." + d)));
-            h.image("admission-datamatrix", "datamatrix", "/ui/x/admission/datamatrix.svg?v=" + a.recordId(),
+            h.image("admission-datamatrix", "datamatrix", "/ui/x/admission/datamatrix?v=" + a.recordId(),
                     "admission.identity.datamatrix");
         } else {
             h.para("admission.identity.check-document");
             for (HighTrustDocument d : AdmissionScreens.DOCUMENTS) {
-                h.button("admission-document-" + d.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                h.button("admission-document-" + d.name().toLowerCase(Locale.ROOT).split("_")[0],
                         "admission/document", d.name(), "admission.document." + d.name(), Html.Style.PRIMARY);
             }
         }

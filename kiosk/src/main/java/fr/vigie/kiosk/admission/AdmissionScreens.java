@@ -62,7 +62,7 @@ public final class AdmissionScreens implements ScanListener {
             desk.nextPatient();
             show(AdmissionView.home());
         });
-        ui.resource("admission", "datamatrix.svg", ctx -> {
+        ui.resource("admission", "datamatrix", ctx -> {
             try {
                 ctx.header("Cache-Control", "no-store").contentType("image/svg+xml")
                         .result(desk.dataMatrixSvg().getBytes(StandardCharsets.UTF_8));
