@@ -204,21 +204,45 @@ class AdmissionIT {
     @Test
     void anApcvTokenQualifiesWithoutInsiOnceAndIsRefusedWhenReplayed() throws Exception {
         ApcvIssuer issuer = hub.sandbox().orElseThrow().apcv();
-        String token = issuer.issue(new ApcvIssuer.Identity("297022A02077878", "1.2.250.1.213.1.4.10", "ROSSI",
+        String token = issuer.issue(new ApcvIssuer.Identity("297022A02099951", "1.2.250.1.213.1.4.10", "ROSSI",
                 "LAURA", "F", "1997-02-27", "2A004"), "chu-nord", Duration.ofMinutes(2));
         int before = insi.requestsReceived();
 
         AdmissionResult r = admission.byApcv(agent, token, OptionalLong.empty());
 
         assertEquals("QUAL", r.record().state().status().name());
-        assertEquals("297022A02077878", r.record().matricule().orElseThrow().value());
+        assertEquals("297022A02099951", r.record().matricule().orElseThrow().value());
         assertEquals(before, insi.requestsReceived());
         assertEquals(List.of("APCV"), sources(r.record().id()));
         assertEquals("APCV_REPLAYED", code(() -> admission.byApcv(agent, token, OptionalLong.empty())));
         AdmissionCaller elsewhere = new AdmissionCaller(KioskAddress.of("chu-sud", "accueil-1"), agent.agent());
         assertEquals("APCV_WRONG_AUDIENCE", code(() -> admission.byApcv(elsewhere, issuer.issue(new ApcvIssuer.Identity(
-                "297022A02077878", "1.2.250.1.213.1.4.10", "ROSSI", "LAURA", "F", "1997-02-27", null), "chu-nord",
+                "297022A02099951", "1.2.250.1.213.1.4.10", "ROSSI", "LAURA", "F", "1997-02-27", null), "chu-nord",
                 Duration.ofMinutes(2)), OptionalLong.empty())));
+    }
+
+    @Test
+    void aRecordWithATypoTakesInsisTraitsAndALaterDifferentInsReplacesTheOldOne() throws Exception {
+        long id = hub.identities().create(TraitsInput.of("Casanovas", "Anna", "F", "1997-02-08")
+                .withPrenomUtilise("Annie"), "agent").record().id();
+
+        AdmissionResult r = admission.byTraits(agent, TraitsInput.of("Casanova", "Anna", "F", "1997-02-08"),
+                OptionalLong.of(id));
+
+        assertEquals(id, r.record().id());
+        assertEquals("RECUP", r.record().state().status().name());
+        assertEquals("CASANOVA", r.record().traits().nomNaissance());
+        assertEquals("ANNIE", r.record().traits().prenomUtilise().orElseThrow(), "the local prénom utilisé is kept");
+        assertEquals(List.of(new TraitDifference(Trait.NOM_NAISSANCE, "CASANOVAS", "CASANOVA"),
+                new TraitDifference(Trait.LIEU_NAISSANCE, null, "2A020")), r.differences());
+
+        String token = hub.sandbox().orElseThrow().apcv().issue(new ApcvIssuer.Identity("297022A02088865",
+                "1.2.250.1.213.1.4.10", "CASANOVA", "ANNA", "F", "1997-02-08", "2A020"), "chu-nord", Duration.ofMinutes(1));
+        AdmissionResult q = admission.byApcv(agent, token, OptionalLong.of(id));
+
+        assertEquals("QUAL", q.record().state().status().name());
+        assertEquals("297022A02088865", q.record().matricule().orElseThrow().value());
+        assertEquals(List.of("INSI", "INVALIDATED", "APCV"), sources(id));
     }
 
     @Test
