@@ -120,7 +120,7 @@ public final class AdmissionDeviceRoutes implements DeviceRoutes {
             if (body != null) {
                 return body;
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Jackson's mapping errors arrive unchecked-by-sneak from Javalin
             // answered below
         }
         throw bad("the body is not the JSON object this route takes");

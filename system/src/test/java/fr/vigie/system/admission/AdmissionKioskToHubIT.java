@@ -225,6 +225,26 @@ class AdmissionKioskToHubIT {
     }
 
     @Test
+    void theDeviceRoutesRefuseABadAgentABadBodyAndAnUnknownRecordWithTheirCodes() {
+        fr.vigie.kiosk.hubapi.HubApiException agent = assertThrows(fr.vigie.kiosk.hubapi.HubApiException.class,
+                () -> hubApi.post("/device/v1/admission/traits", Map.of("agent", "810001234567", "nomNaissance", "X")));
+        assertEquals(400, agent.status());
+        assertEquals("AGENT_INVALID", agent.code());
+        fr.vigie.kiosk.hubapi.HubApiException body = assertThrows(fr.vigie.kiosk.hubapi.HubApiException.class,
+                () -> hubApi.post("/device/v1/admission/apcv", List.of("not", "an", "object")));
+        assertEquals("BAD_REQUEST", body.code());
+        fr.vigie.kiosk.hubapi.HubApiException unknown = assertThrows(fr.vigie.kiosk.hubapi.HubApiException.class,
+                () -> hubApi.post("/device/v1/admission/999999/document", Map.of("agent", "810001234565",
+                        "document", "PASSPORT")));
+        assertEquals(404, unknown.status());
+        assertEquals("IDENTITY_NOT_FOUND", unknown.code());
+        fr.vigie.kiosk.hubapi.HubApiException vitale = assertThrows(fr.vigie.kiosk.hubapi.HubApiException.class,
+                () -> hubApi.post("/device/v1/admission/999999/document", Map.of("agent", "810001234565",
+                        "document", "CARTE_VITALE")));
+        assertEquals("RNIV_NOT_A_HIGH_TRUST_DOCUMENT", vitale.code());
+    }
+
+    @Test
     void nobodySignedInMeansNoAdmission() throws Exception {
         session.logout();
 

@@ -29,7 +29,7 @@ public final class ApcvSandboxRoutes {
             TokenBody b;
             try {
                 b = ctx.bodyAsClass(TokenBody.class);
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Jackson's mapping errors arrive as sneaky checked exceptions
                 b = null;
             }
             int seconds = b == null || b.lifetimeSeconds() == null ? 120 : b.lifetimeSeconds();
