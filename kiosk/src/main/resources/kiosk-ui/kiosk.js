@@ -55,6 +55,9 @@
     if (b.hasAttribute('data-action')) {
       var form = new URLSearchParams();
       if (b.hasAttribute('data-value')) { form.set('value', b.getAttribute('data-value')); }
+      if (b.hasAttribute('data-form')) {
+        main.querySelectorAll('input[data-field]').forEach(function (f) { form.set(f.name, f.value); });
+      }
       b.disabled = true;
       post('/ui/action/' + b.getAttribute('data-action'), form).then(function () { b.disabled = false; });
     } else if (pad && b.hasAttribute('data-digit')) {

@@ -1,5 +1,8 @@
 package fr.vigie.hub;
 
+import fr.vigie.hub.admission.AdmissionDeviceRoutes;
+import fr.vigie.hub.admission.AdmissionService;
+import fr.vigie.hub.admission.Prescriptions;
 import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.broker.BrokerTls;
 import fr.vigie.hub.broker.EmbeddedBroker;
@@ -33,6 +36,7 @@ import fr.vigie.hub.web.AuditRoutes;
 import fr.vigie.hub.web.FleetRoutes;
 import fr.vigie.hub.web.IdentityRoutes;
 import fr.vigie.hub.web.StaffRoutes;
+import fr.vigie.hub.web.PrescriptionRoutes;
 import fr.vigie.provisioning.SiteCa;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -90,6 +94,7 @@ public final class EdgeHub implements AutoCloseable {
     private HubSandbox sandbox;
     private Fleet fleet;
     private CrlDistribution igcSanteCrls;
+    private AdmissionService admission;
     private volatile Ingest ingest;
     private boolean closed;
 
@@ -167,6 +172,7 @@ public final class EdgeHub implements AutoCloseable {
             Consumer<Javalin> routes = app -> {
                 StaffRoutes.mount(app, hub.staff, hub.audit);
                 IdentityRoutes.mount(app, hub.identities);
+                PrescriptionRoutes.mount(app, hub.identities, new Prescriptions(database.dataSource()));
                 AuditRoutes.mount(app, hub.audit);
                 EnrolmentAdminRoutes.mount(app, hub.enrolments);
                 FleetRoutes.mount(app, hub.fleet);
@@ -190,6 +196,8 @@ public final class EdgeHub implements AutoCloseable {
                 CrlRoutes.mount(app, crls);
                 hubAndCrlRoutes.accept(app);
             };
+            hub.admission = HubAdmission.create(hub.identities, database.dataSource(), hub.audit, hub.sandbox,
+                    clock);
             hub.http = HttpApi.start(config.httpBind(), config.httpPort(), hub.devices,
                     new EventQuery(database.dataSource()), hub.metrics, hub::health, routes);
             started.push(hub.http);
@@ -225,7 +233,8 @@ public final class EdgeHub implements AutoCloseable {
         kioskPsc = KioskPsc.start(sandbox().map(s -> PscGatewayConfig.withSecret(s.pscIssuer(),
                 PscSimulator.Options.defaults().clientId(), PscSimulator.Options.defaults().clientSecret())),
                 audit, clock);
-        return List.of(new EnrolmentDeviceRoutes(enrolments), new CrlDeviceRoutes(igcSanteCrls), kioskPsc);
+        return List.of(new EnrolmentDeviceRoutes(enrolments), new CrlDeviceRoutes(igcSanteCrls), kioskPsc,
+                new AdmissionDeviceRoutes(admission));
     }
 
     /** Kiosk CIBA sign-ins (Pro Santé Connect through the hub); configured with the sandbox PSC for now. */
@@ -286,6 +295,11 @@ public final class EdgeHub implements AutoCloseable {
     /** IT staff accounts, sessions and API tokens. */
     public StaffDirectory staff() {
         return staff;
+    }
+
+    /** Identity qualification at admission (INSi, ApCV, document checks) feeding the registry. */
+    public AdmissionService admission() {
+        return admission;
     }
 
     /** The hash-chained audit log of admin actions and security events. */

@@ -5,7 +5,7 @@ package fr.vigie.protocol;
  * wire name in {@link EventType}; the codec refuses any other type.
  */
 public sealed interface EventPayload permits EventPayload.KioskStarted, EventPayload.DemoActivity,
-        EventPayload.SessionTransition {
+        EventPayload.SessionTransition, EventPayload.PrescriptionScanned {
 
     /** The wire name of this payload's type. */
     default EventType type() {
@@ -64,6 +64,25 @@ public sealed interface EventPayload permits EventPayload.KioskStarted, EventPay
             if (idNatPs.length() > 32 || exercice.length() > 128) {
                 throw new IllegalArgumentException("idNatPs (32) or exercice (128) is too long");
             }
+        }
+    }
+
+    /**
+     * An e-prescription (ordonnance numérique) was scanned at admission and attached to a patient's
+     * visit. The patient is named by the hub's identity record id, never by NIR or INS.
+     *
+     * @param recordId the hub's identity record the visit is for
+     * @param number the normalised prescription number: 1 to 64 of {@code A-Z}, {@code 0-9}
+     * @param idNatPs the signed-in agent who scanned it
+     */
+    record PrescriptionScanned(long recordId, String number, String idNatPs) implements EventPayload {
+        public PrescriptionScanned {
+            Checks.positive("recordId", recordId);
+            Checks.text("number", number, 64);
+            if (!number.matches("[A-Z0-9]+")) {
+                throw new IllegalArgumentException("number must be uppercase letters and digits only");
+            }
+            Checks.text("idNatPs", idNatPs, 80);
         }
     }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 public enum EventType {
     KIOSK_STARTED("kiosk.started", EventPayload.KioskStarted.class),
     DEMO_ACTIVITY("demo.activity", EventPayload.DemoActivity.class),
-    SESSION_TRANSITION("session.transition", EventPayload.SessionTransition.class);
+    SESSION_TRANSITION("session.transition", EventPayload.SessionTransition.class),
+    PRESCRIPTION_SCANNED("prescription.scanned", EventPayload.PrescriptionScanned.class);
 
     private final String wireName;
     private final Class<? extends EventPayload> payloadClass;

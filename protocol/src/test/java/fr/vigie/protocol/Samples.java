@@ -34,6 +34,11 @@ final class Samples {
                 new EventPayload.SessionTransition("s-1", "LOCKED", "OPEN", "REAUTH_SAME_CLINICIAN", "810001234567", null));
     }
 
+    static EventEnvelope prescriptionScanned() {
+        return EventEnvelope.of(EVENT_ID, KIOSK, 44, AT,
+                new EventPayload.PrescriptionScanned(1207, "RX24AB0012345678", "810001234567"));
+    }
+
     static KioskStatus status() {
         return new KioskStatus(KIOSK.site(), KIOSK.kioskId(), KioskStatus.State.ONLINE, AT, "1.4.2",
                 AT.minusSeconds(3600), 12, 5, ProtocolCodec.SCHEMA_VERSION);

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -114,12 +115,7 @@ public final class IdentityRegistry {
                 VigilanceFlags.lockMatricule(c, request.matricule().get());
                 matricule = request.matricule();
                 oid = request.oid();
-                String source = action.kind() == Kind.APCV_QUALIFIED ? "APCV" : "INSI";
-                IdentityRows.history(c, id, matricule.get(), oid.get(), null, null, source, by, now);
-                for (RnivRequest.PastIns past : request.history()) {
-                    IdentityRows.history(c, id, past.matricule(), past.oid(), past.validFrom(), past.validTo(),
-                            "INSHISTO", by, now);
-                }
+                recordIns(c, id, request, by, now);
             } else if (action.kind() == Kind.INS_INVALIDATED) {
                 IdentityRows.history(c, id, matricule.orElseThrow(), oid.orElseThrow(), null, today(), "INVALIDATED",
                         by, now);
@@ -138,6 +134,94 @@ public final class IdentityRegistry {
             List<VigilanceFlag> raised = bringsIns ? VigilanceFlags.detect(c, next, today(), now) : List.of();
             return new Saved(next, raised);
         });
+    }
+
+    /**
+     * Records an identity that INSi or the ApCV returned, in one transaction. With {@code id} empty, a
+     * record is created from {@code reference}; otherwise the record's strict traits are replaced by
+     * the reference ones when they differ ({@code STRICT_TRAIT_CHANGED}: the returned traits are the
+     * reference), an INS held that differs from the one returned is invalidated ({@code INS_INVALIDATED}),
+     * then the request's action is applied: {@code INSI_RETRIEVED} (applied as {@code INSI_VERIFIED}
+     * when the same INS is already held) or {@code APCV_QUALIFIED}. The record's nom and prénom utilisés
+     * are kept unless {@code reference} gives them. Nothing is written when a step is refused.
+     */
+    public Saved adopt(OptionalLong id, TraitsInput reference, RnivRequest request)
+            throws RegistryRejection, SQLException {
+        String by = operator(request.operator());
+        Kind kind = request.action().kind();
+        if (kind != Kind.INSI_RETRIEVED && kind != Kind.APCV_QUALIFIED) {
+            throw RegistryRejection.invalid(RegistryError.INS_REQUIRED, "only INSI_RETRIEVED and APCV_QUALIFIED adopt an"
+                    + " identity, not " + kind);
+        }
+        if (request.matricule().isEmpty() || request.oid().isEmpty()) {
+            throw RegistryRejection.invalid(RegistryError.INS_REQUIRED, kind + " records the INS obtained: give its"
+                    + " matricule and OID");
+        }
+        InsMatricule returned = request.matricule().get();
+        Instant now = clock.instant();
+        return Transaction.run(dataSource, c -> {
+            IdentityRecord old;
+            StrictTraits traits;
+            if (id.isEmpty()) {
+                traits = check(reference);
+                VigilanceFlags.lockTraits(c, traits);
+                long created = IdentityRows.insert(c, new IdentityRecord(0, traits, Optional.empty(), Optional.empty(),
+                        RnivState.initial(), Optional.empty(), by, now, by, now));
+                old = IdentityRows.find(c, created, true, today()).orElseThrow();
+                LOG.info("identity record {} created by {} from {}", created, by, kind);
+            } else {
+                old = locked(c, id.getAsLong());
+                traits = check(new TraitsInput(reference.nomNaissance(), reference.listePrenom(), reference.sexe(),
+                        reference.dateNaissance(), reference.lieuNaissance(),
+                        reference.nomUtilise() != null ? reference.nomUtilise() : old.traits().nomUtilise().orElse(null),
+                        reference.prenomUtilise() != null ? reference.prenomUtilise()
+                                : old.traits().prenomUtilise().orElse(null)));
+                VigilanceFlags.lockTraits(c, traits);
+            }
+            long rid = old.id();
+            RnivState state = old.state();
+            Optional<HighTrustDocument> document = old.document();
+            if (strictChanged(old.traits(), traits)) {
+                state = transition(state, RnivAction.of(Kind.STRICT_TRAIT_CHANGED));
+                document = Optional.empty();
+            }
+            if (state.status().insi() && old.matricule().isPresent() && !old.matricule().get().equals(returned)) {
+                state = transition(state, RnivAction.of(Kind.INS_INVALIDATED));
+                IdentityRows.history(c, rid, old.matricule().get(), old.oid().orElseThrow(), null, today(),
+                        "INVALIDATED", by, now);
+            }
+            RnivAction action = kind == Kind.INSI_RETRIEVED && state.status().insi()
+                    ? RnivAction.of(Kind.INSI_VERIFIED) : request.action();
+            state = transition(state, action);
+            if (!state.status().document()) {
+                document = Optional.empty();
+            }
+            VigilanceFlags.lockMatricule(c, returned);
+            recordIns(c, rid, request, by, now);
+            IdentityRecord next = new IdentityRecord(rid, traits, request.matricule(), request.oid(), state, document,
+                    old.createdBy(), old.createdAt(), by, now);
+            IdentityRows.update(c, next);
+            LOG.info("identity record {} {} by {}: {} -> {}", rid, action, by, old.state().status(), state.status());
+            return new Saved(next, VigilanceFlags.detect(c, next, today(), now));
+        });
+    }
+
+    /** The record holding {@code matricule} as its current INS, the oldest when several do (a flagged duplicate). */
+    public Optional<IdentityRecord> findByMatricule(InsMatricule matricule) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return IdentityRows.sameMatricule(c, matricule, 0, today()).stream().findFirst();
+        }
+    }
+
+    private static void recordIns(Connection c, long id, RnivRequest request, String by, Instant now)
+            throws SQLException {
+        String source = request.action().kind() == Kind.APCV_QUALIFIED ? "APCV" : "INSI";
+        IdentityRows.history(c, id, request.matricule().orElseThrow(), request.oid().orElseThrow(), null, null, source,
+                by, now);
+        for (RnivRequest.PastIns past : request.history()) {
+            IdentityRows.history(c, id, past.matricule(), past.oid(), past.validFrom(), past.validTo(), "INSHISTO", by,
+                    now);
+        }
     }
 
     /** The record, if it exists. */

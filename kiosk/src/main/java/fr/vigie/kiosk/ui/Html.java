@@ -115,6 +115,42 @@ public final class Html {
     }
 
     /**
+     * A labelled one-line text field named {@code name} (letters, digits, '-'), pre-filled with
+     * {@code value} (escaped; may be null). A {@link #formButton} sends every field of the screen.
+     */
+    public Html field(String id, String name, String labelKey, String value) {
+        out.append("<label class=\"field\"><span>");
+        escape(message(labelKey));
+        out.append("</span><input type=\"text\" autocomplete=\"off\" spellcheck=\"false\" data-field");
+        attributes(id, null);
+        out.append(" name=\"").append(checked(NAME, name)).append("\" maxlength=\"100\" value=\"");
+        escape(value == null ? "" : value);
+        out.append("\"></label>");
+        return this;
+    }
+
+    /** An image served by the kiosk itself under {@code /ui/x/<feature>/<name>} (see {@link KioskUi#resource}). */
+    public Html image(String id, String cls, String src, String altKey) {
+        if (src == null || !src.matches("/ui/x/[a-z][a-z0-9-]{0,39}/[a-z0-9][a-z0-9.-]{0,63}(\\?v=[0-9]{1,19})?")) {
+            throw new IllegalArgumentException("images come from /ui/x/<feature>/<name>, got '" + src + "'");
+        }
+        out.append("<img");
+        attributes(id, cls);
+        out.append(" src=\"").append(src).append("\" alt=\"");
+        escape(message(altKey));
+        out.append("\">");
+        return this;
+    }
+
+    /** As {@link #button(String, String, String, Style)}, also sending every {@link #field} of the screen. */
+    public Html formButton(String id, String action, String key, Style style) {
+        int at = out.length();
+        button(id, action, null, key, style);
+        out.insert(out.indexOf(">", at), " data-form");
+        return this;
+    }
+
+    /**
      * An on-screen keypad for a secret of at most {@code maxDigits} digits (a PIN). The digits stay in
      * the page's memory, shown as dots, until the submit key sends them once, as the raw body of a
      * POST to {@code /ui/action/<action>} (read it with {@link UiRequest#secretDigits()}); the page

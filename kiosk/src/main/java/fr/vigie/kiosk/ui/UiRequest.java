@@ -41,6 +41,23 @@ public final class UiRequest {
     }
 
     /**
+     * The text of the {@link Html#field} named {@code name} sent by a {@link Html#formButton}, empty
+     * when absent.
+     *
+     * @throws UiRejected {@code UI_BAD_VALUE} past {@value #MAX_VALUE} characters
+     */
+    public String field(String name) throws UiRejected {
+        String v = ctx.formParam(name);
+        if (v == null) {
+            return "";
+        }
+        if (v.length() > MAX_VALUE) {
+            throw new UiRejected("UI_BAD_VALUE", "field " + name + " longer than " + MAX_VALUE + " characters");
+        }
+        return v;
+    }
+
+    /**
      * The digits typed on a secret pad, read straight from the request body (never parsed as a form,
      * never kept as a String, never logged). The caller owns the array and must wipe it
      * ({@code Arrays.fill(digits, '\0')}) once used; the bytes read are wiped here.

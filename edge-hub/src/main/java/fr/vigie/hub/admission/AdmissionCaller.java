@@ -1,0 +1,35 @@
+package fr.vigie.hub.admission;
+
+import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.identity.IdNatPs;
+import java.util.Objects;
+
+/**
+ * Who asks for an admission step: the kiosk (from its device certificate, so it can only be itself)
+ * and the agent signed in at it (the idNat_PS the kiosk passes on). Both go to the audit with every
+ * step. Immutable.
+ *
+ * @param kiosk the calling kiosk
+ * @param agent the signed-in agent's idNat_PS
+ */
+public record AdmissionCaller(KioskAddress kiosk, IdNatPs agent) {
+    public AdmissionCaller {
+        Objects.requireNonNull(kiosk, "kiosk");
+        Objects.requireNonNull(agent, "agent");
+    }
+
+    /** The operator recorded on identity records: the agent. */
+    public String operator() {
+        return agent.value();
+    }
+
+    /** The audit actor: {@code kiosk:{site}/{id}}. */
+    public String actor() {
+        return "kiosk:" + kiosk;
+    }
+
+    /** Who asked INSi, for its audit: the agent at the kiosk. */
+    String insiOperator() {
+        return agent.value() + "@" + actor();
+    }
+}

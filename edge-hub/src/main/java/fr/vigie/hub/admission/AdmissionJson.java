@@ -1,0 +1,88 @@
+package fr.vigie.hub.admission;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.vigie.hub.identity.IdentityRecord;
+import fr.vigie.protocol.identity.InsOid;
+import fr.vigie.protocol.identity.RnivStatus;
+import fr.vigie.protocol.identity.StrictTraits;
+import java.util.List;
+
+/**
+ * JSON shapes of the admission device routes. The full matricule travels only for a QUAL identity
+ * (DOMAIN §2: the INS may only be transmitted once qualified), so that the kiosk can print its INS
+ * DataMatrix; otherwise only the masked one.
+ */
+final class AdmissionJson {
+    private AdmissionJson() {
+    }
+
+    /** Body of POST /device/v1/admission/traits. */
+    record TraitsBody(String agent, Long recordId, String nomNaissance, String listePrenom, String sexe,
+            String dateNaissance, String lieuNaissance, String nomUtilise, String prenomUtilise) {
+    }
+
+    /** Body of POST /device/v1/admission/vitale. */
+    record VitaleBody(String agent, Long recordId, String matriculeIndividu, String matriculeOd, String nomNaissance,
+            String dateNaissance, Integer rang) {
+    }
+
+    /** Body of POST /device/v1/admission/apcv. */
+    record ApcvBody(String agent, Long recordId, String token) {
+    }
+
+    /** Body of POST /device/v1/admission/{id}/document. */
+    record DocumentBody(String agent, String document) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Ins(String matricule, String masked, String oid) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Identity(long id, String status, String nomNaissance, String listePrenom, String sexe, String dateNaissance,
+            String lieuNaissance, String nomUtilise, String prenomUtilise, Ins ins, String document) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Difference(String trait, String local, String returned) {
+    }
+
+    record Step(String sent, String codeCr) {
+    }
+
+    /** A successful step. */
+    record Result(String source, Identity identity, List<Difference> differences, int flagsRaised,
+            List<Step> insiSteps) {
+    }
+
+    /** A trait refused before INSi was called. */
+    record TraitRejection(String trait, String code, String reason) {
+    }
+
+    /** Every refusal. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Error(String error, String message, List<TraitRejection> rejections) {
+    }
+
+    static Result of(AdmissionResult r) {
+        return new Result(r.source().name(), identity(r.record()),
+                r.differences().stream().map(d -> new Difference(d.trait().label(), d.local(), d.returned())).toList(),
+                r.flagsRaised().size(),
+                r.insiSteps().stream().map(s -> new Step(s.sent().name(), s.codeCr())).toList());
+    }
+
+    static Identity identity(IdentityRecord r) {
+        StrictTraits t = r.traits();
+        boolean qualified = r.state().status() == RnivStatus.QUAL;
+        Ins ins = r.matricule().map(m -> new Ins(qualified ? m.value() : null, m.masked(),
+                r.oid().map(InsOid::oid).orElse(null))).orElse(null);
+        return new Identity(r.id(), r.state().status().name(), t.nomNaissance(), t.listePrenomText(),
+                t.sexe().traitCode(), t.dateNaissance().toString(), t.lieuNaissance().map(p -> p.code()).orElse(null),
+                t.nomUtilise().orElse(null), t.prenomUtilise().orElse(null), ins, r.document().map(Enum::name).orElse(null));
+    }
+
+    static Error of(AdmissionRejection e) {
+        return new Error(e.code(), e.getMessage(), e.traitRejections().stream()
+                .map(r -> new TraitRejection(r.trait().label(), r.error().name(), r.reason())).toList());
+    }
+}

@@ -1,0 +1,240 @@
+package fr.vigie.hub.admission;
+
+import fr.vigie.hub.identity.IdentityRecord;
+import fr.vigie.hub.identity.IdentityRegistry;
+import fr.vigie.hub.identity.RegistryError;
+import fr.vigie.hub.identity.RegistryRejection;
+import fr.vigie.hub.identity.RnivRequest;
+import fr.vigie.hub.identity.Saved;
+import fr.vigie.hub.insi.InsiCaller;
+import fr.vigie.hub.insi.InsiClient;
+import fr.vigie.hub.insi.InsiError;
+import fr.vigie.hub.insi.InsiException;
+import fr.vigie.hub.insi.InsiResult;
+import fr.vigie.hub.insi.InsiSearch;
+import fr.vigie.hub.insi.ReturnedTraits;
+import fr.vigie.hub.insi.VitaleQuery;
+import fr.vigie.protocol.identity.HighTrustDocument;
+import fr.vigie.protocol.identity.RnivAction;
+import fr.vigie.protocol.identity.RnivError;
+import fr.vigie.protocol.identity.StrictTraits;
+import fr.vigie.protocol.identity.TraitsInput;
+import fr.vigie.protocol.identity.TraitsVerdict;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+
+/**
+ * Identity qualification at admission, feeding the {@link IdentityRegistry}:
+ * <ul>
+ * <li>{@link #byVitale} and {@link #byTraits} ask INSi (typed traits: checked with {@link StrictTraits}
+ *     first, then premier prénom, then the full list, see {@link InsiSearch}); one identity → the record
+ *     (the one given, the one already holding that INS, or a new one) takes the returned INS, its
+ *     history and the returned traits, and becomes RECUP; a record marked DOUT or FICT is refused
+ *     before INSi is called;</li>
+ * <li>{@link #documentChecked}: the agent checked a high-trust document → QUAL (from RECUP);</li>
+ * <li>{@link #byApcv}: a verified, unused ApCV token → QUAL without INSi.</li>
+ * </ul>
+ * Every outcome that is not an identity is an {@link AdmissionRejection} with a stable code; every
+ * step is audited with the kiosk and the agent. Thread-safe.
+ *
+ * <pre>{@code
+ * AdmissionResult r = admission.byTraits(new AdmissionCaller(kiosk, agent), typed, OptionalLong.empty());
+ * admission.documentChecked(caller, r.record().id(), HighTrustDocument.PASSPORT); // QUAL
+ * }</pre>
+ */
+public final class AdmissionService {
+    private final IdentityRegistry registry;
+    private final InsiClient insi;
+    private final ApcvVerifier apcv;
+    private final ApcvReplayGuard replays;
+    private final AdmissionAudit audit;
+    private final Clock clock;
+
+    /**
+     * @param insi the INSi gateway, or {@code null} when none is configured (INSi steps then answer
+     *     {@code INSI_UNAVAILABLE})
+     * @param apcv what the hub trusts for ApCV tokens, or empty ({@code APCV_NOT_CONFIGURED})
+     */
+    public AdmissionService(IdentityRegistry registry, DataSource dataSource, InsiClient insi,
+            Optional<ApcvSettings> apcv, AdmissionAudit audit, Clock clock) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.insi = insi;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.apcv = apcv.map(s -> new ApcvVerifier(s, clock)).orElse(null);
+        this.replays = new ApcvReplayGuard(dataSource, clock);
+        this.audit = Objects.requireNonNull(audit, "audit");
+    }
+
+    /** INSi with the beneficiary read from a Vitale card. */
+    public AdmissionResult byVitale(AdmissionCaller caller, VitaleQuery query, OptionalLong recordId)
+            throws AdmissionRejection, SQLException {
+        return audited(caller, "ADMISSION_VITALE", recordId, () -> {
+            Optional<IdentityRecord> target = insiTarget(recordId);
+            InsiResult result = client().rechercherAvecCarteVitale(insiCaller(caller, recordId), query);
+            if (!(result instanceof InsiResult.OneIdentity one)) {
+                throw Rejections.notOne(result, false);
+            }
+            return adopt(caller, AdmissionResult.Source.VITALE, target, one, null, List.of());
+        });
+    }
+
+    /** INSi with typed traits: premier prénom, then the full list; the birth place when given. */
+    public AdmissionResult byTraits(AdmissionCaller caller, TraitsInput typed, OptionalLong recordId)
+            throws AdmissionRejection, SQLException {
+        return audited(caller, "ADMISSION_TRAITS", recordId, () -> {
+            TraitsVerdict verdict = StrictTraits.check(typed, LocalDate.now(clock));
+            if (!verdict.accepted()) {
+                throw new AdmissionRejection(AdmissionRejection.Kind.INVALID, InsiError.INSI_TRAITS_REJECTED.name(),
+                        "the traits were refused before calling INSi: correct the traits shown", verdict.rejections());
+            }
+            StrictTraits traits = verdict.traits().orElseThrow();
+            Optional<IdentityRecord> target = insiTarget(recordId);
+            InsiSearch.Outcome outcome = new InsiSearch(client(), clock).search(insiCaller(caller, recordId), traits);
+            if (!(outcome.result() instanceof InsiResult.OneIdentity one)) {
+                throw Rejections.notOne(outcome.result(), traits.lieuNaissance().isPresent());
+            }
+            return adopt(caller, AdmissionResult.Source.TRAITS, target, one, traits, outcome.steps());
+        });
+    }
+
+    /** The agent checked the traits against a high-trust document: RECUP → QUAL (PROV → VALI). */
+    public AdmissionResult documentChecked(AdmissionCaller caller, long recordId, HighTrustDocument document)
+            throws AdmissionRejection, SQLException {
+        return audited(caller, "ADMISSION_DOCUMENT", OptionalLong.of(recordId), () -> {
+            Saved s = registry(() -> registry.apply(recordId, RnivRequest.of(RnivAction.documentChecked(document),
+                    caller.operator())));
+            return new AdmissionResult(AdmissionResult.Source.DOCUMENT, s.record(), List.of(), s.raised(), List.of());
+        });
+    }
+
+    /** A scanned ApCV token: verified, used once, then QUAL without INSi. */
+    public AdmissionResult byApcv(AdmissionCaller caller, String token, OptionalLong recordId)
+            throws AdmissionRejection, SQLException {
+        return audited(caller, "ADMISSION_APCV", recordId, () -> {
+            if (apcv == null) {
+                throw new AdmissionRejection(AdmissionRejection.Kind.UNAVAILABLE, ApcvError.APCV_NOT_CONFIGURED.name(),
+                        "ApCV: no ApCV key is configured on this hub");
+            }
+            ApcvIdentity identity = apcv.verify(token, caller.kiosk().site());
+            TraitsVerdict traits = StrictTraits.check(identity.traits(), LocalDate.now(clock));
+            if (!traits.accepted()) {
+                throw new AdmissionRejection(AdmissionRejection.Kind.INVALID, ApcvError.APCV_IDENTITY_INVALID.name(),
+                        "ApCV: the traits in the token are invalid", traits.rejections());
+            }
+            Optional<IdentityRecord> target = recordId.isPresent() ? Optional.of(existing(recordId.getAsLong()))
+                    : registry.findByMatricule(identity.matricule());
+            if (target.isPresent() && target.get().state().doubtfulOrFictitious()) {
+                throw new AdmissionRejection(AdmissionRejection.Kind.CONFLICT, RnivError.RNIV_DOUBTFUL_STAYS_PROV.name(),
+                        "record " + target.get().id() + " is DOUT or FICT: it stays PROV");
+            }
+            replays.useOnce(identity, caller.actor());
+            RnivRequest request = RnivRequest.withIns(RnivAction.of(RnivAction.Kind.APCV_QUALIFIED),
+                    identity.matricule(), identity.oid(), caller.operator());
+            Saved s = registry(() -> registry.adopt(target.map(r -> OptionalLong.of(r.id())).orElse(OptionalLong.empty()),
+                    identity.traits(), request));
+            replays.attach(identity, s.record().id());
+            List<TraitDifference> diffs = target.map(r -> TraitDifference.between(r.traits(), returned(s.record())))
+                    .orElse(List.of());
+            return new AdmissionResult(AdmissionResult.Source.APCV, s.record(), diffs, s.raised(), List.of());
+        });
+    }
+
+    private AdmissionResult adopt(AdmissionCaller caller, AdmissionResult.Source source, Optional<IdentityRecord> given,
+            InsiResult.OneIdentity one, StrictTraits typed, List<InsiSearch.Step> steps)
+            throws AdmissionRejection, SQLException {
+        Optional<IdentityRecord> target = given.isPresent() ? given : registry.findByMatricule(one.matricule());
+        if (target.isPresent() && !target.get().state().mayCallInsi()) {
+            throw new AdmissionRejection(AdmissionRejection.Kind.CONFLICT, RnivError.RNIV_INSI_NOT_ALLOWED.name(),
+                    "record " + target.get().id() + " holding this INS is DOUT or FICT: INSi results are not recorded");
+        }
+        ReturnedTraits r = one.traits();
+        TraitsInput reference = new TraitsInput(r.nomNaissance(), r.listePrenom(), r.sexe(), r.dateNaissance(),
+                r.lieuNaissance(), typed == null ? null : typed.nomUtilise().orElse(null),
+                typed == null ? null : typed.prenomUtilise().orElse(null));
+        List<RnivRequest.PastIns> history = one.history().stream().map(h -> new RnivRequest.PastIns(h.matricule(),
+                h.oid(), h.from(), h.to())).toList();
+        RnivRequest request = new RnivRequest(RnivAction.of(RnivAction.Kind.INSI_RETRIEVED), Optional.of(one.matricule()),
+                Optional.of(one.oid()), history, caller.operator());
+        Saved s = registry(() -> registry.adopt(target.map(t -> OptionalLong.of(t.id())).orElse(OptionalLong.empty()),
+                reference, request));
+        StrictTraits local = target.map(IdentityRecord::traits).orElse(typed);
+        List<TraitDifference> diffs = local == null ? List.of() : TraitDifference.between(local, r);
+        return new AdmissionResult(source, s.record(), diffs, s.raised(), steps);
+    }
+
+    private Optional<IdentityRecord> insiTarget(OptionalLong recordId) throws AdmissionRejection, SQLException {
+        if (recordId.isEmpty()) {
+            return Optional.empty();
+        }
+        IdentityRecord r = existing(recordId.getAsLong());
+        if (!r.state().mayCallInsi()) {
+            throw new AdmissionRejection(AdmissionRejection.Kind.CONFLICT, RnivError.RNIV_INSI_NOT_ALLOWED.name(),
+                    "record " + r.id() + " is DOUT or FICT: INSi must not be called for it");
+        }
+        return Optional.of(r);
+    }
+
+    private IdentityRecord existing(long id) throws AdmissionRejection, SQLException {
+        return registry.find(id).orElseThrow(() -> new AdmissionRejection(AdmissionRejection.Kind.NOT_FOUND,
+                RegistryError.IDENTITY_NOT_FOUND.name(), "no identity record " + id));
+    }
+
+    private InsiClient client() throws InsiException {
+        if (insi == null) {
+            throw new InsiException(InsiError.INSI_UNAVAILABLE, "no INSi gateway is configured on this hub");
+        }
+        return insi;
+    }
+
+    private static InsiCaller insiCaller(AdmissionCaller caller, OptionalLong recordId) {
+        return new InsiCaller(caller.insiOperator(), recordId.isPresent() ? Long.toString(recordId.getAsLong()) : "new");
+    }
+
+    private static ReturnedTraits returned(IdentityRecord r) {
+        StrictTraits t = r.traits();
+        return new ReturnedTraits(t.nomNaissance(), t.listePrenomText(), t.sexe().traitCode(),
+                t.dateNaissance().toString(), t.lieuNaissance().map(p -> p.code()).orElse(null));
+    }
+
+    private interface RegistryCall {
+        Saved run() throws RegistryRejection, SQLException;
+    }
+
+    private static Saved registry(RegistryCall call) throws AdmissionRejection, SQLException {
+        try {
+            return call.run();
+        } catch (RegistryRejection e) {
+            throw Rejections.of(e);
+        }
+    }
+
+    private interface Step {
+        AdmissionResult run() throws AdmissionRejection, InsiException, SQLException;
+    }
+
+    private AdmissionResult audited(AdmissionCaller caller, String action, OptionalLong recordId, Step step)
+            throws AdmissionRejection, SQLException {
+        Long asked = recordId.isPresent() ? recordId.getAsLong() : null;
+        try {
+            AdmissionResult r = step.run();
+            audit.record(new AdmissionAudit.Entry(clock.instant(), caller.actor(), caller.operator(), action,
+                    r.record().id(), r.record().state().status().name()));
+            return r;
+        } catch (InsiException e) {
+            AdmissionRejection rejection = Rejections.of(e);
+            audit.record(new AdmissionAudit.Entry(clock.instant(), caller.actor(), caller.operator(), action, asked,
+                    rejection.code()));
+            throw rejection;
+        } catch (AdmissionRejection e) {
+            audit.record(new AdmissionAudit.Entry(clock.instant(), caller.actor(), caller.operator(), action, asked,
+                    e.code()));
+            throw e;
+        }
+    }
+}

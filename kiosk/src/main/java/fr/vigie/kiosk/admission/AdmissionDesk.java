@@ -1,0 +1,180 @@
+package fr.vigie.kiosk.admission;
+
+import fr.vigie.hardware.barcode.ApcvToken;
+import fr.vigie.hardware.barcode.BarcodeRejectedException;
+import fr.vigie.hardware.barcode.EPrescription;
+import fr.vigie.hardware.barcode.InsDataMatrix;
+import fr.vigie.hardware.barcode.PayloadClassifier;
+import fr.vigie.hardware.barcode.ScannedCode;
+import fr.vigie.hardware.barcode.ScannedPayload;
+import fr.vigie.hardware.card.CpsHolder;
+import fr.vigie.hardware.card.VitaleBeneficiary;
+import fr.vigie.hardware.card.VitaleCard;
+import fr.vigie.kiosk.outbox.OutboxFullException;
+import fr.vigie.kiosk.session.ClinicianSession;
+import fr.vigie.kiosk.session.SessionState;
+import fr.vigie.protocol.EventPayload;
+import fr.vigie.protocol.identity.HighTrustDocument;
+import fr.vigie.protocol.identity.IdentityException;
+import fr.vigie.protocol.identity.InsMatricule;
+import fr.vigie.protocol.identity.RnivStatus;
+import fr.vigie.protocol.identity.StrictTraits;
+import fr.vigie.protocol.identity.TraitsInput;
+import fr.vigie.protocol.identity.TraitsVerdict;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The admission desk workflow at a kiosk, for the agent signed in (the {@link ClinicianSession} must
+ * be {@link SessionState#OPEN}): find the patient's identity from the Vitale card (choose the
+ * beneficiary), from typed traits (checked with {@link StrictTraits} before anything is sent) or from
+ * a scanned ApCV QR code, through the hub; show what came back and the differences; record the
+ * high-trust document checked (→ QUAL); attach scanned e-prescriptions to the visit (an event through
+ * the outbox, naming the patient by record id); give the INS DataMatrix of a qualified identity.
+ * Thread-safe: steps are serialised.
+ *
+ * <pre>{@code
+ * AdmissionDesk desk = new AdmissionDesk(session, client, kiosk::accept, PayloadClassifier.standard(clock), clock);
+ * Admitted a = desk.typed(TraitsInput.of("Dupont", "Marie Claire", "F", "1980-05-12"));
+ * desk.documentChecked(HighTrustDocument.PASSPORT);
+ * String svg = desk.dataMatrixSvg();
+ * }</pre>
+ */
+public final class AdmissionDesk {
+    private final ClinicianSession session;
+    private final AdmissionClient hub;
+    private final VisitEvents visits;
+    private final PayloadClassifier classifier;
+    private final Clock clock;
+    private Admitted patient;
+    private VitaleCard.Content card;
+
+    public AdmissionDesk(ClinicianSession session, AdmissionClient hub, VisitEvents visits,
+            PayloadClassifier classifier, Clock clock) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.hub = Objects.requireNonNull(hub, "hub");
+        this.visits = Objects.requireNonNull(visits, "visits");
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The patient found so far, if any. */
+    public synchronized Optional<Admitted> patient() {
+        return Optional.ofNullable(patient);
+    }
+
+    /** Starts over with the next patient. */
+    public synchronized void nextPatient() {
+        patient = null;
+        card = null;
+    }
+
+    /** A Vitale card was read: its beneficiaries, for the agent to choose one. */
+    public synchronized List<VitaleBeneficiary> vitaleRead(VitaleCard.Content content) throws AdmissionFailure {
+        agent();
+        card = Objects.requireNonNull(content, "content");
+        return content.beneficiaries();
+    }
+
+    /** The agent chose beneficiary {@code index} of the card read: INSi through the hub. */
+    public synchronized Admitted chooseBeneficiary(int index) throws AdmissionFailure {
+        String agent = agent();
+        if (card == null || index < 0 || index >= card.beneficiaries().size()) {
+            throw new AdmissionFailure(AdmissionFailure.NO_SUCH_BENEFICIARY, "read a Vitale card and choose one of its"
+                    + " beneficiaries");
+        }
+        return found(hub.vitale(agent, current(), card, card.beneficiaries().get(index)));
+    }
+
+    /** Typed traits: refused here when a trait is invalid (nothing is sent), else INSi through the hub. */
+    public synchronized Admitted typed(TraitsInput input) throws AdmissionFailure {
+        String agent = agent();
+        TraitsVerdict verdict = StrictTraits.check(input, LocalDate.now(clock));
+        if (!verdict.accepted()) {
+            throw new AdmissionFailure(AdmissionFailure.TRAITS_INVALID, "correct the traits shown",
+                    verdict.rejections());
+        }
+        return found(hub.traits(agent, current(), verdict.traits().orElseThrow()));
+    }
+
+    /**
+     * A code was scanned: an ApCV token qualifies the patient through the hub; an e-prescription is
+     * attached to the current patient's visit. Anything else is refused with a code.
+     */
+    public synchronized Admitted scanned(ScannedCode code) throws AdmissionFailure {
+        String agent = agent();
+        ScannedPayload payload;
+        try {
+            payload = classifier.classify(code);
+        } catch (BarcodeRejectedException e) {
+            throw new AdmissionFailure(e.error().name(), e.getMessage());
+        }
+        if (payload instanceof ApcvToken token) {
+            return found(hub.apcv(agent, current(), ApcvToken.PREFIX + token.jws()));
+        }
+        if (payload instanceof EPrescription rx) {
+            Admitted p = requirePatient();
+            try {
+                visits.accept(new EventPayload.PrescriptionScanned(p.recordId(), rx.number(), agent));
+            } catch (OutboxFullException e) {
+                throw new AdmissionFailure("OUTBOX_FULL", "the kiosk's outbox is full: the prescription was not recorded");
+            }
+            return p;
+        }
+        throw new AdmissionFailure(AdmissionFailure.BARCODE_UNKNOWN, "a " + payload.kind()
+                + " is not used at admission: scan the ApCV QR code or an e-prescription");
+    }
+
+    /** The agent checked the traits against a high-trust document. */
+    public synchronized Admitted documentChecked(HighTrustDocument document) throws AdmissionFailure {
+        String agent = agent();
+        return found(hub.document(agent, requirePatient().recordId(), document));
+    }
+
+    /** The current patient's INS DataMatrix as SVG (millimetres), for the screen and label printers. */
+    public synchronized String dataMatrixSvg() throws AdmissionFailure {
+        Admitted p = requirePatient();
+        if (p.status() != RnivStatus.QUAL || p.matricule().isEmpty() || p.oid().isEmpty()) {
+            throw new AdmissionFailure(AdmissionFailure.NOT_QUALIFIED, "the INS DataMatrix is printed for a qualified"
+                    + " identity only");
+        }
+        try {
+            return InsDataMatrix.encode(InsMatricule.parse(p.matricule().get()), p.oid().get(), p.traits(), p.status())
+                    .symbol().toSvg(0.5, "mm");
+        } catch (IdentityException | BarcodeRejectedException e) {
+            throw new AdmissionFailure("INS_DM_REFUSED", "the INS DataMatrix cannot be made: " + e.getMessage());
+        }
+    }
+
+    private Admitted found(Admitted a) {
+        patient = a;
+        return a;
+    }
+
+    /**
+     * Searches never name a record: the hub uses the record already holding the INS found, or makes
+     * one. Naming the previous patient's record would let a search for the next patient overwrite it.
+     */
+    private static OptionalLong current() {
+        return OptionalLong.empty();
+    }
+
+    private Admitted requirePatient() throws AdmissionFailure {
+        if (patient == null) {
+            throw new AdmissionFailure(AdmissionFailure.NO_PATIENT, "find the patient's identity first");
+        }
+        return patient;
+    }
+
+    private String agent() throws AdmissionFailure {
+        Optional<CpsHolder> holder = session.clinician();
+        if (session.state() != SessionState.OPEN || holder.isEmpty()) {
+            throw new AdmissionFailure(AdmissionFailure.AGENT_NOT_SIGNED_IN, "an agent must be signed in with a CPS card");
+        }
+        return holder.get().idNatPs();
+    }
+}

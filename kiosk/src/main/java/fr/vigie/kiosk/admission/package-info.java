@@ -1,0 +1,11 @@
+/**
+ * Patient identity qualification at the admission desk: {@link fr.vigie.kiosk.admission.AdmissionDesk}
+ * (the workflow, for a signed-in agent: Vitale card, typed traits, ApCV QR code, document checked,
+ * e-prescriptions, INS DataMatrix), {@link fr.vigie.kiosk.admission.AdmissionClient} (the hub's
+ * {@code /device/v1/admission/} routes over mutual TLS through {@code HubApi}) and
+ * {@link fr.vigie.kiosk.admission.AdmissionScreens} (the touch screens, French first). Every outcome
+ * that is not an identity is an {@link fr.vigie.kiosk.admission.AdmissionFailure} with a stable code
+ * the screens put in clear words. Patients are named by hub record id in events; the full matricule
+ * is only ever held for a qualified identity, to print its DataMatrix.
+ */
+package fr.vigie.kiosk.admission;

@@ -1,0 +1,254 @@
+package fr.vigie.system.admission;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.vigie.hardware.barcode.BarcodeFormat;
+import fr.vigie.hardware.barcode.InsDataMatrix;
+import fr.vigie.hardware.barcode.PayloadClassifier;
+import fr.vigie.hardware.barcode.ScanSource;
+import fr.vigie.hardware.barcode.ScannedCode;
+import fr.vigie.hardware.card.CpsCard;
+import fr.vigie.hardware.card.VitaleBeneficiary;
+import fr.vigie.hardware.card.VitaleBirthDate;
+import fr.vigie.hardware.card.VitaleCard;
+import fr.vigie.hardware.card.virtual.CpsCredential;
+import fr.vigie.hardware.card.virtual.TestIgcSante;
+import fr.vigie.hardware.card.virtual.VirtualCpsCard;
+import fr.vigie.hardware.card.virtual.VirtualReaders;
+import fr.vigie.hardware.card.virtual.VirtualVitaleCard;
+import fr.vigie.hub.EdgeHub;
+import fr.vigie.hub.HubConfig;
+import fr.vigie.hub.HubPkiConfig;
+import fr.vigie.hub.sandbox.apcv.ApcvIssuer;
+import fr.vigie.hub.sandbox.insi.InsiSimulator;
+import fr.vigie.hub.sandbox.insi.SimulatorBehaviour;
+import fr.vigie.kiosk.admission.AdmissionClient;
+import fr.vigie.kiosk.admission.AdmissionDesk;
+import fr.vigie.kiosk.admission.AdmissionFailure;
+import fr.vigie.kiosk.admission.Admitted;
+import fr.vigie.kiosk.hubapi.HubApi;
+import fr.vigie.kiosk.outbox.Outbox;
+import fr.vigie.kiosk.outbox.Pending;
+import fr.vigie.kiosk.outbox.SyncLevel;
+import fr.vigie.kiosk.session.ClinicianSession;
+import fr.vigie.kiosk.session.CpsCardAuthenticator;
+import fr.vigie.kiosk.session.DevCertificateCheck;
+import fr.vigie.kiosk.session.PresentedCard;
+import fr.vigie.kiosk.session.SessionState;
+import fr.vigie.kiosk.session.SessionTimeouts;
+import fr.vigie.kiosk.session.SessionTimers;
+import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.identity.HighTrustDocument;
+import fr.vigie.protocol.identity.RnivStatus;
+import fr.vigie.protocol.identity.TraitsInput;
+import fr.vigie.provisioning.DeviceIdentity;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Admission from the kiosk to the hub's identity registry, every part real but the national services:
+ * an agent signs in with a virtual CPS card (PIN to the card, challenge-response), a virtual Vitale
+ * card is read through the PC/SC layer, the kiosk's {@link AdmissionDesk} calls the hub's device API
+ * over mutual TLS with its device certificate, the hub asks the INSi simulator over mutual TLS
+ * (INSI-AUTO) and records the identity in PostgreSQL.
+ */
+class AdmissionKioskToHubIT {
+    private static final Clock CLOCK = Clock.systemUTC();
+    private static final KioskAddress KIOSK = KioskAddress.of("chu-nord", "accueil-1");
+    private static final String PIN = "4821";
+    private static final CpsCredential AGENT = TestIgcSante.shared().issuePersonne("810001234565", "LEROY", "Anne");
+
+    @TempDir
+    static Path dir;
+    static EdgeHub hub;
+    static InsiSimulator insi;
+    static ApcvIssuer apcv;
+    static HubApi hubApi;
+    static ScheduledExecutorService scheduler;
+
+    private final VirtualReaders readers = new VirtualReaders("Agent", "Patient");
+    private ClinicianSession session;
+    private Outbox outbox;
+    private AdmissionDesk desk;
+
+    @BeforeAll
+    static void startHub() throws Exception {
+        hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
+                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.SANDBOX_ENABLED, "true",
+                HubPkiConfig.SITE, "chu-nord", HubPkiConfig.DEVICE_API_PORT, "0")), CLOCK);
+        insi = hub.sandbox().orElseThrow().insi().simulator();
+        apcv = hub.sandbox().orElseThrow().apcv();
+        DeviceIdentity kiosk = DeviceIdentity.openOrCreate(dir.resolve("kiosk"), KIOSK, "store".toCharArray(), CLOCK);
+        hub.siteCa().enrolInProcess(kiosk);
+        hubApi = HubApi.forDevice(hub.deviceApiUri(), kiosk);
+        scheduler = Executors.newSingleThreadScheduledExecutor();
+    }
+
+    @AfterAll
+    static void stop() {
+        scheduler.shutdownNow();
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @BeforeEach
+    void deskWithASignedInAgent() throws Exception {
+        insi.behave(SimulatorBehaviour.NORMAL);
+        session = ClinicianSession.builder(new SessionTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(5),
+                Duration.ofSeconds(20), Duration.ofMinutes(10), Duration.ofMinutes(15)), t -> { })
+                .timers(SessionTimers.of(scheduler)).build();
+        outbox = Outbox.open(dir.resolve("outbox-" + System.nanoTime() + ".db"), KIOSK, 1000, SyncLevel.NORMAL, CLOCK);
+        desk = new AdmissionDesk(session, new AdmissionClient(hubApi, CLOCK), outbox::accept,
+                PayloadClassifier.standard(CLOCK), CLOCK);
+        readers.insert("Agent", VirtualCpsCard.builder(AGENT).pin(PIN).build());
+        CpsCard cps = CpsCard.open(readers.open().getTerminal("Agent").connect("*"), null);
+        session.cardInserted(new PresentedCard(cps.holder(), PresentedCard.Interface.CONTACT,
+                new CpsCardAuthenticator(cps, DevCertificateCheck.permissive(CLOCK), new SecureRandom())));
+        assertEquals(SessionState.OPEN, session.submitPin(PIN.toCharArray()));
+    }
+
+    private static ScannedCode qr(String text) {
+        return new ScannedCode(BarcodeFormat.QR_CODE, text, ScanSource.SIMULATED);
+    }
+
+    @Test
+    void vitaleCardThenPassportQualifiesAndPrintsTheInsDataMatrix() throws Exception {
+        VitaleBeneficiary legrand = new VitaleBeneficiary(Optional.of("290113306308773"), "Legrand", "Sophie",
+                new VitaleBirthDate(1990, 11, 20), 1);
+        readers.insert("Patient", new VirtualVitaleCard(List.of(legrand)));
+        VitaleCard.Content card = VitaleCard.open(readers.open().getTerminal("Patient").connect("*"), null).read();
+
+        assertEquals(1, desk.vitaleRead(card).size());
+        Admitted recup = desk.chooseBeneficiary(0);
+
+        assertEquals(RnivStatus.RECUP, recup.status());
+        assertEquals(Optional.empty(), recup.matricule(), "the full INS only travels once qualified");
+        assertEquals(AdmissionFailure.NOT_QUALIFIED, assertThrows(AdmissionFailure.class, desk::dataMatrixSvg).code());
+
+        Admitted qual = desk.documentChecked(HighTrustDocument.PASSPORT);
+
+        assertEquals(RnivStatus.QUAL, qual.status());
+        assertEquals("290113306310159", qual.matricule().orElseThrow(), "INSi's active INS, not the card's former one");
+        assertEquals(RnivStatus.QUAL, hub.identities().find(qual.recordId()).orElseThrow().state().status());
+        assertTrue(desk.dataMatrixSvg().contains("<svg"));
+        InsDataMatrix dm = InsDataMatrix.encode(fr.vigie.protocol.identity.InsMatricule.parse(qual.matricule().get()),
+                qual.oid().orElseThrow(), qual.traits(), qual.status());
+        assertEquals("LEGRAND", InsDataMatrix.parse(dm.text(), LocalDate.now(CLOCK)).traits().nomNaissance());
+    }
+
+    @Test
+    void typedTraitsGoPremierPrenomThenFullListAndEveryOutcomeHasItsCode() throws Exception {
+        Admitted found = desk.typed(TraitsInput.of("D'Artagnan de l'Hérault", "Pierre-Alain Jean", "M", "1950-03-15"));
+        assertEquals(List.of("PREMIER_PRENOM:02", "FULL_LIST:00"), found.insiSteps());
+        assertEquals(RnivStatus.RECUP, found.status());
+
+        assertEquals("INSI_SEVERAL_MATCHES", assertThrows(AdmissionFailure.class,
+                () -> desk.typed(TraitsInput.of("Martin", "Jean", "M", "1975-03-03"))).code());
+        assertEquals("INSI_NO_MATCH", assertThrows(AdmissionFailure.class,
+                () -> desk.typed(TraitsInput.of("Personne", "Nul", "F", "1902-02-02"))).code());
+
+        int calls = insi.requestsReceived();
+        AdmissionFailure bad = assertThrows(AdmissionFailure.class,
+                () -> desk.typed(TraitsInput.of("Cœur", "Æmilie", "F", "1990-01-01")));
+        assertEquals(AdmissionFailure.TRAITS_INVALID, bad.code());
+        assertEquals(2, bad.traitRejections().size());
+        assertEquals(calls, insi.requestsReceived(), "refused traits never leave the kiosk");
+
+        insi.behave(SimulatorBehaviour.HTTP_500);
+        assertEquals("INSI_UNAVAILABLE", assertThrows(AdmissionFailure.class,
+                () -> desk.typed(TraitsInput.of("Dupont", "Marie Claire", "F", "1980-05-12"))).code());
+    }
+
+    @Test
+    void apcvQrQualifiesWithoutInsiAndForgedExpiredOrReplayedTokensAreRefused() throws Exception {
+        ApcvIssuer.Identity nguyen = new ApcvIssuer.Identity("285079924351219", "1.2.250.1.213.1.4.9", "NGUYEN",
+                "THI LAN", "F", "1985-07-14", "99243");
+        String token = apcv.issue(nguyen, "chu-nord", Duration.ofMinutes(2));
+        int calls = insi.requestsReceived();
+
+        Admitted qual = desk.scanned(qr(token));
+
+        assertEquals(RnivStatus.QUAL, qual.status());
+        assertEquals(calls, insi.requestsReceived());
+        assertEquals("APCV_REPLAYED", assertThrows(AdmissionFailure.class, () -> desk.scanned(qr(token))).code());
+        Instant past = Instant.now().minus(Duration.ofHours(1));
+        assertEquals("APCV_EXPIRED", assertThrows(AdmissionFailure.class, () -> desk.scanned(qr(apcv.sign(nguyen,
+                "chu-nord", past, past.plusSeconds(120), "old-1")))).code());
+        assertEquals("APCV_UNKNOWN_KEY", assertThrows(AdmissionFailure.class, () -> desk.scanned(qr(
+                ApcvIssuer.generate(CLOCK).issue(nguyen, "chu-nord", Duration.ofMinutes(2))))).code());
+        assertEquals("APCV_WRONG_AUDIENCE", assertThrows(AdmissionFailure.class, () -> desk.scanned(qr(apcv.issue(
+                nguyen, "chu-sud", Duration.ofMinutes(2))))).code());
+        assertEquals("APCV_MALFORMED", assertThrows(AdmissionFailure.class,
+                () -> desk.scanned(qr(token.substring(0, token.lastIndexOf('.'))))).code(), "a truncated token");
+    }
+
+    @Test
+    void anEPrescriptionIsAttachedToThePatientsVisitThroughTheOutboxByRecordId() throws Exception {
+        assertEquals(AdmissionFailure.NO_PATIENT, assertThrows(AdmissionFailure.class,
+                () -> desk.scanned(qr("ORDO:RX24-AB00-1234-5678"))).code());
+        Admitted patient = desk.typed(TraitsInput.of("Casanova", "Anna", "F", "1997-02-08"));
+
+        desk.scanned(qr("ORDO:RX24-AB00-1234-5678"));
+
+        List<Pending> pending = outbox.pending(0, 10);
+        assertEquals(1, pending.size());
+        String json = new String(pending.get(0).json(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"recordId\":" + patient.recordId()), json);
+        assertTrue(json.contains("RX24AB0012345678"), json);
+        assertFalse(json.contains("297022A020778"), "events name the patient by record id, never by INS");
+    }
+
+    @Test
+    void mislabelledOrUnknownCodesAreRefusedWithTheirCode() {
+        String insInQr = InsDataMatrix.HEADER + "S1297022A02077878";
+        assertEquals("BARCODE_MISLABELLED", assertThrows(AdmissionFailure.class, () -> desk.scanned(qr(insInQr))).code());
+        assertEquals(AdmissionFailure.BARCODE_UNKNOWN, assertThrows(AdmissionFailure.class,
+                () -> desk.scanned(qr("https://example.org/"))).code());
+    }
+
+    @Test
+    void theDeviceRoutesRefuseABadAgentABadBodyAndAnUnknownRecordWithTheirCodes() {
+        fr.vigie.kiosk.hubapi.HubApiException agent = assertThrows(fr.vigie.kiosk.hubapi.HubApiException.class,
+                () -> hubApi.post("/device/v1/admission/traits", Map.of("agent", "810001234567", "nomNaissance", "X")));
+        assertEquals(400, agent.status());
+        assertEquals("AGENT_INVALID", agent.code());
+        fr.vigie.kiosk.hubapi.HubApiException body = assertThrows(fr.vigie.kiosk.hubapi.HubApiException.class,
+                () -> hubApi.post("/device/v1/admission/apcv", List.of("not", "an", "object")));
+        assertEquals("BAD_REQUEST", body.code());
+        fr.vigie.kiosk.hubapi.HubApiException unknown = assertThrows(fr.vigie.kiosk.hubapi.HubApiException.class,
+                () -> hubApi.post("/device/v1/admission/999999/document", Map.of("agent", "810001234565",
+                        "document", "PASSPORT")));
+        assertEquals(404, unknown.status());
+        assertEquals("IDENTITY_NOT_FOUND", unknown.code());
+        fr.vigie.kiosk.hubapi.HubApiException vitale = assertThrows(fr.vigie.kiosk.hubapi.HubApiException.class,
+                () -> hubApi.post("/device/v1/admission/999999/document", Map.of("agent", "810001234565",
+                        "document", "CARTE_VITALE")));
+        assertEquals("RNIV_NOT_A_HIGH_TRUST_DOCUMENT", vitale.code());
+    }
+
+    @Test
+    void nobodySignedInMeansNoAdmission() throws Exception {
+        session.logout();
+
+        assertEquals(AdmissionFailure.AGENT_NOT_SIGNED_IN, assertThrows(AdmissionFailure.class,
+                () -> desk.typed(TraitsInput.of("Dupont", "Marie Claire", "F", "1980-05-12"))).code());
+    }
+}

@@ -1,0 +1,246 @@
+package fr.vigie.system.admission;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.vigie.hardware.barcode.BarcodeFormat;
+import fr.vigie.hardware.barcode.PayloadClassifier;
+import fr.vigie.hardware.barcode.SimulatedScanner;
+import fr.vigie.hardware.card.CpsCard;
+import fr.vigie.hardware.card.VitaleBeneficiary;
+import fr.vigie.hardware.card.VitaleBirthDate;
+import fr.vigie.hardware.card.virtual.CpsCredential;
+import fr.vigie.hardware.card.virtual.TestIgcSante;
+import fr.vigie.hardware.card.virtual.VirtualCpsCard;
+import fr.vigie.hardware.card.virtual.VirtualReaders;
+import fr.vigie.hardware.card.virtual.VirtualVitaleCard;
+import fr.vigie.hub.EdgeHub;
+import fr.vigie.hub.HubConfig;
+import fr.vigie.hub.HubPkiConfig;
+import fr.vigie.hub.sandbox.apcv.ApcvIssuer;
+import fr.vigie.hub.sandbox.insi.InsiSimulator;
+import fr.vigie.hub.sandbox.insi.SimulatorBehaviour;
+import fr.vigie.kiosk.admission.AdmissionClient;
+import fr.vigie.kiosk.admission.AdmissionDesk;
+import fr.vigie.kiosk.admission.AdmissionScreens;
+import fr.vigie.kiosk.admission.VitaleSource;
+import fr.vigie.kiosk.hubapi.HubApi;
+import fr.vigie.kiosk.outbox.Outbox;
+import fr.vigie.kiosk.outbox.SyncLevel;
+import fr.vigie.kiosk.session.ClinicianSession;
+import fr.vigie.kiosk.session.CpsCardAuthenticator;
+import fr.vigie.kiosk.session.DevCertificateCheck;
+import fr.vigie.kiosk.session.PresentedCard;
+import fr.vigie.kiosk.session.SessionState;
+import fr.vigie.kiosk.session.SessionTimeouts;
+import fr.vigie.kiosk.session.SessionTimers;
+import fr.vigie.kiosk.session.ui.SessionUi;
+import fr.vigie.kiosk.testing.HeadlessChromium;
+import fr.vigie.kiosk.ui.KioskUi;
+import fr.vigie.protocol.KioskAddress;
+import fr.vigie.provisioning.DeviceIdentity;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The admission screens in headless Chromium, on a kiosk wired as in production (local UI, session
+ * screens, a virtual CPS card signed in, a virtual Vitale card in the patient's reader, a simulated
+ * scanner) and a sandbox hub reached over its mutual-TLS device API, which asks the INSi simulator.
+ */
+class AdmissionScreensIT {
+    private static final Clock CLOCK = Clock.systemUTC();
+    private static final KioskAddress KIOSK = KioskAddress.of("chu-nord", "accueil-2");
+    private static final CpsCredential AGENT = TestIgcSante.shared().issuePersonne("810001234565", "LEROY", "Anne");
+
+    @TempDir
+    static Path dir;
+    static EdgeHub hub;
+    static InsiSimulator insi;
+    static ApcvIssuer apcv;
+    static ChromeDriver browser;
+    static KioskUi ui;
+    static ClinicianSession session;
+    static SimulatedScanner scanner;
+    static ScheduledExecutorService scheduler;
+    static final VirtualReaders READERS = new VirtualReaders("Agent", "Patient");
+
+    @BeforeAll
+    static void start() throws Exception {
+        hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
+                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.SANDBOX_ENABLED, "true",
+                HubPkiConfig.SITE, "chu-nord", HubPkiConfig.DEVICE_API_PORT, "0")), CLOCK);
+        insi = hub.sandbox().orElseThrow().insi().simulator();
+        apcv = hub.sandbox().orElseThrow().apcv();
+        DeviceIdentity device = DeviceIdentity.openOrCreate(dir.resolve("kiosk"), KIOSK, "store".toCharArray(), CLOCK);
+        hub.siteCa().enrolInProcess(device);
+        scheduler = Executors.newSingleThreadScheduledExecutor();
+        session = ClinicianSession.builder(new SessionTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(30),
+                Duration.ofSeconds(20), Duration.ofMinutes(10), Duration.ofMinutes(15)), t -> { })
+                .timers(SessionTimers.of(scheduler)).build();
+        Outbox outbox = Outbox.open(dir.resolve("outbox.db"), KIOSK, 1000, SyncLevel.NORMAL, CLOCK);
+        AdmissionDesk desk = new AdmissionDesk(session, new AdmissionClient(HubApi.forDevice(hub.deviceApiUri(), device),
+                CLOCK), outbox::accept, PayloadClassifier.standard(CLOCK), CLOCK);
+        ui = KioskUi.start(0);
+        SessionUi.attach(ui, session, null);
+        AdmissionScreens screens = AdmissionScreens.attach(ui, session, desk, VitaleSource.reader(READERS, "Patient"));
+        scanner = new SimulatedScanner("desk");
+        scanner.addListener(screens);
+        browser = HeadlessChromium.start("fr-FR");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (ui != null) {
+            ui.close();
+        }
+        scheduler.shutdownNow();
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    private static void signIn() throws Exception {
+        READERS.insert("Agent", VirtualCpsCard.builder(AGENT).pin("4821").build());
+        CpsCard cps = CpsCard.open(READERS.open().getTerminal("Agent").connect("*"), null);
+        session.cardInserted(new PresentedCard(cps.holder(), PresentedCard.Interface.CONTACT,
+                new CpsCardAuthenticator(cps, DevCertificateCheck.permissive(CLOCK), new SecureRandom())));
+        assertEquals(SessionState.OPEN, session.submitPin("4821".toCharArray()));
+    }
+
+    private static String screen() {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "var s = document.querySelector('#screen section'); return s ? s.getAttribute('data-screen') : null;");
+    }
+
+    private static String text() {
+        return (String) ((JavascriptExecutor) browser).executeScript("return document.getElementById('screen').innerText;");
+    }
+
+    private static void awaitScreen(String id) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> id.equals(screen()));
+    }
+
+    private static void awaitText(String fragment) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> text().contains(fragment));
+    }
+
+    private static void click(String id) {
+        browser.findElement(By.id(id)).click();
+    }
+
+    private static void type(String id, String value) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private static void traits(String nom, String prenoms, String sexe, String date, String lieu) {
+        type("admission-nom", nom);
+        type("admission-prenoms", prenoms);
+        type("admission-sexe", sexe);
+        type("admission-naissance", date);
+        type("admission-lieu", lieu);
+        click("admission-search");
+    }
+
+    @Test
+    void anAgentQualifiesPatientsByTraitsVitaleAndApcvInFrench() throws Exception {
+        browser.get(ui.uri().toString());
+        awaitScreen("session.idle");
+        signIn();
+        awaitScreen("admission.home");
+        assertTrue(text().contains("Admission : identité du patient") && text().contains("Anne LEROY"), text());
+
+        // typed traits: refused locally, then several matches, then the birth place resolves them
+        click("admission-traits");
+        awaitScreen("admission.traits");
+        traits("Cœur", "Jean", "M", "1975-03-03", "");
+        awaitText("ligature interdite");
+        traits("Martin", "Jean", "M", "1975-03-03", "");
+        awaitText("Demandez le lieu de naissance");
+        assertEquals("MARTIN", browser.findElement(By.id("admission-nom")).getAttribute("value").toUpperCase());
+        traits("Martin", "Jean", "M", "1975-03-03", "69123");
+        awaitScreen("admission.identity");
+        awaitText("récupérée par l’INSi");
+        assertTrue(text().contains("69123"), text());
+
+        click("admission-document-passport");
+        awaitText("identité qualifiée");
+        assertTrue(text().contains("Pièce vérifiée : Passeport"), text());
+        await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) ((JavascriptExecutor) browser).executeScript(
+                "var i = document.getElementById('admission-datamatrix'); return i && i.complete ? i.naturalWidth : 0;"))
+                .intValue() > 0);
+
+        // an e-prescription scanned now goes to this patient's visit
+        scanner.present(BarcodeFormat.QR_CODE, "ORDO:RX24-AB00-1234-5678");
+        awaitText("Ordonnance numérique rattachée");
+
+        // Vitale card of the next patient
+        click("admission-next");
+        awaitScreen("admission.home");
+        READERS.insert("Patient", new VirtualVitaleCard(List.of(new VitaleBeneficiary(Optional.of("280057505612389"),
+                "Dupont", "Marie Claire", new VitaleBirthDate(1980, 5, 12), 1))));
+        click("admission-vitale");
+        awaitScreen("admission.beneficiaries");
+        assertTrue(text().contains("Marie Claire Dupont"), text());
+        click("admission-choose-0");
+        awaitScreen("admission.identity");
+        awaitText("récupérée par l’INSi");
+
+        // ApCV: expired, then valid
+        click("admission-next");
+        awaitScreen("admission.home");
+        ApcvIssuer.Identity nguyen = new ApcvIssuer.Identity("285079924351219", "1.2.250.1.213.1.4.9", "NGUYEN",
+                "THI LAN", "F", "1985-07-14", "99243");
+        Instant past = Instant.now().minus(Duration.ofHours(2));
+        scanner.present(BarcodeFormat.QR_CODE, apcv.sign(nguyen, "chu-nord", past, past.plusSeconds(120), "old"));
+        awaitText("Ce QR code a expiré");
+        scanner.present(BarcodeFormat.QR_CODE, apcv.issue(nguyen, "chu-nord", Duration.ofMinutes(2)));
+        awaitScreen("admission.identity");
+        awaitText("identité qualifiée");
+        assertTrue(text().contains("NGUYEN"), text());
+
+        // INSi down
+        click("admission-next");
+        awaitScreen("admission.home");
+        insi.behave(SimulatorBehaviour.HTTP_500);
+        try {
+            click("admission-traits");
+            awaitScreen("admission.traits");
+            traits("Casanova", "Anna", "F", "1997-02-08", "");
+            awaitText("Le service INSi est indisponible");
+        } finally {
+            insi.behave(SimulatorBehaviour.NORMAL);
+        }
+
+        // the same screens in English
+        browser.get(ui.uri() + "?lang=en");
+        awaitText("Identity traits");
+        assertFalse(text().contains("Traits d’identité"));
+
+        // signing out gives the screen back to the sign-in
+        session.logout();
+        awaitScreen("session.idle");
+    }
+}
