@@ -63,8 +63,9 @@ class KeycloakInteropIT {
         device = new CibaAuthenticationDevice();
         keycloak = KeycloakServer.start(Path.of(home), java.get(), "/keycloak/vigie-realm.json", device.channelUri(),
                 Path.of("target", "keycloak-interop", "keycloak.log"));
+        // No least time between JWKS refetches: one test rotates the realm's key under the others.
         config = PscGatewayConfig.withSecret(keycloak.issuer(), CLIENT, SECRET)
-                .withDiscoveryPath(PscGatewayConfig.OIDC_DISCOVERY_PATH);
+                .withDiscoveryPath(PscGatewayConfig.OIDC_DISCOVERY_PATH).withJwksMinRefetch(Duration.ZERO);
         provider = PscProvider.discover(config);
         validator = IdTokenValidator.forProvider(config, provider, Clock.systemUTC());
         ciba = new CibaFlow(config, provider, validator, new SecureRandom(), Clock.systemUTC());
@@ -85,18 +86,22 @@ class KeycloakInteropIT {
     }
 
     /** Starts CIBA, checks what the device was shown, answers with {@code status}, polls to the end. */
-    CibaPoll cibaAnswered(IdNatPs who, CibaChannel channel, String status) throws Exception {
-        CibaRequest request = ciba.start(who, channel);
+    CibaPoll cibaAnswered(CibaFlow flow, IdNatPs who, CibaChannel channel, String status) throws Exception {
+        CibaRequest request = flow.start(who, channel);
         CibaAuthenticationDevice.Relayed relayed = device.next();
         assertEquals(who.value(), relayed.loginHint());
         assertEquals(request.bindingMessage(), relayed.bindingMessage());
-        assertInstanceOf(CibaPoll.Pending.class, ciba.poll(request), "authorization_pending before the answer");
+        assertInstanceOf(CibaPoll.Pending.class, flow.poll(request), "authorization_pending before the answer");
         assertEquals(200, device.answer(keycloak.issuer(), relayed, status));
-        return new CibaPoller(ciba, scheduler, clock).await(request).get(60, TimeUnit.SECONDS);
+        return new CibaPoller(flow, scheduler, clock).await(request).get(60, TimeUnit.SECONDS);
+    }
+
+    PscTokens cibaApproved(CibaFlow flow, IdNatPs who, CibaChannel channel) throws Exception {
+        return assertInstanceOf(CibaPoll.Tokens.class, cibaAnswered(flow, who, channel, "SUCCEED")).tokens();
     }
 
     PscTokens cibaApproved(IdNatPs who, CibaChannel channel) throws Exception {
-        return assertInstanceOf(CibaPoll.Tokens.class, cibaAnswered(who, channel, "SUCCEED")).tokens();
+        return cibaApproved(ciba, who, channel);
     }
 
     @Test
@@ -133,9 +138,11 @@ class KeycloakInteropIT {
     }
 
     @Test
-    void cibaRefusedOnTheDeviceEndsWithAccessDenied() throws Exception {
-        CibaPoll end = cibaAnswered(NURSE, CibaChannel.MOBILE, "UNAUTHORIZED");
-        assertEquals(PscError.PSC_ACCESS_DENIED, assertInstanceOf(CibaPoll.Denied.class, end).error());
+    void cibaRefusedOrCancelledOnTheDeviceEndsWithAccessDenied() throws Exception {
+        for (String answer : List.of("UNAUTHORIZED", "CANCELLED")) {
+            CibaPoll end = cibaAnswered(ciba, NURSE, CibaChannel.MOBILE, answer);
+            assertEquals(PscError.PSC_ACCESS_DENIED, assertInstanceOf(CibaPoll.Denied.class, end).error(), answer);
+        }
     }
 
     @Test
@@ -248,5 +255,38 @@ class KeycloakInteropIT {
         assertFalse(client.introspect(second.refreshToken().orElseThrow()).active());
         assertThrows(PscException.class, () -> new UserInfoClient(config, provider, validator, clock).fetch(second));
         assertThrows(PscException.class, () -> client.refresh(second));
+    }
+
+    @Test
+    void aClientWhoseUserinfoKeycloakSignsGetsAVerifiedJwt() throws Exception {
+        PscGatewayConfig jwtClient = PscGatewayConfig.withSecret(keycloak.issuer(), "vigie-site-jwt",
+                "keycloak-interop-secret-jwt").withDiscoveryPath(PscGatewayConfig.OIDC_DISCOVERY_PATH);
+        IdTokenValidator v = IdTokenValidator.forProvider(jwtClient, provider, clock);
+        PscTokens tokens = cibaApproved(new CibaFlow(jwtClient, provider, v, new SecureRandom(), clock), NURSE,
+                CibaChannel.MOBILE);
+        PscUserInfo info = new UserInfoClient(jwtClient, provider, v, clock).fetch(tokens);
+        assertTrue(info.signed());
+        assertEquals(NURSE, info.subjectNameId());
+        assertEquals("DUBOIS", info.subjectRefPro().single().orElseThrow().nomDexercice());
+        assertEquals(PscError.PSC_USERINFO_INVALID, assertThrows(PscException.class,
+                () -> new UserInfoClient(config, provider, validator, clock).fetch(tokens)).error(),
+                "signed for vigie-site-jwt, not for vigie-site");
+    }
+
+    @Test
+    void afterKeycloakRotatesItsSigningKeyTheValidatorRefetchesTheJwksOnce() throws Exception {
+        RotatingJwkSource keys = new RotatingJwkSource(new PscHttp(config), provider.jwksUri(), clock, Duration.ZERO);
+        CibaFlow flow = new CibaFlow(config, provider, new IdTokenValidator(config, keys, clock), new SecureRandom(),
+                clock);
+        String before = SignedJWT.parse(cibaApproved(flow, DOCTOR, CibaChannel.CARD).idToken()).getHeader().getKeyID();
+        assertEquals(1, keys.fetches());
+
+        assertEquals(201, keycloak.addSigningKey("rotated-rs256", 200));
+        PscTokens after = cibaApproved(flow, NURSE, CibaChannel.MOBILE);
+        assertNotEquals(before, SignedJWT.parse(after.idToken()).getHeader().getKeyID());
+        assertEquals(NURSE, after.claims().subjectNameId());
+        assertEquals(2, keys.fetches());
+        cibaApproved(flow, DOCTOR, CibaChannel.CARD);
+        assertEquals(2, keys.fetches(), "the new key is cached");
     }
 }

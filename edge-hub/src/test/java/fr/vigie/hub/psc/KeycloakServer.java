@@ -12,10 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -26,7 +29,8 @@ import java.util.stream.Stream;
  * A real Keycloak, started from the distribution Maven unpacked into {@code target/}, in dev mode
  * with an in-memory H2 database, the realm {@value #REALM} imported from a test resource, and CIBA's
  * HTTP authentication channel pointed at a URI the test serves. Its output goes to a log file kept
- * for diagnosis. One per test class; {@link #close()} ends the whole process tree.
+ * for diagnosis. A bootstrap administrator with a password drawn per start lets a test change the
+ * realm (key rotation). One per test class; {@link #close()} ends the whole process tree.
  */
 final class KeycloakServer implements AutoCloseable {
     static final String REALM = "vigie";
@@ -34,14 +38,20 @@ final class KeycloakServer implements AutoCloseable {
     static final int LEAST_JAVA = 21;
     private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
 
+    private static final String ADMIN = "interop-admin";
     private final Process process;
     private final URI issuer;
     private final Path log;
+    private final String adminPassword;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Ends Keycloak should the test JVM exit without {@link #close()} (a killed or crashed run). */
+    private final Thread reaper = new Thread(this::stopProcessTree, "keycloak-reaper");
 
-    private KeycloakServer(Process process, URI issuer, Path log) {
+    private KeycloakServer(Process process, URI issuer, Path log, String adminPassword) {
         this.process = process;
         this.issuer = issuer;
         this.log = log;
+        this.adminPassword = adminPassword;
     }
 
     /**
@@ -108,9 +118,15 @@ final class KeycloakServer implements AutoCloseable {
                 .redirectOutput(log.toFile());
         pb.environment().put("JAVA_HOME", javaHome.toString());
         pb.environment().remove("JAVA_OPTS");
+        byte[] secret = new byte[18];
+        new SecureRandom().nextBytes(secret);
+        String adminPassword = Base64.getUrlEncoder().encodeToString(secret);
+        pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         Process process = pb.start();
         KeycloakServer server = new KeycloakServer(process,
-                URI.create("http://127.0.0.1:" + port + "/realms/" + REALM), log);
+                URI.create("http://127.0.0.1:" + port + "/realms/" + REALM), log, adminPassword);
+        Runtime.getRuntime().addShutdownHook(server.reaper);
         try {
             server.awaitReady(Duration.ofMinutes(4));
         } catch (RuntimeException e) {
@@ -121,7 +137,6 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI discovery = URI.create(issuer + PscGatewayConfig.OIDC_DISCOVERY_PATH);
         await("Keycloak serving " + discovery).atMost(timeout).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
@@ -131,6 +146,30 @@ final class KeycloakServer implements AutoCloseable {
                     HttpRequest r = HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(5)).build();
                     return http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                 });
+    }
+
+    /**
+     * Rotates the realm's signing key the way an operator does: adds a generated RS256 key with a
+     * higher priority through the admin REST API; new tokens are signed with it, the old key stays
+     * published for tokens already issued. Returns the HTTP status (201 when created).
+     */
+    int addSigningKey(String name, int priority) throws IOException, InterruptedException {
+        URI origin = issuer.resolve("/");
+        HttpRequest login = HttpRequest.newBuilder(origin.resolve("realms/master/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(PscHttp.formBody(Map.of("grant_type", "password",
+                        "client_id", "admin-cli", "username", ADMIN, "password", adminPassword)))).build();
+        String token = PscHttp.JSON.readTree(http.send(login, HttpResponse.BodyHandlers.ofString()).body())
+                .path("access_token").asText();
+        String component = PscHttp.JSON.writeValueAsString(Map.of("name", name, "providerId", "rsa-generated",
+                "providerType", "org.keycloak.keys.KeyProvider", "parentId", REALM,
+                "config", Map.of("priority", List.of(String.valueOf(priority)), "keySize", List.of("2048"),
+                        "algorithm", List.of("RS256"), "active", List.of("true"), "enabled", List.of("true"))));
+        HttpRequest add = HttpRequest.newBuilder(origin.resolve("admin/realms/" + REALM + "/components"))
+                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(component)).build();
+        return http.send(add, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** The realm's issuer, {@code http://127.0.0.1:{port}/realms/vigie}. */
@@ -144,6 +183,15 @@ final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is already running and does the same
+        }
+        stopProcessTree();
+    }
+
+    private void stopProcessTree() {
         List<ProcessHandle> tree = process.descendants().toList();
         process.destroy();
         tree.forEach(ProcessHandle::destroy);
