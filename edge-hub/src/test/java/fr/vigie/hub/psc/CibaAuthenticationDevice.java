@@ -64,6 +64,11 @@ final class CibaAuthenticationDevice implements AutoCloseable {
         return r;
     }
 
+    /** Drops requests nobody answered, so that one test's leftovers never reach the next. */
+    void forgetPending() {
+        relayed.clear();
+    }
+
     /** Tells Keycloak the professional's answer: {@code SUCCEED}, {@code UNAUTHORIZED} or {@code CANCELLED}. */
     int answer(URI issuer, Relayed request, String status) throws IOException, InterruptedException {
         HttpRequest r = HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/ext/ciba/auth/callback"))

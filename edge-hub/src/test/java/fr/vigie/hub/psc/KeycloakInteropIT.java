@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,6 +84,11 @@ class KeycloakInteropIT {
         if (device != null) {
             device.close();
         }
+    }
+
+    @BeforeEach
+    void forgetUnansweredRequests() {
+        device.forgetPending();
     }
 
     /** Starts CIBA, checks what the device was shown, answers with {@code status}, polls to the end. */
