@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -26,11 +27,21 @@ import javax.net.ssl.SSLContext;
  * @param clockSkew tolerance on {@code exp} and {@code iat}
  * @param jwksMinRefetch the least time between two JWKS fetches caused by an unknown key id
  * @param httpTimeout the timeout of each HTTP exchange with PSC
+ * @param discoveryPath where the discovery document lies under the issuer: PSC's
+ *        {@value #PSC_DISCOVERY_PATH} by default, {@value #OIDC_DISCOVERY_PATH} for a standard
+ *        OpenID provider (the Keycloak interoperability test)
  */
 public record PscGatewayConfig(URI issuer, String clientId, Optional<String> clientSecret, Optional<SSLContext> mtls,
-        String scope, String acr, Duration clockSkew, Duration jwksMinRefetch, Duration httpTimeout) {
+        String scope, String acr, Duration clockSkew, Duration jwksMinRefetch, Duration httpTimeout,
+        String discoveryPath) {
     public static final String DEFAULT_SCOPE = "openid scope_all";
     public static final String EIDAS1 = "eidas1";
+    /** PSC's non-standard discovery path, the default. */
+    public static final String PSC_DISCOVERY_PATH = "/.well-known/wallet-openid-configuration";
+    /** The discovery path of OpenID Connect Discovery 1.0. */
+    public static final String OIDC_DISCOVERY_PATH = "/.well-known/openid-configuration";
+    private static final Pattern WELL_KNOWN =
+            Pattern.compile("/\\.well-known/[A-Za-z0-9_-]+(?:[.-][A-Za-z0-9_-]+)*");
 
     public PscGatewayConfig {
         Objects.requireNonNull(issuer, "psc.issuer is required");
@@ -49,6 +60,15 @@ public record PscGatewayConfig(URI issuer, String clientId, Optional<String> cli
                 "psc.clockSkew must be between 0 and 5 minutes, got " + clockSkew);
         require(jwksMinRefetch != null && !jwksMinRefetch.isNegative(), "psc.jwksMinRefetch must not be negative");
         require(httpTimeout != null && !httpTimeout.isNegative() && !httpTimeout.isZero(), "psc.httpTimeout must be positive");
+        require(discoveryPath != null && WELL_KNOWN.matcher(discoveryPath).matches(),
+                "psc.discoveryPath must be one /.well-known/ name under the issuer, got " + discoveryPath);
+    }
+
+    /** The configuration with PSC's discovery path. */
+    public PscGatewayConfig(URI issuer, String clientId, Optional<String> clientSecret, Optional<SSLContext> mtls,
+            String scope, String acr, Duration clockSkew, Duration jwksMinRefetch, Duration httpTimeout) {
+        this(issuer, clientId, clientSecret, mtls, scope, acr, clockSkew, jwksMinRefetch, httpTimeout,
+                PSC_DISCOVERY_PATH);
     }
 
     /** Client-secret authentication with the defaults: {@code openid scope_all}, {@code eidas1}, 30 s skew. */
@@ -65,7 +85,17 @@ public record PscGatewayConfig(URI issuer, String clientId, Optional<String> cli
 
     /** A copy with another least time between JWKS refetches. */
     public PscGatewayConfig withJwksMinRefetch(Duration d) {
-        return new PscGatewayConfig(issuer, clientId, clientSecret, mtls, scope, acr, clockSkew, d, httpTimeout);
+        return new PscGatewayConfig(issuer, clientId, clientSecret, mtls, scope, acr, clockSkew, d, httpTimeout,
+                discoveryPath);
+    }
+
+    /**
+     * A copy reading the discovery document at another {@code /.well-known/} path under the same
+     * issuer; discovery still requires the document to name that issuer.
+     */
+    public PscGatewayConfig withDiscoveryPath(String path) {
+        return new PscGatewayConfig(issuer, clientId, clientSecret, mtls, scope, acr, clockSkew, jwksMinRefetch,
+                httpTimeout, path);
     }
 
     private static void require(boolean ok, String message) {
@@ -78,6 +108,6 @@ public record PscGatewayConfig(URI issuer, String clientId, Optional<String> cli
     public String toString() {
         return "PscGatewayConfig[issuer=" + issuer + ", clientId=" + clientId + ", auth="
                 + (clientSecret.isPresent() ? "client_secret_basic" : "tls_client_auth") + ", scope=" + scope
-                + ", acr=" + acr + ", clockSkew=" + clockSkew + "]";
+                + ", acr=" + acr + ", clockSkew=" + clockSkew + ", discoveryPath=" + discoveryPath + "]";
     }
 }

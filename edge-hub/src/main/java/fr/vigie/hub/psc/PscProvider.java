@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Pro Santé Connect's metadata, read from {@code {issuer}/.well-known/wallet-openid-configuration}
- * (PSC's non-standard name for the OpenID discovery document). Discovery checks that the document
+ * (PSC's non-standard name for the OpenID discovery document), or from the configured
+ * {@link PscGatewayConfig#discoveryPath()} for a standard provider. Discovery checks that the document
  * names the configured issuer and carries every endpoint the gateway uses. Immutable.
  *
  * @param issuer the issuer, equal to the configured one
@@ -20,8 +21,8 @@ import java.util.Optional;
  */
 public record PscProvider(URI issuer, URI authorizationEndpoint, URI tokenEndpoint, URI userinfoEndpoint, URI jwksUri,
         URI cibaEndpoint, URI introspectionEndpoint, URI endSessionEndpoint) {
-    /** The discovery path under the issuer. */
-    public static final String DISCOVERY_PATH = "/.well-known/wallet-openid-configuration";
+    /** PSC's discovery path under the issuer, the default of {@link PscGatewayConfig#discoveryPath()}. */
+    public static final String DISCOVERY_PATH = PscGatewayConfig.PSC_DISCOVERY_PATH;
 
     /** Fetches and checks the discovery document of the configured issuer. */
     public static PscProvider discover(PscGatewayConfig config) throws PscException {
@@ -32,7 +33,7 @@ public record PscProvider(URI issuer, URI authorizationEndpoint, URI tokenEndpoi
         URI issuer = http.config().issuer();
         PscHttp.Reply reply;
         try {
-            reply = http.get(URI.create(issuer + DISCOVERY_PATH), null);
+            reply = http.get(URI.create(issuer + http.config().discoveryPath()), null);
         } catch (PscException e) {
             throw new PscException(PscError.PSC_DISCOVERY_FAILED, "discovery at " + issuer + " failed", e);
         }

@@ -3,7 +3,8 @@
  * site's PSC credentials, since a kiosk must never talk to PSC directly.
  *
  * <p>{@link fr.vigie.hub.psc.PscProvider} reads the provider's metadata from
- * {@code {issuer}/.well-known/wallet-openid-configuration}; {@link fr.vigie.hub.psc.CibaFlow} runs
+ * {@code {issuer}/.well-known/wallet-openid-configuration} (or a standard provider's
+ * {@code openid-configuration}, as in the Keycloak interoperability test); {@link fr.vigie.hub.psc.CibaFlow} runs
  * CIBA in poll mode (card or e-CPS), {@link fr.vigie.hub.psc.AuthCodeFlow} the browser sign-in with
  * PKCE, {@link fr.vigie.hub.psc.PscTokenClient} refresh, introspection and logout.
  * {@link fr.vigie.hub.psc.IdTokenValidator} and {@link fr.vigie.hub.psc.UserInfoClient} check what

@@ -1,5 +1,6 @@
 package fr.vigie.hub.psc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,5 +40,19 @@ class PscGatewayConfigTest {
                 "vigie", Optional.of("s"), Optional.empty(), "scope_all", "eidas1", Duration.ZERO, Duration.ZERO,
                 Duration.ofSeconds(1)));
         assertTrue(e.getMessage().contains("psc.scope"));
+    }
+
+    @Test
+    void discoveryIsAtPscsPathUnlessAnotherWellKnownNameIsConfigured() {
+        PscGatewayConfig psc = PscGatewayConfig.withSecret(ISSUER, "vigie", "s");
+        assertEquals("/.well-known/wallet-openid-configuration", psc.discoveryPath());
+        assertEquals("/.well-known/openid-configuration",
+                psc.withDiscoveryPath(PscGatewayConfig.OIDC_DISCOVERY_PATH).discoveryPath());
+        for (String bad : new String[] {"/.well-known/../admin", "/.well-known/", "/openid-configuration",
+                "/.well-known/x?y=z", "/.well-known/a/b", "https://evil.example/.well-known/openid-configuration"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> psc.withDiscoveryPath(bad), bad);
+            assertTrue(e.getMessage().contains("psc.discoveryPath") && e.getMessage().contains(bad), e.getMessage());
+        }
     }
 }

@@ -1,0 +1,208 @@
+package fr.vigie.hub.psc;
+
+import static org.awaitility.Awaitility.await;
+
+import fr.vigie.hub.broker.FreePort;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A real Keycloak, started from the distribution Maven unpacked into {@code target/}, in dev mode
+ * with an in-memory H2 database, the realm {@value #REALM} imported from a test resource, and CIBA's
+ * HTTP authentication channel pointed at a URI the test serves. Its output goes to a log file kept
+ * for diagnosis. A bootstrap administrator with a password drawn per start lets a test change the
+ * realm (key rotation). One per test class; {@link #close()} ends the whole process tree.
+ */
+final class KeycloakServer implements AutoCloseable {
+    static final String REALM = "vigie";
+    /** Keycloak 26 runs on Java 21 or later; the build itself stays on 17. */
+    static final int LEAST_JAVA = 21;
+    private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
+
+    private static final String ADMIN = "interop-admin";
+    private final Process process;
+    private final URI issuer;
+    private final Path log;
+    private final String adminPassword;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Ends Keycloak should the test JVM exit without {@link #close()} (a killed or crashed run). */
+    private final Thread reaper = new Thread(this::stopProcessTree, "keycloak-reaper");
+
+    private KeycloakServer(Process process, URI issuer, Path log, String adminPassword) {
+        this.process = process;
+        this.issuer = issuer;
+        this.log = log;
+        this.adminPassword = adminPassword;
+    }
+
+    /**
+     * The newest JDK of at least {@link #LEAST_JAVA}: the one named by {@code vigie.keycloak.java}
+     * or {@code KEYCLOAK_JAVA_HOME}, else this JVM if recent enough, else the newest under /usr/lib/jvm.
+     */
+    static Optional<Path> javaHome() throws IOException {
+        List<Path> candidates = new ArrayList<>();
+        Optional.ofNullable(System.getProperty("vigie.keycloak.java")).map(Path::of).ifPresent(candidates::add);
+        Optional.ofNullable(System.getenv("KEYCLOAK_JAVA_HOME")).map(Path::of).ifPresent(candidates::add);
+        if (!candidates.isEmpty()) {
+            return candidates.stream().filter(h -> major(h) >= LEAST_JAVA).findFirst();
+        }
+        if (Runtime.version().feature() >= LEAST_JAVA) {
+            return Optional.of(Path.of(System.getProperty("java.home")));
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> dirs = Files.list(jvms)) {
+            return dirs.filter(h -> major(h) >= LEAST_JAVA).max(Comparator.comparingInt(KeycloakServer::major));
+        }
+    }
+
+    /** The Java feature version of a JDK home, read from its {@code release} file; 0 if none. */
+    static int major(Path home) {
+        Path release = home.resolve("release");
+        try {
+            if (!Files.isExecutable(home.resolve("bin/java")) || !Files.isRegularFile(release)) {
+                return 0;
+            }
+            Matcher m = JAVA_VERSION.matcher(Files.readString(release));
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Starts Keycloak and returns once the realm's discovery document is served. */
+    static KeycloakServer start(Path home, Path javaHome, String realmResource, URI authenticationChannel, Path log)
+            throws IOException {
+        Path imports = Files.createDirectories(home.resolve("data/import"));
+        try (Stream<Path> old = Files.list(imports)) {
+            for (Path p : old.toList()) {
+                Files.delete(p);
+            }
+        }
+        try (InputStream realm = KeycloakServer.class.getResourceAsStream(realmResource)) {
+            if (realm == null) {
+                throw new IOException("no test resource " + realmResource);
+            }
+            Files.copy(realm, imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        int port = FreePort.onLoopback();
+        List<String> cmd = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + port,
+                "--http-management-port=" + FreePort.onLoopback(),
+                "--db=dev-mem", "--import-realm",
+                "--spi-ciba-auth-channel--ciba-http-auth-channel--http-authentication-channel-uri="
+                        + authenticationChannel);
+        Files.createDirectories(log.getParent());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("JAVA_HOME", javaHome.toString());
+        pb.environment().remove("JAVA_OPTS");
+        byte[] secret = new byte[18];
+        new SecureRandom().nextBytes(secret);
+        String adminPassword = Base64.getUrlEncoder().encodeToString(secret);
+        pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+        pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+        Process process = pb.start();
+        KeycloakServer server = new KeycloakServer(process,
+                URI.create("http://127.0.0.1:" + port + "/realms/" + REALM), log, adminPassword);
+        Runtime.getRuntime().addShutdownHook(server.reaper);
+        try {
+            server.awaitReady(Duration.ofMinutes(4));
+        } catch (RuntimeException e) {
+            server.close();
+            throw new IllegalStateException("Keycloak did not become ready; its log is " + log, e);
+        }
+        return server;
+    }
+
+    private void awaitReady(Duration timeout) {
+        URI discovery = URI.create(issuer + PscGatewayConfig.OIDC_DISCOVERY_PATH);
+        await("Keycloak serving " + discovery).atMost(timeout).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("Keycloak exited with status " + process.exitValue());
+                    }
+                    HttpRequest r = HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(5)).build();
+                    return http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                });
+    }
+
+    /**
+     * Rotates the realm's signing key the way an operator does: adds a generated RS256 key with a
+     * higher priority through the admin REST API; new tokens are signed with it, the old key stays
+     * published for tokens already issued. Returns the HTTP status (201 when created).
+     */
+    int addSigningKey(String name, int priority) throws IOException, InterruptedException {
+        URI origin = issuer.resolve("/");
+        HttpRequest login = HttpRequest.newBuilder(origin.resolve("realms/master/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(PscHttp.formBody(Map.of("grant_type", "password",
+                        "client_id", "admin-cli", "username", ADMIN, "password", adminPassword)))).build();
+        String token = PscHttp.JSON.readTree(http.send(login, HttpResponse.BodyHandlers.ofString()).body())
+                .path("access_token").asText();
+        String component = PscHttp.JSON.writeValueAsString(Map.of("name", name, "providerId", "rsa-generated",
+                "providerType", "org.keycloak.keys.KeyProvider", "parentId", REALM,
+                "config", Map.of("priority", List.of(String.valueOf(priority)), "keySize", List.of("2048"),
+                        "algorithm", List.of("RS256"), "active", List.of("true"), "enabled", List.of("true"))));
+        HttpRequest add = HttpRequest.newBuilder(origin.resolve("admin/realms/" + REALM + "/components"))
+                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(component)).build();
+        return http.send(add, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The realm's issuer, {@code http://127.0.0.1:{port}/realms/vigie}. */
+    URI issuer() {
+        return issuer;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is already running and does the same
+        }
+        stopProcessTree();
+    }
+
+    private void stopProcessTree() {
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroy();
+        tree.forEach(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+}
