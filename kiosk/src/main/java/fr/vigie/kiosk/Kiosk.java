@@ -5,6 +5,7 @@ import fr.vigie.kiosk.fleet.CertificateRotation;
 import fr.vigie.kiosk.fleet.HealthCheck;
 import fr.vigie.kiosk.fleet.KioskFleet;
 import fr.vigie.kiosk.fleet.Reboot;
+import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.hubapi.HubApiException;
 import fr.vigie.kiosk.igcsante.CardTrust;
 import fr.vigie.kiosk.igcsante.HttpCrlSource;
@@ -186,6 +187,11 @@ public final class Kiosk implements AutoCloseable {
 
     public KioskConfig config() {
         return config;
+    }
+
+    /** The hub's device API over mutual TLS, when this kiosk enrols with a hub ({@code kiosk.hub.url}). */
+    public Optional<HubApi> hubApi() {
+        return identity == null ? Optional.empty() : Optional.of(identity.hubApi());
     }
 
     /** Trust in clinicians' cards: IGC-Santé anchors, cached CRLs, the session's certificate check. */

@@ -82,12 +82,12 @@ final class KioskIdentity implements AutoCloseable {
         return enrolment;
     }
 
-    /** The mutual-TLS context of the current certificate, for the MQTT link. */
     /** The mutual-TLS client of the device API (usable once enrolled). */
     HubApi hubApi() {
         return hub;
     }
 
+    /** The mutual-TLS context of the current certificate, for the MQTT link. */
     SSLContext sslContext() {
         try {
             return device.sslContext();

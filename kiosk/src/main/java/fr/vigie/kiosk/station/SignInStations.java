@@ -1,6 +1,7 @@
 package fr.vigie.kiosk.station;
 
 import fr.vigie.kiosk.Kiosk;
+import fr.vigie.kiosk.psc.HubPscClient;
 import fr.vigie.kiosk.session.SessionSink;
 import fr.vigie.protocol.KioskAddress;
 import java.util.ArrayList;
@@ -39,6 +40,8 @@ public final class SignInStations implements AutoCloseable {
                 if (config.readers() == StationConfig.Readers.PCSC) {
                     builder.certificateCheck(kiosk.cardTrust().certificateCheck());
                 }
+                // online, the hub runs Pro Santé Connect CIBA for the session (card sign-in and e-CPS)
+                kiosk.hubApi().ifPresent(api -> builder.pscHub(new HubPscClient(api)));
                 SignInStation s = builder.start();
                 out.add(s);
                 started.accept(kiosk.address(), s);

@@ -35,7 +35,7 @@ import fr.vigie.kiosk.outbox.Pending;
 import fr.vigie.kiosk.outbox.SyncLevel;
 import fr.vigie.kiosk.session.ClinicianSession;
 import fr.vigie.kiosk.session.CpsCardAuthenticator;
-import fr.vigie.kiosk.session.DevCertificateCheck;
+import fr.vigie.kiosk.sandbox.SandboxCards;
 import fr.vigie.kiosk.session.PresentedCard;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.session.SessionTimeouts;
@@ -121,7 +121,7 @@ class AdmissionKioskToHubIT {
         readers.insert("Agent", VirtualCpsCard.builder(AGENT).pin(PIN).build());
         CpsCard cps = CpsCard.open(readers.open().getTerminal("Agent").connect("*"), null);
         session.cardInserted(new PresentedCard(cps.holder(), PresentedCard.Interface.CONTACT,
-                new CpsCardAuthenticator(cps, DevCertificateCheck.permissive(CLOCK), new SecureRandom())));
+                new CpsCardAuthenticator(cps, SandboxCards.certificateCheck(CLOCK), new SecureRandom())));
         assertEquals(SessionState.OPEN, session.submitPin(PIN.toCharArray()));
     }
 

@@ -31,7 +31,7 @@ import fr.vigie.kiosk.outbox.Outbox;
 import fr.vigie.kiosk.outbox.SyncLevel;
 import fr.vigie.kiosk.session.ClinicianSession;
 import fr.vigie.kiosk.session.CpsCardAuthenticator;
-import fr.vigie.kiosk.session.DevCertificateCheck;
+import fr.vigie.kiosk.sandbox.SandboxCards;
 import fr.vigie.kiosk.session.PresentedCard;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.session.SessionTimeouts;
@@ -124,7 +124,7 @@ class AdmissionScreensIT {
         READERS.insert("Agent", VirtualCpsCard.builder(AGENT).pin("4821").build());
         CpsCard cps = CpsCard.open(READERS.open().getTerminal("Agent").connect("*"), null);
         session.cardInserted(new PresentedCard(cps.holder(), PresentedCard.Interface.CONTACT,
-                new CpsCardAuthenticator(cps, DevCertificateCheck.permissive(CLOCK), new SecureRandom())));
+                new CpsCardAuthenticator(cps, SandboxCards.certificateCheck(CLOCK), new SecureRandom())));
         assertEquals(SessionState.OPEN, session.submitPin("4821".toCharArray()));
     }
 
