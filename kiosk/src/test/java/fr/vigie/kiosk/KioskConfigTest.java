@@ -96,6 +96,7 @@ class KioskConfigTest {
         "kiosk.ui.port           | 70000               | must be a whole number between 0 and 65535",
         "kiosk.card.readers      | usb                 | must be one of pcsc, sandbox",
         "kiosk.gpio              | yes                 | must be one of auto, mock",
+        "kiosk.admission-desk    | yes                 | must be true or false",
         "kiosk.session.pin-entry-seconds    | 0        | must be a whole number between 5 and 600",
         "kiosk.session.idle-lock-seconds    | 5m       | must be a whole number between 10 and 86400",
         "kiosk.session.reauth-window-seconds | 100000  | must be a whole number between 10 and 86400",

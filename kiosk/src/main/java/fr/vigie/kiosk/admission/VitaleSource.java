@@ -30,4 +30,29 @@ public interface VitaleSource {
             }
         };
     }
+
+    /**
+     * The Vitale card in whichever reader holds one (an admission desk has a reader for the agent's CPS
+     * and one for the patient's card): readers with a card are tried in turn, cards that are not Vitale
+     * cards are skipped.
+     */
+    static VitaleSource anyReader(TerminalSource readers) {
+        return () -> {
+            try {
+                for (javax.smartcardio.CardTerminal terminal : readers.open().list()) {
+                    if (!terminal.isCardPresent()) {
+                        continue;
+                    }
+                    try {
+                        return VitaleCard.open(terminal.connect("*"), null).read();
+                    } catch (CardOperationException | CardException e) {
+                        // not a Vitale card (e.g. the agent's CPS), or gone: try the next reader
+                    }
+                }
+            } catch (CardException e) {
+                throw new AdmissionFailure(VITALE_UNREADABLE, "the card readers cannot be listed: " + e.getMessage());
+            }
+            throw new AdmissionFailure(VITALE_UNREADABLE, "no Vitale card in any reader");
+        };
+    }
 }

@@ -51,6 +51,7 @@ public final class SignInStation implements AutoCloseable {
     private final ClinicianSession session;
     private final SessionUi sessionUi;
     private final ReaderMonitor monitor;
+    private final TerminalSource terminals;
     private final Pi4jBoard board;
     private final SandboxCards sandbox;
     private final ScheduledExecutorService ownScheduler;
@@ -95,6 +96,7 @@ public final class SignInStation implements AutoCloseable {
             psc.attach(session);
             EcpsScreens.install(ui).attach(session, psc, sessionUi);
         }
+        this.terminals = terminals;
         this.monitor = new ReaderMonitor(terminals, new CardReaderInputs(terminals, session, check, new SecureRandom()),
                 b.clock, Duration.ofMillis(100));
         monitor.start();
@@ -145,6 +147,11 @@ public final class SignInStation implements AutoCloseable {
     /** @return the sandbox cards and readers, when {@code kiosk.card.readers=sandbox} */
     public Optional<SandboxCards> sandbox() {
         return Optional.ofNullable(sandbox);
+    }
+
+    /** @return the card readers the session watches (PC/SC, or the sandbox's virtual readers) */
+    public TerminalSource terminals() {
+        return terminals;
     }
 
     /** @return the GPIO board (on the mock platform in the sandbox and on machines without GPIO) */

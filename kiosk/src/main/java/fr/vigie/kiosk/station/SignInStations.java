@@ -1,9 +1,16 @@
 package fr.vigie.kiosk.station;
 
+import fr.vigie.hardware.barcode.PayloadClassifier;
 import fr.vigie.kiosk.Kiosk;
+import fr.vigie.kiosk.admission.AdmissionClient;
+import fr.vigie.kiosk.admission.AdmissionDesk;
+import fr.vigie.kiosk.admission.AdmissionScreens;
+import fr.vigie.kiosk.admission.VitaleSource;
+import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.psc.HubPscClient;
 import fr.vigie.kiosk.session.SessionSink;
 import fr.vigie.protocol.KioskAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -44,6 +51,9 @@ public final class SignInStations implements AutoCloseable {
                 kiosk.hubApi().ifPresent(api -> builder.pscHub(new HubPscClient(api)));
                 SignInStation s = builder.start();
                 out.add(s);
+                if (config.admissionDesk()) {
+                    admissionDesk(kiosk, s);
+                }
                 started.accept(kiosk.address(), s);
             }
         } catch (RuntimeException | Error e) {
@@ -51,6 +61,16 @@ public final class SignInStations implements AutoCloseable {
             throw e;
         }
         return new SignInStations(List.copyOf(out));
+    }
+
+    /** Puts the admission desk's screens on the station: the agent, once signed in, qualifies patients. */
+    private static void admissionDesk(Kiosk kiosk, SignInStation station) {
+        HubApi api = kiosk.hubApi().orElseThrow(() -> new IllegalStateException(StationConfig.ADMISSION_DESK
+                + " needs a kiosk enrolled with a hub (kiosk.hub.url): admission queries INSi through the hub"));
+        Clock clock = Clock.systemUTC();
+        AdmissionDesk desk = new AdmissionDesk(station.session(), new AdmissionClient(api, clock), kiosk::accept,
+                PayloadClassifier.standard(clock), clock);
+        AdmissionScreens.attach(station.ui(), station.session(), desk, VitaleSource.anyReader(station.terminals()));
     }
 
     /** @return the stations, in kiosk order */

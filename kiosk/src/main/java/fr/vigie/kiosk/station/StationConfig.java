@@ -19,8 +19,10 @@ import java.util.Set;
  * @param gpio {@value #GPIO}: {@code auto} (Pi4J's detected platform, falling back to its mock platform
  *        when the machine has no GPIO) or {@code mock}
  * @param timeouts the {@code kiosk.session.*} durations
+ * @param admissionDesk {@value #ADMISSION_DESK}: {@code true} on an admission desk, where a signed-in agent
+ *        qualifies patients' identities (needs an enrolled kiosk); {@code false} (the default) on a clinical workstation
  */
-public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeouts timeouts) {
+public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeouts timeouts, boolean admissionDesk) {
     public static final String UI_PORT = "kiosk.ui.port";
     public static final String READERS = "kiosk.card.readers";
     public static final String GPIO = "kiosk.gpio";
@@ -29,9 +31,10 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeo
     public static final String PRESENCE_LOCK = "kiosk.session.presence-lock-seconds";
     public static final String REAUTH_WINDOW = "kiosk.session.reauth-window-seconds";
     public static final String LOCK_GRACE = "kiosk.session.lock-grace-seconds";
+    public static final String ADMISSION_DESK = "kiosk.admission-desk";
     /** Every key this record reads. */
     public static final Set<String> KEYS = Set.of(UI_PORT, READERS, GPIO, PIN_ENTRY, IDLE_LOCK, PRESENCE_LOCK,
-            REAUTH_WINDOW, LOCK_GRACE);
+            REAUTH_WINDOW, LOCK_GRACE, ADMISSION_DESK);
 
     public static final int DEFAULT_UI_PORT = 8090;
 
@@ -50,6 +53,11 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeo
         Objects.requireNonNull(timeouts, "timeouts");
     }
 
+    /** A clinical workstation (no admission desk). */
+    public StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeouts timeouts) {
+        this(uiPort, readers, gpio, timeouts, false);
+    }
+
     /** Every default: PC/SC readers, detected GPIO, UI on port {@value #DEFAULT_UI_PORT}. */
     public static StationConfig defaults() {
         return new StationConfig(DEFAULT_UI_PORT, Readers.PCSC, Gpio.AUTO, new SessionTimeouts(Duration.ofSeconds(30),
@@ -58,7 +66,7 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeo
 
     /** The same with another UI port (the virtual fleet gives each kiosk its own). */
     public StationConfig withUiPort(int port) {
-        return new StationConfig(port, readers, gpio, timeouts);
+        return new StationConfig(port, readers, gpio, timeouts, admissionDesk);
     }
 
     /** Reads the {@link #KEYS} present in {@code raw}; the others take their defaults. */
@@ -72,7 +80,20 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeo
                 seconds(raw, REAUTH_WINDOW, t.reauthWindow(), 10, 86_400),
                 seconds(raw, LOCK_GRACE, t.lockGrace(), 10, 86_400));
         return new StationConfig((int) number(raw, UI_PORT, d.uiPort(), 0, 65_535),
-                choice(raw, READERS, Readers.class, d.readers()), choice(raw, GPIO, Gpio.class, d.gpio()), timeouts);
+                choice(raw, READERS, Readers.class, d.readers()), choice(raw, GPIO, Gpio.class, d.gpio()), timeouts,
+                flag(raw, ADMISSION_DESK, d.admissionDesk()));
+    }
+
+    private static boolean flag(Map<String, String> raw, String key, boolean dflt) throws KioskConfigException {
+        String v = raw.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new KioskConfigException(key, v, "must be true or false");
+        };
     }
 
     private static Duration seconds(Map<String, String> raw, String key, Duration dflt, long min, long max) throws KioskConfigException {
