@@ -162,7 +162,9 @@ public final class ClinicianSession {
                 if (parked != null) {
                     close(parked, SessionReason.REAUTH_SWITCH);
                 }
-                if (a.psc.status() == PscView.Status.NOT_ASKED || a.psc.status() == PscView.Status.OFFLINE) {
+                // a kiosk without a hub (PscLink.NONE) never asks PSC, and says nothing about it
+                if (psc != PscLink.NONE
+                        && (a.psc.status() == PscView.Status.NOT_ASKED || a.psc.status() == PscView.Status.OFFLINE)) {
                     a.psc = PscParts.connecting(a.psc);
                     psc.cardSignedIn(a.id, a.idNatPs);
                 }

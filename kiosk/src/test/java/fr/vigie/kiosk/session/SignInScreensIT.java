@@ -124,7 +124,7 @@ class SignInScreensIT {
         awaitScreen("session.open");
 
         assertTrue(text().contains("Session ouverte") && text().contains("Claire MARTIN")
-                && text().contains("810001234567 (RPPS)"), text());
+                && text().contains(Rig.MARTIN.idNatPs() + " (RPPS)"), text());
         assertEquals("PIN_OK", events.get(events.size() - 1).reason());
     }
 
