@@ -34,8 +34,10 @@ class DemoIT {
             // each virtual kiosk shows its sign-in screen, in French, with the sandbox cards
             String screen = demo.awaitLine(Pattern.compile("Kiosk screen demo/kiosk-001: (http://127\\.0\\.0\\.1:\\d+/)"),
                     Duration.ofMinutes(1)).group(1);
-            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(screen)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body()).contains("Insérez votre carte CPS", "sandbox-insert-0");
+            // (once the kiosk has enrolled with its bootstrap token: until then it shows its enrolment code)
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(screen)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body()).contains("Insérez votre carte CPS", "sandbox-insert-0"));
             HubApi api = new HubApi(URI.create("http://127.0.0.1:" + http), tmp.resolve("demo").resolve("hub"));
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
                 JsonNode devices = api.devices();

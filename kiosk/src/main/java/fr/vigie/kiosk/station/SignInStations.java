@@ -6,6 +6,7 @@ import fr.vigie.kiosk.admission.AdmissionClient;
 import fr.vigie.kiosk.admission.AdmissionDesk;
 import fr.vigie.kiosk.admission.AdmissionScreens;
 import fr.vigie.kiosk.admission.VitaleSource;
+import fr.vigie.kiosk.enrol.EnrolmentScreens;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.psc.HubPscClient;
 import fr.vigie.kiosk.session.SessionSink;
@@ -51,6 +52,8 @@ public final class SignInStations implements AutoCloseable {
                 kiosk.hubApi().ifPresent(api -> builder.pscHub(new HubPscClient(api)));
                 SignInStation s = builder.start();
                 out.add(s);
+                // an unenrolled kiosk shows its enrolment code and QR above everything else
+                kiosk.enrolment().ifPresent(state -> EnrolmentScreens.attach(s.ui(), state));
                 if (config.admissionDesk()) {
                     admissionDesk(kiosk, s);
                 }

@@ -1,0 +1,69 @@
+package fr.vigie.kiosk.enrol;
+
+import fr.vigie.hardware.barcode.BarcodeRejectedException;
+import fr.vigie.hardware.barcode.BarcodeSymbol;
+import fr.vigie.kiosk.ui.Html.Tone;
+import fr.vigie.kiosk.ui.KioskUi;
+import fr.vigie.kiosk.ui.Screen;
+import fr.vigie.kiosk.ui.ScreenSlot;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * The enrolment screens of a kiosk that has no certificate yet: while it waits for IT's approval it
+ * shows its enrolment code and the same as a QR code (IT compares the code with the console's, or
+ * scans it), then the rejection or the hub's refusal in words; once enrolled the slot is cleared and
+ * the sign-in screens show. The slot has the highest priority: an unenrolled kiosk does nothing else.
+ * Nothing shown is secret. Thread-safe.
+ *
+ * <pre>{@code
+ * kiosk.enrolment().ifPresent(state -> EnrolmentScreens.attach(ui, state));
+ * }</pre>
+ */
+public final class EnrolmentScreens {
+    /** Above every other feature's screens. */
+    public static final int PRIORITY = 100;
+
+    private final ScreenSlot slot;
+
+    private EnrolmentScreens(KioskUi ui, EnrolmentState state) {
+        ui.addBundle("i18n.enrolment");
+        this.slot = ui.slot("enrolment", PRIORITY);
+        ui.resource("enrolment", "qr", ctx -> ctx.header("Cache-Control", "no-store")
+                .contentType("image/svg+xml").result(qrSvg(state.snapshot()).getBytes(StandardCharsets.UTF_8)));
+        state.addListener(this::show);
+    }
+
+    /** Shows {@code state}'s enrolment on {@code ui} until the kiosk is enrolled. */
+    public static EnrolmentScreens attach(KioskUi ui, EnrolmentState state) {
+        return new EnrolmentScreens(Objects.requireNonNull(ui, "ui"), Objects.requireNonNull(state, "state"));
+    }
+
+    private void show(EnrolmentState.Snapshot s) {
+        switch (s.phase()) {
+            case ENROLLED -> slot.clear();
+            case NOT_ENROLLED -> slot.show(Screen.of("enrolment.connecting", h -> h.heading("enrolment.title")
+                    .para("enrolment.connecting")));
+            case WAITING_FOR_APPROVAL -> slot.show(Screen.of("enrolment.waiting", h -> h.heading("enrolment.title")
+                    .para("enrolment.waiting")
+                    .paragraph("enrolment-code", "code", "enrolment.code", s.enrolmentCode())
+                    .image("enrolment-qr", "qr", "/ui/x/enrolment/qr", "enrolment.qr")
+                    .para("enrolment.help")));
+            case REJECTED -> slot.show(Screen.of("enrolment.rejected", h -> h.heading("enrolment.title")
+                    .notice("enrolment-refusal", Tone.ERROR, "enrolment.rejected", s.reason())
+                    .para("enrolment.help")));
+            case FAILED -> slot.show(Screen.of("enrolment.failed", h -> h.heading("enrolment.title")
+                    .notice("enrolment-refusal", Tone.ERROR, "enrolment.failed", s.reason())
+                    .para("enrolment.help")));
+        }
+    }
+
+    private static String qrSvg(EnrolmentState.Snapshot s) {
+        try {
+            return BarcodeSymbol.qrCode(s.qrPayload()).toSvg(4, "px");
+        } catch (BarcodeRejectedException e) {
+            // the payload is short and fixed in shape: this cannot happen with a valid kiosk address
+            throw new IllegalStateException("enrolment QR payload cannot be encoded: " + e.getMessage(), e);
+        }
+    }
+}
