@@ -48,6 +48,27 @@
     }
   });
 
+  // A keyboard-wedge barcode scanner types like a keyboard: keys typed outside an input field go to
+  // the kiosk in order (one request at a time), Enter as a line feed, which ends a code.
+  var typed = '';
+  var sending = Promise.resolve();
+  var flushTimer = null;
+  function flushKeys() {
+    flushTimer = null;
+    if (typed === '') { return; }
+    var keys = typed;
+    typed = '';
+    sending = sending.then(function () { return post('/ui/action/scanner/keys', keys, 'text/plain;charset=UTF-8'); });
+  }
+  document.addEventListener('keydown', function (e) {
+    var t = e.target;
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable)) { return; }
+    if (e.ctrlKey || e.altKey || e.metaKey) { return; }
+    if (e.key === 'Enter') { typed += '\n'; } else if (e.key.length === 1) { typed += e.key; } else { return; }
+    e.preventDefault();
+    if (e.key === 'Enter') { flushKeys(); } else if (!flushTimer) { flushTimer = setTimeout(flushKeys, 50); }
+  });
+
   document.addEventListener('click', function (e) {
     var b = e.target.closest('button');
     if (!b || !main.contains(b)) { return; }

@@ -1,7 +1,9 @@
 package fr.vigie.kiosk.admission;
 
+import fr.vigie.hardware.barcode.KeyboardWedgeScanner;
 import fr.vigie.hardware.barcode.ScanListener;
 import fr.vigie.hardware.barcode.ScannedCode;
+import fr.vigie.hardware.barcode.WedgeSettings;
 import fr.vigie.kiosk.session.ClinicianSession;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.ui.KioskUi;
@@ -12,6 +14,7 @@ import fr.vigie.kiosk.ui.UiRequest;
 import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.protocol.identity.TraitsInput;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,6 +50,11 @@ public final class AdmissionScreens implements ScanListener {
         this.vitale = vitale;
         ui.addBundle("i18n.admission");
         this.slot = ui.slot("admission", PRIORITY);
+        // a keyboard-wedge scanner types into the page like a keyboard: the page forwards the keys typed
+        // outside input fields, and the wedge turns each line into a scanned code for this desk
+        KeyboardWedgeScanner wedge = new KeyboardWedgeScanner(WedgeSettings.defaults(), Clock.systemUTC());
+        wedge.addListener(this);
+        ui.action("scanner", "keys", r -> wedge.type(r.typedKeys()));
         ui.action("admission", "vitale", r -> step(() -> AdmissionView.beneficiaries(desk.vitaleRead(vitale.read()))));
         ui.action("admission", "choose", r -> {
             int index = index(r);

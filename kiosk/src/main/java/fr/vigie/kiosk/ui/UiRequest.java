@@ -14,6 +14,8 @@ public final class UiRequest {
     /** Longest button value accepted. */
     public static final int MAX_VALUE = 200;
     private static final int MAX_SECRET = 16;
+    /** Most characters forwarded at once by {@link #typedKeys}. */
+    public static final int MAX_KEYS = 4096;
 
     private final Context ctx;
     private final UiLanguage language;
@@ -55,6 +57,26 @@ public final class UiRequest {
             throw new UiRejected("UI_BAD_VALUE", "field " + name + " longer than " + MAX_VALUE + " characters");
         }
         return v;
+    }
+
+    /**
+     * Keys typed on the page outside any input field, as the page forwards them (a keyboard-wedge barcode
+     * scanner types like a keyboard; Enter arrives as a line feed), read from the request body as UTF-8.
+     *
+     * @throws UiRejected {@code UI_BAD_KEYS} when the body is empty or longer than {@value #MAX_KEYS} characters
+     */
+    public String typedKeys() throws UiRejected {
+        byte[] raw;
+        try (InputStream in = ctx.req().getInputStream()) {
+            raw = in.readNBytes(MAX_KEYS * 4 + 1);
+        } catch (IOException e) {
+            throw new UiRejected("UI_BAD_KEYS", "the typed keys could not be read");
+        }
+        String keys = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+        if (keys.isEmpty() || keys.length() > MAX_KEYS) {
+            throw new UiRejected("UI_BAD_KEYS", "expected 1 to " + MAX_KEYS + " typed characters");
+        }
+        return keys;
     }
 
     /**

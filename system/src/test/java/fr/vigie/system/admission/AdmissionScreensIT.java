@@ -57,8 +57,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The admission screens in headless Chromium, on a kiosk wired as in production (local UI, session
@@ -216,7 +218,8 @@ class AdmissionScreensIT {
         Instant past = Instant.now().minus(Duration.ofHours(2));
         scanner.present(BarcodeFormat.QR_CODE, apcv.sign(nguyen, "chu-nord", past, past.plusSeconds(120), "old"));
         awaitText("Ce QR code a expiré");
-        scanner.present(BarcodeFormat.QR_CODE, apcv.issue(nguyen, "chu-nord", Duration.ofMinutes(2)));
+        // the valid one through a keyboard-wedge scanner, which types into the page like a keyboard
+        new Actions(browser).sendKeys(apcv.issue(nguyen, "chu-nord", Duration.ofMinutes(2)) + Keys.ENTER).perform();
         awaitScreen("admission.identity");
         awaitText("identité qualifiée");
         assertTrue(text().contains("NGUYEN"), text());
