@@ -15,6 +15,7 @@ import fr.vigie.hub.identity.RnivRequest;
 import fr.vigie.hub.insi.InsiSearch;
 import fr.vigie.hub.insi.VitaleQuery;
 import fr.vigie.hub.sandbox.apcv.ApcvIssuer;
+import fr.vigie.hub.testing.StaffClient;
 import fr.vigie.hub.sandbox.insi.InsiSimulator;
 import fr.vigie.hub.sandbox.insi.SimulatorBehaviour;
 import fr.vigie.hub.testing.Events;
@@ -68,6 +69,7 @@ class AdmissionIT {
     @TempDir
     static Path dataDir;
     static EdgeHub hub;
+    private static StaffClient staff;
     static AdmissionService admission;
     static InsiSimulator insi;
     static AdmissionCaller agent;
@@ -268,9 +270,12 @@ class AdmissionIT {
         assertFalse(get("/api/v1/identities/" + (id + 1000) + "/prescriptions").statusCode() == 200);
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hub.httpUri() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** GET on the hub's REST API, signed in as its first admin (every {@code /api} route needs IT staff). */
+    private static synchronized HttpResponse<String> get(String path) throws Exception {
+        if (staff == null) {
+            staff = StaffClient.firstAdmin(hub.httpUri(), dataDir);
+        }
+        return staff.get(path);
     }
 
     private static long count(String sql) throws Exception {
