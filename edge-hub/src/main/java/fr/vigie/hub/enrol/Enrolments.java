@@ -1,5 +1,6 @@
 package fr.vigie.hub.enrol;
 
+import fr.vigie.hub.db.Transactions;
 import fr.vigie.hub.fleet.ConfigRollouts;
 import fr.vigie.hub.fleet.ConfigSigningKey;
 
@@ -104,7 +105,7 @@ public final class Enrolments {
                         Map.of("reason", e.error().name(), "via", "bootstrap-token")));
                 throw refused(e);
             }
-            return inTransaction(c -> {
+            return Transactions.run(dataSource, c -> {
                 UUID id = UUID.randomUUID();
                 EnrolmentRows.insert(c, id, kiosk.site(), kiosk.kioskId(), request.enrolmentCode(), request.csrPem(),
                         clock.instant());
@@ -113,7 +114,7 @@ public final class Enrolments {
                 return issue(c, id, kiosk, csr, "bootstrap-token:" + tokenId, "bootstrap-token");
             });
         }
-        return inTransaction(c -> {
+        return Transactions.run(dataSource, c -> {
             Optional<EnrolmentView> waiting = EnrolmentRows.pendingOf(c, kiosk.site(), kiosk.kioskId());
             if (waiting.isPresent() && waiting.get().enrolmentCode().equals(request.enrolmentCode())) {
                 return waiting.get();
@@ -139,7 +140,7 @@ public final class Enrolments {
      * shows; the certificate and first configuration are issued at once.
      */
     public EnrolmentView approve(UUID id, String enrolmentCode, String actor) throws EnrolmentRefused, SQLException {
-        return inTransaction(c -> {
+        return Transactions.run(dataSource, c -> {
             EnrolmentView v = pending(c, id);
             if (!v.enrolmentCode().equals(enrolmentCode)) {
                 throw new EnrolmentRefused(409, ProvisioningError.ENROLMENT_CODE_MISMATCH.name(), "code '"
@@ -161,7 +162,7 @@ public final class Enrolments {
         if (reason == null || reason.isBlank() || reason.length() > 200) {
             throw new EnrolmentRefused(400, EnrolmentRefused.INVALID, "a rejection needs a reason of 1 to 200 characters");
         }
-        return inTransaction(c -> {
+        return Transactions.run(dataSource, c -> {
             EnrolmentView v = pending(c, id);
             EnrolmentRows.reject(c, id, AuditEntry.staff(actor), clock.instant(), reason.strip());
             audit.append(c, AuditEntry.of(AuditEntry.staff(actor), "ENROL_REJECTED",
@@ -217,7 +218,7 @@ public final class Enrolments {
      */
     public List<String> revoke(KioskAddress kiosk, RevocationReason reason, String actor)
             throws EnrolmentRefused, SQLException {
-        List<String> serials = inTransaction(c -> {
+        List<String> serials = Transactions.run(dataSource, c -> {
             List<BigInteger> live = DeviceCertificateRows.unrevoked(c, kiosk, null);
             if (live.isEmpty()) {
                 throw new EnrolmentRefused(404, EnrolmentRefused.DEVICE_UNKNOWN, "kiosk " + kiosk
@@ -249,7 +250,7 @@ public final class Enrolments {
         } catch (ProvisioningException e) {
             throw refused(e);
         }
-        return inTransaction(c -> {
+        return Transactions.run(dataSource, c -> {
             DeviceCertificateRows.insert(c, caller, cert, clock.instant(), "RENEWAL");
             audit.append(c, AuditEntry.of(AuditEntry.kiosk(caller), "CERT_ROTATED", AuditEntry.kiosk(caller),
                     Map.of("serial", DeviceCertificateRows.serial(cert), "enrolmentCode", csr.enrolmentCode())));
@@ -259,15 +260,11 @@ public final class Enrolments {
 
     /** The kiosk now uses {@code current}: its other certificates are revoked as superseded. */
     public int installed(KioskAddress caller, X509Certificate current) throws SQLException {
-        try {
-            return inTransaction(c -> {
-                List<BigInteger> older = DeviceCertificateRows.unrevoked(c, caller, DeviceCertificateRows.serial(current));
-                revokeAll(c, older, RevocationReason.SUPERSEDED);
-                return older.size();
-            });
-        } catch (EnrolmentRefused e) {
-            throw new IllegalStateException(e);
-        }
+        return Transactions.run(dataSource, c -> {
+            List<BigInteger> older = DeviceCertificateRows.unrevoked(c, caller, DeviceCertificateRows.serial(current));
+            revokeAll(c, older, RevocationReason.SUPERSEDED);
+            return older.size();
+        });
     }
 
     private void revokeAll(Connection c, List<BigInteger> serials, RevocationReason reason) throws SQLException {
@@ -334,23 +331,5 @@ public final class Enrolments {
             default -> 400;
         };
         return new EnrolmentRefused(status, e.error().name(), e.getMessage());
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException, EnrolmentRefused;
-    }
-
-    private <T> T inTransaction(Work<T> work) throws SQLException, EnrolmentRefused {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | EnrolmentRefused | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
     }
 }

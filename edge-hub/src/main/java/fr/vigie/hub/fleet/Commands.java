@@ -1,5 +1,6 @@
 package fr.vigie.hub.fleet;
 
+import fr.vigie.hub.db.Transactions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,7 +78,7 @@ public final class Commands {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Command command = new Command(id, kiosk.site(), kiosk.kioskId(), name, now, args, ProtocolCodec.SCHEMA_VERSION);
-        Db.tx(dataSource, c -> {
+        Transactions.run(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM devices WHERE site = ? AND kiosk_id = ?")) {
                 ps.setString(1, kiosk.site());
                 ps.setString(2, kiosk.kioskId());

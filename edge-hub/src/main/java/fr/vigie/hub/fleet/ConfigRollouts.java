@@ -1,5 +1,6 @@
 package fr.vigie.hub.fleet;
 
+import fr.vigie.hub.db.Transactions;
 import fr.vigie.config.ConfigSigner;
 import fr.vigie.config.KioskSettings;
 import fr.vigie.hub.audit.AuditEntry;
@@ -110,7 +111,7 @@ public final class ConfigRollouts {
     private Rollout issue(String group, KioskSettings settings, Long reissueOf, String actor, KioskAddress only,
             String action) throws SQLException, FleetRejection {
         Instant now = clock.instant();
-        Issued issued = Db.tx(dataSource, c -> {
+        Issued issued = Transactions.run(dataSource, c -> {
             try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, ROLLOUT_LOCK);
                 lock.execute();
@@ -297,7 +298,7 @@ public final class ConfigRollouts {
             case FAILED -> "FAILED";
         };
         long v = version;
-        Db.tx(dataSource, c -> {
+        Transactions.run(dataSource, c -> {
             int moved;
             try (PreparedStatement ps = c.prepareStatement("UPDATE config_rollout_targets SET state = ?, code = ?,"
                     + " message = ?, replied_at = ? WHERE version = ? AND site = ? AND kiosk_id = ?"

@@ -1,5 +1,6 @@
 package fr.vigie.hub.fleet;
 
+import fr.vigie.hub.db.Transactions;
 import fr.vigie.hub.audit.AuditEntry;
 import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.protocol.KioskAddress;
@@ -37,7 +38,7 @@ public final class Groups {
     public java.util.Optional<Rollout> assign(KioskAddress kiosk, String group, String actor)
             throws SQLException, FleetRejection {
         requireValid(group);
-        Db.tx(dataSource, c -> {
+        Transactions.run(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE devices SET device_group = ? WHERE site = ? AND kiosk_id = ?")) {
                 ps.setString(1, group);

@@ -1,5 +1,6 @@
 package fr.vigie.hub.identity;
 
+import fr.vigie.hub.db.Transactions;
 import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
@@ -55,7 +56,7 @@ public final class IdentityRegistry {
         StrictTraits traits = check(input);
         String by = operator(operator);
         Instant now = clock.instant();
-        return Transaction.run(dataSource, c -> {
+        return Transactions.run(dataSource, c -> {
             VigilanceFlags.lockTraits(c, traits);
             IdentityRecord draft = new IdentityRecord(0, traits, Optional.empty(), Optional.empty(),
                     RnivState.initial(), Optional.empty(), by, now, by, now);
@@ -75,7 +76,7 @@ public final class IdentityRegistry {
         StrictTraits traits = check(input);
         String by = operator(operator);
         Instant now = clock.instant();
-        return Transaction.run(dataSource, c -> {
+        return Transactions.run(dataSource, c -> {
             VigilanceFlags.lockTraits(c, traits);
             IdentityRecord old = locked(c, id);
             RnivState state = old.state();
@@ -102,7 +103,7 @@ public final class IdentityRegistry {
         }
         boolean bringsIns = action.kind() == Kind.INSI_RETRIEVED || action.kind() == Kind.APCV_QUALIFIED;
         Instant now = clock.instant();
-        return Transaction.run(dataSource, c -> {
+        return Transactions.run(dataSource, c -> {
             IdentityRecord old = locked(c, id);
             RnivState state = transition(old.state(), action);
             Optional<InsMatricule> matricule = old.matricule();
@@ -159,7 +160,7 @@ public final class IdentityRegistry {
         }
         InsMatricule returned = request.matricule().get();
         Instant now = clock.instant();
-        return Transaction.run(dataSource, c -> {
+        return Transactions.run(dataSource, c -> {
             IdentityRecord old;
             StrictTraits traits;
             if (id.isEmpty()) {
