@@ -7,6 +7,8 @@ import fr.vigie.protocol.identity.InsOid;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -127,7 +129,14 @@ final class InsiResponseReader {
                 found = e;
             }
         }
-        return found == null ? null : LocalDate.parse(text(found));
+        if (found == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text(found), DateTimeFormatter.ISO_DATE); // xs:date may carry an offset
+        } catch (DateTimeParseException e) {
+            throw malformed(name + " of " + ins.getLocalName() + " is not a date");
+        }
     }
 
     /**

@@ -83,6 +83,14 @@ class PublishedAnswersTest {
     }
 
     @Test
+    void aHistoryDateWithAnOffsetIsReadAsItsDay() throws Exception {
+        String withOffset = new String(published("cnda-2.04-history-dates-first.xml"), StandardCharsets.UTF_8)
+                .replace("<DateDeb>2019-03-01</DateDeb>", "<DateDeb>2019-03-01+01:00</DateDeb>");
+        transport.answer(200, withOffset.getBytes(StandardCharsets.UTF_8));
+        assertEquals(LocalDate.of(2019, 3, 1), search().requireOne().history().get(0).validFrom().orElseThrow());
+    }
+
+    @Test
     void historyWithItsDatesAfterTheOidAndATypeMatriculeIsRead() throws Exception {
         InsiResult.OneIdentity one = assertInstanceOf(InsiResult.OneIdentity.class,
                 answer("staging-history-dates-last.xml"));
