@@ -94,10 +94,9 @@ public final class SoapInsiClient implements InsiClient {
         Objects.requireNonNull(caller, "caller");
         Instant start = clock.instant();
         int[] attempts = {0};
-        InsiAuditEntry entry;
         try {
             InsiResult result = withRetries(op, envelope, attempts);
-            entry = new InsiAuditEntry(start, caller, op, kind, sent, messageId, result.codeCr(), null, null,
+            InsiAuditEntry entry = new InsiAuditEntry(start, caller, op, kind, sent, messageId, result.codeCr(), null, null,
                     result.warning().map(Enum::name).orElse(null), result.maskedIns().orElse(null), attempts[0],
                     Duration.between(start, clock.instant()));
             if (result.warning().isPresent()) {
