@@ -12,6 +12,7 @@ import fr.vigie.hub.db.HubDatabase;
 import fr.vigie.hub.deviceapi.DeviceApi;
 import fr.vigie.hub.deviceapi.DeviceRoutes;
 import fr.vigie.hub.identity.IdentityRegistry;
+import fr.vigie.hub.insi.InsiCallLog;
 import fr.vigie.hub.igcsante.CrlDeviceRoutes;
 import fr.vigie.hub.igcsante.CrlDistribution;
 import fr.vigie.hub.igcsante.CrlRoutes;
@@ -33,6 +34,7 @@ import fr.vigie.hub.staff.StaffDirectory;
 import fr.vigie.hub.web.Health;
 import fr.vigie.hub.web.HttpApi;
 import fr.vigie.hub.web.AuditRoutes;
+import fr.vigie.hub.web.InsiCallRoutes;
 import fr.vigie.hub.web.FleetRoutes;
 import fr.vigie.hub.web.IdentityRoutes;
 import fr.vigie.hub.web.StaffRoutes;
@@ -86,6 +88,7 @@ public final class EdgeHub implements AutoCloseable {
     private final IdentityRegistry identities;
     private final StaffDirectory staff;
     private final AuditLog audit;
+    private final InsiCallLog insiCalls;
     private HttpApi http;
     private SiteCa siteCa;
     private Enrolments enrolments;
@@ -111,6 +114,7 @@ public final class EdgeHub implements AutoCloseable {
         this.identities = new IdentityRegistry(database.dataSource(), clock);
         this.staff = new StaffDirectory(database.dataSource(), clock, new SecureRandom());
         this.audit = new AuditLog(database.dataSource(), clock);
+        this.insiCalls = new InsiCallLog(database.dataSource());
         metrics.gauge("vigie_devices_known", "Kiosks in the device registry.", () -> deviceCounts().known());
         metrics.gauge("vigie_devices_online", "Kiosks considered online now.", () -> deviceCounts().online());
         metrics.gauge("vigie_ingest_queue_depth", "Messages received and waiting for the ingest writer.",
@@ -174,12 +178,13 @@ public final class EdgeHub implements AutoCloseable {
                 IdentityRoutes.mount(app, hub.identities);
                 PrescriptionRoutes.mount(app, hub.identities, new Prescriptions(database.dataSource()));
                 AuditRoutes.mount(app, hub.audit);
+                InsiCallRoutes.mount(app, hub.insiCalls);
                 EnrolmentAdminRoutes.mount(app, hub.enrolments);
                 FleetRoutes.mount(app, hub.fleet);
                 httpExtension.accept(app);
             };
             if (config.sandbox()) {
-                HubSandbox sandbox = HubSandbox.start(clock);
+                HubSandbox sandbox = HubSandbox.start(clock, hub.insiCalls);
                 started.push(sandbox);
                 hub.sandbox = sandbox;
                 Consumer<Javalin> hubRoutes = routes;

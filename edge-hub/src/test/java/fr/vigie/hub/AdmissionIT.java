@@ -6,17 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.hub.admission.AdmissionCaller;
 import fr.vigie.hub.admission.AdmissionRejection;
 import fr.vigie.hub.admission.AdmissionResult;
 import fr.vigie.hub.admission.AdmissionService;
 import fr.vigie.hub.admission.TraitDifference;
+import fr.vigie.hub.audit.AuditQuery;
 import fr.vigie.hub.identity.RnivRequest;
 import fr.vigie.hub.insi.InsiSearch;
 import fr.vigie.hub.insi.VitaleQuery;
 import fr.vigie.hub.sandbox.apcv.ApcvIssuer;
 import fr.vigie.hub.testing.StaffClient;
 import fr.vigie.hub.sandbox.insi.InsiSimulator;
+import fr.vigie.hub.sandbox.insi.SimulatedFault;
 import fr.vigie.hub.sandbox.insi.SimulatorBehaviour;
 import fr.vigie.hub.testing.Events;
 import fr.vigie.hub.testing.ManualClock;
@@ -270,12 +273,160 @@ class AdmissionIT {
         assertFalse(get("/api/v1/identities/" + (id + 1000) + "/prescriptions").statusCode() == 200);
     }
 
+    @Test
+    void everyInsiCallOfASearchIsRecordedInPostgresWithItsQueryAndNoFullNir() throws Exception {
+        long before = lastInsiCall();
+
+        AdmissionResult r = admission.byTraits(agent, TraitsInput.of("D'Artagnan de l'Hérault", "Pierre-Alain Louis", "M",
+                "1950-03-15"), OptionalLong.empty());
+
+        assertEquals(InsiSearch.PrenomSent.FULL_LIST, r.matchedQuery().orElseThrow(), "which query matched");
+        List<Map<String, String>> rows = insiCallsAfter(before);
+        assertEquals(2, rows.size());
+        for (Map<String, String> row : rows) {
+            assertEquals("chu-nord/accueil-1", row.get("kiosk"));
+            assertEquals("810001234565", row.get("agent"));
+            assertEquals(null, row.get("record_id"), "no record was selected");
+            assertEquals("RECHERCHER_AVEC_TRAITS", row.get("operation"));
+            assertEquals("1", row.get("attempts"));
+            assertTrue(row.get("message_id").startsWith("uuid:"));
+        }
+        assertEquals(List.of("PREMIER_PRENOM", "FULL_LIST"), rows.stream().map(m -> m.get("query_kind")).toList());
+        assertEquals(List.of("02", "00"), rows.stream().map(m -> m.get("outcome")).toList());
+        assertEquals(List.of("PIERRE-ALAIN", "PIERRE-ALAIN LOUIS"), rows.stream().map(m -> m.get("prenom_sent")).toList());
+        assertEquals("D'ARTAGNAN DE L'HERAULT", rows.get(1).get("nom_sent"));
+        assertEquals("1************65", rows.get(1).get("ins_masked"));
+        assertEquals(0, count("SELECT count(*) FROM insi_calls i WHERE row_to_json(i)::text LIKE '%1500332013012%'"),
+                "no full matricule in any column");
+
+        JsonNode page = staff().getJson("/api/v1/insi/calls?after=" + before);
+        assertEquals(2, page.get("calls").size());
+        assertEquals("FULL_LIST", page.at("/calls/1/queryKind").asText());
+        assertTrue(page.at("/calls/1/matched").asBoolean());
+        assertEquals("PIERRE-ALAIN LOUIS", page.at("/calls/1/query/Prenom").asText());
+        assertFalse(page.toString().contains("1500332013012"), page.toString());
+        assertEquals(1, staff().getJson("/api/v1/insi/calls?outcome=02&after=" + before).get("calls").size());
+    }
+
+    @Test
+    void theInsiCallRecordIsForAdminsOnly() throws Exception {
+        assertEquals(201, staff().send("POST", "/api/v1/staff/accounts", Map.of("login", "vigil.viewer", "role", "viewer",
+                "password", "viewer password 42")).statusCode());
+        StaffClient viewer = StaffClient.signIn(hub.httpUri(), "vigil.viewer", "viewer password 42");
+
+        HttpResponse<String> refused = viewer.get("/api/v1/insi/calls");
+
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.body().contains("STAFF_ROLE_FORBIDDEN"), refused.body());
+        assertEquals(400, staff().get("/api/v1/insi/calls?record=abc").statusCode());
+        assertEquals(400, staff().get("/api/v1/insi/calls?nir=1").statusCode());
+    }
+
+    @Test
+    void aVitaleSearchIsRecordedWithTheCardNumbersMaskedAndTheRecordAsked() throws Exception {
+        long id = hub.identities().create(TraitsInput.of("Corse", "Anthony", "M", "1980-03-02"), "agent").record().id();
+        InsMatricule card = InsMatricule.parse("180032B02040123");
+        long before = lastInsiCall();
+
+        AdmissionResult r = admission.byVitale(agent, new VitaleQuery(card, card, "CORSE", BirthDate.parse("1980-03-02"), 1),
+                OptionalLong.of(id));
+
+        assertEquals(InsiSearch.PrenomSent.VITALE, r.matchedQuery().orElseThrow());
+        List<Map<String, String>> rows = insiCallsAfter(before);
+        assertEquals(1, rows.size());
+        assertEquals(Long.toString(id), rows.get(0).get("record_id"));
+        assertEquals("VITALE", rows.get(0).get("query_kind"));
+        assertEquals("00", rows.get(0).get("outcome"));
+        assertEquals(0, count("SELECT count(*) FROM insi_calls i WHERE row_to_json(i)::text LIKE '%180032B0204%'"));
+        assertEquals(1, count("SELECT count(*) FROM insi_calls WHERE call_id > " + before
+                + " AND query->>'MatriculeIndividu' = '1************23'"));
+    }
+
+    /** The decision of the README: INSi's answer is kept as sent, flagged, and attached to nothing. */
+    @Test
+    void anAnswerWhoseKeyDoesNotVerifyChangesNothingAndIsFlaggedForTheCell() throws Exception {
+        long id = hub.identities().create(TraitsInput.of("Hermann", "Gatien", "M", "1981-03-24"), "agent").record().id();
+        long before = lastInsiCall();
+
+        AdmissionRejection e = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
+                TraitsInput.of("Hermann", "Gatien", "M", "1981-03-24"), OptionalLong.of(id)));
+
+        assertEquals("INSI_KEY_NOT_VERIFIED", e.code());
+        assertEquals(AdmissionRejection.Kind.NOT_RESOLVED, e.kind());
+        var record = hub.identities().find(id).orElseThrow();
+        assertEquals("PROV", record.state().status().name(), "nothing changed");
+        assertTrue(record.matricule().isEmpty(), "no INS attached");
+        assertEquals(List.of(), sources(id));
+
+        assertEquals("INSI_KEY_NOT_VERIFIED", code(() -> admission.byTraits(agent,
+                TraitsInput.of("Hermann", "Gatien", "M", "1981-03-24"), OptionalLong.empty())));
+        assertEquals(1, count("SELECT count(*) FROM identity_records WHERE nom_naissance = 'HERMANN'"), "no record made");
+        List<Map<String, String>> rows = insiCallsAfter(before);
+        assertEquals(List.of("INSI_KEY_NOT_VERIFIED", "INSI_KEY_NOT_VERIFIED"), rows.stream().map(m -> m.get("warning")).toList());
+        assertEquals("1************60", rows.get(0).get("ins_masked"), "the key INSi sent, unchanged");
+        assertEquals(2, staff().getJson("/api/v1/insi/calls?warning=INSI_KEY_NOT_VERIFIED&after=" + before).get("calls")
+                .size(), "IT finds them by their warning");
+        assertTrue(hub.audit().find(new AuditQuery(null, "ADMISSION_TRAITS", "identity:" + id, null, null, 0, 10))
+                .entries().stream().anyMatch(a -> "INSI_KEY_NOT_VERIFIED".equals(a.details().get("outcome"))),
+                "the refusal is in the audit log");
+    }
+
+    @Test
+    void serviceUnavailableIsRetriedThenTheAgentIsToldItIsUnavailable() throws Exception {
+        insi.faultNext(SimulatedFault.SERVICE_UNAVAILABLE, 3);
+        int before = insi.calls().size();
+        long lastCall = lastInsiCall();
+
+        AdmissionRejection e = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
+                TraitsInput.of("Legrand", "Sophie", "F", "1990-11-20"), OptionalLong.empty()));
+
+        assertEquals("INSI_UNAVAILABLE", e.code());
+        assertEquals(AdmissionRejection.Kind.UNAVAILABLE, e.kind());
+        assertEquals(3, insi.calls().size() - before, "three attempts reached INSi");
+        List<Map<String, String>> rows = insiCallsAfter(lastCall);
+        assertEquals(1, rows.size(), "one call, retried inside");
+        assertEquals("INSI_UNAVAILABLE", rows.get(0).get("outcome"));
+        assertEquals("3", rows.get(0).get("attempts"));
+        assertEquals("siram_40", rows.get(0).get("fault_subcode"));
+        assertEquals("insi_102", rows.get(0).get("fault_detail"));
+    }
+
     /** GET on the hub's REST API, signed in as its first admin (every {@code /api} route needs IT staff). */
-    private static synchronized HttpResponse<String> get(String path) throws Exception {
+    private static HttpResponse<String> get(String path) throws Exception {
+        return staff().get(path);
+    }
+
+    private static synchronized StaffClient staff() throws Exception {
         if (staff == null) {
             staff = StaffClient.firstAdmin(hub.httpUri(), dataDir);
         }
-        return staff.get(path);
+        return staff;
+    }
+
+    private static long lastInsiCall() throws Exception {
+        return count("SELECT coalesce(max(call_id), 0) FROM insi_calls");
+    }
+
+    /** The INSi calls recorded after {@code callId}, oldest first, as text columns. */
+    private static List<Map<String, String>> insiCallsAfter(long callId) throws Exception {
+        try (Connection c = hub.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT call_id, kiosk, agent, record_id, operation, query_kind,"
+                        + " query->>'Prenom' AS prenom_sent, query->>'NomNaissance' AS nom_sent, message_id, attempts,"
+                        + " outcome, fault_subcode, fault_detail, warning, ins_masked FROM insi_calls WHERE call_id > ?"
+                        + " ORDER BY call_id")) {
+            ps.setLong(1, callId);
+            List<Map<String, String>> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, String> row = new java.util.HashMap<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
+                    }
+                    out.add(row);
+                }
+            }
+            return out;
+        }
     }
 
     private static long count(String sql) throws Exception {

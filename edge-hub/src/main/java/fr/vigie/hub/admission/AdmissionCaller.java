@@ -27,9 +27,4 @@ public record AdmissionCaller(KioskAddress kiosk, IdNatPs agent) {
     public String actor() {
         return "kiosk:" + kiosk;
     }
-
-    /** Who asked INSi, for its audit: the agent at the kiosk. */
-    String insiOperator() {
-        return agent.value() + "@" + actor();
-    }
 }

@@ -28,10 +28,11 @@ import java.util.OptionalLong;
  * POST /device/v1/admission/apcv           {agent, recordId?, token}
  * POST /device/v1/admission/{id}/document  {agent, document}   (PASSPORT, NATIONAL_ID_CARD_EU_EEA_CH, …)
  *   → 200 {source, identity{id, status, traits…, ins{masked, oid, matricule (QUAL only)}, document},
- *          differences[{trait, local, returned}], flagsRaised, insiSteps[{sent, codeCr}]}
+ *          differences[{trait, local, returned}], flagsRaised, insiSteps[{sent, codeCr}], matchedQuery?}
  *   → 400 invalid (INSI_TRAITS_REJECTED with rejections[{trait, code, reason}], APCV_…, AGENT_INVALID,
  *         BAD_REQUEST), 404 IDENTITY_NOT_FOUND, 409 RNIV_… or APCV_REPLAYED,
- *         422 INSI_NO_MATCH / INSI_SEVERAL_MATCHES / INSI_FAULT_…, 503 INSI_UNAVAILABLE / INSI_TIMEOUT / …
+ *         422 INSI_NO_MATCH / INSI_SEVERAL_MATCHES / INSI_KEY_NOT_VERIFIED / INSI_FAULT_…,
+ *         503 INSI_UNAVAILABLE / INSI_TIMEOUT / …
  * </pre>
  */
 public final class AdmissionDeviceRoutes implements DeviceRoutes {

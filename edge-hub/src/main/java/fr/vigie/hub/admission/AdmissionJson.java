@@ -50,9 +50,10 @@ final class AdmissionJson {
     record Step(String sent, String codeCr) {
     }
 
-    /** A successful step. */
+    /** A successful step; {@code matchedQuery} is PREMIER_PRENOM, FULL_LIST or VITALE, absent without INSi. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Result(String source, Identity identity, List<Difference> differences, int flagsRaised,
-            List<Step> insiSteps) {
+            List<Step> insiSteps, String matchedQuery) {
     }
 
     /** A trait refused before INSi was called. */
@@ -68,7 +69,8 @@ final class AdmissionJson {
         return new Result(r.source().name(), identity(r.record()),
                 r.differences().stream().map(d -> new Difference(d.trait().label(), d.local(), d.returned())).toList(),
                 r.flagsRaised().size(),
-                r.insiSteps().stream().map(s -> new Step(s.sent().name(), s.codeCr())).toList());
+                r.insiSteps().stream().map(s -> new Step(s.sent().name(), s.codeCr())).toList(),
+                r.matchedQuery().map(Enum::name).orElse(null));
     }
 
     static Identity identity(IdentityRecord r) {

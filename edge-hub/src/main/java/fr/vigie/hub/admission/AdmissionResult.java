@@ -5,6 +5,7 @@ import fr.vigie.hub.identity.VigilanceFlag;
 import fr.vigie.hub.insi.InsiSearch;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An admission step that found the identity: the record as saved (RECUP after INSi, QUAL after the
@@ -15,7 +16,8 @@ import java.util.Objects;
  * @param record the saved record
  * @param differences strict traits that differed from the local ones (empty when none, or no local traits)
  * @param flagsRaised duplicate or collision flags raised by this save
- * @param insiSteps the INSi calls made, in order (empty for the ApCV and document checks)
+ * @param insiSteps the INSi calls of a typed-traits search, in order (empty otherwise; see
+ *     {@link #matchedQuery()})
  */
 public record AdmissionResult(Source source, IdentityRecord record, List<TraitDifference> differences,
         List<VigilanceFlag> flagsRaised, List<InsiSearch.Step> insiSteps) {
@@ -29,5 +31,16 @@ public record AdmissionResult(Source source, IdentityRecord record, List<TraitDi
         differences = List.copyOf(differences);
         flagsRaised = List.copyOf(flagsRaised);
         insiSteps = List.copyOf(insiSteps);
+    }
+
+    /**
+     * Which INSi query found the identity: {@code VITALE} for the card, the step that answered
+     * {@code 00} for typed traits ({@code PREMIER_PRENOM} or {@code FULL_LIST}); empty without INSi.
+     */
+    public Optional<InsiSearch.PrenomSent> matchedQuery() {
+        if (source == Source.VITALE) {
+            return Optional.of(InsiSearch.PrenomSent.VITALE);
+        }
+        return insiSteps.stream().filter(s -> s.codeCr().equals("00")).map(InsiSearch.Step::sent).findFirst();
     }
 }

@@ -193,7 +193,8 @@ public final class AdmissionService {
     }
 
     private static InsiCaller insiCaller(AdmissionCaller caller, OptionalLong recordId) {
-        return new InsiCaller(caller.insiOperator(), recordId.isPresent() ? Long.toString(recordId.getAsLong()) : "new");
+        return new InsiCaller(caller.operator(), caller.kiosk().toString(),
+                recordId.isPresent() ? recordId.getAsLong() : null);
     }
 
     private static ReturnedTraits returned(IdentityRecord r) {

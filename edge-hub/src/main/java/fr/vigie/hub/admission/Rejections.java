@@ -10,8 +10,17 @@ final class Rejections {
     private Rejections() {
     }
 
-    /** {@code 01} or {@code 02}: what the agent should do next. */
+    /**
+     * {@code 01}, {@code 02}, or a {@code 00} whose key does not verify: what the agent should do next.
+     * The last is refused as {@code INSI_KEY_NOT_VERIFIED}: nothing is changed, and the refusal is in
+     * the audit log and in the INSi call record for the identity-vigilance cell.
+     */
     static AdmissionRejection notOne(InsiResult result, boolean birthPlaceSent) {
+        if (result instanceof InsiResult.KeyNotVerified) {
+            return new AdmissionRejection(AdmissionRejection.Kind.NOT_RESOLVED, InsiError.INSI_KEY_NOT_VERIFIED.name(),
+                    "INSi returned an identity whose INS number does not pass its key check: it is kept exactly as"
+                            + " INSi sent it, nothing was changed, and the identity-vigilance cell must look at it");
+        }
         if (result instanceof InsiResult.SeveralIdentities) {
             return new AdmissionRejection(AdmissionRejection.Kind.NOT_RESOLVED, InsiError.INSI_SEVERAL_MATCHES.name(),
                     birthPlaceSent ? "INSi found several identities even with the birth place: check the traits"
@@ -24,7 +33,8 @@ final class Rejections {
     static AdmissionRejection of(InsiException e) {
         AdmissionRejection.Kind kind = switch (e.error()) {
             case INSI_TRAITS_REJECTED -> AdmissionRejection.Kind.INVALID;
-            case INSI_NO_MATCH, INSI_SEVERAL_MATCHES, INSI_FAULT_REQUEST_INVALID, INSI_FAULT_AUTHENTICATION ->
+            case INSI_NO_MATCH, INSI_SEVERAL_MATCHES, INSI_KEY_NOT_VERIFIED, INSI_FAULT_REQUEST_INVALID,
+                    INSI_FAULT_AUTHENTICATION ->
                 AdmissionRejection.Kind.NOT_RESOLVED;
             default -> AdmissionRejection.Kind.UNAVAILABLE;
         };

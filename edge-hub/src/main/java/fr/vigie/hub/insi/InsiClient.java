@@ -6,7 +6,7 @@ package fr.vigie.hub.insi;
  * are thread-safe and audit every call.
  *
  * <pre>{@code
- * InsiResult r = client.rechercherAvecTraits(new InsiCaller("agent-12", "rec-881"),
+ * InsiResult r = client.rechercherAvecTraits(new InsiCaller("810001234565", "chu-nord/accueil-1", 881L),
  *         TraitsQuery.premierPrenom(traits));
  * }</pre>
  */

@@ -13,7 +13,16 @@ public enum InsiError {
     INSI_NO_MATCH(Kind.REJECTED),
     /** INSi answered 02: several identities match; add the birth place or the full list of first names. */
     INSI_SEVERAL_MATCHES(Kind.REJECTED),
-    /** SOAP fault: the service refused the caller (certificate, CN or authorisation). */
+    /**
+     * INSi answered {@code 00} with a matricule whose key does not verify. The answer is read as sent
+     * (never corrected) and flagged with this code; admission does not attach it to a record.
+     */
+    INSI_KEY_NOT_VERIFIED(Kind.REJECTED),
+    /**
+     * SOAP fault: the service refused the caller: software authorisation number unknown
+     * ({@code desir_550}), certificate not allowed ({@code desir_560}: CN other than INSI-AUTO/INSI-MANU).
+     * Never retried: IT must act.
+     */
     INSI_FAULT_AUTHENTICATION(Kind.REJECTED),
     /** SOAP fault with code Sender: the service found the request invalid. */
     INSI_FAULT_REQUEST_INVALID(Kind.REJECTED),
@@ -23,7 +32,10 @@ public enum InsiError {
     INSI_FAULT_UNKNOWN(Kind.FAILED),
     /** The TLS handshake failed: the service refused our certificate or we refused its. */
     INSI_TLS_REFUSED(Kind.FAILED),
-    /** The service could not be reached, or kept answering with an HTTP error, after the bounded retries. */
+    /**
+     * The service could not be reached, kept answering with an HTTP error, or answered "temporarily
+     * unavailable" ({@code siram_40}, {@code insi_102}), after the bounded retries.
+     */
     INSI_UNAVAILABLE(Kind.FAILED),
     /** The service did not answer within the call timeout. */
     INSI_TIMEOUT(Kind.FAILED),

@@ -1,13 +1,17 @@
 package fr.vigie.hub.insi;
 
+import fr.vigie.protocol.identity.IdentityError;
 import fr.vigie.protocol.identity.IdentityException;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.xml.XMLConstants;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamSource;
@@ -21,9 +25,13 @@ import org.xml.sax.SAXException;
 
 /**
  * Turns a parsed SOAP answer into an {@link InsiResult} or an {@link InsiException}: the envelope
- * shape is checked in code, a {@code RESULTAT} body against {@code insi-resultat.xsd}, then the
- * matricules and OIDs with the protocol's own parsers, and the rule that {@code 00} comes with an
- * identity and {@code 01}/{@code 02} without. Faults go to {@link SoapFaults}. Thread-safe.
+ * shape is checked in code, a {@code RESULTAT} body against {@code insi-resultat.xsd} (the published
+ * structure: history dates before {@code IdIndividu} or after {@code OID}, every {@code TIQ} trait
+ * optional), then the matricules and OIDs with the protocol's own parsers, the rule that {@code 00}
+ * comes with an identity and {@code 01}/{@code 02} without, and what Vigie needs to use an identity
+ * (each key present; birth name, first names, sex F/M and birth date returned). A matricule whose key
+ * does not verify is kept as sent and makes the answer a {@link InsiResult.KeyNotVerified}; any other
+ * bad matricule makes it malformed. Faults go to {@link SoapFaults}. Thread-safe.
  */
 final class InsiResponseReader {
     private static final Schema SCHEMA = loadSchema();
@@ -70,31 +78,104 @@ final class InsiResponseReader {
         }
     }
 
-    private static InsiResult.OneIdentity one(Element individu) throws InsiException {
+    /** A matricule of the answer: parsed when its key verifies, else kept as sent (masked) to be flagged. */
+    private record Returned(InsMatricule matricule, String maskedAsSent) {
+    }
+
+    private static InsiResult one(Element individu) throws InsiException {
         Element actif = only(individu, InsiNamespaces.RESULTAT, "INSACTIF");
+        periodOf(actif); // the contract allows a period here too: checked, not used
+        Returned active = matricule(actif);
+        InsOid activeOid = oid(actif);
+        List<String> notVerifying = new ArrayList<>();
+        if (active.matricule() == null) {
+            notVerifying.add(active.maskedAsSent());
+        }
         List<HistoricIns> history = new ArrayList<>();
         for (Element e : children(individu)) {
             if (e.getLocalName().equals("INSHISTO")) {
-                Element from = optional(e, "DateDeb");
-                Element to = optional(e, "DateFin");
-                history.add(new HistoricIns(matricule(e), oid(e), from == null ? null : LocalDate.parse(text(from)),
-                        to == null ? null : LocalDate.parse(text(to))));
+                LocalDate[] period = periodOf(e);
+                Returned former = matricule(e);
+                InsOid formerOid = oid(e);
+                if (former.matricule() == null) {
+                    notVerifying.add(former.maskedAsSent());
+                } else {
+                    history.add(new HistoricIns(former.matricule(), formerOid, period[0], period[1]));
+                }
             }
         }
-        Element tiq = only(individu, InsiNamespaces.RESULTAT, "TIQ");
-        Element lieu = optional(tiq, "LieuNaissance");
-        ReturnedTraits traits = new ReturnedTraits(text(only(tiq, InsiNamespaces.RESULTAT, "NomNaissance")),
-                text(only(tiq, InsiNamespaces.RESULTAT, "ListePrenom")), text(only(tiq, InsiNamespaces.RESULTAT, "Sexe")),
-                text(only(tiq, InsiNamespaces.RESULTAT, "DateNaissance")), lieu == null ? null : text(lieu));
-        return new InsiResult.OneIdentity(matricule(actif), oid(actif), traits, history);
+        ReturnedTraits traits = traits(only(individu, InsiNamespaces.RESULTAT, "TIQ"));
+        if (!notVerifying.isEmpty()) {
+            return new InsiResult.KeyNotVerified(active.maskedAsSent(), activeOid, traits, notVerifying);
+        }
+        return new InsiResult.OneIdentity(active.matricule(), activeOid, traits, history);
     }
 
-    private static InsMatricule matricule(Element ins) throws InsiException {
-        Element id = only(ins, InsiNamespaces.RESULTAT, "IdIndividu");
-        String value = text(only(id, InsiNamespaces.RESULTAT, "NumIdentifiant")) + text(only(id, InsiNamespaces.RESULTAT, "Cle"));
+    /**
+     * {@code DateDeb} and {@code DateFin} of an INS, before {@code IdIndividu} (the CNDA's examples) or
+     * after {@code OID} (the contract), each at most once; kept as sent, even when the end comes first.
+     */
+    private static LocalDate[] periodOf(Element ins) throws InsiException {
+        return new LocalDate[] {date(ins, "DateDeb"), date(ins, "DateFin")};
+    }
+
+    private static LocalDate date(Element ins, String name) throws InsiException {
+        Element found = null;
+        for (Element e : children(ins)) {
+            if (is(e, InsiNamespaces.RESULTAT, name)) {
+                if (found != null) {
+                    throw malformed(name + " appears twice in " + ins.getLocalName());
+                }
+                found = e;
+            }
+        }
+        if (found == null) {
+            return null;
+        }
         try {
-            return InsMatricule.parse(value);
+            return LocalDate.parse(text(found), DateTimeFormatter.ISO_DATE); // xs:date may carry an offset
+        } catch (DateTimeParseException e) {
+            throw malformed(name + " of " + ins.getLocalName() + " is not a date");
+        }
+    }
+
+    /**
+     * The four strict traits Vigie compares are required in a {@code 00} (the contract makes every
+     * trait optional); {@code Prenom} is not read: {@code ListePrenom} is the reference.
+     */
+    private static ReturnedTraits traits(Element tiq) throws InsiException {
+        String nom = requiredTrait(tiq, "NomNaissance");
+        String prenoms = requiredTrait(tiq, "ListePrenom");
+        String sexe = requiredTrait(tiq, "Sexe");
+        if (!sexe.equals("F") && !sexe.equals("M")) {
+            throw malformed("INSi returned a sex other than F or M; the identity cannot be compared");
+        }
+        String date = requiredTrait(tiq, "DateNaissance");
+        Element lieu = optional(tiq, "LieuNaissance");
+        return new ReturnedTraits(nom, prenoms, sexe, date, lieu == null ? null : text(lieu).toUpperCase(Locale.ROOT));
+    }
+
+    private static String requiredTrait(Element tiq, String name) throws InsiException {
+        Element e = optional(tiq, name);
+        if (e == null) {
+            throw malformed("INSi returned an identity without " + name + "; it cannot be compared with the patient's");
+        }
+        return text(e);
+    }
+
+    private static Returned matricule(Element ins) throws InsiException {
+        Element id = only(ins, InsiNamespaces.RESULTAT, "IdIndividu");
+        Element cle = optional(id, "Cle");
+        if (cle == null) {
+            throw malformed("INSi returned a matricule without its key (Cle) in " + ins.getLocalName());
+        }
+        String value = (text(only(id, InsiNamespaces.RESULTAT, "NumIdentifiant")) + text(cle)).toUpperCase(Locale.ROOT);
+        try {
+            return new Returned(InsMatricule.parse(value), null);
         } catch (IdentityException e) {
+            if (e.error() == IdentityError.KEY_MISMATCH) {
+                return new Returned(null, InsMatricule.mask(value));
+            }
             throw new InsiException(InsiError.INSI_MALFORMED_RESPONSE, "INSi returned a matricule Vigie refuses: "
                     + e.error() + " (" + e.getMessage() + ")", e);
         }

@@ -4,7 +4,6 @@ import fr.vigie.protocol.identity.StrictTraits;
 import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.protocol.identity.TraitsVerdict;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Objects;
  * The typed-traits search: the traits are checked with {@link StrictTraits} first (a forbidden
  * character such as Æ or Œ is refused locally and INSi is not called), then INSi is asked with the
  * premier prénom, then, when the person has several first names, with the full list; the search
- * stops at the first {@code 00}. When no step gave {@code 00}, the outcome is {@code 02} if any step
+ * stops at the first {@code 00} (also when that answer's key does not verify: it is INSi's answer). When no step gave {@code 00}, the outcome is {@code 02} if any step
  * found several identities (the agent should add the birth place), else {@code 01}. Thread-safe.
  *
  * <pre>{@code
@@ -24,8 +23,12 @@ import java.util.Objects;
  */
 public final class InsiSearch {
 
-    /** Which first names a step sent. */
-    public enum PrenomSent { PREMIER_PRENOM, FULL_LIST }
+    /**
+     * Which query an INSi call made: traits with the premier prénom only, traits with the full list of
+     * first names, or the Vitale card's beneficiary (no first name: {@code rechercherInsAvecCarteVitale}).
+     * The audit keeps it with every call; the admission answer says which one matched.
+     */
+    public enum PrenomSent { PREMIER_PRENOM, FULL_LIST, VITALE }
 
     /**
      * One INSi call of the search.
@@ -74,8 +77,8 @@ public final class InsiSearch {
     public Outcome search(InsiCaller caller, TraitsInput typed) throws InsiException {
         TraitsVerdict verdict = StrictTraits.check(typed, LocalDate.now(clock));
         if (!verdict.accepted()) {
-            audit.record(new InsiAuditEntry(clock.instant(), caller.operatorId(), caller.recordId(),
-                    InsiOperation.RECHERCHER_AVEC_TRAITS, null, InsiError.INSI_TRAITS_REJECTED.name(), null, 0, Duration.ZERO));
+            audit.record(InsiAuditEntry.refusedLocally(clock.instant(), caller, InsiOperation.RECHERCHER_AVEC_TRAITS,
+                    InsiError.INSI_TRAITS_REJECTED));
             throw new InsiException(InsiError.INSI_TRAITS_REJECTED, "the traits were refused before calling INSi: "
                     + verdict.rejections());
         }
@@ -87,12 +90,12 @@ public final class InsiSearch {
         List<Step> steps = new ArrayList<>();
         InsiResult result = client.rechercherAvecTraits(caller, TraitsQuery.premierPrenom(traits));
         steps.add(new Step(PrenomSent.PREMIER_PRENOM, result.codeCr()));
-        if (result instanceof InsiResult.OneIdentity || traits.listePrenom().size() < 2) {
+        if (result.foundOne() || traits.listePrenom().size() < 2) {
             return new Outcome(result, steps);
         }
         InsiResult full = client.rechercherAvecTraits(caller, TraitsQuery.fullList(traits));
         steps.add(new Step(PrenomSent.FULL_LIST, full.codeCr()));
-        if (full instanceof InsiResult.OneIdentity) {
+        if (full.foundOne()) {
             return new Outcome(full, steps);
         }
         boolean several = result instanceof InsiResult.SeveralIdentities || full instanceof InsiResult.SeveralIdentities;

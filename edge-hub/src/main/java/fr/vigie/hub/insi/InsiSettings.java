@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param callTimeout {@code insi.call-timeout}: for one HTTP exchange, answer included
  * @param maxResponseBytes {@code insi.max-response-bytes}: larger answers are refused unread
  * @param maxAttempts {@code insi.max-attempts}: HTTP attempts per call, 1 to 5; only transport
- *     failures and HTTP 5xx without a SOAP answer are retried
+ *     failures, timeouts, HTTP 5xx without a SOAP answer and INSi's "temporarily unavailable" faults
+ *     ({@code siram_40}, {@code insi_102}) are retried
  * @param backoff {@code insi.backoff}: the pause before the first retry, doubled after each
  */
 public record InsiSettings(URI endpoint, String emitter, String lpsName, String lpsVersion, String idam,

@@ -6,10 +6,13 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SOAP 1.2 {@link InsiClient}: writes the envelope with its ContexteBAM, ContexteLPS and
@@ -17,12 +20,18 @@ import javax.net.ssl.SSLException;
  * {@link InsiSettings#maxResponseBytes()}, validates and maps it. Thread-safe.
  *
  * <p><b>Retries.</b> At most {@link InsiSettings#maxAttempts()} HTTP attempts, only after a
- * transport failure, a timeout, or an HTTP 5xx that carries no SOAP answer; the pause starts at
- * {@link InsiSettings#backoff()} and doubles. A {@code CodeCR} (00/01/02), a SOAP fault, a refused
- * TLS handshake and a hostile or malformed answer are never retried: asking again would give the
- * same answer.
+ * transport failure, a timeout, an HTTP 5xx that carries no SOAP answer, or a fault INSi uses for
+ * "temporarily unavailable" ({@code siram_40}/{@code insi_102}, see {@link SoapFaults}); the pause
+ * starts at {@link InsiSettings#backoff()} and doubles, through the {@link Pause} given (tests move a
+ * clock instead of sleeping). When every attempt failed, the last failure is thrown
+ * ({@code INSI_UNAVAILABLE}, {@code INSI_TIMEOUT}) with its fault codes. A {@code CodeCR} (00/01/02),
+ * any other SOAP fault (authentication: {@code desir_550}, {@code desir_560}), a refused TLS
+ * handshake and a hostile or malformed answer are never retried: asking again would give the same
+ * answer.
  *
- * <p><b>Audit.</b> Every call, refused or not, gives one {@link InsiAuditEntry}.
+ * <p><b>Audit.</b> Every call, refused or not, gives one {@link InsiAuditEntry}: the values sent
+ * (Vitale matricules masked), the outcome, fault codes, the warning of a {@code 00} whose key does not
+ * verify, the masked INS returned, attempts and duration.
  *
  * <pre>{@code
  * InsiClient insi = SoapInsiClient.overHttps(settings, establishmentTls, audit, Clock.systemUTC());
@@ -30,6 +39,7 @@ import javax.net.ssl.SSLException;
  * }</pre>
  */
 public final class SoapInsiClient implements InsiClient {
+    private static final Logger LOG = LoggerFactory.getLogger(SoapInsiClient.class);
     private final InsiSettings settings;
     private final InsiTransport transport;
     private final InsiAudit audit;
@@ -68,29 +78,37 @@ public final class SoapInsiClient implements InsiClient {
     @Override
     public InsiResult rechercherAvecCarteVitale(InsiCaller caller, VitaleQuery query) throws InsiException {
         String id = messageId();
-        return call(caller, InsiOperation.RECHERCHER_AVEC_CARTE_VITALE, id, writer.vitale(id, query));
+        return call(caller, InsiOperation.RECHERCHER_AVEC_CARTE_VITALE, InsiSearch.PrenomSent.VITALE, query.asSent(), id,
+                writer.vitale(id, query));
     }
 
     @Override
     public InsiResult rechercherAvecTraits(InsiCaller caller, TraitsQuery query) throws InsiException {
         String id = messageId();
-        return call(caller, InsiOperation.RECHERCHER_AVEC_TRAITS, id, writer.traits(id, query));
+        return call(caller, InsiOperation.RECHERCHER_AVEC_TRAITS, query.sent(), query.asSent(), id,
+                writer.traits(id, query));
     }
 
-    private InsiResult call(InsiCaller caller, InsiOperation op, String messageId, byte[] envelope)
-            throws InsiException {
+    private InsiResult call(InsiCaller caller, InsiOperation op, InsiSearch.PrenomSent kind, Map<String, String> sent,
+            String messageId, byte[] envelope) throws InsiException {
         Objects.requireNonNull(caller, "caller");
         Instant start = clock.instant();
         int[] attempts = {0};
         try {
             InsiResult result = withRetries(op, envelope, attempts);
-            String masked = result instanceof InsiResult.OneIdentity one ? one.matricule().masked() : null;
-            audit.record(new InsiAuditEntry(start, caller.operatorId(), caller.recordId(), op, messageId,
-                    result.codeCr(), masked, attempts[0], Duration.between(start, clock.instant())));
+            InsiAuditEntry entry = new InsiAuditEntry(start, caller, op, kind, sent, messageId, result.codeCr(), null, null,
+                    result.warning().map(Enum::name).orElse(null), result.maskedIns().orElse(null), attempts[0],
+                    Duration.between(start, clock.instant()));
+            if (result.warning().isPresent()) {
+                LOG.warn("{}: the key does not verify; the answer is kept as sent and not attached to any record",
+                        entry.message());
+            }
+            audit.record(entry);
             return result;
         } catch (InsiException e) {
-            audit.record(new InsiAuditEntry(start, caller.operatorId(), caller.recordId(), op, messageId,
-                    e.error().name(), null, attempts[0], Duration.between(start, clock.instant())));
+            audit.record(new InsiAuditEntry(start, caller, op, kind, sent, messageId, e.error().name(),
+                    e.faultSubcode().orElse(null), e.faultDetail().orElse(null), null, null, attempts[0],
+                    Duration.between(start, clock.instant())));
             throw e;
         }
     }
@@ -116,7 +134,7 @@ public final class SoapInsiClient implements InsiClient {
             }
         }
         throw new InsiException(last.error(), last.getMessage() + " (after " + settings.maxAttempts() + " attempts)",
-                last.getCause());
+                last.faultSubcode().orElse(null), last.faultDetail().orElse(null), last.getCause());
     }
 
     /** A failure worth another attempt. */
@@ -149,28 +167,21 @@ public final class SoapInsiClient implements InsiClient {
             throw new Retryable(new InsiException(InsiError.INSI_UNAVAILABLE, "INSi cannot be reached: " + e, e));
         }
         byte[] body = read(answer);
-        if (answer.status() >= 500) {
-            try {
-                return reader.read(parse(body));
-            } catch (InsiException e) {
-                if (e.error() == InsiError.INSI_MALFORMED_RESPONSE) {
-                    throw new Retryable(new InsiException(InsiError.INSI_UNAVAILABLE,
-                            "INSi answered HTTP " + answer.status() + " without a SOAP answer"));
-                }
+        try {
+            return reader.read(parse(body));
+        } catch (InsiException e) {
+            if (e.error() == InsiError.INSI_UNAVAILABLE) {
+                throw new Retryable(e); // a "temporarily unavailable" fault (siram_40, insi_102)
+            }
+            if (e.error() != InsiError.INSI_MALFORMED_RESPONSE || answer.status() == 200) {
                 throw e;
             }
-        }
-        if (answer.status() == 200) {
-            return reader.read(parse(body));
-        }
-        try {
-            return reader.read(parse(body)); // a 4xx normally carries a SOAP fault
-        } catch (InsiException e) {
-            if (e.error() == InsiError.INSI_MALFORMED_RESPONSE) {
-                throw new InsiException(InsiError.INSI_UNAVAILABLE, "INSi answered HTTP " + answer.status()
-                        + " without a SOAP answer");
+            InsiException noSoap = new InsiException(InsiError.INSI_UNAVAILABLE, "INSi answered HTTP "
+                    + answer.status() + " without a SOAP answer");
+            if (answer.status() >= 500) {
+                throw new Retryable(noSoap);
             }
-            throw e;
+            throw noSoap; // a 4xx normally carries a SOAP fault: asking again would not help
         }
     }
 

@@ -2,6 +2,8 @@ package fr.vigie.hub.insi;
 
 import fr.vigie.protocol.identity.BirthDate;
 import fr.vigie.protocol.identity.InsMatricule;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,6 +28,20 @@ public record VitaleQuery(InsMatricule matriculeIndividu, InsMatricule matricule
         if (rangNaissance < 1 || rangNaissance > 9) {
             throw new IllegalArgumentException("rangNaissance must be 1 to 9, got " + rangNaissance);
         }
+    }
+
+    /**
+     * The values sent, by INSi field name, as the call record keeps them: the two matricules masked
+     * ({@link InsMatricule#masked()}), never in full.
+     */
+    Map<String, String> asSent() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("MatriculeIndividu", matriculeIndividu.masked());
+        m.put("MatriculeOD", matriculeOd.masked());
+        m.put("NomNaissance", nomNaissance);
+        m.put("DateNaissance", dateNaissance.toString());
+        m.put("RangNaissance", Integer.toString(rangNaissance));
+        return m;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package fr.vigie.hub.sandbox;
 
-import fr.vigie.hub.insi.InMemoryInsiAudit;
+import fr.vigie.hub.insi.InsiAudit;
 import fr.vigie.hub.sandbox.igcsante.IgcSanteSandbox;
 import fr.vigie.hub.sandbox.apcv.ApcvIssuer;
 import fr.vigie.hub.sandbox.apcv.ApcvSandboxRoutes;
@@ -34,11 +34,14 @@ public final class HubSandbox implements AutoCloseable {
         this.apcv = apcv;
     }
 
-    /** Starts the INSi simulator and prepares the PSC one (served once {@link #mount mounted}). */
-    public static HubSandbox start(Clock clock) throws IOException {
+    /**
+     * Starts the INSi simulator and prepares the PSC one (served once {@link #mount mounted}); every
+     * call of the sandbox INSi client goes to {@code insiCalls}.
+     */
+    public static HubSandbox start(Clock clock, InsiAudit insiCalls) throws IOException {
         PscSimulator psc = new PscSimulator(PscSimulator.Options.defaults(), SandboxProfessionals.bundled(), clock,
                 new SecureRandom());
-        return new HubSandbox(psc, InsiSandbox.start(clock, new InMemoryInsiAudit()), IgcSanteSandbox.start(clock),
+        return new HubSandbox(psc, InsiSandbox.start(clock, insiCalls), IgcSanteSandbox.start(clock),
                 ApcvIssuer.generate(clock));
     }
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Routes of the audit log. The acting staff member is read from {@code ctx.attribute("vigie.staff")}
@@ -62,16 +61,7 @@ public final class AuditRoutes {
     }
 
     static AuditQuery query(Map<String, List<String>> query) throws BadRequest {
-        for (Map.Entry<String, List<String>> e : query.entrySet()) {
-            if (!KNOWN.contains(e.getKey())) {
-                throw new BadRequest(EventQueryParams.shown(e.getKey()), "unknown parameter '"
-                        + EventQueryParams.shown(e.getKey()) + "' (known: "
-                        + KNOWN.stream().sorted().collect(Collectors.joining(", ")) + ")");
-            }
-            if (e.getValue().size() > 1) {
-                throw new BadRequest(e.getKey(), "parameter '" + e.getKey() + "' is given more than once");
-            }
-        }
+        EventQueryParams.onlyKnown(query, KNOWN);
         Instant from = EventQueryParams.instant(query, "from");
         Instant to = EventQueryParams.instant(query, "to");
         if (from != null && to != null && to.isBefore(from)) {

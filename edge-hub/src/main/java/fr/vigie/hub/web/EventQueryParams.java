@@ -29,15 +29,7 @@ record EventQueryParams(EventQuery.Filter filter, UUID afterEventId) {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
     static EventQueryParams parse(Map<String, List<String>> query) throws BadRequest {
-        for (Map.Entry<String, List<String>> e : query.entrySet()) {
-            if (!KNOWN.contains(e.getKey())) {
-                throw new BadRequest(shown(e.getKey()), "unknown parameter '" + shown(e.getKey()) + "' (known: "
-                        + KNOWN.stream().sorted().collect(Collectors.joining(", ")) + ")");
-            }
-            if (e.getValue().size() > 1) {
-                throw new BadRequest(e.getKey(), "parameter '" + e.getKey() + "' is given more than once");
-            }
-        }
+        onlyKnown(query, KNOWN);
         String site = id(query, "site");
         String kiosk = id(query, "kiosk");
         String type = one(query, "type");
@@ -89,6 +81,19 @@ record EventQueryParams(EventQuery.Filter filter, UUID afterEventId) {
         } catch (DateTimeParseException e) {
             throw new BadRequest(name, name + " '" + shown(value)
                     + "' is not an ISO-8601 instant such as 2025-03-31T08:00:00Z");
+        }
+    }
+
+    /** Refuses a parameter not in {@code known}, or one given more than once. */
+    static void onlyKnown(Map<String, List<String>> query, Set<String> known) throws BadRequest {
+        for (Map.Entry<String, List<String>> e : query.entrySet()) {
+            if (!known.contains(e.getKey())) {
+                throw new BadRequest(shown(e.getKey()), "unknown parameter '" + shown(e.getKey()) + "' (known: "
+                        + known.stream().sorted().collect(Collectors.joining(", ")) + ")");
+            }
+            if (e.getValue().size() > 1) {
+                throw new BadRequest(e.getKey(), "parameter '" + e.getKey() + "' is given more than once");
+            }
         }
     }
 

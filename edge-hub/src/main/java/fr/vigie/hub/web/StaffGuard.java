@@ -4,6 +4,7 @@ import fr.vigie.hub.staff.StaffDirectory;
 import fr.vigie.hub.staff.StaffError;
 import fr.vigie.hub.staff.StaffPrincipal;
 import fr.vigie.hub.staff.StaffRejection;
+import fr.vigie.hub.staff.StaffRole;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.net.URLEncoder;
@@ -54,6 +55,14 @@ final class StaffGuard {
 
     static StaffPrincipal principal(Context ctx) {
         return ctx.attribute(PRINCIPAL);
+    }
+
+    /** For a route only admins may use, reads included: 403 {@code STAFF_ROLE_FORBIDDEN} for anyone else. */
+    static void requireAdmin(Context ctx) throws StaffRejection {
+        StaffPrincipal p = principal(ctx);
+        if (p == null || p.role() != StaffRole.ADMIN) {
+            throw new StaffRejection(StaffError.STAFF_ROLE_FORBIDDEN, "only an admin may read this");
+        }
     }
 
     void handle(Context ctx) throws StaffRejection, SQLException {

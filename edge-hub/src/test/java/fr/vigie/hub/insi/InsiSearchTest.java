@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InsiSearchTest {
-    private static final InsiCaller CALLER = new InsiCaller("agent-7", "rec-42");
+    private static final InsiCaller CALLER = new InsiCaller("agent-7", null, 42L);
     private final Deque<InsiResult> answers = new ArrayDeque<>();
     private final List<String> prenomsSent = new ArrayList<>();
     private final InsiClient fake = new InsiClient() {
@@ -62,6 +62,16 @@ class InsiSearchTest {
     }
 
     @Test
+    void aKeyThatDoesNotVerifyIsStillInsisOneAnswerAndEndsTheSearch() throws Exception {
+        answers.add(new InsiResult.KeyNotVerified("1************60", InsOid.INS_NIR_TEST,
+                new ReturnedTraits("D'ARTAGNAN DE L'HERAULT", "PIERRE-ALAIN JEAN", "M", "1950-03-15", null),
+                List.of("1************60")));
+        InsiSearch.Outcome o = search.search(CALLER, DARTAGNAN);
+        assertInstanceOf(InsiResult.KeyNotVerified.class, o.result());
+        assertEquals(List.of("PIERRE-ALAIN"), prenomsSent, "no second call after a 00");
+    }
+
+    @Test
     void singleFirstNameIsAskedOnce() throws Exception {
         answers.add(new InsiResult.NoIdentity());
         InsiSearch.Outcome o = search.search(CALLER, TraitsInput.of("Martin", "Jean", "M", "1975-03-03"));
@@ -85,6 +95,7 @@ class InsiSearchTest {
         assertTrue(prenomsSent.isEmpty());
         assertEquals("INSI_TRAITS_REJECTED", audit.last().outcome());
         assertEquals(0, audit.last().attempts());
-        assertEquals("rec-42", audit.last().recordId());
+        assertEquals(42L, audit.last().caller().recordId());
+        assertEquals(null, audit.last().query(), "nothing was sent");
     }
 }

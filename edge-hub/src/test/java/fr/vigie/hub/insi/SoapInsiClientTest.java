@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.hub.testing.ManualClock;
+import fr.vigie.protocol.identity.BirthDate;
+import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.protocol.identity.StrictTraits;
 import fr.vigie.protocol.identity.TraitsInput;
@@ -21,7 +23,7 @@ import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
 class SoapInsiClientTest {
-    private static final InsiCaller CALLER = new InsiCaller("agent-7", "rec-42");
+    private static final InsiCaller CALLER = new InsiCaller("agent-7", "chu-nord/accueil-1", 42L);
     private final ManualClock clock = ManualClock.followingSystemTime();
     private final List<Duration> pauses = new ArrayList<>();
     private final InMemoryInsiAudit audit = new InMemoryInsiAudit();
@@ -92,20 +94,21 @@ class SoapInsiClientTest {
 
     @Test
     void authenticationFaultMapsToItsCodeAndKeepsServiceCodes() {
-        transport.answer(403, CannedAnswers.fault("Sender", "siram_40", "insi_401"));
+        transport.answer(400, CannedAnswers.fault("Sender", "siram_100", "desir_560"));
         InsiException e = failure();
         assertEquals(InsiError.INSI_FAULT_AUTHENTICATION, e.error());
-        assertEquals("siram_40", e.faultSubcode().orElseThrow());
-        assertEquals("insi_401", e.faultDetail().orElseThrow());
+        assertEquals("siram_100", e.faultSubcode().orElseThrow());
+        assertEquals("desir_560", e.faultDetail().orElseThrow());
+        assertEquals(1, transport.requests.size());
     }
 
     @Test
     void unlistedSenderFaultIsAnInvalidRequestAndReceiverFaultAServiceFailureNeitherRetried() {
-        transport.answer(400, CannedAnswers.fault("Sender", "siram_77", "insi_102"))
+        transport.answer(400, CannedAnswers.fault("Sender", "siram_77", "insi_902"))
                 .answer(500, CannedAnswers.fault("Receiver", "siram_99", "desir_500"));
         InsiException sender = failure();
         assertEquals(InsiError.INSI_FAULT_REQUEST_INVALID, sender.error());
-        assertEquals("insi_102", sender.faultDetail().orElseThrow());
+        assertEquals("insi_902", sender.faultDetail().orElseThrow());
         assertEquals(InsiError.INSI_FAULT_SERVICE, failure().error());
         assertEquals(2, transport.requests.size());
     }
@@ -160,7 +163,7 @@ class SoapInsiClientTest {
     @Test
     void answersOutsideTheSchemaOrWithBadMatriculesAreMalformed() {
         transport.answer(200, CannedAnswers.code("07"))
-                .answer(200, CannedAnswers.one("290113306310158", "1.2.250.1.213.1.4.10", ""))
+                .answer(200, CannedAnswers.one("290133306310159", "1.2.250.1.213.1.4.10", "")) // month 13
                 .answer(200, CannedAnswers.one(CannedAnswers.NIR, "1.2.3.4", ""))
                 .answer(200, CannedAnswers.envelope("<r:RESULTAT xmlns:r=\"http://www.cnamts.fr/INSiResultat\"><r:CR>"
                         + "<r:CodeCR>00</r:CodeCR></r:CR></r:RESULTAT>"))
@@ -171,17 +174,35 @@ class SoapInsiClientTest {
     }
 
     @Test
-    void everyCallIsAuditedWithCallerRecordAndMaskedInsOnly() throws Exception {
+    void everyCallIsAuditedWithCallerRecordQuerySentAndMaskedInsOnly() throws Exception {
         transport.answer(200, CannedAnswers.one(CannedAnswers.NIR, "1.2.250.1.213.1.4.10", ""));
         client.rechercherAvecTraits(CALLER, query());
         InsiAuditEntry entry = audit.last();
-        assertEquals("agent-7", entry.operatorId());
-        assertEquals("rec-42", entry.recordId());
+        assertEquals("agent-7", entry.caller().agent());
+        assertEquals("chu-nord/accueil-1", entry.caller().kiosk());
+        assertEquals(42L, entry.caller().recordId());
         assertEquals(InsiOperation.RECHERCHER_AVEC_TRAITS, entry.operation());
+        assertEquals(InsiSearch.PrenomSent.PREMIER_PRENOM, entry.query());
+        assertEquals("PIERRE-ALAIN", entry.sent().get("Prenom"));
+        assertEquals("D'ARTAGNAN DE L'HERAULT", entry.sent().get("NomNaissance"));
         assertEquals("00", entry.outcome());
+        assertTrue(entry.matched());
         assertEquals("2************59", entry.maskedIns());
         assertFalse(entry.message().contains(CannedAnswers.NIR), entry.message());
         assertTrue(entry.messageId().startsWith("uuid:"));
+    }
+
+    @Test
+    void aVitaleCallIsAuditedWithItsMatriculesMasked() throws Exception {
+        transport.answer(200, CannedAnswers.code("01"));
+        InsMatricule card = InsMatricule.parse(CannedAnswers.NIR);
+        client.rechercherAvecCarteVitale(CALLER, new VitaleQuery(card, card, "LEGRAND", BirthDate.parse("1990-11-20"), 1));
+        InsiAuditEntry entry = audit.last();
+        assertEquals(InsiSearch.PrenomSent.VITALE, entry.query());
+        assertEquals("2************59", entry.sent().get("MatriculeIndividu"));
+        assertEquals("2************59", entry.sent().get("MatriculeOD"));
+        assertFalse(entry.sent().toString().contains(CannedAnswers.NIR.substring(0, 13)), entry.sent().toString());
+        assertFalse(entry.matched());
     }
 
     @Test

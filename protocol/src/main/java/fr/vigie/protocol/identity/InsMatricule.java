@@ -150,7 +150,20 @@ public final class InsMatricule {
 
     /** A form safe for logs and screens: the first digit, twelve stars and the key, e.g. {@code 2************78}. */
     public String masked() {
-        return value.charAt(0) + "************" + value.substring(13);
+        return mask(value);
+    }
+
+    /**
+     * The {@link #masked()} form of 15 characters that may not be a valid matricule (e.g. one whose
+     * key does not verify, kept as a service sent it): first character, twelve stars, last two.
+     *
+     * @throws IllegalArgumentException when {@code fifteen} is not 15 characters long
+     */
+    public static String mask(String fifteen) {
+        if (fifteen == null || fifteen.length() != 15) {
+            throw new IllegalArgumentException("a matricule has 15 characters");
+        }
+        return fifteen.charAt(0) + "************" + fifteen.substring(13);
     }
 
     /** The {@link #masked()} form, so that logging a matricule by accident leaks nothing. */

@@ -218,6 +218,12 @@ class InsMatriculeTest {
     }
 
     @Test
+    void maskShowsAMatriculeWhoseKeyDoesNotVerifyTheSameWayWithoutCheckingIt() {
+        assertEquals("1************60", InsMatricule.mask("181036322045660"), "key 60 kept: 76 would verify");
+        assertThrows(IllegalArgumentException.class, () -> InsMatricule.mask("18103632204566"));
+    }
+
+    @Test
     void accessorsReadEachGroup() throws IdentityException {
         InsMatricule m = InsMatricule.parse("297022A02077878");
 

@@ -29,7 +29,7 @@ public final class InsiBench {
             SoapInsiClient client = sandbox.client();
             StrictTraits traits = StrictTraits.check(TraitsInput.of("LEGRAND", "SOPHIE", "F", "1990-11-20"),
                     LocalDate.now(clock)).orThrow();
-            InsiCaller caller = new InsiCaller("bench", "bench-record");
+            InsiCaller caller = new InsiCaller("bench", null, null);
             TraitsQuery query = TraitsQuery.premierPrenom(traits);
             for (int i = 0; i < Math.max(200, calls / 5); i++) {
                 client.rechercherAvecTraits(caller, query);

@@ -14,7 +14,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,14 +27,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sandbox INSi service: the same SOAP 1.2 contract as the CNAM's, over HTTPS that requires a
  * client certificate chaining to the CA the server's {@link SSLContext} trusts, and whose CN is
  * {@code INSI-AUTO} or {@code INSI-MANU}. Requests are read with the gateway's {@link SafeXml} and
- * answered from {@link SandboxIdentities}; malformed requests get SOAP faults
- * ({@code siram_10}/{@code insi_NNN}), a wrong CN gets {@code siram_40}. Tests may switch its
- * {@link SimulatorBehaviour} to slow, failing or hostile answers. Thread-safe.
+ * answered from {@link SandboxIdentities} in the published answer shapes ({@link SimulatorReplies});
+ * malformed requests get SOAP faults ({@code siram_10} with the simulator's own detail codes), a
+ * certificate with another CN gets {@code desir_560}. Tests may queue faults INSi really answers
+ * ({@link #faultNext}: {@code siram_40}/{@code insi_102}, {@code desir_550}, {@code desir_560}), switch
+ * its {@link SimulatorBehaviour} to slow, failing or hostile answers, and read what every request
+ * asked in its call log ({@link #calls()}). Thread-safe.
  *
  * <p>Built on the JDK's {@link HttpsServer} rather than Javalin/Jetty: client authentication is
  * required in the TLS handshake itself ({@code needClientAuth}), each exchange exposes its
@@ -44,6 +54,7 @@ import javax.net.ssl.SSLParameters;
  * }</pre>
  */
 public final class InsiSimulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(InsiSimulator.class);
 
     /**
      * The simulator's settings.
@@ -98,6 +109,8 @@ public final class InsiSimulator implements AutoCloseable {
         }
     }
 
+    /** How many requests the call log keeps. */
+    public static final int CALL_LOG_SIZE = 1000;
     private static final String LETTERS = "[A-Z]+(?:(?:-{1,2}|[' ])[A-Z]+)*";
     private static final String PRENOMS = "[A-Z]+(?:[-' ][A-Z]+)*";
     private static final String DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
@@ -110,6 +123,9 @@ public final class InsiSimulator implements AutoCloseable {
     private final SimulatorReplies replies = new SimulatorReplies();
     private final AtomicReference<SimulatorBehaviour> behaviour = new AtomicReference<>(SimulatorBehaviour.NORMAL);
     private final AtomicInteger requests = new AtomicInteger();
+    private final Deque<SimulatorCall> calls = new ArrayDeque<>();
+    private SimulatedFault pendingFault;
+    private int faultsLeft;
     private volatile long lastHandlingNanos;
 
     private InsiSimulator(Settings settings, SSLContext tls, SandboxIdentities identities) throws IOException {
@@ -150,9 +166,35 @@ public final class InsiSimulator implements AutoCloseable {
         return URI.create("https://" + a.getAddress().getHostAddress() + ":" + a.getPort() + settings.path());
     }
 
-    /** From now on, answer this way. */
+    /** From now on, answer this way; faults still queued by {@link #faultNext} are dropped. */
     public void behave(SimulatorBehaviour value) {
         behaviour.set(value);
+        synchronized (this) {
+            faultsLeft = 0;
+            pendingFault = null;
+        }
+    }
+
+    /**
+     * Answer the next {@code times} requests (from an accepted certificate) with {@code fault}, then as
+     * before: {@code faultNext(SERVICE_UNAVAILABLE, 1)} is a transient outage a retry gets past.
+     */
+    public synchronized void faultNext(SimulatedFault fault, int times) {
+        if (times < 0) {
+            throw new IllegalArgumentException("times must not be negative");
+        }
+        pendingFault = Objects.requireNonNull(fault, "fault");
+        faultsLeft = times;
+    }
+
+    /**
+     * The latest requests received (at most {@value #CALL_LOG_SIZE}), oldest first: what each asked and
+     * what was answered. For tests; kept in memory only.
+     */
+    public List<SimulatorCall> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
     }
 
     /** HTTP requests received so far, refused ones included. */
@@ -173,6 +215,9 @@ public final class InsiSimulator implements AutoCloseable {
         requests.incrementAndGet();
         try {
             serve(exchange);
+        } catch (RuntimeException e) {
+            LOG.error("the INSi simulator failed to answer", e); // the JDK server would hide it
+            throw e;
         } finally {
             lastHandlingNanos = System.nanoTime() - start;
         }
@@ -187,8 +232,8 @@ public final class InsiSimulator implements AutoCloseable {
             String cn = Exchanges.clientCommonName(exchange);
             if (cn == null || !settings.allowedCommonNames().contains(cn)) {
                 Exchanges.drain(exchange.getRequestBody());
-                Exchanges.send(exchange, 403, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_40", "insi_401",
-                        "the establishment certificate CN must be one of " + settings.allowedCommonNames()));
+                log(cn, null, SimulatedFault.ACCESS_LEVEL_INSUFFICIENT.codes());
+                sendFault(exchange, SimulatedFault.ACCESS_LEVEL_INSUFFICIENT);
                 return;
             }
             SimulatorBehaviour now = behaviour.get();
@@ -196,32 +241,82 @@ public final class InsiSimulator implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = xml.readCapped(in);
             } catch (SafeXml.Rejected e) {
+                log(cn, null, "siram_10/insi_003");
                 Exchanges.send(exchange, 400, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_10", "insi_003",
                         "the request is larger than " + settings.maxRequestBytes() + " bytes"));
                 return;
             }
+            SoapRequest request = null;
+            String invalid = null;
+            String invalidReason = null;
+            try {
+                request = SoapRequest.read(xml.parse(body));
+            } catch (SafeXml.Rejected e) {
+                invalid = e.reason() == SafeXml.Reason.FORBIDDEN ? "insi_004" : "insi_001";
+                invalidReason = e.getMessage();
+            } catch (SoapRequest.Invalid e) {
+                invalid = e.detail;
+                invalidReason = e.getMessage();
+            }
+            SimulatedFault fault = takeFault();
+            if (fault != null) {
+                log(cn, request, fault.codes());
+                sendFault(exchange, fault);
+                return;
+            }
+            if (now.replacesTheAnswer()) {
+                log(cn, request, now.name());
+            }
             if (SimulatedFailures.play(exchange, now, settings.slowDelay(), replies)) {
                 return;
             }
-            answer(exchange, body, now);
+            if (invalid != null) {
+                log(cn, request, "siram_10/" + invalid);
+                Exchanges.send(exchange, 400, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_10", invalid,
+                        invalidReason));
+                return;
+            }
+            answer(exchange, cn, request);
         }
     }
 
-    private void answer(HttpExchange exchange, byte[] body, SimulatorBehaviour now) throws IOException {
-        SoapRequest request;
+    private void answer(HttpExchange exchange, String cn, SoapRequest request) throws IOException {
         List<SandboxIdentities.Identity> matches;
         try {
-            request = SoapRequest.read(xml.parse(body));
             matches = lookUp(request);
-        } catch (SafeXml.Rejected e) {
-            String detail = e.reason() == SafeXml.Reason.FORBIDDEN ? "insi_004" : "insi_001";
-            Exchanges.send(exchange, 400, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_10", detail, e.getMessage()));
-            return;
         } catch (SoapRequest.Invalid e) {
-            Exchanges.send(exchange, 400, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_10", e.detail, e.getMessage()));
+            log(cn, request, "siram_10/" + e.detail);
+            Exchanges.send(exchange, 400, InsiNamespaces.MEDIA_TYPE, replies.fault("Sender", "siram_10", e.detail,
+                    e.getMessage()));
             return;
         }
-        Exchanges.send(exchange, 200, InsiNamespaces.MEDIA_TYPE, replies.resultat(request.operation(), request.messageId(), matches));
+        byte[] answer = replies.resultat(request.operation(), request.messageId(), matches);
+        log(cn, request, matches.isEmpty() ? "01" : matches.size() == 1 ? "00" : "02");
+        Exchanges.send(exchange, 200, InsiNamespaces.MEDIA_TYPE, answer);
+    }
+
+    private void sendFault(HttpExchange exchange, SimulatedFault fault) throws IOException {
+        Exchanges.send(exchange, fault.httpStatus(), InsiNamespaces.MEDIA_TYPE, replies.fault(fault));
+    }
+
+    private synchronized SimulatedFault takeFault() {
+        if (faultsLeft <= 0) {
+            return null;
+        }
+        faultsLeft--;
+        return pendingFault;
+    }
+
+    /** Logged before the answer is sent, so that a client's next request is always logged after it. */
+    private void log(String cn, SoapRequest request, String answered) {
+        SimulatorCall call = new SimulatorCall(Instant.now(), cn, request == null ? null : request.operation(),
+                request == null ? Map.of() : request.fields(), answered);
+        synchronized (calls) {
+            if (calls.size() == CALL_LOG_SIZE) {
+                calls.removeFirst();
+            }
+            calls.addLast(call);
+        }
     }
 
     private List<SandboxIdentities.Identity> lookUp(SoapRequest r) throws SoapRequest.Invalid {

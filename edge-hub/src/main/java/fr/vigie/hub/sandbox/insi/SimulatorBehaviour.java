@@ -22,5 +22,10 @@ public enum SimulatorBehaviour {
     /** An answer that is not XML. */
     NOT_XML_BODY,
     /** A well-formed RESULTAT that breaks the schema (CodeCR 07). */
-    SCHEMA_VIOLATION
+    SCHEMA_VIOLATION;
+
+    /** Whether the simulator answers this way instead of from the test identities (all but NORMAL and SLOW). */
+    boolean replacesTheAnswer() {
+        return this != NORMAL && this != SLOW;
+    }
 }

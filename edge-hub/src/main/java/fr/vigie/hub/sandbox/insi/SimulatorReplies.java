@@ -10,9 +10,12 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes the simulator's answers: {@code RESULTAT} envelopes, SOAP 1.2 faults with a
- * {@code siram_NNN} subcode and an {@code insi_NNN} detail, and, on request, hostile bodies. Written
- * independently of the client's reader, so that the two sides check each other. Thread-safe.
+ * Writes the simulator's answers in the shapes the CNDA publishes: {@code RESULTAT} envelopes (each
+ * {@code INSHISTO} with its {@code DateDeb}/{@code DateFin} before {@code IdIndividu}, {@code Prenom}
+ * in {@code TIQ} only for identities that ask for it, keys exactly as the data file writes them), SOAP
+ * 1.2 faults with a {@code siram_NNN} subcode and a {@code desir_NNN}/{@code insi_NNN} detail, and, on
+ * request, hostile bodies. Written independently of the client's reader, so that the two sides check
+ * each other. Thread-safe.
  */
 final class SimulatorReplies {
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
@@ -38,22 +41,25 @@ final class SimulatorReplies {
                 SandboxIdentities.Identity id = matches.get(0);
                 w.writeStartElement(r, "INDIVIDU");
                 w.writeStartElement(r, "INSACTIF");
-                ins(w, id.ins().value(), id.oid().oid());
+                ins(w, id.ins());
                 w.writeEndElement();
                 for (SandboxIdentities.Former f : id.history()) {
+                    // The order of the CNDA's published examples: the period first, then the INS.
                     w.writeStartElement(r, "INSHISTO");
-                    ins(w, f.ins().value(), f.oid().oid());
                     if (f.dateDeb() != null) {
                         text(w, r, "DateDeb", f.dateDeb());
                     }
                     if (f.dateFin() != null) {
                         text(w, r, "DateFin", f.dateFin());
                     }
+                    ins(w, f.ins());
                     w.writeEndElement();
                 }
                 w.writeStartElement(r, "TIQ");
                 text(w, r, "NomNaissance", id.nomNaissance());
-                text(w, r, "Prenom", id.listePrenom().split(" ")[0]);
+                if (id.tiqPrenom()) {
+                    text(w, r, "Prenom", id.listePrenom().split(" ")[0]);
+                }
                 text(w, r, "ListePrenom", id.listePrenom());
                 text(w, r, "Sexe", id.sexe());
                 text(w, r, "DateNaissance", id.dateNaissance());
@@ -67,7 +73,16 @@ final class SimulatorReplies {
         });
     }
 
-    /** A SOAP 1.2 fault; {@code code} is {@code Sender} or {@code Receiver}. */
+    /** A fault the simulator can be told to answer. */
+    byte[] fault(SimulatedFault f) {
+        return fault(f.code(), f.subcode(), f.detail(), f.reason());
+    }
+
+    /**
+     * A SOAP 1.2 fault as the published examples shape it: {@code code} ({@code Sender} or
+     * {@code Receiver}) with a {@code siram_NNN} subcode, the reason, and a {@code siram:Erreur} whose
+     * {@code code} attribute is the {@code desir_NNN}/{@code insi_NNN} code.
+     */
     byte[] fault(String code, String subcode, String detail, String reason) {
         String s = InsiNamespaces.SOAP;
         return envelope("http://www.w3.org/2005/08/addressing/soap/fault", null, w -> {
@@ -171,13 +186,13 @@ final class SimulatorReplies {
         return out.toByteArray();
     }
 
-    private static void ins(XMLStreamWriter w, String matricule, String oid) throws XMLStreamException {
+    private static void ins(XMLStreamWriter w, SandboxIdentities.Matricule m) throws XMLStreamException {
         String r = InsiNamespaces.RESULTAT;
         w.writeStartElement(r, "IdIndividu");
-        text(w, r, "NumIdentifiant", matricule.substring(0, 13));
-        text(w, r, "Cle", matricule.substring(13));
+        text(w, r, "NumIdentifiant", m.numIdentifiant());
+        text(w, r, "Cle", m.cle());
         w.writeEndElement();
-        text(w, r, "OID", oid);
+        text(w, r, "OID", m.oid().oid());
     }
 
     private static void text(XMLStreamWriter w, String ns, String name, String value) throws XMLStreamException {

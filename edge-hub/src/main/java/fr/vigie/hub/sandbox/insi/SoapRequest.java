@@ -72,14 +72,17 @@ record SoapRequest(InsiOperation operation, String messageId, Map<String, String
         return new SoapRequest(op, messageId.getTextContent().strip(), fields);
     }
 
-    /** A required field matching {@code pattern}; {@code insi_102} (invalid characters) otherwise. */
+    /**
+     * A required field matching {@code pattern}; otherwise {@code insi_902}, the simulator's own code
+     * for invalid characters ({@code insi_102} means a technical error in the published examples).
+     */
     String required(String name, String pattern) throws Invalid {
         String v = fields.get(name);
         if (v == null || v.isEmpty()) {
             throw new Invalid("insi_101", name + " is required");
         }
         if (!v.matches(pattern)) {
-            throw new Invalid("insi_102", name + " holds characters or a shape INSi does not accept");
+            throw new Invalid("insi_902", name + " holds characters or a shape INSi does not accept");
         }
         return v;
     }

@@ -1,6 +1,7 @@
 package fr.vigie.hub.sandbox.insi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
 /** The gateway against the sandbox simulator over real mutual TLS on loopback, certificates from a test CA. */
 class InsiGatewayIT {
     private static final Clock CLOCK = Clock.systemUTC();
-    private static final InsiCaller AGENT = new InsiCaller("agent-7", "rec-42");
+    private static final InsiCaller AGENT = new InsiCaller("agent-7", "chu-nord/accueil-1", 42L);
     private static SandboxPki pki;
     private static InsiSimulator sim;
     private final InMemoryInsiAudit audit = new InMemoryInsiAudit();
@@ -93,7 +94,7 @@ class InsiGatewayIT {
         assertEquals(InsOid.INS_NIR_TEST, one.oid());
         assertEquals("MARIE CLAIRE", one.traits().listePrenom());
         assertEquals("00", audit.last().outcome());
-        assertEquals("rec-42", audit.last().recordId());
+        assertEquals(42L, audit.last().caller().recordId());
     }
 
     @Test
@@ -147,9 +148,7 @@ class InsiGatewayIT {
     }
 
     @Test
-    void invalidCharactersSentRawGetAnInsi102Fault() throws Exception {
-        HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .sslContext(SandboxPki.context(pki.establishment("INSI-AUTO"), List.of(pki.root()))).build();
+    void invalidCharactersSentRawGetTheSimulatorsInvalidRequestFault() throws Exception {
         String envelope = "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"http://www.w3.org/2005/08/addressing\">"
                 + "<s:Header><a:Action>urn:ServiceIdentiteCertifiee:1.0.0:rechercherInsAvecTraitsIdentite</a:Action>"
                 + "<a:MessageID>uuid:1</a:MessageID><b:ContexteBAM xmlns:b=\"urn:siram:bam:ctxbam\" Version=\"01_02\"/>"
@@ -157,12 +156,109 @@ class InsiGatewayIT {
                 + "<s:Body><q:RECSANSVITALE xmlns:q=\"http://www.cnamts.fr/INSiRecSans\"><q:NomNaissance>CŒUR</q:NomNaissance>"
                 + "<q:Prenom>ANNE</q:Prenom><q:Sexe>F</q:Sexe><q:DateNaissance>1980-01-01</q:DateNaissance>"
                 + "</q:RECSANSVITALE></s:Body></s:Envelope>";
-        HttpResponse<String> r = raw.send(HttpRequest.newBuilder(sim.endpoint())
-                .header("Content-Type", "application/soap+xml;charset=UTF-8")
+        HttpResponse<String> r = raw(envelope);
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("siram_10") && r.body().contains("insi_902"), r.body());
+        assertEquals("siram_10/insi_902", sim.calls().get(sim.calls().size() - 1).answered());
+    }
+
+    private static HttpResponse<String> raw(String envelope) throws Exception {
+        HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .sslContext(SandboxPki.context(pki.establishment("INSI-AUTO"), List.of(pki.root()))).build();
+        return raw.send(HttpRequest.newBuilder(sim.endpoint()).header("Content-Type", "application/soap+xml;charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(400, r.statusCode());
-        assertTrue(r.body().contains("siram_10") && r.body().contains("insi_102"), r.body());
+    }
+
+    private static String traitsEnvelope(String nom, String prenom, String sexe, String date) {
+        return "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"http://www.w3.org/2005/08/addressing\">"
+                + "<s:Header><a:Action>urn:ServiceIdentiteCertifiee:1.0.0:rechercherInsAvecTraitsIdentite</a:Action>"
+                + "<a:MessageID>uuid:2</a:MessageID><b:ContexteBAM xmlns:b=\"urn:siram:bam:ctxbam\" Version=\"01_02\"/>"
+                + "<l:ContexteLPS xmlns:l=\"urn:siram:lps:ctxlps\" Nature=\"CTXLPS\" Version=\"01_00\"/></s:Header>"
+                + "<s:Body><q:RECSANSVITALE xmlns:q=\"http://www.cnamts.fr/INSiRecSans\"><q:NomNaissance>" + nom
+                + "</q:NomNaissance><q:Prenom>" + prenom + "</q:Prenom><q:Sexe>" + sexe + "</q:Sexe><q:DateNaissance>" + date
+                + "</q:DateNaissance></q:RECSANSVITALE></s:Body></s:Envelope>";
+    }
+
+    @Test
+    void theSimulatorAnswersInThePublishedShapeDatesFirstAndNoPrenom() throws Exception {
+        String body = raw(traitsEnvelope("LEGRAND", "SOPHIE", "F", "1990-11-20")).body();
+        String histo = body.substring(body.indexOf("INSHISTO>") + "INSHISTO>".length());
+        assertTrue(histo.indexOf("DateDeb>") < histo.indexOf("IdIndividu>"), body);
+        assertFalse(body.contains(":Prenom>"), "TIQ without Prenom: " + body);
+        assertTrue(body.contains("ListePrenom>SOPHIE</"), body);
+
+        String corse = raw(traitsEnvelope("CORSE", "ANTHONY", "M", "1980-03-02")).body();
+        assertTrue(corse.contains(":Prenom>ANTHONY</") && corse.contains("180032B020401"), corse);
+    }
+
+    @Test
+    void corsicanAndRepeatedHistoryAnswersAreReadThroughTheGateway() throws Exception {
+        InsiResult.OneIdentity one = establishment().rechercherAvecTraits(AGENT,
+                TraitsQuery.premierPrenom(traits("Corse", "Anthony", "M", "1980-03-02", null))).requireOne();
+        assertEquals("180032B02040123", one.matricule().value());
+        assertEquals(List.of(one.matricule()), one.history().stream().map(h -> h.matricule()).toList());
+    }
+
+    @Test
+    void aTestIdentityWhoseKeyDoesNotVerifyComesBackAsSentAndFlagged() throws Exception {
+        InsiResult r = establishment().rechercherAvecTraits(AGENT,
+                TraitsQuery.premierPrenom(traits("Hermann", "Gatien", "M", "1981-03-24", null)));
+        InsiResult.KeyNotVerified odd = assertInstanceOf(InsiResult.KeyNotVerified.class, r);
+        assertEquals("1************60", odd.activeMasked());
+        assertEquals(List.of("1************60", "2************10"), odd.notVerifying());
+        assertEquals("INSI_KEY_NOT_VERIFIED", audit.last().warning());
+    }
+
+    @Test
+    void serviceUnavailableFromTheSimulatorIsRetriedThenUnavailable() {
+        sim.faultNext(SimulatedFault.SERVICE_UNAVAILABLE, 3);
+        int before = sim.calls().size();
+        InsiException e = refusal(establishment());
+        assertEquals(InsiError.INSI_UNAVAILABLE, e.error());
+        assertEquals("insi_102", e.faultDetail().orElseThrow());
+        List<SimulatorCall> calls = sim.calls().subList(before, sim.calls().size());
+        assertEquals(List.of("siram_40/insi_102", "siram_40/insi_102", "siram_40/insi_102"),
+                calls.stream().map(SimulatorCall::answered).toList());
+        assertEquals(List.of(Duration.ofMillis(200), Duration.ofMillis(400)), pauses);
+    }
+
+    @Test
+    void aTransientUnavailabilityIsOvercomeByTheRetry() throws Exception {
+        sim.faultNext(SimulatedFault.SERVICE_UNAVAILABLE, 1);
+        InsiResult.OneIdentity one = establishment().rechercherAvecTraits(AGENT, TraitsQuery.premierPrenom(dupont()))
+                .requireOne();
+        assertEquals("280057505612389", one.matricule().value());
+        assertEquals(2, audit.last().attempts());
+        List<SimulatorCall> calls = sim.calls();
+        assertEquals(List.of("siram_40/insi_102", "00"), calls.subList(calls.size() - 2, calls.size()).stream()
+                .map(SimulatorCall::answered).toList());
+    }
+
+    @Test
+    void authenticationFaultsFromTheSimulatorAreNotRetried() {
+        for (SimulatedFault f : List.of(SimulatedFault.UNKNOWN_AUTHORISATION, SimulatedFault.ACCESS_LEVEL_INSUFFICIENT)) {
+            sim.faultNext(f, 5);
+            int before = sim.requestsReceived();
+            InsiException e = refusal(establishment());
+            assertEquals(InsiError.INSI_FAULT_AUTHENTICATION, e.error(), f.name());
+            assertEquals(1, sim.requestsReceived() - before, f.name());
+            assertEquals(f.codes(), e.faultSubcode().orElseThrow() + "/" + e.faultDetail().orElseThrow());
+        }
+        assertTrue(pauses.isEmpty());
+    }
+
+    @Test
+    void theCallLogShowsWhatEachCallAsked() throws Exception {
+        int before = sim.calls().size();
+        new InsiSearch(establishment(), CLOCK).search(AGENT,
+                TraitsInput.of("D'Artagnan de l'Hérault", "Pierre-Alain Jean", "M", "1950-03-15"));
+        List<SimulatorCall> calls = sim.calls().subList(before, sim.calls().size());
+        assertEquals(List.of("PIERRE-ALAIN", "PIERRE-ALAIN JEAN"), calls.stream().map(c -> c.field("Prenom").orElseThrow())
+                .toList());
+        assertEquals(List.of("02", "00"), calls.stream().map(SimulatorCall::answered).toList());
+        assertEquals("INSI-AUTO", calls.get(0).clientCn());
+        assertFalse(calls.get(0).toString().contains("ARTAGNAN"), calls.get(0).toString());
     }
 
     /**
@@ -199,10 +295,13 @@ class InsiGatewayIT {
     }
 
     @Test
-    void certificateWithWrongCnGetsAnAuthenticationFault() {
+    void certificateWithWrongCnGetsDesir560AndIsNotRetried() {
+        int before = sim.requestsReceived();
         InsiException e = refusal(client(SandboxPki.context(pki.establishment("VIGIE-HUB"), List.of(pki.root())), settings()));
         assertEquals(InsiError.INSI_FAULT_AUTHENTICATION, e.error());
-        assertEquals("siram_40", e.faultSubcode().orElseThrow());
+        assertEquals("desir_560", e.faultDetail().orElseThrow());
+        assertEquals(1, sim.requestsReceived() - before);
+        assertEquals("VIGIE-HUB", sim.calls().get(sim.calls().size() - 1).clientCn());
     }
 
     @Test

@@ -13,7 +13,7 @@ class SandboxIdentitiesTest {
 
     @Test
     void builtInDataSetLoadsEveryCase() {
-        assertEquals(8, ids.size());
+        assertEquals(10, ids.size());
     }
 
     @Test
@@ -31,6 +31,18 @@ class SandboxIdentitiesTest {
     @Test
     void vitaleSearchAlsoFindsAFormerIns() {
         assertEquals(1, ids.byVitale("290113306308773", "LEGRAND", "1990-11-20").size());
+    }
+
+    @Test
+    void anEntryMayKeepAKeyThatDoesNotVerifyOnlyWhenItSaysSo() throws Exception {
+        assertEquals(1, ids.byTraits("HERMANN", "GATIEN", "M", "1981-03-24", null).size());
+        String says = "{\"identities\":[{\"ins\":\"280057505612388\",\"keyVerifies\":false,\"oid\":\"1.2.250.1.213.1.4.10\","
+                + "\"nomNaissance\":\"A\",\"listePrenom\":\"B\",\"sexe\":\"F\",\"dateNaissance\":\"1980-05-12\"}]}";
+        assertEquals(1, SandboxIdentities.read(new ByteArrayInputStream(says.getBytes(StandardCharsets.UTF_8))).size());
+        String lies = says.replace("280057505612388", "280057505612389");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SandboxIdentities.read(new ByteArrayInputStream(lies.getBytes(StandardCharsets.UTF_8))));
+        assertTrue(e.getMessage().startsWith("identity #0: ") && e.getMessage().contains("its key verifies"), e.getMessage());
     }
 
     @Test
