@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -144,6 +145,23 @@ public final class AuditLog {
             return new Page(List.copyOf(out), OptionalLong.of(out.get(out.size() - 1).seq()));
         }
         return new Page(List.copyOf(out), OptionalLong.empty());
+    }
+
+    /** The latest {@code limit} entries about {@code subject} whose action is one of {@code actions}, newest first. */
+    public List<AuditRecord> latest(String subject, Collection<String> actions, int limit) throws SQLException {
+        List<AuditRecord> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(COLUMNS
+                + " WHERE subject = ? AND action = ANY (?) ORDER BY seq DESC LIMIT ?")) {
+            ps.setString(1, subject);
+            ps.setArray(2, c.createArrayOf("text", actions.toArray()));
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Checks the whole chain and reports the first changed, removed or reordered entry. */
