@@ -166,7 +166,21 @@ public final class AuditLog {
 
     /** Checks the whole chain and reports the first changed, removed or reordered entry. */
     public AuditVerification verify() throws SQLException {
-        return new ChainCheck(dataSource).run();
+        return new ChainCheck(dataSource).run(null);
+    }
+
+    /**
+     * Checks the whole chain as {@link #verify()} does, and against {@code exported}, the last head
+     * exported outside the database: a chain rebuilt consistently ({@code AUDIT_ANCHOR_MISMATCH}) or
+     * shorter than it ({@code AUDIT_CHAIN_TRUNCATED}) is found too.
+     */
+    public AuditVerification verify(ExportedHead exported) throws SQLException {
+        return new ChainCheck(dataSource).run(exported);
+    }
+
+    /** Whether the chain still holds {@code exported} and runs on from it, intact, to its head. */
+    AuditVerification extending(ExportedHead exported) throws SQLException {
+        return new ChainCheck(dataSource).extending(exported);
     }
 
     private static void filter(StringBuilder sql, List<Object> args, String condition, Object value) {
