@@ -14,8 +14,9 @@ import java.time.Duration;
  * ({@code POST /api/v1/audit/verify}, with the staff API token when one is given) and prints the
  * verdict. The hub checks the chain and, against it, the last head it exported, signed, outside the
  * database ({@link AuditAnchor}): verification goes through the hub, which alone reads its anchor file
- * and holds the key that signed it, so the command works from any machine. Exit status: 0 intact, 1 broken (the first problem is printed with its code and position),
- * 2 when the hub could not be asked. Stateless.
+ * and holds the key that signed it, so the command works from any machine. Exit status: 0 intact,
+ * 1 broken (the first problem is printed with its code and position), 2 when the hub could not be
+ * asked. Stateless.
  *
  * <pre>{@code
  * int status = AuditVerifyClient.run(URI.create("http://127.0.0.1:8080"), token, System.out);

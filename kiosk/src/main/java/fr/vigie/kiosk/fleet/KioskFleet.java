@@ -95,8 +95,8 @@ public final class KioskFleet {
         if (Files.exists(keyFile)) {
             fleet.trust(SigningKeyStore.readPublicKey(keyFile));
         } else {
-            LOG.info("kiosk {}: no hub configuration key pinned ({}); configuration bundles are refused until"
-                    + " enrolment pins one", parts.self(), keyFile);
+            LOG.info("kiosk {}: no hub configuration key pinned ({}); configuration bundles and commands are"
+                    + " refused until enrolment pins one", parts.self(), keyFile);
         }
         link.onInbound((channel, payload, retained) -> executor.execute(() -> {
             if (channel == Topics.Channel.CONFIG) {
