@@ -57,7 +57,8 @@
     try {
       const v = await api('/api/v1/audit/verify', { method: 'POST' });
       if (v.intact) {
-        say(format(t['audit.intact'], v.entriesChecked));
+        say(format(t['audit.intact'], v.entriesChecked) + ' ' + (v.anchor
+          ? format(t['audit.anchored'], when(v.anchor.exportedAt), v.anchor.seq) : t['audit.notAnchored']));
       } else {
         say(format(t['audit.broken'], v.problem.code, v.problem.position, v.problem.message), true);
       }

@@ -1,6 +1,7 @@
 'use strict';
-// One kiosk: its heartbeat content, its group, remote commands and their replies, its recent events,
-// and revocation of its certificate. Site and kiosk come from ?site=&kiosk=; data only as textContent.
+// One kiosk: its heartbeat content, its group, remote commands and their replies, what it refused on
+// its command topic (forged, unsigned, expired, replayed… messages, from the audit log), its recent
+// events, and revocation of its certificate. Site and kiosk come from ?site=&kiosk=; data only as textContent.
 (function () {
   const { t, format, when, el, api, errorText, poll } = window.Vigie;
   const params = new URLSearchParams(location.search);
@@ -77,8 +78,23 @@
     document.querySelector('#commands tbody').replaceChildren(...commands.map((c) => el('tr',
       { attrs: { 'data-request': c.requestId, 'data-state': c.state } },
       el('td', { text: t['device.command.' + c.name] || c.name }),
-      el('td', { text: t['command.state.' + c.state] || c.state }), el('td', { text: c.code || t.none, title: c.message || '' }),
+      el('td', { text: t['command.state.' + c.state] || c.state }),
+      el('td', { text: (c.code && t['refusal.' + c.code]) || c.code || t.none, title: [c.code, c.message].filter(Boolean).join(': ') }),
       el('td', { text: Object.entries(c.details || {}).map(([k, v]) => k + '=' + v).join(' ') }))));
+  }
+
+  async function refreshRefusals() {
+    const page = await api(base + '/refusals');
+    document.querySelector('#refusals tbody').replaceChildren(...page.refusals.map((e) => {
+      const d = e.details || {};
+      const command = d.command ? (t['device.command.' + d.command] || d.command)
+        : t[e.action === 'COMMAND_REFUSED' ? 'refusal.unverified' : 'none'];
+      const more = d.suppressed ? format(t['refusal.suppressed'], d.suppressed) : '';
+      return el('tr', { attrs: { 'data-seq': e.seq, 'data-action': e.action, 'data-code': d.code || '' } },
+        el('td', { text: when(e.recordedAt) }), el('td', { text: command }),
+        el('td', { text: t['refusal.' + d.code] || d.code || t.none, title: [d.code, d.message].filter(Boolean).join(': ') }),
+        el('td', { text: [t['refusal.origin.' + e.action] || '', more].filter(Boolean).join(' ') }));
+    }));
   }
 
   async function refresh() {
@@ -86,6 +102,7 @@
       await refreshFacts();
       await refreshEvents();
       await refreshCommands();
+      await refreshRefusals();
     } catch (err) {
       say(errorText(err), true);
     }

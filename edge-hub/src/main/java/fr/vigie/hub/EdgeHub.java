@@ -3,6 +3,7 @@ package fr.vigie.hub;
 import fr.vigie.hub.admission.AdmissionDeviceRoutes;
 import fr.vigie.hub.admission.AdmissionService;
 import fr.vigie.hub.admission.Prescriptions;
+import fr.vigie.hub.audit.AuditAnchor;
 import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.broker.BrokerTls;
 import fr.vigie.hub.broker.EmbeddedBroker;
@@ -89,6 +90,7 @@ public final class EdgeHub implements AutoCloseable {
     private final StaffDirectory staff;
     private final AuditLog audit;
     private final InsiCallLog insiCalls;
+    private AuditAnchor auditAnchor;
     private HttpApi http;
     private SiteCa siteCa;
     private Enrolments enrolments;
@@ -163,6 +165,10 @@ public final class EdgeHub implements AutoCloseable {
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
             hub.staff.ensureFirstAdmin(config.dataDir());
+            hub.auditAnchor = new AuditAnchor(hub.audit, directory.resolve(AuditAnchor.FILE), keys.configKey().jws(),
+                    keys.configKey().verifier(), clock);
+            hub.auditAnchor.start(config.auditAnchorPeriod());
+            started.push(hub.auditAnchor);
             hub.siteCa = keys.ca();
             hub.enrolments = new Enrolments(database.dataSource(), keys.ca(), keys.configKey(), hub.audit, clock,
                     hub::disconnectRevoked);
@@ -177,7 +183,7 @@ public final class EdgeHub implements AutoCloseable {
                 StaffRoutes.mount(app, hub.staff, hub.audit);
                 IdentityRoutes.mount(app, hub.identities);
                 PrescriptionRoutes.mount(app, hub.identities, new Prescriptions(database.dataSource()));
-                AuditRoutes.mount(app, hub.audit);
+                AuditRoutes.mount(app, hub.audit, hub.auditAnchor);
                 InsiCallRoutes.mount(app, hub.insiCalls);
                 EnrolmentAdminRoutes.mount(app, hub.enrolments);
                 FleetRoutes.mount(app, hub.fleet);
@@ -312,6 +318,11 @@ public final class EdgeHub implements AutoCloseable {
         return audit;
     }
 
+    /** The signed audit chain heads exported outside the database, and verification against the last one. */
+    public AuditAnchor auditAnchor() {
+        return auditAnchor;
+    }
+
     /** Fleet management: configuration rollouts, remote commands, device groups. */
     public Fleet fleet() {
         return fleet;
@@ -383,8 +394,9 @@ public final class EdgeHub implements AutoCloseable {
     }
 
     /**
-     * Stops ingest (committing and acknowledging the batch in progress), HTTP, the embedded broker and
-     * the embedded database, in that order. Idempotent.
+     * Stops ingest (committing and acknowledging the batch in progress), HTTP, the embedded broker,
+     * exports the audit chain head a last time, and stops the embedded database, in that order.
+     * Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -400,6 +412,7 @@ public final class EdgeHub implements AutoCloseable {
         closeQuietly(fleet);
         closeQuietly(sandbox);
         closeQuietly(broker);
+        closeQuietly(auditAnchor);
         closeQuietly(database);
         closeQuietly(directory);
         LOG.info("edge hub stopped");

@@ -3,6 +3,7 @@ package fr.vigie.hub;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,10 +43,13 @@ import java.util.regex.Pattern;
  *        {@code hub.device-api.*}, {@code hub.ca.*}, {@code hub.mqtt.tls*}); see {@link HubPkiConfig}
  * @param igcSanteCrlFiles the IGC-Santé CRL files the hub serves to kiosks, re-read when they change
  *        ({@code hub.igc-sante.crl-files}, comma separated; empty: none, or the sandbox's only)
+ * @param auditAnchorPeriod how often the hub exports the audit chain head, signed, outside the database
+ *        ({@code hub.audit.anchor-seconds}, 10 to 86400; it is also exported at start and at shutdown)
  */
 public record HubConfig(Path dataDir, String httpBind, int httpPort, String brokerUrl, int embeddedMqttPort,
         String jdbcUrl, String jdbcUser, String jdbcPassword, boolean ingestEnabled, int ingestBatchSize,
-        int offlineAfterHeartbeats, boolean sandbox, HubPkiConfig pki, List<Path> igcSanteCrlFiles) {
+        int offlineAfterHeartbeats, boolean sandbox, HubPkiConfig pki, List<Path> igcSanteCrlFiles,
+        Duration auditAnchorPeriod) {
 
     public static final String DATA_DIR = "hub.data-dir";
     public static final String HTTP_BIND = "hub.http.bind";
@@ -60,6 +64,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     public static final String OFFLINE_AFTER_HEARTBEATS = "hub.devices.offline-after-heartbeats";
     public static final String SANDBOX_ENABLED = "hub.sandbox.enabled";
     public static final String IGC_SANTE_CRL_FILES = "hub.igc-sante.crl-files";
+    public static final String AUDIT_ANCHOR_SECONDS = "hub.audit.anchor-seconds";
 
     /** Largest accepted {@code hub.ingest.batch-size}. */
     public static final int MAX_BATCH_SIZE = 10_000;
@@ -110,12 +115,17 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
                     + " listener there (MosquittoSecurityConfig) and leave " + HubPkiConfig.MQTT_TLS + " false");
         }
         igcSanteCrlFiles = List.copyOf(Objects.requireNonNullElse(igcSanteCrlFiles, List.of()));
+        Objects.requireNonNull(auditAnchorPeriod, "auditAnchorPeriod");
+        if (auditAnchorPeriod.compareTo(Duration.ofSeconds(10)) < 0 || auditAnchorPeriod.compareTo(Duration.ofDays(1)) > 0) {
+            throw new InvalidSetting(AUDIT_ANCHOR_SECONDS, Long.toString(auditAnchorPeriod.toSeconds()),
+                    AUDIT_ANCHOR_SECONDS + " must be between 10 and 86400 seconds, got " + auditAnchorPeriod.toSeconds());
+        }
     }
 
     /** The defaults, with the given data directory: embedded broker on 1883, embedded database, HTTP on 8080. */
     public static HubConfig defaults(Path dataDir) {
         return new HubConfig(dataDir, "127.0.0.1", 8080, "", 1883, "", "", "", true, 500, 3, false, HubPkiConfig.defaults(),
-                List.of());
+                List.of(), Duration.ofMinutes(5));
     }
 
     /**
@@ -143,7 +153,8 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     /** This configuration with ingest switched on or off. */
     public HubConfig withIngestEnabled(boolean enabled) {
         return new HubConfig(dataDir, httpBind, httpPort, brokerUrl, embeddedMqttPort, jdbcUrl, jdbcUser,
-                jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats, sandbox, pki, igcSanteCrlFiles);
+                jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats, sandbox, pki, igcSanteCrlFiles,
+                auditAnchorPeriod);
     }
 
     @Override
@@ -154,7 +165,8 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
                 + ", jdbcUrl=" + (embeddedDatabase() ? "(embedded)" : jdbcUrl) + ", jdbcUser=" + jdbcUser
                 + ", jdbcPassword=" + (jdbcPassword.isEmpty() ? "" : "****") + ", ingestEnabled=" + ingestEnabled
                 + ", ingestBatchSize=" + ingestBatchSize + ", offlineAfterHeartbeats=" + offlineAfterHeartbeats
-                + ", sandbox=" + sandbox + ", " + pki + ", igcSanteCrlFiles=" + igcSanteCrlFiles + "]";
+                + ", sandbox=" + sandbox + ", " + pki + ", igcSanteCrlFiles=" + igcSanteCrlFiles
+                + ", auditAnchorPeriod=" + auditAnchorPeriod + "]";
     }
 
     private static void requirePort(String key, int port) {

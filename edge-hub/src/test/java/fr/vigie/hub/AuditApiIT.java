@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.hub.audit.AuditAnchor;
 import fr.vigie.hub.audit.AuditEntry;
 import fr.vigie.hub.audit.AuditVerifyClient;
 import fr.vigie.hub.staff.StaffRole;
+import fr.vigie.hub.testing.AuditTampering;
 import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.hub.testing.StaffClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -25,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The audit log through the hub's REST API, and the verification {@code ./vigie admin audit verify}
- * runs ({@link AuditVerifyClient}) finding a row changed, then one deleted, with SQL.
+ * runs ({@link AuditVerifyClient}) finding a row changed, then one deleted, with SQL; and a chain
+ * rebuilt consistently, then cut short, by a database superuser, found against the head the hub
+ * exported outside the database.
  */
 class AuditApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +58,7 @@ class AuditApiIT {
 
     @Test
     void listingFiltersAndVerifyDetectsAChangedThenARemovedEntry() throws Exception {
+        emptyLogAndAnchors();
         for (int i = 1; i <= 4; i++) {
             hub.audit().append(AuditEntry.of(i % 2 == 0 ? "bob" : "alice", "DEVICE_REVOKED", "kiosk:s/k-" + i,
                     Map.of("reason", "test " + i)));
@@ -77,6 +83,43 @@ class AuditApiIT {
         out = new StringBuilder();
         assertEquals(AuditVerifyClient.BROKEN, verify(out));
         assertTrue(out.toString().contains("AUDIT_ENTRY_REMOVED at position 2"), out.toString());
+    }
+
+    @Test
+    void aChainRebuiltInSqlByASuperuserIsCaughtByVerifyAgainstTheHeadTheHubExported() throws Exception {
+        emptyLogAndAnchors();
+        for (int i = 1; i <= 4; i++) {
+            hub.audit().append(AuditEntry.of("alice", "DEVICE_REVOKED", "kiosk:s/k-" + i, Map.of("reason", "test " + i)));
+        }
+        // the periodic export runs (the test does not wait for the period)
+        assertEquals(AuditAnchor.Export.EXPORTED, hub.auditAnchor().export());
+        StringBuilder out = new StringBuilder();
+        assertEquals(AuditVerifyClient.INTACT, verify(out));
+        assertTrue(out.toString().contains("matches the head exported at"), out.toString());
+        assertTrue(out.toString().contains("(entry 4 "), out.toString());
+
+        // a database superuser edits entry 2 and recomputes every hash after it, the head row included
+        AuditTampering.editAndRebuild(hub.dataSource(),
+                "UPDATE audit_log SET details = '{\"reason\":\"nothing to see\"}' WHERE seq = 2");
+        assertTrue(hub.audit().verify().intact(), "the rebuilt chain is consistent in itself");
+
+        out = new StringBuilder();
+        assertEquals(AuditVerifyClient.BROKEN, verify(out));
+        assertTrue(out.toString().contains("AUDIT_ANCHOR_MISMATCH at position 4"), out.toString());
+        assertEquals(AuditAnchor.Export.REFUSED, hub.auditAnchor().export(), "the hub does not anchor the rewrite");
+
+        // and cutting the chain back below the exported head is caught as truncation
+        AuditTampering.editAndRebuild(hub.dataSource(), "DELETE FROM audit_log WHERE seq >= 3");
+        out = new StringBuilder();
+        assertEquals(AuditVerifyClient.BROKEN, verify(out));
+        assertTrue(out.toString().contains("AUDIT_CHAIN_TRUNCATED at position 3"), out.toString());
+    }
+
+    /** Starts a test from an empty log and no exported head: each test tampers with the one log of the class's hub. */
+    private static void emptyLogAndAnchors() throws Exception {
+        AuditTampering.sql(hub.dataSource(), "TRUNCATE audit_log",
+                "UPDATE audit_chain_head SET seq = 0, hash = repeat('0', 64)");
+        Files.deleteIfExists(dataDir.resolve(AuditAnchor.FILE));
     }
 
     private static int verify(StringBuilder printed) throws Exception {

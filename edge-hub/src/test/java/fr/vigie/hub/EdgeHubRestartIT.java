@@ -2,17 +2,23 @@ package fr.vigie.hub;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.vigie.hub.audit.AuditAnchor;
+import fr.vigie.hub.audit.AuditEntry;
+import fr.vigie.hub.audit.AuditVerification;
 import fr.vigie.hub.broker.FreePort;
 import fr.vigie.hub.testing.Events;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.Topics;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -23,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What survives a hub restart on the same data directory and ports: the events already stored (embedded
  * PostgreSQL keeps its data) and the events the broker queued for the hub's persistent session while
- * ingest was not running (embedded HiveMQ keeps its sessions on disk).
+ * ingest was not running (embedded HiveMQ keeps its sessions on disk); the audit chain head exported at
+ * the stop, which the next start verifies against.
  */
 class EdgeHubRestartIT {
     private static final KioskAddress KIOSK = KioskAddress.of("it-restart", "kiosk-1");
@@ -44,15 +51,25 @@ class EdgeHubRestartIT {
         }
 
         // when it comes back without ingest, 4 more events are published and queued by the broker, and it stops
+        // (after an audited action: stopping exports the audit chain head)
+        long auditHead;
         try (EdgeHub hub = EdgeHub.start(config.withIngestEnabled(false))) {
             assertEquals(3, storedCount(hub), "the database came back with its data");
             publish(hub.mqttUrl(), 4, 7);
+            hub.audit().append(AuditEntry.of("it", "COMMAND_SENT", AuditEntry.kiosk(KIOSK)));
+            auditHead = hub.audit().verify().headSeq();
         }
+        List<String> anchors = Files.readAllLines(dataDir.resolve(AuditAnchor.FILE));
+        assertTrue(anchors.get(anchors.size() - 1).contains(" seq=" + auditHead + " "), anchors.toString());
 
-        // then the next start with ingest receives what the broker kept for it
+        // then the next start with ingest receives what the broker kept for it, and its audit log still
+        // matches the head exported at the last stop
         try (EdgeHub hub = EdgeHub.start(config)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> storedCount(hub) == 7);
             assertEquals(7, maxSeq(hub));
+            AuditVerification v = hub.auditAnchor().verify();
+            assertTrue(v.intact(), v.describe());
+            assertEquals(auditHead, v.anchor().seq());
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,19 @@ class HubConfigTest {
         assertTrue(c.ingestEnabled());
         assertEquals(500, c.ingestBatchSize());
         assertEquals(3, c.offlineAfterHeartbeats());
+        assertEquals(Duration.ofMinutes(5), c.auditAnchorPeriod());
+    }
+
+    @Test
+    void auditAnchorPeriodIsReadInSecondsAndChecked() throws Exception {
+        assertEquals(Duration.ofSeconds(60), HubConfig.load(null, Map.of("hub.audit.anchor-seconds", "60"))
+                .auditAnchorPeriod());
+        HubConfigException tooOften = assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of("hub.audit.anchor-seconds", "5")));
+        assertEquals("hub.audit.anchor-seconds", tooOften.key());
+        assertTrue(tooOften.getMessage().contains("between 10 and 86400"), tooOften.getMessage());
+        assertEquals("hub.audit.anchor-seconds", assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of("hub.audit.anchor-seconds", "five minutes"))).key());
     }
 
     @Test
@@ -140,7 +154,7 @@ class HubConfigTest {
     void buildingABadRecordDirectlyThrowsNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new HubConfig(tmp, "127.0.0.1", -1, "", 1883, "", "", "", true, 500, 3, false,
-                        HubPkiConfig.defaults(), List.of()));
+                        HubPkiConfig.defaults(), List.of(), Duration.ofMinutes(5)));
         assertTrue(e.getMessage().startsWith("hub.http.port"), e.getMessage());
     }
 

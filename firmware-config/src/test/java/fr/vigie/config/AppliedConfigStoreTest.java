@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.vigie.protocol.ConfigBundle;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.Reply;
+import fr.vigie.provisioning.HubJwsSigner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class AppliedConfigStoreTest {
 
     AppliedConfigStoreTest() throws Exception {
         hub = TestSigning.p256();
-        signer = new ConfigSigner((ECPrivateKey) hub.getPrivate(), "hub-1", new FixedClock(T0));
+        signer = new ConfigSigner(new HubJwsSigner((ECPrivateKey) hub.getPrivate(), "hub-1"), new FixedClock(T0));
         verifier = new ConfigVerifier((ECPublicKey) hub.getPublic(), KIOSK);
     }
 

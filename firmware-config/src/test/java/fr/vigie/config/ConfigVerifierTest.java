@@ -15,6 +15,7 @@ import com.nimbusds.jose.util.Base64URL;
 import fr.vigie.protocol.ConfigBundle;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
+import fr.vigie.provisioning.HubJwsSigner;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
@@ -29,7 +30,7 @@ class ConfigVerifierTest {
 
     ConfigVerifierTest() throws Exception {
         hub = TestSigning.p256();
-        signer = new ConfigSigner((ECPrivateKey) hub.getPrivate(), "hub-1", new FixedClock(T0));
+        signer = new ConfigSigner(new HubJwsSigner((ECPrivateKey) hub.getPrivate(), "hub-1"), new FixedClock(T0));
         verifier = new ConfigVerifier((ECPublicKey) hub.getPublic(), KIOSK);
     }
 
@@ -59,7 +60,8 @@ class ConfigVerifierTest {
 
     @Test
     void bundleSignedWithAnotherKeyIsRejectedAsSignatureInvalid() throws Exception {
-        ConfigSigner impostor = new ConfigSigner((ECPrivateKey) TestSigning.p256().getPrivate(), "hub-1", new FixedClock(T0));
+        ConfigSigner impostor = new ConfigSigner(new HubJwsSigner((ECPrivateKey) TestSigning.p256().getPrivate(),
+                "hub-1"), new FixedClock(T0));
 
         assertRejected(impostor.sign(KIOSK, 3, settings), ConfigError.CONFIG_SIGNATURE_INVALID);
     }

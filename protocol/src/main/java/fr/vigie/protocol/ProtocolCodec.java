@@ -148,6 +148,12 @@ public final class ProtocolCodec {
         return s;
     }
 
+    /** Reads what arrives on a command topic: the signed envelope, whose content is not checked yet. */
+    public SignedCommand decodeSignedCommand(byte[] json) throws ProtocolException {
+        return read(json, SignedCommand.class);
+    }
+
+    /** Reads a command: the payload of a {@link SignedCommand}'s JWS, once its signature is verified. */
     public Command decodeCommand(byte[] json) throws ProtocolException {
         return read(json, Command.class);
     }

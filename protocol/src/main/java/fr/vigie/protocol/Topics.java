@@ -8,7 +8,7 @@ import java.util.Optional;
  * <pre>
  * vigie/v1/{site}/{kioskId}/event    kiosk → hub   QoS 1, one event per message, idempotent by eventId
  * vigie/v1/{site}/{kioskId}/status   kiosk → hub   retained heartbeat; last will = offline
- * vigie/v1/{site}/{kioskId}/cmd      hub → kiosk   commands
+ * vigie/v1/{site}/{kioskId}/cmd      hub → kiosk   commands, signed by the hub
  * vigie/v1/{site}/{kioskId}/config   hub → kiosk   retained signed configuration bundle
  * vigie/v1/{site}/{kioskId}/reply    kiosk → hub   command results, configuration applied or rejected
  * </pre>

@@ -1,7 +1,8 @@
 /**
  * The contract between kiosks and the edge hub: the MQTT topic tree ({@link fr.vigie.protocol.Topics}),
  * the payload records that travel on it ({@link fr.vigie.protocol.EventEnvelope},
- * {@link fr.vigie.protocol.KioskStatus}, {@link fr.vigie.protocol.Command},
+ * {@link fr.vigie.protocol.KioskStatus}, {@link fr.vigie.protocol.Command} inside its hub signature
+ * {@link fr.vigie.protocol.SignedCommand},
  * {@link fr.vigie.protocol.Reply}, {@link fr.vigie.protocol.ConfigBundle}) and the strict JSON codec
  * ({@link fr.vigie.protocol.ProtocolCodec}) that both sides use to write and read them.
  *

@@ -4,6 +4,7 @@ import static fr.vigie.protocol.ProtocolCodecFramingTest.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Rejections of values that are well typed but break a rule of the contract. */
@@ -39,6 +40,44 @@ class ProtocolCodecContractTest {
 
         assertEquals(ProtocolError.INVALID_FIELD, e.error());
         assertTrue(e.getMessage().startsWith("site 'CHU Nord' must be"), e.getMessage());
+    }
+
+    @Test
+    void commandLivingLongerThanTheMaximumOrExpiringBeforeItsIssueIsRejected() {
+        Instant issued = Samples.command().issuedAt();
+        for (String expiresAt : new String[] {issued.plus(Command.MAX_LIFETIME).plusSeconds(1).toString(),
+            issued.toString(), issued.minusSeconds(60).toString()}) {
+            byte[] wire = Samples.edited(Samples.command(), t -> t.put("expiresAt", expiresAt));
+
+            ProtocolException e = rejected(() -> codec.decodeCommand(wire));
+
+            assertEquals(ProtocolError.INVALID_FIELD, e.error(), expiresAt);
+            assertTrue(e.getMessage().startsWith("expiresAt "), e.getMessage());
+        }
+    }
+
+    @Test
+    void commandWithAShortOrOddNonceIsRejected() {
+        for (String nonce : new String[] {"short", "with spaces in it....", "x".repeat(65)}) {
+            ProtocolException e = rejected(() -> codec.decodeCommand(Samples.edited(Samples.command(),
+                    t -> t.put("nonce", nonce))));
+
+            assertEquals(ProtocolError.INVALID_FIELD, e.error(), nonce);
+        }
+    }
+
+    @Test
+    void bareCommandNameOnTheCommandTopicIsNotASignedCommand() {
+        ProtocolException e = rejected(() -> codec.decodeSignedCommand(Samples.utf8("{\"name\":\"reboot\"}")));
+
+        assertEquals(ProtocolError.MISSING_FIELD, e.error());
+    }
+
+    @Test
+    void unsignedCommandContentOnTheCommandTopicIsNotASignedCommand() {
+        ProtocolException e = rejected(() -> codec.decodeSignedCommand(new ProtocolCodec().encode(Samples.command())));
+
+        assertEquals(ProtocolError.UNKNOWN_FIELD, e.error());
     }
 
     @Test
@@ -123,6 +162,7 @@ class ProtocolCodecContractTest {
             rejected(() -> codec.decodeEvent(Samples.edited(Samples.kioskStarted(), t -> t.put("schema", 2)))),
             rejected(() -> codec.decodeStatus(Samples.edited(Samples.status(), t -> t.put("schema", 2)))),
             rejected(() -> codec.decodeCommand(Samples.edited(Samples.command(), t -> t.put("schema", 2)))),
+            rejected(() -> codec.decodeSignedCommand(Samples.edited(Samples.signedCommand(), t -> t.put("schema", 2)))),
             rejected(() -> codec.decodeReply(Samples.edited(Samples.reply(), t -> t.put("schema", 2)))),
             rejected(() -> codec.decodeConfig(Samples.edited(Samples.config(), t -> t.put("schema", 2))))}) {
             assertEquals(ProtocolError.UNSUPPORTED_SCHEMA_VERSION, e.error());

@@ -72,6 +72,14 @@ class ProtocolCodecRoundTripTest {
     }
 
     @Test
+    void signedCommandSurvivesEncodeAndDecodeWithOnlyItsJwsAndSchema() throws Exception {
+        SignedCommand sent = Samples.signedCommand();
+
+        assertEquals(sent, codec.decodeSignedCommand(codec.encode(sent)));
+        assertEquals(List.of("jws", "schema"), names(new ObjectMapper().readTree(codec.encode(sent))));
+    }
+
+    @Test
     void replySurvivesEncodeAndDecode() throws Exception {
         Reply sent = Samples.reply();
 
@@ -102,7 +110,7 @@ class ProtocolCodecRoundTripTest {
     void everyMessageTypeIsWrittenWithItsSchemaVersion() throws IOException {
         ObjectMapper plain = new ObjectMapper();
         for (Object message : List.of(Samples.demoActivity(), Samples.status(), Samples.command(),
-                Samples.reply(), Samples.config())) {
+                Samples.signedCommand(), Samples.reply(), Samples.config())) {
             JsonNode json = plain.readTree(codec.encode(message));
             assertTrue(json.get("schema").isInt(), message.getClass().getSimpleName());
             assertEquals(ProtocolCodec.SCHEMA_VERSION, json.get("schema").intValue());
@@ -112,8 +120,8 @@ class ProtocolCodecRoundTripTest {
     @Test
     void commandWithoutArgumentsSurvivesEncodeAndDecode() throws Exception {
         Command c = Samples.command();
-        Command sent = new Command(c.commandId(), c.site(), c.kioskId(), "reboot", c.issuedAt(),
-                Map.of(), c.schema());
+        Command sent = new Command(c.commandId(), c.site(), c.kioskId(), "reboot", Map.of(), c.issuedAt(),
+                c.expiresAt(), c.nonce(), c.schema());
 
         assertEquals(sent, codec.decodeCommand(codec.encode(sent)));
     }

@@ -45,8 +45,12 @@ final class Samples {
     }
 
     static Command command() {
-        return new Command("cmd-7", KIOSK.site(), KIOSK.kioskId(), "diagnose", AT, Map.of("level", "full"),
-                ProtocolCodec.SCHEMA_VERSION);
+        return new Command("cmd-7", KIOSK.site(), KIOSK.kioskId(), "diagnose", Map.of("level", "full"), AT,
+                AT.plusSeconds(300), "n0nce-Qx7vK2pL9mR4tW8z", ProtocolCodec.SCHEMA_VERSION);
+    }
+
+    static SignedCommand signedCommand() {
+        return new SignedCommand("eyJhbGciOiJFUzI1NiJ9.e30.c2ln", ProtocolCodec.SCHEMA_VERSION);
     }
 
     static Reply reply() {

@@ -9,6 +9,10 @@
  * device and server certificates, CRL), {@link fr.vigie.provisioning.DeviceCsr} (checked CSRs) and
  * {@link fr.vigie.provisioning.DeviceCertificates} (verifying a presented device certificate and
  * naming its kiosk, for the broker's access control).</li>
+ * <li>The hub's signing key: {@link fr.vigie.provisioning.SigningKeyStore} keeps it encrypted;
+ * {@link fr.vigie.provisioning.HubJwsSigner} and {@link fr.vigie.provisioning.HubJwsVerifier} are the
+ * one ES256 compact-JWS path for everything it signs (configuration bundles, commands, audit heads),
+ * each kind told apart by its {@code typ}; refusals are {@link fr.vigie.provisioning.HubJwsException}s.</li>
  * <li>Health professionals' cards: {@link fr.vigie.provisioning.IgcSanteTrust} (the configured
  * IGC-Santé anchors and intermediates), {@link fr.vigie.provisioning.IgcSanteCrls} (their CRLs,
  * verified and cached on disk), {@link fr.vigie.provisioning.IgcSanteValidator} (path, validity,

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.config.CommandSigner;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.fleet.ConfigSigningKey;
@@ -16,10 +17,17 @@ import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.Reply;
 import fr.vigie.protocol.Topics;
+import fr.vigie.provisioning.HubJwsSigner;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,7 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
  * three real kiosks that pinned the hub's configuration key. IT rolls settings out to a group
  * through the REST API and watches progress; forged bundles put on a kiosk's config topic by
  * someone else are refused with their reason and the kiosk keeps its configuration; commands come
- * back with their reply.
+ * back with their reply, and commands that are not the hub's, or not for now, or not for this kiosk,
+ * execute nothing and are audited.
  */
 class ConfigRolloutIT {
     private static final String SITE = "chu-nord";
@@ -223,6 +232,86 @@ class ConfigRolloutIT {
                 .statusCode()).isEqualTo(404);
         assertThat(api.getJson("/api/v1/audit?action=COMMAND_SENT&subject=kiosk:chu-nord/kiosk-001").get("entries")
                 .size()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void forgedUnsignedExpiredReplayedAndOtherKiosksCommandsExecuteNothingAndAreAudited() throws Exception {
+        KioskAddress k2 = KioskAddress.of(SITE, "kiosk-002");
+        MqttClient raw = new MqttClient(hub.mqttUrl(), "it-forger", new MemoryPersistence());
+        BlockingQueue<MqttMessage> commands = new LinkedBlockingQueue<>();
+        BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
+        raw.setCallback(new Listener((topic, m) -> {
+            if (topic.endsWith("/cmd")) {
+                commands.add(m);
+            } else {
+                replies.add(CODEC.decodeReply(m.getPayload()));
+            }
+        }));
+        raw.connect();
+        try {
+            raw.subscribe(new String[] {Topics.command(k2), Topics.reply(k2)}, new int[] {1, 1});
+            // given a genuine command from the hub, carried out, and recorded off the wire
+            String base = "/api/v1/devices/" + SITE + "/kiosk-002/commands";
+            String diag = put(base, "{\"name\": \"diagnostics\"}", 202, "POST").get("requestId").asText();
+            assertThat(awaitCommand(base, diag).get("state").asText()).isEqualTo("DONE");
+            MqttMessage recorded = commands.poll(30, TimeUnit.SECONDS);
+            assertThat(recorded).as("the hub's signed command on the wire").isNotNull();
+            assertThat(next(replies).code()).isEqualTo("OK");
+            assertThat(JSON.readTree(recorded.getPayload()).fieldNames()).toIterable().containsExactly("jws", "schema");
+
+            // when someone without the hub's key puts commands on the kiosk's topic
+            publishCommand(raw, k2, "{\"name\":\"reboot\"}".getBytes(StandardCharsets.UTF_8));
+            assertRefused(next(replies), "COMMAND_UNSIGNED");
+            CommandSigner impostor = new CommandSigner(new HubJwsSigner((ECPrivateKey) p256().getPrivate(), "hub-key"),
+                    Clock.systemUTC(), new SecureRandom());
+            publishCommand(raw, k2, CODEC.encode(impostor.sign(impostor.prepare(k2, "forged-1", "reboot", Map.of(),
+                    Duration.ofMinutes(5)))));
+            assertRefused(next(replies), "COMMAND_SIGNATURE_INVALID");
+            CommandSigner late = new CommandSigner(hub.fleet().signingKey().jws(),
+                    Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)), new SecureRandom());
+            publishCommand(raw, k2, CODEC.encode(late.sign(late.prepare(k2, "late-1", "reboot", Map.of(),
+                    Duration.ofMinutes(5)))));
+            assertRefused(next(replies), "COMMAND_EXPIRED");
+            publishCommand(raw, k2, recorded.getPayload());
+            assertRefused(next(replies), "COMMAND_REPLAYED");
+            CommandSigner hubSigner = hub.fleet().signingKey().commandSigner();
+            publishCommand(raw, k2, CODEC.encode(hubSigner.sign(hubSigner.prepare(KioskAddress.of(SITE, "kiosk-001"),
+                    "for-001", "reboot", Map.of(), Duration.ofMinutes(5)))));
+            assertRefused(next(replies), "COMMAND_WRONG_KIOSK");
+
+            // then nothing was carried out, and each refusal is in the audit log and on the kiosk's page
+            assertThat(replies.poll(2, TimeUnit.SECONDS)).as("no other answer, no reboot carried out").isNull();
+            List<String> expected = List.of("COMMAND_UNSIGNED", "COMMAND_SIGNATURE_INVALID", "COMMAND_EXPIRED",
+                    "COMMAND_REPLAYED", "COMMAND_WRONG_KIOSK");
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.getJson(
+                    "/api/v1/audit?action=COMMAND_REFUSED&subject=kiosk:chu-nord/kiosk-002").get("entries"))
+                    .extracting(e -> e.at("/details/code").asText()).containsExactlyElementsOf(expected));
+            JsonNode refusals = api.getJson("/api/v1/devices/" + SITE + "/kiosk-002/refusals").get("refusals");
+            assertThat(refusals).extracting(e -> e.at("/details/code").asText())
+                    .containsExactly("COMMAND_WRONG_KIOSK",
+                    "COMMAND_REPLAYED", "COMMAND_EXPIRED", "COMMAND_SIGNATURE_INVALID", "COMMAND_UNSIGNED");
+            assertThat(refusals.get(1).at("/details/command").asText()).isEqualTo("diagnostics");
+            assertThat(refusals.get(4).at("/details/requestId").asText()).startsWith("unverified-");
+            assertThat(api.send("POST", "/api/v1/audit/verify", null).body()).contains("\"intact\":true");
+        } finally {
+            raw.disconnect();
+            raw.close();
+        }
+    }
+
+    private static void assertRefused(Reply r, String code) {
+        assertThat(r.code()).as(r.message()).isEqualTo(code);
+        assertThat(r.outcome()).isEqualTo(Reply.Outcome.REJECTED);
+    }
+
+    private static KeyPair p256() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec("secp256r1"));
+        return g.generateKeyPair();
+    }
+
+    private static void publishCommand(MqttClient raw, KioskAddress k, byte[] payload) throws Exception {
+        raw.publish(Topics.command(k), payload, 1, false);
     }
 
     /** A Paho callback that only hands messages on. */

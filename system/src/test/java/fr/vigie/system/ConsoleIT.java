@@ -36,7 +36,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The IT console in a real headless Chromium against a real hub: an admin approves a kiosk's pending
  * enrolment (typing the code the kiosk shows) and rolls a configuration out to a group, watching a real
- * kiosk apply it; HTML in a rejection reason, a software version or a reader name stays text; a viewer sees no mutating control and is
+ * kiosk apply it, and sees on the kiosk's page a forged command the kiosk refused; HTML in a rejection
+ * reason, a software version or a reader name stays text; a viewer sees no mutating control and is
  * refused by the API; a mutating request without the CSRF token is refused.
  */
 class ConsoleIT {
@@ -119,6 +120,13 @@ class ConsoleIT {
                     browser.findElement(By.cssSelector("#command-form button")).click();
                     await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#commands tr[data-state=DONE]")).isEmpty());
 
+                    // and an anonymous "reboot" put on the kiosk's command topic is refused by the kiosk, and shown
+                    // there in French words
+                    publishAnonymously(hub, Topics.command(KioskAddress.of(SITE, "kiosk-001")), "{\"name\":\"reboot\"}");
+                    WebElement refused = await().atMost(PATIENCE).until(() -> browser.findElements(
+                            By.cssSelector("#refusals tr[data-code=COMMAND_UNSIGNED]")), rows -> !rows.isEmpty()).get(0);
+                    assertThat(refused.getText()).contains("Message non signé par le hub");
+
                     // and what a kiosk reports about itself (software version, reader names) stays text too
                     reportStatusWithHtml(hub, "kiosk-xss");
                     browser.get(base + "/");
@@ -174,6 +182,18 @@ class ConsoleIT {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie).header("X-CSRF-Token", csrf)
                 .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Someone without any of the hub's secrets publishes on the hub's broker. */
+    private static void publishAnonymously(EdgeHub hub, String topic, String payload) throws Exception {
+        MqttClient raw = new MqttClient(hub.mqttUrl(), "it-anonymous", new MemoryPersistence());
+        try {
+            raw.connect();
+            raw.publish(topic, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1, false);
+            raw.disconnect();
+        } finally {
+            raw.close();
+        }
     }
 
     /** A device publishes a retained status whose free-text fields carry HTML. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -146,9 +147,40 @@ public final class AuditLog {
         return new Page(List.copyOf(out), OptionalLong.empty());
     }
 
+    /** The latest {@code limit} entries about {@code subject} whose action is one of {@code actions}, newest first. */
+    public List<AuditRecord> latest(String subject, Collection<String> actions, int limit) throws SQLException {
+        List<AuditRecord> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(COLUMNS
+                + " WHERE subject = ? AND action = ANY (?) ORDER BY seq DESC LIMIT ?")) {
+            ps.setString(1, subject);
+            ps.setArray(2, c.createArrayOf("text", actions.toArray()));
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** Checks the whole chain and reports the first changed, removed or reordered entry. */
     public AuditVerification verify() throws SQLException {
-        return new ChainCheck(dataSource).run();
+        return new ChainCheck(dataSource).run(null);
+    }
+
+    /**
+     * Checks the whole chain as {@link #verify()} does, and against {@code exported}, the last head
+     * exported outside the database: a chain rebuilt consistently ({@code AUDIT_ANCHOR_MISMATCH}) or
+     * shorter than it ({@code AUDIT_CHAIN_TRUNCATED}) is found too.
+     */
+    public AuditVerification verify(ExportedHead exported) throws SQLException {
+        return new ChainCheck(dataSource).run(exported);
+    }
+
+    /** Whether the chain still holds {@code exported} and runs on from it, intact, to its head. */
+    AuditVerification extending(ExportedHead exported) throws SQLException {
+        return new ChainCheck(dataSource).extending(exported);
     }
 
     private static void filter(StringBuilder sql, List<Object> args, String condition, Object value) {

@@ -12,12 +12,13 @@ package fr.vigie.hub.audit;
  * @param intact whether every entry matches its hash, the chain has no gap, and its end matches the head
  * @param entriesChecked entries read
  * @param headSeq position of the last entry, as the chain head records it
- * @param headHash hash of the last entry, as the chain head records it (note it somewhere else to
- *     detect a rewrite of the whole chain)
+ * @param headHash hash of the last entry, as the chain head records it
+ * @param anchor the last head the hub exported outside the database, checked against the chain, or
+ *     {@code null} when none was exported yet
  * @param problem the first problem, or {@code null} when intact
  */
 public record AuditVerification(boolean intact, long entriesChecked, long headSeq, String headHash,
-        Problem problem) {
+        ExportedHead anchor, Problem problem) {
 
     /** Stable codes of what verification finds. */
     public enum Code {
@@ -28,7 +29,13 @@ public record AuditVerification(boolean intact, long entriesChecked, long headSe
         /** An intact entry sits at another position than the one it was recorded at. */
         AUDIT_ENTRY_REORDERED,
         /** The last entry is not the one the chain head records (entries added outside the log). */
-        AUDIT_HEAD_MISMATCH
+        AUDIT_HEAD_MISMATCH,
+        /** The entry at the exported head's position has another hash: the chain was rebuilt, e.g. by a database superuser. */
+        AUDIT_ANCHOR_MISMATCH,
+        /** The chain ends before the exported head's position: entries were cut off its end. */
+        AUDIT_CHAIN_TRUNCATED,
+        /** The exported head cannot be trusted: its file was changed or its signature does not verify. */
+        AUDIT_ANCHOR_INVALID
     }
 
     /**
@@ -44,6 +51,13 @@ public record AuditVerification(boolean intact, long entriesChecked, long headSe
     /** One line for people: {@code intact: 42 entries, head 42 3f2a…} or the problem. */
     public String describe() {
         return intact ? "intact: " + entriesChecked + " entries, head " + headSeq + " " + headHash
+                + (anchor == null ? ", no head exported yet" : ", matches the head exported at " + anchor.exportedAt()
+                        + " (entry " + anchor.seq() + ")")
                 : problem.code() + " at position " + problem.position() + ": " + problem.message();
+    }
+
+    /** The same verdict, broken by {@code problem} (an anchor that could not be trusted). */
+    AuditVerification brokenBy(Problem problem) {
+        return new AuditVerification(false, entriesChecked, headSeq, headHash, null, problem);
     }
 }

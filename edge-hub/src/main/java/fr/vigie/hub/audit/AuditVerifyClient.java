@@ -12,8 +12,11 @@ import java.time.Duration;
 /**
  * What {@code ./vigie admin audit verify} runs: asks a hub to verify its audit log
  * ({@code POST /api/v1/audit/verify}, with the staff API token when one is given) and prints the
- * verdict. Exit status: 0 intact, 1 broken (the first problem is printed with its code and position),
- * 2 when the hub could not be asked. Stateless.
+ * verdict. The hub checks the chain and, against it, the last head it exported, signed, outside the
+ * database ({@link AuditAnchor}): verification goes through the hub, which alone reads its anchor file
+ * and holds the key that signed it, so the command works from any machine. Exit status: 0 intact,
+ * 1 broken (the first problem is printed with its code and position), 2 when the hub could not be
+ * asked. Stateless.
  *
  * <pre>{@code
  * int status = AuditVerifyClient.run(URI.create("http://127.0.0.1:8080"), token, System.out);
@@ -55,8 +58,12 @@ public final class AuditVerifyClient {
         try {
             JsonNode v = AuditLog.JSON.readTree(response.body());
             if (v.path("intact").asBoolean(false)) {
+                JsonNode anchor = v.path("anchor");
                 out.println("audit log intact: " + v.path("entriesChecked").asLong() + " entries, head "
-                        + v.path("headSeq").asLong() + " " + v.path("headHash").asText());
+                        + v.path("headSeq").asLong() + " " + v.path("headHash").asText() + "; " + (anchor.isObject()
+                                ? "matches the head exported at " + anchor.path("exportedAt").asText() + " (entry "
+                                        + anchor.path("seq").asLong() + " " + anchor.path("hash").asText() + ")"
+                                : "no head exported yet"));
                 return INTACT;
             }
             JsonNode p = v.path("problem");

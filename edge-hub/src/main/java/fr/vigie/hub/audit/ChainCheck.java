@@ -15,6 +15,12 @@ import javax.sql.DataSource;
  * transaction (a consistent snapshot while appends go on), recomputes every hash and stops at the
  * first problem. When an entry fails, the links are read into memory once to tell a moved entry
  * (its content matches its hash at the position its links lead to) from a changed one.
+ *
+ * <p>Given the last head exported outside the database ({@link ExportedHead}), it also checks that
+ * the entry at that position still has the exported hash ({@code AUDIT_ANCHOR_MISMATCH}: the chain
+ * was rebuilt, however consistently) and that the chain reaches that position
+ * ({@code AUDIT_CHAIN_TRUNCATED}). {@link #extending(ExportedHead)} reads only from that position on:
+ * what the hub checks before it exports a newer head, so that it never anchors a rewritten chain.
  */
 final class ChainCheck {
     private static final int FETCH = 500;
@@ -27,13 +33,27 @@ final class ChainCheck {
         this.dataSource = dataSource;
     }
 
-    AuditVerification run() throws SQLException {
+    /** The whole chain, and the exported head when there is one ({@code null} otherwise). */
+    AuditVerification run(ExportedHead anchor) throws SQLException {
+        return inSnapshot(c -> check(c, anchor, false));
+    }
+
+    /** Whether the chain still holds {@code anchor} and runs on from it, intact, to the chain head. */
+    AuditVerification extending(ExportedHead anchor) throws SQLException {
+        return inSnapshot(c -> check(c, anchor, true));
+    }
+
+    private interface Check {
+        AuditVerification on(Connection c) throws SQLException;
+    }
+
+    private AuditVerification inSnapshot(Check check) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
             try {
-                return check(c);
+                return check.on(c);
             } finally {
                 c.rollback();
                 c.setReadOnly(false);
@@ -43,39 +63,54 @@ final class ChainCheck {
         }
     }
 
-    private AuditVerification check(Connection c) throws SQLException {
+    /**
+     * @param anchor the last exported head, or null
+     * @param fromAnchor read from the anchor's position only (then {@code anchor} is not null)
+     */
+    private AuditVerification check(Connection c, ExportedHead anchor, boolean fromAnchor) throws SQLException {
         long headSeq;
         String headHash;
         try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash FROM audit_chain_head");
                 ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
-                return new AuditVerification(false, 0, 0, AuditChain.GENESIS,
+                return new AuditVerification(false, 0, 0, AuditChain.GENESIS, anchor,
                         new Problem(Code.AUDIT_HEAD_MISMATCH, 0, "the chain head row is missing"));
             }
             headSeq = rs.getLong(1);
             headHash = rs.getString(2);
         }
-        long expected = 1;
+        long start = fromAnchor ? anchor.seq() : 1;
+        long expected = start;
         String prevHash = AuditChain.GENESIS;
-        try (PreparedStatement ps = c.prepareStatement(AuditLog.COLUMNS + " ORDER BY seq")) {
+        try (PreparedStatement ps = c.prepareStatement(AuditLog.COLUMNS + " WHERE seq >= ? ORDER BY seq")) {
+            ps.setLong(1, start);
             ps.setFetchSize(FETCH);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long seq = rs.getLong("seq");
                     if (seq != expected) {
-                        return fail(expected - 1, headSeq, headHash, Code.AUDIT_ENTRY_REMOVED, expected,
+                        return fail(expected - start, headSeq, headHash, anchor, Code.AUDIT_ENTRY_REMOVED, expected,
                                 "entry " + expected + " is missing (the next entry is at position " + seq + ")");
                     }
                     AuditRecord r;
                     try {
                         r = AuditLog.read(rs);
                     } catch (SQLException e) {
-                        return fail(expected - 1, headSeq, headHash, Code.AUDIT_ENTRY_CHANGED, seq,
+                        return fail(expected - start, headSeq, headHash, anchor, Code.AUDIT_ENTRY_CHANGED, seq,
                                 "entry " + seq + " can no longer be read: " + e.getMessage());
+                    }
+                    if (fromAnchor && seq == start) {
+                        prevHash = r.prevHash(); // what comes before the anchor was checked when it was exported
                     }
                     Problem p = problemOf(c, r, prevHash);
                     if (p != null) {
-                        return new AuditVerification(false, expected - 1, headSeq, headHash, p);
+                        return new AuditVerification(false, expected - start, headSeq, headHash, anchor, p);
+                    }
+                    if (anchor != null && seq == anchor.seq() && !r.hash().equals(anchor.hash())) {
+                        return fail(expected - start, headSeq, headHash, anchor, Code.AUDIT_ANCHOR_MISMATCH, seq,
+                                "entry " + seq + " has hash " + r.hash() + " but the head exported at "
+                                        + anchor.exportedAt() + " says " + anchor.hash()
+                                        + ": the chain was rewritten at or before entry " + seq);
                     }
                     prevHash = r.hash();
                     expected++;
@@ -83,22 +118,28 @@ final class ChainCheck {
             }
         }
         long last = expected - 1;
+        long checked = expected - start;
         if (last < headSeq) {
-            return fail(last, headSeq, headHash, Code.AUDIT_ENTRY_REMOVED, last + 1, "the log ends at entry " + last
-                    + " but the chain head records " + headSeq + " entries: entries " + (last + 1) + " to "
+            return fail(checked, headSeq, headHash, anchor, Code.AUDIT_ENTRY_REMOVED, last + 1, "the log ends at entry "
+                    + last + " but the chain head records " + headSeq + " entries: entries " + (last + 1) + " to "
                     + headSeq + " were removed");
         }
         if (last > headSeq || !prevHash.equals(headHash.strip())) {
-            return fail(last, headSeq, headHash, Code.AUDIT_HEAD_MISMATCH, last, "the log ends at entry " + last
-                    + " with hash " + prevHash + " but the chain head records entry " + headSeq + " with hash "
+            return fail(checked, headSeq, headHash, anchor, Code.AUDIT_HEAD_MISMATCH, last, "the log ends at entry "
+                    + last + " with hash " + prevHash + " but the chain head records entry " + headSeq + " with hash "
                     + headHash);
         }
-        return new AuditVerification(true, last, headSeq, headHash, null);
+        if (anchor != null && last < anchor.seq()) {
+            return fail(checked, headSeq, headHash, anchor, Code.AUDIT_CHAIN_TRUNCATED, last + 1, "the log ends at entry "
+                    + last + " but the head exported at " + anchor.exportedAt() + " was entry " + anchor.seq()
+                    + ": entries " + (last + 1) + " to " + anchor.seq() + " were cut off");
+        }
+        return new AuditVerification(true, checked, headSeq, headHash, anchor, null);
     }
 
-    private static AuditVerification fail(long checked, long headSeq, String headHash, Code code, long position,
-            String message) {
-        return new AuditVerification(false, checked, headSeq, headHash, new Problem(code, position, message));
+    private static AuditVerification fail(long checked, long headSeq, String headHash, ExportedHead anchor, Code code,
+            long position, String message) {
+        return new AuditVerification(false, checked, headSeq, headHash, anchor, new Problem(code, position, message));
     }
 
     /** What is wrong with {@code r}, read at its position after an entry whose hash is {@code prevHash}. */

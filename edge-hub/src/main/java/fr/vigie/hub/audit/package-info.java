@@ -7,7 +7,11 @@
  * <li>{@link fr.vigie.hub.audit.AuditEntry}: actor, action code, subject, a few details (never
  * secrets);</li>
  * <li>{@link fr.vigie.hub.audit.AuditVerification}: intact, or the first changed, removed or reordered
- * entry with its position and a stable code.</li>
+ * entry with its position and a stable code;</li>
+ * <li>{@link fr.vigie.hub.audit.AuditAnchor}: exports the chain head ({@link fr.vigie.hub.audit.ExportedHead}),
+ * signed with the hub's key, outside the database (a file in the data directory and the log, hence the
+ * system journal), and verifies the chain against the last one, so that a chain rebuilt or cut short
+ * by a database superuser is found.</li>
  * </ul>
  *
  * The canonical form that each hash covers is documented on {@code AuditChain}.

@@ -1,11 +1,13 @@
 package fr.vigie.hub.fleet;
 
-import fr.vigie.hub.db.Transactions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.config.CommandSigner;
 import fr.vigie.hub.audit.AuditEntry;
 import fr.vigie.hub.audit.AuditLog;
+import fr.vigie.hub.audit.AuditRecord;
+import fr.vigie.hub.db.Transactions;
 import fr.vigie.protocol.Command;
 import fr.vigie.protocol.CommandName;
 import fr.vigie.protocol.KioskAddress;
@@ -16,10 +18,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,9 +32,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Remote commands: recorded with the audit entry {@code COMMAND_SENT} in one transaction, published
- * at QoS 1 on the kiosk's command topic, then completed once by the kiosk's reply with the same id.
- * Thread-safe.
+ * Remote commands: recorded with the audit entry {@code COMMAND_SENT} in one transaction, signed with
+ * the hub's key ({@link CommandSigner}: kiosk, name, arguments, request id, expiry {@link #LIFETIME}
+ * after issue, nonce), published at QoS 1 on the kiosk's command topic, then completed once by the
+ * kiosk's reply with the same id. Every reply that is not {@code DONE} is audited in the same
+ * transaction: {@code COMMAND_REJECTED_BY_KIOSK} when it answers a command the hub sent that kiosk and
+ * was still waiting, {@code COMMAND_REFUSED} otherwise (a forged, unsigned, replayed, expired or
+ * other kiosk's message that the kiosk refused on its command topic). Thread-safe.
  *
  * <pre>{@code
  * DeviceCommand sent = commands.send(kiosk, "diagnostics", Map.of(), "alice");
@@ -43,18 +50,23 @@ public final class Commands {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() { };
     private static final int MAX_ARGS = 8;
+    /** How long a kiosk may take to receive a command before refusing it as expired. */
+    public static final Duration LIFETIME = Duration.ofMinutes(5);
+    /** The audit actions of a kiosk's refusals of messages on its command topic. */
+    public static final List<String> REFUSAL_ACTIONS = List.of("COMMAND_REJECTED_BY_KIOSK", "COMMAND_REFUSED");
+    private static final int MAX_SHOWN = 200;
 
     private final DataSource dataSource;
     private final Outgoing outgoing;
     private final AuditLog audit;
-    private final Clock clock;
+    private final CommandSigner signer;
     private final ProtocolCodec codec = new ProtocolCodec();
 
-    Commands(DataSource dataSource, Outgoing outgoing, AuditLog audit, Clock clock) {
+    Commands(DataSource dataSource, Outgoing outgoing, AuditLog audit, CommandSigner signer) {
         this.dataSource = dataSource;
         this.outgoing = outgoing;
         this.audit = audit;
-        this.clock = clock;
+        this.signer = signer;
     }
 
     /**
@@ -76,8 +88,8 @@ public final class Commands {
                     + " string arguments, names up to 64 and values up to 256 characters");
         }
         String id = UUID.randomUUID().toString();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Command command = new Command(id, kiosk.site(), kiosk.kioskId(), name, now, args, ProtocolCodec.SCHEMA_VERSION);
+        Command command = signer.prepare(kiosk, id, name, args, LIFETIME);
+        Instant now = command.issuedAt();
         Transactions.run(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM devices WHERE site = ? AND kiosk_id = ?")) {
                 ps.setString(1, kiosk.site());
@@ -101,14 +113,16 @@ public final class Commands {
                 ps.executeUpdate();
             }
             audit.append(c, AuditEntry.of(actor, "COMMAND_SENT", AuditEntry.kiosk(kiosk), Map.of("command", name,
-                    "requestId", id)));
+                    "requestId", id, "expiresAt", command.expiresAt().toString())));
             return null;
         });
         try {
-            outgoing.publish(Topics.command(kiosk), codec.encode(command), false);
+            outgoing.publish(Topics.command(kiosk), codec.encode(signer.sign(command)), false);
         } catch (Exception e) {
             LOG.warn("command {} {} not published to {}: {}", name, id, kiosk, e.toString());
-            complete(id, kiosk, "UNSENT", null, "not published: " + e, Map.of(), now, "SENT");
+            try (Connection c = dataSource.getConnection()) {
+                complete(c, id, kiosk, "UNSENT", null, "not published: " + e, Map.of(), now, "SENT");
+            }
         }
         return find(kiosk, id).orElseThrow();
     }
@@ -134,20 +148,65 @@ public final class Commands {
         }
     }
 
-    /** Records a kiosk's reply to a command it was sent (once; later replies are ignored). */
+    /**
+     * Records a kiosk's reply to a command it was sent (once; later replies are ignored), and audits
+     * every reply that is not {@code DONE}.
+     */
     void onReply(Reply reply) throws SQLException {
         String state = switch (reply.outcome()) {
             case DONE -> "DONE";
             case REJECTED -> "REJECTED";
             case FAILED -> "FAILED";
         };
-        complete(reply.commandId(), KioskAddress.of(reply.site(), reply.kioskId()), state, reply.code(),
-                reply.message(), reply.details(), reply.repliedAt(), "SENT', 'UNSENT");
+        KioskAddress kiosk = KioskAddress.of(reply.site(), reply.kioskId());
+        Transactions.run(dataSource, c -> {
+            Map<String, String> replyDetails = new HashMap<>();
+            reply.details().forEach((k, v) -> replyDetails.put(storable(k), storable(v)));
+            int moved = complete(c, reply.commandId(), kiosk, state, storable(reply.code()), storable(reply.message()),
+                    replyDetails, reply.repliedAt(), "SENT', 'UNSENT");
+            if (reply.outcome() != Reply.Outcome.DONE) {
+                Map<String, String> details = new HashMap<>();
+                details.put("requestId", reply.commandId());
+                details.put("code", shown(reply.code()));
+                details.put("outcome", reply.outcome().name());
+                details.put("message", shown(reply.message()));
+                for (String key : List.of("command", "suppressed")) {
+                    if (reply.details().containsKey(key)) {
+                        details.put(key, shown(reply.details().get(key)));
+                    }
+                }
+                audit.append(c, AuditEntry.of(AuditEntry.kiosk(kiosk), moved > 0 ? REFUSAL_ACTIONS.get(0)
+                        : REFUSAL_ACTIONS.get(1), AuditEntry.kiosk(kiosk), details));
+            }
+            return null;
+        });
     }
 
-    private void complete(String id, KioskAddress kiosk, String state, String code, String message,
+    /**
+     * What {@code kiosk} refused on its command topic, newest first, from the audit log
+     * ({@link #REFUSAL_ACTIONS}): the console's kiosk page shows them.
+     */
+    public List<AuditRecord> refusals(KioskAddress kiosk, int limit) throws SQLException {
+        return audit.latest(AuditEntry.kiosk(kiosk), REFUSAL_ACTIONS, limit);
+    }
+
+    /** Text from a kiosk's reply as PostgreSQL can store it (text and jsonb refuse NUL). */
+    private static String storable(String text) {
+        return text.replace('\0', '\uFFFD');
+    }
+
+    /** Text from a kiosk's reply as the audit log keeps it: one line, no control characters, at most 200 characters. */
+    private static String shown(String text) {
+        String line = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ").strip();
+        if (line.isEmpty()) {
+            return "-";
+        }
+        return line.length() > MAX_SHOWN ? line.substring(0, MAX_SHOWN) + "…" : line;
+    }
+
+    private int complete(Connection c, String id, KioskAddress kiosk, String state, String code, String message,
             Map<String, String> details, Instant at, String fromStates) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("UPDATE device_commands"
+        try (PreparedStatement ps = c.prepareStatement("UPDATE device_commands"
                 + " SET state = ?, code = ?, message = ?, details = ?::jsonb, replied_at = ? WHERE command_id = ?"
                 + " AND site = ? AND kiosk_id = ? AND state IN ('" + fromStates + "')")) {
             ps.setString(1, state);
@@ -158,7 +217,7 @@ public final class Commands {
             ps.setString(6, id);
             ps.setString(7, kiosk.site());
             ps.setString(8, kiosk.kioskId());
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 

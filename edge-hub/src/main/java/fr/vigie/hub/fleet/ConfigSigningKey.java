@@ -1,7 +1,10 @@
 package fr.vigie.hub.fleet;
 
+import fr.vigie.config.CommandSigner;
 import fr.vigie.config.ConfigSigner;
 import fr.vigie.provisioning.AtomicFiles;
+import fr.vigie.provisioning.HubJwsSigner;
+import fr.vigie.provisioning.HubJwsVerifier;
 import fr.vigie.provisioning.ProvisioningException;
 import fr.vigie.provisioning.SigningKeyStore;
 import java.io.IOException;
@@ -10,17 +13,19 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.util.HexFormat;
 
 /**
- * The hub's configuration-signing key (ES256, EC P-256). Generated on the hub on first start and never
- * exported: it lives in {@code <data>/config-signing/config-signing.p12}, PBES2-encrypted under the
+ * The hub's signing key (ES256, EC P-256): it signs configuration bundles, remote commands and the
+ * exported audit chain heads, all through one path ({@link HubJwsSigner}, a {@code typ} per kind of
+ * object). Generated on the hub on first start and never exported: it lives in {@code <data>/config-signing/config-signing.p12}, PBES2-encrypted under the
  * same passphrase as the site CA keys ({@link SigningKeyStore}), so that a copy of the data directory
- * without the passphrase does not let anyone sign a configuration. Its public half is written to
- * {@code config-signing.pub.pem} next to it; kiosks pin it (at enrolment, or from
+ * without the passphrase does not let anyone sign a configuration or a command. Its public half is
+ * written to {@code config-signing.pub.pem} next to it; kiosks pin it (at enrolment, or from
  * {@code kiosk.config.hub-key}). Thread-safe.
  *
  * <pre>{@code
@@ -37,13 +42,17 @@ public final class ConfigSigningKey {
 
     private final ECPublicKey publicKey;
     private final String keyId;
+    private final HubJwsSigner jws;
     private final ConfigSigner signer;
+    private final CommandSigner commandSigner;
     private final String publicPem;
 
     private ConfigSigningKey(KeyPair keys, Clock clock) {
         this.publicKey = (ECPublicKey) keys.getPublic();
         this.keyId = "config-" + thumbprint(publicKey.getEncoded());
-        this.signer = new ConfigSigner((ECPrivateKey) keys.getPrivate(), keyId, clock);
+        this.jws = new HubJwsSigner((ECPrivateKey) keys.getPrivate(), keyId);
+        this.signer = new ConfigSigner(jws, clock);
+        this.commandSigner = new CommandSigner(jws, clock, new SecureRandom());
         this.publicPem = SigningKeyStore.publicKeyPem(publicKey);
     }
 
@@ -68,6 +77,21 @@ public final class ConfigSigningKey {
     /** Signs bundles with this key. */
     public ConfigSigner signer() {
         return signer;
+    }
+
+    /** Prepares and signs remote commands with this key. */
+    public CommandSigner commandSigner() {
+        return commandSigner;
+    }
+
+    /** Signs any other object the hub vouches for (e.g. an exported audit head) with this key. */
+    public HubJwsSigner jws() {
+        return jws;
+    }
+
+    /** Checks what this key signed. */
+    public HubJwsVerifier verifier() {
+        return new HubJwsVerifier(publicKey);
     }
 
     /** The public key kiosks verify with. */

@@ -51,7 +51,8 @@ public final class Fleet implements AutoCloseable {
         Router router = new Router();
         FleetLink link = new FleetLink(brokerUrl, clientId, sharedSubscription, router);
         ConfigRollouts rollouts = new ConfigRollouts(dataSource, key.signer(), link::publish, audit, clock);
-        Fleet fleet = new Fleet(key, link, rollouts, new Commands(dataSource, link::publish, audit, clock),
+        Fleet fleet = new Fleet(key, link, rollouts, new Commands(dataSource, link::publish, audit,
+                key.commandSigner()),
                 new Groups(dataSource, audit, rollouts));
         router.fleet = fleet;
         if (!link.start(Duration.ofSeconds(sharedSubscription ? 5 : 30))) {

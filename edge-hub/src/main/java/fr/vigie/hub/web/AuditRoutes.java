@@ -1,5 +1,6 @@
 package fr.vigie.hub.web;
 
+import fr.vigie.hub.audit.AuditAnchor;
 import fr.vigie.hub.audit.AuditEntry;
 import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.audit.AuditQuery;
@@ -21,8 +22,10 @@ import java.util.regex.Pattern;
  * GET  /api/v1/audit?actor=&amp;action=&amp;subject=&amp;from=&amp;to=&amp;after=&amp;limit=
  *        {entries: [{seq, recordedAt, actor, action, subject, details, prevHash, hash}], next}
  * POST /api/v1/audit/verify
- *        {intact, entriesChecked, headSeq, headHash, problem: {code, position, message} | null}
- *        (always 200; the verification itself is then audited as AUDIT_VERIFIED)
+ *        {intact, entriesChecked, headSeq, headHash, anchor: {seq, hash, exportedAt} | null,
+ *         problem: {code, position, message} | null}
+ *        the chain, and the chain against the last head the hub exported outside the database
+ *        ({@link AuditAnchor}); always 200; the verification itself is then audited as AUDIT_VERIFIED
  * </pre>
  */
 public final class AuditRoutes {
@@ -38,18 +41,19 @@ public final class AuditRoutes {
     private AuditRoutes() {
     }
 
-    /** Adds the routes to {@code app}. */
-    public static void mount(Javalin app, AuditLog audit) {
+    /** Adds the routes to {@code app}; verification checks against {@code anchor}'s last exported head. */
+    public static void mount(Javalin app, AuditLog audit, AuditAnchor anchor) {
         app.get("/api/v1/audit", ctx -> {
             AuditLog.Page page = audit.find(query(ctx.queryParamMap()));
             ctx.header("Cache-Control", "no-store").json(new EntriesPage(page.entries(),
                     page.next().isPresent() ? Long.toString(page.next().getAsLong()) : null));
         });
         app.post("/api/v1/audit/verify", ctx -> {
-            AuditVerification v = audit.verify();
+            AuditVerification v = anchor.verify();
             audit.append(AuditEntry.of(actor(ctx), "AUDIT_VERIFIED", "audit-log", Map.of("intact",
                     Boolean.toString(v.intact()), "entries", Long.toString(v.entriesChecked()), "result",
-                    v.intact() ? "OK" : v.problem().code() + "@" + v.problem().position())));
+                    v.intact() ? "OK" : v.problem().code() + "@" + v.problem().position(), "anchor",
+                    v.anchor() == null ? "none" : Long.toString(v.anchor().seq()))));
             ctx.header("Cache-Control", "no-store").json(v);
         });
     }

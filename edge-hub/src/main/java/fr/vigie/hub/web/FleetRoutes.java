@@ -30,6 +30,9 @@ import java.util.Map;
  *                                                 the group's configuration when the group has one
  * POST /api/v1/devices/{site}/{id}/commands       {name, args?} → 202 {requestId, state: SENT, …}
  * GET  /api/v1/devices/{site}/{id}/commands/{requestId}   {requestId, name, state, code, message, details, …}
+ * GET  /api/v1/devices/{site}/{id}/refusals       {refusals: [audit entries COMMAND_REJECTED_BY_KIOSK | COMMAND_REFUSED,
+ *                                                  details {requestId, code, outcome, message, command?, suppressed?}]},
+ *                                                  newest first: what the kiosk refused on its command topic
  * </pre>
  */
 public final class FleetRoutes {
@@ -111,6 +114,8 @@ public final class FleetRoutes {
                 .json(fleet.commands().find(kiosk(ctx), ctx.pathParam("requestId")).orElseThrow(() -> new FleetRejection(
                         FleetRejection.Kind.NOT_FOUND, "COMMAND_NOT_FOUND", "no command " + ctx.pathParam("requestId")
                                 + " was sent to this kiosk"))));
+        app.get("/api/v1/devices/{site}/{id}/refusals", ctx -> ctx.header("Cache-Control", "no-store").json(
+                Map.of("refusals", fleet.commands().refusals(kiosk(ctx), LIST_LIMIT))));
         app.exception(FleetRejection.class, (e, ctx) -> ctx.status(switch (e.kind()) {
             case INVALID -> 400;
             case NOT_FOUND -> 404;

@@ -7,14 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.hub.db.HubDatabase;
+import fr.vigie.hub.testing.AuditTampering;
 import fr.vigie.hub.testing.ManualClock;
+import fr.vigie.provisioning.HubJwsSigner;
+import fr.vigie.provisioning.HubJwsVerifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -29,18 +41,25 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The audit log on a real PostgreSQL: appends from many threads form one unbroken chain, and a row
  * changed, deleted or moved with SQL (by someone who switched the append-only trigger off) is found
- * at its exact position.
+ * at its exact position; a chain rebuilt consistently or cut short by a superuser is found against the
+ * head exported outside the database, which is never moved onto a rewritten chain.
  */
 class AuditLogIT {
     @TempDir
     static Path dir;
     static HubDatabase db;
     static final ManualClock CLOCK = new ManualClock(Instant.parse("2025-06-01T08:00:00Z"));
+    static final String ANCHORS = "audit-anchors.log";
+    static ECPrivateKey KEY_PRIVATE;
+    static ECPublicKey KEY_PUBLIC;
     AuditLog audit;
 
     @BeforeAll
     static void startDatabase() throws Exception {
         db = HubDatabase.embedded(dir.resolve("pg"));
+        KeyPair hubKey = p256();
+        KEY_PRIVATE = (ECPrivateKey) hubKey.getPrivate();
+        KEY_PUBLIC = (ECPublicKey) hubKey.getPublic();
     }
 
     @AfterAll
@@ -185,6 +204,108 @@ class AuditLogIT {
         String h = AuditChain.hash(6, last.recordedAt(), "mallory", "X_Y", "s", Map.of(), last.hash());
         sql("INSERT INTO audit_log VALUES (6, '" + last.recordedAt() + "', 'mallory', 'X_Y', 's', '{}', '" + last.hash() + "', '" + h + "')");
         expect(AuditVerification.Code.AUDIT_HEAD_MISMATCH, 6);
+    }
+
+    @Test
+    void theHeadIsExportedSignedOwnerOnlyAndToTheJournalOnlyWhenTheChainGrew() throws Exception {
+        List<String> journal = new ArrayList<>();
+        AuditAnchor anchor = anchor(journal);
+        assertEquals(AuditAnchor.Export.EMPTY, anchor.export());
+        appendFive();
+
+        assertEquals(AuditAnchor.Export.EXPORTED, anchor.export());
+        assertEquals(AuditAnchor.Export.UNCHANGED, anchor.export());
+        audit.append(AuditEntry.of("bob", "COMMAND_SENT", "kiosk:s/k-1"));
+        assertEquals(AuditAnchor.Export.EXPORTED, anchor.export());
+
+        List<String> lines = Files.readAllLines(dir.resolve(ANCHORS));
+        assertEquals(2, lines.size());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(ANCHORS))));
+        assertEquals(lines, journal, "each exported line goes to the journal too");
+        AuditVerification v = audit.verify();
+        ExportedHead last = anchor.last().orElseThrow();
+        assertEquals(6, last.seq());
+        assertEquals(v.headHash(), last.hash());
+        assertTrue(lines.get(1).contains(" seq=6 hash=" + v.headHash() + " "), lines.get(1));
+        AuditVerification checked = anchor.verify();
+        assertTrue(checked.intact(), checked.describe());
+        assertEquals(last, checked.anchor());
+    }
+
+    @Test
+    void aChainRebuiltConsistentlyInSqlIsCaughtAgainstTheExportedHeadAndNeverAnchored() throws Exception {
+        AuditAnchor anchor = anchor(new ArrayList<>());
+        appendFive();
+        assertEquals(AuditAnchor.Export.EXPORTED, anchor.export());
+        audit.append(AuditEntry.of("bob", "COMMAND_SENT", "kiosk:s/k-1"));
+        String exported = Files.readString(dir.resolve(ANCHORS));
+
+        // a superuser changes entry 2 and recomputes every hash from there, the chain head included
+        AuditTampering.editAndRebuild(db.dataSource(), "UPDATE audit_log SET details = '{\"reason\":\"routine\"}' WHERE seq = 2");
+
+        AuditVerification alone = audit.verify();
+        assertTrue(alone.intact(), "without the exported head the rebuild goes unnoticed: " + alone.describe());
+        AuditVerification v = anchor.verify();
+        assertFalse(v.intact());
+        assertEquals(AuditVerification.Code.AUDIT_ANCHOR_MISMATCH, v.problem().code(), v.describe());
+        assertEquals(5, v.problem().position());
+        assertEquals(AuditAnchor.Export.REFUSED, anchor.export(), "the hub never anchors a rewritten chain");
+        assertEquals(exported, Files.readString(dir.resolve(ANCHORS)));
+    }
+
+    @Test
+    void aChainCutShortWithItsHeadRowFixedIsCaughtAsTruncated() throws Exception {
+        AuditAnchor anchor = anchor(new ArrayList<>());
+        appendFive();
+        assertEquals(AuditAnchor.Export.EXPORTED, anchor.export());
+
+        AuditTampering.editAndRebuild(db.dataSource(), "DELETE FROM audit_log WHERE seq >= 4");
+
+        assertTrue(audit.verify().intact());
+        AuditVerification v = anchor.verify();
+        assertEquals(AuditVerification.Code.AUDIT_CHAIN_TRUNCATED, v.problem().code(), v.describe());
+        assertEquals(4, v.problem().position());
+        audit.append(AuditEntry.of("mallory", "COMMAND_SENT", "kiosk:s/k-1"));
+        audit.append(AuditEntry.of("mallory", "COMMAND_SENT", "kiosk:s/k-2"));
+        assertEquals(AuditVerification.Code.AUDIT_ANCHOR_MISMATCH, anchor.verify().problem().code(),
+                "grown back past the exported position, it still differs there");
+        assertEquals(AuditAnchor.Export.REFUSED, anchor.export());
+    }
+
+    @Test
+    void anAnchorFileChangedOrSignedWithAnotherKeyIsNotTrusted() throws Exception {
+        AuditAnchor anchor = anchor(new ArrayList<>());
+        appendFive();
+        assertEquals(AuditAnchor.Export.EXPORTED, anchor.export());
+        Path file = dir.resolve(ANCHORS);
+        String line = Files.readAllLines(file).get(0);
+        String[] jws = line.substring(line.lastIndexOf(' ') + 1).split("\\.");
+        String earlier = new String(Base64.getUrlDecoder().decode(jws[1]), StandardCharsets.UTF_8)
+                .replaceFirst("\"seq\":5", "\"seq\":3");
+        String prefix = line.substring(0, line.lastIndexOf(' ') + 1);
+
+        for (String forged : List.of(
+                new HubJwsSigner((ECPrivateKey) p256().getPrivate(), "attacker").sign(ExportedHead.JWS_TYPE, earlier),
+                jws[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        earlier.getBytes(StandardCharsets.UTF_8)) + "." + jws[2])) {
+            Files.writeString(file, line + "\n" + prefix + forged + "\n");
+
+            AuditVerification v = anchor.verify();
+            assertEquals(AuditVerification.Code.AUDIT_ANCHOR_INVALID, v.problem().code(), v.describe());
+            assertEquals(AuditAnchor.Export.REFUSED, anchor.export());
+        }
+    }
+
+    private AuditAnchor anchor(List<String> journal) throws Exception {
+        Files.deleteIfExists(dir.resolve(ANCHORS));
+        return new AuditAnchor(audit, dir.resolve(ANCHORS), new HubJwsSigner(KEY_PRIVATE, "hub"),
+                new HubJwsVerifier(KEY_PUBLIC), CLOCK, journal::add);
+    }
+
+    private static KeyPair p256() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec("secp256r1"));
+        return g.generateKeyPair();
     }
 
     private void appendFive() throws SQLException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.vigie.config.CommandVerifier;
 import fr.vigie.config.ConfigVerifier;
 import fr.vigie.config.KioskSettings;
 import fr.vigie.config.VerifiedConfig;
@@ -87,7 +88,7 @@ class FleetRolloutsIT {
             published.add(new Published(topic, payload, retained));
         };
         rollouts = new ConfigRollouts(db.dataSource(), key.signer(), out, audit, CLOCK);
-        commands = new Commands(db.dataSource(), out, audit, CLOCK);
+        commands = new Commands(db.dataSource(), out, audit, key.commandSigner());
     }
 
     @Test
@@ -211,12 +212,15 @@ class FleetRolloutsIT {
     }
 
     @Test
-    void commandIsPublishedAuditedAndCompletedByItsKiosksReplyOnly() throws Exception {
+    void commandIsSignedPublishedAuditedAndCompletedByItsKiosksReplyOnly() throws Exception {
         DeviceCommand sent = commands.send(A, "diagnostics", Map.of(), "alice");
         assertEquals("SENT", sent.state());
-        Command onWire = CODEC.decodeCommand(published.get(0).payload());
+        Command onWire = new CommandVerifier(key.publicKey(), A, CLOCK).verify(
+                CODEC.decodeSignedCommand(published.get(0).payload()));
         assertEquals(Topics.command(A), published.get(0).topic());
         assertEquals(sent.requestId(), onWire.commandId());
+        assertEquals("diagnostics", onWire.name());
+        assertEquals(CLOCK.instant().plus(Commands.LIFETIME), onWire.expiresAt());
 
         commands.onReply(reply(B, sent.requestId(), Reply.Outcome.DONE, "OK"));
         assertEquals("SENT", commands.find(A, sent.requestId()).orElseThrow().state(), "another kiosk cannot answer it");
@@ -227,11 +231,38 @@ class FleetRolloutsIT {
         assertEquals("DONE", back.state());
         assertEquals("0", back.details().get("outboxDepth"));
         assertEquals(List.of("COMMAND_SENT"), actionsOf("alice"));
+        assertEquals(List.of(), commands.refusals(A, 10), "a command carried out is no refusal");
 
         assertEquals("DEVICE_NOT_FOUND", assertThrows(FleetRejection.class,
                 () -> commands.send(KioskAddress.of("site-a", "ghost"), "reboot", Map.of(), "alice")).code());
         assertEquals("COMMAND_UNKNOWN", assertThrows(FleetRejection.class,
                 () -> commands.send(A, "format-disk", Map.of(), "alice")).code());
+    }
+
+    @Test
+    void kiosksRefusalsAreAuditedAndListedNewestFirst() throws Exception {
+        DeviceCommand sent = commands.send(A, "reboot", Map.of(), "alice");
+        commands.onReply(new Reply(sent.requestId(), A.site(), A.kioskId(), Reply.Outcome.REJECTED, "COMMAND_EXPIRED",
+                "command expired at …", CLOCK.instant(), Map.of("command", "reboot"), 1));
+        commands.onReply(new Reply("unverified-0123456789abcdef", A.site(), A.kioskId(), Reply.Outcome.REJECTED,
+                "COMMAND_UNSIGNED", "not a signed command:\u0000 field 'schema' is required", CLOCK.instant(),
+                Map.of("suppressed", "12"), 1));
+        commands.onReply(new Reply(sent.requestId(), A.site(), A.kioskId(), Reply.Outcome.REJECTED, "COMMAND_REPLAYED",
+                "already received", CLOCK.instant(), Map.of("command", "reboot"), 1));
+
+        assertEquals("REJECTED", commands.find(A, sent.requestId()).orElseThrow().state());
+        List<AuditRecord> refusals = commands.refusals(A, 10);
+        assertEquals(List.of("COMMAND_REFUSED", "COMMAND_REFUSED", "COMMAND_REJECTED_BY_KIOSK"),
+                refusals.stream().map(AuditRecord::action).toList());
+        assertEquals(List.of("COMMAND_REPLAYED", "COMMAND_UNSIGNED", "COMMAND_EXPIRED"),
+                refusals.stream().map(r -> r.details().get("code")).toList());
+        assertEquals("kiosk:site-a/k-1", refusals.get(1).actor());
+        assertEquals("12", refusals.get(1).details().get("suppressed"));
+        assertTrue(refusals.get(1).details().get("message").startsWith("not a signed command:  field"),
+                "control characters are not kept: " + refusals.get(1).details().get("message"));
+        assertEquals(sent.requestId(), refusals.get(2).details().get("requestId"));
+        assertEquals(List.of(), commands.refusals(B, 10));
+        assertTrue(audit.verify().intact());
     }
 
     private List<String> actionsOf(String actor) throws Exception {

@@ -1,5 +1,7 @@
 package fr.vigie.kiosk.fleet;
 
+import fr.vigie.config.CommandRefusal;
+import fr.vigie.config.CommandVerifier;
 import fr.vigie.protocol.Command;
 import fr.vigie.protocol.CommandError;
 import fr.vigie.protocol.CommandName;
@@ -7,32 +9,43 @@ import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.ProtocolException;
 import fr.vigie.protocol.Reply;
+import fr.vigie.protocol.SignedCommand;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries out the hub's remote commands and replies with the same id: {@code reload-config},
- * {@code rotate-cert}, {@code diagnostics} (the bundle goes in the reply's details), {@code reboot}.
- * Refuses, with a {@link CommandError} code, a command naming another kiosk, one issued more than
- * {@link #MAX_AGE} from now (a replay or a badly wrong clock), one already carried out (same id), and
- * unknown names. Thread-safe (one command at a time).
+ * Carries out the hub's signed remote commands and replies with the same request id:
+ * {@code reload-config}, {@code rotate-cert}, {@code diagnostics} (the bundle goes in the reply's
+ * details), {@code reboot}. Only a {@link SignedCommand} whose signature verifies with the pinned hub
+ * key ({@link CommandVerifier}), for this kiosk, within its validity, never received before
+ * ({@link SpentCommands}, remembered on disk before anything is done) is carried out. Anything else
+ * on the command topic executes nothing and is refused with a {@link CommandError} code in a
+ * {@code REJECTED} reply, which the hub writes to its audit log: the request id when the hub's
+ * signature verified, {@code unverified-<first 16 hex digits of the message's SHA-256>} otherwise
+ * (an unverified message's claims are not echoed). At most {@link #REFUSALS_PER_MINUTE} refusals are
+ * replied per minute; the next one carries how many were left out ({@code suppressed}). Thread-safe
+ * (one command at a time).
  */
 public final class CommandAgent {
-    /** How far a command's issue time may be from the kiosk's clock. */
-    public static final Duration MAX_AGE = Duration.ofMinutes(15);
+    /** Refusal replies per minute at most, so that a flood of forged commands does not become a flood of replies. */
+    public static final int REFUSALS_PER_MINUTE = 20;
     private static final Logger LOG = LoggerFactory.getLogger(CommandAgent.class);
     private static final ProtocolCodec CODEC = new ProtocolCodec();
-    private static final int REMEMBERED = 256;
 
     private final KioskAddress self;
+    private final Supplier<CommandVerifier> verifier;
+    private final SpentCommands spent;
     private final Supplier<ConfigAgent> config;
     private final CertificateRotation rotation;
     private final Reboot reboot;
@@ -40,14 +53,20 @@ public final class CommandAgent {
     private final Clock clock;
     private final Consumer<Reply> replies;
     private final RecentErrors errors;
-    private final LinkedHashSet<String> done = new LinkedHashSet<>();
+    private Instant refusalWindow = Instant.EPOCH;
+    private int refusalsInWindow;
+    private int suppressed;
 
     /**
+     * @param verifier the verifier with the pinned hub key, which gives null while none is pinned
      * @param config the configuration agent, which gives null while no hub key is pinned
      */
-    CommandAgent(KioskAddress self, Supplier<ConfigAgent> config, CertificateRotation rotation, Reboot reboot,
+    CommandAgent(KioskAddress self, Supplier<CommandVerifier> verifier, SpentCommands spent,
+            Supplier<ConfigAgent> config, CertificateRotation rotation, Reboot reboot,
             Supplier<Map<String, String>> diagnostics, Clock clock, Consumer<Reply> replies, RecentErrors errors) {
         this.self = self;
+        this.verifier = verifier;
+        this.spent = spent;
         this.config = config;
         this.rotation = rotation;
         this.reboot = reboot;
@@ -61,67 +80,95 @@ public final class CommandAgent {
     public synchronized void onCommand(byte[] payload) {
         Command c;
         try {
-            c = CODEC.decodeCommand(payload);
-        } catch (ProtocolException e) {
-            errors.add(e.error().name(), "unreadable command: " + e.getMessage());
-            LOG.warn("kiosk {} ignored an unreadable command: {}", self, e.getMessage());
+            c = trusted(payload);
+        } catch (CommandRefusal r) {
+            refuse(r.verified().map(Command::commandId).orElseGet(() -> unverifiedId(payload)), r.error(),
+                    r.getMessage(), r.verified().map(v -> Map.of("command", v.name())).orElse(Map.of()));
             return;
         }
-        Optional<Reply> refusal = refusal(c);
-        if (refusal.isPresent()) {
-            errors.add(refusal.get().code(), c.name() + " " + c.commandId() + ": " + refusal.get().message());
-            replies.accept(refusal.get());
+        try {
+            spent.remember(c, CommandVerifier.rememberUntil(c));
+        } catch (IOException e) {
+            errors.add(CommandError.COMMAND_FAILED.name(), c.name() + ": cannot remember it: " + e.getMessage());
+            replies.accept(reply(c.commandId(), Reply.Outcome.FAILED, CommandError.COMMAND_FAILED.name(),
+                    "the command could not be recorded on this kiosk, so it was not carried out: " + e.getMessage(),
+                    Map.of()));
             return;
         }
-        remember(c.commandId());
-        CommandName name = CommandName.fromWireName(c.name()).orElseThrow();
+        CommandName name = CommandName.fromWireName(c.name()).orElse(null);
+        if (name == null) {
+            refuse(c.commandId(), CommandError.COMMAND_UNKNOWN, "command '" + c.name() + "' is not known to this kiosk",
+                    Map.of("command", c.name()));
+            return;
+        }
         LOG.info("kiosk {} carries out command {} ({})", self, name.wireName(), c.commandId());
         switch (name) {
-            case DIAGNOSTICS -> replies.accept(reply(c, Reply.Outcome.DONE, "OK", "diagnostics", diagnostics.get()));
+            case DIAGNOSTICS -> replies.accept(reply(c.commandId(), Reply.Outcome.DONE, "OK", "diagnostics",
+                    diagnostics.get()));
             case RELOAD_CONFIG -> reload(c);
             case ROTATE_CERT -> rotate(c);
             case REBOOT -> {
-                replies.accept(reply(c, Reply.Outcome.DONE, "OK", reboot.plan(), Map.of()));
+                replies.accept(reply(c.commandId(), Reply.Outcome.DONE, "OK", reboot.plan(), Map.of()));
                 reboot.perform();
             }
         }
     }
 
-    private Optional<Reply> refusal(Command c) {
-        if (!c.site().equals(self.site()) || !c.kioskId().equals(self.kioskId())) {
-            return Optional.of(reply(c, Reply.Outcome.REJECTED, CommandError.COMMAND_WRONG_KIOSK.name(),
-                    "command is for kiosk " + c.site() + "/" + c.kioskId() + ", this is " + self, Map.of()));
+    /** The command in {@code payload}, if it can be trusted and was never received before. */
+    private Command trusted(byte[] payload) throws CommandRefusal {
+        SignedCommand signed;
+        try {
+            signed = CODEC.decodeSignedCommand(payload);
+        } catch (ProtocolException e) {
+            throw new CommandRefusal(CommandError.COMMAND_UNSIGNED, "not a signed command: " + e.getMessage(), null);
         }
+        CommandVerifier v = verifier.get();
+        if (v == null) {
+            throw new CommandRefusal(CommandError.COMMAND_SIGNATURE_INVALID,
+                    "no hub key is pinned on this kiosk, so no command can be verified", null);
+        }
+        Command c = v.verify(signed);
+        if (spent.seen(c)) {
+            throw new CommandRefusal(CommandError.COMMAND_REPLAYED, "command " + c.commandId()
+                    + " was already received; a signed command is carried out once", c);
+        }
+        return c;
+    }
+
+    private void refuse(String id, CommandError code, String why, Map<String, String> details) {
+        errors.add(code.name(), why);
         Instant now = clock.instant();
-        if (Duration.between(c.issuedAt(), now).abs().compareTo(MAX_AGE) > 0) {
-            return Optional.of(reply(c, Reply.Outcome.REJECTED, CommandError.COMMAND_EXPIRED.name(), "command issued at "
-                    + c.issuedAt() + " is more than " + MAX_AGE.toMinutes() + " minutes from now (" + now + ")", Map.of()));
+        if (Duration.between(refusalWindow, now).compareTo(Duration.ofMinutes(1)) >= 0) {
+            refusalWindow = now;
+            refusalsInWindow = 0;
         }
-        if (done.contains(c.commandId())) {
-            return Optional.of(reply(c, Reply.Outcome.REJECTED, CommandError.COMMAND_DUPLICATE.name(),
-                    "command " + c.commandId() + " was already carried out", Map.of()));
+        if (++refusalsInWindow > REFUSALS_PER_MINUTE) {
+            suppressed++;
+            return;
         }
-        if (CommandName.fromWireName(c.name()).isEmpty()) {
-            return Optional.of(reply(c, Reply.Outcome.REJECTED, CommandError.COMMAND_UNKNOWN.name(),
-                    "command '" + c.name() + "' is not known to this kiosk", Map.of()));
+        Map<String, String> d = new LinkedHashMap<>(details);
+        if (suppressed > 0) {
+            d.put("suppressed", Integer.toString(suppressed));
+            suppressed = 0;
         }
-        return Optional.empty();
+        LOG.warn("kiosk {} refused a message of its command topic: {} {}", self, code, why);
+        replies.accept(reply(id, Reply.Outcome.REJECTED, code.name(), why, d));
     }
 
     private void reload(Command c) {
         ConfigAgent config = this.config.get();
         if (config == null) {
-            replies.accept(reply(c, Reply.Outcome.REJECTED, CommandError.COMMAND_NOT_SUPPORTED.name(),
+            replies.accept(reply(c.commandId(), Reply.Outcome.REJECTED, CommandError.COMMAND_NOT_SUPPORTED.name(),
                     "no hub configuration key is pinned on this kiosk", Map.of()));
             return;
         }
         try {
             long version = config.reload();
-            replies.accept(reply(c, Reply.Outcome.DONE, "OK", "configuration version " + version + " reloaded",
-                    Map.of("configVersion", Long.toString(version))));
-        } catch (java.io.IOException e) {
+            replies.accept(reply(c.commandId(), Reply.Outcome.DONE, "OK", "configuration version " + version
+                    + " reloaded", Map.of("configVersion", Long.toString(version))));
+        } catch (IOException e) {
             errors.add(CommandError.COMMAND_FAILED.name(), "reload-config: " + e.getMessage());
-            replies.accept(reply(c, Reply.Outcome.FAILED, CommandError.COMMAND_FAILED.name(),
+            replies.accept(reply(c.commandId(), Reply.Outcome.FAILED, CommandError.COMMAND_FAILED.name(),
                     "configuration could not be read again: " + e.getMessage(), Map.of()));
         }
     }
@@ -129,27 +176,31 @@ public final class CommandAgent {
     private void rotate(Command c) {
         try {
             Instant notAfter = rotation.rotate();
-            replies.accept(reply(c, Reply.Outcome.DONE, "OK", "device certificate renewed",
+            replies.accept(reply(c.commandId(), Reply.Outcome.DONE, "OK", "device certificate renewed",
                     Map.of("certificateNotAfter", notAfter.toString())));
         } catch (UnsupportedOperationException e) {
-            replies.accept(reply(c, Reply.Outcome.REJECTED, CommandError.COMMAND_NOT_SUPPORTED.name(), e.getMessage(),
-                    Map.of()));
+            replies.accept(reply(c.commandId(), Reply.Outcome.REJECTED, CommandError.COMMAND_NOT_SUPPORTED.name(),
+                    e.getMessage(), Map.of()));
         } catch (Exception e) {
             errors.add(CommandError.COMMAND_FAILED.name(), "rotate-cert: " + e.getMessage());
-            replies.accept(reply(c, Reply.Outcome.FAILED, CommandError.COMMAND_FAILED.name(),
+            replies.accept(reply(c.commandId(), Reply.Outcome.FAILED, CommandError.COMMAND_FAILED.name(),
                     "certificate renewal failed, the current certificate stays in use: " + e.getMessage(), Map.of()));
         }
     }
 
-    private void remember(String id) {
-        done.add(id);
-        if (done.size() > REMEMBERED) {
-            done.remove(done.iterator().next());
+    /** A reply id for a message whose claims cannot be trusted: derived from its bytes, never from what it says. */
+    static String unverifiedId(byte[] payload) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(payload == null ? new byte[0] : payload);
+            return "unverified-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 
-    private Reply reply(Command c, Reply.Outcome outcome, String code, String message, Map<String, String> details) {
-        return new Reply(c.commandId(), self.site(), self.kioskId(), outcome, code, message, clock.instant(), details,
+    private Reply reply(String id, Reply.Outcome outcome, String code, String message, Map<String, String> details) {
+        // always in this kiosk's name: the hub reads a reply only from the kiosk whose topic it comes on
+        return new Reply(id, self.site(), self.kioskId(), outcome, code, message, clock.instant(), details,
                 ProtocolCodec.SCHEMA_VERSION);
     }
 }

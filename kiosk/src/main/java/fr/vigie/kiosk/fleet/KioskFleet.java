@@ -1,5 +1,6 @@
 package fr.vigie.kiosk.fleet;
 
+import fr.vigie.config.CommandVerifier;
 import fr.vigie.config.ConfigVerifier;
 import fr.vigie.kiosk.link.HubLink;
 import fr.vigie.kiosk.link.StatusFacts;
@@ -31,9 +32,11 @@ import org.slf4j.LoggerFactory;
  * {@link ConfigAgent}, commands to the {@link CommandAgent} (both on {@code executor}, never on the
  * MQTT thread), and the heartbeat reports the configuration version, certificate expiry and readers.
  *
- * <p>The hub's configuration key is pinned in {@code <data-dir>/config/hub-config-key.pem} (written
- * at enrolment, or copied there by the demo). Without it every bundle is refused with
- * {@code CONFIG_SIGNATURE_INVALID}. Thread-safe.
+ * <p>The hub's signing key is pinned in {@code <data-dir>/config/hub-config-key.pem} (written at
+ * enrolment, or copied there by the demo); it verifies configuration bundles and commands alike.
+ * Without it every bundle is refused with {@code CONFIG_SIGNATURE_INVALID} and every command with
+ * {@code COMMAND_SIGNATURE_INVALID}. Commands already received are remembered in
+ * {@code <data-dir>/commands/spent} until they expire ({@link SpentCommands}). Thread-safe.
  *
  * <pre>{@code
  * KioskFleet fleet = KioskFleet.attach(link, parts, clock, executor);   // before link.start()
@@ -72,14 +75,16 @@ public final class KioskFleet {
     private final RecentErrors errors;
     private final CommandAgent commands;
     private volatile ConfigAgent config;
+    private volatile CommandVerifier commandVerifier;
 
-    private KioskFleet(Parts parts, HubLink link, Clock clock) {
+    private KioskFleet(Parts parts, HubLink link, Clock clock) throws IOException {
         this.parts = parts;
         this.link = link;
         this.clock = clock;
         this.errors = new RecentErrors(clock);
-        this.commands = new CommandAgent(parts.self(), () -> config, parts.rotation(), parts.reboot(),
-                () -> diagnostics(parts, config, errors, clock), clock, link::reply, errors);
+        this.commands = new CommandAgent(parts.self(), () -> commandVerifier, SpentCommands.open(parts.dataDir(), clock),
+                () -> config, parts.rotation(), parts.reboot(), () -> diagnostics(parts, config, errors, clock), clock,
+                link::reply, errors);
     }
 
     /** Builds the agents and attaches them to {@code link}; call before the link starts. */
@@ -88,10 +93,10 @@ public final class KioskFleet {
         KioskFleet fleet = new KioskFleet(parts, link, clock);
         Path keyFile = parts.dataDir().resolve(CONFIG_DIR).resolve(HUB_KEY_FILE);
         if (Files.exists(keyFile)) {
-            fleet.config = fleet.agent(SigningKeyStore.readPublicKey(keyFile));
+            fleet.trust(SigningKeyStore.readPublicKey(keyFile));
         } else {
-            LOG.info("kiosk {}: no hub configuration key pinned ({}); configuration bundles are refused until"
-                    + " enrolment pins one", parts.self(), keyFile);
+            LOG.info("kiosk {}: no hub configuration key pinned ({}); configuration bundles and commands are"
+                    + " refused until enrolment pins one", parts.self(), keyFile);
         }
         link.onInbound((channel, payload, retained) -> executor.execute(() -> {
             if (channel == Topics.Channel.CONFIG) {
@@ -115,7 +120,7 @@ public final class KioskFleet {
 
     /**
      * Pins the hub's configuration key, received at enrolment over the mutually authenticated device
-     * API, and starts accepting bundles signed with it. Pinning the key already pinned does nothing;
+     * API, and starts accepting bundles and commands signed with it. Pinning the key already pinned does nothing;
      * a different key is refused (a kiosk changes hub only by enrolling again from scratch).
      *
      * @return the configuration agent, e.g. to hand it the first configuration received at enrolment
@@ -133,14 +138,16 @@ public final class KioskFleet {
             AtomicFiles.write(keyFile, SigningKeyStore.publicKeyPem(hubKey).getBytes(StandardCharsets.US_ASCII));
         }
         if (config == null) {
-            config = agent(hubKey);
+            trust(hubKey);
         }
         return config;
     }
 
-    private ConfigAgent agent(ECPublicKey hubKey) throws IOException {
-        return new ConfigAgent(parts.dataDir().resolve(CONFIG_DIR), new ConfigVerifier(hubKey, parts.self()),
+    /** Starts verifying bundles and commands with {@code hubKey}. */
+    private void trust(ECPublicKey hubKey) throws IOException {
+        config = new ConfigAgent(parts.dataDir().resolve(CONFIG_DIR), new ConfigVerifier(hubKey, parts.self()),
                 parts.self(), parts.health(), clock, link::reply, errors);
+        commandVerifier = new CommandVerifier(hubKey, parts.self(), clock);
     }
 
     private static void refuseWithoutKey(KioskAddress self, byte[] payload, HubLink link, Clock clock,

@@ -11,6 +11,7 @@ import fr.vigie.config.KioskSettings;
 import fr.vigie.protocol.ConfigBundle;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
+import fr.vigie.provisioning.HubJwsSigner;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -29,7 +30,7 @@ final class Bundles {
 
     Bundles(Clock clock) throws Exception {
         this.hubKey = p256();
-        this.signer = new ConfigSigner((ECPrivateKey) hubKey.getPrivate(), "test-hub", clock);
+        this.signer = new ConfigSigner(new HubJwsSigner((ECPrivateKey) hubKey.getPrivate(), "test-hub"), clock);
         this.at = clock.instant();
     }
 

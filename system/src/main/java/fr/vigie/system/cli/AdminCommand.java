@@ -32,7 +32,7 @@ public final class AdminCommand {
             "  enrol reject ID [REASON]              reject a request",
             "  config push GROUP FILE [--wait SECONDS]  roll the JSON settings in FILE out to GROUP (and follow it)",
             "  revoke SITE/KIOSK [REASON]            revoke the kiosk's certificates (default reason KEY_COMPROMISE)",
-            "  audit verify                          verify the hash chain of the hub's audit log",
+            "  audit verify                          verify the hub's audit chain, and against the last head it exported",
             "  login [--user LOGIN] [--label TEXT]   (admins) sign in with a password, store a new API token (0600) in the token file",
             "  user add LOGIN admin|viewer           create a staff account (password read from the terminal or stdin)",
             "  user password LOGIN                   set LOGIN's password (read from the terminal or stdin)",
