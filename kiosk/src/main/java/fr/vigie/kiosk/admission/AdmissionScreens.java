@@ -96,7 +96,20 @@ public final class AdmissionScreens implements ScanListener {
                 ctx.status(404).result(e.code());
             }
         });
-        session.addListener(this::refresh);
+        session.addListener(this::sessionChanged);
+        refresh();
+    }
+
+    /** A session that ended takes its patient with it: the next agent starts at home. */
+    private void sessionChanged() {
+        SessionState state = session.state();
+        if (state == SessionState.IDLE || state == SessionState.CLOSED) {
+            synchronized (this) {
+                view = AdmissionView.home();
+                retry = null;
+            }
+            desk.nextPatient();
+        }
         refresh();
     }
 

@@ -263,7 +263,7 @@ class AdmissionScreensIT {
                 RnivRequest.withIns(RnivAction.of(RnivAction.Kind.INSI_RETRIEVED), InsMatricule.parse("150033201301166"),
                         InsOid.parse("1.2.250.1.213.1.4.10"), "810001234565"))).saved().record().id();
         hub.identities().update(id, TraitsInput.of("D'Artagnan de l'Hérault", "Marie", "F", "1952-07-01"), "staff:cell");
-        browser.get(ui.uri().toString());
+        browser.get(ui.uri() + "?lang=fr");
         awaitScreen("session.idle");
         signIn();
         awaitScreen("admission.home");
@@ -281,7 +281,8 @@ class AdmissionScreensIT {
                     "Identité renvoyée par l’INSi", "Nom de naissance", "Prénom(s)", "Sexe", "Date de naissance",
                     "Lieu de naissance", "MARIE", "PIERRE-ALAIN JEAN", "Féminin", "Masculin", "01/07/1952", "15/03/1950",
                     "32013")) {
-                assertTrue(shown.contains(words), words + " in " + shown);
+                assertTrue(shown.contains(words), words + " in " + shown + "\n" + ((JavascriptExecutor) browser)
+                        .executeScript("return document.getElementById('screen').innerHTML;"));
             }
             assertFalse(shown.contains("IDENTITY_MISMATCH"), "plain words, not codes");
             assertEquals(4, ((Number) ((JavascriptExecutor) browser).executeScript(
