@@ -7,7 +7,8 @@
  * <p>Every route but {@code /healthz}, {@code /metrics}, {@code /sandbox/**}, static assets and the sign-in
  * page is for signed-in IT staff ({@link fr.vigie.hub.web.StaffRoutes}): a filter authenticates the
  * session cookie (with its CSRF token on changes) or the API bearer token, enforces the role (viewer:
- * read only) and leaves the login in {@code ctx.attribute("vigie.staff")} for the audit log. The console
+ * read only) and leaves the login in {@code ctx.attribute("vigie.staff")} for the audit log and as the
+ * operator of identity changes ({@link fr.vigie.hub.web.IdentityRoutes}: never a field of the request). The console
  * pages ({@code /}, {@code /device}, {@code /enrolments}, {@code /configuration}, {@code /audit},
  * {@code /vigilance}) share their head and navigation through {@code {{>name}}} includes and their
  * helpers through {@code common.js}; scripts put data into the page only as text.
