@@ -40,6 +40,10 @@
       await api('/api/v1/vigilance/change-requests/' + encodeURIComponent(c.requestId) + '/' + action,
         { method: 'POST', body });
       say(format(action === 'accept' ? t['changes.accepted'] : t['changes.refused'], c.requestId, c.recordId));
+      const decided = changesBody.querySelector('tr[data-change="' + CSS.escape(String(c.requestId)) + '"]');
+      if (decided) {
+        decided.remove();
+      }
       refresh();
     } catch (err) {
       say(errorText(err), true);
@@ -68,7 +72,8 @@
       tbody.replaceChildren(...flags.map(row));
       empty.hidden = flags.length > 0;
       // never redraw under the person typing a reason
-      const typing = changesBody.contains(document.activeElement)
+      const active = document.activeElement;
+      const typing = (active && active.tagName === 'INPUT' && changesBody.contains(active))
         || Array.from(changesBody.querySelectorAll('input')).some((i) => i.value !== '');
       if (!typing) {
         changesBody.replaceChildren(...changes.map(changeRow));
