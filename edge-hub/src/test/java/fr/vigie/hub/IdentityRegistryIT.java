@@ -362,6 +362,13 @@ class IdentityRegistryIT {
 
         assertEquals(List.of("INSI " + NIR_M, "INSHISTO 155057511800114", "INVALIDATED " + NIR_M,
                 "INSI 155057511800114"), historyOf(id), "the INS replaced is kept as invalidated");
+        HttpResponse<String> one = get(staff, "/api/v1/identities/" + id);
+        JsonNode history = JSON.readTree(one.body()).get("insHistory");
+        assertEquals(4, history.size(), one.body());
+        assertEquals("INSHISTO", history.get(1).get("source").asText());
+        assertEquals("1955-05-10", history.get(1).get("validFrom").asText());
+        assertEquals("1************14", history.get(1).get("masked").asText());
+        assertFalse(one.body().contains(NIR_M) || one.body().contains("155057511800114"), "history is shown masked");
     }
 
     // --- helpers -------------------------------------------------------------------------------

@@ -367,6 +367,13 @@ public final class IdentityRegistry {
         }
     }
 
+    /** Record {@code id}'s INS history, oldest first: the evidence of every INS it held or was told about. */
+    public List<InsHistoryEntry> insHistory(long id) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return IdentityRows.insHistory(c, id);
+        }
+    }
+
     /** Vigilance flags, newest first, at most {@code limit}; open ones unless {@code includeResolved}. */
     public List<VigilanceFlag> flags(boolean includeResolved, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection()) {

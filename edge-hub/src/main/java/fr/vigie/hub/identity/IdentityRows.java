@@ -178,6 +178,27 @@ final class IdentityRows {
         }
     }
 
+    /** A record's INS history, oldest first. */
+    static List<InsHistoryEntry> insHistory(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT matricule, oid, valid_from, valid_to, source, recorded_by,"
+                + " recorded_at FROM identity_ins_history WHERE record_id = ? ORDER BY history_id")) {
+            ps.setLong(1, id);
+            List<InsHistoryEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    try {
+                        out.add(new InsHistoryEntry(InsMatricule.parse(rs.getString(1)), InsOid.parse(rs.getString(2)),
+                                rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5),
+                                rs.getString(6), rs.getTimestamp(7).toInstant()));
+                    } catch (IdentityException e) {
+                        throw new SQLException("INS history of record " + id + " holds an invalid INS: " + e.error(), e);
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
     static void documentChecked(Connection c, long id, HighTrustDocument document, String by, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO identity_document_checks (record_id, document,"

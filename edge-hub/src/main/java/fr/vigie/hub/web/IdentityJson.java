@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.hub.identity.ChangeRequest;
 import fr.vigie.hub.identity.DocumentCheck;
 import fr.vigie.hub.identity.IdentityRecord;
+import fr.vigie.hub.identity.InsHistoryEntry;
 import fr.vigie.hub.identity.Saved;
 import fr.vigie.hub.identity.VigilanceFlag;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.protocol.identity.StrictTraits;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -46,12 +48,19 @@ final class IdentityJson {
     record DocumentCheckJson(String document, String checkedBy, Instant checkedAt) {
     }
 
-    /** One record; {@code documentChecks} only in the single-record GET. */
+    /** One fact of the INS history; the matricule always masked. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record InsHistoryJson(String masked, String oid, String source, LocalDate validFrom, LocalDate validTo,
+            String recordedBy, Instant recordedAt) {
+    }
+
+    /** One record; {@code documentChecks} and {@code insHistory} (the evidence) only in the single-record GET. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Identity(long id, String nomNaissance, String listePrenom, String sexe, String dateNaissance,
             String lieuNaissance, String nomUtilise, String prenomUtilise, Ins ins, String status,
             List<String> attributes, String document, boolean mayCallInsi, String createdBy, Instant createdAt,
-            String updatedBy, Instant updatedAt, List<DocumentCheckJson> documentChecks) {
+            String updatedBy, Instant updatedAt, List<DocumentCheckJson> documentChecks,
+            List<InsHistoryJson> insHistory) {
     }
 
     /** A record after a save, with the flags the save raised. */
@@ -80,10 +89,11 @@ final class IdentityJson {
     }
 
     static Identity of(IdentityRecord r, boolean fullMatricule) {
-        return of(r, fullMatricule, null);
+        return of(r, fullMatricule, null, null);
     }
 
-    static Identity of(IdentityRecord r, boolean fullMatricule, List<DocumentCheck> checks) {
+    static Identity of(IdentityRecord r, boolean fullMatricule, List<DocumentCheck> checks,
+            List<InsHistoryEntry> history) {
         var t = r.traits();
         Ins ins = r.matricule().map(m -> new Ins(fullMatricule ? m.value() : null, m.masked(),
                 r.oid().map(InsOid::oid).orElse(null))).orElse(null);
@@ -93,7 +103,9 @@ final class IdentityJson {
                 r.state().attributes().stream().map(Enum::name).sorted().toList(),
                 r.document().map(Enum::name).orElse(null), r.state().mayCallInsi(), r.createdBy(), r.createdAt(),
                 r.updatedBy(), r.updatedAt(), checks == null ? null : checks.stream()
-                        .map(d -> new DocumentCheckJson(d.document().name(), d.checkedBy(), d.checkedAt())).toList());
+                        .map(d -> new DocumentCheckJson(d.document().name(), d.checkedBy(), d.checkedAt())).toList(),
+                history == null ? null : history.stream().map(h -> new InsHistoryJson(h.matricule().masked(),
+                        h.oid().oid(), h.source(), h.validFrom(), h.validTo(), h.recordedBy(), h.recordedAt())).toList());
     }
 
     static SavedJson of(Saved s) {

@@ -49,7 +49,8 @@ import java.util.Map;
  *                                         nomUtilise?, prenomUtilise?} → 201 {identity, flagsRaised}
  * PUT  /api/v1/identities/{id}           same body → 200 {identity, flagsRaised} (strict trait changed → PROV)
  * GET  /api/v1/identities/{id}           {id, traits…, ins{matricule?, masked, oid}, status, attributes, document,
- *                                         documentChecks[{document, checkedBy, checkedAt}]…}
+ *                                         documentChecks[{document, checkedBy, checkedAt}], insHistory[{masked, oid,
+ *                                         source, validFrom?, validTo?, recordedBy, recordedAt}]…}
  * POST /api/v1/identities/{id}/actions   {action: DOCUMENT_CHECKED|ATTRIBUTE_SET|ATTRIBUTE_CLEARED|INS_INVALIDATED,
  *                                         document?, attribute?} → 200 {identity, flagsRaised}
  * GET  /api/v1/vigilance/flags[?all=true] {flags: [{flagId, recordA, recordB?, kind, reasonCode, reason, detectedAt,
@@ -121,7 +122,8 @@ public final class IdentityRoutes {
                 "no identity record " + ctx.pathParam("id")));
         StaffPrincipal who = StaffGuard.principal(ctx);
         boolean full = who != null && who.role() == StaffRole.ADMIN && r.state().status() == RnivStatus.QUAL;
-        ctx.header("Cache-Control", "no-store").json(IdentityJson.of(r, full, registry.documentChecks(r.id())));
+        ctx.header("Cache-Control", "no-store").json(IdentityJson.of(r, full, registry.documentChecks(r.id()),
+                registry.insHistory(r.id())));
     }
 
     private void action(Context ctx) throws RegistryRejection, SQLException, BadRequest {
