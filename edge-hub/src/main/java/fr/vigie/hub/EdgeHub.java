@@ -113,10 +113,10 @@ public final class EdgeHub implements AutoCloseable {
         this.mqttUrl = broker != null ? broker.url() : config.brokerUrl();
         this.eventStore = new EventStore(database.dataSource(), clock);
         this.devices = new DeviceRegistry(database.dataSource(), new Presence(clock, config.offlineAfterHeartbeats()));
-        this.identities = new IdentityRegistry(database.dataSource(), clock);
         this.staff = new StaffDirectory(database.dataSource(), clock, new SecureRandom());
         this.audit = new AuditLog(database.dataSource(), clock);
         this.insiCalls = new InsiCallLog(database.dataSource());
+        this.identities = new IdentityRegistry(database.dataSource(), audit, clock);
         metrics.gauge("vigie_devices_known", "Kiosks in the device registry.", () -> deviceCounts().known());
         metrics.gauge("vigie_devices_online", "Kiosks considered online now.", () -> deviceCounts().online());
         metrics.gauge("vigie_ingest_queue_depth", "Messages received and waiting for the ingest writer.",
@@ -181,7 +181,7 @@ public final class EdgeHub implements AutoCloseable {
             started.push(hub.fleet);
             Consumer<Javalin> routes = app -> {
                 StaffRoutes.mount(app, hub.staff, hub.audit);
-                IdentityRoutes.mount(app, hub.identities);
+                IdentityRoutes.mount(app, hub.identities, hub.audit);
                 PrescriptionRoutes.mount(app, hub.identities, new Prescriptions(database.dataSource()));
                 AuditRoutes.mount(app, hub.audit, hub.auditAnchor);
                 InsiCallRoutes.mount(app, hub.insiCalls);

@@ -11,9 +11,12 @@ import fr.vigie.hub.admission.AdmissionCaller;
 import fr.vigie.hub.admission.AdmissionRejection;
 import fr.vigie.hub.admission.AdmissionResult;
 import fr.vigie.hub.admission.AdmissionService;
+import fr.vigie.hub.admission.IdentityComparison;
 import fr.vigie.hub.admission.TraitDifference;
 import fr.vigie.hub.audit.AuditQuery;
+import fr.vigie.hub.identity.IdentityRecord;
 import fr.vigie.hub.identity.RnivRequest;
+import fr.vigie.hub.identity.VigilanceFlag;
 import fr.vigie.hub.insi.InsiSearch;
 import fr.vigie.hub.insi.VitaleQuery;
 import fr.vigie.hub.sandbox.apcv.ApcvIssuer;
@@ -185,8 +188,9 @@ class AdmissionIT {
     void theVitaleCardRetrievesTheActiveInsAndKeepsTheHistory() throws Exception {
         InsMatricule former = InsMatricule.parse("290113306308773");
         VitaleQuery card = new VitaleQuery(former, former, "LEGRAND", BirthDate.parse("1990-11-20"), 1);
+        long id = hub.identities().create(TraitsInput.of("Legrand", "Sophie", "F", "1990-11-20"), "agent").record().id();
 
-        AdmissionResult r = admission.byVitale(agent, card, OptionalLong.empty());
+        AdmissionResult r = admission.byVitale(agent, card, OptionalLong.of(id));
 
         assertEquals("RECUP", r.record().state().status().name());
         assertEquals("290113306310159", r.record().matricule().orElseThrow().value(), "the active INS, not the card's");
@@ -196,14 +200,55 @@ class AdmissionIT {
 
     @Test
     void aDoubtfulRecordNeverReachesInsi() throws Exception {
-        long id = hub.identities().create(TraitsInput.of("Casanova", "Anna", "F", "1997-02-08"), "agent").record().id();
+        long id = hub.identities().create(TraitsInput.of("Doutes", "Anne", "F", "1961-02-03"), "agent").record().id();
         hub.identities().apply(id, RnivRequest.of(RnivAction.attributeSet(IdentityAttribute.DOUT), "cell"));
         int before = insi.requestsReceived();
 
         assertEquals("RNIV_INSI_NOT_ALLOWED", code(() -> admission.byTraits(agent,
-                TraitsInput.of("Casanova", "Anna", "F", "1997-02-08"), OptionalLong.of(id))));
+                TraitsInput.of("Doutes", "Anne", "F", "1961-02-03"), OptionalLong.of(id))));
         assertEquals(before, insi.requestsReceived());
         assertEquals("PROV", hub.identities().find(id).orElseThrow().state().status().name());
+    }
+
+    @Test
+    void aDoubtfulOrFictitiousRecordKeepsInsiAwayEvenWhenNoRecordIsSelected() throws Exception {
+        long fict = hub.identities().create(TraitsInput.of("Anonyme", "Naissance", "F", "2024-05-05"), "agent").record()
+                .id();
+        hub.identities().apply(fict, RnivRequest.of(RnivAction.attributeSet(IdentityAttribute.FICT), "cell"));
+        long dout = hub.identities().create(TraitsInput.of("Douteux", "Marc", "M", "1962-06-06"), "agent").record().id();
+        hub.identities().apply(dout, RnivRequest.of(RnivAction.attributeSet(IdentityAttribute.DOUT), "cell"));
+        int before = insi.requestsReceived();
+
+        AdmissionRejection typed = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
+                TraitsInput.of("ANONYME", "Naissance Marie", "F", "2024-05-05"), OptionalLong.empty()));
+        AdmissionRejection used = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
+                TraitsInput.of("Autre", "Marc", "M", "1962-06-06").withNomUtilise("Douteux"), OptionalLong.empty()));
+        InsMatricule nir = InsMatricule.parse("162067511800175");
+        AdmissionRejection card = assertThrows(AdmissionRejection.class, () -> admission.byVitale(agent,
+                new VitaleQuery(nir, nir, "DOUTEUX", BirthDate.parse("1962-06-06"), 1), OptionalLong.empty()));
+
+        for (AdmissionRejection e : List.of(typed, used, card)) {
+            assertEquals("RNIV_INSI_NOT_ALLOWED", e.code());
+            assertTrue(e.getMessage().contains("INSi is not called"), e.getMessage());
+        }
+        assertTrue(typed.getMessage().contains("record " + fict), typed.getMessage());
+        assertTrue(card.getMessage().contains("record " + dout), card.getMessage());
+        assertEquals(before, insi.requestsReceived(), "INSi was never called");
+    }
+
+    @Test
+    void aRecordOnceHoldingTheCardsInsAndMarkedDoubtfulKeepsInsiAway() throws Exception {
+        AdmissionResult casanova = admission.byTraits(agent, TraitsInput.of("Casanova", "Anna", "F", "1997-02-08"),
+                OptionalLong.empty());
+        long id = casanova.record().id();
+        hub.identities().apply(id, RnivRequest.of(RnivAction.attributeSet(IdentityAttribute.DOUT), "cell"));
+        InsMatricule ins = casanova.record().matricule().orElseThrow();
+        int before = insi.requestsReceived();
+
+        assertEquals("RNIV_INSI_NOT_ALLOWED", code(() -> admission.byVitale(agent, new VitaleQuery(ins, ins,
+                "CASANOVA", BirthDate.parse("1997-02-08"), 1), OptionalLong.empty())));
+        assertEquals(before, insi.requestsReceived());
+        hub.identities().apply(id, RnivRequest.of(RnivAction.attributeCleared(IdentityAttribute.DOUT), "cell"));
     }
 
     @Test
@@ -227,8 +272,113 @@ class AdmissionIT {
     }
 
     @Test
-    void aRecordWithATypoTakesInsisTraitsAndALaterDifferentInsReplacesTheOldOne() throws Exception {
+    void aQualRecordSearchedWithAnotherPersonsTraitsIsLeftUnchangedAndTheCellIsTold() throws Exception {
+        // issue 11, seen 1 and 2: NGUYEN already has a record; LEGRAND is QUAL; a search with NGUYEN's traits
+        // for LEGRAND's record must neither turn LEGRAND into NGUYEN nor call the two a duplicate
+        long nguyen = admission.byTraits(agent, TraitsInput.of("Nguyen", "Thi Lan", "F", "1985-07-14"),
+                OptionalLong.empty()).record().id();
+        IdentityRecord legrand = qualLegrand();
+        int flagsBefore = hub.identities().flags(false, 500).size();
+
+        AdmissionRejection e = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
+                TraitsInput.of("Nguyen", "Thi Lan", "F", "1985-07-14"), OptionalLong.of(legrand.id())));
+
+        assertEquals("IDENTITY_MISMATCH", e.code());
+        assertEquals(AdmissionRejection.Kind.CONFLICT, e.kind());
+        assertEquals(legrand, hub.identities().find(legrand.id()).orElseThrow(), "nothing changed: traits, INS, QUAL");
+        IdentityComparison both = e.comparison().orElseThrow();
+        assertEquals("LEGRAND", both.local().nomNaissance());
+        assertEquals("NGUYEN", both.returned().nomNaissance());
+        assertEquals("2************19", both.returnedInsMasked());
+        assertEquals(List.of(Trait.NOM_NAISSANCE, Trait.LISTE_PRENOM, Trait.DATE_NAISSANCE, Trait.LIEU_NAISSANCE),
+                both.differences().stream().map(TraitDifference::trait).toList());
+        VigilanceFlag flag = hub.identities().flags(false, 500).stream()
+                .filter(f -> f.flagId() == both.flagId().orElseThrow()).findFirst().orElseThrow();
+        assertEquals(VigilanceFlag.Kind.COLP, flag.kind(), "a possible collision, not a duplicate");
+        assertEquals(VigilanceFlag.Reason.IDENTITY_MISMATCH, flag.reasonCode());
+        assertEquals(List.of(Math.min(nguyen, legrand.id()), Math.max(nguyen, legrand.id())),
+                List.of(flag.recordA(), flag.recordB()));
+        assertEquals(flagsBefore + 1, hub.identities().flags(false, 500).size(), "one flag, no DOUB");
+        assertFalse(sources(legrand.id()).contains("INVALIDATED"), "LEGRAND's INS was not touched");
+        assertTrue(auditOutcomes(legrand.id()).contains("IDENTITY_MISMATCH"));
+    }
+
+    @Test
+    void aBorrowedVitaleCardOfAnotherSexAndBirthDateLeavesTheRecordUnchanged() throws Exception {
+        IdentityRecord legrand = qualLegrand();
+        InsMatricule dartagnan = InsMatricule.parse("150033201301166");
+        VitaleQuery borrowed = new VitaleQuery(dartagnan, dartagnan, "D'ARTAGNAN DE L'HERAULT",
+                BirthDate.parse("1950-03-15"), 1);
+
+        AdmissionRejection e = assertThrows(AdmissionRejection.class,
+                () -> admission.byVitale(agent, borrowed, OptionalLong.of(legrand.id())));
+
+        assertEquals("IDENTITY_MISMATCH", e.code());
+        assertTrue(e.getMessage().contains("sex differs") && e.getMessage().contains("birth dates disagree"),
+                e.getMessage());
+        assertEquals(legrand, hub.identities().find(legrand.id()).orElseThrow());
+        assertEquals(AdmissionResult.Source.VITALE, e.comparison().orElseThrow().source());
+        assertTrue(e.comparison().orElseThrow().flagId().isPresent() || hub.identities().flags(false, 500).stream()
+                .anyMatch(f -> f.reasonCode() == VigilanceFlag.Reason.IDENTITY_MISMATCH && f.recordA() == legrand.id()));
+    }
+
+    @Test
+    void anApcvTokenOfAnotherPersonLeavesTheRecordUnchanged() throws Exception {
+        IdentityRecord legrand = qualLegrand();
+        String token = hub.sandbox().orElseThrow().apcv().issue(new ApcvIssuer.Identity("297022A02099951",
+                "1.2.250.1.213.1.4.10", "ROSSI", "LAURA", "F", "1997-02-27", "2A004"), "chu-nord", Duration.ofMinutes(2));
+
+        assertEquals("IDENTITY_MISMATCH", code(() -> admission.byApcv(agent, token, OptionalLong.of(legrand.id()))));
+        assertEquals(legrand, hub.identities().find(legrand.id()).orElseThrow());
+    }
+
+    @Test
+    void aValidatedRecordThatInsiWouldChangeBecomesAChangeRequest() throws Exception {
+        long id = hub.identities().create(TraitsInput.of("Dupont", "Marie", "F", "1980-05-12"), "agent").record().id();
+        admission.documentChecked(agent, id, HighTrustDocument.NATIONAL_ID_CARD_EU_EEA_CH);
+        IdentityRecord vali = hub.identities().find(id).orElseThrow();
+        assertEquals("VALI", vali.state().status().name());
+
+        AdmissionRejection e = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
+                TraitsInput.of("Dupont", "Marie", "F", "1980-05-12"), OptionalLong.of(id)));
+
+        assertEquals("IDENTITY_CHANGE_REQUESTED", e.code());
+        assertEquals(vali, hub.identities().find(id).orElseThrow(), "nothing changed until an admin decides");
+        long request = e.comparison().orElseThrow().changeRequestId().orElseThrow();
+        assertEquals("MARIE CLAIRE", hub.identities().changeRequests(false, 200).stream()
+                .filter(c -> c.requestId() == request).findFirst().orElseThrow().proposed().listePrenomText());
+    }
+
+    @Test
+    void aQualRecordAnsweredWithItsOwnIdentityIsVerifiedAndUnchanged() throws Exception {
+        IdentityRecord legrand = qualLegrand();
+
+        AdmissionResult again = admission.byTraits(agent, TraitsInput.of("Legrand", "Sophie", "F", "1990-11-20"),
+                OptionalLong.of(legrand.id()));
+
+        assertEquals("QUAL", again.record().state().status().name());
+        assertEquals(legrand.traits(), again.record().traits());
+        assertEquals(legrand.matricule(), again.record().matricule());
+    }
+
+    @Test
+    void aRecordWithATypoIsAnotherPersonForInsiAndIsLeftForTheCell() throws Exception {
         long id = hub.identities().create(TraitsInput.of("Casanovas", "Anna", "F", "1997-02-08")
+                .withPrenomUtilise("Annie"), "agent").record().id();
+        IdentityRecord before = hub.identities().find(id).orElseThrow();
+
+        AdmissionRejection e = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
+                TraitsInput.of("Casanova", "Anna", "F", "1997-02-08"), OptionalLong.of(id)));
+
+        assertEquals("IDENTITY_MISMATCH", e.code());
+        assertEquals(before, hub.identities().find(id).orElseThrow(), "no typing error is corrected silently");
+        assertEquals(List.of(new TraitDifference(Trait.NOM_NAISSANCE, "CASANOVAS", "CASANOVA"),
+                new TraitDifference(Trait.LIEU_NAISSANCE, null, "2A020")), e.comparison().orElseThrow().differences());
+    }
+
+    @Test
+    void aRecupRecordTakesALaterDifferentInsAndKeepsTheOldOneAsInvalidated() throws Exception {
+        long id = hub.identities().create(TraitsInput.of("Casanova", "Anna", "F", "1997-02-08")
                 .withPrenomUtilise("Annie"), "agent").record().id();
 
         AdmissionResult r = admission.byTraits(agent, TraitsInput.of("Casanova", "Anna", "F", "1997-02-08"),
@@ -236,10 +386,8 @@ class AdmissionIT {
 
         assertEquals(id, r.record().id());
         assertEquals("RECUP", r.record().state().status().name());
-        assertEquals("CASANOVA", r.record().traits().nomNaissance());
         assertEquals("ANNIE", r.record().traits().prenomUtilise().orElseThrow(), "the local prénom utilisé is kept");
-        assertEquals(List.of(new TraitDifference(Trait.NOM_NAISSANCE, "CASANOVAS", "CASANOVA"),
-                new TraitDifference(Trait.LIEU_NAISSANCE, null, "2A020")), r.differences());
+        assertEquals(List.of(new TraitDifference(Trait.LIEU_NAISSANCE, null, "2A020")), r.differences());
 
         String token = hub.sandbox().orElseThrow().apcv().issue(new ApcvIssuer.Identity("297022A02088865",
                 "1.2.250.1.213.1.4.10", "CASANOVA", "ANNA", "F", "1997-02-08", "2A020"), "chu-nord", Duration.ofMinutes(1));
@@ -423,6 +571,32 @@ class AdmissionIT {
                         row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
                     }
                     out.add(row);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** A new record of LEGRAND Sophie made QUAL: her Vitale card through INSi, then her passport. */
+    private static IdentityRecord qualLegrand() throws Exception {
+        long id = hub.identities().create(TraitsInput.of("Legrand", "Sophie", "F", "1990-11-20"), "agent").record().id();
+        InsMatricule card = InsMatricule.parse("290113306308773");
+        admission.byVitale(agent, new VitaleQuery(card, card, "LEGRAND", BirthDate.parse("1990-11-20"), 1),
+                OptionalLong.of(id));
+        admission.documentChecked(agent, id, HighTrustDocument.PASSPORT);
+        IdentityRecord qual = hub.identities().find(id).orElseThrow(); // as stored
+        assertEquals("QUAL", qual.state().status().name());
+        return qual;
+    }
+
+    private static List<String> auditOutcomes(long id) throws Exception {
+        try (Connection c = hub.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT details->>'outcome' FROM audit_log WHERE subject = ? ORDER BY seq")) {
+            ps.setString(1, "identity:" + id);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
                 }
             }
             return out;

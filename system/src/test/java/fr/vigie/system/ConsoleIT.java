@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
+import fr.vigie.hub.identity.Adoption;
+import fr.vigie.hub.identity.RnivRequest;
 import fr.vigie.hub.staff.StaffRole;
 import fr.vigie.kiosk.Kiosk;
 import fr.vigie.kiosk.KioskConfig;
@@ -14,6 +16,11 @@ import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.KioskStatus;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.Topics;
+import fr.vigie.protocol.identity.HighTrustDocument;
+import fr.vigie.protocol.identity.InsMatricule;
+import fr.vigie.protocol.identity.InsOid;
+import fr.vigie.protocol.identity.RnivAction;
+import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.provisioning.DeviceIdentity;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
@@ -37,7 +45,8 @@ import org.openqa.selenium.WebElement;
  * The IT console in a real headless Chromium against a real hub: an admin approves a kiosk's pending
  * enrolment (typing the code the kiosk shows) and rolls a configuration out to a group, watching a real
  * kiosk apply it, and sees on the kiosk's page a forged command the kiosk refused; HTML in a rejection
- * reason, a software version or a reader name stays text; a viewer sees no mutating control and is
+ * reason, a software version or a reader name stays text; on the identity-vigilance page the admin accepts
+ * a change waiting for a QUAL record; a viewer sees no mutating control and is
  * refused by the API; a mutating request without the CSRF token is refused.
  */
 class ConsoleIT {
@@ -138,6 +147,23 @@ class ConsoleIT {
                     assertThat(browser.findElements(By.cssSelector("#devices img, #facts img"))).isEmpty();
                     assertThat(((JavascriptExecutor) browser).executeScript("return window.__xss === undefined")).isEqualTo(true);
 
+                    // and on the identity-vigilance page, a change INSi would make to a QUAL record waits for the
+                    // cell: both identities are shown, the admin accepts it, the record changes only then
+                    long record = qualRecordWithAChangeWaiting(hub);
+                    browser.get(base + "/vigilance");
+                    WebElement change = await().atMost(PATIENCE).until(() -> browser.findElements(
+                            By.cssSelector("#changes tr[data-record='" + record + "']")).stream().findFirst().orElse(null),
+                            r -> r != null);
+                    assertThat(change.findElement(By.cssSelector("td.current")).getText()).contains("LEGRAND SOPHIE")
+                            .contains("QUAL").doesNotContain("290113306310159");
+                    assertThat(change.findElement(By.cssSelector("td.proposed")).getText()).contains("LEGRAND SOPHIE MARIE");
+                    change.findElement(By.cssSelector("button.accept")).click();
+                    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("action-result")).getText()
+                            .contains("acceptée : le dossier " + record));
+                    assertThat(hub.identities().find(record).orElseThrow().traits().listePrenomText()).isEqualTo("SOPHIE MARIE");
+                    await().atMost(PATIENCE).until(() -> browser.findElements(
+                            By.cssSelector("#changes tr[data-record='" + record + "']")).isEmpty());
+
                     // and a request without the CSRF token, from the signed-in page itself, is refused
                     Object status = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[0];"
                             + "fetch('/api/v1/config/groups/default', {method: 'PUT', headers: {'Content-Type': 'application/json'},"
@@ -162,6 +188,13 @@ class ConsoleIT {
             assertThat(row.findElement(By.cssSelector("button.approve")).isDisplayed()).isFalse();
             browser.get(base + "/configuration");
             assertThat(browser.findElement(By.id("rollout")).isDisplayed()).isFalse();
+            long record = qualRecordWithAChangeWaiting(hub);
+            browser.get(base + "/vigilance");
+            WebElement change = await().atMost(PATIENCE).until(() -> browser.findElements(
+                    By.cssSelector("#changes tr[data-record='" + record + "']")).stream().findFirst().orElse(null),
+                    r -> r != null);
+            await().atMost(PATIENCE).until(() -> "viewer".equals(browser.findElement(By.tagName("body")).getAttribute("data-role")));
+            assertThat(change.findElement(By.cssSelector("button.accept")).isDisplayed()).isFalse();
         } finally {
             browser.quit();
         }
@@ -170,6 +203,20 @@ class ConsoleIT {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("STAFF_ROLE_FORBIDDEN");
         assertThat(hub.enrolments().list("PENDING", 10)).hasSize(1);
+    }
+
+    /** A QUAL record of LEGRAND Sophie, and INSi's answer with her full list of first names waiting for the cell. */
+    private static long qualRecordWithAChangeWaiting(EdgeHub hub) throws Exception {
+        RnivRequest insi = RnivRequest.withIns(RnivAction.of(RnivAction.Kind.INSI_RETRIEVED),
+                InsMatricule.parse("290113306310159"), InsOid.parse("1.2.250.1.213.1.4.10"), "810001234565");
+        long id = hub.identities().create(TraitsInput.of("Legrand", "Sophie", "F", "1990-11-20"), "staff:admin").record()
+                .id();
+        assertThat(hub.identities().adopt(OptionalLong.of(id), TraitsInput.of("LEGRAND", "SOPHIE", "F", "1990-11-20"), insi))
+                .isInstanceOf(Adoption.Adopted.class);
+        hub.identities().apply(id, RnivRequest.of(RnivAction.documentChecked(HighTrustDocument.PASSPORT), "staff:admin"));
+        assertThat(hub.identities().adopt(OptionalLong.of(id), TraitsInput.of("LEGRAND", "SOPHIE MARIE", "F",
+                "1990-11-20"), insi)).isInstanceOf(Adoption.ChangeRequested.class);
+        return id;
     }
 
     private static HttpResponse<String> asViewer(String base, String method, String path, String body) throws Exception {

@@ -31,6 +31,8 @@ import java.util.OptionalLong;
  *          differences[{trait, local, returned}], flagsRaised, insiSteps[{sent, codeCr}], matchedQuery?}
  *   → 400 invalid (INSI_TRAITS_REJECTED with rejections[{trait, code, reason}], APCV_…, AGENT_INVALID,
  *         BAD_REQUEST), 404 IDENTITY_NOT_FOUND, 409 RNIV_… or APCV_REPLAYED,
+ *         409 IDENTITY_MISMATCH / IDENTITY_CHANGE_REQUESTED with comparison{source, recordId, recordStatus,
+ *             local{traits…}, returned{traits…, insMasked}, differences, flagId?, changeRequestId?} (nothing changed),
  *         422 INSI_NO_MATCH / INSI_SEVERAL_MATCHES / INSI_KEY_NOT_VERIFIED / INSI_FAULT_…,
  *         503 INSI_UNAVAILABLE / INSI_TIMEOUT / …
  * </pre>

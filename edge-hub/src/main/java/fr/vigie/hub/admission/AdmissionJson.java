@@ -60,14 +60,26 @@ final class AdmissionJson {
     record TraitRejection(String trait, String code, String reason) {
     }
 
+    /** Strict traits of one side of a comparison; {@code ins} (masked) for the returned side. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Traits(String nomNaissance, String listePrenom, String sexe, String dateNaissance, String lieuNaissance,
+            String insMasked) {
+    }
+
+    /** Both identities side by side (IDENTITY_MISMATCH, IDENTITY_CHANGE_REQUESTED); nothing was changed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Comparison(String source, long recordId, String recordStatus, Traits local, Traits returned,
+            List<Difference> differences, Long flagId, Long changeRequestId) {
+    }
+
     /** Every refusal. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Error(String error, String message, List<TraitRejection> rejections) {
+    record Error(String error, String message, List<TraitRejection> rejections, Comparison comparison) {
     }
 
     static Result of(AdmissionResult r) {
         return new Result(r.source().name(), identity(r.record()),
-                r.differences().stream().map(d -> new Difference(d.trait().label(), d.local(), d.returned())).toList(),
+                differences(r.differences()),
                 r.flagsRaised().size(),
                 r.insiSteps().stream().map(s -> new Step(s.sent().name(), s.codeCr())).toList(),
                 r.matchedQuery().map(Enum::name).orElse(null));
@@ -85,6 +97,22 @@ final class AdmissionJson {
 
     static Error of(AdmissionRejection e) {
         return new Error(e.code(), e.getMessage(), e.traitRejections().stream()
-                .map(r -> new TraitRejection(r.trait().label(), r.error().name(), r.reason())).toList());
+                .map(r -> new TraitRejection(r.trait().label(), r.error().name(), r.reason())).toList(),
+                e.comparison().map(AdmissionJson::comparison).orElse(null));
+    }
+
+    private static Comparison comparison(IdentityComparison c) {
+        return new Comparison(c.source().name(), c.recordId(), c.recordStatus().name(), traits(c.local(), null),
+                traits(c.returned(), c.returnedInsMasked()), differences(c.differences()), c.flagId().orElse(null),
+                c.changeRequestId().orElse(null));
+    }
+
+    private static Traits traits(StrictTraits t, String insMasked) {
+        return new Traits(t.nomNaissance(), t.listePrenomText(), t.sexe().traitCode(), t.dateNaissance().toString(),
+                t.lieuNaissance().map(p -> p.code()).orElse(null), insMasked);
+    }
+
+    private static List<Difference> differences(List<TraitDifference> differences) {
+        return differences.stream().map(d -> new Difference(d.trait().label(), d.local(), d.returned())).toList();
     }
 }

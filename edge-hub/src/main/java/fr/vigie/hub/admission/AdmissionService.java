@@ -1,11 +1,13 @@
 package fr.vigie.hub.admission;
 
+import fr.vigie.hub.identity.Adoption;
 import fr.vigie.hub.identity.IdentityRecord;
 import fr.vigie.hub.identity.IdentityRegistry;
 import fr.vigie.hub.identity.RegistryError;
 import fr.vigie.hub.identity.RegistryRejection;
 import fr.vigie.hub.identity.RnivRequest;
 import fr.vigie.hub.identity.Saved;
+import fr.vigie.hub.identity.VigilanceFlag;
 import fr.vigie.hub.insi.InsiCaller;
 import fr.vigie.hub.insi.InsiClient;
 import fr.vigie.hub.insi.InsiError;
@@ -33,12 +35,17 @@ import javax.sql.DataSource;
  * Identity qualification at admission, feeding the {@link IdentityRegistry}:
  * <ul>
  * <li>{@link #byVitale} and {@link #byTraits} ask INSi (typed traits: checked with {@link StrictTraits}
- *     first, then premier prénom, then the full list, see {@link InsiSearch}); one identity → the record
- *     (the one given, the one already holding that INS, or a new one) takes the returned INS, its
- *     history and the returned traits, and becomes RECUP; a record marked DOUT or FICT is refused
- *     before INSi is called;</li>
+ *     first, then premier prénom, then the full list, see {@link InsiSearch}). INSi is not called when the
+ *     record given, or a record matching the traits (duplicate rule) or the Vitale card (its INS, or birth
+ *     name, date and sex), is DOUT or FICT ({@code RNIV_INSI_NOT_ALLOWED}). One identity → the record (the
+ *     one given, the one already holding that INS, or a new one) is offered it through
+ *     {@link IdentityRegistry#adopt}: the same person ({@link fr.vigie.hub.identity.SamePerson}) → it takes
+ *     the returned INS, its history and the returned traits and becomes RECUP; another person →
+ *     {@code IDENTITY_MISMATCH}, nothing changed, both identities in the answer, a flag to the cell; a VALI
+ *     or QUAL record that would change → {@code IDENTITY_CHANGE_REQUESTED}, nothing changed until an admin
+ *     decides;</li>
  * <li>{@link #documentChecked}: the agent checked a high-trust document → QUAL (from RECUP);</li>
- * <li>{@link #byApcv}: a verified, unused ApCV token → QUAL without INSi.</li>
+ * <li>{@link #byApcv}: a verified, unused ApCV token → QUAL without INSi, under the same rules.</li>
  * </ul>
  * Every outcome that is not an identity is an {@link AdmissionRejection} with a stable code; every
  * step is audited with the kiosk and the agent. Thread-safe.
@@ -76,6 +83,11 @@ public final class AdmissionService {
             throws AdmissionRejection, SQLException {
         return audited(caller, "ADMISSION_VITALE", recordId, () -> {
             Optional<IdentityRecord> target = insiTarget(recordId);
+            Optional<IdentityRecord> doubtful = registry.doubtfulForVitale(query.matriculeIndividu(), query.nomNaissance(),
+                    query.dateNaissance());
+            if (doubtful.isPresent()) {
+                throw insiNotAllowed(doubtful.get(), "the Vitale card's beneficiary");
+            }
             InsiResult result = client().rechercherAvecCarteVitale(insiCaller(caller, recordId), query);
             if (!(result instanceof InsiResult.OneIdentity one)) {
                 throw Rejections.notOne(result, false);
@@ -95,6 +107,10 @@ public final class AdmissionService {
             }
             StrictTraits traits = verdict.traits().orElseThrow();
             Optional<IdentityRecord> target = insiTarget(recordId);
+            Optional<IdentityRecord> doubtful = registry.doubtfulNearIdentical(traits);
+            if (doubtful.isPresent()) {
+                throw insiNotAllowed(doubtful.get(), "these traits");
+            }
             InsiSearch.Outcome outcome = new InsiSearch(client(), clock).search(insiCaller(caller, recordId), traits);
             if (!(outcome.result() instanceof InsiResult.OneIdentity one)) {
                 throw Rejections.notOne(outcome.result(), traits.lieuNaissance().isPresent());
@@ -136,10 +152,10 @@ public final class AdmissionService {
             replays.useOnce(identity, caller.actor());
             RnivRequest request = RnivRequest.withIns(RnivAction.of(RnivAction.Kind.APCV_QUALIFIED),
                     identity.matricule(), identity.oid(), caller.operator());
-            Saved s = registry(() -> registry.adopt(target.map(r -> OptionalLong.of(r.id())).orElse(OptionalLong.empty()),
-                    identity.traits(), request));
+            Saved s = adopted(AdmissionResult.Source.APCV, registry(() -> registry.adopt(
+                    target.map(r -> OptionalLong.of(r.id())).orElse(OptionalLong.empty()), identity.traits(), request)));
             replays.attach(identity, s.record().id());
-            List<TraitDifference> diffs = target.map(r -> TraitDifference.between(r.traits(), returned(s.record())))
+            List<TraitDifference> diffs = target.map(r -> TraitDifference.between(r.traits(), returned(s.record().traits())))
                     .orElse(List.of());
             return new AdmissionResult(AdmissionResult.Source.APCV, s.record(), diffs, s.raised(), List.of());
         });
@@ -161,11 +177,45 @@ public final class AdmissionService {
                 h.oid(), h.from(), h.to())).toList();
         RnivRequest request = new RnivRequest(RnivAction.of(RnivAction.Kind.INSI_RETRIEVED), Optional.of(one.matricule()),
                 Optional.of(one.oid()), history, caller.operator());
-        Saved s = registry(() -> registry.adopt(target.map(t -> OptionalLong.of(t.id())).orElse(OptionalLong.empty()),
-                reference, request));
+        Saved s = adopted(source, registry(() -> registry.adopt(target.map(t -> OptionalLong.of(t.id()))
+                .orElse(OptionalLong.empty()), reference, request)));
         StrictTraits local = target.map(IdentityRecord::traits).orElse(typed);
         List<TraitDifference> diffs = local == null ? List.of() : TraitDifference.between(local, r);
         return new AdmissionResult(source, s.record(), diffs, s.raised(), steps);
+    }
+
+    /**
+     * The record as saved when it took the answer; otherwise the refusal that shows both identities:
+     * {@code IDENTITY_MISMATCH} or {@code IDENTITY_CHANGE_REQUESTED}.
+     */
+    private static Saved adopted(AdmissionResult.Source source, Adoption adoption) throws AdmissionRejection {
+        String from = source == AdmissionResult.Source.APCV ? "the ApCV" : "INSi";
+        if (adoption instanceof Adoption.Mismatch m) {
+            IdentityRecord rec = m.record();
+            throw new AdmissionRejection(AdmissionRejection.IDENTITY_MISMATCH, "the identity " + from + " returned is"
+                    + " not the person of record " + rec.id() + " (" + m.verdict().reason() + "): nothing was changed"
+                    + " and the identity-vigilance cell was told", new IdentityComparison(source, rec.id(),
+                    rec.state().status(), rec.traits(), m.returned(), m.returnedIns().masked(),
+                    TraitDifference.between(rec.traits(), returned(m.returned())),
+                    m.flag().map(VigilanceFlag::flagId), Optional.empty()));
+        }
+        if (adoption instanceof Adoption.ChangeRequested c) {
+            IdentityRecord rec = c.record();
+            throw new AdmissionRejection(AdmissionRejection.IDENTITY_CHANGE_REQUESTED, "record " + rec.id() + " is "
+                    + rec.state().status() + ": the changes " + from + " returned wait for the identity-vigilance cell"
+                    + " (change request " + c.request().requestId() + "); nothing was changed yet",
+                    new IdentityComparison(source, rec.id(), rec.state().status(), rec.traits(), c.request().proposed(),
+                            c.request().matricule().masked(), TraitDifference.between(rec.traits(),
+                            returned(c.request().proposed())), Optional.empty(),
+                            Optional.of(c.request().requestId())));
+        }
+        return ((Adoption.Adopted) adoption).saved();
+    }
+
+    private static AdmissionRejection insiNotAllowed(IdentityRecord doubtful, String what) {
+        return new AdmissionRejection(AdmissionRejection.Kind.CONFLICT, RnivError.RNIV_INSI_NOT_ALLOWED.name(),
+                "record " + doubtful.id() + ", which matches " + what + ", is marked DOUT or FICT: INSi is not called;"
+                + " ask the identity-vigilance cell");
     }
 
     private Optional<IdentityRecord> insiTarget(OptionalLong recordId) throws AdmissionRejection, SQLException {
@@ -197,17 +247,16 @@ public final class AdmissionService {
                 recordId.isPresent() ? recordId.getAsLong() : null);
     }
 
-    private static ReturnedTraits returned(IdentityRecord r) {
-        StrictTraits t = r.traits();
+    private static ReturnedTraits returned(StrictTraits t) {
         return new ReturnedTraits(t.nomNaissance(), t.listePrenomText(), t.sexe().traitCode(),
                 t.dateNaissance().toString(), t.lieuNaissance().map(p -> p.code()).orElse(null));
     }
 
-    private interface RegistryCall {
-        Saved run() throws RegistryRejection, SQLException;
+    private interface RegistryCall<T> {
+        T run() throws RegistryRejection, SQLException;
     }
 
-    private static Saved registry(RegistryCall call) throws AdmissionRejection, SQLException {
+    private static <T> T registry(RegistryCall<T> call) throws AdmissionRejection, SQLException {
         try {
             return call.run();
         } catch (RegistryRejection e) {
@@ -233,8 +282,8 @@ public final class AdmissionService {
                     rejection.code()));
             throw rejection;
         } catch (AdmissionRejection e) {
-            audit.record(new AdmissionAudit.Entry(clock.instant(), caller.actor(), caller.operator(), action, asked,
-                    e.code()));
+            audit.record(new AdmissionAudit.Entry(clock.instant(), caller.actor(), caller.operator(), action,
+                    e.comparison().map(IdentityComparison::recordId).orElse(asked), e.code()));
             throw e;
         }
     }

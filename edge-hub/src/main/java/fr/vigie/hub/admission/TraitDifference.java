@@ -9,8 +9,10 @@ import java.util.Objects;
 
 /**
  * A strict trait on which the local record (or what the agent typed, or read from the Vitale card)
- * and the identity INSi or the ApCV returned differ. The returned value is the reference and replaces
- * the local one; the agent is shown both. Immutable.
+ * and the identity INSi or the ApCV returned differ; the agent is shown both. When the record took the
+ * answer (same person, PROV or RECUP), the returned value is the reference and replaced the local one;
+ * when it did not ({@code IDENTITY_MISMATCH}, {@code IDENTITY_CHANGE_REQUESTED}), nothing was replaced.
+ * Immutable.
  *
  * @param trait which trait
  * @param local the local value, or {@code null} when the record had none

@@ -1,13 +1,15 @@
 package fr.vigie.hub.identity;
 
+import fr.vigie.hub.audit.AuditEntry;
+import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.db.Transactions;
+import fr.vigie.protocol.identity.BirthDate;
 import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.protocol.identity.RnivAction;
 import fr.vigie.protocol.identity.RnivAction.Kind;
 import fr.vigie.protocol.identity.RnivError;
-import fr.vigie.protocol.identity.RnivException;
 import fr.vigie.protocol.identity.RnivState;
 import fr.vigie.protocol.identity.RnivTransitions;
 import fr.vigie.protocol.identity.StrictTraits;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -31,23 +34,29 @@ import org.slf4j.LoggerFactory;
  * The identity registry: creates and updates local identity records, applies RNIV actions through
  * {@link RnivTransitions} inside a transaction that holds the record ({@code SELECT … FOR UPDATE}),
  * and on every save looks for duplicates and collisions ({@link VigilanceFlags}), raising
- * {@link VigilanceFlag}s in the same transaction. Rejections are {@link RegistryRejection}s with
+ * {@link VigilanceFlag}s in the same transaction. An INS enters a record only through {@link #adopt}, with
+ * an identity INSi or the ApCV returned, and only when the {@link SamePerson} rule says it is the
+ * record's person; a VALI or QUAL record is then changed only by an admin's decision on a
+ * {@link ChangeRequest} ({@link #acceptChange}, audited). Rejections are {@link RegistryRejection}s with
  * stable codes; database failures are {@link SQLException}s. Thread-safe.
  *
  * <pre>{@code
- * IdentityRegistry registry = new IdentityRegistry(dataSource, clock);
+ * IdentityRegistry registry = new IdentityRegistry(dataSource, auditLog, clock);
  * Saved s = registry.create(TraitsInput.of("Martin", "Jeanne Marie", "F", "1980-02-29"), "agent-42");
- * registry.apply(s.record().id(), RnivRequest.withIns(RnivAction.of(Kind.INSI_RETRIEVED), m, oid, "agent-42"));
+ * Adoption a = registry.adopt(OptionalLong.of(s.record().id()), insiTraits,
+ *         RnivRequest.withIns(RnivAction.of(Kind.INSI_RETRIEVED), m, oid, "agent-42"));
  * }</pre>
  */
 public final class IdentityRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(IdentityRegistry.class);
 
     private final DataSource dataSource;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public IdentityRegistry(DataSource dataSource, Clock clock) {
+    public IdentityRegistry(DataSource dataSource, AuditLog audit, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -81,8 +90,8 @@ public final class IdentityRegistry {
             IdentityRecord old = locked(c, id);
             RnivState state = old.state();
             Optional<HighTrustDocument> document = old.document();
-            if (strictChanged(old.traits(), traits)) {
-                state = transition(state, RnivAction.of(Kind.STRICT_TRAIT_CHANGED));
+            if (InsTaking.strictChanged(old.traits(), traits)) {
+                state = InsTaking.transition(state, RnivAction.of(Kind.STRICT_TRAIT_CHANGED));
                 document = Optional.empty();
             }
             IdentityRecord next = new IdentityRecord(id, traits, old.matricule(), old.oid(), state, document,
@@ -93,7 +102,12 @@ public final class IdentityRegistry {
         });
     }
 
-    /** Applies an RNIV action; an INS it brings is recorded with its history and checked for collisions. */
+    /**
+     * Applies an RNIV action that needs no INS evidence: {@code DOCUMENT_CHECKED} (recorded with who
+     * checked), {@code ATTRIBUTE_SET}/{@code CLEARED}, {@code INS_INVALIDATED} (the INS goes to the history).
+     * Actions that set or confirm an INS are refused with {@link RegistryError#EVIDENCE_REQUIRED}: they come
+     * only through {@link #adopt}.
+     */
     public Saved apply(long id, RnivRequest request) throws RegistryRejection, SQLException {
         String by = operator(request.operator());
         RnivAction action = request.action();
@@ -101,30 +115,29 @@ public final class IdentityRegistry {
             throw new RegistryRejection(RegistryRejection.Kind.INVALID, RnivError.RNIV_BAD_ACTION.name(),
                     "strict traits change through an update of the record, which applies STRICT_TRAIT_CHANGED itself");
         }
-        boolean bringsIns = action.kind() == Kind.INSI_RETRIEVED || action.kind() == Kind.APCV_QUALIFIED;
+        if (needsEvidence(action.kind()) || request.matricule().isPresent() || request.oid().isPresent()
+                || !request.history().isEmpty()) {
+            throw RegistryRejection.invalid(RegistryError.EVIDENCE_REQUIRED, action.kind() + (needsEvidence(action.kind())
+                    ? " needs its evidence" : " with an INS is refused") + ": an INS comes only from the hub's own INSi"
+                    + " call or a verified ApCV token, at an admission desk");
+        }
         Instant now = clock.instant();
         return Transactions.run(dataSource, c -> {
             IdentityRecord old = locked(c, id);
-            RnivState state = transition(old.state(), action);
+            RnivState state = InsTaking.transition(old.state(), action);
             Optional<InsMatricule> matricule = old.matricule();
             Optional<InsOid> oid = old.oid();
-            if (bringsIns) {
-                if (request.matricule().isEmpty() || request.oid().isEmpty()) {
-                    throw RegistryRejection.invalid(RegistryError.INS_REQUIRED, action.kind()
-                            + " records the INS obtained: give its matricule and OID");
-                }
-                VigilanceFlags.lockMatricule(c, request.matricule().get());
-                matricule = request.matricule();
-                oid = request.oid();
-                recordIns(c, id, request, by, now);
-            } else if (action.kind() == Kind.INS_INVALIDATED) {
+            if (action.kind() == Kind.INS_INVALIDATED) {
                 IdentityRows.history(c, id, matricule.orElseThrow(), oid.orElseThrow(), null, today(), "INVALIDATED",
                         by, now);
                 matricule = Optional.empty();
                 oid = Optional.empty();
             }
-            Optional<HighTrustDocument> document = action.kind() == Kind.DOCUMENT_CHECKED
-                    ? Optional.of(action.document()) : old.document();
+            Optional<HighTrustDocument> document = old.document();
+            if (action.kind() == Kind.DOCUMENT_CHECKED) {
+                document = Optional.of(action.document());
+                IdentityRows.documentChecked(c, id, action.document(), by, now);
+            }
             if (!state.status().document()) {
                 document = Optional.empty();
             }
@@ -132,21 +145,32 @@ public final class IdentityRegistry {
                     old.createdBy(), old.createdAt(), by, now);
             IdentityRows.update(c, next);
             LOG.info("identity record {} {} by {}: {} -> {}", id, action, by, old.state().status(), state.status());
-            List<VigilanceFlag> raised = bringsIns ? VigilanceFlags.detect(c, next, today(), now) : List.of();
-            return new Saved(next, raised);
+            return new Saved(next, List.of());
         });
     }
 
+    private static boolean needsEvidence(Kind kind) {
+        return kind == Kind.INSI_RETRIEVED || kind == Kind.INSI_VERIFIED || kind == Kind.APCV_QUALIFIED;
+    }
+
     /**
-     * Records an identity that INSi or the ApCV returned, in one transaction. With {@code id} empty, a
-     * record is created from {@code reference}; otherwise the record's strict traits are replaced by
-     * the reference ones when they differ ({@code STRICT_TRAIT_CHANGED}: the returned traits are the
-     * reference), an INS held that differs from the one returned is invalidated ({@code INS_INVALIDATED}),
-     * then the request's action is applied: {@code INSI_RETRIEVED} (applied as {@code INSI_VERIFIED}
-     * when the same INS is already held) or {@code APCV_QUALIFIED}. The record's nom and prénom utilisés
-     * are kept unless {@code reference} gives them. Nothing is written when a step is refused.
+     * Records an identity that INSi or the ApCV returned ({@code reference}, with the request's INS), in one
+     * transaction. The caller (the admission service) vouches that it comes from the hub's own INSi call or a
+     * verified ApCV token. With {@code id} empty, a record is made from {@code reference} and takes it.
+     * Otherwise the record, if DOUT or FICT, refuses it ({@code RNIV_INSI_NOT_ALLOWED},
+     * {@code RNIV_DOUBTFUL_STAYS_PROV}); then:
+     * <ul>
+     * <li>not the same person by {@link SamePerson} → {@link Adoption.Mismatch}: the record is unchanged and a
+     *     {@code COLP} flag ({@code IDENTITY_MISMATCH}) names it, with the record holding the INS returned if
+     *     another one does;</li>
+     * <li>a VALI or QUAL record whose strict traits or INS would change → {@link Adoption.ChangeRequested}: the
+     *     record is unchanged, a {@link ChangeRequest} waits for an admin;</li>
+     * <li>else → {@link Adoption.Adopted}: the record takes the identity ({@link InsTaking}); a birth place
+     *     the answer lacks is kept from the record, as are nom and prénom utilisés unless {@code reference}
+     *     gives them (a VALI or QUAL record keeps its own).</li>
+     * </ul>
      */
-    public Saved adopt(OptionalLong id, TraitsInput reference, RnivRequest request)
+    public Adoption adopt(OptionalLong id, TraitsInput reference, RnivRequest request)
             throws RegistryRejection, SQLException {
         String by = operator(request.operator());
         Kind kind = request.action().kind();
@@ -158,53 +182,136 @@ public final class IdentityRegistry {
             throw RegistryRejection.invalid(RegistryError.INS_REQUIRED, kind + " records the INS obtained: give its"
                     + " matricule and OID");
         }
-        InsMatricule returned = request.matricule().get();
+        InsMatricule returnedIns = request.matricule().get();
+        InsOid oid = request.oid().get();
+        StrictTraits returned = check(reference);
         Instant now = clock.instant();
         return Transactions.run(dataSource, c -> {
-            IdentityRecord old;
-            StrictTraits traits;
             if (id.isEmpty()) {
-                traits = check(reference);
-                VigilanceFlags.lockTraits(c, traits);
-                long created = IdentityRows.insert(c, new IdentityRecord(0, traits, Optional.empty(), Optional.empty(),
+                VigilanceFlags.lockTraits(c, returned);
+                long created = IdentityRows.insert(c, new IdentityRecord(0, returned, Optional.empty(), Optional.empty(),
                         RnivState.initial(), Optional.empty(), by, now, by, now));
-                old = IdentityRows.find(c, created, true, today()).orElseThrow();
+                IdentityRecord fresh = IdentityRows.find(c, created, true, today()).orElseThrow();
                 LOG.info("identity record {} created by {} from {}", created, by, kind);
-            } else {
-                old = locked(c, id.getAsLong());
-                traits = check(new TraitsInput(reference.nomNaissance(), reference.listePrenom(), reference.sexe(),
-                        reference.dateNaissance(), reference.lieuNaissance(),
-                        reference.nomUtilise() != null ? reference.nomUtilise() : old.traits().nomUtilise().orElse(null),
-                        reference.prenomUtilise() != null ? reference.prenomUtilise()
-                                : old.traits().prenomUtilise().orElse(null)));
-                VigilanceFlags.lockTraits(c, traits);
+                return new Adoption.Adopted(InsTaking.take(c, fresh, returned, kind, returnedIns, oid, request.history(),
+                        by, now, today()));
             }
-            long rid = old.id();
-            RnivState state = old.state();
-            Optional<HighTrustDocument> document = old.document();
-            if (strictChanged(old.traits(), traits)) {
-                state = transition(state, RnivAction.of(Kind.STRICT_TRAIT_CHANGED));
-                document = Optional.empty();
+            IdentityRecord old = locked(c, id.getAsLong());
+            if (old.state().doubtfulOrFictitious()) {
+                InsTaking.transition(old.state(), request.action()); // refuses with the RNIV code
             }
-            if (state.status().insi() && old.matricule().isPresent() && !old.matricule().get().equals(returned)) {
-                state = transition(state, RnivAction.of(Kind.INS_INVALIDATED));
-                IdentityRows.history(c, rid, old.matricule().get(), old.oid().orElseThrow(), null, today(),
-                        "INVALIDATED", by, now);
+            SamePerson.Verdict verdict = SamePerson.compare(old.traits(), returned);
+            if (!verdict.same()) {
+                return mismatch(c, old, returned, returnedIns, kind, verdict, now);
             }
-            RnivAction action = kind == Kind.INSI_RETRIEVED && state.status().insi()
-                    ? RnivAction.of(Kind.INSI_VERIFIED) : request.action();
-            state = transition(state, action);
-            if (!state.status().document()) {
-                document = Optional.empty();
+            boolean keepsOwn = old.state().status().document();
+            StrictTraits merged = check(new TraitsInput(returned.nomNaissance(), returned.listePrenomText(),
+                    returned.sexe().traitCode(), returned.dateNaissance().toString(),
+                    returned.lieuNaissance().or(() -> old.traits().lieuNaissance()).map(p -> p.code()).orElse(null),
+                    keepsOwn ? old.traits().nomUtilise().orElse(null)
+                            : Optional.ofNullable(reference.nomUtilise()).or(() -> old.traits().nomUtilise()).orElse(null),
+                    keepsOwn ? old.traits().prenomUtilise().orElse(null)
+                            : Optional.ofNullable(reference.prenomUtilise()).or(() -> old.traits().prenomUtilise())
+                                    .orElse(null)));
+            boolean insChanges = old.matricule().isPresent() && !old.matricule().get().equals(returnedIns);
+            if (keepsOwn && (InsTaking.strictChanged(old.traits(), merged) || insChanges)) {
+                ChangeRequest change = ChangeRequestRows.openOrExisting(c, old, kind == Kind.APCV_QUALIFIED
+                        ? ChangeRequest.Source.APCV : ChangeRequest.Source.INSI, merged, returnedIns, oid,
+                        request.history(), by, now, today());
+                LOG.info("identity record {} is {}: {} asked by {} waits for an admin", old.id(), old.state().status(),
+                        change, by);
+                return new Adoption.ChangeRequested(old, change);
             }
-            VigilanceFlags.lockMatricule(c, returned);
-            recordIns(c, rid, request, by, now);
-            IdentityRecord next = new IdentityRecord(rid, traits, request.matricule(), request.oid(), state, document,
-                    old.createdBy(), old.createdAt(), by, now);
-            IdentityRows.update(c, next);
-            LOG.info("identity record {} {} by {}: {} -> {}", rid, action, by, old.state().status(), state.status());
-            return new Saved(next, VigilanceFlags.detect(c, next, today(), now));
+            VigilanceFlags.lockTraits(c, merged);
+            return new Adoption.Adopted(InsTaking.take(c, old, merged, kind, returnedIns, oid, request.history(), by, now,
+                    today()));
         });
+    }
+
+    private Adoption.Mismatch mismatch(Connection c, IdentityRecord old, StrictTraits returned, InsMatricule returnedIns,
+            Kind kind, SamePerson.Verdict verdict, Instant now) throws SQLException {
+        VigilanceFlags.lockMatricule(c, returnedIns);
+        Long holder = IdentityRows.sameMatricule(c, returnedIns, old.id(), today()).stream().findFirst()
+                .map(IdentityRecord::id).orElse(null);
+        String from = kind == Kind.APCV_QUALIFIED ? "the ApCV" : "INSi";
+        String reason = from + " returned another person's identity for this record (" + verdict.reason()
+                + "); nothing was changed" + (holder == null ? "" : "; the other record holds the INS returned");
+        List<VigilanceFlag> raised = FlagRows.raise(c, old.id(), holder, VigilanceFlag.Kind.COLP,
+                VigilanceFlag.Reason.IDENTITY_MISMATCH, reason, now).stream().toList();
+        LOG.warn("identity record {}: {} answer refused as another person ({})", old.id(), from, verdict.reason());
+        return new Adoption.Mismatch(old, returned, returnedIns, verdict, raised);
+    }
+
+    /** Change requests, newest first, at most {@code limit}; open ones unless {@code includeClosed}. */
+    public List<ChangeRequest> changeRequests(boolean includeClosed, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return ChangeRequestRows.list(c, includeClosed, limit, today());
+        }
+    }
+
+    /**
+     * An admin accepts a change request: the record takes the identity proposed ({@link InsTaking}: changed
+     * strict traits make it PROV, then RECUP, or QUAL from the ApCV; another INS puts the old one in the
+     * history as INVALIDATED). Audited ({@code IDENTITY_CHANGE_ACCEPTED}) in the same transaction. Refused when
+     * the request is closed ({@link RegistryError#CHANGE_REQUEST_CLOSED}) or the record changed since it was made
+     * ({@link RegistryError#CHANGE_REQUEST_STALE}).
+     *
+     * @param login the signed-in admin's login
+     */
+    public Saved acceptChange(long requestId, String login) throws RegistryRejection, SQLException {
+        String by = operator("staff:" + login);
+        Instant now = clock.instant();
+        return Transactions.run(dataSource, c -> {
+            ChangeRequest r = openRequest(c, requestId);
+            IdentityRecord old = locked(c, r.recordId());
+            if (!old.updatedAt().equals(r.baseUpdatedAt())) {
+                throw new RegistryRejection(RegistryRejection.Kind.CONFLICT, RegistryError.CHANGE_REQUEST_STALE.name(),
+                        "record " + old.id() + " changed since change request " + requestId + " was made: refuse it");
+            }
+            StrictTraits traits = check(new TraitsInput(r.proposed().nomNaissance(), r.proposed().listePrenomText(),
+                    r.proposed().sexe().traitCode(), r.proposed().dateNaissance().toString(),
+                    r.proposed().lieuNaissance().map(p -> p.code()).orElse(null), old.traits().nomUtilise().orElse(null),
+                    old.traits().prenomUtilise().orElse(null)));
+            VigilanceFlags.lockTraits(c, traits);
+            Saved saved = InsTaking.take(c, old, traits, r.source() == ChangeRequest.Source.APCV ? Kind.APCV_QUALIFIED
+                    : Kind.INSI_RETRIEVED, r.matricule(), r.oid(), r.history(), by, now, today());
+            ChangeRequestRows.resolve(c, requestId, ChangeRequest.Status.ACCEPTED, by, now, null);
+            audit.append(c, AuditEntry.of(AuditEntry.staff(login), "IDENTITY_CHANGE_ACCEPTED", "identity:" + old.id(),
+                    Map.of("changeRequest", Long.toString(requestId), "source", r.source().name(),
+                            "traitsChanged", Boolean.toString(InsTaking.strictChanged(old.traits(), traits)),
+                            "insChanged", Boolean.toString(!old.matricule().equals(Optional.of(r.matricule()))),
+                            "from", old.state().status().name(), "to", saved.record().state().status().name())));
+            return saved;
+        });
+    }
+
+    /** An admin refuses a change request: the record stays as it is. Audited ({@code IDENTITY_CHANGE_REFUSED}). */
+    public ChangeRequest refuseChange(long requestId, String login, String note) throws RegistryRejection, SQLException {
+        String by = operator("staff:" + login);
+        String why = note == null || note.isBlank() ? null : note.strip();
+        if (why != null && why.length() > 500) {
+            throw RegistryRejection.invalid(RegistryError.NOTE_TOO_LONG, "the note is at most 500 characters");
+        }
+        Instant now = clock.instant();
+        return Transactions.run(dataSource, c -> {
+            ChangeRequest r = openRequest(c, requestId);
+            ChangeRequestRows.resolve(c, requestId, ChangeRequest.Status.REFUSED, by, now, why);
+            audit.append(c, AuditEntry.of(AuditEntry.staff(login), "IDENTITY_CHANGE_REFUSED", "identity:" + r.recordId(),
+                    why == null ? Map.of("changeRequest", Long.toString(requestId))
+                            : Map.of("changeRequest", Long.toString(requestId), "note", why)));
+            return ChangeRequestRows.find(c, requestId, false, today()).orElseThrow();
+        });
+    }
+
+    private ChangeRequest openRequest(Connection c, long requestId) throws SQLException, RegistryRejection {
+        ChangeRequest r = ChangeRequestRows.find(c, requestId, true, today()).orElseThrow(() -> new RegistryRejection(
+                RegistryRejection.Kind.NOT_FOUND, RegistryError.CHANGE_REQUEST_NOT_FOUND.name(),
+                "no change request " + requestId));
+        if (r.status() != ChangeRequest.Status.OPEN) {
+            throw new RegistryRejection(RegistryRejection.Kind.CONFLICT, RegistryError.CHANGE_REQUEST_CLOSED.name(),
+                    "change request " + requestId + " is already " + r.status());
+        }
+        return r;
     }
 
     /** The record holding {@code matricule} as its current INS, the oldest when several do (a flagged duplicate). */
@@ -214,14 +321,35 @@ public final class IdentityRegistry {
         }
     }
 
-    private static void recordIns(Connection c, long id, RnivRequest request, String by, Instant now)
+    /**
+     * A record marked DOUT or FICT that a traits search for {@code traits} would be about: near-identical
+     * traits by the duplicate rule ({@link TraitsMatch}). INSi must then not be called (DOMAIN §9).
+     */
+    public Optional<IdentityRecord> doubtfulNearIdentical(StrictTraits traits) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            for (String name : traits.nomUtilise().isPresent() ? List.of(traits.nomNaissance(), traits.nomUtilise().get())
+                    : List.of(traits.nomNaissance())) {
+                Optional<IdentityRecord> found = IdentityRows.doubtfulNamed(c, TraitsMatch.key(name),
+                        traits.dateNaissance(), traits.sexe(), today()).stream()
+                        .filter(r -> TraitsMatch.nearIdentical(r.traits(), traits).isPresent()).findFirst();
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A record marked DOUT or FICT that a Vitale search would be about: it holds (or held) the card's
+     * matricule, or has the card's birth name (or it as nom utilisé), birth date and the sex of the matricule.
+     */
+    public Optional<IdentityRecord> doubtfulForVitale(InsMatricule matricule, String nomNaissance, BirthDate dateNaissance)
             throws SQLException {
-        String source = request.action().kind() == Kind.APCV_QUALIFIED ? "APCV" : "INSI";
-        IdentityRows.history(c, id, request.matricule().orElseThrow(), request.oid().orElseThrow(), null, null, source,
-                by, now);
-        for (RnivRequest.PastIns past : request.history()) {
-            IdentityRows.history(c, id, past.matricule(), past.oid(), past.validFrom(), past.validTo(), "INSHISTO", by,
-                    now);
+        try (Connection c = dataSource.getConnection()) {
+            Optional<IdentityRecord> holder = IdentityRows.doubtfulHolding(c, matricule, today()).stream().findFirst();
+            return holder.isPresent() ? holder : IdentityRows.doubtfulNamed(c, TraitsMatch.key(nomNaissance),
+                    dateNaissance, matricule.sex(), today()).stream().findFirst();
         }
     }
 
@@ -229,6 +357,20 @@ public final class IdentityRegistry {
     public Optional<IdentityRecord> find(long id) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return IdentityRows.find(c, id, false, today());
+        }
+    }
+
+    /** The high-trust documents checked on record {@code id}, oldest first: who checked which, when. */
+    public List<DocumentCheck> documentChecks(long id) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return IdentityRows.documentChecks(c, id);
+        }
+    }
+
+    /** Record {@code id}'s INS history, oldest first: the evidence of every INS it held or was told about. */
+    public List<InsHistoryEntry> insHistory(long id) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return IdentityRows.insHistory(c, id);
         }
     }
 
@@ -244,14 +386,6 @@ public final class IdentityRegistry {
                 RegistryRejection.Kind.NOT_FOUND, RegistryError.IDENTITY_NOT_FOUND.name(), "no identity record " + id));
     }
 
-    private static RnivState transition(RnivState state, RnivAction action) throws RegistryRejection {
-        try {
-            return RnivTransitions.apply(state, action);
-        } catch (RnivException e) {
-            throw new RegistryRejection(RegistryRejection.Kind.CONFLICT, e.error().name(), e.getMessage());
-        }
-    }
-
     private StrictTraits check(TraitsInput input) throws RegistryRejection {
         TraitsVerdict v = StrictTraits.check(input, today());
         if (v.traits().isPresent()) {
@@ -259,12 +393,6 @@ public final class IdentityRegistry {
         }
         throw RegistryRejection.invalid(RegistryError.TRAITS_REJECTED, v.rejections().stream()
                 .map(r -> r.trait() + " " + r.error()).collect(Collectors.joining(", ")));
-    }
-
-    private static boolean strictChanged(StrictTraits a, StrictTraits b) {
-        return !a.nomNaissance().equals(b.nomNaissance()) || !a.listePrenom().equals(b.listePrenom())
-                || a.sexe() != b.sexe() || !a.dateNaissance().equals(b.dateNaissance())
-                || !a.lieuNaissance().equals(b.lieuNaissance());
     }
 
     private static String operator(String operator) throws RegistryRejection {

@@ -1,5 +1,6 @@
 package fr.vigie.hub.identity;
 
+import fr.vigie.protocol.identity.BirthDate;
 import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.protocol.identity.IdentityAttribute;
 import fr.vigie.protocol.identity.IdentityException;
@@ -8,6 +9,7 @@ import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.protocol.identity.RnivException;
 import fr.vigie.protocol.identity.RnivState;
 import fr.vigie.protocol.identity.RnivStatus;
+import fr.vigie.protocol.identity.Sex;
 import fr.vigie.protocol.identity.StrictTraits;
 import fr.vigie.protocol.identity.TraitsInput;
 import java.sql.Connection;
@@ -28,6 +30,8 @@ final class IdentityRows {
     private static final String COLUMNS = "record_id, nom_naissance, liste_prenom, sexe, date_naissance, lieu_naissance,"
             + " nom_utilise, prenom_utilise, matricule, oid, status, attributes, document, created_by, created_at,"
             + " updated_by, updated_at";
+
+    private static final String DOUBTFUL = "attributes && ARRAY['DOUT', 'FICT']::text[]";
 
     private IdentityRows() {
     }
@@ -156,10 +160,12 @@ final class IdentityRows {
         }
     }
 
+    /** Records one fact of a record's INS history, once: the same row again is ignored. */
     static void history(Connection c, long id, InsMatricule m, InsOid oid, LocalDate from, LocalDate to, String source,
             String operator, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO identity_ins_history (record_id, matricule, oid,"
-                + " valid_from, valid_to, source, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?)")) {
+                + " valid_from, valid_to, source, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?)"
+                + " ON CONFLICT DO NOTHING")) {
             ps.setLong(1, id);
             ps.setString(2, m.value());
             ps.setString(3, oid.oid());
@@ -170,5 +176,77 @@ final class IdentityRows {
             ps.setTimestamp(8, Timestamp.from(now));
             ps.executeUpdate();
         }
+    }
+
+    /** A record's INS history, oldest first. */
+    static List<InsHistoryEntry> insHistory(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT matricule, oid, valid_from, valid_to, source, recorded_by,"
+                + " recorded_at FROM identity_ins_history WHERE record_id = ? ORDER BY history_id")) {
+            ps.setLong(1, id);
+            List<InsHistoryEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    try {
+                        out.add(new InsHistoryEntry(InsMatricule.parse(rs.getString(1)), InsOid.parse(rs.getString(2)),
+                                rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5),
+                                rs.getString(6), rs.getTimestamp(7).toInstant()));
+                    } catch (IdentityException e) {
+                        throw new SQLException("INS history of record " + id + " holds an invalid INS: " + e.error(), e);
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    static void documentChecked(Connection c, long id, HighTrustDocument document, String by, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO identity_document_checks (record_id, document,"
+                + " checked_by, checked_at) VALUES (?,?,?,?)")) {
+            ps.setLong(1, id);
+            ps.setString(2, document.name());
+            ps.setString(3, by);
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.executeUpdate();
+        }
+    }
+
+    /** A record's document checks, oldest first. */
+    static List<DocumentCheck> documentChecks(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT document, checked_by, checked_at FROM"
+                + " identity_document_checks WHERE record_id = ? ORDER BY check_id")) {
+            ps.setLong(1, id);
+            List<DocumentCheck> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DocumentCheck(HighTrustDocument.valueOf(rs.getString(1)), rs.getString(2),
+                            rs.getTimestamp(3).toInstant()));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** DOUT or FICT records holding {@code m} now or once (INS history). */
+    static List<IdentityRecord> doubtfulHolding(Connection c, InsMatricule m, LocalDate today) throws SQLException {
+        return select(c, "SELECT " + COLUMNS + " FROM identity_records WHERE " + DOUBTFUL + " AND (matricule = ?"
+                + " OR record_id IN (SELECT record_id FROM identity_ins_history WHERE matricule = ?))"
+                + " ORDER BY record_id LIMIT 20", today, ps -> {
+                    ps.setString(1, m.value());
+                    ps.setString(2, m.value());
+                });
+    }
+
+    /** DOUT or FICT records with this birth date and sex whose birth name or nom utilisé has the key {@code name}. */
+    static List<IdentityRecord> doubtfulNamed(Connection c, String name, BirthDate date, Sex sex, LocalDate today)
+            throws SQLException {
+        return select(c, "SELECT " + COLUMNS + " FROM identity_records WHERE " + DOUBTFUL + " AND date_naissance = ?"
+                + " AND sexe = ? AND (match_nom_naissance = ? OR match_nom_utilise = ?) ORDER BY record_id LIMIT 20",
+                today, ps -> {
+                    ps.setString(1, date.toString());
+                    ps.setString(2, sex.traitCode());
+                    ps.setString(3, name);
+                    ps.setString(4, name);
+                });
     }
 }

@@ -11,5 +11,24 @@ public enum RegistryError {
     /** The action brings an INS (INSI_RETRIEVED, APCV_QUALIFIED) and none was given. */
     INS_REQUIRED,
     /** The operator who acts was not named. */
-    OPERATOR_REQUIRED
+    OPERATOR_REQUIRED,
+    /**
+     * A request named its own operator: who acts is the signed-in staff account (REST) or the proven agent
+     * (device API), never a field of the request.
+     */
+    OPERATOR_IN_BODY_REFUSED,
+    /**
+     * The action would set or confirm an INS without its evidence ({@code INSI_RETRIEVED}, {@code INSI_VERIFIED},
+     * {@code APCV_QUALIFIED}, or a matricule given with another action): an INS comes only from the hub's own
+     * INSi call or a verified ApCV token, at an admission desk.
+     */
+    EVIDENCE_REQUIRED,
+    /** No change request has this id. */
+    CHANGE_REQUEST_NOT_FOUND,
+    /** The change request was already accepted or refused. */
+    CHANGE_REQUEST_CLOSED,
+    /** The record changed since the change request was made: it cannot take it any more (refuse it). */
+    CHANGE_REQUEST_STALE,
+    /** The note given with a decision is longer than 500 characters. */
+    NOTE_TOO_LONG
 }

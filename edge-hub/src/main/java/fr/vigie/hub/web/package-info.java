@@ -9,7 +9,8 @@
  * session cookie (with its CSRF token on changes) or the API bearer token, enforces the role (viewer:
  * read only; a few reads are for admins only, such as the INSi call record of
  * {@link fr.vigie.hub.web.InsiCallRoutes}) and leaves the login in {@code ctx.attribute("vigie.staff")}
- * for the audit log. The console
+ * for the audit log and as the operator of identity changes ({@link fr.vigie.hub.web.IdentityRoutes}: never a
+ * field of the request). The console
  * pages ({@code /}, {@code /device}, {@code /enrolments}, {@code /configuration}, {@code /audit},
  * {@code /vigilance}) share their head and navigation through {@code {{>name}}} includes and their
  * helpers through {@code common.js}; scripts put data into the page only as text.

@@ -10,6 +10,7 @@ import fr.vigie.protocol.identity.IdentityException;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.protocol.identity.RnivStatus;
 import fr.vigie.protocol.identity.StrictTraits;
+import fr.vigie.protocol.identity.Trait;
 import fr.vigie.protocol.identity.TraitsInput;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -92,9 +93,30 @@ public final class AdmissionClient {
         try {
             answer = hub.post(path, body);
         } catch (HubApiException e) {
+            JsonNode compared = e.answer().map(a -> a.path("comparison")).orElse(null);
+            if (compared != null && compared.isObject()) {
+                throw new AdmissionFailure(e.code(), e.getMessage(), comparison(compared));
+            }
             throw new AdmissionFailure(e.code(), e.getMessage());
         }
         return read(answer);
+    }
+
+    /** Both identities of an {@code IDENTITY_MISMATCH} or {@code IDENTITY_CHANGE_REQUESTED} refusal. */
+    private static AdmissionFailure.Comparison comparison(JsonNode c) {
+        JsonNode local = c.path("local");
+        JsonNode returned = c.path("returned");
+        List<String> differing = new ArrayList<>();
+        c.path("differences").forEach(d -> differing.add(d.path("trait").asText()));
+        List<AdmissionFailure.Row> rows = new ArrayList<>();
+        for (Trait t : List.of(Trait.NOM_NAISSANCE, Trait.LISTE_PRENOM, Trait.SEXE, Trait.DATE_NAISSANCE,
+                Trait.LIEU_NAISSANCE)) {
+            String field = Character.toLowerCase(t.label().charAt(0)) + t.label().substring(1);
+            rows.add(new AdmissionFailure.Row(t, local.path(field).asText(null), returned.path(field).asText(null),
+                    differing.contains(t.label())));
+        }
+        return new AdmissionFailure.Comparison(c.path("source").asText("TRAITS"), c.path("recordId").asLong(), rows,
+                returned.path("insMasked").asText(null));
     }
 
     private Admitted read(JsonNode a) throws AdmissionFailure {

@@ -19,18 +19,76 @@ final class AdmissionRender {
     }
 
     static void render(Html h, AdmissionView v, String agent) {
+        boolean compact = v.page().compact();
+        if (compact) {
+            h.open("div", null, "compact");
+        }
         h.paragraph("admission-agent", "muted", "admission.agent", agent);
         switch (v.page()) {
             case HOME -> home(h);
             case BENEFICIARIES -> beneficiaries(h, v);
             case TRAITS -> traits(h, v);
             case IDENTITY -> identity(h, v);
+            case COMPARISON -> comparison(h, v.failure());
+            case UNAVAILABLE -> unavailable(h, v.failure());
             default -> throw new IllegalStateException("unknown page " + v.page());
         }
-        if (v.failure() != null && v.page() != AdmissionView.Page.TRAITS) {
+        if (v.failure() != null && v.page() != AdmissionView.Page.TRAITS && !compact) {
             failure(h, v.failure());
         }
         h.button("admission-logout", "session/logout", "admission.logout", Html.Style.SECONDARY);
+        if (compact) {
+            h.close();
+        }
+    }
+
+    /**
+     * The record's identity and the one returned, side by side, the traits that differ marked: nothing was
+     * changed; for a mismatch the identity-vigilance cell was told, for a change it decides.
+     */
+    private static void comparison(Html h, AdmissionFailure f) {
+        AdmissionFailure.Comparison c = f.comparison().orElseThrow();
+        boolean change = AdmissionFailure.IDENTITY_CHANGE_REQUESTED.equals(f.code());
+        String kind = change ? "change" : "mismatch";
+        h.heading("admission.compare." + kind + ".title");
+        h.notice("admission-compare-notice", change ? Html.Tone.WARN : Html.Tone.ERROR,
+                "admission.compare." + kind + ".notice");
+        h.open("table", "admission-compare", "admission-compare");
+        h.open("tr", null, null).open("th", null, null).close();
+        h.open("th", null, null).text(h.message("admission.compare.local")).close();
+        h.open("th", null, null).text(h.message(c.fromApcv() ? "admission.compare.returned.APCV"
+                : "admission.compare.returned.INSI")).close().close();
+        for (AdmissionFailure.Row r : c.rows()) {
+            h.open("tr", null, r.differs() ? "differs" : null).open("th", null, null)
+                    .text(h.message("admission.compare.trait." + r.trait().name())).close();
+            h.open("td", null, "local").text(shown(h, r.trait(), r.local())).close();
+            h.open("td", null, "returned").text(shown(h, r.trait(), r.returned())).close().close();
+        }
+        h.close();
+        h.button("admission-next", "admission/next", "admission.identity.next", Html.Style.PRIMARY);
+    }
+
+    /** INSi does not answer: say so plainly, offer to try again. */
+    private static void unavailable(Html h, AdmissionFailure f) {
+        h.heading("admission.unavailable.title");
+        h.notice("admission-error", Html.Tone.WARN, key("admission.error.", f.code(), "admission.error.OTHER"), f.code());
+        h.para("admission.unavailable.hint");
+        h.button("admission-retry", "admission/retry", "admission.unavailable.retry", Html.Style.PRIMARY);
+        h.button("admission-next", "admission/next", "admission.back", Html.Style.SECONDARY);
+    }
+
+    /** A trait value as an agent reads it: "Féminin", "20/11/1990", "—" when unknown. */
+    static String shown(Html h, Trait trait, String value) {
+        if (value == null || value.isBlank()) {
+            return "—";
+        }
+        if (trait == Trait.SEXE) {
+            return h.message("admission.sex." + (value.equals("F") ? "F" : "M"));
+        }
+        if (trait == Trait.DATE_NAISSANCE && value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+            return value.substring(8) + "/" + value.substring(5, 7) + "/" + value.substring(0, 4);
+        }
+        return value;
     }
 
     private static void home(Html h) {

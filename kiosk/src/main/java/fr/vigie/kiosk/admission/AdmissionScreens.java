@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The admission screens (slot {@code admission}, priority {@value #PRIORITY}: above the session's
@@ -24,7 +26,10 @@ import java.util.Objects;
  * closes they step aside for the sign-in screens). Home (Vitale card, typed traits, ApCV QR code),
  * the card's beneficiaries, the traits form, the identity found with the differences, the document
  * checked, the INS DataMatrix of a qualified identity, and every failure in clear words
- * ({@code i18n/admission_fr.properties}, English second). Also the {@link ScanListener} of the desk's
+ * ({@code i18n/admission_fr.properties}, English second): an answer the hub did not apply
+ * ({@code IDENTITY_MISMATCH}, a change left to the identity-vigilance cell) shows the record's identity and
+ * the returned one side by side ({@code admission.comparison}); INSi not answering gets its own screen with
+ * a button that tries again ({@code admission.unavailable}). Both fit an 800×480 screen. Also the {@link ScanListener} of the desk's
  * scanner. Thread-safe.
  *
  * <pre>{@code
@@ -38,11 +43,15 @@ public final class AdmissionScreens implements ScanListener {
     static final List<HighTrustDocument> DOCUMENTS = List.of(HighTrustDocument.PASSPORT,
             HighTrustDocument.NATIONAL_ID_CARD_EU_EEA_CH, HighTrustDocument.PERMANENT_RESIDENCE_PERMIT);
 
+    /** Codes shown as "INSi does not answer, try again" with a button that runs the step again. */
+    static final Set<String> INSI_DOWN = Set.of("INSI_UNAVAILABLE", "INSI_TIMEOUT");
+
     private final ClinicianSession session;
     private final AdmissionDesk desk;
     private final VitaleSource vitale;
     private final ScreenSlot slot;
     private AdmissionView view = AdmissionView.home();
+    private Runnable retry;
 
     private AdmissionScreens(KioskUi ui, ClinicianSession session, AdmissionDesk desk, VitaleSource vitale) {
         this.session = session;
@@ -59,6 +68,15 @@ public final class AdmissionScreens implements ScanListener {
         ui.action("admission", "choose", r -> {
             int index = index(r);
             step(() -> AdmissionView.identity(desk.chooseBeneficiary(index), null));
+        });
+        ui.action("admission", "retry", r -> {
+            Runnable again;
+            synchronized (this) {
+                again = retry;
+            }
+            if (again != null) {
+                again.run();
+            }
         });
         ui.action("admission", "traits-form", r -> show(AdmissionView.traits(null, null)));
         ui.action("admission", "search", this::search);
@@ -78,7 +96,20 @@ public final class AdmissionScreens implements ScanListener {
                 ctx.status(404).result(e.code());
             }
         });
-        session.addListener(this::refresh);
+        session.addListener(this::sessionChanged);
+        refresh();
+    }
+
+    /** A session that ended takes its patient with it: the next agent starts at home. */
+    private void sessionChanged() {
+        SessionState state = session.state();
+        if (state == SessionState.IDLE || state == SessionState.CLOSED) {
+            synchronized (this) {
+                view = AdmissionView.home();
+                retry = null;
+            }
+            desk.nextPatient();
+        }
         refresh();
     }
 
@@ -106,26 +137,41 @@ public final class AdmissionScreens implements ScanListener {
     private void search(UiRequest r) throws UiRejected {
         TraitsInput typed = new TraitsInput(r.field("nom"), r.field("prenoms"), r.field("sexe"), r.field("naissance"),
                 blankToNull(r.field("lieu")), blankToNull(r.field("nom-utilise")), blankToNull(r.field("prenom-utilise")));
-        try {
-            show(AdmissionView.identity(desk.typed(typed), null));
-        } catch (AdmissionFailure e) {
-            show(AdmissionView.traits(typed, e));
-        }
+        attempt(() -> AdmissionView.identity(desk.typed(typed), null), e -> AdmissionView.traits(typed, e));
     }
 
     private interface Step {
         AdmissionView run() throws AdmissionFailure;
     }
 
+    /** Runs a step; a failure is shown on the page it came from. */
     private void step(Step step) {
+        attempt(step, e -> {
+            synchronized (this) {
+                return view.failed(e);
+            }
+        });
+    }
+
+    /**
+     * Runs a step and shows its outcome: an answer not applied to a record gets both identities side by side,
+     * INSi down gets its own screen with a button that runs the step again, any other failure
+     * {@code otherwise}.
+     */
+    private void attempt(Step step, Function<AdmissionFailure, AdmissionView> otherwise) {
         try {
             show(step.run());
         } catch (AdmissionFailure e) {
-            AdmissionView now;
-            synchronized (this) {
-                now = view;
+            if (e.comparison().isPresent()) {
+                show(AdmissionView.comparison(e));
+            } else if (INSI_DOWN.contains(e.code())) {
+                synchronized (this) {
+                    retry = () -> attempt(step, otherwise);
+                }
+                show(AdmissionView.unavailable(e));
+            } else {
+                show(otherwise.apply(e));
             }
-            show(now.failed(e));
         }
     }
 

@@ -17,7 +17,18 @@ import java.util.List;
 record AdmissionView(Page page, List<VitaleBeneficiary> beneficiaries, TraitsInput typed, Admitted admitted,
         String noticeKey, AdmissionFailure failure) {
 
-    enum Page { HOME, BENEFICIARIES, TRAITS, IDENTITY }
+    enum Page {
+        HOME, BENEFICIARIES, TRAITS, IDENTITY,
+        /** Both identities side by side: the answer was not applied ({@code IDENTITY_MISMATCH}, change requested). */
+        COMPARISON,
+        /** INSi does not answer: try again later. */
+        UNAVAILABLE;
+
+        /** Pages drawn compact, to fit a 800×480 screen with nothing to scroll. */
+        boolean compact() {
+            return this == COMPARISON || this == UNAVAILABLE;
+        }
+    }
 
     static AdmissionView home() {
         return new AdmissionView(Page.HOME, List.of(), null, null, null, null);
@@ -33,6 +44,15 @@ record AdmissionView(Page page, List<VitaleBeneficiary> beneficiaries, TraitsInp
 
     static AdmissionView identity(Admitted admitted, String noticeKey) {
         return new AdmissionView(Page.IDENTITY, List.of(), null, admitted, noticeKey, null);
+    }
+
+    /** The failure carries the {@link AdmissionFailure#comparison()} to show. */
+    static AdmissionView comparison(AdmissionFailure failure) {
+        return new AdmissionView(Page.COMPARISON, List.of(), null, null, null, failure);
+    }
+
+    static AdmissionView unavailable(AdmissionFailure failure) {
+        return new AdmissionView(Page.UNAVAILABLE, List.of(), null, null, null, failure);
     }
 
     AdmissionView failed(AdmissionFailure f) {

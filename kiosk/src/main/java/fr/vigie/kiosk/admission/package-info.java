@@ -5,7 +5,8 @@
  * {@code /device/v1/admission/} routes over mutual TLS through {@code HubApi}) and
  * {@link fr.vigie.kiosk.admission.AdmissionScreens} (the touch screens, French first). Every outcome
  * that is not an identity is an {@link fr.vigie.kiosk.admission.AdmissionFailure} with a stable code
- * the screens put in clear words. Patients are named by hub record id in events; the full matricule
+ * the screens put in clear words; an answer the hub did not apply ({@code IDENTITY_MISMATCH}, a change left
+ * to the identity-vigilance cell) carries both identities, shown side by side. Patients are named by hub record id in events; the full matricule
  * is only ever held for a qualified identity, to print its DataMatrix.
  */
 package fr.vigie.kiosk.admission;

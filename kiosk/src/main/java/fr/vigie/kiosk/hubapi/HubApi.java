@@ -109,7 +109,7 @@ public final class HubApi {
         }
         if (response.statusCode() >= 400) {
             String code = body.path("error").asText("HTTP_" + response.statusCode());
-            throw new HubApiException(response.statusCode(), code, body.path("message").asText(""), null);
+            throw new HubApiException(response.statusCode(), code, body.path("message").asText(""), null, body);
         }
         return body;
     }

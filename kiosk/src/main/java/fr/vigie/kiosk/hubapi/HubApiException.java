@@ -1,5 +1,8 @@
 package fr.vigie.kiosk.hubapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
 /**
  * A call to the hub's device API that did not succeed: the hub refused it (an HTTP status and the
  * hub's stable code, e.g. 403 {@code CERT_REVOKED}), or the hub could not be reached or answered
@@ -14,11 +17,18 @@ public final class HubApiException extends Exception {
 
     private final int status;
     private final String code;
+    private final transient JsonNode answer;
 
     public HubApiException(int status, String code, String message, Throwable cause) {
+        this(status, code, message, cause, null);
+    }
+
+    /** A refusal whose JSON {@code answer} carries more than the code and message (e.g. both identities compared). */
+    public HubApiException(int status, String code, String message, Throwable cause, JsonNode answer) {
         super(message, cause);
         this.status = status;
         this.code = code;
+        this.answer = answer;
     }
 
     /** The HTTP status, or 0 when there was no usable answer. */
@@ -29,6 +39,11 @@ public final class HubApiException extends Exception {
     /** The stable code, from the hub's answer or {@link #UNREACHABLE} / {@link #MALFORMED_ANSWER}. */
     public String code() {
         return code;
+    }
+
+    /** The hub's whole JSON refusal, when it answered one; empty otherwise. */
+    public Optional<JsonNode> answer() {
+        return Optional.ofNullable(answer);
     }
 
     /** Whether the hub answered and refused (as opposed to not being reached). */

@@ -33,7 +33,7 @@ public enum IdentityError {
     TRAIT_BAD_SEX,
     /** The birth date is not a valid, possibly partial, date in the past. */
     TRAIT_BAD_DATE,
-    /** The birth place is not a 5-character INSEE code. */
+    /** The birth place is not an INSEE commune or country code (5 characters, département, 2A/2B, 97x/98x, 99xxx). */
     TRAIT_BAD_BIRTHPLACE,
     /** The idNat_PS does not start with a known identifier type. */
     IDNAT_TYPE,

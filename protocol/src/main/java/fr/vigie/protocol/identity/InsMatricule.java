@@ -96,6 +96,14 @@ public final class InsMatricule {
         }
     }
 
+    /**
+     * Whether {@link #parse} ignores {@code c} around a matricule and between its groups: a space, a tab,
+     * or the no-break spaces of French typography.
+     */
+    public static boolean isIgnoredSpace(char c) {
+        return MatriculeText.isSpace(c);
+    }
+
     private static String twoDigits(int n) {
         return n < 10 ? "0" + n : Integer.toString(n);
     }

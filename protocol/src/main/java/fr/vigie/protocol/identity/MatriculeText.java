@@ -84,7 +84,7 @@ final class MatriculeText {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean isSpace(char c) {
+    static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\u00A0' || c == '\u202F';
     }
 

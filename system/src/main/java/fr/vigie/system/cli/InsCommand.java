@@ -52,16 +52,46 @@ public final class InsCommand {
     }
 
     private static int check(String text, PrintStream out) {
+        String trimmed = trimmedNote(text);
         try {
             InsMatricule m = InsMatricule.parse(text);
             out.printf("valid INS matricule %s: sex %s, born %s-%s, department %s%s%n", m.masked(), m.sex().traitCode(),
                     m.yearDigits(), m.monthDigits(), m.department(),
                     m.hasCalendarMonth() ? "" : " (month outside 01-12, as in NIRs with incomplete civil status)");
+            if (!trimmed.isEmpty()) {
+                out.println(trimmed);
+            }
             return 0;
         } catch (IdentityException e) {
             out.println("rejected " + e.error() + ": " + e.getMessage());
+            if (!trimmed.isEmpty()) {
+                out.println(trimmed);
+            }
             return 1;
         }
+    }
+
+    /**
+     * What reading the matricule removed, so that the person knows the number checked is not exactly what
+     * they typed: spaces around the number and between its groups (the no-break spaces of French typography
+     * included). Empty when nothing was removed. Never shows the number.
+     */
+    static String trimmedNote(String text) {
+        int first = 0;
+        int last = text.length() - 1;
+        while (first <= last && InsMatricule.isIgnoredSpace(text.charAt(first))) {
+            first++;
+        }
+        while (last >= first && InsMatricule.isIgnoredSpace(text.charAt(last))) {
+            last--;
+        }
+        int around = first + text.length() - 1 - last;
+        int inside = (int) text.substring(first, last + 1).chars().filter(c -> InsMatricule.isIgnoredSpace((char) c)).count();
+        if (around == 0 && inside == 0) {
+            return "";
+        }
+        return "note: spaces were removed before checking (" + (around > 0 ? around + " around the number" : "")
+                + (around > 0 && inside > 0 ? ", " : "") + (inside > 0 ? inside + " between its groups" : "") + ")";
     }
 
     private static int traits(List<String> args, LocalDate today, PrintStream out, PrintStream err) {

@@ -22,6 +22,8 @@ import fr.vigie.hardware.card.virtual.VirtualVitaleCard;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.HubPkiConfig;
+import fr.vigie.hub.identity.Adoption;
+import fr.vigie.hub.identity.RnivRequest;
 import fr.vigie.hub.sandbox.apcv.ApcvIssuer;
 import fr.vigie.hub.sandbox.insi.InsiSimulator;
 import fr.vigie.hub.sandbox.insi.SimulatorBehaviour;
@@ -42,6 +44,9 @@ import fr.vigie.kiosk.session.SessionTimeouts;
 import fr.vigie.kiosk.session.SessionTimers;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.identity.HighTrustDocument;
+import fr.vigie.protocol.identity.InsMatricule;
+import fr.vigie.protocol.identity.InsOid;
+import fr.vigie.protocol.identity.RnivAction;
 import fr.vigie.protocol.identity.RnivStatus;
 import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.provisioning.DeviceIdentity;
@@ -54,6 +59,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterAll;
@@ -242,6 +248,29 @@ class AdmissionKioskToHubIT {
                 () -> hubApi.post("/device/v1/admission/999999/document", Map.of("agent", "810001234565",
                         "document", "CARTE_VITALE")));
         assertEquals("RNIV_NOT_A_HIGH_TRUST_DOCUMENT", vitale.code());
+    }
+
+    @Test
+    void anAnswerForARecordOfAnotherPersonComesBackWithBothIdentitiesAndChangesNothing() throws Exception {
+        // a record holds DUPONT Marie Claire's INS, but the cell corrected its traits to another person's
+        long id = ((Adoption.Adopted) hub.identities().adopt(OptionalLong.empty(), TraitsInput.of("DUPONT",
+                "MARIE CLAIRE", "F", "1980-05-12").withLieuNaissance("75056"), RnivRequest.withIns(RnivAction.of(
+                RnivAction.Kind.INSI_RETRIEVED), InsMatricule.parse("280057505612389"), InsOid.parse(
+                "1.2.250.1.213.1.4.10"), "810001234565"))).saved().record().id();
+        hub.identities().update(id, TraitsInput.of("Dupont", "Paulette", "F", "1931-01-31"), "staff:cell");
+
+        AdmissionFailure f = assertThrows(AdmissionFailure.class,
+                () -> desk.typed(TraitsInput.of("Dupont", "Marie Claire", "F", "1980-05-12")));
+
+        assertEquals(AdmissionFailure.IDENTITY_MISMATCH, f.code());
+        AdmissionFailure.Comparison c = f.comparison().orElseThrow();
+        assertEquals(id, c.recordId());
+        assertEquals("PAULETTE", c.rows().get(1).local());
+        assertEquals("MARIE CLAIRE", c.rows().get(1).returned());
+        assertEquals(List.of(false, true, false, true, true), c.rows().stream().map(AdmissionFailure.Row::differs).toList());
+        assertEquals("2************89", c.returnedInsMasked());
+        assertEquals("PAULETTE", hub.identities().find(id).orElseThrow().traits().listePrenomText(), "nothing changed");
+        assertTrue(desk.patient().isEmpty(), "no patient was found");
     }
 
     @Test

@@ -19,6 +19,8 @@ import fr.vigie.hardware.card.virtual.VirtualVitaleCard;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.HubPkiConfig;
+import fr.vigie.hub.identity.Adoption;
+import fr.vigie.hub.identity.RnivRequest;
 import fr.vigie.hub.sandbox.apcv.ApcvIssuer;
 import fr.vigie.hub.sandbox.insi.InsiSimulator;
 import fr.vigie.hub.sandbox.insi.SimulatorBehaviour;
@@ -40,6 +42,10 @@ import fr.vigie.kiosk.session.ui.SessionUi;
 import fr.vigie.kiosk.testing.HeadlessChromium;
 import fr.vigie.kiosk.ui.KioskUi;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.identity.InsMatricule;
+import fr.vigie.protocol.identity.InsOid;
+import fr.vigie.protocol.identity.RnivAction;
+import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.provisioning.DeviceIdentity;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -49,6 +55,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterAll;
@@ -232,18 +239,108 @@ class AdmissionScreensIT {
             click("admission-traits");
             awaitScreen("admission.traits");
             traits("Casanova", "Anna", "F", "1997-02-08", "");
-            awaitText("Le service INSi est indisponible");
+            awaitScreen("admission.unavailable");
+            awaitText("Le service INSi ne répond pas pour le moment.");
         } finally {
             insi.behave(SimulatorBehaviour.NORMAL);
         }
 
         // the same screens in English
         browser.get(ui.uri() + "?lang=en");
-        awaitText("Identity traits");
-        assertFalse(text().contains("Traits d’identité"));
+        awaitText("INSi service unavailable");
+        assertFalse(text().contains("Service INSi indisponible"));
 
         // signing out gives the screen back to the sign-in
         session.logout();
         awaitScreen("session.idle");
+    }
+
+    @Test
+    void anotherPersonsAnswerAndInsiDownAreToldInPlainWordsOnAn800x480Screen() throws Exception {
+        // a record holds D'ARTAGNAN Pierre-Alain Jean's INS, but the cell corrected its traits to another person's
+        long id = ((Adoption.Adopted) hub.identities().adopt(OptionalLong.empty(), TraitsInput.of(
+                "D'ARTAGNAN DE L'HERAULT", "PIERRE-ALAIN JEAN", "M", "1950-03-15").withLieuNaissance("32013"),
+                RnivRequest.withIns(RnivAction.of(RnivAction.Kind.INSI_RETRIEVED), InsMatricule.parse("150033201301166"),
+                        InsOid.parse("1.2.250.1.213.1.4.10"), "810001234565"))).saved().record().id();
+        hub.identities().update(id, TraitsInput.of("D'Artagnan de l'Hérault", "Marie", "F", "1952-07-01"), "staff:cell");
+        browser.get(ui.uri() + "?lang=fr");
+        awaitScreen("session.idle");
+        signIn();
+        awaitScreen("admission.home");
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 800, "height", 480,
+                "deviceScaleFactor", 1, "mobile", false));
+        try {
+            click("admission-traits");
+            awaitScreen("admission.traits");
+            traits("D'Artagnan de l'Hérault", "Pierre-Alain Jean", "M", "1950-03-15", "");
+
+            awaitScreen("admission.comparison");
+            String shown = text();
+            for (String words : List.of("Ce n’est pas la même personne", "Rien n’a été modifié dans le dossier",
+                    "La cellule d’identitovigilance a été prévenue", "Identité du dossier",
+                    "Identité renvoyée par l’INSi", "Nom de naissance", "Prénom(s)", "Sexe", "Date de naissance",
+                    "Lieu de naissance", "MARIE", "PIERRE-ALAIN JEAN", "Féminin", "Masculin", "01/07/1952", "15/03/1950",
+                    "32013")) {
+                assertTrue(shown.contains(words), words + " in " + shown + "\n" + ((JavascriptExecutor) browser)
+                        .executeScript("return document.getElementById('screen').innerHTML;"));
+            }
+            assertFalse(shown.contains("IDENTITY_MISMATCH"), "plain words, not codes");
+            assertEquals(4, ((Number) ((JavascriptExecutor) browser).executeScript(
+                    "return document.querySelectorAll('#admission-compare tr.differs').length;")).intValue(),
+                    "first names, sex, birth date differ; the birth place is known on one side only");
+            assertFitsTheScreen();
+            assertEquals("MARIE", hub.identities().find(id).orElseThrow().traits().listePrenomText(), "nothing changed");
+
+            browser.get(ui.uri() + "?lang=en");
+            awaitText("This is not the same person");
+            assertTrue(text().contains("Identity returned by INSi") && text().contains("Birth name")
+                    && text().contains("The identity-vigilance cell was told"), text());
+            assertFitsTheScreen();
+            browser.get(ui.uri() + "?lang=fr");
+            awaitText("Ce n’est pas la même personne");
+
+            // INSi does not answer: its own screen, then "try again" once it is back
+            click("admission-next");
+            awaitScreen("admission.home");
+            insi.behave(SimulatorBehaviour.HTTP_500);
+            click("admission-traits");
+            awaitScreen("admission.traits");
+            traits("Legrand", "Sophie", "F", "1990-11-20", "");
+            awaitScreen("admission.unavailable");
+            assertTrue(text().contains("Le service INSi ne répond pas pour le moment. Réessayez dans quelques minutes."),
+                    text());
+            assertFalse(text().contains("INSI_UNAVAILABLE"), "plain words, not codes");
+            assertFitsTheScreen();
+            browser.get(ui.uri() + "?lang=en");
+            awaitText("The INSi service is not answering at the moment. Try again in a few minutes.");
+            assertFitsTheScreen();
+            browser.get(ui.uri() + "?lang=fr");
+            awaitScreen("admission.unavailable");
+            insi.behave(SimulatorBehaviour.NORMAL);
+            click("admission-retry");
+            awaitScreen("admission.identity");
+            awaitText("récupérée par l’INSi");
+        } finally {
+            insi.behave(SimulatorBehaviour.NORMAL);
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            session.logout();
+        }
+        awaitScreen("session.idle");
+    }
+
+    /** The page is 800×480 and nothing of the screen (text, buttons) lies outside it or needs scrolling. */
+    @SuppressWarnings("unchecked")
+    private static void assertFitsTheScreen() {
+        Map<String, Object> m = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(
+                "var d = document.documentElement, out = 0;"
+                + "document.querySelectorAll('#screen section *').forEach(function (e) {"
+                + "  var r = e.getBoundingClientRect();"
+                + "  if (r.width > 0 && (r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5 || r.top < 0 || r.left < 0)) out++; });"
+                + "return {w: innerWidth, h: innerHeight, sw: d.scrollWidth, sh: d.scrollHeight, out: out};");
+        String figures = m.toString();
+        assertEquals(800, ((Number) m.get("w")).intValue(), figures);
+        assertEquals(480, ((Number) m.get("h")).intValue(), figures);
+        assertTrue(((Number) m.get("sw")).intValue() <= 800 && ((Number) m.get("sh")).intValue() <= 480, figures);
+        assertEquals(0, ((Number) m.get("out")).intValue(), "elements outside the screen: " + figures);
     }
 }

@@ -36,6 +36,22 @@ class InsCommandTest {
     }
 
     @Test
+    void spacesRemovedBeforeCheckingAreToldWithoutShowingTheNumber() {
+        assertThat(run("check", " 2 97 02 2A 020 778 78\u00A0")).isZero();
+
+        assertThat(printed()).contains("note: spaces were removed before checking (2 around the number,"
+                + " 6 between its groups)").doesNotContain("020 778");
+        out.reset();
+
+        assertThat(run("check", "297022A02077878")).isZero();
+        assertThat(printed()).doesNotContain("spaces were removed");
+        out.reset();
+
+        assertThat(run("check", "2970 22A02077877")).isEqualTo(1);
+        assertThat(printed()).contains("MATRICULE_CHARACTERS").contains("(1 between its groups)");
+    }
+
+    @Test
     void aKeyMismatchIsReportedAsSuchAndNeverFixed() {
         assertThat(run("check", "297022A02077877")).isEqualTo(1);
 
