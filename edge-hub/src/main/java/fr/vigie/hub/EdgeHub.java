@@ -26,6 +26,7 @@ import fr.vigie.hub.enrol.Enrolments;
 import fr.vigie.hub.enrol.HubKeys;
 import fr.vigie.hub.enrol.SandboxTokens;
 import fr.vigie.hub.fleet.Fleet;
+import fr.vigie.hub.http.RequestGate;
 import fr.vigie.hub.ingest.Ingest;
 import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.hub.sandbox.HubSandbox;
@@ -161,7 +162,8 @@ public final class EdgeHub implements AutoCloseable {
             hub.staff.ensureFirstAdmin(config.dataDir());
             hub.siteCa = keys.ca();
             hub.enrolments = new Enrolments(database.dataSource(), keys.ca(), keys.configKey(), hub.audit, clock,
-                    hub::disconnectRevoked);
+                    hub::disconnectRevoked, config.enrolLimits());
+            started.push(hub.enrolments);
             if (config.sandbox() && config.pki().sandboxBootstrapTokens() > 0) {
                 SandboxTokens.write(hub.enrolments, directory.resolve(SandboxTokens.DIR),
                         config.pki().sandboxBootstrapTokens());
@@ -198,7 +200,8 @@ public final class EdgeHub implements AutoCloseable {
             };
             hub.admission = HubAdmission.create(hub.identities, database.dataSource(), hub.audit, hub.sandbox,
                     clock);
-            hub.http = HttpApi.start(config.httpBind(), config.httpPort(), hub.devices,
+            hub.http = HttpApi.start(config.httpBind(), config.httpPort(), RequestGate.forHosts(config.httpNames()),
+                    hub.devices,
                     new EventQuery(database.dataSource()), hub.metrics, hub::health, routes);
             started.push(hub.http);
             hub.deviceApi = DeviceApi.start(config.pki().deviceApiBind(), config.pki().deviceApiPort(),
@@ -393,6 +396,7 @@ public final class EdgeHub implements AutoCloseable {
         closeQuietly(kioskPsc);
         closeQuietly(http);
         closeQuietly(fleet);
+        closeQuietly(enrolments);
         closeQuietly(sandbox);
         closeQuietly(broker);
         closeQuietly(database);
