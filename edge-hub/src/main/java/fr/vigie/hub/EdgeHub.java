@@ -4,6 +4,7 @@ import fr.vigie.hub.admission.AdmissionDeviceRoutes;
 import fr.vigie.hub.admission.AdmissionService;
 import fr.vigie.hub.admission.Prescriptions;
 import fr.vigie.hub.audit.AuditLog;
+import fr.vigie.hub.audit.RefusalSummary;
 import fr.vigie.hub.broker.BrokerTls;
 import fr.vigie.hub.broker.EmbeddedBroker;
 import fr.vigie.hub.db.EventQuery;
@@ -87,6 +88,7 @@ public final class EdgeHub implements AutoCloseable {
     private final IdentityRegistry identities;
     private final StaffDirectory staff;
     private final AuditLog audit;
+    private final RefusalSummary signInsThrottled;
     private HttpApi http;
     private SiteCa siteCa;
     private Enrolments enrolments;
@@ -112,6 +114,7 @@ public final class EdgeHub implements AutoCloseable {
         this.identities = new IdentityRegistry(database.dataSource(), clock);
         this.staff = new StaffDirectory(database.dataSource(), clock, new SecureRandom());
         this.audit = new AuditLog(database.dataSource(), clock);
+        this.signInsThrottled = new RefusalSummary(audit, "STAFF_SIGNIN_THROTTLED", Duration.ofMinutes(1), clock);
         metrics.gauge("vigie_devices_known", "Kiosks in the device registry.", () -> deviceCounts().known());
         metrics.gauge("vigie_devices_online", "Kiosks considered online now.", () -> deviceCounts().online());
         metrics.gauge("vigie_ingest_queue_depth", "Messages received and waiting for the ingest writer.",
@@ -159,6 +162,7 @@ public final class EdgeHub implements AutoCloseable {
                 started.push(broker);
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
+            started.push(hub.signInsThrottled);
             hub.staff.ensureFirstAdmin(config.dataDir());
             hub.siteCa = keys.ca();
             hub.enrolments = new Enrolments(database.dataSource(), keys.ca(), keys.configKey(), hub.audit, clock,
@@ -172,7 +176,7 @@ public final class EdgeHub implements AutoCloseable {
                     "vigie-hub-fleet-" + directory.instanceId(), broker == null, clock);
             started.push(hub.fleet);
             Consumer<Javalin> routes = app -> {
-                StaffRoutes.mount(app, hub.staff, hub.audit);
+                StaffRoutes.mount(app, hub.staff, hub.audit, hub.signInsThrottled);
                 IdentityRoutes.mount(app, hub.identities);
                 PrescriptionRoutes.mount(app, hub.identities, new Prescriptions(database.dataSource()));
                 AuditRoutes.mount(app, hub.audit);
@@ -397,6 +401,7 @@ public final class EdgeHub implements AutoCloseable {
         closeQuietly(http);
         closeQuietly(fleet);
         closeQuietly(enrolments);
+        closeQuietly(signInsThrottled);
         closeQuietly(sandbox);
         closeQuietly(broker);
         closeQuietly(database);
