@@ -56,7 +56,7 @@ class KioskEnrolmentIT {
             BootstrapToken token = hub.enrolments().issueToken(copied, Duration.ofHours(1), "it-alice");
             DeviceIdentity thief = DeviceIdentity.openOrCreate(tmp.resolve("thief"), copied, "x".toCharArray(),
                     Clock.systemUTC());
-            hub.enrolments().submit(EnrolmentRequest.of(thief, token.value()));
+            hub.enrolments().submit(EnrolmentRequest.of(thief, token.value()), "192.0.2.66");
             Path tokenFile = Files.writeString(tmp.resolve("token"), token.value(), StandardCharsets.US_ASCII);
             Path kiosks = tmp.resolve("kiosks");
 
