@@ -86,6 +86,12 @@ public final class RawHttp implements Closeable {
         return send(method, path, host, contentType, body, Map.of());
     }
 
+    /** Sends a request with the connection's own {@code Host} and more headers. */
+    public Response send(String method, String path, String contentType, String body, Map<String, String> headers)
+            throws IOException {
+        return send(method, path, host, contentType, body, headers);
+    }
+
     /**
      * Sends a request.
      *
