@@ -7,7 +7,9 @@
  * <li>{@link fr.vigie.hub.audit.AuditEntry}: actor, action code, subject, a few details (never
  * secrets);</li>
  * <li>{@link fr.vigie.hub.audit.AuditVerification}: intact, or the first changed, removed or reordered
- * entry with its position and a stable code.</li>
+ * entry with its position and a stable code;</li>
+ * <li>{@link fr.vigie.hub.audit.RefusalSummary}: requests refused in bulk from one source, as one entry per
+ * source and minute with a count rather than one per request.</li>
  * </ul>
  *
  * The canonical form that each hash covers is documented on {@code AuditChain}.

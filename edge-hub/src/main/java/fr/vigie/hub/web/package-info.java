@@ -9,10 +9,12 @@
  * session cookie (with its CSRF token on changes) or the API bearer token, enforces the role (viewer:
  * read only) and leaves the login in {@code ctx.attribute("vigie.staff")} for the audit log. The console
  * pages ({@code /}, {@code /device}, {@code /enrolments}, {@code /configuration}, {@code /audit},
- * {@code /vigilance}) share their head and navigation through {@code {{>name}}} includes and their
+ * {@code /vigilance}, {@code /staff}) share their head and navigation through {@code {{>name}}} includes and their
  * helpers through {@code common.js}; scripts put data into the page only as text.
  *
- * <p>Bad request parameters are rejected with 400 and a JSON body naming the parameter
- * ({@link fr.vigie.hub.web.BadRequest}).
+ * <p>Every request passes {@link fr.vigie.hub.http.RequestGate} before anything else ({@code Host} among
+ * {@code hub.http.names}, JSON bodies well-formed) and every answer carries the headers of
+ * {@code SecurityHeaders}. Bad request parameters are rejected with 400 and a JSON body naming the parameter
+ * ({@link fr.vigie.hub.web.BadRequest}). The {@code /staff} page lists IT accounts and sign-in locks.
  */
 package fr.vigie.hub.web;
