@@ -177,8 +177,9 @@ public final class RequestGate {
                 throw new RequestRefused(400, BAD_JSON, "the body holds more than one JSON value");
             }
         } catch (JacksonException e) {
-            throw new RequestRefused(400, BAD_JSON, "the body is not well-formed JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            // never the parser's message: it may quote the body, and bodies carry passwords
+            throw new RequestRefused(400, BAD_JSON, "the body is not well-formed JSON" + (e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
         } catch (IOException e) {
             throw new RequestRefused(400, BAD_JSON, "the body could not be read as JSON");
         }

@@ -23,14 +23,14 @@ public final class SourceAddress {
 
     /** The source of the request being served. */
     public static String of(Context ctx) {
-        return of(ctx.req().getRemoteAddr());
+        return ofPeer(ctx.req().getRemoteAddr());
     }
 
     /**
      * The source of a peer address as the servlet container reports it ({@code 10.1.2.3},
      * {@code 0:0:0:0:0:0:0:1}, {@code [::1]}); text that is not an IP address is returned as it is.
      */
-    public static String of(String remoteAddress) {
+    public static String ofPeer(String remoteAddress) {
         String a = remoteAddress == null ? "" : remoteAddress.strip();
         if (a.startsWith("[") && a.endsWith("]")) {
             a = a.substring(1, a.length() - 1);
