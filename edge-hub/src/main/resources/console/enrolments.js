@@ -1,11 +1,14 @@
 'use strict';
 // Pending enrolments: IT approves a kiosk by typing the code its screen shows (so the request on the
-// hub is the kiosk in front of them), or rejects it with a reason. Data only as textContent.
+// hub is the kiosk in front of them), or rejects it with a reason. Several requests for one kiosk (one
+// real, others not) are marked as a conflict: approving the right code closes the others on the hub.
+// Data only as textContent.
 (function () {
   const { t, format, when, el, api, errorText, poll } = window.Vigie;
   const pendingBody = document.querySelector('#pending tbody');
   const decidedBody = document.querySelector('#decided tbody');
   const pendingEmpty = document.getElementById('pending-empty');
+  const conflicts = document.getElementById('conflicts');
   const summary = document.getElementById('summary');
   const status = document.getElementById('refresh-status');
   const result = document.getElementById('action-result');
@@ -40,9 +43,14 @@
     const reject = el('button', { type: 'button', className: 'danger reject', text: t['enrol.reject'] });
     approve.addEventListener('click', () => decide(e, 'approve', 'enrolmentCode', code.value.trim()));
     reject.addEventListener('click', () => decide(e, 'reject', 'reason', reason.value.trim() || t['enrol.reason.default']));
-    return el('tr', { attrs: { 'data-enrolment': e.id, 'data-kiosk': e.site + '/' + e.kioskId } },
-      el('td', { text: e.site }), el('td', { className: 'kiosk', text: e.kioskId }),
-      el('td', { text: when(e.requestedAt) }),
+    const kiosk = el('td', { className: 'kiosk', text: e.kioskId });
+    if (e.conflicts > 0) {
+      kiosk.append(el('span', { className: 'conflict warning', text: format(t['enrol.conflict'], e.conflicts) }));
+    }
+    return el('tr', { attrs: { 'data-enrolment': e.id, 'data-kiosk': e.site + '/' + e.kioskId,
+      'data-conflicts': e.conflicts || 0 } },
+      el('td', { text: e.site }), kiosk, el('td', { text: when(e.requestedAt) }),
+      el('td', { className: 'source', text: e.source || t.none }),
       el('td', { className: 'admin-only decision' }, code, approve, reason, reject));
   }
 
@@ -50,7 +58,7 @@
     return el('tr', { attrs: { 'data-enrolment': e.id, 'data-status': e.status } },
       el('td', { text: e.site }), el('td', { className: 'kiosk', text: e.kioskId }),
       el('td', { text: t['enrol.status.' + e.status] || e.status }), el('td', { text: e.decidedBy || t.none }),
-      el('td', { text: when(e.decidedAt) }), el('td', { text: e.reason || '' }));
+      el('td', { text: when(e.decidedAt) }), el('td', { text: t['enrol.reason.' + e.reason] || e.reason || '' }));
   }
 
   async function refresh() {
@@ -65,6 +73,7 @@
       }
       decidedBody.replaceChildren(...all.filter((e) => e.status !== 'PENDING').slice(0, 50).map(decidedRow));
       pendingEmpty.hidden = pending.length > 0;
+      conflicts.hidden = !pending.some((e) => e.conflicts > 0);
       summary.textContent = format(t['enrol.summary'], pending.length);
       status.classList.remove('error');
       status.textContent = format(t.updated, new Date().toLocaleTimeString(t.locale));

@@ -5,6 +5,7 @@ import fr.vigie.hub.admission.AdmissionService;
 import fr.vigie.hub.admission.Prescriptions;
 import fr.vigie.hub.audit.AuditAnchor;
 import fr.vigie.hub.audit.AuditLog;
+import fr.vigie.hub.audit.RefusalSummary;
 import fr.vigie.hub.broker.BrokerTls;
 import fr.vigie.hub.broker.EmbeddedBroker;
 import fr.vigie.hub.db.EventQuery;
@@ -28,6 +29,7 @@ import fr.vigie.hub.enrol.Enrolments;
 import fr.vigie.hub.enrol.HubKeys;
 import fr.vigie.hub.enrol.SandboxTokens;
 import fr.vigie.hub.fleet.Fleet;
+import fr.vigie.hub.http.RequestGate;
 import fr.vigie.hub.ingest.Ingest;
 import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.hub.sandbox.HubSandbox;
@@ -91,6 +93,7 @@ public final class EdgeHub implements AutoCloseable {
     private final AuditLog audit;
     private final InsiCallLog insiCalls;
     private AuditAnchor auditAnchor;
+    private final RefusalSummary signInsThrottled;
     private HttpApi http;
     private SiteCa siteCa;
     private Enrolments enrolments;
@@ -117,6 +120,7 @@ public final class EdgeHub implements AutoCloseable {
         this.audit = new AuditLog(database.dataSource(), clock);
         this.insiCalls = new InsiCallLog(database.dataSource());
         this.identities = new IdentityRegistry(database.dataSource(), audit, clock);
+        this.signInsThrottled = new RefusalSummary(audit, "STAFF_SIGNIN_THROTTLED", Duration.ofMinutes(1), clock);
         metrics.gauge("vigie_devices_known", "Kiosks in the device registry.", () -> deviceCounts().known());
         metrics.gauge("vigie_devices_online", "Kiosks considered online now.", () -> deviceCounts().online());
         metrics.gauge("vigie_ingest_queue_depth", "Messages received and waiting for the ingest writer.",
@@ -164,6 +168,7 @@ public final class EdgeHub implements AutoCloseable {
                 started.push(broker);
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
+            started.push(hub.signInsThrottled);
             hub.staff.ensureFirstAdmin(config.dataDir());
             hub.auditAnchor = new AuditAnchor(hub.audit, directory.resolve(AuditAnchor.FILE), keys.configKey().jws(),
                     keys.configKey().verifier(), clock);
@@ -171,7 +176,8 @@ public final class EdgeHub implements AutoCloseable {
             started.push(hub.auditAnchor);
             hub.siteCa = keys.ca();
             hub.enrolments = new Enrolments(database.dataSource(), keys.ca(), keys.configKey(), hub.audit, clock,
-                    hub::disconnectRevoked);
+                    hub::disconnectRevoked, config.enrolLimits());
+            started.push(hub.enrolments);
             if (config.sandbox() && config.pki().sandboxBootstrapTokens() > 0) {
                 SandboxTokens.write(hub.enrolments, directory.resolve(SandboxTokens.DIR),
                         config.pki().sandboxBootstrapTokens());
@@ -180,7 +186,7 @@ public final class EdgeHub implements AutoCloseable {
                     "vigie-hub-fleet-" + directory.instanceId(), broker == null, clock);
             started.push(hub.fleet);
             Consumer<Javalin> routes = app -> {
-                StaffRoutes.mount(app, hub.staff, hub.audit);
+                StaffRoutes.mount(app, hub.staff, hub.audit, hub.signInsThrottled);
                 IdentityRoutes.mount(app, hub.identities, hub.audit);
                 PrescriptionRoutes.mount(app, hub.identities, new Prescriptions(database.dataSource()));
                 AuditRoutes.mount(app, hub.audit, hub.auditAnchor);
@@ -209,7 +215,8 @@ public final class EdgeHub implements AutoCloseable {
             };
             hub.admission = HubAdmission.create(hub.identities, database.dataSource(), hub.audit, hub.sandbox,
                     clock);
-            hub.http = HttpApi.start(config.httpBind(), config.httpPort(), hub.devices,
+            hub.http = HttpApi.start(config.httpBind(), config.httpPort(), RequestGate.forHosts(config.httpNames()),
+                    hub.devices,
                     new EventQuery(database.dataSource()), hub.metrics, hub::health, routes);
             started.push(hub.http);
             hub.deviceApi = DeviceApi.start(config.pki().deviceApiBind(), config.pki().deviceApiPort(),
@@ -410,6 +417,8 @@ public final class EdgeHub implements AutoCloseable {
         closeQuietly(kioskPsc);
         closeQuietly(http);
         closeQuietly(fleet);
+        closeQuietly(enrolments);
+        closeQuietly(signInsThrottled);
         closeQuietly(sandbox);
         closeQuietly(broker);
         closeQuietly(auditAnchor);

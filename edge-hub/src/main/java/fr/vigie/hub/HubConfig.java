@@ -1,5 +1,6 @@
 package fr.vigie.hub;
 
+import fr.vigie.hub.enrol.EnrolmentLimits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -45,11 +46,16 @@ import java.util.regex.Pattern;
  *        ({@code hub.igc-sante.crl-files}, comma separated; empty: none, or the sandbox's only)
  * @param auditAnchorPeriod how often the hub exports the audit chain head, signed, outside the database
  *        ({@code hub.audit.anchor-seconds}, 10 to 86400; it is also exported at start and at shutdown)
+ * @param httpNames the DNS names and IP addresses the console and REST API answer to: a request whose
+ *        {@code Host} names anything else is refused 421 {@code HOST_REFUSED}, which defeats DNS
+ *        rebinding ({@code hub.http.names}, comma separated; empty: {@code localhost}, {@code 127.0.0.1},
+ *        {@code ::1}, {@code hub.http.bind} unless it is a wildcard, and {@code hub.device-api.names})
+ * @param enrolLimits what one source address may use of the open enrolment endpoint ({@code hub.enrol.*})
  */
 public record HubConfig(Path dataDir, String httpBind, int httpPort, String brokerUrl, int embeddedMqttPort,
         String jdbcUrl, String jdbcUser, String jdbcPassword, boolean ingestEnabled, int ingestBatchSize,
         int offlineAfterHeartbeats, boolean sandbox, HubPkiConfig pki, List<Path> igcSanteCrlFiles,
-        Duration auditAnchorPeriod) {
+        Duration auditAnchorPeriod, List<String> httpNames, EnrolmentLimits enrolLimits) {
 
     public static final String DATA_DIR = "hub.data-dir";
     public static final String HTTP_BIND = "hub.http.bind";
@@ -65,10 +71,13 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     public static final String SANDBOX_ENABLED = "hub.sandbox.enabled";
     public static final String IGC_SANTE_CRL_FILES = "hub.igc-sante.crl-files";
     public static final String AUDIT_ANCHOR_SECONDS = "hub.audit.anchor-seconds";
+    public static final String HTTP_NAMES = "hub.http.names";
 
     /** Largest accepted {@code hub.ingest.batch-size}. */
     public static final int MAX_BATCH_SIZE = 10_000;
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-:\\[\\]%]{1,253}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9.\\-:]{1,253}");
+    private static final List<String> WILDCARDS = List.of("0.0.0.0", "::", "[::]");
 
     public HubConfig {
         if (dataDir == null) {
@@ -120,12 +129,31 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
             throw new InvalidSetting(AUDIT_ANCHOR_SECONDS, Long.toString(auditAnchorPeriod.toSeconds()),
                     AUDIT_ANCHOR_SECONDS + " must be between 10 and 86400 seconds, got " + auditAnchorPeriod.toSeconds());
         }
+        httpNames = httpNames == null || httpNames.isEmpty() ? defaultHttpNames(httpBind, pki) : List.copyOf(httpNames);
+        for (String n : httpNames) {
+            if (!NAME.matcher(n).matches()) {
+                throw new InvalidSetting(HTTP_NAMES, String.join(",", httpNames), HTTP_NAMES + " holds '" + n
+                        + "', which is not a DNS name or IP address");
+            }
+        }
+        Objects.requireNonNull(enrolLimits, "enrolLimits");
+    }
+
+    /** {@code localhost}, the loopback addresses, the bind address unless a wildcard, and the device API's names. */
+    private static List<String> defaultHttpNames(String httpBind, HubPkiConfig pki) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(List.of("localhost", "127.0.0.1", "::1"));
+        if (!WILDCARDS.contains(httpBind)) {
+            names.add(httpBind.startsWith("[") && httpBind.endsWith("]") ? httpBind.substring(1, httpBind.length() - 1)
+                    : httpBind);
+        }
+        names.addAll(pki.serverNames());
+        return List.copyOf(names);
     }
 
     /** The defaults, with the given data directory: embedded broker on 1883, embedded database, HTTP on 8080. */
     public static HubConfig defaults(Path dataDir) {
         return new HubConfig(dataDir, "127.0.0.1", 8080, "", 1883, "", "", "", true, 500, 3, false, HubPkiConfig.defaults(),
-                List.of(), Duration.ofMinutes(5));
+                List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults());
     }
 
     /**
@@ -154,7 +182,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     public HubConfig withIngestEnabled(boolean enabled) {
         return new HubConfig(dataDir, httpBind, httpPort, brokerUrl, embeddedMqttPort, jdbcUrl, jdbcUser,
                 jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats, sandbox, pki, igcSanteCrlFiles,
-                auditAnchorPeriod);
+                auditAnchorPeriod, httpNames, enrolLimits);
     }
 
     @Override
@@ -166,7 +194,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
                 + ", jdbcPassword=" + (jdbcPassword.isEmpty() ? "" : "****") + ", ingestEnabled=" + ingestEnabled
                 + ", ingestBatchSize=" + ingestBatchSize + ", offlineAfterHeartbeats=" + offlineAfterHeartbeats
                 + ", sandbox=" + sandbox + ", " + pki + ", igcSanteCrlFiles=" + igcSanteCrlFiles
-                + ", auditAnchorPeriod=" + auditAnchorPeriod + "]";
+                + ", auditAnchorPeriod=" + auditAnchorPeriod + ", httpNames=" + httpNames + ", " + enrolLimits + "]";
     }
 
     private static void requirePort(String key, int port) {

@@ -1,5 +1,6 @@
 package fr.vigie.hub;
 
+import fr.vigie.hub.enrol.EnrolmentLimits;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,8 @@ final class HubConfigReader {
             HubConfig.SANDBOX_ENABLED, HubPkiConfig.SITE, HubPkiConfig.DEVICE_API_BIND, HubPkiConfig.DEVICE_API_PORT,
             HubPkiConfig.SERVER_NAMES, HubPkiConfig.CA_PASSPHRASE_FILE, HubPkiConfig.MQTT_TLS, HubPkiConfig.MQTT_TLS_PORT,
             HubPkiConfig.MQTT_TLS_BIND, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS, HubConfig.IGC_SANTE_CRL_FILES,
-            HubConfig.AUDIT_ANCHOR_SECONDS);
+            HubConfig.AUDIT_ANCHOR_SECONDS, HubConfig.HTTP_NAMES, EnrolmentLimits.MAX_PENDING,
+            EnrolmentLimits.MAX_PENDING_PER_SOURCE, EnrolmentLimits.REQUESTS_PER_MINUTE_PER_SOURCE);
     private static final String DEFAULT_DATA_DIR = "./data/hub";
 
     private HubConfigReader() {
@@ -61,7 +63,9 @@ final class HubConfigReader {
                     pki(raw, integer(raw, HubConfig.HTTP_PORT, d.httpPort()), integer(raw, HubConfig.MQTT_PORT,
                             d.embeddedMqttPort())),
                     paths(raw, HubConfig.IGC_SANTE_CRL_FILES),
-                    Duration.ofSeconds(integer(raw, HubConfig.AUDIT_ANCHOR_SECONDS, (int) d.auditAnchorPeriod().toSeconds())));
+                    Duration.ofSeconds(integer(raw, HubConfig.AUDIT_ANCHOR_SECONDS, (int) d.auditAnchorPeriod().toSeconds())),
+                    list(raw, HubConfig.HTTP_NAMES),
+                    enrolLimits(raw));
         } catch (HubConfig.InvalidSetting e) {
             throw new HubConfigException(e.key, e.value, e.getMessage());
         }
@@ -89,17 +93,43 @@ final class HubConfigReader {
                     integer(raw, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS, d.sandboxBootstrapTokens()));
             return c;
         } catch (IllegalArgumentException e) {
-            if (e instanceof HubConfig.InvalidSetting) {
-                throw e;
-            }
-            String message = e.getMessage();
-            for (String k : KEYS) {
-                if (message != null && message.startsWith(k + " ")) {
-                    key = k;
-                }
-            }
-            throw new HubConfig.InvalidSetting(key, String.valueOf(raw.get(key)), message);
+            throw keyed(e, raw, key);
         }
+    }
+
+    private static EnrolmentLimits enrolLimits(Map<String, String> raw) {
+        EnrolmentLimits d = EnrolmentLimits.defaults();
+        try {
+            return new EnrolmentLimits(integer(raw, EnrolmentLimits.MAX_PENDING, d.maxPending()),
+                    integer(raw, EnrolmentLimits.MAX_PENDING_PER_SOURCE, d.maxPendingPerSource()),
+                    integer(raw, EnrolmentLimits.REQUESTS_PER_MINUTE_PER_SOURCE, d.requestsPerMinutePerSource()));
+        } catch (IllegalArgumentException e) {
+            throw keyed(e, raw, EnrolmentLimits.MAX_PENDING);
+        }
+    }
+
+    /**
+     * An {@link IllegalArgumentException} of a settings record as the {@link HubConfig.InvalidSetting} of
+     * the key its message starts with ({@code fallbackKey} when none does).
+     */
+    private static HubConfig.InvalidSetting keyed(IllegalArgumentException e, Map<String, String> raw,
+            String fallbackKey) {
+        if (e instanceof HubConfig.InvalidSetting s) {
+            return s;
+        }
+        String key = fallbackKey;
+        String message = e.getMessage();
+        for (String k : KEYS) {
+            if (message != null && message.startsWith(k + " ")) {
+                key = k;
+            }
+        }
+        return new HubConfig.InvalidSetting(key, String.valueOf(raw.get(key)), message);
+    }
+
+    private static List<String> list(Map<String, String> raw, String key) {
+        String value = raw.getOrDefault(key, "");
+        return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
     }
 
     private static Map<String, String> readFile(Path file) throws HubConfigException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.vigie.hub.enrol.EnrolmentLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,10 +152,37 @@ class HubConfigTest {
     }
 
     @Test
+    void httpNamesDefaultToLoopbackTheBindAddressAndTheDeviceApiNames() throws Exception {
+        assertEquals(List.of("localhost", "127.0.0.1", "::1"), HubConfig.load(null, Map.of()).httpNames());
+        assertEquals(List.of("localhost", "127.0.0.1", "::1", "10.0.0.5", "hub.chu-nord.local"), HubConfig.load(null,
+                Map.of("hub.http.bind", "10.0.0.5", "hub.device-api.names", "hub.chu-nord.local,127.0.0.1")).httpNames());
+        assertEquals(List.of("localhost", "127.0.0.1", "::1"), HubConfig.load(null,
+                Map.of("hub.http.bind", "0.0.0.0")).httpNames(), "a wildcard is no name");
+        assertEquals(List.of("console.chu-nord.local"), HubConfig.load(null,
+                Map.of("hub.http.names", " console.chu-nord.local ")).httpNames());
+        HubConfigException bad = assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of("hub.http.names", "ok.local,evil/name")));
+        assertEquals("hub.http.names", bad.key());
+    }
+
+    @Test
+    void enrolmentLimitsAreCheckedAgainstTheirBounds() throws Exception {
+        HubConfig c = HubConfig.load(null, Map.of("hub.enrol.max-pending-per-source", "5",
+                "hub.enrol.requests-per-minute-per-source", "600"));
+        assertEquals(new EnrolmentLimits(1000, 5, 600), c.enrolLimits());
+        assertEquals(EnrolmentLimits.defaults(), HubConfig.load(null, Map.of()).enrolLimits());
+        for (Map.Entry<String, String> bad : Map.of("hub.enrol.max-pending", "0",
+                "hub.enrol.max-pending-per-source", "2000", "hub.enrol.requests-per-minute-per-source", "x").entrySet()) {
+            HubConfigException e = assertThrows(HubConfigException.class, () -> HubConfig.load(null, Map.ofEntries(bad)));
+            assertEquals(bad.getKey(), e.key(), e.getMessage());
+        }
+    }
+
+    @Test
     void buildingABadRecordDirectlyThrowsNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new HubConfig(tmp, "127.0.0.1", -1, "", 1883, "", "", "", true, 500, 3, false,
-                        HubPkiConfig.defaults(), List.of(), Duration.ofMinutes(5)));
+                        HubPkiConfig.defaults(), List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults()));
         assertTrue(e.getMessage().startsWith("hub.http.port"), e.getMessage());
     }
 

@@ -1,5 +1,6 @@
 package fr.vigie.hub;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.staff.StaffDirectory;
 import fr.vigie.hub.testing.ManualClock;
+import fr.vigie.hub.testing.RawHttp;
 import fr.vigie.hub.testing.StaffClient;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * IT staff sign-in on a real hub (embedded PostgreSQL): the first admin, sessions with CSRF, roles,
- * API tokens, throttling and expiry by the injected clock, and the security headers.
+ * API tokens, throttling and expiry by the injected clock, and the security headers. Attackers on other
+ * machines are played by connections leaving from other loopback addresses (127.0.0.2…).
  */
 class StaffAuthIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -204,6 +208,110 @@ class StaffAuthIT {
         assertNotEquals(ida.cookie(), again.cookie());
         assertEquals(204, again.send("DELETE", "/api/v1/session", null).statusCode());
         assertEquals(401, again.get("/api/v1/devices").statusCode());
+    }
+
+    @Test
+    void passwordSprayingFromOneAddressIsHeldBackWhateverTheLoginsTried() throws Exception {
+        createAccount("sprayed.sam", "viewer", "sam's long password");
+        // given an attacker at 127.0.0.2 trying one password on ten logins
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, signInFrom("127.0.0.2", "spray-" + i, "Summer2025!").status());
+        }
+        // when it goes on, even with the right password of a real account
+        RawHttp.Response held = signInFrom("127.0.0.2", "sprayed.sam", "sam's long password");
+        assertEquals(429, held.status());
+        assertEquals("STAFF_SIGNIN_THROTTLED", JSON.readTree(held.body()).get("error").asText());
+        assertEquals("60", held.header("Retry-After"));
+        for (int i = 10; i < 30; i++) {
+            assertEquals(429, signInFrom("127.0.0.2", "spray-" + i, "Summer2025!").status());
+        }
+        // then the account itself is not held back for its owner elsewhere
+        assertEquals(200, signInFrom("127.0.0.3", "sprayed.sam", "sam's long password").status());
+        // and the audit log has the ten checked failures one by one, the throttled rest summarised
+        JsonNode failed = admin.getJson("/api/v1/audit?action=STAFF_SIGNIN_FAILED&limit=1000");
+        int fromAttacker = 0;
+        for (JsonNode e : failed.get("entries")) {
+            fromAttacker += e.at("/details/remote").asText().equals("127.0.0.2") ? 1 : 0;
+        }
+        assertEquals(10, fromAttacker);
+        CLOCK.advance(Duration.ofSeconds(61));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode summary = admin.getJson("/api/v1/audit?action=STAFF_SIGNIN_THROTTLED&subject=source:127.0.0.2");
+            return summary.get("entries").size() == 1 && summary.at("/entries/0/details/count").asText().equals("21");
+        });
+    }
+
+    @Test
+    void aStrangerHoldsAdminBackForMinutesAtMostAndNeverAtTheAdminsUsualAddress() throws Exception {
+        String password = StaffClient.firstAdminPassword(dataDir);
+        // given a stranger failing admin's password five times from 127.0.0.4
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, signInFrom("127.0.0.4", "admin", "guess-" + i).status());
+        }
+        // then from an address admin never used, admin waits 30 s
+        RawHttp.Response elsewhere = signInFrom("127.0.0.5", "admin", password);
+        assertEquals(429, elsewhere.status());
+        assertEquals("30", elsewhere.header("Retry-After"));
+
+        // when the stranger fails again each time the lock ends, from ever new addresses
+        long[] expected = {60, 120, 240, 300, 300, 300};
+        for (int i = 0; i < expected.length; i++) {
+            CLOCK.advance(Duration.ofSeconds(301));
+            assertEquals(401, signInFrom("127.0.1." + (i + 1), "admin", "again-" + i).status());
+            RawHttp.Response held = signInFrom("127.0.0.5", "admin", password);
+            // then the wait grows but never past five minutes
+            assertEquals(429, held.status());
+            assertEquals(Long.toString(expected[i]), held.header("Retry-After"));
+        }
+
+        // and admin, at the address it signed in from before (this machine), gets in all the same
+        assertEquals(200, StaffClient.signInResponse(base, "admin", password).statusCode());
+        assertEquals(200, signInFrom("127.0.0.5", "admin", password).status(), "admin's sign-in ends the hold");
+    }
+
+    @Test
+    void itSeesTheLocksAndLiftsOneAudited() throws Exception {
+        createAccount("locked.lou", "viewer", "lou's long password");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, signInFrom("127.0.0.6", "locked.lou", "guess-" + i).status());
+        }
+        assertEquals(429, signInFrom("127.0.0.7", "locked.lou", "lou's long password").status());
+
+        JsonNode locks = admin.getJson("/api/v1/staff/signin-locks").get("locks");
+        assertTrue(has(locks, "login", "locked.lou", 5, true), locks.toString());
+        assertTrue(has(locks, "source", "127.0.0.6", 5, false), locks.toString());
+
+        assertEquals(204, admin.send("POST", "/api/v1/staff/signin-locks/lift", Map.of("login", "locked.lou")).statusCode());
+        assertFalse(has(admin.getJson("/api/v1/staff/signin-locks").get("locks"), "login", "locked.lou", 5, true));
+        assertEquals(200, signInFrom("127.0.0.7", "locked.lou", "lou's long password").status());
+        assertEquals(204, admin.send("POST", "/api/v1/staff/signin-locks/lift", Map.of("source", "127.0.0.6")).statusCode());
+        HttpResponse<String> nothing = admin.send("POST", "/api/v1/staff/signin-locks/lift", Map.of("source", "127.0.0.6"));
+        assertEquals(404, nothing.statusCode());
+        assertEquals("STAFF_NOT_FOUND", JSON.readTree(nothing.body()).get("error").asText());
+        assertEquals(400, admin.send("POST", "/api/v1/staff/signin-locks/lift", Map.of()).statusCode());
+
+        JsonNode lifted = admin.getJson("/api/v1/audit?action=STAFF_SIGNIN_LOCK_LIFTED");
+        assertEquals(List.of("staff:locked.lou", "source:127.0.0.6"), List.of(lifted.at("/entries/0/subject").asText(),
+                lifted.at("/entries/1/subject").asText()));
+        assertEquals("admin", lifted.at("/entries/0/actor").asText());
+    }
+
+    private static boolean has(JsonNode locks, String kind, String name, int failures, boolean locked) {
+        for (JsonNode l : locks) {
+            if (l.get("kind").asText().equals(kind) && l.get("name").asText().equals(name)
+                    && l.get("failures").asInt() == failures && l.get("locked").asBoolean() == locked) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A sign-in attempt from another machine: a connection leaving from {@code address}. */
+    private static RawHttp.Response signInFrom(String address, String login, String password) throws Exception {
+        try (RawHttp http = RawHttp.connect(base, address, null)) {
+            return http.send("POST", "/api/v1/session", "application/json",
+                    JSON.writeValueAsString(Map.of("login", login, "password", password)));
+        }
     }
 
     private void createAccount(String login, String role, String password) throws Exception {

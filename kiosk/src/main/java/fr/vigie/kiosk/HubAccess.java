@@ -3,6 +3,7 @@ package fr.vigie.kiosk;
 import fr.vigie.provisioning.RootPin;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How a kiosk reaches its hub's device API and gets its identity: where the API is, which site root
@@ -17,14 +18,21 @@ import java.nio.file.Path;
  *        approval; {@code {id}} in the path stands for the kiosk id (for virtual fleets)
  * @param deviceSecretFile the secret that encrypts the device key ({@value #SECRET_FILE}); default
  *        {@code <data-dir>.secret}, outside the data directory
+ * @param restartAfterRejection how long a kiosk whose request IT rejected (or closed because another key
+ *        was approved for its id) waits before asking again, doubling at each new rejection up to an hour
+ *        ({@value #RESTART_SECONDS}, 1–3600 seconds, default 60)
  */
-public record HubAccess(URI deviceApi, String caFingerprint, Path tokenFile, Path deviceSecretFile) {
+public record HubAccess(URI deviceApi, String caFingerprint, Path tokenFile, Path deviceSecretFile,
+        Duration restartAfterRejection) {
     public static final String URL = "kiosk.hub.url";
     public static final String CA_FINGERPRINT = "kiosk.hub.ca-fingerprint";
     public static final String TOKEN_FILE = "kiosk.enrol.token-file";
     public static final String SECRET_FILE = "kiosk.device-secret-file";
+    public static final String RESTART_SECONDS = "kiosk.enrol.restart-seconds";
+    /** The default {@link #restartAfterRejection()}. */
+    public static final Duration DEFAULT_RESTART = Duration.ofMinutes(1);
     /** No device API: plain MQTT, no enrolment. */
-    public static final HubAccess NONE = new HubAccess(null, null, null, null);
+    public static final HubAccess NONE = new HubAccess(null, null, null, null, DEFAULT_RESTART);
 
     public HubAccess {
         if (deviceApi != null && (!"https".equals(deviceApi.getScheme()) || deviceApi.getHost() == null)) {
@@ -32,6 +40,10 @@ public record HubAccess(URI deviceApi, String caFingerprint, Path tokenFile, Pat
         }
         if (caFingerprint != null && !RootPin.isFingerprint(caFingerprint)) {
             throw new InvalidSetting(CA_FINGERPRINT, caFingerprint, "must be 64 hex digits (SHA-256)");
+        }
+        restartAfterRejection = restartAfterRejection == null ? DEFAULT_RESTART : restartAfterRejection;
+        if (restartAfterRejection.toSeconds() < 1 || restartAfterRejection.toSeconds() > 3600) {
+            throw new InvalidSetting(RESTART_SECONDS, restartAfterRejection.toSeconds(), "must be between 1 and 3600 seconds");
         }
     }
 
@@ -49,6 +61,6 @@ public record HubAccess(URI deviceApi, String caFingerprint, Path tokenFile, Pat
         Path abs = dataDir.toAbsolutePath().normalize();
         Path secret = deviceSecretFile == null ? abs.resolveSibling(abs.getFileName() + ".secret")
                 : Path.of(deviceSecretFile.toString().replace("{id}", kioskId));
-        return new HubAccess(deviceApi, caFingerprint, token, secret);
+        return new HubAccess(deviceApi, caFingerprint, token, secret, restartAfterRejection);
     }
 }

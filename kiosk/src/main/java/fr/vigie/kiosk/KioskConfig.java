@@ -60,7 +60,7 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
     /** Every key this record reads; any other {@code kiosk.*} key is rejected. */
     public static final Set<String> KEYS = union(Set.of(SITE, ID, MQTT_URL, DATA_DIR, HEARTBEAT_SECONDS,
             OUTBOX_CAPACITY, OUTBOX_SYNC, MQTT_WINDOW, HubAccess.URL, HubAccess.CA_FINGERPRINT, HubAccess.TOKEN_FILE,
-            HubAccess.SECRET_FILE), union(CardTrustSettings.KEYS, StationConfig.KEYS));
+            HubAccess.SECRET_FILE, HubAccess.RESTART_SECONDS), union(CardTrustSettings.KEYS, StationConfig.KEYS));
 
     public static final String DEFAULT_BROKER_URL = "tcp://127.0.0.1:1883";
     public static final int DEFAULT_HEARTBEAT_SECONDS = 10;
@@ -198,8 +198,9 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
         String pin = raw.getOrDefault(HubAccess.CA_FINGERPRINT, "").trim();
         String token = raw.getOrDefault(HubAccess.TOKEN_FILE, "").trim();
         String secret = raw.getOrDefault(HubAccess.SECRET_FILE, "").trim();
+        int restart = integer(raw, HubAccess.RESTART_SECONDS, (int) HubAccess.DEFAULT_RESTART.toSeconds());
         return new HubAccess(uri, pin.isEmpty() ? null : pin, token.isEmpty() ? null : Path.of(token),
-                secret.isEmpty() ? null : Path.of(secret));
+                secret.isEmpty() ? null : Path.of(secret), java.time.Duration.ofSeconds(restart));
     }
 
     /** The version in the kiosk jar's manifest ({@code Implementation-Version}), or {@code dev}. */

@@ -68,7 +68,7 @@ final class KioskIdentity implements AutoCloseable {
         });
         DeviceEnrolment enrolment = new DeviceEnrolment(device, HubApi.forEnrolment(access.deviceApi(),
                 access.caFingerprint()), hub, access.tokenFile(), config.dataDir(), scheduler, worker, POLL_EVERY,
-                onEnrolled);
+                access.restartAfterRejection(), onEnrolled);
         return new KioskIdentity(device, hub, enrolment, scheduler, worker);
     }
 

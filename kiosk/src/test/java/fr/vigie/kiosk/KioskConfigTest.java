@@ -116,6 +116,22 @@ class KioskConfigTest {
     }
 
     @Test
+    void anEnrollingKioskAsksAgainAfterARejectionAfterTheConfiguredDelay() throws Exception {
+        Map<String, String> raw = new HashMap<>(MINIMAL);
+        raw.put("kiosk.hub.url", "https://hub.local:8443");
+        raw.put("kiosk.mqtt.url", "ssl://hub.local:8883");
+        assertEquals(java.time.Duration.ofMinutes(1), KioskConfig.load(null, raw).hubAccess().restartAfterRejection());
+
+        raw.put("kiosk.enrol.restart-seconds", "5");
+        assertEquals(java.time.Duration.ofSeconds(5), KioskConfig.load(null, raw).hubAccess().restartAfterRejection());
+
+        raw.put("kiosk.enrol.restart-seconds", "0");
+        KioskConfigException e = assertThrows(KioskConfigException.class, () -> KioskConfig.load(null, raw));
+        assertEquals("kiosk.enrol.restart-seconds", e.key());
+        assertTrue(e.getMessage().contains("between 1 and 3600"), e.getMessage());
+    }
+
+    @Test
     void workstationKeysConfigureTheUiReadersGpioAndSessionTimeouts() throws Exception {
         Map<String, String> raw = new HashMap<>(MINIMAL);
         raw.putAll(Map.of("kiosk.ui.port", "0", "kiosk.card.readers", "sandbox", "kiosk.gpio", "MOCK",

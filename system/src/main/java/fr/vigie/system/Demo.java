@@ -108,7 +108,9 @@ public final class Demo {
                 List.of("--data", data.resolve("hub").toString(), "--http-port", String.valueOf(o.httpPort()),
                         "--mqtt-port", String.valueOf(o.mqttPort()), "--set", "hub.sandbox.enabled=true",
                         "--set", "hub.mqtt.tls=true", "--set", "hub.mqtt.tls-port=0", "--set", "hub.device-api.port=0",
-                        "--set", "hub.sandbox.bootstrap-tokens=" + o.kiosks())), data, out);
+                        "--set", "hub.sandbox.bootstrap-tokens=" + o.kiosks(),
+                        // the demo's kiosks all enrol from this machine's address at once
+                        "--set", "hub.enrol.requests-per-minute-per-source=" + Math.max(60, 2 * o.kiosks()))), data, out);
         synchronized (started) {
             started.add(hub);
         }

@@ -22,6 +22,7 @@ import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.protocol.identity.RnivAction;
 import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,8 +47,9 @@ import org.openqa.selenium.WebElement;
  * enrolment (typing the code the kiosk shows) and rolls a configuration out to a group, watching a real
  * kiosk apply it, and sees on the kiosk's page a forged command the kiosk refused; HTML in a rejection
  * reason, a software version or a reader name stays text; on the identity-vigilance page the admin accepts
- * a change waiting for a QUAL record; a viewer sees no mutating control and is
- * refused by the API; a mutating request without the CSRF token is refused.
+ * a change waiting for a QUAL record; two requests for one kiosk show as a conflict that approving the real
+ * code resolves; a locked-out account is unblocked from the IT accounts page; a viewer sees no mutating
+ * control and is refused by the API; a mutating request without the CSRF token is refused.
  */
 class ConsoleIT {
     private static final String SITE = "chu-nord";
@@ -172,9 +174,64 @@ class ConsoleIT {
                 } finally {
                     browser.quit();
                 }
+                adminResolvesAnEnrolmentConflictAndLiftsASignInLock(hub, base, adminPassword);
                 viewerSeesNoMutatingControlAndIsRefused(hub, base);
             }
         }
+    }
+
+    /**
+     * Two requests wait for kiosk-twin (the real one from this machine, another from 192.0.2.66): the page
+     * marks the conflict, the admin approves the code of the real kiosk, the other is shown superseded; then a
+     * locked-out account shows on the IT accounts page and the admin unblocks it.
+     */
+    private void adminResolvesAnEnrolmentConflictAndLiftsASignInLock(EdgeHub hub, String base, String adminPassword)
+            throws Exception {
+        DeviceIdentity twin = TestKiosks.requestEnrolment(hub, tmp, SITE, "kiosk-twin");
+        DeviceIdentity impostor = DeviceIdentity.openOrCreate(tmp.resolve("impostor"), KioskAddress.of(SITE, "kiosk-twin"),
+                "x".toCharArray(), java.time.Clock.systemUTC());
+        hub.enrolments().submit(EnrolmentRequest.of(impostor, null), "192.0.2.66");
+        hub.staff().accounts().create("lou", StaffRole.VIEWER, "lou's long password".toCharArray(), "admin");
+        for (int i = 0; i < 5; i++) {
+            assertThat(signInStatus(base, "lou", "guess " + i)).isEqualTo(401);
+        }
+        assertThat(signInStatus(base, "lou", "lou's long password")).isEqualTo(429);
+        WebDriver browser = HeadlessChromium.start("fr-FR");
+        try {
+            ConsoleSignIn.signIn(browser, base + "/enrolments", "admin", adminPassword);
+            await().atMost(PATIENCE).until(() -> browser.findElement(By.id("conflicts")).isDisplayed());
+            await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(
+                    "#pending tr[data-kiosk='" + SITE + "/kiosk-twin'][data-conflicts='1']")).size() == 2);
+            WebElement real = browser.findElements(By.cssSelector("#pending tr[data-kiosk='" + SITE + "/kiosk-twin']"))
+                    .stream().filter(r -> r.findElement(By.cssSelector("td.source")).getText().equals("127.0.0.1"))
+                    .findFirst().orElseThrow();
+            assertThat(real.getText()).contains("Conflit : 1 autre(s) demande(s) pour cette borne");
+            real.findElement(By.cssSelector("input.code")).sendKeys(twin.enrolmentCode().toLowerCase(java.util.Locale.ROOT));
+            real.findElement(By.cssSelector("button.approve")).click();
+            await().atMost(PATIENCE).until(() -> browser.findElement(By.id("decided")).getText()
+                    .contains("Remplacée : une autre demande a été approuvée pour cette borne"));
+            assertThat(browser.findElement(By.id("conflicts")).isDisplayed()).isFalse();
+
+            browser.get(base + "/staff");
+            WebElement lock = await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(
+                    "#locks tr[data-kind=login][data-name=lou][data-locked=true]")).stream().findFirst().orElse(null),
+                    r -> r != null);
+            lock.findElement(By.cssSelector("button.lift")).click();
+            await().atMost(PATIENCE).until(() -> browser.findElement(By.id("action-result")).getText()
+                    .equals("Blocage levé pour lou."));
+        } finally {
+            browser.quit();
+        }
+        assertThat(signInStatus(base, "lou", "lou's long password")).isEqualTo(200);
+        assertThat(hub.audit().find(fr.vigie.hub.audit.AuditQuery.all(1000)).entries()).anyMatch(e -> e.action()
+                .equals("STAFF_SIGNIN_LOCK_LIFTED") && e.actor().equals("admin") && e.subject().equals("staff:lou"));
+    }
+
+    private static int signInStatus(String base, String login, String password) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("login", login, "password", password)))).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private void viewerSeesNoMutatingControlAndIsRefused(EdgeHub hub, String base) throws Exception {

@@ -12,6 +12,8 @@
  * signed with the hub's key, outside the database (a file in the data directory and the log, hence the
  * system journal), and verifies the chain against the last one, so that a chain rebuilt or cut short
  * by a database superuser is found.</li>
+ * <li>{@link fr.vigie.hub.audit.RefusalSummary}: requests refused in bulk from one source, as one entry per
+ * source and minute with a count rather than one per request.</li>
  * </ul>
  *
  * The canonical form that each hash covers is documented on {@code AuditChain}.

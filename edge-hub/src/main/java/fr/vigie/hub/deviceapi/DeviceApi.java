@@ -3,6 +3,7 @@ package fr.vigie.hub.deviceapi;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import fr.vigie.hub.http.RequestGate;
 import fr.vigie.provisioning.DeviceCertificates;
 import fr.vigie.provisioning.SiteCa;
 import io.javalin.Javalin;
@@ -10,6 +11,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -26,7 +28,10 @@ import org.slf4j.LoggerFactory;
  * The hub's second HTTP listener, the one kiosks call: HTTPS with TLS 1.3 only, a server certificate
  * from the site CA (a fresh in-memory key at each start), client certificates wanted but not
  * required. {@code /enrol/v1/} serves kiosks without a certificate; every {@code /device/v1/} request
- * is authenticated by {@link DeviceCaller}. Features add routes through {@link DeviceRoutes}. Errors
+ * is authenticated by {@link DeviceCaller}. Features add routes through {@link DeviceRoutes}. Requests
+ * pass the {@link RequestGate} first: the {@code Host} must be one of the names in the server
+ * certificate (421 {@code HOST_REFUSED}), bodies JSON (415 {@code UNSUPPORTED_MEDIA_TYPE}, 400
+ * {@code BAD_JSON}). Answers are {@code nosniff} and {@code no-store} unless a route says otherwise. Errors
  * are JSON {@code {"error": CODE, "message": …}}. Thread-safe; started once, closed once.
  *
  * <pre>{@code
@@ -81,6 +86,10 @@ public final class DeviceApi implements AutoCloseable {
                 return connector;
             });
         });
+        app.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store"));
+        List<String> names = new ArrayList<>(dnsNames);
+        names.addAll(ipAddresses);
+        RequestGate.forHosts(names).install(app);
         app.before("/device/v1/*", ctx -> DeviceCaller.authenticate(ctx, devices, clock));
         app.exception(DeviceRefused.class, (e, ctx) -> {
             LOG.warn("device API refused {} {}: {} {}", ctx.method(), ctx.path(), e.code(), e.getMessage());

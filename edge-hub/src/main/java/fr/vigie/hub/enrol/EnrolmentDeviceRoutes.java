@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.hub.deviceapi.DeviceCaller;
 import fr.vigie.hub.deviceapi.DeviceRoutes;
+import fr.vigie.hub.http.SourceAddress;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.provisioning.ProvisioningException;
@@ -20,7 +21,9 @@ import java.util.Optional;
  * Enrolment and certificate routes on the device API.
  *
  * <pre>
- * POST /enrol/v1/requests              EnrolmentJson request → 202 {id, status: PENDING} | 201 {id, status: ISSUED}
+ * POST /enrol/v1/requests              EnrolmentJson request → 202 {id, status: PENDING} | 201 {id, status: ISSUED};
+ *                                      429 ENROLMENT_RATE_LIMITED (Retry-After), ENROLMENT_SOURCE_QUEUE_FULL,
+ *                                      ENROLMENT_QUEUE_FULL: see {@link EnrolmentLimits}
  * GET  /enrol/v1/requests/{id}         {id, status, reason?, result?: EnrolmentJson result}
  * GET  /enrol/v1/crl                   the site CRL, PEM
  * GET  /device/v1/config/signing-key   {keyId, publicKeyPem}: the key configurations are signed with
@@ -55,7 +58,7 @@ public final class EnrolmentDeviceRoutes implements DeviceRoutes {
     private void submit(Context ctx) throws Exception {
         EnrolmentView v;
         try {
-            v = enrolments.submit(messages.readRequest(ctx.bodyAsBytes()));
+            v = enrolments.submit(messages.readRequest(ctx.bodyAsBytes()), SourceAddress.of(ctx));
         } catch (ProvisioningException e) {
             throw new EnrolmentRefused(400, e.error().name(), e.getMessage());
         }

@@ -7,6 +7,7 @@ import fr.vigie.hub.fleet.ConfigSigningKey;
 import fr.vigie.config.KioskSettings;
 import fr.vigie.hub.audit.AuditEntry;
 import fr.vigie.hub.audit.AuditLog;
+import fr.vigie.hub.audit.RefusalSummary;
 import fr.vigie.protocol.ConfigBundle;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
@@ -17,6 +18,7 @@ import fr.vigie.provisioning.RevocationReason;
 import fr.vigie.provisioning.SiteCa;
 import fr.vigie.provisioning.enrolment.BootstrapToken;
 import fr.vigie.provisioning.enrolment.BootstrapTokens;
+import fr.vigie.provisioning.enrolment.EnrolmentCodes;
 import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -42,19 +44,26 @@ import org.slf4j.LoggerFactory;
  * approval or rejection (or a bootstrap token's), issuance of the certificate with the first
  * signed configuration, renewal, and revocation. State is in PostgreSQL; each step is one
  * transaction together with its audit entry ({@code ENROL_REQUESTED}, {@code ENROL_APPROVED},
- * {@code ENROL_REJECTED}, {@code BOOTSTRAP_TOKEN_ISSUED}, {@code CERT_ROTATED}, {@code DEVICE_REVOKED}).
- * Thread-safe.
+ * {@code ENROL_SUPERSEDED}, {@code ENROL_REJECTED}, {@code BOOTSTRAP_TOKEN_ISSUED}, {@code CERT_ROTATED},
+ * {@code DEVICE_REVOKED}).
+ *
+ * <p>The request endpoint is open to anyone on the network, so each source address gets a share
+ * ({@link EnrolmentLimits}): a rate of submissions (in memory, per hub) and a number of requests waiting
+ * for IT (in the database, shared by hubs). Refused requests — over those limits, or with a bad bootstrap
+ * token — are not audited one by one but summarised per source and minute
+ * ({@code ENROL_REQUESTS_REFUSED}, {@link RefusalSummary}). Thread-safe; {@link #close()} writes the
+ * summaries in progress.
  *
  * <pre>{@code
- * EnrolmentView v = enrolments.submit(request);                 // PENDING, or ISSUED with a token
+ * EnrolmentView v = enrolments.submit(request, "10.0.4.17");    // PENDING, or ISSUED with a token
  * enrolments.approve(v.id(), "K7F2-9QXM", "alice");              // IT read the code on the kiosk
  * enrolments.revoke(kiosk, RevocationReason.KEY_COMPROMISE, "alice");
  * }</pre>
  */
-public final class Enrolments {
+public final class Enrolments implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Enrolments.class);
-    /** Requests waiting for IT at once; more are refused with {@code ENROLMENT_QUEUE_FULL}. */
-    static final int MAX_PENDING = 1000;
+    /** How long one audit entry summarising a source's refused requests covers at most. */
+    static final Duration REFUSAL_WINDOW = Duration.ofMinutes(1);
     private static final ProtocolCodec CODEC = new ProtocolCodec();
 
     private final DataSource dataSource;
@@ -64,12 +73,19 @@ public final class Enrolments {
     private final AuditLog audit;
     private final Clock clock;
     private final Consumer<KioskAddress> disconnect;
+    private final EnrolmentLimits limits;
+    private final SourceRate rate;
+    private final RefusalSummary refusals;
 
     /**
      * @param disconnect ends a revoked kiosk's broker session (the embedded broker's), or does nothing
+     * @param limits what one source may use of the open enrolment endpoint
      */
     public Enrolments(DataSource dataSource, SiteCa ca, ConfigSigningKey configKey, AuditLog audit, Clock clock,
-            Consumer<KioskAddress> disconnect) {
+            Consumer<KioskAddress> disconnect, EnrolmentLimits limits) {
+        this.limits = limits;
+        this.rate = new SourceRate(limits.requestsPerMinutePerSource(), clock);
+        this.refusals = new RefusalSummary(audit, "ENROL_REQUESTS_REFUSED", REFUSAL_WINDOW, clock);
         this.dataSource = dataSource;
         this.ca = ca;
         this.tokens = new BootstrapTokens(new PgBootstrapTokenStore(dataSource), clock, new SecureRandom());
@@ -77,6 +93,12 @@ public final class Enrolments {
         this.audit = audit;
         this.clock = clock;
         this.disconnect = disconnect;
+    }
+
+    /** Writes the summaries of refused requests still being counted. */
+    @Override
+    public void close() {
+        refusals.close();
     }
 
     /** The site CA. */
@@ -90,10 +112,21 @@ public final class Enrolments {
     }
 
     /**
-     * A kiosk's request. With a valid bootstrap token it is approved and issued at once; otherwise it
-     * waits for IT (a new request from the same kiosk replaces the one waiting).
+     * A kiosk's request from {@code source} (its address, {@link fr.vigie.hub.http.SourceAddress}). With
+     * a valid bootstrap token it is approved and issued at once; otherwise it waits for IT. The same key
+     * asking again gets its waiting request back; another key asking for the same kiosk id waits beside
+     * it (a conflict IT resolves by approving the code the real kiosk shows), cancelling nothing.
+     *
+     * @throws EnrolmentRefused 429 {@code ENROLMENT_RATE_LIMITED} (with the wait), {@code ENROLMENT_SOURCE_QUEUE_FULL}
+     *     or {@code ENROLMENT_QUEUE_FULL}, counted per source in the audit log ({@code ENROL_REQUESTS_REFUSED});
+     *     {@code TOKEN_*}, {@code CSR_*}, {@code ENROLMENT_CODE_MISMATCH}
      */
-    public EnrolmentView submit(EnrolmentRequest request) throws EnrolmentRefused, SQLException {
+    public EnrolmentView submit(EnrolmentRequest request, String source) throws EnrolmentRefused, SQLException {
+        Optional<Duration> wait = rate.take(source);
+        if (wait.isPresent()) {
+            throw counted(source, new EnrolmentRefused(429, EnrolmentRefused.RATE_LIMITED, "more than "
+                    + limits.requestsPerMinutePerSource() + " enrolment requests a minute from " + source, wait.get()));
+        }
         DeviceCsr csr = checked(request);
         KioskAddress kiosk = request.kiosk();
         if (request.token().isPresent()) {
@@ -101,48 +134,74 @@ public final class Enrolments {
             try {
                 tokens.redeem(request.token().get(), kiosk);
             } catch (ProvisioningException e) {
-                audit.append(AuditEntry.of(AuditEntry.kiosk(kiosk), "ENROL_REJECTED", AuditEntry.kiosk(kiosk),
-                        Map.of("reason", e.error().name(), "via", "bootstrap-token")));
-                throw refused(e);
+                throw counted(source, refused(e));
             }
             return Transactions.run(dataSource, c -> {
                 UUID id = UUID.randomUUID();
                 EnrolmentRows.insert(c, id, kiosk.site(), kiosk.kioskId(), request.enrolmentCode(), request.csrPem(),
-                        clock.instant());
+                        clock.instant(), source);
                 audit.append(c, AuditEntry.of(AuditEntry.kiosk(kiosk), "ENROL_REQUESTED", AuditEntry.kiosk(kiosk),
-                        Map.of("enrolmentId", id.toString(), "enrolmentCode", request.enrolmentCode())));
+                        Map.of("enrolmentId", id.toString(), "enrolmentCode", request.enrolmentCode(), "source", source)));
                 return issue(c, id, kiosk, csr, "bootstrap-token:" + tokenId, "bootstrap-token");
             });
         }
-        return Transactions.run(dataSource, c -> {
-            Optional<EnrolmentView> waiting = EnrolmentRows.pendingOf(c, kiosk.site(), kiosk.kioskId());
-            if (waiting.isPresent() && waiting.get().enrolmentCode().equals(request.enrolmentCode())) {
-                return waiting.get();
-            }
-            if (waiting.isPresent()) {
-                EnrolmentRows.reject(c, waiting.get().id(), AuditEntry.HUB, clock.instant(), "SUPERSEDED");
-            } else if (EnrolmentRows.countPending(c) >= MAX_PENDING) {
-                throw new EnrolmentRefused(429, EnrolmentRefused.QUEUE_FULL, MAX_PENDING
-                        + " enrolment requests already wait for IT");
-            }
-            UUID id = UUID.randomUUID();
-            EnrolmentRows.insert(c, id, kiosk.site(), kiosk.kioskId(), request.enrolmentCode(), request.csrPem(),
-                    clock.instant());
-            audit.append(c, AuditEntry.of(AuditEntry.kiosk(kiosk), "ENROL_REQUESTED", AuditEntry.kiosk(kiosk),
-                    Map.of("enrolmentId", id.toString(), "enrolmentCode", request.enrolmentCode())));
-            LOG.info("enrolment {} of kiosk {} waits for IT: code {}", id, kiosk, request.enrolmentCode());
-            return EnrolmentRows.find(c, id, false).orElseThrow();
-        });
+        try {
+            return Transactions.run(dataSource, c -> waitForIt(c, request, source));
+        } catch (EnrolmentRefused e) {
+            throw e.status() == 429 ? counted(source, e) : e;
+        }
+    }
+
+    private EnrolmentView waitForIt(Connection c, EnrolmentRequest request, String source)
+            throws SQLException, EnrolmentRefused {
+        KioskAddress kiosk = request.kiosk();
+        EnrolmentRows.lockSource(c, source);
+        Optional<EnrolmentView> same = EnrolmentRows.pendingOf(c, kiosk.site(), kiosk.kioskId(), request.enrolmentCode());
+        if (same.isPresent()) {
+            return same.get();
+        }
+        if (EnrolmentRows.countPendingFrom(c, source) >= limits.maxPendingPerSource()) {
+            throw new EnrolmentRefused(429, EnrolmentRefused.SOURCE_QUEUE_FULL, limits.maxPendingPerSource()
+                    + " enrolment requests from " + source + " already wait for IT");
+        }
+        if (EnrolmentRows.countPending(c) >= limits.maxPending()) {
+            throw new EnrolmentRefused(429, EnrolmentRefused.QUEUE_FULL, limits.maxPending()
+                    + " enrolment requests already wait for IT");
+        }
+        UUID id = UUID.randomUUID();
+        EnrolmentRows.insert(c, id, kiosk.site(), kiosk.kioskId(), request.enrolmentCode(), request.csrPem(),
+                clock.instant(), source);
+        EnrolmentView v = EnrolmentRows.find(c, id, false).orElseThrow();
+        audit.append(c, AuditEntry.of(AuditEntry.kiosk(kiosk), "ENROL_REQUESTED", AuditEntry.kiosk(kiosk),
+                Map.of("enrolmentId", id.toString(), "enrolmentCode", request.enrolmentCode(), "source", source,
+                        "conflicts", Integer.toString(v.conflicts()))));
+        if (v.conflicts() > 0) {
+            LOG.warn("enrolment {} of kiosk {} (code {}, from {}) waits beside {} other request(s) for the same kiosk"
+                    + " id: IT approves the one whose code the kiosk shows", id, kiosk, request.enrolmentCode(), source,
+                    v.conflicts());
+        } else {
+            LOG.info("enrolment {} of kiosk {} waits for IT: code {}, from {}", id, kiosk, request.enrolmentCode(),
+                    source);
+        }
+        return v;
+    }
+
+    /** {@code e}, counted in the summary of refused requests of {@code source}. */
+    private EnrolmentRefused counted(String source, EnrolmentRefused e) {
+        refusals.count(source, e.code());
+        return e;
     }
 
     /**
      * IT approves a waiting request, having checked that {@code enrolmentCode} is the one the kiosk
-     * shows; the certificate and first configuration are issued at once.
+     * shows (typed in any case, with or without its hyphen: {@link EnrolmentCodes}); the certificate and
+     * first configuration are issued at once, and the other requests waiting for the same kiosk id are
+     * closed as {@code SUPERSEDED}.
      */
     public EnrolmentView approve(UUID id, String enrolmentCode, String actor) throws EnrolmentRefused, SQLException {
         return Transactions.run(dataSource, c -> {
             EnrolmentView v = pending(c, id);
-            if (!v.enrolmentCode().equals(enrolmentCode)) {
+            if (!v.enrolmentCode().equals(EnrolmentCodes.normalise(enrolmentCode))) {
                 throw new EnrolmentRefused(409, ProvisioningError.ENROLMENT_CODE_MISMATCH.name(), "code '"
                         + enrolmentCode + "' is not the code of enrolment " + id + ": compare with the kiosk's screen");
             }
@@ -297,7 +356,28 @@ public final class Enrolments {
                         "serial", DeviceCertificateRows.serial(cert), "decidedBy", by)));
         LOG.info("enrolment {} of kiosk {} approved by {}: certificate {}", id, kiosk, by,
                 DeviceCertificateRows.serial(cert));
+        supersedeOthers(c, id, kiosk, by, now);
         return EnrolmentRows.find(c, id, false).orElseThrow();
+    }
+
+    /** Closes the other requests waiting for {@code kiosk}'s id: the approved key is the kiosk now. */
+    private void supersedeOthers(Connection c, UUID approved, KioskAddress kiosk, String by, Instant now)
+            throws SQLException {
+        String actor = by.startsWith("bootstrap-token:") ? AuditEntry.HUB : by;
+        for (EnrolmentView other : EnrolmentRows.pendingFor(c, kiosk.site(), kiosk.kioskId())) {
+            if (other.id().equals(approved)) {
+                continue;
+            }
+            EnrolmentRows.reject(c, other.id(), by, now, EnrolmentRefused.SUPERSEDED);
+            Map<String, String> details = new java.util.TreeMap<>(Map.of("enrolmentId", other.id().toString(),
+                    "enrolmentCode", other.enrolmentCode(), "supersededBy", approved.toString(), "decidedBy", by));
+            if (other.source() != null) {
+                details.put("source", other.source());
+            }
+            audit.append(c, AuditEntry.of(actor, "ENROL_SUPERSEDED", AuditEntry.kiosk(kiosk), details));
+            LOG.warn("enrolment {} of kiosk {} (code {}) closed as superseded: {} approved enrolment {}", other.id(),
+                    kiosk, other.enrolmentCode(), by, approved);
+        }
     }
 
     private DeviceCsr checked(EnrolmentRequest request) throws EnrolmentRefused {

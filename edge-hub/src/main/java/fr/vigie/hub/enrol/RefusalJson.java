@@ -19,7 +19,14 @@ final class RefusalJson {
 
     static void install(Javalin app) {
         app.exception(EnrolmentRefused.class, (e, ctx) -> {
-            LOG.info("{} {} refused: {} {}", ctx.method(), ctx.path(), e.code(), e.getMessage());
+            if (e.status() == 429) {
+                LOG.debug("{} {} refused: {} {}", ctx.method(), ctx.path(), e.code(), e.getMessage()); // summarised
+            } else {
+                LOG.info("{} {} refused: {} {}", ctx.method(), ctx.path(), e.code(), e.getMessage());
+            }
+            if (e.retryAfter() != null) {
+                ctx.header("Retry-After", Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
+            }
             ctx.status(e.status()).json(new ErrorJson(e.code(), e.getMessage()));
         });
     }

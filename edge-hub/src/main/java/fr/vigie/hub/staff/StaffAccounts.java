@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,22 +18,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * IT staff accounts in PostgreSQL, and sign-in by login and password with throttling: after
- * {@value #FREE_FAILURES} consecutive failures for a login (known or not), further attempts are refused
- * for 30 s, doubling at each new failure up to 15 min. Attempts for one login are serialised by a row
- * lock, so parallel guesses gain nothing. Thread-safe.
+ * IT staff accounts in PostgreSQL, and sign-in by login and password held back per source address and
+ * per login ({@link SignInThrottle}; every malformed or unknown login counts as one login, {@code ?},
+ * for the per-login lock). Attempts from one address, and for one login, are serialised by row locks,
+ * so parallel guesses gain nothing. Thread-safe.
  *
  * <pre>{@code
  * accounts.create("alice", StaffRole.VIEWER, password, "admin");
- * StaffRole role = accounts.signIn("alice", password);   // or StaffRejection STAFF_SIGNIN_FAILED / _THROTTLED
+ * StaffRole role = accounts.signIn("alice", password, "10.0.4.17");   // or STAFF_SIGNIN_FAILED / _THROTTLED
  * }</pre>
  */
 public final class StaffAccounts {
     /** Shortest password accepted for a new account. */
     public static final int MIN_PASSWORD_LENGTH = 12;
-    static final int FREE_FAILURES = 5;
-    static final Duration FIRST_LOCK = Duration.ofSeconds(30);
-    static final Duration MAX_LOCK = Duration.ofMinutes(15);
     private static final Logger LOG = LoggerFactory.getLogger(StaffAccounts.class);
     private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
@@ -135,23 +131,21 @@ public final class StaffAccounts {
     }
 
     /**
-     * Checks a login and password. Wrong login and wrong password answer the same, after the same
-     * work.
+     * Checks a login and password from {@code source} (the caller's address,
+     * {@link fr.vigie.hub.http.SourceAddress}), under the {@link SignInThrottle}: a locked-out address or
+     * login is refused before the password is looked at. Wrong login and wrong password answer the same,
+     * after the same work.
      *
      * @return the account's role
      * @throws StaffRejection {@code STAFF_SIGNIN_FAILED}, or {@code STAFF_SIGNIN_THROTTLED} with the delay
      */
-    public StaffRole signIn(String login, char[] password) throws StaffRejection, SQLException {
+    public StaffRole signIn(String login, char[] password, String source) throws StaffRejection, SQLException {
         String l = login == null ? "" : login.trim().toLowerCase(Locale.ROOT);
-        if (!LOGIN.matcher(l).matches() || password == null) {
-            hashes.verify(new char[0], dummyHash);
-            throw failed();
-        }
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                StaffRole role = signIn(c, l, password, now);
+                StaffRole role = signIn(c, l, password, source, now);
                 c.commit();
                 if (role == null) {
                     throw failed();
@@ -170,67 +164,54 @@ public final class StaffAccounts {
     }
 
     /** Within the transaction: the role, or {@code null} after recording a failure. */
-    private StaffRole signIn(Connection c, String login, char[] password, Instant now) throws SQLException, StaffRejection {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO staff_signin_throttle (login, failures)"
-                + " VALUES (?, 0) ON CONFLICT (login) DO NOTHING")) {
-            ps.setString(1, login);
-            ps.executeUpdate();
-        }
-        int failures;
-        Instant lockedUntil;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT failures, locked_until FROM staff_signin_throttle WHERE login = ? FOR UPDATE")) {
-            ps.setString(1, login);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                failures = rs.getInt(1);
-                OffsetDateTime t = rs.getObject(2, OffsetDateTime.class);
-                lockedUntil = t == null ? null : t.toInstant();
-            }
-        }
-        if (lockedUntil != null && now.isBefore(lockedUntil)) {
-            Duration wait = Duration.between(now, lockedUntil);
-            throw new StaffRejection(StaffError.STAFF_SIGNIN_THROTTLED, "too many failed sign-ins for '" + login
-                    + "'; try again in " + Math.max(1, (wait.toMillis() + 999) / 1000) + " s", wait);
-        }
+    private StaffRole signIn(Connection c, String login, char[] password, String source, Instant now)
+            throws SQLException, StaffRejection {
+        SignInThrottle.checkSource(c, source, now);
+        String counted = LOGIN.matcher(login).matches() ? login : "?";
+        SignInThrottle.checkLogin(c, counted, source, now);
         String stored = null;
         StaffRole role = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT password_hash, role FROM staff_accounts WHERE login = ?")) {
-            ps.setString(1, login);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    stored = rs.getString(1);
-                    role = StaffRole.valueOf(rs.getString(2));
+        if (counted.equals(login)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT password_hash, role FROM staff_accounts WHERE login = ?")) {
+                ps.setString(1, login);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        stored = rs.getString(1);
+                        role = StaffRole.valueOf(rs.getString(2));
+                    }
                 }
             }
         }
-        boolean ok = hashes.verify(password, stored != null ? stored : dummyHash) && stored != null;
+        boolean ok = hashes.verify(password == null ? new char[0] : password, stored != null ? stored : dummyHash)
+                && stored != null && password != null;
         if (ok) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM staff_signin_throttle WHERE login = ?")) {
-                ps.setString(1, login);
-                ps.executeUpdate();
-            }
+            SignInThrottle.succeeded(c, login, source, now);
             return role;
         }
-        int now1 = failures + 1;
-        Instant lock = now1 < FREE_FAILURES ? null : now.plus(lockFor(now1));
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE staff_signin_throttle SET failures = ?, locked_until = ? WHERE login = ?")) {
-            ps.setInt(1, now1);
-            ps.setTimestamp(2, lock == null ? null : Timestamp.from(lock));
-            ps.setString(3, login);
-            ps.executeUpdate();
-        }
-        LOG.warn("staff sign-in failed for '{}' ({} consecutive failure(s){})", login, now1,
-                lock == null ? "" : ", locked until " + lock);
+        SignInThrottle.failed(c, counted, source, now);
+        LOG.warn("staff sign-in failed for '{}' from {}", counted, source);
         return null;
     }
 
-    /** How long the {@code failures}-th consecutive failure locks the login out. */
-    static Duration lockFor(int failures) {
-        int doublings = Math.min(failures - FREE_FAILURES, 10);
-        Duration d = FIRST_LOCK.multipliedBy(1L << doublings);
-        return d.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : d;
+    /** Every login and address with failed sign-ins counted now, those locked out first. */
+    public List<SignInThrottle.Lock> signInLocks() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return SignInThrottle.locks(c, clock.instant());
+        }
+    }
+
+    /** IT lets {@code login} try again at once; whether it had failures counted. */
+    public boolean liftLoginLock(String login) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return SignInThrottle.liftLogin(c, login);
+        }
+    }
+
+    /** IT lets the address {@code source} try again at once; whether it had failures counted. */
+    public boolean liftSourceLock(String source) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return SignInThrottle.liftSource(c, source);
+        }
     }
 
     static String checkLogin(String login) throws StaffRejection {

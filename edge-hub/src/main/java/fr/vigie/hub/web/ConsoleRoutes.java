@@ -14,10 +14,11 @@ import java.util.List;
  * GET /enrolments            pending enrolments (approve with the code shown on the kiosk, reject), bootstrap tokens
  * GET /configuration         a group's configuration: edit, roll out, live progress, re-issue an earlier version
  * GET /audit                 the audit log, filtered, and the verification of its hash chain
+ * GET /staff                 IT accounts and the sign-in locks of accounts and addresses, lifted with a button
  * </pre>
  */
 final class ConsoleRoutes {
-    private static final List<String> PAGES = List.of("device", "enrolments", "configuration", "audit");
+    private static final List<String> PAGES = List.of("device", "enrolments", "configuration", "audit", "staff");
 
     private ConsoleRoutes() {
     }

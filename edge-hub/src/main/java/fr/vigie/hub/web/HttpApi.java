@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.vigie.hub.db.EventQuery;
 import fr.vigie.hub.device.DeviceRegistry;
+import fr.vigie.hub.http.RequestGate;
 import fr.vigie.hub.metrics.HubMetrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -41,6 +42,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    /** Where bodies are forms rather than JSON: the sandbox PSC (OIDC endpoints, e-CPS phone page). */
+    static final String SANDBOX_FORMS = "/sandbox/psc/";
 
     private final Javalin app;
     private final DeviceRegistry devices;
@@ -66,7 +69,8 @@ public final class HttpApi implements AutoCloseable {
     record ErrorJson(String error, String parameter, String message) {
     }
 
-    private HttpApi(DeviceRegistry devices, EventQuery events, HubMetrics metrics, Health.Probe health) {
+    private HttpApi(RequestGate gate, DeviceRegistry devices, EventQuery events, HubMetrics metrics,
+            Health.Probe health) {
         this.devices = devices;
         this.events = events;
         this.metrics = metrics;
@@ -78,23 +82,20 @@ public final class HttpApi implements AutoCloseable {
             config.jetty.threadPool = new QueuedThreadPool(32, 4, 60_000);
             config.http.generateEtags = false;
         });
+        app.before(SecurityHeaders::apply);
+        gate.accepting(SANDBOX_FORMS, RequestGate.FORM).install(app);
         routes();
     }
 
-    /** Starts the server on {@code bind}:{@code port} (0 for a free port). */
-    public static HttpApi start(String bind, int port, DeviceRegistry devices, EventQuery events,
-            HubMetrics metrics, Health.Probe health) {
-        return start(bind, port, devices, events, metrics, health, app -> { });
-    }
-
     /**
-     * Like {@link #start(String, int, DeviceRegistry, EventQuery, HubMetrics, Health.Probe)}, letting
-     * {@code extension} add routes before the server starts, e.g. the sandbox PSC:
-     * {@code app -> psc.mount(app, PscSimulator.DEFAULT_BASE, origin)}.
+     * Starts the server on {@code bind}:{@code port} (0 for a free port), answering only to the host
+     * names {@code gate} lets through, and letting {@code extension} add routes before the server starts,
+     * e.g. the sandbox PSC: {@code app -> psc.mount(app, PscSimulator.DEFAULT_BASE, origin)}. Bodies are
+     * JSON, except under {@value #SANDBOX_FORMS} (the sandbox PSC's OIDC endpoints and phone page take forms).
      */
-    public static HttpApi start(String bind, int port, DeviceRegistry devices, EventQuery events,
+    public static HttpApi start(String bind, int port, RequestGate gate, DeviceRegistry devices, EventQuery events,
             HubMetrics metrics, Health.Probe health, Consumer<Javalin> extension) {
-        HttpApi api = new HttpApi(devices, events, metrics, health);
+        HttpApi api = new HttpApi(gate, devices, events, metrics, health);
         extension.accept(api.app);
         api.app.start(bind, port);
         return api;
@@ -147,18 +148,15 @@ public final class HttpApi implements AutoCloseable {
         page(ctx, console);
     }
 
-    /** Answers with {@code page} in the request's language, under the console's security headers. */
+    /** Answers with {@code page} in the request's language (the security headers are already set). */
     static void page(Context ctx, ConsolePage page) {
         Locale lang = ConsolePage.choose(ctx.queryParam("lang"), ctx.header("Accept-Language"));
-        ctx.header("Content-Security-Policy", StaffGuard.CSP).header("X-Frame-Options", "DENY").header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store")
-                .header("Content-Language", lang.getLanguage()).header("Vary", "Accept-Language")
+        ctx.header("Cache-Control", "no-store").header("Content-Language", lang.getLanguage()).header("Vary", "Accept-Language")
                 .contentType("text/html; charset=utf-8").result(page.html(lang));
     }
 
     static void asset(Context ctx, String type, String body) {
-        ctx.header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-cache")
-                .contentType(type).result(body);
+        ctx.header("Cache-Control", "no-cache").contentType(type).result(body);
     }
 
     private void events(Context ctx) throws BadRequest, SQLException {

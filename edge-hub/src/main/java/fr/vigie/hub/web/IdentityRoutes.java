@@ -174,17 +174,21 @@ public final class IdentityRoutes {
         return "staff:" + AuditEntry.staff(StaffGuard.login(ctx));
     }
 
-    /** The body as {@code type}: a JSON object, else 400 {@code INVALID_PARAMETER} ({@code body}). */
+    /**
+     * The JSON body as {@code type}. The body is well-formed JSON already ({@link fr.vigie.hub.http.RequestGate});
+     * a value of the wrong shape is refused here with {@code INVALID_PARAMETER}.
+     */
     static <T> T body(Context ctx, Class<T> type) throws BadRequest {
+        T body;
         try {
-            T body = ctx.bodyAsClass(type);
-            if (body == null) {
-                throw new BadRequest("body", "a JSON object is required");
-            }
-            return body;
-        } catch (RuntimeException e) {
+            body = ctx.bodyAsClass(type);
+        } catch (Exception e) { // Jackson's mapping errors arrive unchecked-by-sneak from Javalin
             throw new BadRequest("body", "the body is not the JSON object this route takes");
         }
+        if (body == null) {
+            throw new BadRequest("body", "a JSON object is required");
+        }
+        return body;
     }
 
     /**

@@ -27,9 +27,10 @@ import java.util.regex.Pattern;
  * a mutating browser request without the session's token in {@value #CSRF_HEADER}
  * ({@code CSRF_TOKEN_INVALID});</li>
  * <li>sets {@code ctx.attribute("vigie.staff")} to the caller's login, which route handlers use as the
- * audit actor ({@link #login(Context)});</li>
- * <li>adds the security headers (CSP without inline script, no framing, nosniff) to every answer.</li>
+ * audit actor ({@link #login(Context)}).</li>
  * </ul>
+ * The security headers are set before it ({@link SecurityHeaders}), and the {@code Host} and the body
+ * checked ({@link fr.vigie.hub.http.RequestGate}).
  * Thread-safe.
  */
 final class StaffGuard {
@@ -38,8 +39,6 @@ final class StaffGuard {
     static final String PRINCIPAL = "vigie.staff.principal";
     static final String COOKIE = "vigie_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
-    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
-            + " img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     private static final Pattern ASSET = Pattern.compile("/[a-z0-9-]+\\.(js|css)|/favicon\\.ico");
 
     private final StaffDirectory staff;
@@ -70,8 +69,6 @@ final class StaffGuard {
         if (path.startsWith("/sandbox/")) {
             return;
         }
-        ctx.header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
-                .header("Referrer-Policy", "no-referrer").header("Content-Security-Policy", CSP);
         boolean reads = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD
                 || ctx.method() == HandlerType.OPTIONS;
         if (!reads) {

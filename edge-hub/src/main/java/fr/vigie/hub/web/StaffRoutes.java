@@ -2,6 +2,8 @@ package fr.vigie.hub.web;
 
 import fr.vigie.hub.audit.AuditEntry;
 import fr.vigie.hub.audit.AuditLog;
+import fr.vigie.hub.audit.RefusalSummary;
+import fr.vigie.hub.http.SourceAddress;
 import fr.vigie.hub.staff.ApiTokens;
 import fr.vigie.hub.staff.StaffAccounts;
 import fr.vigie.hub.staff.StaffDirectory;
@@ -9,9 +11,11 @@ import fr.vigie.hub.staff.StaffError;
 import fr.vigie.hub.staff.StaffPrincipal;
 import fr.vigie.hub.staff.StaffRejection;
 import fr.vigie.hub.staff.StaffRole;
+import fr.vigie.hub.staff.SignInThrottle;
 import fr.vigie.hub.staff.StaffSessions;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,7 +24,8 @@ import java.util.Map;
  * <pre>
  * GET    /signin                              sign-in page (French; ?lang=en)
  * POST   /api/v1/session                      {login, password} → 200 {login, role, csrf} + session cookie;
- *                                             401 STAFF_SIGNIN_FAILED, 429 STAFF_SIGNIN_THROTTLED (Retry-After)
+ *                                             401 STAFF_SIGNIN_FAILED, 429 STAFF_SIGNIN_THROTTLED (Retry-After),
+ *                                             held back per source address and per login ({@link SignInThrottle})
  * GET    /api/v1/session                      {login, role, csrf} (csrf null for an API token)
  * DELETE /api/v1/session                      signs out → 204
  * GET    /api/v1/staff/accounts               [{login, role, createdAt, createdBy}]
@@ -30,11 +35,15 @@ import java.util.Map;
  * GET    /api/v1/staff/tokens                 [{id, login, role, label, createdAt, createdBy, revokedAt}]
  * POST   /api/v1/staff/tokens                 {login?, role, label} → 201 {id, token} (admin; shown once)
  * DELETE /api/v1/staff/tokens/{id}            → 204                                   (admin)
+ * GET    /api/v1/staff/signin-locks           {locks: [{kind: login|source, name, failures, lockedUntil, locked}]}
+ * POST   /api/v1/staff/signin-locks/lift      {login} or {source} → 204; 404 STAFF_NOT_FOUND when nothing counted (admin)
  * </pre>
  * Refusals answer {@code {"error": CODE, "message": …}} with the code's status ({@link StaffError}).
- * Audited: {@code STAFF_SIGNED_IN}, {@code STAFF_SIGNIN_FAILED} (also when throttled), {@code STAFF_ACCOUNT_CREATED},
- * {@code STAFF_PASSWORD_CHANGED}, {@code STAFF_ACCOUNT_DELETED}, {@code STAFF_TOKEN_ISSUED}, {@code STAFF_TOKEN_REVOKED};
- * subjects {@code staff:<login>} or {@code token:<id>}, never a password or a token.
+ * Audited: {@code STAFF_SIGNED_IN}, {@code STAFF_SIGNIN_FAILED} (each attempt whose password was checked),
+ * {@code STAFF_SIGNIN_THROTTLED} (attempts refused unchecked, summarised per source address and minute),
+ * {@code STAFF_SIGNIN_LOCK_LIFTED}, {@code STAFF_ACCOUNT_CREATED}, {@code STAFF_PASSWORD_CHANGED},
+ * {@code STAFF_ACCOUNT_DELETED}, {@code STAFF_TOKEN_ISSUED}, {@code STAFF_TOKEN_REVOKED}; subjects
+ * {@code staff:<login>}, {@code source:<address>} or {@code token:<id>}, never a password or a token.
  */
 public final class StaffRoutes {
     static final String SESSION = "/api/v1/session";
@@ -57,18 +66,27 @@ public final class StaffRoutes {
     record TokenBody(String login, String role, String label) {
     }
 
+    record LiftBody(String login, String source) {
+    }
+
+    record LocksJson(List<SignInThrottle.Lock> locks) {
+    }
+
     private StaffRoutes() {
     }
 
-    /** Installs the guard and the routes on {@code app}. */
-    public static void mount(Javalin app, StaffDirectory staff, AuditLog audit) {
+    /**
+     * Installs the guard and the routes on {@code app}; sign-ins refused unchecked by the throttle are
+     * counted in {@code throttled}.
+     */
+    public static void mount(Javalin app, StaffDirectory staff, AuditLog audit, RefusalSummary throttled) {
         StaffGuard guard = new StaffGuard(staff);
         ConsolePage signinPage = new ConsolePage("console/signin.html");
         String signinJs = ConsolePage.resource("console/signin.js");
         app.before(guard::handle);
         app.get("/signin", ctx -> HttpApi.page(ctx, signinPage));
         app.get("/signin.js", ctx -> HttpApi.asset(ctx, "text/javascript; charset=utf-8", signinJs));
-        app.post(SESSION, ctx -> signIn(ctx, staff, audit));
+        app.post(SESSION, ctx -> signIn(ctx, staff, audit, throttled));
         app.get(SESSION, ctx -> ctx.header("Cache-Control", "no-store").json(SessionJson.of(StaffGuard.principal(ctx))));
         app.delete(SESSION, ctx -> {
             staff.sessions().close(ctx.cookie(StaffGuard.COOKIE));
@@ -120,6 +138,8 @@ public final class StaffRoutes {
             audit.append(new AuditEntry(StaffGuard.login(ctx), "STAFF_TOKEN_REVOKED", "token:" + id, Map.of()));
             ctx.status(204);
         });
+        app.get("/api/v1/staff/signin-locks", ctx -> ctx.json(new LocksJson(staff.accounts().signInLocks())));
+        app.post("/api/v1/staff/signin-locks/lift", ctx -> lift(ctx, staff, audit));
         app.exception(StaffRejection.class, (e, ctx) -> {
             if (e.retryAfter() != null) {
                 ctx.header("Retry-After", Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)));
@@ -131,28 +151,51 @@ public final class StaffRoutes {
         });
     }
 
-    private static void signIn(Context ctx, StaffDirectory staff, AuditLog audit) throws Exception {
+    private static void signIn(Context ctx, StaffDirectory staff, AuditLog audit, RefusalSummary throttled)
+            throws Exception {
         SignInBody b = IdentityRoutes.body(ctx, SignInBody.class);
         StaffAccounts accounts = staff.accounts();
         char[] password = chars(b.password());
         String login = b.login() == null ? "" : b.login().trim().toLowerCase(java.util.Locale.ROOT);
         String subject = "staff:" + (login.matches("[a-z0-9._-]{1,64}") ? login : "?");
+        String source = SourceAddress.of(ctx);
         StaffRole role;
         try {
-            role = accounts.signIn(login, password);
+            role = accounts.signIn(login, password, source);
         } catch (StaffRejection e) {
-            audit.append(new AuditEntry(AuditEntry.HUB, "STAFF_SIGNIN_FAILED", subject,
-                    Map.of("code", e.error().name(), "remote", ctx.ip())));
+            if (e.error() == StaffError.STAFF_SIGNIN_THROTTLED) {
+                throttled.count(source, e.error().name());
+            } else {
+                audit.append(new AuditEntry(AuditEntry.HUB, "STAFF_SIGNIN_FAILED", subject,
+                        Map.of("code", e.error().name(), "remote", source)));
+            }
             throw e;
         } finally {
             if (password != null) {
                 java.util.Arrays.fill(password, '\0');
             }
         }
-        audit.append(new AuditEntry(login, "STAFF_SIGNED_IN", subject, Map.of("remote", ctx.ip())));
+        audit.append(new AuditEntry(login, "STAFF_SIGNED_IN", subject, Map.of("remote", source)));
         StaffSessions.Opened opened = staff.sessions().open(login, role);
         ctx.header("Set-Cookie", cookie(ctx, opened.cookie(), -1))
                 .header("Cache-Control", "no-store").json(SessionJson.of(opened.principal()));
+    }
+
+    /** IT lifts the lock of a login or of an address: its failures are forgotten and it may try again at once. */
+    private static void lift(Context ctx, StaffDirectory staff, AuditLog audit) throws Exception {
+        LiftBody b = IdentityRoutes.body(ctx, LiftBody.class);
+        if ((b.login() == null) == (b.source() == null)) {
+            throw new BadRequest("body", "give either a login or a source address");
+        }
+        boolean lifted = b.login() != null ? staff.accounts().liftLoginLock(b.login().trim().toLowerCase(java.util.Locale.ROOT))
+                : staff.accounts().liftSourceLock(b.source().trim());
+        String subject = b.login() != null ? "staff:" + b.login().trim().toLowerCase(java.util.Locale.ROOT)
+                : "source:" + b.source().trim();
+        if (!lifted) {
+            throw new StaffRejection(StaffError.STAFF_NOT_FOUND, "no failed sign-ins are counted for " + subject);
+        }
+        audit.append(new AuditEntry(StaffGuard.login(ctx), "STAFF_SIGNIN_LOCK_LIFTED", subject, Map.of()));
+        ctx.status(204);
     }
 
     /**

@@ -12,10 +12,12 @@
  * for the audit log and as the operator of identity changes ({@link fr.vigie.hub.web.IdentityRoutes}: never a
  * field of the request). The console
  * pages ({@code /}, {@code /device}, {@code /enrolments}, {@code /configuration}, {@code /audit},
- * {@code /vigilance}) share their head and navigation through {@code {{>name}}} includes and their
+ * {@code /vigilance}, {@code /staff}) share their head and navigation through {@code {{>name}}} includes and their
  * helpers through {@code common.js}; scripts put data into the page only as text.
  *
- * <p>Bad request parameters are rejected with 400 and a JSON body naming the parameter
- * ({@link fr.vigie.hub.web.BadRequest}).
+ * <p>Every request passes {@link fr.vigie.hub.http.RequestGate} before anything else ({@code Host} among
+ * {@code hub.http.names}, JSON bodies well-formed) and every answer carries the headers of
+ * {@code SecurityHeaders}. Bad request parameters are rejected with 400 and a JSON body naming the parameter
+ * ({@link fr.vigie.hub.web.BadRequest}). The {@code /staff} page lists IT accounts and sign-in locks.
  */
 package fr.vigie.hub.web;

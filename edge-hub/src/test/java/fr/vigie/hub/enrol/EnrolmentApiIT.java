@@ -29,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The IT routes of enrolment over the hub's REST API, behind the staff sign-in, audited with the login. */
 class EnrolmentApiIT {
     static final String SITE = "chu-nord";
+    /** Where the in-process requests say they come from (TEST-NET-1). */
+    static final String FROM = "192.0.2.10";
     static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     static Path dir;
@@ -65,7 +67,7 @@ class EnrolmentApiIT {
     @Test
     void adminApprovesWithTheCodeAndRevokesAndTheAuditNamesThem() throws Exception {
         DeviceIdentity k = TestDevices.unenrolled(dir.resolve("kiosks"), KioskAddress.of(SITE, "accueil-1"), clock);
-        EnrolmentView pending = hub.enrolments().submit(EnrolmentRequest.of(k, null));
+        EnrolmentView pending = hub.enrolments().submit(EnrolmentRequest.of(k, null), FROM);
 
         JsonNode list = JSON.readTree(send(viewer, "GET", "/api/v1/enrolments?status=PENDING", null).body());
         assertEquals(k.enrolmentCode(), list.get(0).path("enrolmentCode").asText());
@@ -106,7 +108,7 @@ class EnrolmentApiIT {
     @Test
     void viewerCannotDecideAndAnonymousCannotList() throws Exception {
         DeviceIdentity k = TestDevices.unenrolled(dir.resolve("kiosks"), KioskAddress.of(SITE, "accueil-3"), clock);
-        EnrolmentView pending = hub.enrolments().submit(EnrolmentRequest.of(k, null));
+        EnrolmentView pending = hub.enrolments().submit(EnrolmentRequest.of(k, null), FROM);
 
         assertEquals(403, send(viewer, "POST", "/api/v1/enrolments/" + pending.id() + "/reject",
                 Map.of("reason", "no")).statusCode());

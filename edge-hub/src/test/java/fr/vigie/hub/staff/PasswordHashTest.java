@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class PasswordHashTest {
@@ -42,15 +41,6 @@ class PasswordHashTest {
                 "$argon2id$v=19$m=x,t=2,p=1$AAAA$AAAA", "$argon2id$v=19$m=19456,t=2,p=1$!!$AAAA"}) {
             assertFalse(hashes.verify("x".toCharArray(), bad), String.valueOf(bad));
         }
-    }
-
-    @Test
-    void lockOutDoublesFromThirtySecondsUpToFifteenMinutes() {
-        assertEquals(Duration.ofSeconds(30), StaffAccounts.lockFor(5));
-        assertEquals(Duration.ofSeconds(60), StaffAccounts.lockFor(6));
-        assertEquals(Duration.ofSeconds(480), StaffAccounts.lockFor(9));
-        assertEquals(Duration.ofMinutes(15), StaffAccounts.lockFor(11));
-        assertEquals(Duration.ofMinutes(15), StaffAccounts.lockFor(500));
     }
 
     @Test

@@ -35,12 +35,15 @@ import org.slf4j.LoggerFactory;
  * token), polls until IT decides, then installs the certificate chain, pins the hub's
  * configuration key (fetched over mutual TLS with the new certificate), verifies and applies the
  * first signed configuration, and calls {@code onEnrolled}. The request id is kept in
- * {@code enrolment-id} so that a restart goes on polling the same request. Progress is published in
- * {@link EnrolmentState}. Thread-safe.
+ * {@code enrolment-id} so that a restart goes on polling the same request. A request IT rejects — or
+ * closes as {@code SUPERSEDED} because it approved another key for this kiosk id — is shown with its
+ * reason, then the kiosk asks again after {@code restartAfter}, doubling at each new rejection up to an
+ * hour: a kiosk never stops asking until it is enrolled. Progress is published in {@link EnrolmentState}.
+ * Thread-safe.
  *
  * <pre>{@code
  * DeviceEnrolment e = new DeviceEnrolment(identity, HubApi.forEnrolment(url, pin), HubApi.forDevice(url, identity),
- *         tokenFile, dataDir, scheduler, worker, Duration.ofSeconds(1), link::start);
+ *         tokenFile, dataDir, scheduler, worker, Duration.ofSeconds(1), Duration.ofMinutes(1), link::start);
  * e.start();
  * }</pre>
  */
@@ -53,6 +56,7 @@ public final class DeviceEnrolment {
     static final String CONFIG_DIR = KioskFleet.CONFIG_DIR;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+    private static final Duration MAX_RESTART = Duration.ofHours(1);
 
     private final DeviceIdentity identity;
     private final HubApi enrolApi;
@@ -62,12 +66,14 @@ public final class DeviceEnrolment {
     private final ScheduledExecutorService scheduler;
     private final Executor worker;
     private final Duration pollEvery;
+    private final Duration restartAfter;
     private final Runnable onEnrolled;
     private final EnrolmentState state;
     private final EnrolmentJson messages = new EnrolmentJson();
     private volatile boolean stopped;
     private boolean tokenRefused;
     private int failures;
+    private int rejections;
 
     /**
      * @param tokenFile a file holding a bootstrap token, or null to wait for IT
@@ -75,10 +81,12 @@ public final class DeviceEnrolment {
      * @param worker runs the steps, which block on the network and the disk (not the scheduler's threads,
      *        which a virtual fleet shares between many kiosks)
      * @param pollEvery how often to ask whether IT decided
+     * @param restartAfter how long to show a rejection before asking again (doubled at each new one, up to an hour)
      * @param onEnrolled run once, on the worker, when the kiosk is enrolled (now or later)
      */
     public DeviceEnrolment(DeviceIdentity identity, HubApi enrolApi, HubApi deviceApi, Path tokenFile, Path dataDir,
-            ScheduledExecutorService scheduler, Executor worker, Duration pollEvery, Runnable onEnrolled) {
+            ScheduledExecutorService scheduler, Executor worker, Duration pollEvery, Duration restartAfter,
+            Runnable onEnrolled) {
         this.identity = identity;
         this.enrolApi = enrolApi;
         this.deviceApi = deviceApi;
@@ -87,6 +95,7 @@ public final class DeviceEnrolment {
         this.scheduler = scheduler;
         this.worker = worker;
         this.pollEvery = pollEvery;
+        this.restartAfter = restartAfter;
         this.onEnrolled = onEnrolled;
         this.state = new EnrolmentState(identity.kiosk(), identity.enrolmentCode());
     }
@@ -164,8 +173,12 @@ public final class DeviceEnrolment {
             case "REJECTED" -> {
                 Files.deleteIfExists(dataDir.resolve(PENDING_FILE));
                 String reason = answer.path("reason").asText("REJECTED");
-                LOG.warn("kiosk {}: IT rejected enrolment {}: {}", identity.kiosk(), id, reason);
+                Duration wait = restartAfter.multipliedBy(1L << Math.min(rejections++, 12));
+                wait = wait.compareTo(MAX_RESTART) > 0 ? MAX_RESTART : wait;
+                LOG.warn("kiosk {}: enrolment {} rejected ({}); asking again in {} s", identity.kiosk(), id, reason,
+                        wait.toSeconds());
                 state.set(EnrolmentState.Phase.REJECTED, reason);
+                schedule(wait);
             }
             default -> {
                 state.set(EnrolmentState.Phase.WAITING_FOR_APPROVAL, null);
@@ -193,6 +206,7 @@ public final class DeviceEnrolment {
         AtomicFiles.createPrivateDirectory(dataDir.resolve(CONFIG_DIR));
         AtomicFiles.write(dataDir.resolve(CONFIG_KEY_FILE), pem.getBytes(StandardCharsets.US_ASCII));
         Files.deleteIfExists(dataDir.resolve(PENDING_FILE));
+        rejections = 0;
         LOG.info("kiosk {} enrolled: certificate {}, configuration {}", identity.kiosk(),
                 identity.certificateChain().get(0).getSerialNumber().toString(16), result.firstConfig().version());
         state.set(EnrolmentState.Phase.ENROLLED, null);

@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * The enrolment screens of a kiosk that has no certificate yet: while it waits for IT's approval it
  * shows its enrolment code and the same as a QR code (IT compares the code with the console's, or
- * scans it), then the rejection or the hub's refusal in words; once enrolled the slot is cleared and
+ * scans it), then the rejection or the hub's refusal in words (and that the kiosk will ask again); once
+ * enrolled the slot is cleared and
  * the sign-in screens show. The slot has the highest priority: an unenrolled kiosk does nothing else.
  * Nothing shown is secret. Thread-safe.
  *
@@ -23,6 +24,8 @@ import java.util.Objects;
 public final class EnrolmentScreens {
     /** Above every other feature's screens. */
     public static final int PRIORITY = 100;
+    /** The hub's reason when IT approved another key for this kiosk id. */
+    static final String SUPERSEDED = "SUPERSEDED";
 
     private final ScreenSlot slot;
 
@@ -49,9 +52,13 @@ public final class EnrolmentScreens {
                     .paragraph("enrolment-code", "code", "enrolment.code", s.enrolmentCode())
                     .image("enrolment-qr", "qr", "/ui/x/enrolment/qr", "enrolment.qr")
                     .para("enrolment.help")));
-            case REJECTED -> slot.show(Screen.of("enrolment.rejected", h -> h.heading("enrolment.title")
-                    .notice("enrolment-refusal", Tone.ERROR, "enrolment.rejected", s.reason())
-                    .para("enrolment.help")));
+            case REJECTED -> slot.show(SUPERSEDED.equals(s.reason())
+                    ? Screen.of("enrolment.superseded", h -> h.heading("enrolment.title")
+                            .notice("enrolment-refusal", Tone.ERROR, "enrolment.superseded")
+                            .para("enrolment.retry").para("enrolment.help"))
+                    : Screen.of("enrolment.rejected", h -> h.heading("enrolment.title")
+                            .notice("enrolment-refusal", Tone.ERROR, "enrolment.rejected", s.reason())
+                            .para("enrolment.retry").para("enrolment.help")));
             case FAILED -> slot.show(Screen.of("enrolment.failed", h -> h.heading("enrolment.title")
                     .notice("enrolment-refusal", Tone.ERROR, "enrolment.failed", s.reason())
                     .para("enrolment.help")));

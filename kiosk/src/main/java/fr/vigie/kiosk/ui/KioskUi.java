@@ -151,7 +151,8 @@ public final class KioskUi implements AutoCloseable {
             String refusal = guard.refusal(ctx);
             if (refusal != null) {
                 LOG.warn("UI request {} {} refused: {}", ctx.method(), ctx.path(), refusal);
-                ctx.status(HttpStatus.FORBIDDEN).contentType("text/plain; charset=utf-8").result(refusal);
+                ctx.status(refusal.equals(RequestGuard.MEDIA_TYPE_REFUSED) ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
+                        : HttpStatus.FORBIDDEN).contentType("text/plain; charset=utf-8").result(refusal);
                 ctx.skipRemainingHandlers();
                 return;
             }

@@ -3,6 +3,8 @@ package fr.vigie.kiosk.ui;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -19,6 +21,7 @@ public final class UiRequest {
 
     private final Context ctx;
     private final UiLanguage language;
+    private boolean formChecked;
 
     UiRequest(Context ctx, UiLanguage language) {
         this.ctx = ctx;
@@ -30,9 +33,9 @@ public final class UiRequest {
         return language;
     }
 
-    /** @return the {@code value} of the button pressed, or empty if it had none */
+    /** @return the {@code value} of the button pressed, or empty if it had none; {@code UI_BAD_FORM} for a malformed form */
     public String value() throws UiRejected {
-        String v = ctx.formParam("value");
+        String v = formParam("value");
         if (v == null) {
             return "";
         }
@@ -49,7 +52,7 @@ public final class UiRequest {
      * @throws UiRejected {@code UI_BAD_VALUE} past {@value #MAX_VALUE} characters
      */
     public String field(String name) throws UiRejected {
-        String v = ctx.formParam(name);
+        String v = formParam(name);
         if (v == null) {
             return "";
         }
@@ -57,6 +60,21 @@ public final class UiRequest {
             throw new UiRejected("UI_BAD_VALUE", "field " + name + " longer than " + MAX_VALUE + " characters");
         }
         return v;
+    }
+
+    /** A parameter of the form body; {@code UI_BAD_FORM} when the body is not a well-formed form (a bad % escape). */
+    private String formParam(String name) throws UiRejected {
+        if (!formChecked) {
+            try {
+                for (String pair : ctx.body().split("&")) {
+                    URLDecoder.decode(pair, StandardCharsets.UTF_8); // strict, where the form parser is lenient
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UiRejected("UI_BAD_FORM", "the form is not well-formed");
+            }
+            formChecked = true;
+        }
+        return ctx.formParam(name);
     }
 
     /**
@@ -72,7 +90,7 @@ public final class UiRequest {
         } catch (IOException e) {
             throw new UiRejected("UI_BAD_KEYS", "the typed keys could not be read");
         }
-        String keys = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+        String keys = new String(raw, StandardCharsets.UTF_8);
         if (keys.isEmpty() || keys.length() > MAX_KEYS) {
             throw new UiRejected("UI_BAD_KEYS", "expected 1 to " + MAX_KEYS + " typed characters");
         }

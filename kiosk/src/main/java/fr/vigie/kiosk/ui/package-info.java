@@ -31,7 +31,8 @@
  * timers, see {@link fr.vigie.kiosk.ui.KioskUi#onActivity}), {@code POST /ui/action/*}, {@code GET /ui/x/*}.
  * Every request must carry {@code Host: 127.0.0.1:<port>} (or {@code localhost}); every POST an
  * {@code Origin} equal to the page's own, else 403 {@code UI_HOST_REFUSED} / {@code UI_ORIGIN_REFUSED}:
- * another site open in a browser on the kiosk cannot drive it. A strict Content-Security-Policy (no
- * inline script) backs up the escaping.
+ * another site open in a browser on the kiosk cannot drive it. A POST body is a form or plain text, as the
+ * page sends (415 {@code UI_UNSUPPORTED_MEDIA_TYPE} otherwise), and a malformed form is refused 400
+ * {@code UI_BAD_FORM}. A strict Content-Security-Policy (no inline script) backs up the escaping.
  */
 package fr.vigie.kiosk.ui;

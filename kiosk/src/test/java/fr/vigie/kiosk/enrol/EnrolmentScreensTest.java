@@ -54,6 +54,20 @@ class EnrolmentScreensTest {
     }
 
     @Test
+    void aRequestClosedBecauseAnotherDeviceWasApprovedSaysSoAndThatTheKioskWillAskAgain() throws Exception {
+        EnrolmentScreens.attach(ui, state);
+
+        state.set(EnrolmentState.Phase.REJECTED, "SUPERSEDED");
+
+        await().until(() -> get("/").body().contains("data-screen=\"enrolment.superseded\""));
+        String page = get("/").body();
+        assertTrue(page.contains("Un autre appareil a été enregistré sous le nom de ce poste.")
+                && page.contains("Ce poste redemandera son enregistrement dans un instant."), page);
+        assertFalse(page.contains("SUPERSEDED"), "no code on the screen");
+        assertTrue(get("/?lang=en").body().contains("This workstation will ask again shortly."));
+    }
+
+    @Test
     void onceEnrolledTheEnrolmentScreenGivesWay() throws Exception {
         EnrolmentScreens.attach(ui, state);
         state.set(EnrolmentState.Phase.WAITING_FOR_APPROVAL, null);

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -20,8 +24,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
-/** The UI server over real HTTP: languages, screen stream, escaping, Host and Origin checks. */
+/** The UI server over real HTTP: languages, screen stream, escaping, Host, Origin and body checks. */
 class KioskUiTest {
     private final KioskUi ui = KioskUi.start(0);
     private final HttpClient http = HttpClient.newHttpClient();
@@ -114,6 +119,34 @@ class KioskUiTest {
         assertEquals(List.of(403, 403, 403, 204), List.of(none.statusCode(), evil.statusCode(), crossSite.statusCode(), own.statusCode()));
         assertEquals("UI_ORIGIN_REFUSED", evil.body());
         assertEquals(List.of("d"), values);
+    }
+
+    @Test
+    void aBodyThePageNeverSendsIsRefused415AndABrokenFormIs400WithoutAnError() throws Exception {
+        ui.action("f", "press", r -> values.add(r.value()));
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        try {
+            HttpResponse<String> json = post("/ui/action/f/press", "{\"value\":\"a\"}", "Content-Type", "application/json",
+                    "Origin", origin());
+            HttpResponse<String> none = post("/ui/action/f/press", "value=b", "Origin", origin());
+            HttpResponse<String> multipart = post("/ui/action/f/press", "--x--", "Content-Type",
+                    "multipart/form-data; boundary=x", "Origin", origin());
+            HttpResponse<String> broken = post("/ui/action/f/press", "value=%zz", "Content-Type",
+                    "application/x-www-form-urlencoded", "Origin", origin());
+
+            assertEquals(List.of(415, 415, 415, 400), List.of(json.statusCode(), none.statusCode(), multipart.statusCode(),
+                    broken.statusCode()));
+            assertEquals("UI_UNSUPPORTED_MEDIA_TYPE", json.body());
+            assertEquals("UI_BAD_FORM", broken.body());
+            assertEquals(List.of(), values);
+            assertTrue(log.list.stream().noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)
+                    || e.getThrowableProxy() != null), log.list.toString());
+        } finally {
+            root.detachAppender(log);
+        }
     }
 
     @Test

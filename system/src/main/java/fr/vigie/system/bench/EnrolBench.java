@@ -2,6 +2,7 @@ package fr.vigie.system.bench;
 
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
+import fr.vigie.hub.enrol.EnrolmentLimits;
 import fr.vigie.hub.enrol.EnrolmentView;
 import fr.vigie.kiosk.Kiosk;
 import fr.vigie.kiosk.KioskConfig;
@@ -50,8 +51,10 @@ final class EnrolBench {
         Path data = Files.createTempDirectory("vigie-bench-enrol-");
         out.printf("Vigie enrolment benchmark: %d kiosks per phase, %d cores, data in %s%n", kiosks,
                 Runtime.getRuntime().availableProcessors(), data);
+        // every virtual kiosk comes from this machine's address: lift the per-source share of the enrolment endpoint
         try (EdgeHub hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, data.resolve("hub").toString(),
-                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", "hub.site", SITE, "hub.mqtt.tls", "true")))) {
+                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", "hub.site", SITE, "hub.mqtt.tls", "true",
+                EnrolmentLimits.MAX_PENDING_PER_SOURCE, "1000", EnrolmentLimits.REQUESTS_PER_MINUTE_PER_SOURCE, "100000")))) {
             Phase token = tokenPhase(hub, data.resolve("token"), kiosks, out);
             Phase approval = approvalPhase(hub, data.resolve("approval"), kiosks, out);
             out.printf(Locale.ROOT, "%nRESULT token_enrolments=%.1f/s token_start_to_mtls_p50=%.0f ms p99=%.0f ms "

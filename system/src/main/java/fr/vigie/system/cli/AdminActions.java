@@ -45,6 +45,8 @@ final class AdminActions {
             case "enrol reject" -> decide(w, 4, "reject", Map.of("reason", w.size() > 3 ? w.get(3) : "rejected from the CLI"));
             case "config push" -> push(w, options.get("--wait"));
             case "audit verify" -> verify(w);
+            case "signin locks" -> signInLocks(w);
+            case "signin unlock" -> unlock(w, options);
             case "user add" -> AdminLogin.addUser(hub, arg(w, 2), arg(w, 3), password, out);
             case "user password" -> AdminLogin.setPassword(hub, arg(w, 2), password, out);
             case "token create" -> AdminLogin.createToken(hub, arg(w, 2), arg(w, 3), options.get("--label"),
@@ -70,12 +72,41 @@ final class AdminActions {
     private int enrolList(List<String> w) throws AdminFailure {
         expect(w, 2);
         JsonNode pending = hub.get("/api/v1/enrolments?status=PENDING");
-        out.printf("%-36s %-32s %s%n", "ID", "KIOSK", "REQUESTED");
+        out.printf("%-36s %-32s %-9s %-24s %-28s %s%n", "ID", "KIOSK", "CODE", "FROM", "REQUESTED", "CONFLICT");
+        int conflicts = 0;
         for (JsonNode e : pending) {
-            out.printf("%-36s %-32s %s%n", e.path("id").asText(), e.path("site").asText() + "/" + e.path("kioskId").asText(),
-                    e.path("requestedAt").asText());
+            int others = e.path("conflicts").asInt();
+            conflicts += others > 0 ? 1 : 0;
+            out.printf("%-36s %-32s %-9s %-24s %-28s %s%n", e.path("id").asText(),
+                    e.path("site").asText() + "/" + e.path("kioskId").asText(), e.path("enrolmentCode").asText(),
+                    e.path("source").asText("-"), e.path("requestedAt").asText(),
+                    others > 0 ? others + " other request(s) for this kiosk: approve the code its screen shows" : "");
         }
-        out.println(pending.size() + " pending request(s)");
+        out.println(pending.size() + " pending request(s)" + (conflicts > 0 ? ", " + conflicts + " in conflict" : ""));
+        return 0;
+    }
+
+    private int signInLocks(List<String> w) throws AdminFailure {
+        expect(w, 2);
+        JsonNode locks = hub.get("/api/v1/staff/signin-locks").path("locks");
+        out.printf("%-7s %-40s %8s  %s%n", "KIND", "LOGIN OR ADDRESS", "FAILURES", "LOCKED UNTIL");
+        for (JsonNode l : locks) {
+            out.printf("%-7s %-40s %8d  %s%n", l.path("kind").asText(), l.path("name").asText(), l.path("failures").asInt(),
+                    l.path("locked").asBoolean() ? l.path("lockedUntil").asText() : "-");
+        }
+        out.println(locks.size() + " login(s) or address(es) with failed sign-ins");
+        return 0;
+    }
+
+    private int unlock(List<String> w, Map<String, String> options) throws AdminFailure {
+        expect(w, 2);
+        String login = options.get("--login");
+        String source = options.get("--source");
+        if ((login == null) == (source == null)) {
+            throw AdminFailure.usage("signin unlock takes --login LOGIN or --source ADDRESS");
+        }
+        hub.post("/api/v1/staff/signin-locks/lift", login != null ? Map.of("login", login) : Map.of("source", source));
+        out.println("sign-in lock of " + (login != null ? "login " + login : "address " + source) + " lifted");
         return 0;
     }
 

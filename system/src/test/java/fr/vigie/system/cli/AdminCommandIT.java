@@ -7,7 +7,9 @@ import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.staff.StaffDirectory;
 import fr.vigie.kiosk.Kiosk;
 import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.protocol.KioskAddress;
 import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import fr.vigie.system.TestKiosks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -68,18 +70,25 @@ class AdminCommandIT {
     void enrolmentIsApprovedWithTheKiosksCodeRejectedAndRevoked() throws Exception {
         DeviceIdentity newcomer = TestKiosks.requestEnrolment(hub, tmp, SITE, "cli-new");
         TestKiosks.requestEnrolment(hub, tmp, SITE, "cli-other");
+        DeviceIdentity impostor = DeviceIdentity.openOrCreate(tmp.resolve("impostor"), KioskAddress.of(SITE, "cli-new"),
+                "x".toCharArray(), java.time.Clock.systemUTC());
+        hub.enrolments().submit(EnrolmentRequest.of(impostor, null), "192.0.2.66");
         Run list = withAdminToken("enrol", "list");
-        assertThat(list.out).contains(SITE + "/cli-new", SITE + "/cli-other");
-        String newId = idOf(list.out, "cli-new");
+        assertThat(list.out).contains(SITE + "/cli-new", SITE + "/cli-other", "192.0.2.66", newcomer.enrolmentCode(),
+                "1 other request(s) for this kiosk", "2 in conflict");
+        String newId = list.out.lines().filter(l -> l.contains(newcomer.enrolmentCode())).findFirst().orElseThrow()
+                .split(" +")[0];
         String otherId = idOf(list.out, "cli-other");
 
         Run wrongCode = withAdminToken("enrol", "approve", newId, "AAAA-AAAA");
         assertThat(wrongCode.status).isEqualTo(1);
         assertThat(wrongCode.err).contains("refused: ENROLMENT_CODE_MISMATCH");
 
-        Run approved = withAdminToken("enrol", "approve", newId, newcomer.enrolmentCode());
+        Run approved = withAdminToken("enrol", "approve", newId, newcomer.enrolmentCode().toLowerCase(java.util.Locale.ROOT));
         assertThat(approved.status).as(approved.err).isZero();
         assertThat(approved.out).contains(SITE + "/cli-new: ISSUED (certificate ");
+        assertThat(withAdminToken("enrol", "list").out).as("the impostor's request is closed as superseded")
+                .doesNotContain(SITE + "/cli-new").doesNotContain("in conflict");
         Run rejected = withAdminToken("enrol", "reject", otherId, "not ours");
         assertThat(rejected.out).contains(SITE + "/cli-other: REJECTED");
 
@@ -140,6 +149,28 @@ class AdminCommandIT {
         Run badPassword = admin(Map.of(), "wrong password!", "login", "--token-file", tmp.resolve("x").toString());
         assertThat(badPassword.status).isEqualTo(1);
         assertThat(badPassword.err).contains("STAFF_SIGNIN_FAILED");
+    }
+
+    @Test
+    void signInLocksAreListedAndLiftedFromTheCli() throws Exception {
+        assertThat(withPassword("lou cli password 1", "user", "add", "lou-cli", "viewer").status).isZero();
+        for (int i = 0; i < 5; i++) {
+            assertThat(signInStatus("lou-cli", "guess " + i)).isEqualTo(401);
+        }
+        assertThat(signInStatus("lou-cli", "lou cli password 1")).isEqualTo(429);
+
+        Run locks = withAdminToken("signin", "locks");
+        assertThat(locks.status).as(locks.err).isZero();
+        assertThat(locks.out).containsPattern("login +lou-cli +5  20[0-9]{2}-");
+        Run lifted = withAdminToken("signin", "unlock", "--login", "lou-cli");
+        assertThat(lifted.status).as(lifted.err).isZero();
+        assertThat(lifted.out).contains("sign-in lock of login lou-cli lifted");
+        assertThat(signInStatus("lou-cli", "lou cli password 1")).isEqualTo(200);
+
+        Run again = withAdminToken("signin", "unlock", "--login", "lou-cli");
+        assertThat(again.status).isEqualTo(1);
+        assertThat(again.err).contains("refused: STAFF_NOT_FOUND");
+        assertThat(withAdminToken("signin", "unlock").status).isEqualTo(2);
     }
 
     private record Run(int status, String out, String err) {
