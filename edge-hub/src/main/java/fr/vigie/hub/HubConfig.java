@@ -42,10 +42,14 @@ import java.util.regex.Pattern;
  *        {@code hub.device-api.*}, {@code hub.ca.*}, {@code hub.mqtt.tls*}); see {@link HubPkiConfig}
  * @param igcSanteCrlFiles the IGC-Santé CRL files the hub serves to kiosks, re-read when they change
  *        ({@code hub.igc-sante.crl-files}, comma separated; empty: none, or the sandbox's only)
+ * @param igcSanteAnchors PEM files of the IGC-Santé roots (and intermediates) the hub trusts when an agent's
+ *        card proves who acts at an admission desk ({@code hub.igc-sante.anchors}, comma separated; empty:
+ *        every card refused, or on a sandbox hub its test hierarchy only)
  */
 public record HubConfig(Path dataDir, String httpBind, int httpPort, String brokerUrl, int embeddedMqttPort,
         String jdbcUrl, String jdbcUser, String jdbcPassword, boolean ingestEnabled, int ingestBatchSize,
-        int offlineAfterHeartbeats, boolean sandbox, HubPkiConfig pki, List<Path> igcSanteCrlFiles) {
+        int offlineAfterHeartbeats, boolean sandbox, HubPkiConfig pki, List<Path> igcSanteCrlFiles,
+        List<Path> igcSanteAnchors) {
 
     public static final String DATA_DIR = "hub.data-dir";
     public static final String HTTP_BIND = "hub.http.bind";
@@ -60,6 +64,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     public static final String OFFLINE_AFTER_HEARTBEATS = "hub.devices.offline-after-heartbeats";
     public static final String SANDBOX_ENABLED = "hub.sandbox.enabled";
     public static final String IGC_SANTE_CRL_FILES = "hub.igc-sante.crl-files";
+    public static final String IGC_SANTE_ANCHORS = "hub.igc-sante.anchors";
 
     /** Largest accepted {@code hub.ingest.batch-size}. */
     public static final int MAX_BATCH_SIZE = 10_000;
@@ -110,12 +115,13 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
                     + " listener there (MosquittoSecurityConfig) and leave " + HubPkiConfig.MQTT_TLS + " false");
         }
         igcSanteCrlFiles = List.copyOf(Objects.requireNonNullElse(igcSanteCrlFiles, List.of()));
+        igcSanteAnchors = List.copyOf(Objects.requireNonNullElse(igcSanteAnchors, List.of()));
     }
 
     /** The defaults, with the given data directory: embedded broker on 1883, embedded database, HTTP on 8080. */
     public static HubConfig defaults(Path dataDir) {
         return new HubConfig(dataDir, "127.0.0.1", 8080, "", 1883, "", "", "", true, 500, 3, false, HubPkiConfig.defaults(),
-                List.of());
+                List.of(), List.of());
     }
 
     /**
@@ -143,7 +149,8 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     /** This configuration with ingest switched on or off. */
     public HubConfig withIngestEnabled(boolean enabled) {
         return new HubConfig(dataDir, httpBind, httpPort, brokerUrl, embeddedMqttPort, jdbcUrl, jdbcUser,
-                jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats, sandbox, pki, igcSanteCrlFiles);
+                jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats, sandbox, pki, igcSanteCrlFiles,
+                igcSanteAnchors);
     }
 
     @Override
@@ -154,7 +161,8 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
                 + ", jdbcUrl=" + (embeddedDatabase() ? "(embedded)" : jdbcUrl) + ", jdbcUser=" + jdbcUser
                 + ", jdbcPassword=" + (jdbcPassword.isEmpty() ? "" : "****") + ", ingestEnabled=" + ingestEnabled
                 + ", ingestBatchSize=" + ingestBatchSize + ", offlineAfterHeartbeats=" + offlineAfterHeartbeats
-                + ", sandbox=" + sandbox + ", " + pki + ", igcSanteCrlFiles=" + igcSanteCrlFiles + "]";
+                + ", sandbox=" + sandbox + ", " + pki + ", igcSanteCrlFiles=" + igcSanteCrlFiles
+                + ", igcSanteAnchors=" + igcSanteAnchors + "]";
     }
 
     private static void requirePort(String key, int port) {

@@ -140,7 +140,7 @@ class HubConfigTest {
     void buildingABadRecordDirectlyThrowsNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new HubConfig(tmp, "127.0.0.1", -1, "", 1883, "", "", "", true, 500, 3, false,
-                        HubPkiConfig.defaults(), List.of()));
+                        HubPkiConfig.defaults(), List.of(), List.of()));
         assertTrue(e.getMessage().startsWith("hub.http.port"), e.getMessage());
     }
 

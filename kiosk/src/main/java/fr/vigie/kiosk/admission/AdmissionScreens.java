@@ -23,7 +23,8 @@ import java.util.Objects;
  * open-session screen, so shown only while a session is {@link SessionState#OPEN}; when it locks or
  * closes they step aside for the sign-in screens). Home (Vitale card, typed traits, ApCV QR code),
  * the card's beneficiaries, the traits form, the identity found with the differences, the document
- * checked, the INS DataMatrix of a qualified identity, and every failure in clear words
+ * checked, the INS DataMatrix of a qualified identity, and every failure in clear words, including why the
+ * agent could not be proven to the hub (this kiosk not declared an admission desk, card removed or revoked)
  * ({@code i18n/admission_fr.properties}, English second). Also the {@link ScanListener} of the desk's
  * scanner. Thread-safe.
  *
@@ -79,6 +80,7 @@ public final class AdmissionScreens implements ScanListener {
             }
         });
         session.addListener(this::refresh);
+        desk.onProofChange(this::refresh);
         refresh();
     }
 
@@ -141,10 +143,12 @@ public final class AdmissionScreens implements ScanListener {
             slot.clear();
             return;
         }
-        AdmissionView v;
+        AdmissionView shown;
         synchronized (this) {
-            v = view;
+            shown = view;
         }
+        // a desk whose agent could not be proven to the hub says why at once, not at the first step
+        AdmissionView v = shown.failure() == null ? desk.proofRefusal().map(shown::failed).orElse(shown) : shown;
         String agent = session.clinician().map(h -> h.givenName() + " " + h.familyName()).orElse("");
         slot.show(Screen.of(v.screenId(), html -> AdmissionRender.render(html, v, agent)));
     }
