@@ -334,7 +334,7 @@ class AdmissionKioskToHubIT {
     @Test
     void aCardRevokedSinceTheKioskLastFetchedCrlsIsRefusedByTheHub() throws Exception {
         session.logout();
-        CpsCredential revoked = hubIgc.issuePersonne("810002345671", "MOREAU", "Paul");
+        CpsCredential revoked = hubIgc.issuePersonne("810002345675", "MOREAU", "Paul");
         hubIgc.revoke(revoked);
 
         signIn(revoked);
