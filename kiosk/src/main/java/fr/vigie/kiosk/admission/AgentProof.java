@@ -145,9 +145,6 @@ public final class AgentProof implements AutoCloseable {
                 if (provenFor(now.sessionId()) || now.sessionId().equals(refusedSession)) {
                     return; // proven already, or refused: the agent's next step tries again
                 }
-                if (proven != null) {
-                    endAtHub(proven.kioskSessionId(), "CLOSED");
-                }
                 prove(now);
             } else {
                 if (proven != null) {
@@ -169,6 +166,9 @@ public final class AgentProof implements AutoCloseable {
     /** Proves the agent of the open session {@code now}; sets {@link #proven} or {@link #refusal}. */
     private void prove(SessionView now) {
         String sessionId = now.sessionId();
+        if (proven != null && !proven.kioskSessionId().equals(sessionId)) {
+            endAtHub(proven.kioskSessionId(), "CLOSED"); // another session took the kiosk meanwhile
+        }
         proven = null;
         tellEnds();
         try {
@@ -244,9 +244,15 @@ public final class AgentProof implements AutoCloseable {
         }
     }
 
-    /** Stops following the session. */
+    /** Stops following the session; the hub is told that the session proven here is over. */
     @Override
     public void close() {
         transitions.shutdownNow();
+        synchronized (this) {
+            if (proven != null) {
+                endAtHub(proven.kioskSessionId(), "CLOSED");
+                proven = null;
+            }
+        }
     }
 }
