@@ -32,6 +32,7 @@ public final class AdminCommand {
             "  enrol reject ID [REASON]              reject a request",
             "  config push GROUP FILE [--wait SECONDS]  roll the JSON settings in FILE out to GROUP (and follow it)",
             "  revoke SITE/KIOSK [REASON]            revoke the kiosk's certificates (default reason KEY_COMPROMISE)",
+            "  role SITE/KIOSK [admission-desk|workstation]  show or set the kiosk's role (only admission desks admit patients)",
             "  audit verify                          verify the hash chain of the hub's audit log",
             "  login [--user LOGIN] [--label TEXT]   (admins) sign in with a password, store a new API token (0600) in the token file",
             "  user add LOGIN admin|viewer           create a staff account (password read from the terminal or stdin)",
