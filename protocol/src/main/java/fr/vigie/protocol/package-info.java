@@ -3,7 +3,8 @@
  * the payload records that travel on it ({@link fr.vigie.protocol.EventEnvelope},
  * {@link fr.vigie.protocol.KioskStatus}, {@link fr.vigie.protocol.Command},
  * {@link fr.vigie.protocol.Reply}, {@link fr.vigie.protocol.ConfigBundle}) and the strict JSON codec
- * ({@link fr.vigie.protocol.ProtocolCodec}) that both sides use to write and read them.
+ * ({@link fr.vigie.protocol.ProtocolCodec}) that both sides use to write and read them; and, on the HTTPS
+ * device API, the agent-proof routes and their codes ({@link fr.vigie.protocol.AgentProofApi}).
  *
  * <p>Every type here is immutable. A message that breaks the contract is rejected with a
  * {@link fr.vigie.protocol.ProtocolException} carrying a stable {@link fr.vigie.protocol.ProtocolError} code.
