@@ -119,6 +119,15 @@ class ConsoleIT {
                     browser.findElement(By.cssSelector("#command-form button")).click();
                     await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#commands tr[data-state=DONE]")).isEmpty());
 
+                    // and the admin declares it an admission desk: the hub, not the kiosk, knows it as one
+                    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("role")))
+                            .selectByValue("ADMISSION_DESK");
+                    browser.findElement(By.cssSelector("#role-form button")).click();
+                    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("facts")).getText()
+                            .contains("Rôle\nPoste d'admission"));
+                    assertThat(hub.agents().roles().of(fr.vigie.protocol.KioskAddress.of(SITE, "kiosk-001")))
+                            .isEqualTo(fr.vigie.hub.device.DeviceRole.ADMISSION_DESK);
+
                     // and what a kiosk reports about itself (software version, reader names) stays text too
                     reportStatusWithHtml(hub, "kiosk-xss");
                     browser.get(base + "/");
