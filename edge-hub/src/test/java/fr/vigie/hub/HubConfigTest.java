@@ -33,6 +33,18 @@ class HubConfigTest {
     }
 
     @Test
+    void igcSanteAnchorsAreAListOfFilesAndNoneByDefault() throws Exception {
+        assertEquals(List.of(), HubConfig.load(null, Map.of()).igcSanteAnchors());
+
+        HubConfig c = HubConfig.load(null, Map.of(HubConfig.IGC_SANTE_ANCHORS, "/etc/vigie/racine.pem, /etc/vigie/ac.pem"));
+
+        assertEquals(List.of(Path.of("/etc/vigie/racine.pem"), Path.of("/etc/vigie/ac.pem")), c.igcSanteAnchors());
+        HubConfigException e = assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of(HubConfig.IGC_SANTE_ANCHORS, "a.pem,,b.pem")));
+        assertTrue(e.getMessage().startsWith(HubConfig.IGC_SANTE_ANCHORS), e.getMessage());
+    }
+
+    @Test
     void loadWithoutFileUsesDefaultDataDirUnderTheWorkingDirectory() throws Exception {
         HubConfig c = HubConfig.load(null, Map.of());
 
