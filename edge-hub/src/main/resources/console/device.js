@@ -1,7 +1,8 @@
 'use strict';
-// One kiosk: its heartbeat content, its group, remote commands and their replies, what it refused on
-// its command topic (forged, unsigned, expired, replayed… messages, from the audit log), its recent
-// events, and revocation of its certificate. Site and kiosk come from ?site=&kiosk=; data only as textContent.
+// One kiosk: its heartbeat content, its group, its role (admission desk or workstation) and the agent
+// proven there, remote commands and their replies, what it refused on its command topic (forged, unsigned,
+// expired, replayed… messages, from the audit log), its recent events, and revocation of its certificate.
+// Site and kiosk come from ?site=&kiosk=; data only as textContent.
 (function () {
   const { t, format, when, el, api, errorText, poll } = window.Vigie;
   const params = new URLSearchParams(location.search);
@@ -11,6 +12,7 @@
   const result = document.getElementById('action-result');
   const commands = [];
   let groupShown = false;
+  let roleShown = false;
 
   document.getElementById('device-name').textContent = site + '/' + kiosk;
 
@@ -47,6 +49,7 @@
       fact(t['fact.software'], d.softwareVersion),
       fact(t['fact.config'], d.configVersion === null || d.configVersion === undefined ? null : String(d.configVersion)),
       fact(t['fact.group'], d.group),
+      fact(t['fact.role'], t['device.role.' + d.role] || d.role),
       fact(t['fact.certificate'], d.certificateNotAfter ? when(d.certificateNotAfter) : null),
       fact(t['fact.readers'], (d.readers || []).join(', ')),
       fact(t['fact.outbox'], d.outboxDepth === null || d.outboxDepth === undefined ? null : String(d.outboxDepth)),
@@ -57,6 +60,15 @@
     if (!groupShown && d.group) {
       document.getElementById('group').value = d.group;
       groupShown = true;
+    }
+    if (!roleShown && d.role) {
+      document.getElementById('role').value = d.role;
+      roleShown = true;
+    }
+    if (d.role === 'ADMISSION_DESK') {
+      const r = await api(base + '/role');
+      facts.append(...fact(t['fact.agent'], r.agent ? format(t['device.agent.value'], r.agent.agent,
+        t['device.agent.method.' + r.agent.method] || r.agent.method, when(r.agent.expiresAt)) : null));
     }
   }
 
@@ -114,6 +126,17 @@
       const g = document.getElementById('group').value.trim();
       await api(base + '/group', { method: 'PUT', body: { group: g } });
       say(format(t['device.group.assigned'], g));
+      refresh();
+    } catch (err) {
+      say(errorText(err), true);
+    }
+  });
+
+  document.getElementById('role-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const r = await api(base + '/role', { method: 'PUT', body: { role: document.getElementById('role').value } });
+      say(format(t['device.role.changed'], t['device.role.' + r.role] || r.role));
       refresh();
     } catch (err) {
       say(errorText(err), true);

@@ -1,6 +1,8 @@
 package fr.vigie.hub;
 
 import fr.vigie.hub.admission.AdmissionDeviceRoutes;
+import fr.vigie.hub.agent.AgentDeviceRoutes;
+import fr.vigie.hub.agent.ProvenAgents;
 import fr.vigie.hub.admission.AdmissionService;
 import fr.vigie.hub.admission.Prescriptions;
 import fr.vigie.hub.audit.AuditAnchor;
@@ -15,6 +17,7 @@ import fr.vigie.hub.deviceapi.DeviceApi;
 import fr.vigie.hub.deviceapi.DeviceRoutes;
 import fr.vigie.hub.identity.IdentityRegistry;
 import fr.vigie.hub.insi.InsiCallLog;
+import fr.vigie.hub.igcsante.CardCertificates;
 import fr.vigie.hub.igcsante.CrlDeviceRoutes;
 import fr.vigie.hub.igcsante.CrlDistribution;
 import fr.vigie.hub.igcsante.CrlRoutes;
@@ -38,10 +41,12 @@ import fr.vigie.hub.web.Health;
 import fr.vigie.hub.web.HttpApi;
 import fr.vigie.hub.web.AuditRoutes;
 import fr.vigie.hub.web.InsiCallRoutes;
+import fr.vigie.hub.web.DeviceRoleRoutes;
 import fr.vigie.hub.web.FleetRoutes;
 import fr.vigie.hub.web.IdentityRoutes;
 import fr.vigie.hub.web.StaffRoutes;
 import fr.vigie.hub.web.PrescriptionRoutes;
+import fr.vigie.provisioning.ProvisioningException;
 import fr.vigie.provisioning.SiteCa;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -103,6 +108,7 @@ public final class EdgeHub implements AutoCloseable {
     private Fleet fleet;
     private CrlDistribution igcSanteCrls;
     private AdmissionService admission;
+    private ProvenAgents agents;
     private volatile Ingest ingest;
     private boolean closed;
 
@@ -193,6 +199,7 @@ public final class EdgeHub implements AutoCloseable {
                 InsiCallRoutes.mount(app, hub.insiCalls);
                 EnrolmentAdminRoutes.mount(app, hub.enrolments);
                 FleetRoutes.mount(app, hub.fleet);
+                DeviceRoleRoutes.mount(app, hub.agents);
                 httpExtension.accept(app);
             };
             if (config.sandbox()) {
@@ -215,6 +222,8 @@ public final class EdgeHub implements AutoCloseable {
             };
             hub.admission = HubAdmission.create(hub.identities, database.dataSource(), hub.audit, hub.sandbox,
                     clock);
+            hub.agents = ProvenAgents.create(database.dataSource(), hub.audit, hub.cardCertificates(), hub::pscBound,
+                    clock, new SecureRandom());
             hub.http = HttpApi.start(config.httpBind(), config.httpPort(), RequestGate.forHosts(config.httpNames()),
                     hub.devices,
                     new EventQuery(database.dataSource()), hub.metrics, hub::health, routes);
@@ -252,7 +261,34 @@ public final class EdgeHub implements AutoCloseable {
                 PscSimulator.Options.defaults().clientId(), PscSimulator.Options.defaults().clientSecret())),
                 audit, clock);
         return List.of(new EnrolmentDeviceRoutes(enrolments), new CrlDeviceRoutes(igcSanteCrls), kioskPsc,
-                new AdmissionDeviceRoutes(admission));
+                new AgentDeviceRoutes(agents), new AdmissionDeviceRoutes(admission, agents));
+    }
+
+    /**
+     * How the hub checks agents' card certificates: the anchors of {@code hub.igc-sante.anchors}, plus the
+     * sandbox's test hierarchy on a sandbox hub, with the CRLs the hub distributes.
+     */
+    private CardCertificates cardCertificates() {
+        try {
+            return CardCertificates.load(config.igcSanteAnchors(), sandbox == null ? List.of()
+                    : sandbox.igcSante().ca().trust().certificates(), igcSanteCrls, clock);
+        } catch (IOException | ProvisioningException e) {
+            throw new IllegalArgumentException(HubConfig.IGC_SANTE_ANCHORS + " " + config.igcSanteAnchors()
+                    + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    /** The professional of a PSC sign-in bound to a kiosk session, for an agent proof through PSC. */
+    private java.util.Optional<fr.vigie.protocol.identity.IdNatPs> pscBound(fr.vigie.protocol.KioskAddress kiosk,
+            String requestId, String kioskSessionId) {
+        KioskPsc psc = kioskPsc;
+        return psc == null ? java.util.Optional.empty()
+                : psc.ciba().flatMap(c -> c.boundProfessional(kiosk, requestId, kioskSessionId));
+    }
+
+    /** Who acts at each admission desk, proven by card or PSC; the kiosks' roles. */
+    public ProvenAgents agents() {
+        return agents;
     }
 
     /** Kiosk CIBA sign-ins (Pro Santé Connect through the hub); configured with the sandbox PSC for now. */

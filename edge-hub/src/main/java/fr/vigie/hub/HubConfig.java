@@ -51,11 +51,14 @@ import java.util.regex.Pattern;
  *        rebinding ({@code hub.http.names}, comma separated; empty: {@code localhost}, {@code 127.0.0.1},
  *        {@code ::1}, {@code hub.http.bind} unless it is a wildcard, and {@code hub.device-api.names})
  * @param enrolLimits what one source address may use of the open enrolment endpoint ({@code hub.enrol.*})
+ * @param igcSanteAnchors PEM files of the IGC-Santé roots (and intermediates) the hub trusts when an agent's
+ *        card proves who acts at an admission desk ({@code hub.igc-sante.anchors}, comma separated; empty:
+ *        every card refused, or on a sandbox hub its test hierarchy only)
  */
 public record HubConfig(Path dataDir, String httpBind, int httpPort, String brokerUrl, int embeddedMqttPort,
         String jdbcUrl, String jdbcUser, String jdbcPassword, boolean ingestEnabled, int ingestBatchSize,
         int offlineAfterHeartbeats, boolean sandbox, HubPkiConfig pki, List<Path> igcSanteCrlFiles,
-        Duration auditAnchorPeriod, List<String> httpNames, EnrolmentLimits enrolLimits) {
+        Duration auditAnchorPeriod, List<String> httpNames, EnrolmentLimits enrolLimits, List<Path> igcSanteAnchors) {
 
     public static final String DATA_DIR = "hub.data-dir";
     public static final String HTTP_BIND = "hub.http.bind";
@@ -72,6 +75,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     public static final String IGC_SANTE_CRL_FILES = "hub.igc-sante.crl-files";
     public static final String AUDIT_ANCHOR_SECONDS = "hub.audit.anchor-seconds";
     public static final String HTTP_NAMES = "hub.http.names";
+    public static final String IGC_SANTE_ANCHORS = "hub.igc-sante.anchors";
 
     /** Largest accepted {@code hub.ingest.batch-size}. */
     public static final int MAX_BATCH_SIZE = 10_000;
@@ -137,6 +141,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
             }
         }
         Objects.requireNonNull(enrolLimits, "enrolLimits");
+        igcSanteAnchors = List.copyOf(Objects.requireNonNullElse(igcSanteAnchors, List.of()));
     }
 
     /** {@code localhost}, the loopback addresses, the bind address unless a wildcard, and the device API's names. */
@@ -153,7 +158,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     /** The defaults, with the given data directory: embedded broker on 1883, embedded database, HTTP on 8080. */
     public static HubConfig defaults(Path dataDir) {
         return new HubConfig(dataDir, "127.0.0.1", 8080, "", 1883, "", "", "", true, 500, 3, false, HubPkiConfig.defaults(),
-                List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults());
+                List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults(), List.of());
     }
 
     /**
@@ -182,7 +187,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     public HubConfig withIngestEnabled(boolean enabled) {
         return new HubConfig(dataDir, httpBind, httpPort, brokerUrl, embeddedMqttPort, jdbcUrl, jdbcUser,
                 jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats, sandbox, pki, igcSanteCrlFiles,
-                auditAnchorPeriod, httpNames, enrolLimits);
+                auditAnchorPeriod, httpNames, enrolLimits, igcSanteAnchors);
     }
 
     @Override
@@ -194,7 +199,8 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
                 + ", jdbcPassword=" + (jdbcPassword.isEmpty() ? "" : "****") + ", ingestEnabled=" + ingestEnabled
                 + ", ingestBatchSize=" + ingestBatchSize + ", offlineAfterHeartbeats=" + offlineAfterHeartbeats
                 + ", sandbox=" + sandbox + ", " + pki + ", igcSanteCrlFiles=" + igcSanteCrlFiles
-                + ", auditAnchorPeriod=" + auditAnchorPeriod + ", httpNames=" + httpNames + ", " + enrolLimits + "]";
+                + ", auditAnchorPeriod=" + auditAnchorPeriod + ", httpNames=" + httpNames + ", " + enrolLimits
+                + ", igcSanteAnchors=" + igcSanteAnchors + "]";
     }
 
     private static void requirePort(String key, int port) {

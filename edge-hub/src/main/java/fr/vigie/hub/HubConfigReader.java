@@ -27,7 +27,8 @@ final class HubConfigReader {
             HubPkiConfig.SERVER_NAMES, HubPkiConfig.CA_PASSPHRASE_FILE, HubPkiConfig.MQTT_TLS, HubPkiConfig.MQTT_TLS_PORT,
             HubPkiConfig.MQTT_TLS_BIND, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS, HubConfig.IGC_SANTE_CRL_FILES,
             HubConfig.AUDIT_ANCHOR_SECONDS, HubConfig.HTTP_NAMES, EnrolmentLimits.MAX_PENDING,
-            EnrolmentLimits.MAX_PENDING_PER_SOURCE, EnrolmentLimits.REQUESTS_PER_MINUTE_PER_SOURCE);
+            EnrolmentLimits.MAX_PENDING_PER_SOURCE, EnrolmentLimits.REQUESTS_PER_MINUTE_PER_SOURCE,
+            HubConfig.IGC_SANTE_ANCHORS);
     private static final String DEFAULT_DATA_DIR = "./data/hub";
 
     private HubConfigReader() {
@@ -65,7 +66,8 @@ final class HubConfigReader {
                     paths(raw, HubConfig.IGC_SANTE_CRL_FILES),
                     Duration.ofSeconds(integer(raw, HubConfig.AUDIT_ANCHOR_SECONDS, (int) d.auditAnchorPeriod().toSeconds())),
                     list(raw, HubConfig.HTTP_NAMES),
-                    enrolLimits(raw));
+                    enrolLimits(raw),
+                    paths(raw, HubConfig.IGC_SANTE_ANCHORS));
         } catch (HubConfig.InvalidSetting e) {
             throw new HubConfigException(e.key, e.value, e.getMessage());
         }

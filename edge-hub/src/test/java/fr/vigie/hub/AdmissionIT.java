@@ -15,6 +15,7 @@ import fr.vigie.hub.admission.IdentityComparison;
 import fr.vigie.hub.admission.TraitDifference;
 import fr.vigie.hub.audit.AuditQuery;
 import fr.vigie.hub.identity.IdentityRecord;
+import fr.vigie.hub.device.DeviceRole;
 import fr.vigie.hub.identity.RnivRequest;
 import fr.vigie.hub.identity.VigilanceFlag;
 import fr.vigie.hub.insi.InsiSearch;
@@ -26,6 +27,7 @@ import fr.vigie.hub.sandbox.insi.SimulatedFault;
 import fr.vigie.hub.sandbox.insi.SimulatorBehaviour;
 import fr.vigie.hub.testing.Events;
 import fr.vigie.hub.testing.ManualClock;
+import fr.vigie.hub.testing.TestAgents;
 import fr.vigie.protocol.EventEnvelope;
 import fr.vigie.protocol.EventIdGenerator;
 import fr.vigie.protocol.EventPayload;
@@ -33,7 +35,6 @@ import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.Topics;
 import fr.vigie.protocol.identity.BirthDate;
 import fr.vigie.protocol.identity.HighTrustDocument;
-import fr.vigie.protocol.identity.IdNatPs;
 import fr.vigie.protocol.identity.IdentityAttribute;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.RnivAction;
@@ -65,7 +66,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Admission for real: a sandbox hub (embedded PostgreSQL, the INSi simulator over mutual TLS with an
  * INSI-AUTO establishment certificate, the sandbox ApCV key) driven through its admission service as
- * the device API does. Each test uses identities no other test qualifies, so the registry's duplicate
+ * the device API does, for the agent the hub proved at an admission desk (card signature over a hub nonce,
+ * the card certified by the sandbox IGC-Santé). Each test uses identities no other test qualifies, so the registry's duplicate
  * rule only pairs what a test means to pair.
  */
 class AdmissionIT {
@@ -86,7 +88,10 @@ class AdmissionIT {
                 HubConfig.MQTT_PORT, "0", HubConfig.SANDBOX_ENABLED, "true", HubPkiConfig.DEVICE_API_PORT, "0")), CLOCK);
         admission = hub.admission();
         insi = hub.sandbox().orElseThrow().insi().simulator();
-        agent = new AdmissionCaller(KIOSK, IdNatPs.parse("810001234565"));
+        hub.agents().roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
+        TestAgents.prove(hub, KIOSK, "session-1", TestAgents.issue(hub.sandbox().orElseThrow().igcSante().ca(),
+                "810001234565"));
+        agent = new AdmissionCaller(KIOSK, hub.agents().require(KIOSK, "admission").agent());
     }
 
     @AfterAll

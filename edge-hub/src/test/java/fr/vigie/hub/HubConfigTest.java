@@ -48,6 +48,18 @@ class HubConfigTest {
     }
 
     @Test
+    void igcSanteAnchorsAreAListOfFilesAndNoneByDefault() throws Exception {
+        assertEquals(List.of(), HubConfig.load(null, Map.of()).igcSanteAnchors());
+
+        HubConfig c = HubConfig.load(null, Map.of(HubConfig.IGC_SANTE_ANCHORS, "/etc/vigie/racine.pem, /etc/vigie/ac.pem"));
+
+        assertEquals(List.of(Path.of("/etc/vigie/racine.pem"), Path.of("/etc/vigie/ac.pem")), c.igcSanteAnchors());
+        HubConfigException e = assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of(HubConfig.IGC_SANTE_ANCHORS, "a.pem,,b.pem")));
+        assertTrue(e.getMessage().startsWith(HubConfig.IGC_SANTE_ANCHORS), e.getMessage());
+    }
+
+    @Test
     void loadWithoutFileUsesDefaultDataDirUnderTheWorkingDirectory() throws Exception {
         HubConfig c = HubConfig.load(null, Map.of());
 
@@ -182,7 +194,7 @@ class HubConfigTest {
     void buildingABadRecordDirectlyThrowsNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new HubConfig(tmp, "127.0.0.1", -1, "", 1883, "", "", "", true, 500, 3, false,
-                        HubPkiConfig.defaults(), List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults()));
+                        HubPkiConfig.defaults(), List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults(), List.of()));
         assertTrue(e.getMessage().startsWith("hub.http.port"), e.getMessage());
     }
 

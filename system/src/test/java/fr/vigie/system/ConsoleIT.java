@@ -138,6 +138,15 @@ class ConsoleIT {
                             By.cssSelector("#refusals tr[data-code=COMMAND_UNSIGNED]")), rows -> !rows.isEmpty()).get(0);
                     assertThat(refused.getText()).contains("Message non signé par le hub");
 
+                    // and the admin declares it an admission desk: the hub, not the kiosk, knows it as one
+                    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("role")))
+                            .selectByValue("ADMISSION_DESK");
+                    browser.findElement(By.cssSelector("#role-form button")).click();
+                    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("facts")).getText()
+                            .contains("Rôle\nPoste d'admission"));
+                    assertThat(hub.agents().roles().of(fr.vigie.protocol.KioskAddress.of(SITE, "kiosk-001")))
+                            .isEqualTo(fr.vigie.hub.device.DeviceRole.ADMISSION_DESK);
+
                     // and what a kiosk reports about itself (software version, reader names) stays text too
                     reportStatusWithHtml(hub, "kiosk-xss");
                     browser.get(base + "/");

@@ -6,11 +6,12 @@ import java.util.Objects;
 
 /**
  * Who asks for an admission step: the kiosk (from its device certificate, so it can only be itself)
- * and the agent signed in at it (the idNat_PS the kiosk passes on). Both go to the audit with every
- * step. Immutable.
+ * and the agent proven at it ({@link fr.vigie.hub.agent.ProvenAgents#require}: never an idNat_PS a request
+ * names; {@link AdmissionDeviceRoutes} builds callers only from the binding). Both go to the audit with
+ * every step. Immutable.
  *
  * @param kiosk the calling kiosk
- * @param agent the signed-in agent's idNat_PS
+ * @param agent the proven agent's idNat_PS
  */
 public record AdmissionCaller(KioskAddress kiosk, IdNatPs agent) {
     public AdmissionCaller {

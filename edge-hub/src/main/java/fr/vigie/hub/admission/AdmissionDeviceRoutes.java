@@ -1,11 +1,15 @@
 package fr.vigie.hub.admission;
 
+import fr.vigie.hub.agent.AgentBinding;
+import fr.vigie.hub.agent.ProvenAgents;
 import fr.vigie.hub.deviceapi.DeviceCaller;
+import fr.vigie.hub.deviceapi.DeviceRefused;
 import fr.vigie.hub.deviceapi.DeviceRoutes;
 import fr.vigie.hub.insi.VitaleQuery;
+import fr.vigie.protocol.AgentProofApi;
+import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.identity.BirthDate;
 import fr.vigie.protocol.identity.HighTrustDocument;
-import fr.vigie.protocol.identity.IdNatPs;
 import fr.vigie.protocol.identity.IdentityException;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.RnivException;
@@ -17,19 +21,21 @@ import java.util.OptionalLong;
 
 /**
  * The admission steps on the device API. The kiosk is the one its certificate proves
- * ({@link DeviceCaller}); the agent is the idNat_PS of the clinician session open at that kiosk,
- * passed in {@code agent}. {@code recordId} is optional: without it the record holding the INS
- * found is used, or a new one is made.
+ * ({@link DeviceCaller}), and must be declared an admission desk on the hub; the agent is the one proven
+ * at that kiosk ({@link ProvenAgents#require}: the agent's card signed a hub nonce, or the session's Pro
+ * Santé Connect sign-in is bound), never one the request names: a body with {@code agent} is refused.
+ * {@code recordId} is optional: without it the record holding the INS found is used, or a new one is made.
  * <pre>
- * POST /device/v1/admission/traits         {agent, recordId?, nomNaissance, listePrenom, sexe, dateNaissance,
+ * POST /device/v1/admission/traits         {recordId?, nomNaissance, listePrenom, sexe, dateNaissance,
  *                                           lieuNaissance?, nomUtilise?, prenomUtilise?}
- * POST /device/v1/admission/vitale         {agent, recordId?, matriculeIndividu, matriculeOd, nomNaissance,
+ * POST /device/v1/admission/vitale         {recordId?, matriculeIndividu, matriculeOd, nomNaissance,
  *                                           dateNaissance, rang}
- * POST /device/v1/admission/apcv           {agent, recordId?, token}
- * POST /device/v1/admission/{id}/document  {agent, document}   (PASSPORT, NATIONAL_ID_CARD_EU_EEA_CH, …)
+ * POST /device/v1/admission/apcv           {recordId?, token}
+ * POST /device/v1/admission/{id}/document  {document}   (PASSPORT, NATIONAL_ID_CARD_EU_EEA_CH, …)
  *   → 200 {source, identity{id, status, traits…, ins{masked, oid, matricule (QUAL only)}, document},
  *          differences[{trait, local, returned}], flagsRaised, insiSteps[{sent, codeCr}], matchedQuery?}
- *   → 400 invalid (INSI_TRAITS_REJECTED with rejections[{trait, code, reason}], APCV_…, AGENT_INVALID,
+ *   → 403 NOT_AN_ADMISSION_DESK, AGENT_NOT_PROVEN (checked first, before the body is used);
+ *     400 invalid (AGENT_CLAIM_REFUSED, INSI_TRAITS_REJECTED with rejections[{trait, code, reason}], APCV_…,
  *         BAD_REQUEST), 404 IDENTITY_NOT_FOUND, 409 RNIV_… or APCV_REPLAYED,
  *         409 IDENTITY_MISMATCH / IDENTITY_CHANGE_REQUESTED with comparison{source, recordId, recordStatus,
  *             local{traits…}, returned{traits…, insMasked}, differences, flagId?, changeRequestId?} (nothing changed),
@@ -38,14 +44,20 @@ import java.util.OptionalLong;
  * </pre>
  */
 public final class AdmissionDeviceRoutes implements DeviceRoutes {
+    private static final String PROVEN = "vigie.admission.agent";
     private final AdmissionService admission;
+    private final ProvenAgents agents;
 
-    public AdmissionDeviceRoutes(AdmissionService admission) {
+    public AdmissionDeviceRoutes(AdmissionService admission, ProvenAgents agents) {
         this.admission = Objects.requireNonNull(admission, "admission");
+        this.agents = Objects.requireNonNull(agents, "agents");
     }
 
     @Override
     public void mount(Javalin app) {
+        // after the device API has authenticated the kiosk, before any body is read
+        app.before("/device/v1/admission/*", ctx -> ctx.attribute(PROVEN, agents.require(DeviceCaller.of(ctx),
+                ctx.path())));
         app.post("/device/v1/admission/traits", ctx -> {
             AdmissionJson.TraitsBody b = body(ctx, AdmissionJson.TraitsBody.class);
             answer(ctx, admission.byTraits(caller(ctx, b.agent()), new TraitsInput(b.nomNaissance(), b.listePrenom(),
@@ -82,13 +94,15 @@ public final class AdmissionDeviceRoutes implements DeviceRoutes {
         ctx.header("Cache-Control", "no-store").json(AdmissionJson.of(r));
     }
 
-    private static AdmissionCaller caller(Context ctx, String agent) throws AdmissionRejection {
-        try {
-            return new AdmissionCaller(DeviceCaller.of(ctx), IdNatPs.parse(agent));
-        } catch (IdentityException e) {
-            throw new AdmissionRejection(AdmissionRejection.Kind.INVALID, "AGENT_INVALID",
-                    "agent must be the idNat_PS of the agent signed in at the kiosk: " + e.error());
+    /** The kiosk and its proven agent; a request that names its own agent is refused, whoever it names. */
+    private static AdmissionCaller caller(Context ctx, String claimedAgent) throws DeviceRefused {
+        KioskAddress kiosk = DeviceCaller.of(ctx);
+        AgentBinding proven = Objects.requireNonNull(ctx.attribute(PROVEN), "the admission filter did not run");
+        if (claimedAgent != null) {
+            throw new DeviceRefused(400, AgentProofApi.AGENT_CLAIM_REFUSED, "the agent is the one proven at this"
+                    + " kiosk, never one the request names: remove the agent field");
         }
+        return new AdmissionCaller(kiosk, proven.agent());
     }
 
     private static VitaleQuery vitale(AdmissionJson.VitaleBody b) throws AdmissionRejection {

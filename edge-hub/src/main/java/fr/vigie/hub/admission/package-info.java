@@ -2,7 +2,8 @@
  * Identity qualification at admission, on the hub: {@link fr.vigie.hub.admission.AdmissionService}
  * runs INSi (Vitale card or typed traits) and ApCV verification and feeds the identity registry
  * (RECUP, QUAL), {@link fr.vigie.hub.admission.AdmissionDeviceRoutes} serves it to kiosks on the
- * device API, {@link fr.vigie.hub.admission.ApcvVerifier} checks ApCV tokens (format documented
+ * device API to admission desks for their proven agent only ({@link fr.vigie.hub.agent}),
+ * {@link fr.vigie.hub.admission.ApcvVerifier} checks ApCV tokens (format documented
  * there), {@link fr.vigie.hub.admission.Prescriptions} lists the e-prescriptions attached to a
  * patient's visits. INSi is not called when a matching record is DOUT or FICT; an answer goes to the
  * registry's same-person rule. Outcomes that are not an identity are

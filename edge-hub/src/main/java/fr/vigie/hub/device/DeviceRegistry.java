@@ -11,14 +11,16 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Reads the {@code devices} table (written by ingest) and applies the {@link Presence} rule.
+ * Reads the {@code devices} table (written by ingest) with each kiosk's {@link DeviceRole}, and applies the
+ * {@link Presence} rule.
  * Thread-safe: each call uses its own connection.
  */
 public final class DeviceRegistry {
-    private static final String SELECT = "SELECT site, kiosk_id, state, last_heartbeat_at, heartbeat_seconds,"
+    private static final String SELECT = "SELECT d.site, d.kiosk_id, state, last_heartbeat_at, heartbeat_seconds,"
             + " software_version, outbox_depth, started_at, last_event_at, last_event_type, event_count,"
-            + " device_group, config_version, certificate_not_after, readers, status_sent_at"
-            + " FROM devices ORDER BY site, kiosk_id";
+            + " device_group, config_version, certificate_not_after, readers, status_sent_at, r.role"
+            + " FROM devices d LEFT JOIN device_roles r ON r.site = d.site AND r.kiosk_id = d.kiosk_id"
+            + " ORDER BY d.site, d.kiosk_id";
 
     private final DataSource dataSource;
     private final Presence presence;
@@ -46,7 +48,8 @@ public final class DeviceRegistry {
                         instant(rs, "last_event_at"), rs.getString("last_event_type"),
                         rs.getLong("event_count"), rs.getString("device_group"), nullableLong(rs, "config_version"),
                         instant(rs, "certificate_not_after"), readers(rs),
-                        uptime(instant(rs, "started_at"), instant(rs, "status_sent_at"))));
+                        uptime(instant(rs, "started_at"), instant(rs, "status_sent_at")),
+                        rs.getString("role") == null ? DeviceRole.WORKSTATION : DeviceRole.valueOf(rs.getString("role"))));
             }
         }
         return out;

@@ -23,9 +23,10 @@ import java.util.List;
  * @param certificateNotAfter expiry of its device certificate, from its last heartbeat ({@code null}: none)
  * @param readers card readers it saw at its last heartbeat
  * @param uptimeSeconds how long its process had run at its last heartbeat
+ * @param role what IT declared it to be ({@link DeviceRoles}): {@code WORKSTATION} unless declared otherwise
  */
 public record DeviceView(String site, String kioskId, boolean online, String state, Instant lastHeartbeatAt,
         String softwareVersion, Long outboxDepth, Instant startedAt, Instant lastEventAt, String lastEventType,
         long eventCount, String group, Long configVersion, Instant certificateNotAfter, List<String> readers,
-        Long uptimeSeconds) {
+        Long uptimeSeconds, DeviceRole role) {
 }

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * GET /                 IT console (French; ?lang=en or Accept-Language for English)
  * GET /api/v1/devices   [{site, kioskId, online, state, lastHeartbeatAt, softwareVersion, outboxDepth,
- *                         startedAt, lastEventAt, lastEventType, eventCount}]
+ *                         startedAt, lastEventAt, lastEventType, eventCount, group, configVersion,
+ *                         certificateNotAfter, readers, uptimeSeconds, role}]
+ * device roles (admission desks): see {@link DeviceRoleRoutes}
  * GET /api/v1/events    {events: [{eventId, site, kioskId, seq, type, occurredAt, storedAt, payload}], next}
  * GET /healthz          {status, database, broker, ingest}, 200 when UP, else 503
  * GET /metrics          Prometheus text format

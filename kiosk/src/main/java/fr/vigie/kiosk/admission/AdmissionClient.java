@@ -26,11 +26,12 @@ import java.util.OptionalLong;
 
 /**
  * The hub's admission routes ({@code /device/v1/admission/…}) called through {@link HubApi}, over
- * mutual TLS with the kiosk's device certificate. Every refusal becomes an {@link AdmissionFailure}
- * with the hub's code. Thread-safe.
+ * mutual TLS with the kiosk's device certificate. Requests never name the agent: the hub takes the one
+ * proven at this kiosk ({@link AgentProof}). Every refusal becomes an {@link AdmissionFailure} with the
+ * hub's code ({@code AGENT_NOT_PROVEN}, {@code NOT_AN_ADMISSION_DESK}, {@code INSI_NO_MATCH}…). Thread-safe.
  *
  * <pre>{@code
- * Admitted a = new AdmissionClient(hubApi, clock).traits("810001234565", OptionalLong.empty(), traits);
+ * Admitted a = new AdmissionClient(hubApi, clock).traits(OptionalLong.empty(), traits);
  * }</pre>
  */
 public final class AdmissionClient {
@@ -43,8 +44,8 @@ public final class AdmissionClient {
     }
 
     /** INSi with checked traits (premier prénom, then the full list, on the hub). */
-    public Admitted traits(String agent, OptionalLong recordId, StrictTraits t) throws AdmissionFailure {
-        Map<String, Object> body = body(agent, recordId);
+    public Admitted traits(OptionalLong recordId, StrictTraits t) throws AdmissionFailure {
+        Map<String, Object> body = body(recordId);
         body.put("nomNaissance", t.nomNaissance());
         body.put("listePrenom", t.listePrenomText());
         body.put("sexe", t.sexe().traitCode());
@@ -56,9 +57,9 @@ public final class AdmissionClient {
     }
 
     /** INSi with a beneficiary read from a Vitale card. */
-    public Admitted vitale(String agent, OptionalLong recordId, VitaleCard.Content card, VitaleBeneficiary b)
+    public Admitted vitale(OptionalLong recordId, VitaleCard.Content card, VitaleBeneficiary b)
             throws AdmissionFailure {
-        Map<String, Object> body = body(agent, recordId);
+        Map<String, Object> body = body(recordId);
         body.put("matriculeIndividu", b.nir().orElse(card.insuredNir()));
         body.put("matriculeOd", card.insuredNir());
         body.put("nomNaissance", insiAlphabet(b.familyName()));
@@ -69,21 +70,19 @@ public final class AdmissionClient {
     }
 
     /** A scanned ApCV token, as its full text ({@code APCV1.…}). */
-    public Admitted apcv(String agent, OptionalLong recordId, String tokenText) throws AdmissionFailure {
-        Map<String, Object> body = body(agent, recordId);
+    public Admitted apcv(OptionalLong recordId, String tokenText) throws AdmissionFailure {
+        Map<String, Object> body = body(recordId);
         body.put("token", tokenText);
         return call("/device/v1/admission/apcv", body);
     }
 
     /** The agent checked the traits against {@code document}. */
-    public Admitted document(String agent, long recordId, HighTrustDocument document) throws AdmissionFailure {
-        return call("/device/v1/admission/" + recordId + "/document", Map.of("agent", agent, "document",
-                document.name()));
+    public Admitted document(long recordId, HighTrustDocument document) throws AdmissionFailure {
+        return call("/device/v1/admission/" + recordId + "/document", Map.of("document", document.name()));
     }
 
-    private static Map<String, Object> body(String agent, OptionalLong recordId) {
+    private static Map<String, Object> body(OptionalLong recordId) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("agent", agent);
         recordId.ifPresent(id -> body.put("recordId", id));
         return body;
     }

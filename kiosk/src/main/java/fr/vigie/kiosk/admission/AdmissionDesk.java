@@ -7,12 +7,12 @@ import fr.vigie.hardware.barcode.InsDataMatrix;
 import fr.vigie.hardware.barcode.PayloadClassifier;
 import fr.vigie.hardware.barcode.ScannedCode;
 import fr.vigie.hardware.barcode.ScannedPayload;
-import fr.vigie.hardware.card.CpsHolder;
 import fr.vigie.hardware.card.VitaleBeneficiary;
 import fr.vigie.hardware.card.VitaleCard;
 import fr.vigie.kiosk.outbox.OutboxFullException;
 import fr.vigie.kiosk.session.ClinicianSession;
 import fr.vigie.kiosk.session.SessionState;
+import fr.vigie.protocol.AgentProofApi;
 import fr.vigie.protocol.EventPayload;
 import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.protocol.identity.IdentityException;
@@ -30,7 +30,8 @@ import java.util.OptionalLong;
 
 /**
  * The admission desk workflow at a kiosk, for the agent signed in (the {@link ClinicianSession} must
- * be {@link SessionState#OPEN}): find the patient's identity from the Vitale card (choose the
+ * be {@link SessionState#OPEN}) and proven to the hub ({@link AgentProof}: the hub names the agent of
+ * every step, the kiosk never does): find the patient's identity from the Vitale card (choose the
  * beneficiary), from typed traits (checked with {@link StrictTraits} before anything is sent) or from
  * a scanned ApCV QR code, through the hub; show what came back and the differences; record the
  * high-trust document checked (→ QUAL); attach scanned e-prescriptions to the visit (an event through
@@ -38,7 +39,7 @@ import java.util.OptionalLong;
  * Thread-safe: steps are serialised.
  *
  * <pre>{@code
- * AdmissionDesk desk = new AdmissionDesk(session, client, kiosk::accept, PayloadClassifier.standard(clock), clock);
+ * AdmissionDesk desk = new AdmissionDesk(session, client, proof, kiosk::accept, PayloadClassifier.standard(clock), clock);
  * Admitted a = desk.typed(TraitsInput.of("Dupont", "Marie Claire", "F", "1980-05-12"));
  * desk.documentChecked(HighTrustDocument.PASSPORT);
  * String svg = desk.dataMatrixSvg();
@@ -47,16 +48,18 @@ import java.util.OptionalLong;
 public final class AdmissionDesk {
     private final ClinicianSession session;
     private final AdmissionClient hub;
+    private final AgentProof proof;
     private final VisitEvents visits;
     private final PayloadClassifier classifier;
     private final Clock clock;
     private Admitted patient;
     private VitaleCard.Content card;
 
-    public AdmissionDesk(ClinicianSession session, AdmissionClient hub, VisitEvents visits,
+    public AdmissionDesk(ClinicianSession session, AdmissionClient hub, AgentProof proof, VisitEvents visits,
             PayloadClassifier classifier, Clock clock) {
         this.session = Objects.requireNonNull(session, "session");
         this.hub = Objects.requireNonNull(hub, "hub");
+        this.proof = Objects.requireNonNull(proof, "proof");
         this.visits = Objects.requireNonNull(visits, "visits");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -82,23 +85,26 @@ public final class AdmissionDesk {
 
     /** The agent chose beneficiary {@code index} of the card read: INSi through the hub. */
     public synchronized Admitted chooseBeneficiary(int index) throws AdmissionFailure {
-        String agent = agent();
+        agent();
         if (card == null || index < 0 || index >= card.beneficiaries().size()) {
             throw new AdmissionFailure(AdmissionFailure.NO_SUCH_BENEFICIARY, "read a Vitale card and choose one of its"
                     + " beneficiaries");
         }
-        return found(hub.vitale(agent, current(), card, card.beneficiaries().get(index)));
+        VitaleBeneficiary chosen = card.beneficiaries().get(index);
+        VitaleCard.Content read = card;
+        return found(asProvenAgent(() -> hub.vitale(current(), read, chosen)));
     }
 
     /** Typed traits: refused here when a trait is invalid (nothing is sent), else INSi through the hub. */
     public synchronized Admitted typed(TraitsInput input) throws AdmissionFailure {
-        String agent = agent();
+        agent();
         TraitsVerdict verdict = StrictTraits.check(input, LocalDate.now(clock));
         if (!verdict.accepted()) {
             throw new AdmissionFailure(AdmissionFailure.TRAITS_INVALID, "correct the traits shown",
                     verdict.rejections());
         }
-        return found(hub.traits(agent, current(), verdict.traits().orElseThrow()));
+        StrictTraits traits = verdict.traits().orElseThrow();
+        return found(asProvenAgent(() -> hub.traits(current(), traits)));
     }
 
     /**
@@ -114,7 +120,7 @@ public final class AdmissionDesk {
             throw new AdmissionFailure(e.error().name(), e.getMessage());
         }
         if (payload instanceof ApcvToken token) {
-            return found(hub.apcv(agent, current(), ApcvToken.PREFIX + token.jws()));
+            return found(asProvenAgent(() -> hub.apcv(current(), ApcvToken.PREFIX + token.jws())));
         }
         if (payload instanceof EPrescription rx) {
             Admitted p = requirePatient();
@@ -131,8 +137,19 @@ public final class AdmissionDesk {
 
     /** The agent checked the traits against a high-trust document. */
     public synchronized Admitted documentChecked(HighTrustDocument document) throws AdmissionFailure {
-        String agent = agent();
-        return found(hub.document(agent, requirePatient().recordId(), document));
+        agent();
+        long recordId = requirePatient().recordId();
+        return found(asProvenAgent(() -> hub.document(recordId, document)));
+    }
+
+    /** Why the agent could not be proven to the hub for the open session, if that failed (for the screens). */
+    public Optional<AdmissionFailure> proofRefusal() {
+        return proof.refusal();
+    }
+
+    /** Calls {@code listener} when the proof of the agent changes (proven, refused, dropped). */
+    public void onProofChange(Runnable listener) {
+        proof.addListener(listener);
     }
 
     /** The current patient's INS DataMatrix as SVG (millimetres), for the screen and label printers. */
@@ -170,11 +187,32 @@ public final class AdmissionDesk {
         return patient;
     }
 
+    /** The agent proven to the hub for the open session (proving it now if needed). */
     private String agent() throws AdmissionFailure {
-        Optional<CpsHolder> holder = session.clinician();
-        if (session.state() != SessionState.OPEN || holder.isEmpty()) {
+        if (session.state() != SessionState.OPEN || session.idNatPs().isEmpty()) {
             throw new AdmissionFailure(AdmissionFailure.AGENT_NOT_SIGNED_IN, "an agent must be signed in with a CPS card");
         }
-        return holder.get().idNatPs();
+        return proof.require();
+    }
+
+    private interface HubStep {
+        Admitted run() throws AdmissionFailure;
+    }
+
+    /**
+     * Runs a hub step; when the hub no longer knows the agent as proven (binding expired or ended there),
+     * proves again once and retries: the hub refused before doing anything.
+     */
+    private Admitted asProvenAgent(HubStep step) throws AdmissionFailure {
+        try {
+            return step.run();
+        } catch (AdmissionFailure e) {
+            if (!AgentProofApi.AGENT_NOT_PROVEN.equals(e.code())) {
+                throw e;
+            }
+            proof.lost();
+            agent();
+            return step.run();
+        }
     }
 }

@@ -11,7 +11,9 @@ import java.util.Optional;
  * ({@code INSI_NO_MATCH}, {@code INSI_SEVERAL_MATCHES}, {@code INSI_UNAVAILABLE}, {@code APCV_EXPIRED},
  * {@code RNIV_INSI_NOT_ALLOWED}, {@link #IDENTITY_MISMATCH} with the {@link #comparison()}…), the kiosk's own ({@link #AGENT_NOT_SIGNED_IN}, {@link #TRAITS_INVALID},
  * {@link #NO_PATIENT}, {@link #NOT_QUALIFIED}, {@link #BARCODE_UNKNOWN}, a barcode code such as
- * {@code BARCODE_MISLABELLED}) or {@code HUB_UNREACHABLE}. Messages carry no trait value and no token.
+ * {@code BARCODE_MISLABELLED}, the agent proof's {@link AgentProof#CARD_NEEDED} and {@link AgentProof#CARD_ERROR})
+ * or {@code HUB_UNREACHABLE}; the hub's agent-proof codes ({@code NOT_AN_ADMISSION_DESK}, {@code AGENT_NOT_PROVEN},
+ * {@code AGENT_CERT_REVOKED}…, see {@link fr.vigie.protocol.AgentProofApi}). Messages carry no trait value and no token.
  */
 public final class AdmissionFailure extends Exception {
     /** No clinician session is open at the kiosk: admission needs a signed-in agent. */

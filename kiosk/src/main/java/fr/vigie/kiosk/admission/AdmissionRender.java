@@ -184,8 +184,8 @@ final class AdmissionRender {
     }
 
     private static void failure(Html h, AdmissionFailure f) {
-        h.notice("admission-error", Html.Tone.ERROR, key("admission.error.", f.code(), "admission.error.OTHER"),
-                f.code());
+        String fallback = f.code().startsWith("AGENT_") ? "admission.error.AGENT_OTHER" : "admission.error.OTHER";
+        h.notice("admission-error", Html.Tone.ERROR, key("admission.error.", f.code(), fallback), f.code());
     }
 
     private static String field(Html h, Trait trait) {

@@ -25,7 +25,8 @@ import java.util.function.Function;
  * open-session screen, so shown only while a session is {@link SessionState#OPEN}; when it locks or
  * closes they step aside for the sign-in screens). Home (Vitale card, typed traits, ApCV QR code),
  * the card's beneficiaries, the traits form, the identity found with the differences, the document
- * checked, the INS DataMatrix of a qualified identity, and every failure in clear words
+ * checked, the INS DataMatrix of a qualified identity, and every failure in clear words, including why the
+ * agent could not be proven to the hub (this kiosk not declared an admission desk, card removed or revoked)
  * ({@code i18n/admission_fr.properties}, English second): an answer the hub did not apply
  * ({@code IDENTITY_MISMATCH}, a change left to the identity-vigilance cell) shows the record's identity and
  * the returned one side by side ({@code admission.comparison}); INSi not answering gets its own screen with
@@ -97,6 +98,7 @@ public final class AdmissionScreens implements ScanListener {
             }
         });
         session.addListener(this::sessionChanged);
+        desk.onProofChange(this::refresh);
         refresh();
     }
 
@@ -187,10 +189,12 @@ public final class AdmissionScreens implements ScanListener {
             slot.clear();
             return;
         }
-        AdmissionView v;
+        AdmissionView shown;
         synchronized (this) {
-            v = view;
+            shown = view;
         }
+        // a desk whose agent could not be proven to the hub says why at once, not at the first step
+        AdmissionView v = shown.failure() == null ? desk.proofRefusal().map(shown::failed).orElse(shown) : shown;
         String agent = session.clinician().map(h -> h.givenName() + " " + h.familyName()).orElse("");
         slot.show(Screen.of(v.screenId(), html -> AdmissionRender.render(html, v, agent)));
     }

@@ -83,7 +83,14 @@ public final class SandboxCards {
      * hierarchy the sandbox cards come from, with that hierarchy's current CRLs.
      */
     public static CertificateCheck certificateCheck(Clock clock) {
-        TestIgcSante igc = TestIgcSante.shared();
+        return certificateCheck(TestIgcSante.shared(), clock);
+    }
+
+    /**
+     * The same check over another test hierarchy, e.g. a sandbox hub's ({@code TestIgcSante.over(hubCa, random)}),
+     * with its CRLs of now: a card revoked later is still accepted by this kiosk check (not by the hub's).
+     */
+    public static CertificateCheck certificateCheck(TestIgcSante igc, Clock clock) {
         IgcSanteCrls crls = IgcSanteCrls.inMemory(igc.trust());
         try {
             for (X509CRL crl : igc.crls()) {

@@ -1,5 +1,7 @@
 package fr.vigie.kiosk.session;
 
+import fr.vigie.hardware.card.CardOperationException;
+
 /**
  * Talks to one presented CPS card to prove its holder is there. Implementations answer with a
  * {@link Verification} rather than throwing; they may block on card I/O, and are called from one
@@ -14,4 +16,14 @@ public interface CardAuthenticator {
 
     /** Contactless re-authentication (no PIN): challenge-response and certificate check only. */
     Verification proveHolder();
+
+    /**
+     * Has the card sign a challenge someone else chose (the hub's nonce, to prove the agent to the hub) with
+     * its authentication key: MSE SET then INTERNAL AUTHENTICATE, the answer checked against the card's
+     * certificate. In contact mode the card signs only once its PIN was verified on this connection.
+     *
+     * @param challenge 16 to 64 bytes
+     * @throws CardOperationException the card refused or failed (e.g. {@code CARD_SECURITY_NOT_SATISFIED})
+     */
+    CardSignature answerChallenge(byte[] challenge) throws CardOperationException;
 }

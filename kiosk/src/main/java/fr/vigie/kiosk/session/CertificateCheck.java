@@ -1,6 +1,7 @@
 package fr.vigie.kiosk.session;
 
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,4 +13,12 @@ import java.util.Optional;
 public interface CertificateCheck {
     /** @return empty if acceptable, otherwise a short, secret-free reason starting with a stable code, e.g. {@code CERT_REVOKED: …} */
     Optional<String> refusal(X509Certificate certificate);
+
+    /**
+     * The intermediate CAs this check validates {@code certificate} through, towards its root (what the
+     * kiosk passes on to the hub with a card's signature); empty when unknown or not acceptable.
+     */
+    default List<X509Certificate> issuers(X509Certificate certificate) {
+        return List.of();
+    }
 }

@@ -1,5 +1,6 @@
 package fr.vigie.kiosk.session;
 
+import fr.vigie.hardware.card.CardOperationException;
 import fr.vigie.hardware.card.CpsHolder;
 import fr.vigie.hardware.gpio.Buzzer;
 import fr.vigie.hardware.gpio.PresenceChange;
@@ -140,7 +141,7 @@ public final class ClinicianSession {
             Verification v = safely(() -> card.verifyPin(pin));
             synchronized (this) {
                 if (asked == generation && a == current) {
-                    pinVerified(a, v);
+                    pinVerified(a, v, card);
                 } else {
                     LOG.info("PIN verification for session {} ended after the session moved on: dropped", a.id);
                 }
@@ -151,9 +152,10 @@ public final class ClinicianSession {
         }
     }
 
-    private void pinVerified(Active a, Verification v) {
+    private void pinVerified(Active a, Verification v, CardAuthenticator card) {
         switch (v.outcome()) {
             case OK -> {
+                a.pinCard = card;
                 Instant now = clock.instant();
                 pinSignIns.values().removeIf(t -> Duration.between(t, now).compareTo(timeouts.reauthWindow()) > 0);
                 pinSignIns.put(a.idNatPs, now);
@@ -261,6 +263,56 @@ public final class ClinicianSession {
                 transition(current, SessionState.OPEN, SessionReason.REAUTH_SWITCH);
             }
             return state();
+        }
+    }
+
+    /**
+     * Whether the open session {@code sessionId} still has, in the reader, the contact card on which its
+     * PIN was verified: the only card that may {@linkplain #signWithSessionCard sign for it}.
+     */
+    public synchronized boolean hasSessionCard(String sessionId) {
+        return current != null && current.id.equals(sessionId) && current.state == SessionState.OPEN
+                && current.pinCard != null && current.pinCard == contactCard;
+    }
+
+    /**
+     * Has the card that opened the open session {@code sessionId} with its PIN sign {@code challenge} with
+     * its authentication key: how the kiosk proves its agent to the hub (the challenge is the hub's nonce).
+     * Only that card connection, still in the reader, may answer: a card tapped, or inserted again without
+     * its PIN, may not. Card I/O runs outside the lock; the answer is dropped if the session moved on
+     * meanwhile (locked, closed, card pulled out).
+     *
+     * @throws SessionCardException {@code ABSENT} when that card is not there for an open session,
+     *     {@code FAILED} when it did not answer
+     */
+    public CardSignature signWithSessionCard(String sessionId, byte[] challenge) throws SessionCardException {
+        Active a;
+        CardAuthenticator card;
+        long asked;
+        synchronized (this) {
+            if (!hasSessionCard(sessionId)) {
+                throw new SessionCardException(SessionCardException.Reason.ABSENT, "session " + sessionId
+                        + " is not open with the card its PIN was verified on");
+            }
+            a = current;
+            card = contactCard;
+            asked = generation;
+        }
+        CardSignature signature;
+        try {
+            signature = card.answerChallenge(challenge);
+        } catch (CardOperationException | RuntimeException e) {
+            LOG.warn("session {}: the card did not sign the hub's challenge: {}", a.id, e instanceof
+                    CardOperationException c ? c.error() : e.getClass().getSimpleName());
+            throw new SessionCardException(SessionCardException.Reason.FAILED, "the card did not sign: "
+                    + (e instanceof CardOperationException c ? c.error() : e.getClass().getSimpleName()));
+        }
+        synchronized (this) {
+            if (asked != generation || a != current || !hasSessionCard(sessionId)) {
+                throw new SessionCardException(SessionCardException.Reason.ABSENT, "session " + sessionId
+                        + " moved on while the card was signing");
+            }
+            return signature;
         }
     }
 
@@ -622,6 +674,8 @@ public final class ClinicianSession {
         final String idNatPs;
         SessionState state = SessionState.IDLE;
         boolean contact;
+        /** The contact card connection whose PIN opened this session; only it may sign for the session. */
+        CardAuthenticator pinCard;
         PscView psc = PscView.NONE;
 
         Active(String id, CpsHolder holder) {

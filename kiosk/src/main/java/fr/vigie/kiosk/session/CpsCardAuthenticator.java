@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * A {@link CardAuthenticator} over a {@link CpsCard}: VERIFY PIN (contact only), then INTERNAL
  * AUTHENTICATE on a fresh 32-byte challenge from a {@link SecureRandom}, whose answer is verified here
- * with the certificate's public key, then the {@link CertificateCheck}. Not thread-safe, like the
- * card it wraps: one instance per card connection.
+ * with the certificate's public key, then the {@link CertificateCheck}; {@link #answerChallenge} has the
+ * card sign the hub's nonce the same way. Not thread-safe, like the card it wraps: one instance per card
+ * connection.
  *
  * <pre>{@code
  * CpsCard cps = CpsCard.open(terminal.connect("*"), null);
@@ -74,6 +75,13 @@ public final class CpsCardAuthenticator implements CardAuthenticator {
         } catch (CardOperationException e) {
             return Verification.of(Verification.Outcome.CARD_ERROR, e.error().name());
         }
+    }
+
+    @Override
+    public CardSignature answerChallenge(byte[] challenge) throws CardOperationException {
+        CpsHolder holder = card.holder();
+        byte[] signature = card.authenticate(challenge); // verified against the certificate by the profile
+        return new CardSignature(signature, holder.certificate(), check.issuers(holder.certificate()));
     }
 
     /** The card answers a raw PKCS#1 v1.5 signature of the challenge (no hash added). */

@@ -4,6 +4,7 @@ import fr.vigie.provisioning.IgcSanteValidator;
 import fr.vigie.provisioning.ProfessionalCertificate;
 import fr.vigie.provisioning.ProvisioningException;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -39,6 +40,16 @@ public final class IgcSanteCertificateCheck implements CertificateCheck {
             return Optional.empty();
         } catch (ProvisioningException e) {
             return Optional.of(e.error().name() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<X509Certificate> issuers(X509Certificate certificate) {
+        try {
+            List<X509Certificate> path = validator.validate(certificate).path();
+            return path.size() <= 1 ? List.of() : path.subList(1, path.size());
+        } catch (ProvisioningException e) {
+            return List.of();
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -105,6 +106,14 @@ public final class PscConnector implements PscLink {
             io.execute(() -> start(sid, id.value(), "MOBILE"));
             return PhoneSignIn.STARTED;
         }).orElse(PhoneSignIn.BUSY);
+    }
+
+    /**
+     * The hub's CIBA request id of session {@code sessionId}'s Pro Santé Connect sign-in, if one was
+     * started (e.g. for the hub to take that bound sign-in as proof of who acts at an admission desk).
+     */
+    public Optional<String> requestId(String sessionId) {
+        return Optional.ofNullable(requestBySession.get(sessionId));
     }
 
     /** The code of the last identifier refused by {@link #phoneSignIn}, e.g. {@code RPPS_KEY_MISMATCH}. */

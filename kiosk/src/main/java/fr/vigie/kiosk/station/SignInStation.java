@@ -56,6 +56,7 @@ public final class SignInStation implements AutoCloseable {
     private final SandboxCards sandbox;
     private final ScheduledExecutorService ownScheduler;
     private final ExecutorService pscCalls;
+    private final PscConnector psc;
 
     private SignInStation(Builder b, ScheduledExecutorService scheduler, Pi4jBoard board, SandboxCards sandbox,
             KioskUi ui) {
@@ -70,7 +71,7 @@ public final class SignInStation implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        PscConnector psc = b.pscHub == null ? null : new PscConnector(b.pscHub, pscCalls, timers, b.clock);
+        this.psc = b.pscHub == null ? null : new PscConnector(b.pscHub, pscCalls, timers, b.clock);
         this.session = ClinicianSession.builder(b.config.timeouts(), b.sink).clock(b.clock).timers(timers)
                 .signals(board.statusLed(), board.buzzer()).psc(psc == null ? PscLink.NONE : psc).build();
         board.presenceSensor().addListener(session::presence);
@@ -142,6 +143,11 @@ public final class SignInStation implements AutoCloseable {
 
     public SessionUi sessionUi() {
         return sessionUi;
+    }
+
+    /** The hub's CIBA request id of session {@code sessionId}'s Pro Santé Connect sign-in, when there is one. */
+    public Optional<String> pscRequest(String sessionId) {
+        return psc == null ? Optional.empty() : psc.requestId(sessionId);
     }
 
     /** @return the sandbox cards and readers, when {@code kiosk.card.readers=sandbox} */

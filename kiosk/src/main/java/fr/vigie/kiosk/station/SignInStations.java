@@ -3,6 +3,8 @@ package fr.vigie.kiosk.station;
 import fr.vigie.hardware.barcode.PayloadClassifier;
 import fr.vigie.kiosk.Kiosk;
 import fr.vigie.kiosk.admission.AdmissionClient;
+import fr.vigie.kiosk.admission.AgentProof;
+import fr.vigie.kiosk.admission.HubAgentClient;
 import fr.vigie.kiosk.admission.AdmissionDesk;
 import fr.vigie.kiosk.admission.AdmissionScreens;
 import fr.vigie.kiosk.admission.VitaleSource;
@@ -26,9 +28,11 @@ import org.slf4j.LoggerFactory;
 public final class SignInStations implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SignInStations.class);
     private final List<SignInStation> stations;
+    private final List<AgentProof> proofs;
 
-    private SignInStations(List<SignInStation> stations) {
+    private SignInStations(List<SignInStation> stations, List<AgentProof> proofs) {
         this.stations = stations;
+        this.proofs = proofs;
     }
 
     /**
@@ -37,6 +41,7 @@ public final class SignInStations implements AutoCloseable {
      */
     public static SignInStations start(List<Kiosk> kiosks, BiConsumer<KioskAddress, SignInStation> started) {
         List<SignInStation> out = new ArrayList<>(kiosks.size());
+        List<AgentProof> proofs = new ArrayList<>();
         try {
             for (int i = 0; i < kiosks.size(); i++) {
                 Kiosk kiosk = kiosks.get(i);
@@ -55,25 +60,31 @@ public final class SignInStations implements AutoCloseable {
                 // an unenrolled kiosk shows its enrolment code and QR above everything else
                 kiosk.enrolment().ifPresent(state -> EnrolmentScreens.attach(s.ui(), state));
                 if (config.admissionDesk()) {
-                    admissionDesk(kiosk, s);
+                    proofs.add(admissionDesk(kiosk, s));
                 }
                 started.accept(kiosk.address(), s);
             }
         } catch (RuntimeException | Error e) {
-            new SignInStations(out).close();
+            new SignInStations(out, proofs).close();
             throw e;
         }
-        return new SignInStations(List.copyOf(out));
+        return new SignInStations(List.copyOf(out), List.copyOf(proofs));
     }
 
-    /** Puts the admission desk's screens on the station: the agent, once signed in, qualifies patients. */
-    private static void admissionDesk(Kiosk kiosk, SignInStation station) {
+    /**
+     * Puts the admission desk's screens on the station: the agent, once signed in and proven to the hub
+     * (card signature over a hub nonce, or the session's PSC sign-in), qualifies patients. The hub must know
+     * the kiosk as an admission desk too ({@code PUT /api/v1/devices/{site}/{kioskId}/role}).
+     */
+    private static AgentProof admissionDesk(Kiosk kiosk, SignInStation station) {
         HubApi api = kiosk.hubApi().orElseThrow(() -> new IllegalStateException(StationConfig.ADMISSION_DESK
                 + " needs a kiosk enrolled with a hub (kiosk.hub.url): admission queries INSi through the hub"));
         Clock clock = Clock.systemUTC();
-        AdmissionDesk desk = new AdmissionDesk(station.session(), new AdmissionClient(api, clock), kiosk::accept,
-                PayloadClassifier.standard(clock), clock);
+        AgentProof proof = AgentProof.start(station.session(), new HubAgentClient(api), station::pscRequest, clock);
+        AdmissionDesk desk = new AdmissionDesk(station.session(), new AdmissionClient(api, clock), proof,
+                kiosk::accept, PayloadClassifier.standard(clock), clock);
         AdmissionScreens.attach(station.ui(), station.session(), desk, VitaleSource.anyReader(station.terminals()));
+        return proof;
     }
 
     /** @return the stations, in kiosk order */
@@ -83,6 +94,7 @@ public final class SignInStations implements AutoCloseable {
 
     @Override
     public void close() {
+        proofs.forEach(AgentProof::close);
         for (SignInStation s : stations) {
             try {
                 s.close();

@@ -121,6 +121,11 @@ class ClinicianSignInTest {
             public Verification proveHolder() {
                 throw new IllegalStateException("reader exploded");
             }
+
+            @Override
+            public CardSignature answerChallenge(byte[] challenge) {
+                throw new IllegalStateException("reader exploded");
+            }
         }));
         session.submitPin("1234".toCharArray());
 

@@ -1,5 +1,8 @@
 package fr.vigie.kiosk.session;
 
+import fr.vigie.hardware.card.CardError;
+import fr.vigie.hardware.card.CardRejectedException;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -44,5 +47,11 @@ final class ScriptedCard implements CardAuthenticator {
     @Override
     public Verification proveHolder() {
         return proofs.isEmpty() ? Verification.ok() : proofs.poll();
+    }
+
+    /** A scripted card has no key: state-machine tests never ask it to sign for the hub. */
+    @Override
+    public CardSignature answerChallenge(byte[] challenge) throws CardRejectedException {
+        throw new CardRejectedException(CardError.CARD_NOT_SUPPORTED, "a scripted card cannot sign");
     }
 }

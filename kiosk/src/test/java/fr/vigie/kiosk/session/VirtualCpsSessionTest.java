@@ -181,4 +181,34 @@ class VirtualCpsSessionTest {
             assertFalse(log.contains(secret), "PIN in a log line");
         }
     }
+
+    @Test
+    void onlyTheCardWhosePinOpenedTheSessionSignsForItAndOnlyWhileItIsInTheReader() throws Exception {
+        byte[] nonce = new byte[32];
+        new SecureRandom().nextBytes(nonce);
+        insertContact(martin);
+        session.submitPin(PIN.toCharArray());
+        String id = session.sessionId().orElseThrow();
+
+        CardSignature signed = session.signWithSessionCard(id, nonce);
+
+        java.security.Signature rsa = java.security.Signature.getInstance("NONEwithRSA");
+        rsa.initVerify(Rig.MARTIN.certificate().getPublicKey());
+        rsa.update(nonce);
+        assertTrue(rsa.verify(signed.signature()), "the card's authentication key signed the nonce itself");
+        assertEquals(Rig.MARTIN.certificate(), signed.certificate());
+        assertEquals(SessionCardException.Reason.ABSENT, org.junit.jupiter.api.Assertions.assertThrows(
+                SessionCardException.class, () -> session.signWithSessionCard("another-session", nonce)).reason());
+
+        readers.remove("Contact");
+        session.cardRemoved();
+        rig.advance(Duration.ofSeconds(30));
+        tap(martin);
+        assertEquals(SessionState.OPEN, session.state(), "unlocked by a tap, without the card's PIN");
+        assertEquals(SessionCardException.Reason.ABSENT, org.junit.jupiter.api.Assertions.assertThrows(
+                SessionCardException.class, () -> session.signWithSessionCard(id, nonce)).reason());
+        insertContact(martin);
+        assertEquals(SessionState.OPEN, session.state());
+        assertFalse(session.hasSessionCard(id), "inserted again while open: its PIN was not verified on it");
+    }
 }

@@ -36,6 +36,9 @@ final class AdminActions {
             case "revoke" -> {
                 return revoke(w);
             }
+            case "role" -> {
+                return role(w);
+            }
             default -> {
             }
         }
@@ -58,10 +61,11 @@ final class AdminActions {
     private int devices(List<String> w) throws AdminFailure {
         expect(w, 1);
         JsonNode devices = hub.get("/api/v1/devices");
-        out.printf("%-32s %-8s %-12s %8s  %s%n", "KIOSK", "STATE", "GROUP", "CONFIG", "LAST HEARTBEAT");
+        out.printf("%-32s %-8s %-12s %-14s %8s  %s%n", "KIOSK", "STATE", "GROUP", "ROLE", "CONFIG", "LAST HEARTBEAT");
         for (JsonNode d : devices) {
-            out.printf("%-32s %-8s %-12s %8s  %s%n", d.path("site").asText() + "/" + d.path("kioskId").asText(),
+            out.printf("%-32s %-8s %-12s %-14s %8s  %s%n", d.path("site").asText() + "/" + d.path("kioskId").asText(),
                     d.path("online").asBoolean() ? "online" : "offline", d.path("group").asText("-"),
+                    d.path("role").asText("-").toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                     d.path("configVersion").isNumber() ? d.path("configVersion").asText() : "-",
                     d.path("lastHeartbeatAt").asText("-"));
         }
@@ -160,6 +164,22 @@ final class AdminActions {
         JsonNode r = hub.post("/api/v1/devices/" + enc(kiosk[0]) + "/" + enc(kiosk[1]) + "/revoke",
                 w.size() == 3 ? Map.of("reason", w.get(2)) : Map.of());
         out.println("revoked " + w.get(1) + ": " + r.path("revoked").size() + " certificate(s) " + r.path("revoked"));
+        return 0;
+    }
+
+    /** {@code role SITE/KIOSK [admission-desk|workstation]}: shows or sets the role the hub knows the kiosk by. */
+    private int role(List<String> w) throws AdminFailure {
+        if (w.size() < 2 || w.size() > 3 || !w.get(1).contains("/")) {
+            throw AdminFailure.usage("role takes SITE/KIOSK [admission-desk|workstation]");
+        }
+        String[] kiosk = w.get(1).split("/", 2);
+        String path = "/api/v1/devices/" + enc(kiosk[0]) + "/" + enc(kiosk[1]) + "/role";
+        JsonNode r = w.size() == 2 ? hub.get(path) : hub.put(path, AdminClient.json(Map.of("role", w.get(2))));
+        String role = r.path("role").asText().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        out.println(w.get(1) + ": " + role + (r.path("changed").isBoolean() && !r.path("changed").asBoolean()
+                ? " (unchanged)" : "") + (r.hasNonNull("agent") ? ", agent " + r.path("agent").path("agent").asText()
+                + " proven by " + r.path("agent").path("method").asText() + " until "
+                + r.path("agent").path("expiresAt").asText() : ""));
         return 0;
     }
 

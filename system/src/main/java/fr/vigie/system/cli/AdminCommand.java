@@ -32,6 +32,7 @@ public final class AdminCommand {
             "  enrol reject ID [REASON]              reject a request",
             "  config push GROUP FILE [--wait SECONDS]  roll the JSON settings in FILE out to GROUP (and follow it)",
             "  revoke SITE/KIOSK [REASON]            revoke the kiosk's certificates (default reason KEY_COMPROMISE)",
+            "  role SITE/KIOSK [admission-desk|workstation]  show or set the kiosk's role (only admission desks admit patients)",
             "  audit verify                          verify the hub's audit chain, and against the last head it exported",
             "  signin locks                          logins and addresses held back after failed sign-ins",
             "  signin unlock --login LOGIN | --source ADDRESS  let them sign in again at once",

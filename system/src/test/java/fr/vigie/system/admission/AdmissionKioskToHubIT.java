@@ -1,5 +1,6 @@
 package fr.vigie.system.admission;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,6 +25,10 @@ import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.HubPkiConfig;
 import fr.vigie.hub.identity.Adoption;
 import fr.vigie.hub.identity.RnivRequest;
+import fr.vigie.hub.agent.AgentBinding;
+import fr.vigie.hub.audit.AuditQuery;
+import fr.vigie.hub.audit.AuditRecord;
+import fr.vigie.hub.device.DeviceRole;
 import fr.vigie.hub.sandbox.apcv.ApcvIssuer;
 import fr.vigie.hub.sandbox.insi.InsiSimulator;
 import fr.vigie.hub.sandbox.insi.SimulatorBehaviour;
@@ -31,17 +36,22 @@ import fr.vigie.kiosk.admission.AdmissionClient;
 import fr.vigie.kiosk.admission.AdmissionDesk;
 import fr.vigie.kiosk.admission.AdmissionFailure;
 import fr.vigie.kiosk.admission.Admitted;
+import fr.vigie.kiosk.admission.AgentProof;
+import fr.vigie.kiosk.admission.HubAgentClient;
 import fr.vigie.kiosk.hubapi.HubApi;
+import fr.vigie.kiosk.hubapi.HubApiException;
 import fr.vigie.kiosk.outbox.Outbox;
 import fr.vigie.kiosk.outbox.Pending;
 import fr.vigie.kiosk.outbox.SyncLevel;
 import fr.vigie.kiosk.session.ClinicianSession;
+import fr.vigie.kiosk.session.CertificateCheck;
 import fr.vigie.kiosk.session.CpsCardAuthenticator;
 import fr.vigie.kiosk.sandbox.SandboxCards;
 import fr.vigie.kiosk.session.PresentedCard;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.session.SessionTimeouts;
 import fr.vigie.kiosk.session.SessionTimers;
+import fr.vigie.protocol.AgentProofApi;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.protocol.identity.InsMatricule;
@@ -63,6 +73,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,16 +81,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Admission from the kiosk to the hub's identity registry, every part real but the national services:
- * an agent signs in with a virtual CPS card (PIN to the card, challenge-response), a virtual Vitale
- * card is read through the PC/SC layer, the kiosk's {@link AdmissionDesk} calls the hub's device API
- * over mutual TLS with its device certificate, the hub asks the INSi simulator over mutual TLS
- * (INSI-AUTO) and records the identity in PostgreSQL.
+ * an agent signs in with a virtual CPS card (PIN to the card, challenge-response) issued by the sandbox
+ * hub's test IGC-Santé, the kiosk proves that agent to the hub (the card signs a hub nonce through
+ * {@code javax.smartcardio}, the hub checks the certificate against its IGC-Santé anchors and CRLs), a
+ * virtual Vitale card is read through the PC/SC layer, the kiosk's {@link AdmissionDesk} calls the hub's
+ * device API over mutual TLS with its device certificate, the hub asks the INSi simulator over mutual TLS
+ * (INSI-AUTO) and records the identity in PostgreSQL, naming the agent it proved.
  */
 class AdmissionKioskToHubIT {
     private static final Clock CLOCK = Clock.systemUTC();
     private static final KioskAddress KIOSK = KioskAddress.of("chu-nord", "accueil-1");
+    private static final KioskAddress WORKSTATION = KioskAddress.of("chu-nord", "soins-3");
     private static final String PIN = "4821";
-    private static final CpsCredential AGENT = TestIgcSante.shared().issuePersonne("810001234565", "LEROY", "Anne");
 
     @TempDir
     static Path dir;
@@ -87,11 +100,16 @@ class AdmissionKioskToHubIT {
     static InsiSimulator insi;
     static ApcvIssuer apcv;
     static HubApi hubApi;
+    static HubApi workstationApi;
+    static TestIgcSante hubIgc;
+    static CertificateCheck kioskCheck;
+    static CpsCredential agent;
     static ScheduledExecutorService scheduler;
 
     private final VirtualReaders readers = new VirtualReaders("Agent", "Patient");
     private ClinicianSession session;
     private Outbox outbox;
+    private AgentProof proof;
     private AdmissionDesk desk;
 
     @BeforeAll
@@ -104,6 +122,15 @@ class AdmissionKioskToHubIT {
         DeviceIdentity kiosk = DeviceIdentity.openOrCreate(dir.resolve("kiosk"), KIOSK, "store".toCharArray(), CLOCK);
         hub.siteCa().enrolInProcess(kiosk);
         hubApi = HubApi.forDevice(hub.deviceApiUri(), kiosk);
+        DeviceIdentity other = DeviceIdentity.openOrCreate(dir.resolve("other"), WORKSTATION, "store".toCharArray(),
+                CLOCK);
+        hub.siteCa().enrolInProcess(other);
+        workstationApi = HubApi.forDevice(hub.deviceApiUri(), other);
+        hub.agents().roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
+        // the agent's card comes from the hub's own (sandbox) IGC-Santé, as a real card from the real one
+        hubIgc = TestIgcSante.over(hub.sandbox().orElseThrow().igcSante().ca(), new SecureRandom());
+        agent = hubIgc.issuePersonne("810001234565", "LEROY", "Anne");
+        kioskCheck = SandboxCards.certificateCheck(hubIgc, CLOCK);
         scheduler = Executors.newSingleThreadScheduledExecutor();
     }
 
@@ -122,13 +149,28 @@ class AdmissionKioskToHubIT {
                 Duration.ofSeconds(20), Duration.ofMinutes(10), Duration.ofMinutes(15)), t -> { })
                 .timers(SessionTimers.of(scheduler)).build();
         outbox = Outbox.open(dir.resolve("outbox-" + System.nanoTime() + ".db"), KIOSK, 1000, SyncLevel.NORMAL, CLOCK);
-        desk = new AdmissionDesk(session, new AdmissionClient(hubApi, CLOCK), outbox::accept,
+        proof = AgentProof.start(session, new HubAgentClient(hubApi), sessionId -> Optional.empty(), CLOCK);
+        desk = new AdmissionDesk(session, new AdmissionClient(hubApi, CLOCK), proof, outbox::accept,
                 PayloadClassifier.standard(CLOCK), CLOCK);
-        readers.insert("Agent", VirtualCpsCard.builder(AGENT).pin(PIN).build());
+        signIn(agent);
+    }
+
+    @AfterEach
+    void stopProving() {
+        proof.close();
+    }
+
+    /** The agent's virtual card in the contact reader, PIN typed: the session opens, then the kiosk proves the agent. */
+    private void signIn(CpsCredential who) throws Exception {
+        readers.insert("Agent", VirtualCpsCard.builder(who).pin(PIN).build());
         CpsCard cps = CpsCard.open(readers.open().getTerminal("Agent").connect("*"), null);
         session.cardInserted(new PresentedCard(cps.holder(), PresentedCard.Interface.CONTACT,
-                new CpsCardAuthenticator(cps, SandboxCards.certificateCheck(CLOCK), new SecureRandom())));
+                new CpsCardAuthenticator(cps, kioskCheck, new SecureRandom())));
         assertEquals(SessionState.OPEN, session.submitPin(PIN.toCharArray()));
+    }
+
+    private static List<AuditRecord> audit(String action) throws Exception {
+        return hub.audit().find(new AuditQuery(null, action, null, null, null, 0, 1000)).entries();
     }
 
     private static ScannedCode qr(String text) {
@@ -231,22 +273,21 @@ class AdmissionKioskToHubIT {
     }
 
     @Test
-    void theDeviceRoutesRefuseABadAgentABadBodyAndAnUnknownRecordWithTheirCodes() {
-        fr.vigie.kiosk.hubapi.HubApiException agent = assertThrows(fr.vigie.kiosk.hubapi.HubApiException.class,
-                () -> hubApi.post("/device/v1/admission/traits", Map.of("agent", "810001234567", "nomNaissance", "X")));
-        assertEquals(400, agent.status());
-        assertEquals("AGENT_INVALID", agent.code());
-        fr.vigie.kiosk.hubapi.HubApiException body = assertThrows(fr.vigie.kiosk.hubapi.HubApiException.class,
+    void theDeviceRoutesRefuseAClaimedAgentABadBodyAndAnUnknownRecordWithTheirCodes() throws Exception {
+        proof.require();
+        HubApiException claimed = assertThrows(HubApiException.class, () -> hubApi.post(
+                "/device/v1/admission/traits", Map.of("agent", "810001234565", "nomNaissance", "X")));
+        assertEquals(400, claimed.status());
+        assertEquals(AgentProofApi.AGENT_CLAIM_REFUSED, claimed.code(), "even the proven agent's own id is refused");
+        HubApiException body = assertThrows(HubApiException.class,
                 () -> hubApi.post("/device/v1/admission/apcv", List.of("not", "an", "object")));
         assertEquals("BAD_REQUEST", body.code());
-        fr.vigie.kiosk.hubapi.HubApiException unknown = assertThrows(fr.vigie.kiosk.hubapi.HubApiException.class,
-                () -> hubApi.post("/device/v1/admission/999999/document", Map.of("agent", "810001234565",
-                        "document", "PASSPORT")));
+        HubApiException unknown = assertThrows(HubApiException.class,
+                () -> hubApi.post("/device/v1/admission/999999/document", Map.of("document", "PASSPORT")));
         assertEquals(404, unknown.status());
         assertEquals("IDENTITY_NOT_FOUND", unknown.code());
-        fr.vigie.kiosk.hubapi.HubApiException vitale = assertThrows(fr.vigie.kiosk.hubapi.HubApiException.class,
-                () -> hubApi.post("/device/v1/admission/999999/document", Map.of("agent", "810001234565",
-                        "document", "CARTE_VITALE")));
+        HubApiException vitale = assertThrows(HubApiException.class,
+                () -> hubApi.post("/device/v1/admission/999999/document", Map.of("document", "CARTE_VITALE")));
         assertEquals("RNIV_NOT_A_HIGH_TRUST_DOCUMENT", vitale.code());
     }
 
@@ -279,5 +320,77 @@ class AdmissionKioskToHubIT {
 
         assertEquals(AdmissionFailure.AGENT_NOT_SIGNED_IN, assertThrows(AdmissionFailure.class,
                 () -> desk.typed(TraitsInput.of("Dupont", "Marie Claire", "F", "1980-05-12"))).code());
+    }
+
+    @Test
+    void theCardSignsTheHubsNonceAndTheHubBindsTheAgentItsCertificateNames() throws Exception {
+        assertEquals("810001234565", proof.require());
+
+        AgentBinding bound = hub.agents().current(KIOSK).orElseThrow();
+        assertEquals(AgentBinding.Method.CARD, bound.method());
+        assertEquals(agent.certificate().getSerialNumber().toString(16), bound.certificateSerial().orElseThrow());
+        assertEquals(session.sessionId().orElseThrow(), bound.kioskSessionId());
+        Admitted a = desk.typed(TraitsInput.of("Dupont", "Marie Claire", "F", "1980-05-12"));
+        assertEquals("810001234565", hub.identities().find(a.recordId()).orElseThrow().updatedBy(),
+                "the hub records the agent it proved");
+        assertTrue(audit("AGENT_BOUND").stream().anyMatch(e -> e.subject().equals("agent:810001234565")
+                && e.actor().equals("kiosk:chu-nord/accueil-1") && "CARD".equals(e.details().get("method"))));
+    }
+
+    @Test
+    void lockingDropsTheBindingOnTheHubAndSigningInAgainProvesAgain() throws Exception {
+        proof.require();
+        String first = session.sessionId().orElseThrow();
+
+        readers.remove("Agent");
+        session.cardRemoved();
+
+        assertEquals(SessionState.LOCKED, session.state());
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.agents().current(KIOSK).isEmpty());
+        HubApiException refused = assertThrows(HubApiException.class,
+                () -> hubApi.post("/device/v1/admission/999999/document", Map.of("document", "PASSPORT")));
+        assertEquals(403, refused.status());
+        assertEquals(AgentProofApi.AGENT_NOT_PROVEN, refused.code());
+        assertTrue(audit("AGENT_UNBOUND").stream().anyMatch(e -> first.equals(e.details().get("kioskSessionId"))
+                && "LOCKED".equals(e.details().get("reason"))));
+
+        signIn(agent);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.agents().current(KIOSK).isPresent());
+        assertEquals(first, hub.agents().current(KIOSK).orElseThrow().kioskSessionId(), "the unlocked session");
+    }
+
+    @Test
+    void aCardRevokedSinceTheKioskLastFetchedCrlsIsRefusedByTheHub() throws Exception {
+        session.logout();
+        CpsCredential revoked = hubIgc.issuePersonne("810002345675", "MOREAU", "Paul");
+        hubIgc.revoke(revoked);
+
+        signIn(revoked);
+
+        assertEquals(SessionState.OPEN, session.state(), "the kiosk's CRLs predate the revocation");
+        AdmissionFailure refused = assertThrows(AdmissionFailure.class,
+                () -> desk.typed(TraitsInput.of("Dupont", "Marie Claire", "F", "1980-05-12")));
+        assertEquals("AGENT_CERT_REVOKED", refused.code());
+        assertEquals("AGENT_CERT_REVOKED", proof.refusal().orElseThrow().code());
+        assertTrue(hub.agents().current(KIOSK).isEmpty());
+    }
+
+    @Test
+    void aKioskTheHubDoesNotKnowAsAnAdmissionDeskCannotProveNorAdmit() throws Exception {
+        AgentProof elsewhere = AgentProof.start(session, new HubAgentClient(workstationApi), s -> Optional.empty(), CLOCK);
+        try {
+            AdmissionDesk notADesk = new AdmissionDesk(session, new AdmissionClient(workstationApi, CLOCK), elsewhere,
+                    outbox::accept, PayloadClassifier.standard(CLOCK), CLOCK);
+
+            assertEquals(AgentProofApi.NOT_AN_ADMISSION_DESK, assertThrows(AdmissionFailure.class,
+                    () -> notADesk.typed(TraitsInput.of("Dupont", "Marie Claire", "F", "1980-05-12"))).code());
+            HubApiException direct = assertThrows(HubApiException.class, () -> workstationApi.post(
+                    "/device/v1/admission/999999/document", Map.of("document", "PASSPORT")));
+            assertEquals(403, direct.status());
+            assertEquals(AgentProofApi.NOT_AN_ADMISSION_DESK, direct.code());
+        } finally {
+            elsewhere.close();
+        }
     }
 }

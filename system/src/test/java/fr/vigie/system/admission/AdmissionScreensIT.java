@@ -21,16 +21,20 @@ import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.HubPkiConfig;
 import fr.vigie.hub.identity.Adoption;
 import fr.vigie.hub.identity.RnivRequest;
+import fr.vigie.hub.device.DeviceRole;
 import fr.vigie.hub.sandbox.apcv.ApcvIssuer;
 import fr.vigie.hub.sandbox.insi.InsiSimulator;
 import fr.vigie.hub.sandbox.insi.SimulatorBehaviour;
 import fr.vigie.kiosk.admission.AdmissionClient;
 import fr.vigie.kiosk.admission.AdmissionDesk;
 import fr.vigie.kiosk.admission.AdmissionScreens;
+import fr.vigie.kiosk.admission.AgentProof;
+import fr.vigie.kiosk.admission.HubAgentClient;
 import fr.vigie.kiosk.admission.VitaleSource;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.outbox.Outbox;
 import fr.vigie.kiosk.outbox.SyncLevel;
+import fr.vigie.kiosk.session.CertificateCheck;
 import fr.vigie.kiosk.session.ClinicianSession;
 import fr.vigie.kiosk.session.CpsCardAuthenticator;
 import fr.vigie.kiosk.sandbox.SandboxCards;
@@ -71,13 +75,16 @@ import org.openqa.selenium.interactions.Actions;
 
 /**
  * The admission screens in headless Chromium, on a kiosk wired as in production (local UI, session
- * screens, a virtual CPS card signed in, a virtual Vitale card in the patient's reader, a simulated
- * scanner) and a sandbox hub reached over its mutual-TLS device API, which asks the INSi simulator.
+ * screens, a virtual CPS card of the hub's sandbox IGC-Santé signed in and proven to the hub, a virtual
+ * Vitale card in the patient's reader, a simulated scanner) and a sandbox hub reached over its mutual-TLS
+ * device API, which knows the kiosk as an admission desk and asks the INSi simulator.
  */
 class AdmissionScreensIT {
     private static final Clock CLOCK = Clock.systemUTC();
     private static final KioskAddress KIOSK = KioskAddress.of("chu-nord", "accueil-2");
-    private static final CpsCredential AGENT = TestIgcSante.shared().issuePersonne("810001234565", "LEROY", "Anne");
+    static CpsCredential agent;
+    static CertificateCheck kioskCheck;
+    static AgentProof proof;
 
     @TempDir
     static Path dir;
@@ -100,13 +107,19 @@ class AdmissionScreensIT {
         apcv = hub.sandbox().orElseThrow().apcv();
         DeviceIdentity device = DeviceIdentity.openOrCreate(dir.resolve("kiosk"), KIOSK, "store".toCharArray(), CLOCK);
         hub.siteCa().enrolInProcess(device);
+        hub.agents().roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
+        TestIgcSante hubIgc = TestIgcSante.over(hub.sandbox().orElseThrow().igcSante().ca(), new SecureRandom());
+        agent = hubIgc.issuePersonne("810001234565", "LEROY", "Anne");
+        kioskCheck = SandboxCards.certificateCheck(hubIgc, CLOCK);
         scheduler = Executors.newSingleThreadScheduledExecutor();
         session = ClinicianSession.builder(new SessionTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(30),
                 Duration.ofSeconds(20), Duration.ofMinutes(10), Duration.ofMinutes(15)), t -> { })
                 .timers(SessionTimers.of(scheduler)).build();
         Outbox outbox = Outbox.open(dir.resolve("outbox.db"), KIOSK, 1000, SyncLevel.NORMAL, CLOCK);
-        AdmissionDesk desk = new AdmissionDesk(session, new AdmissionClient(HubApi.forDevice(hub.deviceApiUri(), device),
-                CLOCK), outbox::accept, PayloadClassifier.standard(CLOCK), CLOCK);
+        HubApi hubApi = HubApi.forDevice(hub.deviceApiUri(), device);
+        proof = AgentProof.start(session, new HubAgentClient(hubApi), sessionId -> Optional.empty(), CLOCK);
+        AdmissionDesk desk = new AdmissionDesk(session, new AdmissionClient(hubApi, CLOCK), proof, outbox::accept,
+                PayloadClassifier.standard(CLOCK), CLOCK);
         ui = KioskUi.start(0);
         SessionUi.attach(ui, session, null);
         AdmissionScreens screens = AdmissionScreens.attach(ui, session, desk, VitaleSource.reader(READERS, "Patient"));
@@ -123,6 +136,9 @@ class AdmissionScreensIT {
         if (ui != null) {
             ui.close();
         }
+        if (proof != null) {
+            proof.close();
+        }
         scheduler.shutdownNow();
         if (hub != null) {
             hub.close();
@@ -130,10 +146,10 @@ class AdmissionScreensIT {
     }
 
     private static void signIn() throws Exception {
-        READERS.insert("Agent", VirtualCpsCard.builder(AGENT).pin("4821").build());
+        READERS.insert("Agent", VirtualCpsCard.builder(agent).pin("4821").build());
         CpsCard cps = CpsCard.open(READERS.open().getTerminal("Agent").connect("*"), null);
         session.cardInserted(new PresentedCard(cps.holder(), PresentedCard.Interface.CONTACT,
-                new CpsCardAuthenticator(cps, SandboxCards.certificateCheck(CLOCK), new SecureRandom())));
+                new CpsCardAuthenticator(cps, kioskCheck, new SecureRandom())));
         assertEquals(SessionState.OPEN, session.submitPin("4821".toCharArray()));
     }
 
@@ -342,5 +358,26 @@ class AdmissionScreensIT {
         assertEquals(480, ((Number) m.get("h")).intValue(), figures);
         assertTrue(((Number) m.get("sw")).intValue() <= 800 && ((Number) m.get("sh")).intValue() <= 480, figures);
         assertEquals(0, ((Number) m.get("out")).intValue(), "elements outside the screen: " + figures);
+    }
+
+    @Test
+    void aKioskTheHubDoesNotKnowAsAnAdmissionDeskSaysSoInPlainWords() throws Exception {
+        hub.agents().roles().set(KIOSK, DeviceRole.WORKSTATION, "it-test");
+        try {
+            browser.get(ui.uri().toString());
+            awaitScreen("session.idle");
+            signIn();
+            awaitScreen("admission.home");
+            awaitText("Ce poste n’est pas déclaré comme poste d’admission : demandez au service informatique.");
+
+            browser.get(ui.uri() + "?lang=en");
+            awaitText("This kiosk is not declared as an admission desk: ask IT.");
+            browser.get(ui.uri() + "?lang=fr");
+        } finally {
+            hub.agents().roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
+            session.logout();
+            READERS.remove("Agent");
+        }
+        awaitScreen("session.idle");
     }
 }

@@ -124,6 +124,24 @@ class AdminCommandIT {
     }
 
     @Test
+    void itDeclaresAnAdmissionDeskAndTakesTheRoleBack() throws Exception {
+        Run desk = withAdminToken("role", SITE + "/accueil-9", "admission-desk");
+        assertThat(desk.status).as(desk.err).isZero();
+        assertThat(desk.out).contains(SITE + "/accueil-9: admission-desk");
+        assertThat(hub.agents().roles().of(fr.vigie.protocol.KioskAddress.of(SITE, "accueil-9")))
+                .isEqualTo(fr.vigie.hub.device.DeviceRole.ADMISSION_DESK);
+        assertThat(withAdminToken("role", SITE + "/accueil-9").out).contains(SITE + "/accueil-9: admission-desk");
+        assertThat(withAdminToken("role", SITE + "/accueil-9", "admission-desk").out).contains("(unchanged)");
+
+        Run back = withAdminToken("role", SITE + "/accueil-9", "workstation");
+        assertThat(back.out).contains(SITE + "/accueil-9: workstation");
+        Run bad = withAdminToken("role", SITE + "/accueil-9", "kitchen");
+        assertThat(bad.status).isEqualTo(1);
+        assertThat(bad.err).contains("refused: INVALID_PARAMETER");
+        assertThat(withAdminToken("role", "no-slash").status).isEqualTo(2);
+    }
+
+    @Test
     void viewerTokenReadsButCannotApproveAndNoTokenIsRefused() throws Exception {
         assertThat(admin(Map.of(), "viewer password 9", "user", "add", "vic", "viewer", "--token-file",
                 adminToken.toString()).status).isZero();

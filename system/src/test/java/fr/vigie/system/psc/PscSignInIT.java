@@ -14,6 +14,8 @@ import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.audit.AuditQuery;
 import fr.vigie.hub.audit.AuditRecord;
+import fr.vigie.kiosk.admission.AgentProof;
+import fr.vigie.kiosk.admission.HubAgentClient;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.hubapi.HubApiException;
 import fr.vigie.kiosk.session.PscConnector;
@@ -126,6 +128,30 @@ class PscSignInIT {
         assertEquals(List.of("ECPS_REQUESTED", "ECPS_BINDING", "ECPS_APPROVED"), kiosk.reasons(sessionId()));
         assertEquals("DUBOIS", kiosk.session.psc().who().orElseThrow().familyName());
         assertEquals(Optional.of(NURSE), kiosk.session.idNatPs());
+    }
+
+    @Test
+    void anEcpsSignInBoundOnTheHubProvesTheAgentOfAnAdmissionDesk() throws Exception {
+        KioskAddress desk = KioskAddress.of(SITE, "accueil-psc");
+        HubApi api = HubApi.forDevice(hub.deviceApiUri(), enrolled(desk.kioskId()));
+        hub.agents().roles().set(desk, fr.vigie.hub.device.DeviceRole.ADMISSION_DESK, "it-test");
+        kiosk = new SignInKiosk(api);
+        try (AgentProof proof = AgentProof.start(kiosk.session, new HubAgentClient(api), kiosk.psc::requestId,
+                Clock.systemUTC())) {
+            kiosk.psc.phoneSignIn(NURSE);
+            await().atMost(WAIT).until(() -> phone.codeFor(NURSE, "MOBILE").isPresent());
+            assertEquals(303, phone.decide(NURSE, "MOBILE", "approve", null));
+
+            await().atMost(WAIT).until(() -> hub.agents().current(desk).isPresent());
+            fr.vigie.hub.agent.AgentBinding bound = hub.agents().current(desk).orElseThrow();
+            assertEquals(NURSE, bound.agent().value());
+            assertEquals(fr.vigie.hub.agent.AgentBinding.Method.PSC, bound.method());
+            assertEquals(sessionId(), bound.kioskSessionId());
+            assertEquals(NURSE, proof.require());
+
+            kiosk.session.logout();
+            await().atMost(WAIT).until(() -> hub.agents().current(desk).isEmpty());
+        }
     }
 
     @Test

@@ -144,6 +144,16 @@ public final class KioskCiba {
                 && e.tokens != null && now.isBefore(e.forgetAt)).map(e -> e.tokens).findFirst();
     }
 
+    /**
+     * The professional whose tokens request {@code requestId} of {@code kiosk} bound to its session
+     * {@code kioskSessionId}, while the hub holds them; empty otherwise (unknown, another kiosk's or
+     * session's, not bound, forgotten). A hub feature may take it as proof of who acts in that session.
+     */
+    public Optional<IdNatPs> boundProfessional(KioskAddress kiosk, String requestId, String kioskSessionId) {
+        return own(kiosk, requestId).filter(e -> e.sessionId.equals(kioskSessionId) && e.tokens != null
+                && e.status instanceof CibaStatus.Bound).map(e -> e.expected);
+    }
+
     private void settle(String id, Entry entry, CibaPoll poll, Throwable failure) {
         CibaStatus status;
         try {

@@ -125,6 +125,23 @@ class KioskCibaTest {
     }
 
     @Test
+    void onlyABoundSignInNamesItsProfessionalForThatKioskAndSession() throws Exception {
+        CibaStarted bound = start(KIOSK, DOCTOR, CibaChannel.MOBILE, "s1");
+        CibaStarted mismatched = start(KIOSK, DOCTOR, CibaChannel.CARD, "s2");
+        CibaStarted pending = start(KIOSK, NURSE, CibaChannel.MOBILE, "s3");
+        psc.approveAs(0, DOCTOR);
+        psc.approveAs(1, NURSE);
+
+        assertEquals(Optional.of(IdNatPs.parse(DOCTOR)), ciba.boundProfessional(KIOSK, bound.requestId(), "s1"));
+        assertEquals(Optional.empty(), ciba.boundProfessional(KIOSK, bound.requestId(), "s2"), "another session");
+        assertEquals(Optional.empty(), ciba.boundProfessional(OTHER_KIOSK, bound.requestId(), "s1"), "another kiosk");
+        assertEquals(Optional.empty(), ciba.boundProfessional(KIOSK, mismatched.requestId(), "s2"), "refused binding");
+        assertEquals(Optional.empty(), ciba.boundProfessional(KIOSK, pending.requestId(), "s3"), "not approved yet");
+        clock.advance(Duration.ofMinutes(10));
+        assertEquals(Optional.empty(), ciba.boundProfessional(KIOSK, bound.requestId(), "s1"), "tokens expired, forgotten");
+    }
+
+    @Test
     void aKioskSeesOnlyItsOwnRequests() throws Exception {
         CibaStarted s = start(KIOSK, DOCTOR, CibaChannel.CARD, "s1");
         psc.approveAs(0, DOCTOR);
