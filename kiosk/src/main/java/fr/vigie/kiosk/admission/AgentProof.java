@@ -15,8 +15,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +103,25 @@ public final class AgentProof implements AutoCloseable {
      *     hub's refusal ({@code NOT_AN_ADMISSION_DESK}, {@code AGENT_CERT_REVOKED}…, {@code HUB_UNREACHABLE})
      */
     public String require() throws AdmissionFailure {
+        // On the transitions' thread, after every transition already queued: a lock (or the end of an earlier
+        // session) that happened before this step is handled before the step proves anything.
+        Future<String> agent = transitions.submit(this::requireInOrder);
+        try {
+            return agent.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AdmissionFailure failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("proving the agent failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AdmissionFailure(AdmissionFailure.AGENT_NOT_SIGNED_IN, "interrupted while proving the agent");
+        } catch (RejectedExecutionException e) {
+            throw new AdmissionFailure(AdmissionFailure.AGENT_NOT_SIGNED_IN, "the desk is shutting down");
+        }
+    }
+
+    private String requireInOrder() throws AdmissionFailure {
         SessionView now = session.view();
         boolean proved;
         String agent;
