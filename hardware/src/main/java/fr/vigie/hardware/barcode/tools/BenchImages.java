@@ -15,8 +15,8 @@ import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Renders a {@link CameraShot} of a symbol: the sheet (symbol, quiet zone, printed text around it,
- * the desk beyond) seen through the shot's homography with 3×3 (2×2 when downscaled) samples per
- * pixel, then light gradient and glare, Gaussian and motion blur, signal-dependent sensor noise,
+ * the desk beyond) seen through the shot's homography with 2×2 samples per pixel (one when it is
+ * rendered larger to be downscaled), then light gradient and glare, Gaussian and motion blur, signal-dependent sensor noise,
  * reduction from the sensor's size, and the file (PNG or JPEG at the shot's quality). Deterministic.
  */
 final class BenchImages {
@@ -32,7 +32,7 @@ final class BenchImages {
                 shot.tiltY(), shot.focal() * d, shot.centreX() * d, shot.centreY() * d);
         Random detail = new Random(shot.detailSeed());
         Sheet sheet = new Sheet(grid, shot, detail);
-        int ss = d == 1 ? 3 : 2;
+        int ss = d == 1 ? 2 : 1;
         float[] px = new float[w * h];
         double[] uv = new double[2];
         for (int y = 0; y < h; y++) {

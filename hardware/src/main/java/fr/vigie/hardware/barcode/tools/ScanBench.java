@@ -133,7 +133,7 @@ public final class ScanBench {
     public static Results run(int count, long seed, double strength, Path dir, String zbar)
             throws IOException, InterruptedException {
         List<BenchSet.Picture> pictures = BenchSet.generate(count, seed, strength, dir);
-        warmUp(seed, strength, dir);
+        warmUp(count, seed, strength, dir);
         Side thorough = vigie("Vigie thorough", BarcodeDecoder.thorough(), pictures);
         Side fast = vigie("Vigie fast (camera loop)", BarcodeDecoder.fast(), pictures);
         try {
@@ -146,10 +146,10 @@ public final class ScanBench {
     }
 
     /** Decodes a few pictures of another seed, so that the measured run is not the JIT's first. */
-    private static void warmUp(long seed, double strength, Path dir) throws IOException {
+    private static void warmUp(int count, long seed, double strength, Path dir) throws IOException {
         Path warm = Files.createTempDirectory(dir, "warm-up");
         try {
-            for (BenchSet.Picture p : BenchSet.generate(10, seed + 1, strength, warm)) {
+            for (BenchSet.Picture p : BenchSet.generate(Math.min(10, count), seed + 1, strength, warm)) {
                 BufferedImage image = ImageIO.read(p.file().toFile());
                 BarcodeDecoder.thorough().decode(image);
                 BarcodeDecoder.fast().decode(image);
