@@ -20,10 +20,13 @@ import javax.imageio.ImageIO;
  * it slower), with {@code --xml} so that each text read is tied to its file, and {@code --nodbus}
  * (zbar would otherwise try D-Bus for every picture). Its start-up (process, libraries) is measured
  * apart, as the best of three runs on one blank 8×8 PNG, so it can be subtracted from the total.
+ * Besides wall time, the CPU time zbar used (user + system, as bash's {@code times} reports for its
+ * child) is read, which a busy machine inflates far less.
  */
 final class ZbarRun {
     static final List<String> OPTIONS = List.of("--xml", "--quiet", "--nodbus", "-Sdisable", "-Sqrcode.enable");
     private static final Pattern SOURCE = Pattern.compile("<source href='([^']*)'>(.*?)</source>", Pattern.DOTALL);
+    private static final Pattern CHILD_TIMES = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s");
     private static final Pattern DATA = Pattern.compile("<data( format='base64')?><!\\[CDATA\\[(.*?)\\]\\]></data>",
             Pattern.DOTALL);
 
@@ -33,9 +36,12 @@ final class ZbarRun {
      * @param texts the texts read in each file (files where nothing was read are absent)
      * @param wallMillis wall time of the one process over all files
      * @param startMillis wall time of a run over one blank picture: start-up and exit
+     * @param cpuMillis CPU time of the one process over all files
+     * @param startCpuMillis CPU time of a run over one blank picture
      * @param version {@code zbarimg --version}
      */
-    record Reads(Map<Path, List<String>> texts, double wallMillis, double startMillis, String version) {
+    record Reads(Map<Path, List<String>> texts, double wallMillis, double startMillis, double cpuMillis,
+            double startCpuMillis, String version) {
     }
 
     private ZbarRun() {
@@ -47,15 +53,19 @@ final class ZbarRun {
         Path blank = scratch.resolve("zbar-start-up-blank.png");
         ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY), "png", blank.toFile());
         double startMillis = Double.MAX_VALUE;
+        double startCpu = Double.MAX_VALUE;
         try {
             for (int i = 0; i < 3; i++) {
-                startMillis = Math.min(startMillis, timed(zbar, List.of(blank))[0]);
+                double[] times = new double[2];
+                run(zbar, List.of(blank), times);
+                startMillis = Math.min(startMillis, times[0]);
+                startCpu = Math.min(startCpu, times[1]);
             }
         } finally {
             Files.deleteIfExists(blank);
         }
-        double[] wall = new double[1];
-        String xml = run(zbar, files, wall);
+        double[] times = new double[2];
+        String xml = run(zbar, files, times);
         Map<Path, List<String>> texts = new HashMap<>();
         Matcher source = SOURCE.matcher(xml);
         while (source.find()) {
@@ -70,29 +80,39 @@ final class ZbarRun {
                 texts.put(Path.of(source.group(1)), read);
             }
         }
-        return new Reads(texts, wall[0], startMillis, version);
+        return new Reads(texts, times[0], startMillis, times[1], startCpu, version);
     }
 
-    private static double[] timed(String zbar, List<Path> files) throws IOException, InterruptedException {
-        double[] wall = new double[1];
-        run(zbar, files, wall);
-        return wall;
-    }
-
-    private static String run(String zbar, List<Path> files, double[] wallMillis) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(zbar);
+    /**
+     * Runs zbar over {@code files} under bash, whose {@code times} then reports the CPU time of its
+     * child; {@code times[0]} gets the wall time, {@code times[1]} the CPU time, both in milliseconds.
+     */
+    private static String run(String zbar, List<Path> files, double[] times) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "\"$@\" 2>/dev/null; times >&2", "zbar-bench", zbar));
         command.addAll(OPTIONS);
         files.forEach(f -> command.add(f.toString()));
         long t0 = System.nanoTime();
-        Process p = start(command);
+        Process p = new ProcessBuilder(command).start();
         byte[] out = p.getInputStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroy();
             throw new IOException("zbarimg did not finish in 10 minutes");
         }
-        wallMillis[0] = (System.nanoTime() - t0) / 1e6;
-        return new String(out, StandardCharsets.UTF_8);
+        times[0] = (System.nanoTime() - t0) / 1e6;
+        String xml = new String(out, StandardCharsets.UTF_8);
+        if (!xml.contains("<barcodes")) {
+            throw new IOException(zbar + " printed no XML (is it installed? apt-get install zbar-tools)");
+        }
+        // bash's times: the shell's user and system time, then its children's: "0m1.101s 0m0.061s".
+        Matcher child = CHILD_TIMES.matcher(err);
+        double cpu = Double.NaN;
+        while (child.find()) {
+            cpu = 60_000 * (Double.parseDouble(child.group(1)) + Double.parseDouble(child.group(3)))
+                    + 1000 * (Double.parseDouble(child.group(2)) + Double.parseDouble(child.group(4)));
+        }
+        times[1] = cpu;
+        return xml;
     }
 
     private static Process start(List<String> command) throws IOException {
