@@ -1,7 +1,6 @@
 package fr.vigie.hardware.barcode;
 
 import com.google.zxing.BinaryBitmap;
-import com.google.zxing.common.BitMatrix;
 import com.google.zxing.ChecksumException;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.FormatException;
@@ -35,7 +34,6 @@ final class DecodePasses {
         HARDER.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
     }
 
-    private static final int MAX_REGIONS = 3;
     /** Frames narrower than this are not halved: their modules are small already. */
     private static final int MIN_HALVED_WIDTH = 400;
 
@@ -122,15 +120,14 @@ final class DecodePasses {
             }
             return;
         } catch (NotFoundException e) {
-            // none around the middle of the picture: look where the ink is
+            // none around the middle of the picture: find the symbols by their shape
         }
-        for (BusyRegions.Region region : BusyRegions.find(forDataMatrix, MAX_REGIONS)) {
-            try {
-                Result r = new DataMatrixReader().decode(crop(dataMatrixBitmap, region), hints);
-                found.add(new ScannedCode(BarcodeFormat.DATA_MATRIX, r.getText(), source));
-            } catch (ReaderException e) {
-                // not in this region
+        try {
+            for (String text : DataMatrixLocator.read(forDataMatrix, dataMatrixBitmap.getBlackMatrix())) {
+                found.add(new ScannedCode(BarcodeFormat.DATA_MATRIX, text, source));
             }
+        } catch (NotFoundException e) {
+            // nothing dark enough to binarize
         }
     }
 
@@ -173,21 +170,6 @@ final class DecodePasses {
             }
         }
         return new LuminanceFrame(frame.width(), frame.height(), grey);
-    }
-
-    /** A region of a binarized picture, without binarizing it again. */
-    private static BinaryBitmap crop(BinaryBitmap whole, BusyRegions.Region r) throws NotFoundException {
-        BitMatrix all = whole.getBlackMatrix();
-        BitMatrix part = new BitMatrix(r.width(), r.height());
-        for (int y = 0; y < r.height(); y++) {
-            for (int x = 0; x < r.width(); x++) {
-                if (all.get(r.left() + x, r.top() + y)) {
-                    part.set(x, y);
-                }
-            }
-        }
-        return new BinaryBitmap(new BinarizedAlready(new PlanarYUVLuminanceSource(new byte[r.width() * r.height()],
-                r.width(), r.height(), 0, 0, r.width(), r.height(), false), part));
     }
 
     private static BinaryBitmap bitmap(LuminanceFrame f, Binarizer binarizer) {

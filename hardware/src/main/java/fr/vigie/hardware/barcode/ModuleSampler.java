@@ -22,12 +22,18 @@ final class ModuleSampler {
      * @param toPicture maps module coordinates (0 to {@code size} on each axis) to pixels
      */
     static float[] sample(LuminanceFrame frame, PerspectiveTransform toPicture, int size) {
+        return sample(frame, toPicture, size, size);
+    }
+
+    /** As {@link #sample(LuminanceFrame, PerspectiveTransform, int)} for {@code columns × rows} modules. */
+    static float[] sample(LuminanceFrame frame, PerspectiveTransform toPicture, int columns, int rows) {
+        int size = columns;
         int w = frame.width();
         int h = frame.height();
         byte[] g = frame.grey();
         float[] points = new float[2 * size * OFFSETS.length];
-        float[] out = new float[size * size];
-        for (int y = 0; y < size; y++) {
+        float[] out = new float[size * rows];
+        for (int y = 0; y < rows; y++) {
             Arrays.fill(out, y * size, (y + 1) * size, 0);
             for (float dy : OFFSETS) {
                 for (int x = 0; x < size; x++) {
@@ -63,32 +69,38 @@ final class ModuleSampler {
      * into its neighbours; subtracting part of their mean undoes some of it).
      */
     static List<BitMatrix> thresholds(float[] samples, int size) {
-        float[] sharp = sharpened(samples, size);
-        return List.of(local(samples, size, 3), global(samples, size), local(sharp, size, 3), global(sharp, size));
+        return thresholds(samples, size, size);
     }
 
-    private static float[] sharpened(float[] s, int size) {
+    /** As {@link #thresholds(float[], int)} for {@code columns × rows} modules. */
+    static List<BitMatrix> thresholds(float[] samples, int columns, int rows) {
+        float[] sharp = sharpened(samples, columns, rows);
+        return List.of(local(samples, columns, rows, 3), global(samples, columns, rows), local(sharp, columns, rows, 3),
+                global(sharp, columns, rows));
+    }
+
+    private static float[] sharpened(float[] s, int size, int rows) {
         float[] out = new float[s.length];
-        for (int y = 0; y < size; y++) {
+        for (int y = 0; y < rows; y++) {
             for (int x = 0; x < size; x++) {
                 int i = y * size + x;
                 float left = x > 0 ? s[i - 1] : s[i];
                 float right = x < size - 1 ? s[i + 1] : s[i];
                 float up = y > 0 ? s[i - size] : s[i];
-                float down = y < size - 1 ? s[i + size] : s[i];
+                float down = y < rows - 1 ? s[i + size] : s[i];
                 out[i] = s[i] + (s[i] - (left + right + up + down) / 4);
             }
         }
         return out;
     }
 
-    private static BitMatrix local(float[] s, int size, int radius) {
-        BitMatrix bits = new BitMatrix(size);
-        for (int y = 0; y < size; y++) {
+    private static BitMatrix local(float[] s, int size, int rows, int radius) {
+        BitMatrix bits = new BitMatrix(size, rows);
+        for (int y = 0; y < rows; y++) {
             for (int x = 0; x < size; x++) {
                 float sum = 0;
                 int n = 0;
-                for (int yy = Math.max(0, y - radius); yy <= Math.min(size - 1, y + radius); yy++) {
+                for (int yy = Math.max(0, y - radius); yy <= Math.min(rows - 1, y + radius); yy++) {
                     for (int xx = Math.max(0, x - radius); xx <= Math.min(size - 1, x + radius); xx++) {
                         sum += s[yy * size + xx];
                         n++;
@@ -102,11 +114,11 @@ final class ModuleSampler {
         return bits;
     }
 
-    private static BitMatrix global(float[] s, int size) {
+    private static BitMatrix global(float[] s, int size, int rows) {
         float[] sorted = s.clone();
         Arrays.sort(sorted);
         float threshold = (sorted[sorted.length / 10] + sorted[sorted.length * 9 / 10]) / 2;
-        BitMatrix bits = new BitMatrix(size);
+        BitMatrix bits = new BitMatrix(size, rows);
         for (int i = 0; i < s.length; i++) {
             if (s[i] < threshold) {
                 bits.set(i % size, i / size);
