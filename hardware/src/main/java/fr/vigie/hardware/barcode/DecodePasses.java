@@ -8,7 +8,6 @@ import com.google.zxing.NotFoundException;
 import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
-import com.google.zxing.ResultPoint;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.datamatrix.DataMatrixReader;
@@ -70,12 +69,8 @@ final class DecodePasses {
         if (!found.isEmpty()) {
             return List.copyOf(found);
         }
-        // 4. Smoothed: camera noise otherwise defeats ZXing's DataMatrix detector; then its other binarizer.
-        LuminanceFrame smooth = frame.smoothed();
-        pass(smooth, Binarizer.HYBRID, PLAIN, Qr.ZXING, source, found);
-        if (found.isEmpty()) {
-            pass(smooth, Binarizer.GLOBAL, HARDER, Qr.ZXING, source, found);
-        }
+        // 4. ZXing's other binarizer, trying harder, on a 3×3-smoothed picture.
+        pass(frame.smoothed(), Binarizer.GLOBAL, HARDER, Qr.ZXING, source, found);
         return List.copyOf(found);
     }
 
@@ -93,37 +88,36 @@ final class DecodePasses {
             ScanSource source, Set<ScannedCode> found) {
         // One binarization per pass: BinaryBitmap keeps the matrix it computed for the next reader.
         BinaryBitmap bitmap = bitmap(frame, binarizer);
-        LuminanceFrame forDataMatrix = frame;
-        BinaryBitmap dataMatrixBitmap = bitmap;
+        int before = found.size();
         if (qr == Qr.ZXING_THEN_GRID) {
             gridQr(frame, bitmap, source, found);
         }
-        if (qr == Qr.ZXING || !found.isEmpty()) {
+        if (qr == Qr.ZXING || found.size() > before) {
             // All the QR codes of the picture (the grid reader reads one).
             try {
-                Result[] results = new QRCodeMultiReader().decodeMultiple(bitmap, hints);
-                for (Result r : results) {
+                for (Result r : new QRCodeMultiReader().decodeMultiple(bitmap, hints)) {
                     found.add(new ScannedCode(BarcodeFormat.QR_CODE, r.getText(), source));
                 }
-                // ZXing's DataMatrix detector starts from the middle of the picture and gets lost in a
-                // QR code there: blank the QR codes out before looking for DataMatrix symbols.
-                forDataMatrix = blankOut(frame, results);
-                dataMatrixBitmap = bitmap(forDataMatrix, binarizer);
             } catch (NotFoundException e) {
                 // no other QR code
             }
         }
         try {
-            GenericMultipleBarcodeReader dm = new GenericMultipleBarcodeReader(new DataMatrixReader());
-            for (Result r : dm.decodeMultiple(dataMatrixBitmap, hints)) {
-                found.add(new ScannedCode(BarcodeFormat.DATA_MATRIX, r.getText(), source));
+            if (found.size() == before) {
+                // ZXing's DataMatrix detector grows from the middle of the picture: a QR code there
+                // would lead it astray, so it runs only when there is none.
+                GenericMultipleBarcodeReader dm = new GenericMultipleBarcodeReader(new DataMatrixReader());
+                for (Result r : dm.decodeMultiple(bitmap, hints)) {
+                    found.add(new ScannedCode(BarcodeFormat.DATA_MATRIX, r.getText(), source));
+                }
+                return;
             }
-            return;
         } catch (NotFoundException e) {
-            // none around the middle of the picture: find the symbols by their shape
+            // none around the middle of the picture
         }
         try {
-            for (String text : DataMatrixLocator.read(forDataMatrix, dataMatrixBitmap.getBlackMatrix())) {
+            // Found by their shape, anywhere, next to a QR code too.
+            for (String text : DataMatrixLocator.read(frame, bitmap.getBlackMatrix())) {
                 found.add(new ScannedCode(BarcodeFormat.DATA_MATRIX, text, source));
             }
         } catch (NotFoundException e) {
@@ -138,38 +132,6 @@ final class DecodePasses {
         } catch (NotFoundException e) {
             // nothing dark enough to binarize
         }
-    }
-
-    /** A copy of the frame with the area of each result painted white (a margin added around its points). */
-    private static LuminanceFrame blankOut(LuminanceFrame frame, Result[] results) {
-        byte[] grey = frame.grey().clone();
-        for (Result r : results) {
-            float minX = Float.MAX_VALUE;
-            float minY = Float.MAX_VALUE;
-            float maxX = -1;
-            float maxY = -1;
-            for (ResultPoint p : r.getResultPoints()) {
-                if (p != null) {
-                    minX = Math.min(minX, p.getX());
-                    minY = Math.min(minY, p.getY());
-                    maxX = Math.max(maxX, p.getX());
-                    maxY = Math.max(maxY, p.getY());
-                }
-            }
-            if (maxX < 0) {
-                continue;
-            }
-            // Finder pattern centres lie 3.5 modules inside the symbol: a third of the span covers it.
-            float margin = Math.max(maxX - minX, maxY - minY) / 3 + 4;
-            int x0 = Math.max(0, (int) (minX - margin));
-            int y0 = Math.max(0, (int) (minY - margin));
-            int x1 = Math.min(frame.width(), (int) (maxX + margin) + 1);
-            int y1 = Math.min(frame.height(), (int) (maxY + margin) + 1);
-            for (int y = y0; y < y1; y++) {
-                java.util.Arrays.fill(grey, y * frame.width() + x0, y * frame.width() + x1, (byte) 0xFF);
-            }
-        }
-        return new LuminanceFrame(frame.width(), frame.height(), grey);
     }
 
     private static BinaryBitmap bitmap(LuminanceFrame f, Binarizer binarizer) {

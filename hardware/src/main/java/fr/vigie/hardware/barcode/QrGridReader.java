@@ -37,6 +37,8 @@ final class QrGridReader extends Detector {
     /** Versions tried on each side of the one the finder distances suggest. */
     private static final int VERSION_SPREAD = 3;
     private static final int MAX_TRIPLES = 3;
+    /** Share of the timing patterns that must alternate before a grid is sampled and decoded. */
+    private static final double MIN_TIMING_AGREEMENT = 0.6;
 
     private final LuminanceFrame frame;
 
@@ -172,6 +174,9 @@ final class QrGridReader extends Detector {
         }
         PerspectiveTransform t = PerspectiveTransform.quadrilateralToQuadrilateral(3.5f, 3.5f, corner, 3.5f, sourceX,
                 sourceY, 3.5f, corner, tl.getX(), tl.getY(), tr.getX(), tr.getY(), brX, brY, bl.getX(), bl.getY());
+        if (timingAgreement(t, dimension) < MIN_TIMING_AGREEMENT) {
+            return Optional.empty();
+        }
         float[] samples = ModuleSampler.sample(frame, t, dimension);
         if (samples == null) {
             return Optional.empty();
@@ -187,5 +192,42 @@ final class QrGridReader extends Detector {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Share of the two timing patterns (row 6 and column 6 between the finders) that alternate dark
+     * and light as they must: a cheap test that rejects a wrong version or a false triple before the
+     * whole grid is sampled.
+     */
+    private double timingAgreement(PerspectiveTransform t, int dimension) {
+        int n = dimension - 16;
+        float[] pts = new float[4 * n];
+        for (int i = 0; i < n; i++) {
+            pts[2 * i] = 8 + i + 0.5f;
+            pts[2 * i + 1] = 6.5f;
+            pts[2 * (n + i)] = 6.5f;
+            pts[2 * (n + i) + 1] = 8 + i + 0.5f;
+        }
+        t.transformPoints(pts);
+        int[] v = new int[2 * n];
+        long sum = 0;
+        for (int i = 0; i < 2 * n; i++) {
+            int x = (int) pts[2 * i];
+            int y = (int) pts[2 * i + 1];
+            if (x < 0 || y < 0 || x >= frame.width() || y >= frame.height()) {
+                return 0;
+            }
+            v[i] = frame.grey()[y * frame.width() + x] & 0xFF;
+            sum += v[i];
+        }
+        double mean = (double) sum / v.length;
+        int agree = 0;
+        for (int i = 0; i < 2 * n; i++) {
+            // Module 8 is dark on both timing patterns, then they alternate.
+            if ((v[i] < mean) == ((i % n) % 2 == 0)) {
+                agree++;
+            }
+        }
+        return (double) agree / v.length;
     }
 }
