@@ -117,36 +117,6 @@ public record LuminanceFrame(int width, int height, byte[] grey) {
         return new LuminanceFrame(ow, oh, out);
     }
 
-    /** The frame turned by {@code degrees} about its centre (bilinear), corners filled with white. */
-    LuminanceFrame rotated(double degrees) {
-        double t = Math.toRadians(degrees);
-        double cos = Math.cos(t);
-        double sin = Math.sin(t);
-        double cx = (width - 1) / 2.0;
-        double cy = (height - 1) / 2.0;
-        byte[] out = new byte[width * height];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                // Inverse mapping: where in the source does this destination pixel come from.
-                double sx = cos * (x - cx) + sin * (y - cy) + cx;
-                double sy = -sin * (x - cx) + cos * (y - cy) + cy;
-                int x0 = (int) Math.floor(sx);
-                int y0 = (int) Math.floor(sy);
-                if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) {
-                    out[y * width + x] = (byte) 0xFF;
-                    continue;
-                }
-                double fx = sx - x0;
-                double fy = sy - y0;
-                int i = y0 * width + x0;
-                double top = (grey[i] & 0xFF) * (1 - fx) + (grey[i + 1] & 0xFF) * fx;
-                double bottom = (grey[i + width] & 0xFF) * (1 - fx) + (grey[i + width + 1] & 0xFF) * fx;
-                out[y * width + x] = (byte) (int) (top * (1 - fy) + bottom * fy + 0.5);
-            }
-        }
-        return new LuminanceFrame(width, height, out);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof LuminanceFrame f && f.width == width && f.height == height && f.grey == grey;
