@@ -15,8 +15,9 @@ import javax.imageio.ImageIO;
  * instance can serve several cameras.
  *
  * <p>It tries the cheap pass first and stops as soon as a pass finds something: the picture as
- * is, then at half size; with {@link Effort#THOROUGH} also the busiest region enlarged twice and a
- * smoothed picture with ZXing's other binarizer. In each pass ZXing's readers go first; a QR code
+ * is, then at half size; with {@link Effort#THOROUGH} also the busiest region enlarged twice, a
+ * smoothed picture with ZXing's other binarizer, and the half-size picture sheared both ways (a sheet
+ * seen at a steep angle). In each pass ZXing's readers go first; a QR code
  * they miss is looked for by a grid reader over ZXing's finder patterns (neighbouring versions,
  * modules sampled from the grey picture), a DataMatrix by its shape (dark blob, L finder, timing
  * pattern); every result comes out of ZXing's decoders, which check the Reed–Solomon codes, so a

@@ -117,6 +117,38 @@ public record LuminanceFrame(int width, int height, byte[] grey) {
         return new LuminanceFrame(ow, oh, out);
     }
 
+    /**
+     * The frame sheared about its centre (x' = x + {@code kx}·y, y' = y + {@code ky}·x, bilinear, white
+     * outside): a sheet seen at a steep angle looks sheared, and finder patterns only read square.
+     */
+    LuminanceFrame sheared(double kx, double ky) {
+        byte[] out = new byte[width * height];
+        double cx = width / 2.0;
+        double cy = height / 2.0;
+        double det = 1 - kx * ky;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double dx = x - cx;
+                double dy = y - cy;
+                double sx = (dx - kx * dy) / det + cx;
+                double sy = (dy - ky * dx) / det + cy;
+                int x0 = (int) Math.floor(sx);
+                int y0 = (int) Math.floor(sy);
+                if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) {
+                    out[y * width + x] = (byte) 0xFF;
+                    continue;
+                }
+                double fx = sx - x0;
+                double fy = sy - y0;
+                int i = y0 * width + x0;
+                double top = (grey[i] & 0xFF) * (1 - fx) + (grey[i + 1] & 0xFF) * fx;
+                double bottom = (grey[i + width] & 0xFF) * (1 - fx) + (grey[i + width + 1] & 0xFF) * fx;
+                out[y * width + x] = (byte) (int) (top * (1 - fy) + bottom * fy + 0.5);
+            }
+        }
+        return new LuminanceFrame(width, height, out);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof LuminanceFrame f && f.width == width && f.height == height && f.grey == grey;

@@ -35,7 +35,7 @@ import java.util.Optional;
  */
 final class QrGridReader extends Detector {
     /** Versions tried on each side of the one the finder distances suggest. */
-    private static final int VERSION_SPREAD = 3;
+    private static final int VERSION_SPREAD = 5;
     private static final int MAX_TRIPLES = 3;
     /** Share of the timing patterns that must alternate before a grid is sampled and decoded. */
     private static final double MIN_TIMING_AGREEMENT = 0.6;
@@ -103,7 +103,7 @@ final class QrGridReader extends Detector {
                     float d = c.get(k).getEstimatedModuleSize();
                     float max = Math.max(a, Math.max(b, d));
                     float min = Math.min(a, Math.min(b, d));
-                    if (max > 1.6f * min) {
+                    if (max > 2.2f * min) {
                         continue;
                     }
                     ResultPoint[] p = {c.get(i), c.get(j), c.get(k)};
@@ -114,7 +114,7 @@ final class QrGridReader extends Detector {
                     double ratio = side1 / side2;
                     double square = diagonal / Math.hypot(side1, side2);
                     double modules = (side1 + side2) / 2 / ((a + b + d) / 3);
-                    if (ratio < 0.5 || ratio > 2 || square < 0.8 || square > 1.2 || modules < 10 || modules > 180) {
+                    if (ratio < 0.35 || ratio > 2.9 || square < 0.7 || square > 1.3 || modules < 10 || modules > 180) {
                         continue;
                     }
                     scored.add(new Scored(p, Math.abs(Math.log(ratio)) + Math.abs(square - 1) + (max - min) / max));
