@@ -22,8 +22,9 @@ import java.util.Optional;
 
 /**
  * Reads one QR code, also where ZXing's own detector gives up, from ZXing's public parts: ZXing's
- * detector and decoder first, then from the finder patterns ZXing's finder reported on the way, a grid laid through them (and the bottom-right alignment pattern
- * when found) for each plausible version, module values sampled from the <em>grey</em> picture and
+ * detector and decoder first; then, from the finder patterns ZXing's finder reported on the way, a
+ * grid laid through them (and the bottom-right alignment pattern when found) for each plausible
+ * version, its timing patterns checked, module values sampled from the <em>grey</em> picture and
  * compared with their neighbours, and ZXing's decoder, which checks the format and version
  * information (BCH) and every block's Reed–Solomon code, so a wrong grid gives no result rather than
  * a wrong one.

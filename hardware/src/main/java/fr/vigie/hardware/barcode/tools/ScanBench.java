@@ -218,9 +218,10 @@ public final class ScanBench {
         r.zbar().ifPresent(sides::add);
         for (Side s : sides) {
             boolean isZbar = r.zbar().map(z -> z == s).orElse(false);
+            String dataMatrix = isZbar ? "(reads none)" : rate(r.read(s, BarcodeFormat.DATA_MATRIX), dm);
             out.printf(Locale.ROOT, "%-28s %15s %17s %6d %9.2f %9.2f  %s%n", s.name(),
-                    rate(r.read(s, BarcodeFormat.QR_CODE), qr), isZbar ? "(reads none)" : rate(r.read(s, BarcodeFormat.DATA_MATRIX), dm),
-                    r.wrong(s), s.msPerFrame(), s.cpuMsPerFrame(), s.note());
+                    rate(r.read(s, BarcodeFormat.QR_CODE), qr), dataMatrix, r.wrong(s), s.msPerFrame(), s.cpuMsPerFrame(),
+                    s.note());
         }
         r.zbarProblem().ifPresent(p -> out.println("zbarimg: " + p));
         out.println();
