@@ -14,13 +14,16 @@ import javax.imageio.ImageIO;
  * Reads every QR code and DataMatrix in a picture, with ZXing. Stateless and thread-safe: one
  * instance can serve several cameras.
  *
- * <p>It tries the cheap pass first and stops as soon as a pass finds something: the ZXing hybrid
- * binarizer on the picture as is, then on the picture smoothed over 3×3 pixels (camera noise
- * otherwise defeats ZXing's DataMatrix detector); with {@link Effort#THOROUGH} also "try harder",
- * the global histogram binarizer, and for DataMatrix the picture turned by ±20° (ZXing's
- * DataMatrix detector loses symbols turned by more than about 15°). QR codes are found in any
- * orientation. Several codes per picture are returned, QR codes first, each once. See the
- * hardware README for the read rates and times measured by {@code ScanBench}.
+ * <p>It tries the cheap pass first and stops as soon as a pass finds something: the picture as
+ * is, then at half size; with {@link Effort#THOROUGH} also the busiest region enlarged twice, a
+ * smoothed picture with ZXing's other binarizer, and the half-size picture sheared both ways (a sheet
+ * seen at a steep angle). In each pass ZXing's readers go first; a QR code
+ * they miss is looked for by a grid reader over ZXing's finder patterns (neighbouring versions,
+ * modules sampled from the grey picture), a DataMatrix by its shape (dark blob, L finder, timing
+ * pattern); every result comes out of ZXing's decoders, which check the Reed–Solomon codes, so a
+ * picture gives the encoded text or nothing. QR codes and DataMatrix are found in any orientation.
+ * Several codes per picture are returned, QR codes first, each once. See the hardware README for
+ * the read rates and times measured by {@code ScanBench} on pictures of other encoders.
  *
  * <pre>{@code
  * BarcodeDecoder decoder = BarcodeDecoder.thorough();
@@ -32,7 +35,7 @@ public final class BarcodeDecoder {
 
     /** How hard to look. */
     public enum Effort {
-        /** Two passes (as is, smoothed): for a camera loop where the next frame is a few tens of milliseconds away. */
+        /** Two passes (as is, half size): for a camera loop where the next frame is a few tens of milliseconds away. */
         FAST,
         /** Every pass until something is found: for a still picture or a file. */
         THOROUGH
@@ -44,7 +47,7 @@ public final class BarcodeDecoder {
         this.effort = Objects.requireNonNull(effort, "effort");
     }
 
-    /** A decoder that spends at most two passes per picture. */
+    /** A decoder that spends at most two passes per picture (the camera loop's). */
     public static BarcodeDecoder fast() {
         return new BarcodeDecoder(Effort.FAST);
     }

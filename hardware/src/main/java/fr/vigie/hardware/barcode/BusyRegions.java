@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Finds where the ink is: blocks of 16×16 pixels whose contrast is high, grouped into connected
- * regions. ZXing's DataMatrix detector grows a white rectangle from the middle of the picture, so a
- * symbol off-centre is missed; decoding a crop centred on each busy region puts it back in the middle.
+ * regions. The thorough decoder enlarges the busiest region twice when modules are too small for
+ * ZXing's finder.
  */
 final class BusyRegions {
     private static final int BLOCK = 16;

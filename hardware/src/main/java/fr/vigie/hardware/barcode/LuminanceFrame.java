@@ -77,19 +77,61 @@ public record LuminanceFrame(int width, int height, byte[] grey) {
         return new LuminanceFrame(w, h, out);
     }
 
-    /** The frame turned by {@code degrees} about its centre (bilinear), corners filled with white. */
-    LuminanceFrame rotated(double degrees) {
-        double t = Math.toRadians(degrees);
-        double cos = Math.cos(t);
-        double sin = Math.sin(t);
-        double cx = (width - 1) / 2.0;
-        double cy = (height - 1) / 2.0;
+    /** Half the width and height, each pixel the mean of four: big modules become normal ones, noise averages out. */
+    LuminanceFrame halved() {
+        int w = width / 2;
+        int h = height / 2;
+        byte[] out = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            int a = 2 * y * width;
+            int b = a + width;
+            for (int x = 0; x < w; x++) {
+                int sum = (grey[a + 2 * x] & 0xFF) + (grey[a + 2 * x + 1] & 0xFF) + (grey[b + 2 * x] & 0xFF)
+                        + (grey[b + 2 * x + 1] & 0xFF);
+                out[y * w + x] = (byte) ((sum + 2) >> 2);
+            }
+        }
+        return new LuminanceFrame(w, h, out);
+    }
+
+    /** A crop enlarged twice (bilinear): modules of under two pixels become readable to ZXing's finder. */
+    LuminanceFrame doubled(int left, int top, int w, int h) {
+        int ow = 2 * w;
+        int oh = 2 * h;
+        byte[] out = new byte[ow * oh];
+        for (int y = 0; y < oh; y++) {
+            float sy = Math.max(0, Math.min(height - 1.001f, top + (y + 0.5f) / 2 - 0.5f));
+            int y0 = (int) sy;
+            float fy = sy - y0;
+            int y1 = Math.min(height - 1, y0 + 1);
+            for (int x = 0; x < ow; x++) {
+                float sx = Math.max(0, Math.min(width - 1.001f, left + (x + 0.5f) / 2 - 0.5f));
+                int x0 = (int) sx;
+                float fx = sx - x0;
+                int x1 = Math.min(width - 1, x0 + 1);
+                float t = (grey[y0 * width + x0] & 0xFF) * (1 - fx) + (grey[y0 * width + x1] & 0xFF) * fx;
+                float b = (grey[y1 * width + x0] & 0xFF) * (1 - fx) + (grey[y1 * width + x1] & 0xFF) * fx;
+                out[y * ow + x] = (byte) (int) (t * (1 - fy) + b * fy + 0.5f);
+            }
+        }
+        return new LuminanceFrame(ow, oh, out);
+    }
+
+    /**
+     * The frame sheared about its centre (x' = x + {@code kx}·y, y' = y + {@code ky}·x, bilinear, white
+     * outside): a sheet seen at a steep angle looks sheared, and finder patterns only read square.
+     */
+    LuminanceFrame sheared(double kx, double ky) {
         byte[] out = new byte[width * height];
+        double cx = width / 2.0;
+        double cy = height / 2.0;
+        double det = 1 - kx * ky;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                // Inverse mapping: where in the source does this destination pixel come from.
-                double sx = cos * (x - cx) + sin * (y - cy) + cx;
-                double sy = -sin * (x - cx) + cos * (y - cy) + cy;
+                double dx = x - cx;
+                double dy = y - cy;
+                double sx = (dx - kx * dy) / det + cx;
+                double sy = (dy - ky * dx) / det + cy;
                 int x0 = (int) Math.floor(sx);
                 int y0 = (int) Math.floor(sy);
                 if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) {

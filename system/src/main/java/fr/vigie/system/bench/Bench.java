@@ -41,7 +41,7 @@ public final class Bench {
                     System.err.println("usage: ./vigie bench ingest [--kiosks N] [--events N] [--sync FULL|NORMAL] [--data DIR]\n"
                             + "       ./vigie bench card [--runs N]\n"
                             + "       ./vigie bench enrol [--kiosks N]\n"
-                            + "       ./vigie bench scan [--count N] [--seed S] [--dir DIR] [--zbar PATH]\n"
+                            + "       ./vigie bench scan [--count N] [--seed S] [--strength X] [--dir DIR] [--zbar PATH]\n"
                             + "       ./vigie bench ciba [SIGN-INS] [WARM-UP]\n"
                             + "       ./vigie bench signin [--runs N] [--warmup N] [--sync FULL|NORMAL] [--ciba N]\n"
                             + "       ./vigie bench insi [CALLS]\n"

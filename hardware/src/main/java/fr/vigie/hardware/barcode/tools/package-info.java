@@ -1,6 +1,11 @@
 /**
  * Support tools over the barcode layer: {@code ./vigie scan FILE…} ({@link fr.vigie.hardware.barcode.tools.ScanCommand})
  * and {@code ./vigie bench scan} ({@link fr.vigie.hardware.barcode.tools.ScanBench}), which measures read
- * rate and time per frame next to {@code zbarimg} on the same generated pictures.
+ * rate and time per frame next to {@code zbarimg} on the same generated pictures: symbols drawn by
+ * other encoders ({@code BenchEncoder}: qrencode, dmtxwrite, Zint, ZXing for a minority) with
+ * Vigie's payloads ({@code BenchPayloads}), photographed by a camera model ({@code CameraShot},
+ * {@code Homography}, {@code BenchImages}, {@code Distortion}) into a directory ({@code BenchSet});
+ * zbar runs once over it ({@code ZbarRun}). Everything the bench needs lives in this package, so it
+ * can move as one piece.
  */
 package fr.vigie.hardware.barcode.tools;
