@@ -23,7 +23,8 @@ final class HubConfigReader {
             HubConfig.INGEST_ENABLED, HubConfig.INGEST_BATCH_SIZE, HubConfig.OFFLINE_AFTER_HEARTBEATS,
             HubConfig.SANDBOX_ENABLED, HubPkiConfig.SITE, HubPkiConfig.DEVICE_API_BIND, HubPkiConfig.DEVICE_API_PORT,
             HubPkiConfig.SERVER_NAMES, HubPkiConfig.CA_PASSPHRASE_FILE, HubPkiConfig.MQTT_TLS, HubPkiConfig.MQTT_TLS_PORT,
-            HubPkiConfig.MQTT_TLS_BIND, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS, HubConfig.IGC_SANTE_CRL_FILES);
+            HubPkiConfig.MQTT_TLS_BIND, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS, HubConfig.IGC_SANTE_CRL_FILES,
+            HubPkiConfig.MOSQUITTO_DIR, HubPkiConfig.MOSQUITTO_PID_FILE);
     private static final String DEFAULT_DATA_DIR = "./data/hub";
 
     private HubConfigReader() {
@@ -57,7 +58,7 @@ final class HubConfigReader {
                     integer(raw, HubConfig.OFFLINE_AFTER_HEARTBEATS, d.offlineAfterHeartbeats()),
                     bool(raw, HubConfig.SANDBOX_ENABLED, d.sandbox()),
                     pki(raw, integer(raw, HubConfig.HTTP_PORT, d.httpPort()), integer(raw, HubConfig.MQTT_PORT,
-                            d.embeddedMqttPort())),
+                            d.embeddedMqttPort()), raw.getOrDefault(HubConfig.MQTT_URL, d.brokerUrl()).isBlank()),
                     paths(raw, HubConfig.IGC_SANTE_CRL_FILES));
         } catch (HubConfig.InvalidSetting e) {
             throw new HubConfigException(e.key, e.value, e.getMessage());
@@ -68,9 +69,11 @@ final class HubConfigReader {
      * The PKI keys. The device API and the broker's TLS listener pick free ports by default when the
      * HTTP, respectively the MQTT, port is 0, so that tests and benchmarks never collide on 8443/8883.
      */
-    private static HubPkiConfig pki(Map<String, String> raw, int httpPort, int mqttPort) {
+    private static HubPkiConfig pki(Map<String, String> raw, int httpPort, int mqttPort, boolean embeddedBroker) {
         HubPkiConfig d = HubPkiConfig.defaults();
         String file = raw.getOrDefault(HubPkiConfig.CA_PASSPHRASE_FILE, "");
+        String mosquittoDir = raw.getOrDefault(HubPkiConfig.MOSQUITTO_DIR, "");
+        String mosquittoPid = raw.getOrDefault(HubPkiConfig.MOSQUITTO_PID_FILE, "");
         String names = raw.get(HubPkiConfig.SERVER_NAMES);
         String key = HubPkiConfig.SITE;
         try {
@@ -80,10 +83,12 @@ final class HubConfigReader {
                     names == null ? d.serverNames()
                             : java.util.Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList(),
                     file.isBlank() ? null : path(HubPkiConfig.CA_PASSPHRASE_FILE, file),
-                    bool(raw, HubPkiConfig.MQTT_TLS, d.mqttTls()),
-                    integer(raw, HubPkiConfig.MQTT_TLS_PORT, mqttPort == 0 ? 0 : d.mqttTlsPort()),
+                    bool(raw, HubPkiConfig.MQTT_TLS, embeddedBroker),
+                    integer(raw, HubPkiConfig.MQTT_TLS_PORT, mqttPort == 0 && embeddedBroker ? 0 : d.mqttTlsPort()),
                     raw.getOrDefault(HubPkiConfig.MQTT_TLS_BIND, d.mqttTlsBind()),
-                    integer(raw, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS, d.sandboxBootstrapTokens()));
+                    integer(raw, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS, d.sandboxBootstrapTokens()),
+                    mosquittoDir.isBlank() ? null : path(HubPkiConfig.MOSQUITTO_DIR, mosquittoDir),
+                    mosquittoPid.isBlank() ? null : path(HubPkiConfig.MOSQUITTO_PID_FILE, mosquittoPid));
             return c;
         } catch (IllegalArgumentException e) {
             if (e instanceof HubConfig.InvalidSetting) {

@@ -1,5 +1,6 @@
 package fr.vigie.hub.ingest;
 
+import fr.vigie.hub.broker.HubMqttCredentials;
 import fr.vigie.hub.db.EventStore;
 import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.protocol.ProtocolCodec;
@@ -29,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub's MQTT ingest. One Paho MQTT 5 client with a fixed client id, {@code cleanStart=false} and a
+ * The hub's MQTT ingest. One Paho MQTT 5 client with the hub's credentials, a fixed secret client id,
+ * {@code cleanStart=false} and a
  * long session expiry, so that the broker queues kiosk events while the hub is away. It subscribes
  * at QoS 1 to every kiosk's events and to {@code vigie/v1/+/+/status} (retained statuses are not
  * delivered on shared subscriptions). Acknowledgements are manual: a message is acknowledged only
@@ -51,6 +53,7 @@ public final class Ingest implements AutoCloseable {
     private static final long OPERATION_TIMEOUT_MS = 15_000;
 
     private final String brokerUrl;
+    private final HubMqttCredentials credentials;
     private final String clientId;
     private final String eventFilter;
     private final String unusedEventFilter;
@@ -73,7 +76,9 @@ public final class Ingest implements AutoCloseable {
 
     /**
      * @param brokerUrl {@code tcp://host:port}
-     * @param clientId the hub's fixed MQTT client id (its persistent session is keyed by it)
+     * @param credentials the hub's username and password on the broker
+     * @param clientId the hub's fixed MQTT client id (its persistent session is keyed by it); secret,
+     *        never logged
      * @param store where batches are committed
      * @param metrics counters to update
      * @param clock the hub clock (receipt times, log throttling)
@@ -81,9 +86,10 @@ public final class Ingest implements AutoCloseable {
      * @param sharedSubscription whether events come through the hubs' shared subscription (external
      *        broker) or the plain filter (the hub's own embedded broker)
      */
-    public Ingest(String brokerUrl, String clientId, EventStore store, HubMetrics metrics, Clock clock,
-            int batchSize, boolean sharedSubscription) {
+    public Ingest(String brokerUrl, HubMqttCredentials credentials, String clientId, EventStore store,
+            HubMetrics metrics, Clock clock, int batchSize, boolean sharedSubscription) {
         this.brokerUrl = brokerUrl;
+        this.credentials = credentials;
         this.clientId = clientId;
         String shared = Topics.sharedByHubs(Topics.Channel.EVENT);
         String plain = Topics.allKiosks(Topics.Channel.EVENT);
@@ -161,7 +167,7 @@ public final class Ingest implements AutoCloseable {
             }
             subscribed = true;
             reconnectBackoff.reset();
-            LOG.info("ingest connected to {} as {}, events from {}", brokerUrl, clientId, eventFilter);
+            LOG.info("ingest connected to {}, events from {}", brokerUrl, eventFilter);
             outageLogged = false;
             ackFailureLogged.set(false);
             firstSubscription.countDown();
@@ -179,6 +185,7 @@ public final class Ingest implements AutoCloseable {
 
     private MqttConnectionOptions options() {
         MqttConnectionOptions o = new MqttConnectionOptions();
+        credentials.applyTo(o);
         o.setCleanStart(false);
         o.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
         o.setAutomaticReconnect(false); // reconnection is ours: Paho's does not cover the first connect
