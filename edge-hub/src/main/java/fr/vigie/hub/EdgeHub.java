@@ -102,6 +102,7 @@ public final class EdgeHub implements AutoCloseable {
     private CrlDistribution igcSanteCrls;
     private AdmissionService admission;
     private volatile Ingest ingest;
+    private FormerSessionDrain formerSession;
     private boolean closed;
 
     private EdgeHub(HubConfig config, Clock clock, HubDataDirectory directory, HubDatabase database,
@@ -150,6 +151,8 @@ public final class EdgeHub implements AutoCloseable {
         try {
             HubDataDirectory directory = HubDataDirectory.open(config.dataDir());
             started.push(directory);
+            HubFilePermissions.secure(config.dataDir(), config.pki().caPassphraseFile() == null ? List.of()
+                    : List.of(config.pki().caPassphraseFile()));
             HubDatabase database = config.embeddedDatabase()
                     ? HubDatabase.embedded(directory.resolve("postgres"))
                     : HubDatabase.external(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
@@ -384,7 +387,12 @@ public final class EdgeHub implements AutoCloseable {
             if (!subscribed) {
                 LOG.warn("broker {} not reachable yet; ingest keeps trying in the background", mqttUrl);
             }
-        } catch (MqttException e) {
+            java.util.Optional<String> former = directory.formerIngestClientId();
+            if (former.isPresent()) {
+                formerSession = FormerSessionDrain.start(Ingest.drainOf(mqttUrl, mqttCredentials, former.get(),
+                        eventStore, metrics, clock, config.ingestBatchSize()), directory);
+            }
+        } catch (MqttException | IOException e) {
             throw new IllegalStateException("cannot create the ingest client for " + mqttUrl + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -430,6 +438,7 @@ public final class EdgeHub implements AutoCloseable {
         }
         closed = true;
         LOG.info("edge hub stopping");
+        closeQuietly(formerSession);
         closeQuietly(ingest);
         closeQuietly(deviceApi);
         closeQuietly(kioskPsc);

@@ -45,6 +45,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It connects, and reconnects after any loss, on its own schedule with backoff (the first
  * connection included, so a hub may start before its broker). Thread-safe.
+ *
+ * <p>{@link #drainOf} makes an ingest that takes over a <em>former</em> session of the hub instead (the
+ * client id of an earlier hub version): it subscribes to nothing and unsubscribes what that session
+ * had, so that the broker stops queuing for it, stores what the broker had queued, and
+ * {@link #closeEndingSession} then ends the session on the broker.
  */
 public final class Ingest implements AutoCloseable {
     /** How long the broker keeps the hub's session, and queues its events, while the hub is away. */
@@ -57,6 +62,8 @@ public final class Ingest implements AutoCloseable {
     private final String clientId;
     private final String eventFilter;
     private final String unusedEventFilter;
+    private final boolean drainOnly;
+    private volatile long lastMessageNanos = System.nanoTime();
     private final Clock clock;
     private final HubMetrics metrics;
     private final MessageClassifier classifier = new MessageClassifier(new ProtocolCodec());
@@ -72,6 +79,7 @@ public final class Ingest implements AutoCloseable {
     private volatile boolean subscribed;
     private volatile boolean closing;
     private volatile boolean outageLogged;
+    private volatile boolean endSessionOnClose;
     private final AtomicBoolean ackFailureLogged = new AtomicBoolean();
 
     /**
@@ -88,6 +96,21 @@ public final class Ingest implements AutoCloseable {
      */
     public Ingest(String brokerUrl, HubMqttCredentials credentials, String clientId, EventStore store,
             HubMetrics metrics, Clock clock, int batchSize, boolean sharedSubscription) {
+        this(brokerUrl, credentials, clientId, store, metrics, clock, batchSize, sharedSubscription, false);
+    }
+
+    /**
+     * An ingest that stores what the broker kept for the former session {@code formerClientId} and
+     * subscribes to nothing; see {@link #quietFor} and {@link #closeEndingSession}.
+     */
+    public static Ingest drainOf(String brokerUrl, HubMqttCredentials credentials, String formerClientId,
+            EventStore store, HubMetrics metrics, Clock clock, int batchSize) {
+        return new Ingest(brokerUrl, credentials, formerClientId, store, metrics, clock, batchSize, false, true);
+    }
+
+    private Ingest(String brokerUrl, HubMqttCredentials credentials, String clientId, EventStore store,
+            HubMetrics metrics, Clock clock, int batchSize, boolean sharedSubscription, boolean drainOnly) {
+        this.drainOnly = drainOnly;
         this.brokerUrl = brokerUrl;
         this.credentials = credentials;
         this.clientId = clientId;
@@ -128,6 +151,23 @@ public final class Ingest implements AutoCloseable {
         return c != null && subscribed && c.isConnected();
     }
 
+    /**
+     * Whether this ingest is subscribed (or, for a drain, connected), nothing arrived for {@code quiet}
+     * and nothing waits for the writer.
+     */
+    public boolean quietFor(Duration quiet) {
+        return isConnected() && queue.isEmpty() && System.nanoTime() - lastMessageNanos >= quiet.toNanos();
+    }
+
+    /**
+     * Like {@link #close()}, after which the broker forgets this client's session (session expiry 0 on
+     * DISCONNECT): for a drained former session.
+     */
+    public void closeEndingSession() {
+        endSessionOnClose = true;
+        close();
+    }
+
     /** Messages received and not yet taken by the writer. */
     public int queueDepth() {
         return queue.size();
@@ -152,6 +192,14 @@ public final class Ingest implements AutoCloseable {
         try {
             if (!client.isConnected()) {
                 client.connect(options()).waitForCompletion(OPERATION_TIMEOUT_MS);
+            }
+            if (drainOnly) {
+                // what the session had queued still comes; nothing new is queued for it any more
+                client.unsubscribe(new String[] {eventFilter, unusedEventFilter, Topics.allKiosks(Topics.Channel.STATUS)})
+                        .waitForCompletion(OPERATION_TIMEOUT_MS);
+                subscribed = true;
+                firstSubscription.countDown();
+                return;
             }
             MqttSubscription[] subscriptions = {
                 new MqttSubscription(eventFilter, 1),
@@ -214,6 +262,18 @@ public final class Ingest implements AutoCloseable {
         }
     }
 
+    private void endSession() {
+        MqttProperties expireNow = new MqttProperties();
+        expireNow.setSessionExpiryInterval(0L);
+        try {
+            if (client.isConnected()) {
+                client.disconnect(1000, null, null, 0, expireNow).waitForCompletion(2000);
+            }
+        } catch (MqttException e) {
+            LOG.warn("could not end the former ingest session on {}: {}", brokerUrl, e.toString());
+        }
+    }
+
     private void disconnectQuietly() {
         try {
             if (client.isConnected()) {
@@ -238,6 +298,9 @@ public final class Ingest implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (client != null) {
+            if (endSessionOnClose) {
+                endSession();
+            }
             disconnectQuietly();
             try {
                 client.close(true);
@@ -255,6 +318,7 @@ public final class Ingest implements AutoCloseable {
             if (closing) {
                 return; // not acknowledged: delivered again after the restart
             }
+            lastMessageNanos = System.nanoTime();
             java.time.Instant receivedAt = clock.instant();
             Inbound in = new Inbound(topic, message.getId(), message.getQos(), generation.get(), receivedAt,
                     classifier.classify(topic, message.getPayload(), receivedAt));
