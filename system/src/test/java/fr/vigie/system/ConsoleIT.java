@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -59,10 +58,11 @@ class ConsoleIT {
             // given a kiosk waiting for approval, another one to reject, and a running kiosk in group "default"
             DeviceIdentity newcomer = TestKiosks.requestEnrolment(hub, tmp, SITE, "kiosk-new");
             TestKiosks.requestEnrolment(hub, tmp, SITE, "kiosk-evil");
-            TestKiosks.pinConfigKey(hub, tmp.resolve("kiosk-1"));
-            try (Kiosk running = Kiosk.start(KioskConfig.load(null, Map.of("kiosk.site", SITE, "kiosk.id", "kiosk-001",
-                    "kiosk.mqtt.url", hub.mqttUrl(), "kiosk.data-dir", tmp.resolve("kiosk-1").toString(),
-                    "kiosk.heartbeat-seconds", "1")))) {
+            Map<String, String> enrolled = new java.util.HashMap<>(EnrolledKiosks.withTokens(hub, tmp.resolve("tokens"),
+                    List.of("kiosk-001")));
+            enrolled.putAll(Map.of("kiosk.id", "kiosk-001", "kiosk.data-dir", tmp.resolve("kiosk-1").toString(),
+                    "kiosk.heartbeat-seconds", "1"));
+            try (Kiosk running = Kiosk.start(KioskConfig.load(null, enrolled))) {
                 WebDriver browser = HeadlessChromium.start("fr-FR");
                 try {
                     ConsoleSignIn.signIn(browser, base + "/enrolments", "admin", adminPassword);
@@ -120,7 +120,7 @@ class ConsoleIT {
                     await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#commands tr[data-state=DONE]")).isEmpty());
 
                     // and what a kiosk reports about itself (software version, reader names) stays text too
-                    reportStatusWithHtml(hub, "kiosk-xss");
+                    reportStatusWithHtml(hub, tmp, "kiosk-xss");
                     browser.get(base + "/");
                     await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#devices tr[data-kiosk]")).size() == 2);
                     browser.get(base + "/device?site=" + SITE + "&kiosk=kiosk-xss");
@@ -177,12 +177,11 @@ class ConsoleIT {
     }
 
     /** A device publishes a retained status whose free-text fields carry HTML. */
-    private static void reportStatusWithHtml(EdgeHub hub, String kioskId) throws Exception {
+    private static void reportStatusWithHtml(EdgeHub hub, Path dir, String kioskId) throws Exception {
         KioskStatus status = new KioskStatus(SITE, kioskId, KioskStatus.State.ONLINE, Instant.now(), XSS, Instant.now(), 0, 60,
                 0, "", List.of(XSS), ProtocolCodec.SCHEMA_VERSION);
-        MqttClient raw = new MqttClient(hub.mqttUrl(), "it-" + kioskId, new MemoryPersistence());
+        MqttClient raw = RawDevice.connect(hub, dir, KioskAddress.of(SITE, kioskId));
         try {
-            raw.connect();
             raw.publish(Topics.status(KioskAddress.of(SITE, kioskId)), new ProtocolCodec().encode(status), 1, true);
             raw.disconnect();
         } finally {
