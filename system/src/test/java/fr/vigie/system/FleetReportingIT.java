@@ -54,7 +54,8 @@ class FleetReportingIT {
         List<Kiosk> kiosks = new ArrayList<>();
         try (EdgeHub hub = EdgeHub.start(HubConfig.load(null, hubProps))) {
             if (mosquitto != null) {
-                mosquitto.start();
+                mosquitto.start(); // after the hub, which writes its configuration
+                new HubApi(hub.httpUri(), tmp.resolve("hub")).awaitIngestConnected(PATIENCE);
             }
             Map<String, String> enrolled = EnrolledKiosks.withTokens(hub, tmp.resolve("tokens"),
                     List.of("kiosk-001", "kiosk-002", "kiosk-003", "kiosk-009"));

@@ -112,8 +112,7 @@ class NoLossIT {
         hubSettings.putAll(Map.of("hub.data-dir", tmp.resolve("hub").toString(), "hub.http.port", "0", "hub.site", SITE));
         try (MosquittoBroker broker = mosquitto;
                 EdgeHub hub = EdgeHub.start(HubConfig.load(null, hubSettings));
-                Kiosk kiosk = Kiosk.start(kioskConfig(EnrolledKiosks.withTokens(hub, tmp.resolve("tokens"),
-                        List.of("kiosk-outage")), broker))) {
+                Kiosk kiosk = Kiosk.start(kioskConfig(hub, broker))) {
             HubApi api = new HubApi(hub.httpUri(), tmp.resolve("hub"));
             await().atMost(PATIENCE).until(kiosk::connected);
             for (int i = 1; i <= 100; i++) {
@@ -146,10 +145,15 @@ class NoLossIT {
         }
     }
 
-    /** The enrolled kiosk of the outage test, once the broker the hub looked after is up. */
-    private KioskConfig kioskConfig(Map<String, String> enrolled, MosquittoBroker broker) throws Exception {
+    /**
+     * The enrolled kiosk of the outage test, once the broker the hub looks after is up and the hub's
+     * ingest subscribed on it (a fresh broker keeps nothing for a hub that never subscribed).
+     */
+    private KioskConfig kioskConfig(EdgeHub hub, MosquittoBroker broker) throws Exception {
         broker.start();
-        Map<String, String> settings = new HashMap<>(enrolled);
+        new HubApi(hub.httpUri(), tmp.resolve("hub")).awaitIngestConnected(PATIENCE);
+        Map<String, String> settings = new HashMap<>(EnrolledKiosks.withTokens(hub, tmp.resolve("tokens"),
+                List.of("kiosk-outage")));
         settings.putAll(Map.of("kiosk.id", "kiosk-outage", "kiosk.data-dir", tmp.resolve("kiosk").toString(),
                 "kiosk.heartbeat-seconds", "1"));
         return KioskConfig.load(null, settings);
