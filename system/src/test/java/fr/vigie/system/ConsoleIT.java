@@ -83,7 +83,8 @@ class ConsoleIT {
 
                     // then the request is issued, by admin
                     await().atMost(PATIENCE).until(() -> "ISSUED".equals(decidedStatus(browser, "kiosk-new")));
-                    assertThat(hub.enrolments().list("ISSUED", 10)).extracting(e -> e.decidedBy()).containsExactly("admin");
+                    assertThat(hub.enrolments().list("ISSUED", 10)).filteredOn(e -> e.kioskId().equals("kiosk-new"))
+                            .extracting(e -> e.decidedBy()).containsExactly("admin");
 
                     // and a rejection reason carrying HTML is shown as text, never run
                     WebElement evil = pendingRow(browser, "kiosk-evil");
