@@ -38,6 +38,9 @@ final class HubConfigReader {
                     raw.put(requireKnown(e.getKey(), "in " + file), e.getValue().trim());
                 }
             }
+            if (!raw.getOrDefault(HubConfig.DB_PASSWORD, "").isEmpty()) {
+                requireOwnerOnly(file);
+            }
         }
         for (Map.Entry<String, String> e : new TreeMap<>(overrides).entrySet()) {
             raw.put(requireKnown(e.getKey(), "in the overrides"), e.getValue() == null ? "" : e.getValue().trim());
@@ -115,6 +118,19 @@ final class HubConfigReader {
         Map<String, String> out = new TreeMap<>();
         props.stringPropertyNames().forEach(k -> out.put(k.trim(), props.getProperty(k)));
         return out;
+    }
+
+    /** A configuration file that holds a password is a secret: owner-only. */
+    private static void requireOwnerOnly(Path file) throws HubConfigException {
+        try {
+            HubFilePermissions.requireOwnerOnly(file);
+        } catch (HubFilePermissions.InsecureFileException e) {
+            throw new HubConfigException(HubConfig.DB_PASSWORD, "****", HubConfig.DB_PASSWORD
+                    + " is in a file other users can read: " + e.getMessage());
+        } catch (IOException e) {
+            throw new HubConfigException("config-file", file.toString(), "configuration file '" + file
+                    + "' cannot be checked: " + e);
+        }
     }
 
     private static String requireKnown(String key, String where) throws HubConfigException {

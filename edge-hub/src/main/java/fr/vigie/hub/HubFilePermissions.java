@@ -98,7 +98,7 @@ final class HubFilePermissions {
 
     /** Refuses a secret file that the group or others may read, write or run. */
     static void requireOwnerOnly(Path secret) throws IOException {
-        if (!Files.exists(secret)) {
+        if (!Files.exists(secret) || !Files.getFileStore(secret).supportsFileAttributeView("posix")) {
             return;
         }
         Set<PosixFilePermission> mode = Files.getPosixFilePermissions(secret);
