@@ -20,7 +20,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.DeviceSecret;
+import java.time.Clock;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -112,6 +118,9 @@ class FleetReportingIT {
 
             // and malformed or oversized payloads on an event topic are rejected, counted, and ingest goes on
             rejectsGarbageAndGoesOn(hub, api, kioskConfig(enrolled, "kiosk-009", tmp.resolve("kiosk-9")), tmp);
+
+            // and a kiosk revoked by IT is refused by the broker from then on (Mosquitto: the hub pushed the CRL)
+            revokedKioskIsRefusedByTheBroker(hub, api, tmp.resolve("kiosk-2"));
         } finally {
             for (Kiosk k : kiosks) {
                 k.close();
@@ -153,6 +162,36 @@ class FleetReportingIT {
             assertThat(api.metric("vigie_ingest_messages_rejected_total{code=\"MESSAGE_TOO_LARGE\"}"))
                     .isEqualTo(oversizeBefore + 1);
         });
+    }
+
+    private static void revokedKioskIsRefusedByTheBroker(EdgeHub hub, HubApi api, Path kioskData) throws Exception {
+        KioskAddress kiosk = KioskAddress.of(SITE, "kiosk-002");
+        // the kiosk's own key and certificate, as it keeps them: <data>/identity, under the secret <data>.secret
+        DeviceIdentity identity = DeviceIdentity.openOrCreate(kioskData.resolve("identity"), kiosk,
+                DeviceSecret.loadOrCreate(kioskData.resolveSibling(kioskData.getFileName() + ".secret")),
+                Clock.systemUTC());
+        assertThat(connects(hub, identity)).as("the kiosk's certificate before revocation").isTrue();
+
+        assertThat(api.send("POST", "/api/v1/devices/" + SITE + "/kiosk-002/revoke", "{}").statusCode()).isEqualTo(200);
+
+        await().atMost(PATIENCE).until(() -> !connects(hub, identity));
+    }
+
+    private static boolean connects(EdgeHub hub, DeviceIdentity identity) throws Exception {
+        MqttClient probe = new MqttClient(hub.deviceMqttUrl().orElseThrow(),
+                fr.vigie.hub.broker.DeviceAccessPolicy.clientIdOf(identity.kiosk()), new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setSocketFactory(identity.sslContext().getSocketFactory());
+        options.setConnectionTimeout(10);
+        try {
+            probe.connect(options);
+            probe.disconnect();
+            return true;
+        } catch (MqttException refused) {
+            return false;
+        } finally {
+            probe.close();
+        }
     }
 
     private static Map<String, String> rowStates(WebDriver browser) {
