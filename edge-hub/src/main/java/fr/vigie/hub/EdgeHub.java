@@ -10,6 +10,8 @@ import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.audit.RefusalSummary;
 import fr.vigie.hub.broker.BrokerTls;
 import fr.vigie.hub.broker.EmbeddedBroker;
+import fr.vigie.hub.broker.HubMqttCredentials;
+import fr.vigie.hub.broker.SiteMosquitto;
 import fr.vigie.hub.db.EventQuery;
 import fr.vigie.hub.db.EventStore;
 import fr.vigie.hub.db.HubDatabase;
@@ -83,12 +85,15 @@ public final class EdgeHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeHub.class);
     private static final Duration EMBEDDED_SUBSCRIBE_WAIT = Duration.ofSeconds(30);
     private static final Duration EXTERNAL_SUBSCRIBE_WAIT = Duration.ofSeconds(10);
+    /** The purpose ingest's client id is derived for (see {@link HubMqttCredentials#clientId}). */
+    private static final String INGEST_CLIENT = "ingest";
 
     private final HubConfig config;
     private final Clock clock;
     private final HubDataDirectory directory;
     private final HubDatabase database;
     private final EmbeddedBroker broker;
+    private final HubMqttCredentials mqttCredentials;
     private final String mqttUrl;
     private final HubMetrics metrics = new HubMetrics();
     private final EventStore eventStore;
@@ -105,20 +110,23 @@ public final class EdgeHub implements AutoCloseable {
     private DeviceApi deviceApi;
     private KioskPsc kioskPsc;
     private HubSandbox sandbox;
+    private SiteMosquitto siteMosquitto;
     private Fleet fleet;
     private CrlDistribution igcSanteCrls;
     private AdmissionService admission;
     private ProvenAgents agents;
     private volatile Ingest ingest;
+    private FormerSessionDrain formerSession;
     private boolean closed;
 
     private EdgeHub(HubConfig config, Clock clock, HubDataDirectory directory, HubDatabase database,
-            EmbeddedBroker broker) {
+            EmbeddedBroker broker, HubMqttCredentials mqttCredentials) {
         this.config = config;
         this.clock = clock;
         this.directory = directory;
         this.database = database;
         this.broker = broker;
+        this.mqttCredentials = mqttCredentials;
         this.mqttUrl = broker != null ? broker.url() : config.brokerUrl();
         this.eventStore = new EventStore(database.dataSource(), clock);
         this.devices = new DeviceRegistry(database.dataSource(), new Presence(clock, config.offlineAfterHeartbeats()));
@@ -159,22 +167,34 @@ public final class EdgeHub implements AutoCloseable {
         try {
             HubDataDirectory directory = HubDataDirectory.open(config.dataDir());
             started.push(directory);
+            HubFilePermissions.secure(config.dataDir(), config.pki().caPassphraseFile() == null ? List.of()
+                    : List.of(config.pki().caPassphraseFile()));
             HubDatabase database = config.embeddedDatabase()
                     ? HubDatabase.embedded(directory.resolve("postgres"))
                     : HubDatabase.external(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
             started.push(database);
             HubKeys keys = HubKeys.open(config.dataDir(), config.pki().site(), config.pki().caPassphraseFile(), clock);
+            HubMqttCredentials mqttCredentials = HubMqttCredentials.openOrCreate(directory.resolve(HubMqttCredentials.FILE));
             EmbeddedBroker broker = null;
             if (config.embeddedBroker()) {
                 HubPkiConfig pki = config.pki();
-                broker = EmbeddedBroker.start(directory.resolve("broker"), config.embeddedMqttPort(), pki.mqttTls()
+                broker = EmbeddedBroker.start(directory.resolve("broker"), config.embeddedMqttPort(), mqttCredentials,
+                        pki.mqttTls()
                         ? new BrokerTls(pki.mqttTlsBind(), pki.mqttTlsPort(), pki.dnsNames(), pki.ipAddresses(),
                                 keys.ca(), clock)
                         : null);
                 started.push(broker);
             }
-            EdgeHub hub = new EdgeHub(config, clock, directory, database, broker);
+            EdgeHub hub = new EdgeHub(config, clock, directory, database, broker, mqttCredentials);
             started.push(hub.signInsThrottled);
+            if (config.pki().mosquittoDir() != null) {
+                HubPkiConfig pki = config.pki();
+                hub.siteMosquitto = SiteMosquitto.start(pki.mosquittoDir(), new BrokerTls(pki.mqttTlsBind(),
+                        pki.mqttTlsPort(), pki.dnsNames(), pki.ipAddresses(), keys.ca(), clock),
+                        URI.create(config.brokerUrl()).getPort(), mqttCredentials,
+                        java.util.Optional.ofNullable(pki.mosquittoPidFile()));
+                started.push(hub.siteMosquitto);
+            }
             hub.staff.ensureFirstAdmin(config.dataDir());
             hub.auditAnchor = new AuditAnchor(hub.audit, directory.resolve(AuditAnchor.FILE), keys.configKey().jws(),
                     keys.configKey().verifier(), clock);
@@ -188,8 +208,8 @@ public final class EdgeHub implements AutoCloseable {
                 SandboxTokens.write(hub.enrolments, directory.resolve(SandboxTokens.DIR),
                         config.pki().sandboxBootstrapTokens());
             }
-            hub.fleet = Fleet.start(keys.configKey(), database.dataSource(), hub.audit, hub.mqttUrl,
-                    "vigie-hub-fleet-" + directory.instanceId(), broker == null, clock);
+            hub.fleet = Fleet.start(keys.configKey(), database.dataSource(), hub.audit, hub.mqttUrl, mqttCredentials,
+                    broker == null, clock);
             started.push(hub.fleet);
             Consumer<Javalin> routes = app -> {
                 StaffRoutes.mount(app, hub.staff, hub.audit, hub.signInsThrottled);
@@ -301,10 +321,21 @@ public final class EdgeHub implements AutoCloseable {
         return enrolments;
     }
 
-    /** Ends a revoked kiosk's session on the embedded broker (an external broker reads the CRL itself). */
+    /**
+     * Ends a revoked kiosk's session on the embedded broker, or hands the new CRL to the site's Mosquitto
+     * when the hub looks after it (another external broker must read the CRL at {@code /enrol/v1/crl}).
+     */
     private void disconnectRevoked(fr.vigie.protocol.KioskAddress kiosk) {
         if (broker != null && broker.deviceUrl().isPresent()) {
             broker.disconnectDevice(kiosk);
+        }
+        if (siteMosquitto != null) {
+            try {
+                siteMosquitto.publishCrl();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Mosquitto's CRL could not be updated after revoking {}; it is retried every minute: {}",
+                        kiosk, e.toString());
+            }
         }
     }
 
@@ -315,20 +346,34 @@ public final class EdgeHub implements AutoCloseable {
 
     /**
      * Where kiosks connect with mutual TLS: {@code ssl://<first server name>:<port>} of the embedded
-     * broker's device listener, when {@code hub.mqtt.tls} is on.
+     * broker's device listener ({@code hub.mqtt.tls}), or of the Mosquitto the hub looks after
+     * ({@code hub.mqtt.mosquitto-dir}).
      */
     public java.util.Optional<String> deviceMqttUrl() {
-        if (broker == null || broker.deviceUrl().isEmpty()) {
+        int port;
+        if (siteMosquitto != null) {
+            port = config.pki().mqttTlsPort();
+        } else if (broker != null && broker.deviceUrl().isPresent()) {
+            port = URI.create(broker.deviceUrl().get()).getPort();
+        } else {
             return java.util.Optional.empty();
         }
-        URI device = URI.create(broker.deviceUrl().get());
         String host = config.pki().serverNames().get(0);
-        return java.util.Optional.of("ssl://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + device.getPort());
+        return java.util.Optional.of("ssl://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
     }
 
     /** The site CA this hub keeps. */
     public SiteCa siteCa() {
         return siteCa;
+    }
+
+    /**
+     * The hub's own MQTT username and password (and the client ids derived from them), for clients that
+     * run inside the hub's process and must act as the hub on its broker, e.g. a benchmark's subscriber.
+     * Never log them.
+     */
+    public HubMqttCredentials mqttCredentials() {
+        return mqttCredentials;
     }
 
     /** {@code tcp://127.0.0.1:<port>} for the embedded broker, or the configured external URL. */
@@ -390,8 +435,8 @@ public final class EdgeHub implements AutoCloseable {
         if (ingest != null) {
             return;
         }
-        Ingest in = new Ingest(mqttUrl, "vigie-hub-" + directory.instanceId(), eventStore, metrics, clock,
-                config.ingestBatchSize(), broker == null);
+        Ingest in = new Ingest(mqttUrl, mqttCredentials, mqttCredentials.clientId(INGEST_CLIENT), eventStore, metrics,
+                clock, config.ingestBatchSize(), broker == null);
         ingest = in;
         try {
             boolean subscribed = in.start(broker != null ? EMBEDDED_SUBSCRIBE_WAIT : EXTERNAL_SUBSCRIBE_WAIT);
@@ -401,7 +446,12 @@ public final class EdgeHub implements AutoCloseable {
             if (!subscribed) {
                 LOG.warn("broker {} not reachable yet; ingest keeps trying in the background", mqttUrl);
             }
-        } catch (MqttException e) {
+            java.util.Optional<String> former = directory.formerIngestClientId();
+            if (former.isPresent()) {
+                formerSession = FormerSessionDrain.start(Ingest.drainOf(mqttUrl, mqttCredentials, former.get(),
+                        eventStore, metrics, clock, config.ingestBatchSize()), directory);
+            }
+        } catch (MqttException | IOException e) {
             throw new IllegalStateException("cannot create the ingest client for " + mqttUrl + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -448,6 +498,7 @@ public final class EdgeHub implements AutoCloseable {
         }
         closed = true;
         LOG.info("edge hub stopping");
+        closeQuietly(formerSession);
         closeQuietly(ingest);
         closeQuietly(deviceApi);
         closeQuietly(kioskPsc);
@@ -456,6 +507,7 @@ public final class EdgeHub implements AutoCloseable {
         closeQuietly(enrolments);
         closeQuietly(signInsThrottled);
         closeQuietly(sandbox);
+        closeQuietly(siteMosquitto);
         closeQuietly(broker);
         closeQuietly(auditAnchor);
         closeQuietly(database);

@@ -127,6 +127,11 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
                     + " broker's device listener, but " + MQTT_URL + " names an external broker; configure its TLS"
                     + " listener there (MosquittoSecurityConfig) and leave " + HubPkiConfig.MQTT_TLS + " false");
         }
+        if (pki.mosquittoDir() != null && !isLoopbackTcp(brokerUrl)) {
+            throw new InvalidSetting(HubPkiConfig.MOSQUITTO_DIR, pki.mosquittoDir().toString(), HubPkiConfig.MOSQUITTO_DIR
+                    + " writes the configuration of a Mosquitto on this machine, whose hub listener " + MQTT_URL
+                    + " must name as tcp://127.0.0.1:PORT, got '" + brokerUrl + "'");
+        }
         igcSanteCrlFiles = List.copyOf(Objects.requireNonNullElse(igcSanteCrlFiles, List.of()));
         Objects.requireNonNull(auditAnchorPeriod, "auditAnchorPeriod");
         if (auditAnchorPeriod.compareTo(Duration.ofSeconds(10)) < 0 || auditAnchorPeriod.compareTo(Duration.ofDays(1)) > 0) {
@@ -208,6 +213,10 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
             throw new InvalidSetting(key, Integer.toString(port),
                     key + " must be a port between 0 (pick a free one) and 65535, got " + port);
         }
+    }
+
+    private static boolean isLoopbackTcp(String url) {
+        return !url.isEmpty() && "127.0.0.1".equals(URI.create(url).getHost());
     }
 
     private static void requireBrokerUrl(String url) {

@@ -28,7 +28,7 @@ final class HubConfigReader {
             HubPkiConfig.MQTT_TLS_BIND, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS, HubConfig.IGC_SANTE_CRL_FILES,
             HubConfig.AUDIT_ANCHOR_SECONDS, HubConfig.HTTP_NAMES, EnrolmentLimits.MAX_PENDING,
             EnrolmentLimits.MAX_PENDING_PER_SOURCE, EnrolmentLimits.REQUESTS_PER_MINUTE_PER_SOURCE,
-            HubConfig.IGC_SANTE_ANCHORS);
+            HubConfig.IGC_SANTE_ANCHORS, HubPkiConfig.MOSQUITTO_DIR, HubPkiConfig.MOSQUITTO_PID_FILE);
     private static final String DEFAULT_DATA_DIR = "./data/hub";
 
     private HubConfigReader() {
@@ -41,6 +41,9 @@ final class HubConfigReader {
                 if (e.getKey().startsWith("hub.")) {
                     raw.put(requireKnown(e.getKey(), "in " + file), e.getValue().trim());
                 }
+            }
+            if (!raw.getOrDefault(HubConfig.DB_PASSWORD, "").isEmpty()) {
+                requireOwnerOnly(file);
             }
         }
         for (Map.Entry<String, String> e : new TreeMap<>(overrides).entrySet()) {
@@ -62,7 +65,7 @@ final class HubConfigReader {
                     integer(raw, HubConfig.OFFLINE_AFTER_HEARTBEATS, d.offlineAfterHeartbeats()),
                     bool(raw, HubConfig.SANDBOX_ENABLED, d.sandbox()),
                     pki(raw, integer(raw, HubConfig.HTTP_PORT, d.httpPort()), integer(raw, HubConfig.MQTT_PORT,
-                            d.embeddedMqttPort())),
+                            d.embeddedMqttPort()), raw.getOrDefault(HubConfig.MQTT_URL, d.brokerUrl()).isBlank()),
                     paths(raw, HubConfig.IGC_SANTE_CRL_FILES),
                     Duration.ofSeconds(integer(raw, HubConfig.AUDIT_ANCHOR_SECONDS, (int) d.auditAnchorPeriod().toSeconds())),
                     list(raw, HubConfig.HTTP_NAMES),
@@ -77,9 +80,11 @@ final class HubConfigReader {
      * The PKI keys. The device API and the broker's TLS listener pick free ports by default when the
      * HTTP, respectively the MQTT, port is 0, so that tests and benchmarks never collide on 8443/8883.
      */
-    private static HubPkiConfig pki(Map<String, String> raw, int httpPort, int mqttPort) {
+    private static HubPkiConfig pki(Map<String, String> raw, int httpPort, int mqttPort, boolean embeddedBroker) {
         HubPkiConfig d = HubPkiConfig.defaults();
         String file = raw.getOrDefault(HubPkiConfig.CA_PASSPHRASE_FILE, "");
+        String mosquittoDir = raw.getOrDefault(HubPkiConfig.MOSQUITTO_DIR, "");
+        String mosquittoPid = raw.getOrDefault(HubPkiConfig.MOSQUITTO_PID_FILE, "");
         String names = raw.get(HubPkiConfig.SERVER_NAMES);
         String key = HubPkiConfig.SITE;
         try {
@@ -89,10 +94,12 @@ final class HubConfigReader {
                     names == null ? d.serverNames()
                             : java.util.Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList(),
                     file.isBlank() ? null : path(HubPkiConfig.CA_PASSPHRASE_FILE, file),
-                    bool(raw, HubPkiConfig.MQTT_TLS, d.mqttTls()),
-                    integer(raw, HubPkiConfig.MQTT_TLS_PORT, mqttPort == 0 ? 0 : d.mqttTlsPort()),
+                    bool(raw, HubPkiConfig.MQTT_TLS, embeddedBroker),
+                    integer(raw, HubPkiConfig.MQTT_TLS_PORT, mqttPort == 0 && embeddedBroker ? 0 : d.mqttTlsPort()),
                     raw.getOrDefault(HubPkiConfig.MQTT_TLS_BIND, d.mqttTlsBind()),
-                    integer(raw, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS, d.sandboxBootstrapTokens()));
+                    integer(raw, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS, d.sandboxBootstrapTokens()),
+                    mosquittoDir.isBlank() ? null : path(HubPkiConfig.MOSQUITTO_DIR, mosquittoDir),
+                    mosquittoPid.isBlank() ? null : path(HubPkiConfig.MOSQUITTO_PID_FILE, mosquittoPid));
             return c;
         } catch (IllegalArgumentException e) {
             throw keyed(e, raw, key);
@@ -145,6 +152,19 @@ final class HubConfigReader {
         Map<String, String> out = new TreeMap<>();
         props.stringPropertyNames().forEach(k -> out.put(k.trim(), props.getProperty(k)));
         return out;
+    }
+
+    /** A configuration file that holds a password is a secret: owner-only. */
+    private static void requireOwnerOnly(Path file) throws HubConfigException {
+        try {
+            HubFilePermissions.requireOwnerOnly(file);
+        } catch (HubFilePermissions.InsecureFileException e) {
+            throw new HubConfigException(HubConfig.DB_PASSWORD, "****", HubConfig.DB_PASSWORD
+                    + " is in a file other users can read: " + e.getMessage());
+        } catch (IOException e) {
+            throw new HubConfigException("config-file", file.toString(), "configuration file '" + file
+                    + "' cannot be checked: " + e);
+        }
     }
 
     private static String requireKnown(String key, String where) throws HubConfigException {

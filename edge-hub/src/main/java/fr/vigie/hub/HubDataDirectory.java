@@ -15,10 +15,18 @@ import java.util.regex.Pattern;
  * The hub's data directory, held with an exclusive lock ({@code hub.lock}) for as long as the hub
  * runs, so that two hubs never share one embedded database or broker. The operating system releases
  * the lock when the process dies, even by SIGKILL. Also keeps the hub's instance id
- * ({@code hub-instance-id}), made once, from which the hub's fixed MQTT client id is derived.
+ * ({@code hub-instance-id}), made once: a public name of this installation, not a secret (the MQTT
+ * client ids are derived from the hub's secret instead, see {@code HubMqttCredentials}).
+ *
+ * <p>Hubs before issue 12 derived their ingest client id from the instance id. The first start of
+ * this version on such a directory records that former client id in {@value #FORMER_INGEST_SESSION},
+ * so that the hub drains and ends the former session ({@link #formerIngestClientId()}) instead of
+ * leaving events the broker had queued for it behind.
  */
 final class HubDataDirectory implements AutoCloseable {
     private static final Pattern INSTANCE_ID = Pattern.compile("[a-z0-9]{8,32}");
+    /** Marks a former ingest session still to drain; holds its client id. */
+    static final String FORMER_INGEST_SESSION = "former-ingest-session";
 
     private final Path dir;
     private final FileChannel channel;
@@ -33,7 +41,7 @@ final class HubDataDirectory implements AutoCloseable {
     }
 
     static HubDataDirectory open(Path dir) throws IOException {
-        Files.createDirectories(dir);
+        fr.vigie.provisioning.AtomicFiles.createPrivateDirectory(dir);
         FileChannel channel = FileChannel.open(dir.resolve("hub.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock lock;
@@ -48,7 +56,15 @@ final class HubDataDirectory implements AutoCloseable {
                     + " is locked)");
         }
         try {
-            return new HubDataDirectory(dir, channel, lock, instanceId(dir.resolve("hub-instance-id")));
+            Path idFile = dir.resolve("hub-instance-id");
+            boolean earlierVersion = Files.exists(idFile)
+                    && !Files.exists(dir.resolve(fr.vigie.hub.broker.HubMqttCredentials.FILE));
+            String id = instanceId(idFile);
+            if (earlierVersion && !Files.exists(dir.resolve(FORMER_INGEST_SESSION))) {
+                fr.vigie.provisioning.AtomicFiles.write(dir.resolve(FORMER_INGEST_SESSION),
+                        ("vigie-hub-" + id + "\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            return new HubDataDirectory(dir, channel, lock, id);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -70,9 +86,21 @@ final class HubDataDirectory implements AutoCloseable {
         return id;
     }
 
-    /** A stable id for this hub installation, e.g. {@code 3f9c0a12b4de}. */
+    /** A stable public id for this hub installation, e.g. {@code 3f9c0a12b4de}. */
     String instanceId() {
         return instanceId;
+    }
+
+    /** The client id of an earlier version's ingest session still to drain, if any. */
+    java.util.Optional<String> formerIngestClientId() throws IOException {
+        Path marker = dir.resolve(FORMER_INGEST_SESSION);
+        return Files.exists(marker) ? java.util.Optional.of(Files.readString(marker, StandardCharsets.US_ASCII).strip())
+                : java.util.Optional.empty();
+    }
+
+    /** The former ingest session was drained and ended on the broker. */
+    void formerIngestSessionEnded() throws IOException {
+        Files.deleteIfExists(dir.resolve(FORMER_INGEST_SESSION));
     }
 
     Path resolve(String name) {

@@ -50,6 +50,10 @@ public final class HubMain {
         EdgeHub hub;
         try {
             hub = EdgeHub.start(config);
+        } catch (HubFilePermissions.InsecureFileException e) {
+            System.err.println("vigie-hub: cannot start: " + e.getMessage());
+            System.exit(EXIT_START_FAILED);
+            return;
         } catch (Exception | LinkageError e) {
             LoggerFactory.getLogger(HubMain.class).error("the hub could not start", e);
             System.err.println("vigie-hub: cannot start: " + e);

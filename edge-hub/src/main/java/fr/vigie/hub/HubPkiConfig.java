@@ -23,16 +23,22 @@ import java.util.regex.Pattern;
  *        certificates ({@code hub.device-api.names}, comma-separated)
  * @param caPassphraseFile file holding the CA passphrase, or null for a generated one
  *        ({@code hub.ca.passphrase-file})
- * @param mqttTls whether the embedded broker opens its mutual-TLS device listener and keeps kiosks off
- *        the plain one ({@code hub.mqtt.tls})
+ * @param mqttTls whether the embedded broker opens its mutual-TLS device listener, the only way kiosks
+ *        connect to it ({@code hub.mqtt.tls}; default true with the embedded broker, false with an external one)
  * @param mqttTlsPort port of that listener, 0 for a free one ({@code hub.mqtt.tls-port})
  * @param mqttTlsBind address of that listener ({@code hub.mqtt.tls-bind})
  * @param sandboxBootstrapTokens with the sandbox on, how many bootstrap tokens the hub issues at start
  *        for kiosks {@code kiosk-001…} of its site, written to {@code <data>/sandbox-tokens/<kioskId>}
  *        for the demo's virtual kiosks ({@code hub.sandbox.bootstrap-tokens}); never in production
+ * @param mosquittoDir with an external Mosquitto on this machine, the folder where the hub writes its
+ *        security configuration at start and keeps its CRL current ({@code hub.mqtt.mosquitto-dir}); its
+ *        device listener is at {@code mqttTlsBind:mqttTlsPort}; null when the hub does not look after one
+ * @param mosquittoPidFile that Mosquitto's pid file ({@code pid_file}), to which the hub sends SIGHUP
+ *        after changing its files ({@code hub.mqtt.mosquitto-pid-file}), or null
  */
 public record HubPkiConfig(String site, String deviceApiBind, int deviceApiPort, List<String> serverNames,
-        Path caPassphraseFile, boolean mqttTls, int mqttTlsPort, String mqttTlsBind, int sandboxBootstrapTokens) {
+        Path caPassphraseFile, boolean mqttTls, int mqttTlsPort, String mqttTlsBind, int sandboxBootstrapTokens,
+        Path mosquittoDir, Path mosquittoPidFile) {
     public static final String SITE = "hub.site";
     public static final String DEVICE_API_BIND = "hub.device-api.bind";
     public static final String DEVICE_API_PORT = "hub.device-api.port";
@@ -42,6 +48,8 @@ public record HubPkiConfig(String site, String deviceApiBind, int deviceApiPort,
     public static final String MQTT_TLS_PORT = "hub.mqtt.tls-port";
     public static final String MQTT_TLS_BIND = "hub.mqtt.tls-bind";
     public static final String SANDBOX_BOOTSTRAP_TOKENS = "hub.sandbox.bootstrap-tokens";
+    public static final String MOSQUITTO_DIR = "hub.mqtt.mosquitto-dir";
+    public static final String MOSQUITTO_PID_FILE = "hub.mqtt.mosquitto-pid-file";
     private static final Pattern SITE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9.\\-:]{1,253}");
 
@@ -58,6 +66,14 @@ public record HubPkiConfig(String site, String deviceApiBind, int deviceApiPort,
             throw new IllegalArgumentException(SANDBOX_BOOTSTRAP_TOKENS + " must be between 0 and 999, got "
                     + sandboxBootstrapTokens);
         }
+        if (mosquittoPidFile != null && mosquittoDir == null) {
+            throw new IllegalArgumentException(MOSQUITTO_PID_FILE + " is set but " + MOSQUITTO_DIR
+                    + " is not: the hub only reloads a Mosquitto whose configuration it writes");
+        }
+        if (mosquittoDir != null && mqttTlsPort == 0) {
+            throw new IllegalArgumentException(MQTT_TLS_PORT + " must be a fixed port (Mosquitto's device listener) when "
+                    + MOSQUITTO_DIR + " is set, got 0");
+        }
         serverNames = List.copyOf(Objects.requireNonNull(serverNames, SERVER_NAMES));
         if (serverNames.isEmpty()) {
             throw new IllegalArgumentException(SERVER_NAMES + " must name at least one DNS name or IP address");
@@ -69,10 +85,13 @@ public record HubPkiConfig(String site, String deviceApiBind, int deviceApiPort,
         }
     }
 
-    /** Site {@code demo}, device API on 127.0.0.1:8443, names localhost and 127.0.0.1, generated passphrase, no MQTT TLS. */
+    /**
+     * Site {@code demo}, device API on 127.0.0.1:8443, names localhost and 127.0.0.1, generated passphrase,
+     * the embedded broker's device listener on 127.0.0.1:8883 (kiosks connect only there).
+     */
     public static HubPkiConfig defaults() {
-        return new HubPkiConfig("demo", "127.0.0.1", 8443, List.of("localhost", "127.0.0.1"), null, false, 8883,
-                "127.0.0.1", 0);
+        return new HubPkiConfig("demo", "127.0.0.1", 8443, List.of("localhost", "127.0.0.1"), null, true, 8883,
+                "127.0.0.1", 0, null, null);
     }
 
     /** The DNS names among {@link #serverNames()}. */

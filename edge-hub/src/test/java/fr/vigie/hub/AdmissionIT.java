@@ -26,6 +26,7 @@ import fr.vigie.hub.sandbox.insi.InsiSimulator;
 import fr.vigie.hub.sandbox.insi.SimulatedFault;
 import fr.vigie.hub.sandbox.insi.SimulatorBehaviour;
 import fr.vigie.hub.testing.Events;
+import fr.vigie.hub.testing.KioskClients;
 import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.hub.testing.TestAgents;
 import fr.vigie.protocol.EventEnvelope;
@@ -54,9 +55,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,7 +83,8 @@ class AdmissionIT {
     @BeforeAll
     static void startHub() throws Exception {
         hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dataDir.toString(), HubConfig.HTTP_PORT, "0",
-                HubConfig.MQTT_PORT, "0", HubConfig.SANDBOX_ENABLED, "true", HubPkiConfig.DEVICE_API_PORT, "0")), CLOCK);
+                HubConfig.MQTT_PORT, "0", HubConfig.SANDBOX_ENABLED, "true", HubPkiConfig.DEVICE_API_PORT, "0",
+                HubPkiConfig.SITE, KIOSK.site())), CLOCK);
         admission = hub.admission();
         insi = hub.sandbox().orElseThrow().insi().simulator();
         hub.agents().roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
@@ -408,15 +407,8 @@ class AdmissionIT {
         long id = hub.identities().create(TraitsInput.of("Bernard", "Paul", "M", "1962-08-30"), "agent").record().id();
         EventEnvelope event = EventEnvelope.of(EventIdGenerator.system().next(), KIOSK, 1, Instant.now(),
                 new EventPayload.PrescriptionScanned(id, "RX24AB0012345678", "810001234565"));
-        MqttClient kiosk = new MqttClient(hub.mqttUrl(), "it-admission", new MemoryPersistence());
-        kiosk.connect();
-        try {
-            MqttMessage m = new MqttMessage(Events.CODEC.encode(event));
-            m.setQos(1);
-            kiosk.publish(Topics.event(KIOSK), m);
-        } finally {
-            kiosk.disconnect();
-            kiosk.close();
+        try (KioskClients kiosks = new KioskClients(hub, dataDir.resolve("kiosk"))) {
+            kiosks.publish(KIOSK, Topics.event(KIOSK), Events.CODEC.encode(event), false);
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/v1/identities/" + id + "/prescriptions")

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.testing.Events;
+import fr.vigie.hub.testing.KioskClients;
 import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.hub.testing.StaffClient;
 import fr.vigie.protocol.EventEnvelope;
@@ -33,18 +34,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The hub for real: embedded PostgreSQL and HiveMQ on free ports in a temporary directory, a kiosk
- * played by a plain Paho MQTT 5 client, and every assertion made through the hub's HTTP surface.
+ * The hub for real: embedded PostgreSQL and HiveMQ on free ports in a temporary directory, kiosks
+ * played by plain Paho MQTT 5 clients holding certificates of the hub's site CA (mutual TLS, the only
+ * way onto the hub's broker), and every assertion made through the hub's HTTP surface.
  */
 class EdgeHubIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -53,27 +51,24 @@ class EdgeHubIT {
 
     @TempDir
     static Path dataDir;
+    private static final String SITE = "it-hub";
     static EdgeHub hub;
-    static MqttClient kiosk;
+    static KioskClients kiosks;
     static StaffClient staff;
 
     @BeforeAll
-    static void startHubAndKiosk() throws Exception {
-        HubConfig config = HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dataDir.toString(),
-                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0"));
+    static void startHub() throws Exception {
+        HubConfig config = HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dataDir.resolve("hub").toString(),
+                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubPkiConfig.SITE, SITE));
         hub = EdgeHub.start(config, CLOCK);
-        staff = StaffClient.firstAdmin(hub.httpUri(), dataDir);
-        kiosk = new MqttClient(hub.mqttUrl(), "it-kiosk", new MemoryPersistence());
-        MqttConnectionOptions options = new MqttConnectionOptions();
-        options.setCleanStart(true);
-        kiosk.connect(options);
+        staff = StaffClient.firstAdmin(hub.httpUri(), dataDir.resolve("hub"));
+        kiosks = new KioskClients(hub, dataDir.resolve("kiosks"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (kiosk != null) {
-            kiosk.disconnect();
-            kiosk.close();
+        if (kiosks != null) {
+            kiosks.close();
         }
         if (hub != null) {
             hub.close();
@@ -82,7 +77,7 @@ class EdgeHubIT {
 
     @Test
     void eventPublishedTwiceIsStoredOnceAndRegistersItsKiosk() throws Exception {
-        KioskAddress k = KioskAddress.of("it-dup", "kiosk-1");
+        KioskAddress k = KioskAddress.of(SITE, "dup-1");
         EventEnvelope first = Events.demo(k, 1, Instant.now());
         long duplicatesBefore = metric("vigie_ingest_events_duplicate_total");
 
@@ -91,16 +86,16 @@ class EdgeHubIT {
         publish(Topics.event(k), Events.CODEC.encode(first));
 
         await().atMost(PATIENCE).until(() -> metric("vigie_ingest_events_duplicate_total") > duplicatesBefore);
-        JsonNode page = getJson("/api/v1/events?site=it-dup&kiosk=kiosk-1");
+        JsonNode page = getJson("/api/v1/events?site=" + SITE + "&kiosk=dup-1");
         assertEquals(2, page.get("events").size());
         JsonNode stored = page.get("events").get(0);
         assertEquals(first.eventId().toString(), stored.get("eventId").asText());
-        assertEquals("kiosk-1", stored.get("kioskId").asText());
+        assertEquals("dup-1", stored.get("kioskId").asText());
         assertEquals(1, stored.get("seq").asLong());
         assertEquals("demo.activity", stored.get("type").asText());
         assertEquals("badge-tap", stored.get("payload").get("action").asText());
         assertNotNull(stored.get("storedAt").asText());
-        JsonNode device = device("it-dup", "kiosk-1");
+        JsonNode device = device(SITE, "dup-1");
         assertEquals(2, device.get("eventCount").asLong());
         assertEquals("UNKNOWN", device.get("state").asText());
         assertFalse(device.get("online").asBoolean(), "no heartbeat yet");
@@ -108,38 +103,38 @@ class EdgeHubIT {
 
     @Test
     void filtersAndPagingSelectEventsInArrivalOrder() throws Exception {
-        KioskAddress a = KioskAddress.of("it-filter-a", "kiosk-1");
-        KioskAddress b = KioskAddress.of("it-filter-b", "kiosk-1");
+        KioskAddress a = KioskAddress.of(SITE, "filter-a");
+        KioskAddress b = KioskAddress.of(SITE, "filter-b");
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
         publish(Topics.event(a), Events.CODEC.encode(Events.started(a, 1, t0)));
         for (int i = 2; i <= 5; i++) {
             publish(Topics.event(a), Events.CODEC.encode(Events.demo(a, i, t0.plusSeconds(i))));
         }
         publish(Topics.event(b), Events.CODEC.encode(Events.demo(b, 1, t0)));
-        await().atMost(PATIENCE).until(() -> getJson("/api/v1/events?site=it-filter-a").get("events").size() == 5
-                && getJson("/api/v1/events?site=it-filter-b").get("events").size() == 1);
+        await().atMost(PATIENCE).until(() -> getJson("/api/v1/events?kiosk=filter-a").get("events").size() == 5
+                && getJson("/api/v1/events?kiosk=filter-b").get("events").size() == 1);
 
-        assertEquals(List.of(1L), seqs(getJson("/api/v1/events?site=it-filter-a&type=kiosk.started")));
-        assertEquals(List.of(3L, 4L), seqs(getJson("/api/v1/events?site=it-filter-a&from=" + t0.plusSeconds(3)
+        assertEquals(List.of(1L), seqs(getJson("/api/v1/events?kiosk=filter-a&type=kiosk.started")));
+        assertEquals(List.of(3L, 4L), seqs(getJson("/api/v1/events?kiosk=filter-a&from=" + t0.plusSeconds(3)
                 + "&to=" + t0.plusSeconds(5))));
-        assertEquals(List.of(1L), seqs(getJson("/api/v1/events?site=it-filter-b&kiosk=kiosk-1")));
-        assertEquals(List.of(), seqs(getJson("/api/v1/events?site=it-filter-b&kiosk=kiosk-2")));
-        List<String> sitesOfKiosk1 = new ArrayList<>();
-        getJson("/api/v1/events?kiosk=kiosk-1&limit=1000").get("events").forEach(e -> {
-            assertEquals("kiosk-1", e.get("kioskId").asText());
-            sitesOfKiosk1.add(e.get("site").asText());
+        assertEquals(List.of(1L), seqs(getJson("/api/v1/events?site=" + SITE + "&kiosk=filter-b")));
+        assertEquals(List.of(), seqs(getJson("/api/v1/events?site=another-site&kiosk=filter-b")));
+        List<String> kiosksOfSite = new ArrayList<>();
+        getJson("/api/v1/events?site=" + SITE + "&limit=1000").get("events").forEach(e -> {
+            assertEquals(SITE, e.get("site").asText());
+            kiosksOfSite.add(e.get("kioskId").asText());
         });
-        assertTrue(sitesOfKiosk1.containsAll(List.of("it-filter-a", "it-filter-b")), sitesOfKiosk1.toString());
+        assertTrue(kiosksOfSite.containsAll(List.of("filter-a", "filter-b")), kiosksOfSite.toString());
 
-        JsonNode first = getJson("/api/v1/events?site=it-filter-a&limit=2");
+        JsonNode first = getJson("/api/v1/events?kiosk=filter-a&limit=2");
         assertEquals(List.of(1L, 2L), seqs(first));
-        JsonNode second = getJson("/api/v1/events?site=it-filter-a&limit=2&after=" + first.get("next").asText());
+        JsonNode second = getJson("/api/v1/events?kiosk=filter-a&limit=2&after=" + first.get("next").asText());
         assertEquals(List.of(3L, 4L), seqs(second));
-        JsonNode last = getJson("/api/v1/events?site=it-filter-a&limit=2&after=" + second.get("next").asText());
+        JsonNode last = getJson("/api/v1/events?kiosk=filter-a&limit=2&after=" + second.get("next").asText());
         assertEquals(List.of(5L), seqs(last));
         assertTrue(last.get("next").isNull(), "no page after the last one");
         String secondId = first.get("events").get(1).get("eventId").asText();
-        assertEquals(List.of(3L, 4L, 5L), seqs(getJson("/api/v1/events?site=it-filter-a&after=" + secondId)));
+        assertEquals(List.of(3L, 4L, 5L), seqs(getJson("/api/v1/events?kiosk=filter-a&after=" + secondId)));
     }
 
     @Test
@@ -160,13 +155,13 @@ class EdgeHubIT {
 
     @Test
     void kioskIsOnlineAfterItsHeartbeatAndOfflineAfterItsLastWill() throws Exception {
-        KioskAddress k = KioskAddress.of("it-status", "kiosk-1");
+        KioskAddress k = KioskAddress.of(SITE, "status-1");
         publishRetained(Topics.status(k), Events.CODEC.encode(
                 Events.status(k, KioskStatus.State.ONLINE, CLOCK.instant(), 60)));
 
-        await().atMost(PATIENCE).until(() -> deviceOrNull("it-status", "kiosk-1") != null
-                && device("it-status", "kiosk-1").get("online").asBoolean());
-        JsonNode online = device("it-status", "kiosk-1");
+        await().atMost(PATIENCE).until(() -> deviceOrNull(SITE, "status-1") != null
+                && device(SITE, "status-1").get("online").asBoolean());
+        JsonNode online = device(SITE, "status-1");
         assertEquals("ONLINE", online.get("state").asText());
         assertEquals("1.4.0", online.get("softwareVersion").asText());
         assertEquals(7, online.get("outboxDepth").asLong());
@@ -175,21 +170,21 @@ class EdgeHubIT {
         publishRetained(Topics.status(k), Events.CODEC.encode(
                 Events.status(k, KioskStatus.State.OFFLINE, CLOCK.instant(), 60)));
 
-        await().atMost(PATIENCE).until(() -> !device("it-status", "kiosk-1").get("online").asBoolean());
-        assertEquals("OFFLINE", device("it-status", "kiosk-1").get("state").asText());
+        await().atMost(PATIENCE).until(() -> !device(SITE, "status-1").get("online").asBoolean());
+        assertEquals("OFFLINE", device(SITE, "status-1").get("state").asText());
     }
 
     @Test
     void heartbeatFleetFactsShowInTheDeviceListAndAnOlderHeartbeatIsStillRead() throws Exception {
-        KioskAddress k = KioskAddress.of("it-facts", "kiosk-1");
+        KioskAddress k = KioskAddress.of(SITE, "facts-1");
         Instant now = CLOCK.instant();
         KioskStatus facts = new KioskStatus(k.site(), k.kioskId(), KioskStatus.State.ONLINE, now, "2.0.0",
                 now.minusSeconds(600), 3, 60, 12, "2026-09-01T00:00:00Z", List.of("ACS ACR39U", "Virtual CL"), 1);
         publishRetained(Topics.status(k), Events.CODEC.encode(facts));
 
-        await().atMost(PATIENCE).until(() -> deviceOrNull("it-facts", "kiosk-1") != null
-                && device("it-facts", "kiosk-1").get("configVersion").asLong() == 12);
-        JsonNode d = device("it-facts", "kiosk-1");
+        await().atMost(PATIENCE).until(() -> deviceOrNull(SITE, "facts-1") != null
+                && device(SITE, "facts-1").get("configVersion").asLong() == 12);
+        JsonNode d = device(SITE, "facts-1");
         assertEquals("2026-09-01T00:00:00Z", d.get("certificateNotAfter").asText());
         assertEquals("ACS ACR39U", d.at("/readers/0").asText());
         assertEquals(600, d.get("uptimeSeconds").asLong());
@@ -200,27 +195,27 @@ class EdgeHubIT {
                 .replaceAll(",\\s*\"readers\":\\[[^\\]]*\\]", "");
         assertTrue(!older.contains("readers") && !older.contains("configVersion"), older);
         publishRetained(Topics.status(k), older.getBytes(StandardCharsets.UTF_8));
-        await().atMost(PATIENCE).until(() -> device("it-facts", "kiosk-1").get("configVersion").asLong() == 0);
-        assertTrue(device("it-facts", "kiosk-1").get("certificateNotAfter").isNull());
+        await().atMost(PATIENCE).until(() -> device(SITE, "facts-1").get("configVersion").asLong() == 0);
+        assertTrue(device(SITE, "facts-1").get("certificateNotAfter").isNull());
     }
 
     @Test
     void kioskWhoseHeartbeatsStopIsShownOfflineAfterThreeIntervals() throws Exception {
-        KioskAddress k = KioskAddress.of("it-silent", "kiosk-1");
+        KioskAddress k = KioskAddress.of(SITE, "silent-1");
         publishRetained(Topics.status(k), Events.CODEC.encode(
                 Events.status(k, KioskStatus.State.ONLINE, CLOCK.instant(), 5)));
-        await().atMost(PATIENCE).until(() -> deviceOrNull("it-silent", "kiosk-1") != null
-                && device("it-silent", "kiosk-1").get("online").asBoolean());
+        await().atMost(PATIENCE).until(() -> deviceOrNull(SITE, "silent-1") != null
+                && device(SITE, "silent-1").get("online").asBoolean());
 
         CLOCK.advance(Duration.ofSeconds(16)); // more than 3 × 5 s without a heartbeat
 
-        assertFalse(device("it-silent", "kiosk-1").get("online").asBoolean());
-        assertEquals("ONLINE", device("it-silent", "kiosk-1").get("state").asText(), "its last word was ONLINE");
+        assertFalse(device(SITE, "silent-1").get("online").asBoolean());
+        assertEquals("ONLINE", device(SITE, "silent-1").get("state").asText(), "its last word was ONLINE");
     }
 
     @Test
     void contractBreakersAreCountedQuarantinedAndIngestGoesOn() throws Exception {
-        KioskAddress k = KioskAddress.of("it-bad", "kiosk-1");
+        KioskAddress k = KioskAddress.of(SITE, "bad-1");
         Map<ProtocolError, Long> before = new HashMap<>();
         for (ProtocolError code : ProtocolError.values()) {
             before.put(code, rejected(code));
@@ -229,7 +224,7 @@ class EdgeHubIT {
         Arrays.fill(oversized, (byte) ' ');
         String unknownType = new String(Events.CODEC.encode(Events.demo(k, 1, Instant.now())), StandardCharsets.UTF_8)
                 .replace("\"demo.activity\"", "\"demo.teleport\"");
-        byte[] otherKiosk = Events.CODEC.encode(Events.demo(KioskAddress.of("it-bad", "kiosk-2"), 1, Instant.now()));
+        byte[] otherKiosk = Events.CODEC.encode(Events.demo(KioskAddress.of(SITE, "bad-2"), 1, Instant.now()));
 
         publish(Topics.event(k), "{\"eventId\": oops".getBytes(StandardCharsets.UTF_8));
         publish(Topics.event(k), oversized);
@@ -238,9 +233,9 @@ class EdgeHubIT {
         EventEnvelope valid = Events.demo(k, 2, Instant.now());
         publish(Topics.event(k), Events.CODEC.encode(valid));
 
-        await().atMost(PATIENCE).until(() -> getJson("/api/v1/events?site=it-bad").get("events").size() == 1);
+        await().atMost(PATIENCE).until(() -> getJson("/api/v1/events?kiosk=bad-1").get("events").size() == 1);
         assertEquals(valid.eventId().toString(),
-                getJson("/api/v1/events?site=it-bad").get("events").get(0).get("eventId").asText());
+                getJson("/api/v1/events?kiosk=bad-1").get("events").get(0).get("eventId").asText());
         for (ProtocolError code : List.of(ProtocolError.MALFORMED_JSON, ProtocolError.MESSAGE_TOO_LARGE,
                 ProtocolError.UNKNOWN_EVENT_TYPE, ProtocolError.TOPIC_MISMATCH)) {
             assertEquals(before.get(code) + 1, rejected(code), code.name());
@@ -286,17 +281,13 @@ class EdgeHubIT {
 
     // --- helpers -------------------------------------------------------------------------------
 
+    /** Publishes as the kiosk whose topic it is. */
     private static void publish(String topic, byte[] payload) throws Exception {
-        MqttMessage m = new MqttMessage(payload);
-        m.setQos(1);
-        kiosk.publish(topic, m);
+        kiosks.publish(Topics.parse(topic).kiosk(), topic, payload, false);
     }
 
     private static void publishRetained(String topic, byte[] payload) throws Exception {
-        MqttMessage m = new MqttMessage(payload);
-        m.setQos(1);
-        m.setRetained(true);
-        kiosk.publish(topic, m);
+        kiosks.publish(Topics.parse(topic).kiosk(), topic, payload, true);
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {

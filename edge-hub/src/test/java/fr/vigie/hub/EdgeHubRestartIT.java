@@ -9,6 +9,7 @@ import fr.vigie.hub.audit.AuditEntry;
 import fr.vigie.hub.audit.AuditVerification;
 import fr.vigie.hub.broker.FreePort;
 import fr.vigie.hub.testing.Events;
+import fr.vigie.hub.testing.KioskClients;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.Topics;
 import java.nio.file.Files;
@@ -20,9 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,13 +38,14 @@ class EdgeHubRestartIT {
 
     @Test
     void storedEventsAndEventsQueuedWhileIngestWasStoppedSurviveRestarts() throws Exception {
-        Map<String, String> settings = Map.of(HubConfig.DATA_DIR, dataDir.toString(), HubConfig.HTTP_PORT, "0",
-                HubConfig.MQTT_PORT, Integer.toString(FreePort.onLoopback()));
+        Map<String, String> settings = Map.of(HubConfig.DATA_DIR, dataDir.resolve("hub").toString(),
+                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, Integer.toString(FreePort.onLoopback()),
+                HubPkiConfig.MQTT_TLS_PORT, Integer.toString(FreePort.onLoopback()), HubPkiConfig.SITE, KIOSK.site());
         HubConfig config = HubConfig.load(null, settings);
 
         // given a hub that stored 3 events and then stopped (its broker session now exists)
         try (EdgeHub hub = EdgeHub.start(config)) {
-            publish(hub.mqttUrl(), 1, 3);
+            publish(hub, 1, 3);
             await().atMost(Duration.ofSeconds(30)).until(() -> storedCount(hub) == 3);
         }
 
@@ -55,7 +54,7 @@ class EdgeHubRestartIT {
         long auditHead;
         try (EdgeHub hub = EdgeHub.start(config.withIngestEnabled(false))) {
             assertEquals(3, storedCount(hub), "the database came back with its data");
-            publish(hub.mqttUrl(), 4, 7);
+            publish(hub, 4, 7);
             hub.audit().append(AuditEntry.of("it", "COMMAND_SENT", AuditEntry.kiosk(KIOSK)));
             auditHead = hub.audit().verify().headSeq();
         }
@@ -73,18 +72,12 @@ class EdgeHubRestartIT {
         }
     }
 
-    private static void publish(String url, int fromSeq, int toSeq) throws Exception {
-        MqttClient kiosk = new MqttClient(url, "it-restart-kiosk", new MemoryPersistence());
-        kiosk.connect();
-        try {
+    private void publish(EdgeHub hub, int fromSeq, int toSeq) throws Exception {
+        try (KioskClients kiosks = new KioskClients(hub, dataDir.resolve("kiosk"))) {
             for (int seq = fromSeq; seq <= toSeq; seq++) {
-                MqttMessage m = new MqttMessage(Events.CODEC.encode(Events.demo(KIOSK, seq, Instant.now())));
-                m.setQos(1);
-                kiosk.publish(Topics.event(KIOSK), m);
+                kiosks.publish(KIOSK, Topics.event(KIOSK), Events.CODEC.encode(Events.demo(KIOSK, seq, Instant.now())),
+                        false);
             }
-        } finally {
-            kiosk.disconnect();
-            kiosk.close();
         }
     }
 

@@ -230,4 +230,44 @@ class HubConfigTest {
         assertEquals("hub.mqtt.tls", assertThrows(HubConfigException.class,
                 () -> HubConfig.load(null, Map.of("hub.mqtt.tls", "true", "hub.mqtt.url", "tcp://broker:1883"))).key());
     }
+
+    @Test
+    void kiosksHaveTheMutualTlsListenerByDefaultOnTheEmbeddedBrokerOnly() throws Exception {
+        assertTrue(HubConfig.defaults(tmp).pki().mqttTls());
+        assertTrue(HubConfig.load(null, Map.of()).pki().mqttTls());
+        assertFalse(HubConfig.load(null, Map.of("hub.mqtt.url", "tcp://broker:1883")).pki().mqttTls());
+    }
+
+    @Test
+    void aMosquittoTheHubLooksAfterIsOnThisMachineWithAFixedDeviceListener() throws Exception {
+        HubConfig c = HubConfig.load(null, Map.of("hub.mqtt.url", "tcp://127.0.0.1:1883", "hub.mqtt.mosquitto-dir",
+                "/etc/mosquitto/vigie", "hub.mqtt.mosquitto-pid-file", "/run/mosquitto/mosquitto.pid"));
+
+        assertEquals(Path.of("/etc/mosquitto/vigie"), c.pki().mosquittoDir());
+        assertEquals(Path.of("/run/mosquitto/mosquitto.pid"), c.pki().mosquittoPidFile());
+        assertEquals(8883, c.pki().mqttTlsPort());
+        assertEquals("hub.mqtt.mosquitto-dir", assertThrows(HubConfigException.class, () -> HubConfig.load(null,
+                Map.of("hub.mqtt.url", "tcp://broker.site:1883", "hub.mqtt.mosquitto-dir", "/etc/m"))).key());
+        assertEquals("hub.mqtt.mosquitto-dir", assertThrows(HubConfigException.class, () -> HubConfig.load(null,
+                Map.of("hub.mqtt.mosquitto-dir", "/etc/m"))).key());
+        assertEquals("hub.mqtt.mosquitto-pid-file", assertThrows(HubConfigException.class, () -> HubConfig.load(null,
+                Map.of("hub.mqtt.url", "tcp://127.0.0.1:1883", "hub.mqtt.mosquitto-pid-file", "/run/m.pid"))).key());
+        assertEquals("hub.mqtt.tls-port", assertThrows(HubConfigException.class, () -> HubConfig.load(null,
+                Map.of("hub.mqtt.url", "tcp://127.0.0.1:1883", "hub.mqtt.mosquitto-dir", "/etc/m",
+                        "hub.mqtt.tls-port", "0"))).key());
+    }
+
+    @Test
+    void aConfigurationFileWithTheDatabasePasswordMustBeOwnerOnly() throws Exception {
+        Path file = write("hub.db.url=jdbc:postgresql://db:5432/vigie\nhub.db.user=vigie_hub\nhub.db.password=s3cret\n");
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        HubConfigException e = assertThrows(HubConfigException.class, () -> HubConfig.load(file, Map.of()));
+        assertEquals("hub.db.password", e.key());
+        assertTrue(e.getMessage().contains("chmod 600 " + file), e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertEquals("s3cret", HubConfig.load(file, Map.of()).jdbcPassword());
+    }
 }

@@ -101,7 +101,6 @@ public final class VirtualFleet implements AutoCloseable {
         VirtualFleet fleet = new VirtualFleet(started, scheduler);
         try {
             for (KioskConfig config : configs) {
-                fr.vigie.kiosk.fleet.KioskFleet.pinSharedHubKey(config.dataDir());
                 Kiosk kiosk = Kiosk.start(config, Clock.systemUTC(), scheduler);
                 started.add(new VirtualKiosk(kiosk, listener, fleet::changed));
                 listener.ready(kiosk.address());

@@ -36,6 +36,28 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Creates {@code dir} (and its parents) owner-only if missing, or takes the group's and others'
+     * permissions away from it if it exists: for directories the program itself owns.
+     *
+     * @return whether an existing directory was opened to others and has just been closed
+     */
+    public static boolean makePrivateDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            createPrivateDirectory(dir);
+            return false;
+        }
+        if (!POSIX) {
+            return false;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(dir);
+        if (mode.equals(PosixFilePermissions.fromString("rwx------"))) {
+            return false;
+        }
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        return true;
+    }
+
     /** Replaces {@code target} with {@code content} atomically and durably. */
     public static void write(Path target, byte[] content) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");

@@ -8,11 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.config.CommandSigner;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
-import fr.vigie.hub.fleet.ConfigSigningKey;
-import fr.vigie.hub.fleet.Fleet;
 import fr.vigie.kiosk.Kiosk;
 import fr.vigie.kiosk.KioskConfig;
-import fr.vigie.kiosk.fleet.KioskFleet;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.Reply;
@@ -20,7 +17,6 @@ import fr.vigie.protocol.Topics;
 import fr.vigie.provisioning.HubJwsSigner;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -31,12 +27,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -46,9 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Signed configuration rollout and remote commands end to end: a hub with its embedded broker and
- * three real kiosks that pinned the hub's configuration key. IT rolls settings out to a group
- * through the REST API and watches progress; forged bundles put on a kiosk's config topic by
- * someone else are refused with their reason and the kiosk keeps its configuration; commands come
+ * three real kiosks, enrolled with bootstrap tokens (they pinned the hub's configuration key then).
+ * IT rolls settings out to a group through the REST API and watches progress; forged bundles put on
+ * a kiosk's config topic by someone who got hold of the hub's broker password (but not of its
+ * signing key) are refused with their reason and the kiosk keeps its configuration; commands come
  * back with their reply, and commands that are not the hub's, or not for now, or not for this kiosk,
  * execute nothing and are audited.
  */
@@ -67,15 +66,15 @@ class ConfigRolloutIT {
     @BeforeAll
     static void start() throws Exception {
         hub = EdgeHub.start(HubConfig.load(null, Map.of("hub.data-dir", tmp.resolve("hub").toString(),
-                "hub.http.port", "0", "hub.mqtt.port", "0")));
+                "hub.http.port", "0", "hub.mqtt.port", "0", "hub.site", SITE)));
         api = new HubApi(hub.httpUri(), tmp.resolve("hub"));
-        Path hubKey = tmp.resolve("hub").resolve(Fleet.KEY_DIR).resolve(ConfigSigningKey.PUBLIC_FILE);
+        Map<String, String> enrolled = EnrolledKiosks.withTokens(hub, tmp.resolve("tokens"),
+                EnrolledKiosks.fleetIds("kiosk", 3));
         for (int i = 1; i <= 3; i++) {
-            Path data = tmp.resolve("kiosk-" + i);
-            Files.createDirectories(data.resolve(KioskFleet.CONFIG_DIR));
-            Files.copy(hubKey, data.resolve(KioskFleet.CONFIG_DIR).resolve(KioskFleet.HUB_KEY_FILE));
-            kiosks.add(Kiosk.start(KioskConfig.load(null, Map.of("kiosk.site", SITE, "kiosk.id", "kiosk-00" + i,
-                    "kiosk.mqtt.url", hub.mqttUrl(), "kiosk.data-dir", data.toString(), "kiosk.heartbeat-seconds", "1"))));
+            Map<String, String> settings = new HashMap<>(enrolled);
+            settings.putAll(Map.of("kiosk.id", "kiosk-00" + i, "kiosk.data-dir", tmp.resolve("kiosk-" + i).toString(),
+                    "kiosk.heartbeat-seconds", "1"));
+            kiosks.add(Kiosk.start(KioskConfig.load(null, settings)));
         }
         await().atMost(PATIENCE).until(() -> api.devices().size() == 3);
         assertThat(api.send("PUT", "/api/v1/devices/" + SITE + "/kiosk-003/group", "{\"group\":\"urgences\"}")
@@ -158,7 +157,11 @@ class ConfigRolloutIT {
         KioskAddress k3 = KioskAddress.of(SITE, "kiosk-003");
         long v1 = put("/api/v1/config/groups/urgences", "{\"idleLockSeconds\": 90}", 202).get("version").asLong();
         awaitFinished(v1);
-        MqttClient raw = new MqttClient(hub.mqttUrl(), "it-intruder", new MemoryPersistence());
+        // kiosks cannot write on config topics: the intruder holds the hub's broker password
+        MqttClient raw = new MqttClient(hub.mqttUrl(), hub.mqttCredentials().clientId("it-intruder"),
+                new MemoryPersistence());
+        MqttConnectionOptions asHub = new MqttConnectionOptions();
+        hub.mqttCredentials().applyTo(asHub);
         BlockingQueue<MqttMessage> configs = new LinkedBlockingQueue<>();
         BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
         raw.setCallback(new Listener((topic, m) -> {
@@ -168,7 +171,7 @@ class ConfigRolloutIT {
                 replies.add(CODEC.decodeReply(m.getPayload()));
             }
         }));
-        raw.connect();
+        raw.connect(asHub);
         try {
             raw.subscribe(new String[] {Topics.config(k3)}, new int[] {1});
             MqttMessage old = configs.poll(30, TimeUnit.SECONDS);
@@ -224,8 +227,8 @@ class ConfigRolloutIT {
         JsonNode reload = awaitCommand(base, put(base, "{\"name\": \"reload-config\"}", 202, "POST").get("requestId").asText());
         assertThat(reload.get("code").asText()).isEqualTo("OK");
         JsonNode rotate = awaitCommand(base, put(base, "{\"name\": \"rotate-cert\"}", 202, "POST").get("requestId").asText());
-        assertThat(rotate.get("state").asText()).isEqualTo("REJECTED");
-        assertThat(rotate.get("code").asText()).isEqualTo("COMMAND_NOT_SUPPORTED");
+        assertThat(rotate.get("state").asText()).as("an enrolled kiosk re-keys: %s", rotate).isEqualTo("DONE");
+        await().atMost(PATIENCE).until(() -> kiosks.get(0).connected());
 
         assertThat(api.send("POST", base, "{\"name\": \"format-disk\"}").statusCode()).isEqualTo(400);
         assertThat(api.send("POST", "/api/v1/devices/" + SITE + "/nobody/commands", "{\"name\": \"reboot\"}")
@@ -237,7 +240,12 @@ class ConfigRolloutIT {
     @Test
     void forgedUnsignedExpiredReplayedAndOtherKiosksCommandsExecuteNothingAndAreAudited() throws Exception {
         KioskAddress k2 = KioskAddress.of(SITE, "kiosk-002");
-        MqttClient raw = new MqttClient(hub.mqttUrl(), "it-forger", new MemoryPersistence());
+        // anonymous clients cannot even connect (BrokerAccessContract): the forger holds the hub's broker
+        // password, but not its signing key
+        MqttClient raw = new MqttClient(hub.mqttUrl(), hub.mqttCredentials().clientId("it-forger"),
+                new MemoryPersistence());
+        MqttConnectionOptions asHub = new MqttConnectionOptions();
+        hub.mqttCredentials().applyTo(asHub);
         BlockingQueue<MqttMessage> commands = new LinkedBlockingQueue<>();
         BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
         raw.setCallback(new Listener((topic, m) -> {
@@ -247,7 +255,7 @@ class ConfigRolloutIT {
                 replies.add(CODEC.decodeReply(m.getPayload()));
             }
         }));
-        raw.connect();
+        raw.connect(asHub);
         try {
             raw.subscribe(new String[] {Topics.command(k2), Topics.reply(k2)}, new int[] {1, 1});
             // given a genuine command from the hub, carried out, and recorded off the wire

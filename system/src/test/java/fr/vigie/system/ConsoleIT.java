@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -71,10 +70,11 @@ class ConsoleIT {
             // given a kiosk waiting for approval, another one to reject, and a running kiosk in group "default"
             DeviceIdentity newcomer = TestKiosks.requestEnrolment(hub, tmp, SITE, "kiosk-new");
             TestKiosks.requestEnrolment(hub, tmp, SITE, "kiosk-evil");
-            TestKiosks.pinConfigKey(hub, tmp.resolve("kiosk-1"));
-            try (Kiosk running = Kiosk.start(KioskConfig.load(null, Map.of("kiosk.site", SITE, "kiosk.id", "kiosk-001",
-                    "kiosk.mqtt.url", hub.mqttUrl(), "kiosk.data-dir", tmp.resolve("kiosk-1").toString(),
-                    "kiosk.heartbeat-seconds", "1")))) {
+            Map<String, String> enrolled = new java.util.HashMap<>(EnrolledKiosks.withTokens(hub, tmp.resolve("tokens"),
+                    List.of("kiosk-001")));
+            enrolled.putAll(Map.of("kiosk.id", "kiosk-001", "kiosk.data-dir", tmp.resolve("kiosk-1").toString(),
+                    "kiosk.heartbeat-seconds", "1"));
+            try (Kiosk running = Kiosk.start(KioskConfig.load(null, enrolled))) {
                 WebDriver browser = HeadlessChromium.start("fr-FR");
                 try {
                     ConsoleSignIn.signIn(browser, base + "/enrolments", "admin", adminPassword);
@@ -95,7 +95,8 @@ class ConsoleIT {
 
                     // then the request is issued, by admin
                     await().atMost(PATIENCE).until(() -> "ISSUED".equals(decidedStatus(browser, "kiosk-new")));
-                    assertThat(hub.enrolments().list("ISSUED", 10)).extracting(e -> e.decidedBy()).containsExactly("admin");
+                    assertThat(hub.enrolments().list("ISSUED", 10)).filteredOn(e -> e.kioskId().equals("kiosk-new"))
+                            .extracting(e -> e.decidedBy()).containsExactly("admin");
 
                     // and a rejection reason carrying HTML is shown as text, never run
                     WebElement evil = pendingRow(browser, "kiosk-evil");
@@ -131,9 +132,9 @@ class ConsoleIT {
                     browser.findElement(By.cssSelector("#command-form button")).click();
                     await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#commands tr[data-state=DONE]")).isEmpty());
 
-                    // and an anonymous "reboot" put on the kiosk's command topic is refused by the kiosk, and shown
+                    // and an unsigned "reboot" put on the kiosk's command topic is refused by the kiosk, and shown
                     // there in French words
-                    publishAnonymously(hub, Topics.command(KioskAddress.of(SITE, "kiosk-001")), "{\"name\":\"reboot\"}");
+                    publishWithTheBrokerPassword(hub, Topics.command(KioskAddress.of(SITE, "kiosk-001")), "{\"name\":\"reboot\"}");
                     WebElement refused = await().atMost(PATIENCE).until(() -> browser.findElements(
                             By.cssSelector("#refusals tr[data-code=COMMAND_UNSIGNED]")), rows -> !rows.isEmpty()).get(0);
                     assertThat(refused.getText()).contains("Message non signé par le hub");
@@ -148,7 +149,7 @@ class ConsoleIT {
                             .isEqualTo(fr.vigie.hub.device.DeviceRole.ADMISSION_DESK);
 
                     // and what a kiosk reports about itself (software version, reader names) stays text too
-                    reportStatusWithHtml(hub, "kiosk-xss");
+                    reportStatusWithHtml(hub, tmp, "kiosk-xss");
                     browser.get(base + "/");
                     await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#devices tr[data-kiosk]")).size() == 2);
                     browser.get(base + "/device?site=" + SITE + "&kiosk=kiosk-xss");
@@ -297,11 +298,17 @@ class ConsoleIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Someone without any of the hub's secrets publishes on the hub's broker. */
-    private static void publishAnonymously(EdgeHub hub, String topic, String payload) throws Exception {
-        MqttClient raw = new MqttClient(hub.mqttUrl(), "it-anonymous", new MemoryPersistence());
+    /**
+     * Someone who got hold of the hub's broker password (anonymous clients cannot even connect), but not of
+     * its signing key, publishes on the hub's broker.
+     */
+    private static void publishWithTheBrokerPassword(EdgeHub hub, String topic, String payload) throws Exception {
+        MqttClient raw = new MqttClient(hub.mqttUrl(), hub.mqttCredentials().clientId("it-forger"),
+                new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        org.eclipse.paho.mqttv5.client.MqttConnectionOptions asHub = new org.eclipse.paho.mqttv5.client.MqttConnectionOptions();
+        hub.mqttCredentials().applyTo(asHub);
         try {
-            raw.connect();
+            raw.connect(asHub);
             raw.publish(topic, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1, false);
             raw.disconnect();
         } finally {
@@ -310,12 +317,11 @@ class ConsoleIT {
     }
 
     /** A device publishes a retained status whose free-text fields carry HTML. */
-    private static void reportStatusWithHtml(EdgeHub hub, String kioskId) throws Exception {
+    private static void reportStatusWithHtml(EdgeHub hub, Path dir, String kioskId) throws Exception {
         KioskStatus status = new KioskStatus(SITE, kioskId, KioskStatus.State.ONLINE, Instant.now(), XSS, Instant.now(), 0, 60,
                 0, "", List.of(XSS), ProtocolCodec.SCHEMA_VERSION);
-        MqttClient raw = new MqttClient(hub.mqttUrl(), "it-" + kioskId, new MemoryPersistence());
+        MqttClient raw = RawDevice.connect(hub, dir, KioskAddress.of(SITE, kioskId));
         try {
-            raw.connect();
             raw.publish(Topics.status(KioskAddress.of(SITE, kioskId)), new ProtocolCodec().encode(status), 1, true);
             raw.disconnect();
         } finally {

@@ -20,8 +20,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.DeviceSecret;
+import java.time.Clock;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,8 +36,9 @@ import org.openqa.selenium.WebElement;
 
 /**
  * One hub and three kiosks reporting through a real broker — the hub's embedded HiveMQ, or an
- * external Mosquitto process — checked through the REST API, /metrics and the console page in a
- * real headless Chromium.
+ * external Mosquitto process whose security configuration the hub writes — checked through the REST
+ * API, /metrics and the console page in a real headless Chromium. The kiosks enrol with bootstrap
+ * tokens and report over mutual TLS.
  */
 class FleetReportingIT {
     private static final String SITE = "chu-nord";
@@ -45,18 +51,22 @@ class FleetReportingIT {
     @ValueSource(strings = {"embedded", "mosquitto"})
     void threeKiosksReportHeartbeatsAndEventsThatTheApiAndConsoleShow(String broker) throws Exception {
         // given a hub on the chosen broker and three kiosks
-        MosquittoBroker mosquitto = broker.equals("mosquitto") ? new MosquittoBroker(tmp.resolve("mosquitto")).start() : null;
+        MosquittoBroker mosquitto = broker.equals("mosquitto") ? new MosquittoBroker(tmp.resolve("mosquitto")) : null;
         Map<String, String> hubProps = new HashMap<>(Map.of("hub.data-dir", tmp.resolve("hub").toString(),
-                "hub.http.port", "0", "hub.mqtt.port", "0"));
+                "hub.http.port", "0", "hub.mqtt.port", "0", "hub.site", SITE));
         if (mosquitto != null) {
-            hubProps.put("hub.mqtt.url", mosquitto.url());
+            hubProps.putAll(mosquitto.hubSettings());
         }
         List<Kiosk> kiosks = new ArrayList<>();
         try (EdgeHub hub = EdgeHub.start(HubConfig.load(null, hubProps))) {
+            if (mosquitto != null) {
+                mosquitto.start(); // after the hub, which writes its configuration
+                new HubApi(hub.httpUri(), tmp.resolve("hub")).awaitIngestConnected(PATIENCE);
+            }
+            Map<String, String> enrolled = EnrolledKiosks.withTokens(hub, tmp.resolve("tokens"),
+                    List.of("kiosk-001", "kiosk-002", "kiosk-003", "kiosk-009"));
             for (int i = 1; i <= 3; i++) {
-                kiosks.add(Kiosk.start(KioskConfig.load(null, Map.of("kiosk.site", SITE,
-                        "kiosk.id", "kiosk-00" + i, "kiosk.mqtt.url", hub.mqttUrl(),
-                        "kiosk.data-dir", tmp.resolve("kiosk-" + i).toString(), "kiosk.heartbeat-seconds", "1"))));
+                kiosks.add(Kiosk.start(kioskConfig(enrolled, "kiosk-00" + i, tmp.resolve("kiosk-" + i))));
             }
             HubApi api = new HubApi(hub.httpUri(), tmp.resolve("hub"));
 
@@ -107,7 +117,10 @@ class FleetReportingIT {
             }
 
             // and malformed or oversized payloads on an event topic are rejected, counted, and ingest goes on
-            rejectsGarbageAndGoesOn(hub, api, tmp.resolve("kiosk-9"));
+            rejectsGarbageAndGoesOn(hub, api, kioskConfig(enrolled, "kiosk-009", tmp.resolve("kiosk-9")), tmp);
+
+            // and a kiosk revoked by IT is refused by the broker from then on (Mosquitto: the hub pushed the CRL)
+            revokedKioskIsRefusedByTheBroker(hub, api, tmp.resolve("kiosk-2"));
         } finally {
             for (Kiosk k : kiosks) {
                 k.close();
@@ -118,22 +131,29 @@ class FleetReportingIT {
         }
     }
 
-    private static void rejectsGarbageAndGoesOn(EdgeHub hub, HubApi api, Path kioskData) throws Exception {
-        String topic = Topics.event(KioskAddress.of(SITE, "kiosk-009"));
+    private static KioskConfig kioskConfig(Map<String, String> enrolled, String id, Path data) throws Exception {
+        Map<String, String> settings = new HashMap<>(enrolled);
+        settings.put("kiosk.id", id);
+        settings.put("kiosk.data-dir", data.toString());
+        settings.put("kiosk.heartbeat-seconds", "1");
+        return KioskConfig.load(null, settings);
+    }
+
+    private static void rejectsGarbageAndGoesOn(EdgeHub hub, HubApi api, KioskConfig lateKiosk, Path tmp) throws Exception {
+        KioskAddress kiosk = KioskAddress.of(SITE, "kiosk-009");
+        String topic = Topics.event(kiosk);
         double malformedBefore = api.metric("vigie_ingest_messages_rejected_total{code=\"MALFORMED_JSON\"}");
         double oversizeBefore = api.metric("vigie_ingest_messages_rejected_total{code=\"MESSAGE_TOO_LARGE\"}");
-        MqttClient raw = new MqttClient(hub.mqttUrl(), "it-raw-publisher", new MemoryPersistence());
+        MqttClient raw = RawDevice.connect(hub, tmp, kiosk);
         try {
-            raw.connect();
             raw.publish(topic, "{not json".getBytes(StandardCharsets.UTF_8), 1, false);
             raw.publish(topic, new byte[100 * 1024], 1, false);
-            try (Kiosk late = Kiosk.start(KioskConfig.load(null, Map.of("kiosk.site", SITE, "kiosk.id", "kiosk-009",
-                    "kiosk.mqtt.url", hub.mqttUrl(), "kiosk.data-dir", kioskData.toString())))) {
+            raw.disconnect();
+            try (Kiosk late = Kiosk.start(lateKiosk)) {
                 late.accept(new EventPayload.DemoActivity("after-garbage", 1));
                 await().atMost(PATIENCE).until(() -> api.allEvents("kiosk=kiosk-009&type=demo.activity").size() == 1);
             }
         } finally {
-            raw.disconnect();
             raw.close();
         }
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -142,6 +162,36 @@ class FleetReportingIT {
             assertThat(api.metric("vigie_ingest_messages_rejected_total{code=\"MESSAGE_TOO_LARGE\"}"))
                     .isEqualTo(oversizeBefore + 1);
         });
+    }
+
+    private static void revokedKioskIsRefusedByTheBroker(EdgeHub hub, HubApi api, Path kioskData) throws Exception {
+        KioskAddress kiosk = KioskAddress.of(SITE, "kiosk-002");
+        // the kiosk's own key and certificate, as it keeps them: <data>/identity, under the secret <data>.secret
+        DeviceIdentity identity = DeviceIdentity.openOrCreate(kioskData.resolve("identity"), kiosk,
+                DeviceSecret.loadOrCreate(kioskData.resolveSibling(kioskData.getFileName() + ".secret")),
+                Clock.systemUTC());
+        assertThat(connects(hub, identity)).as("the kiosk's certificate before revocation").isTrue();
+
+        assertThat(api.send("POST", "/api/v1/devices/" + SITE + "/kiosk-002/revoke", "{}").statusCode()).isEqualTo(200);
+
+        await().atMost(PATIENCE).until(() -> !connects(hub, identity));
+    }
+
+    private static boolean connects(EdgeHub hub, DeviceIdentity identity) throws Exception {
+        MqttClient probe = new MqttClient(hub.deviceMqttUrl().orElseThrow(),
+                fr.vigie.hub.broker.DeviceAccessPolicy.clientIdOf(identity.kiosk()), new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setSocketFactory(identity.sslContext().getSocketFactory());
+        options.setConnectionTimeout(10);
+        try {
+            probe.connect(options);
+            probe.disconnect();
+            return true;
+        } catch (MqttException refused) {
+            return false;
+        } finally {
+            probe.close();
+        }
     }
 
     private static Map<String, String> rowStates(WebDriver browser) {

@@ -33,6 +33,21 @@ final class HubApi {
         this.hubDataDir = hubDataDir;
     }
 
+    /**
+     * Waits until {@code /healthz} says the hub's ingest is connected and subscribed: on a fresh external
+     * broker, messages published before that have nobody to go to.
+     */
+    void awaitIngestConnected(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!JSON.readTree(http.send(HttpRequest.newBuilder(base.resolve("/healthz")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body()).path("ingest").asText().equals("CONNECTED")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the hub's ingest did not connect within " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** The first admin's password, which a fresh hub writes to its data directory. */
     static String firstAdminPassword(Path hubDataDir) throws IOException {
         return Files.readString(hubDataDir.resolve(StaffDirectory.FIRST_ADMIN_PASSWORD_FILE), StandardCharsets.UTF_8).trim();

@@ -9,11 +9,16 @@ import fr.vigie.hub.HubConfig;
 import fr.vigie.kiosk.Kiosk;
 import fr.vigie.kiosk.KioskConfig;
 import fr.vigie.protocol.EventPayload;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -21,12 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An event accepted by a kiosk survives the crash of the kiosk, the crash of the hub and an outage
- * of the broker, until the hub has stored it — exactly once.
+ * of the broker, until the hub has stored it — exactly once. The kiosks enrol with bootstrap tokens
+ * and report over mutual TLS, as on a site.
  */
 class NoLossIT {
     private static final String SITE = "chu-sud";
     private static final int BURST = 1000;
     private static final Duration PATIENCE = Duration.ofMinutes(3);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern BURST_ACCEPTED = Pattern.compile("VIGIE-KIOSK BURST-ACCEPTED \\S+ n=" + BURST);
 
     @TempDir
@@ -37,9 +44,10 @@ class NoLossIT {
     @Test
     void kioskKilledMidBurstAndRestartedLosesAndDuplicatesNothing() throws Exception {
         try (EdgeHub hub = EdgeHub.start(HubConfig.load(null, Map.of("hub.data-dir", tmp.resolve("hub").toString(),
-                "hub.http.port", "0", "hub.mqtt.port", "0")))) {
+                "hub.http.port", "0", "hub.mqtt.port", "0", "hub.site", SITE)))) {
             HubApi api = new HubApi(hub.httpUri(), tmp.resolve("hub"));
-            List<String> kioskArgs = kioskArgs("kiosk-crash", hub.mqttUrl());
+            List<String> kioskArgs = kioskArgs("kiosk-crash", EnrolledKiosks.withTokens(hub, tmp.resolve("tokens"),
+                    List.of("kiosk-crash")));
 
             // given a kiosk in the middle of a 1,000-event burst
             ChildProcess kiosk = startKiosk(kioskArgs);
@@ -62,14 +70,20 @@ class NoLossIT {
     @Test
     void hubKilledMidBurstAndRestartedLosesAndDuplicatesNothing() throws Exception {
         int httpPort = FreePort.pick();
-        int mqttPort = FreePort.pick();
         List<String> hubArgs = List.of("--data", tmp.resolve("hub").toString(), "--http-port", String.valueOf(httpPort),
-                "--mqtt-port", String.valueOf(mqttPort));
+                "--mqtt-port", String.valueOf(FreePort.pick()), "--set", "hub.mqtt.tls-port=" + FreePort.pick(),
+                "--set", "hub.device-api.port=" + FreePort.pick(), "--set", "hub.site=" + SITE);
         HubApi api = new HubApi(URI.create("http://127.0.0.1:" + httpPort), tmp.resolve("hub"));
 
         // given a hub process and a kiosk in the middle of a 1,000-event burst
         ChildProcess hub = startHub(hubArgs);
-        try (ChildProcess kiosk = startKiosk(kioskArgs("kiosk-steady", "tcp://127.0.0.1:" + mqttPort))) {
+        Matcher ready = hub.awaitLine(Demo.HUB_READY, Duration.ofSeconds(1));
+        String token = JSON.readTree(api.send("POST", "/api/v1/enrolments/tokens",
+                "{\"kioskId\":\"kiosk-steady\",\"ttlHours\":1}").body()).path("token").asText();
+        Path tokenFile = tmp.resolve("kiosk-steady.token");
+        Files.writeString(tokenFile, token);
+        try (ChildProcess kiosk = startKiosk(kioskArgs("kiosk-steady", EnrolledKiosks.settings(SITE, ready.group(3),
+                ready.group(4), tokenFile, ready.group(5))))) {
             await().atMost(PATIENCE).until(() -> {
                 List<JsonNode> stored = storedBurstOrNull(api, "kiosk-steady");
                 return stored != null && stored.size() >= 200;
@@ -93,13 +107,14 @@ class NoLossIT {
 
     @Test
     void brokerUnreachableFor30sKioskBuffersThenDrainsInOrder() throws Exception {
-        try (MosquittoBroker broker = new MosquittoBroker(tmp.resolve("mosquitto")).start();
-                EdgeHub hub = EdgeHub.start(HubConfig.load(null, Map.of("hub.data-dir", tmp.resolve("hub").toString(),
-                        "hub.http.port", "0", "hub.mqtt.url", broker.url())));
-                Kiosk kiosk = Kiosk.start(KioskConfig.load(null, Map.of("kiosk.site", SITE, "kiosk.id", "kiosk-outage",
-                        "kiosk.mqtt.url", broker.url(), "kiosk.data-dir", tmp.resolve("kiosk").toString(),
-                        "kiosk.heartbeat-seconds", "1")))) {
+        MosquittoBroker mosquitto = new MosquittoBroker(tmp.resolve("mosquitto"));
+        Map<String, String> hubSettings = new HashMap<>(mosquitto.hubSettings());
+        hubSettings.putAll(Map.of("hub.data-dir", tmp.resolve("hub").toString(), "hub.http.port", "0", "hub.site", SITE));
+        try (MosquittoBroker broker = mosquitto;
+                EdgeHub hub = EdgeHub.start(HubConfig.load(null, hubSettings));
+                Kiosk kiosk = Kiosk.start(kioskConfig(hub, broker))) {
             HubApi api = new HubApi(hub.httpUri(), tmp.resolve("hub"));
+            await().atMost(PATIENCE).until(kiosk::connected);
             for (int i = 1; i <= 100; i++) {
                 kiosk.accept(new EventPayload.DemoActivity("before-outage", i));
             }
@@ -130,9 +145,28 @@ class NoLossIT {
         }
     }
 
-    private List<String> kioskArgs(String kioskId, String broker) {
-        return List.of("--site", SITE, "--kiosk-id", kioskId, "--broker", broker, "--data",
-                tmp.resolve(kioskId).toString(), "--heartbeat", "2", "--burst", String.valueOf(BURST), "--rate", "250");
+    /**
+     * The enrolled kiosk of the outage test, once the broker the hub looks after is up and the hub's
+     * ingest subscribed on it (a fresh broker keeps nothing for a hub that never subscribed).
+     */
+    private KioskConfig kioskConfig(EdgeHub hub, MosquittoBroker broker) throws Exception {
+        broker.start();
+        new HubApi(hub.httpUri(), tmp.resolve("hub")).awaitIngestConnected(PATIENCE);
+        Map<String, String> settings = new HashMap<>(EnrolledKiosks.withTokens(hub, tmp.resolve("tokens"),
+                List.of("kiosk-outage")));
+        settings.putAll(Map.of("kiosk.id", "kiosk-outage", "kiosk.data-dir", tmp.resolve("kiosk").toString(),
+                "kiosk.heartbeat-seconds", "1"));
+        return KioskConfig.load(null, settings);
+    }
+
+    /** A kiosk process bursting 1,000 events, enrolled with {@code enrolled} (written to its config file). */
+    private List<String> kioskArgs(String kioskId, Map<String, String> enrolled) throws IOException {
+        Path config = tmp.resolve(kioskId + ".properties");
+        StringBuilder properties = new StringBuilder();
+        enrolled.forEach((k, v) -> properties.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
+        Files.writeString(config, properties);
+        return List.of("--config", config.toString(), "--kiosk-id", kioskId, "--data", tmp.resolve(kioskId).toString(),
+                "--heartbeat", "2", "--burst", String.valueOf(BURST), "--rate", "250");
     }
 
     private ChildProcess startKiosk(List<String> args) throws Exception {

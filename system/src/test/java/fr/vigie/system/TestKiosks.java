@@ -3,18 +3,15 @@ package fr.vigie.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.EdgeHub;
-import fr.vigie.kiosk.fleet.KioskFleet;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.AtomicFiles;
 import fr.vigie.provisioning.DeviceIdentity;
 import fr.vigie.provisioning.enrolment.EnrolmentJson;
 import fr.vigie.provisioning.enrolment.EnrolmentRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** What the console and CLI tests need from kiosks: a pending enrolment request, a pinned configuration key. */
+/** What the console and CLI tests need from kiosks: a pending enrolment request. */
 public final class TestKiosks {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,13 +28,5 @@ public final class TestKiosks {
             throw new IllegalStateException("enrolment of " + kioskId + " is " + answer);
         }
         return id;
-    }
-
-    /** What enrolment does for a kiosk: pins the hub's configuration key in its data directory. */
-    public static void pinConfigKey(EdgeHub hub, Path kioskData) throws Exception {
-        Path dir = kioskData.resolve(KioskFleet.CONFIG_DIR);
-        AtomicFiles.createPrivateDirectory(dir);
-        AtomicFiles.write(dir.resolve(KioskFleet.HUB_KEY_FILE),
-                hub.fleet().signingKey().publicKeyPem().getBytes(StandardCharsets.UTF_8));
     }
 }

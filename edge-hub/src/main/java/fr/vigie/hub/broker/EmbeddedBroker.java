@@ -3,7 +3,6 @@ package fr.vigie.hub.broker;
 import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
-import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import fr.vigie.protocol.KioskAddress;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -22,7 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * HiveMQ CE running inside the hub. Its configuration is written at each start into
  * {@code <dir>/conf/config.xml}; its data (sessions, queued and retained messages) lives in
- * {@code <dir>/data} with file persistence. Listens on 127.0.0.1 only. Anonymous usage statistics are
+ * {@code <dir>/data} with file persistence; its folders are owner-only. Listens on 127.0.0.1 only, where
+ * only the hub's own clients get in, with the hub's username and password ({@link HubMqttCredentials}):
+ * anonymous clients and clients reusing a hub client id without the secret are refused at CONNECT.
+ * Anonymous usage statistics are
  * off (the hub never calls outside the site). Packets are limited to 1 MiB, and up to 1,000,000 messages
  * are queued per offline persistent session. HiveMQ's logging bootstrap is disabled so that it logs
  * through the hub's logback configuration.
@@ -31,12 +33,13 @@ import org.slf4j.LoggerFactory;
  * listener that requires a client certificate from the site CA, and an access-control extension:
  * devices are authenticated by certificate (CRL-checked on every connect, client id
  * {@code vigie-<site>-<kioskId>}) and confined to their own subtree by {@link DeviceAccessPolicy}.
- * The plain 127.0.0.1 listener stays, for the hub's in-process client only: it is never reachable
- * from a kiosk, and giving the hub a certificate would only move the trust to a key file on the same
- * machine. {@link #disconnectDevice} ends a revoked kiosk's session.
+ * The plain 127.0.0.1 listener is the hub's alone: kiosks are never accepted there (they have no hub
+ * password), and giving the hub a certificate instead would only move the trust to another key file on
+ * the same machine while costing a TLS handshake and encryption on every event. {@link #disconnectDevice}
+ * ends a revoked kiosk's session.
  *
  * <pre>{@code
- * try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir.resolve("broker"), 0)) {
+ * try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir.resolve("broker"), 0, hubCredentials)) {
  *     String url = broker.url();   // tcp://127.0.0.1:<port>
  * }
  * }</pre>
@@ -62,10 +65,10 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final EmbeddedHiveMQ hivemq;
     private final int port;
     private final int tlsPort;
-    private final DeviceAccessControl accessControl;
+    private final BrokerAccessControl accessControl;
     private volatile boolean running = true;
 
-    private EmbeddedBroker(EmbeddedHiveMQ hivemq, int port, int tlsPort, DeviceAccessControl accessControl) {
+    private EmbeddedBroker(EmbeddedHiveMQ hivemq, int port, int tlsPort, BrokerAccessControl accessControl) {
         this.hivemq = hivemq;
         this.port = port;
         this.tlsPort = tlsPort;
@@ -73,33 +76,41 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * Starts the broker on 127.0.0.1.
+     * Starts the broker on 127.0.0.1 for the hub alone (no device listener).
      *
      * @param dir folder for its configuration, data and (empty) extensions folder
      * @param port the TCP port, or 0 to pick a free one
+     * @param hub the credentials a client must give on the loopback listener
      */
-    public static EmbeddedBroker start(Path dir, int port) throws IOException, InterruptedException {
-        return start(dir, port, null);
+    public static EmbeddedBroker start(Path dir, int port, HubMqttCredentials hub) throws IOException, InterruptedException {
+        return start(dir, port, hub, null);
     }
 
     /**
-     * Starts the broker on 127.0.0.1 and, when {@code tls} is given, its device listener with access
-     * control. The TLS key and trust stores are written into {@code <dir>/conf} at each start.
+     * Starts the broker on 127.0.0.1 and, when {@code tls} is given, its device listener. Its folders
+     * are made owner-only (700); the TLS key and trust stores are written into {@code <dir>/conf} at
+     * each start.
      *
-     * @param tls the device listener, or {@code null} for the plain loopback listener alone
+     * @param hub the credentials a client must give on the loopback listener
+     * @param tls the device listener, or {@code null} for the loopback listener alone
      */
-    public static EmbeddedBroker start(Path dir, int port, BrokerTls tls) throws IOException, InterruptedException {
+    public static EmbeddedBroker start(Path dir, int port, HubMqttCredentials hub, BrokerTls tls)
+            throws IOException, InterruptedException {
+        java.util.Objects.requireNonNull(hub, "hub");
         int chosen = port == 0 ? FreePort.onLoopback() : port;
-        Path conf = Files.createDirectories(dir.resolve("conf"));
-        Path data = Files.createDirectories(dir.resolve("data"));
-        Path extensions = Files.createDirectories(dir.resolve("extensions"));
+        Path conf = privateDirectory(dir.resolve("conf"));
+        Path data = privateDirectory(dir.resolve("data"));
+        Path extensions = privateDirectory(dir.resolve("extensions"));
+        privateDirectory(dir);
         int tlsPort = tls == null ? 0 : tls.port() == 0 ? FreePort.onLoopback() : tls.port();
         String listeners = tcpListenerXml(chosen);
-        DeviceAccessControl accessControl = null;
+        BrokerAccessControl accessControl;
         if (tls != null) {
             BrokerKeystores stores = BrokerKeystores.write(conf, tls);
             listeners += tlsListenerXml(tls.bindAddress(), tlsPort, stores);
-            accessControl = new DeviceAccessControl(tls.siteCa().deviceCertificates(), tls.clock(), tlsPort);
+            accessControl = new BrokerAccessControl(hub, tls.siteCa().deviceCertificates(), tls.clock(), tlsPort);
+        } else {
+            accessControl = new BrokerAccessControl(hub, null, java.time.Clock.systemUTC(), 0);
         }
         Path configFile = conf.resolve("config.xml");
         Files.deleteIfExists(configFile);
@@ -108,17 +119,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         Files.writeString(configFile, configXml(listeners), StandardCharsets.UTF_8);
         // HiveMQ CE offers no setting for it; this internal knob is read when clients connect
         InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = INFLIGHT_WINDOW;
-        EmbeddedHiveMQBuilder builder = EmbeddedHiveMQ.builder()
+        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(conf)
                 .withDataFolder(data)
                 .withExtensionsFolder(extensions)
-                .withoutLoggingBootstrap();
-        if (accessControl != null) {
-            builder.withEmbeddedExtension(EmbeddedExtension.builder()
-                    .withId("vigie-device-access").withName("Vigie device access control").withVersion("1")
-                    .withPriority(1000).withStartPriority(1000).withExtensionMain(accessControl).build());
-        }
-        EmbeddedHiveMQ hivemq = builder.build();
+                .withoutLoggingBootstrap()
+                .withEmbeddedExtension(EmbeddedExtension.builder()
+                        .withId("vigie-access").withName("Vigie broker access control").withVersion("2")
+                        .withPriority(1000).withStartPriority(1000).withExtensionMain(accessControl).build())
+                .build();
         try {
             hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -127,12 +136,19 @@ public final class EmbeddedBroker implements AutoCloseable {
                     + (e.getCause() != null ? e.getCause() : e), e);
         }
         if (tls == null) {
-            LOG.info("embedded MQTT broker listening on 127.0.0.1:{}, data in {}", chosen, data);
+            LOG.info("embedded MQTT broker listening on 127.0.0.1:{} (hub only), data in {}", chosen, data);
         } else {
             LOG.info("embedded MQTT broker listening on 127.0.0.1:{} (hub) and {}:{} (devices, TLS 1.3 with client "
                     + "certificates), data in {}", chosen, tls.bindAddress(), tlsPort, data);
         }
-        return new EmbeddedBroker(hivemq, chosen, tlsPort, accessControl);
+        return new EmbeddedBroker(hivemq, chosen, tlsPort, tls == null ? null : accessControl);
+    }
+
+    private static Path privateDirectory(Path dir) throws IOException {
+        if (fr.vigie.provisioning.AtomicFiles.makePrivateDirectory(dir)) {
+            LOG.warn("{} was open to other users of this machine; it is now owner-only (700)", dir);
+        }
+        return dir;
     }
 
     /** The broker's configuration file content for a plain loopback listener on {@code port}. */

@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The hub database: a HikariCP pool on the embedded PostgreSQL or on an external one, migrated with
- * Flyway ({@code classpath:db/migration}) before it is handed out. Thread-safe.
+ * Flyway ({@code classpath:db/migration}) before it is handed out. On the embedded server the pool
+ * and Flyway connect as the hub's own role ({@value HubRole#NAME}, no superuser), with the password
+ * kept in {@value #HUB_ROLE_SECRET}; on an external one, as the configured user. Thread-safe.
  *
  * <pre>{@code
  * try (HubDatabase db = HubDatabase.embedded(dataDir.resolve("postgres"))) {
@@ -23,20 +25,30 @@ import org.slf4j.LoggerFactory;
 public final class HubDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HubDatabase.class);
     private static final int POOL_SIZE = 8;
+    /** The embedded superuser's password file, inside the server's directory (mode 600). */
+    public static final String SUPERUSER_SECRET = EmbeddedPostgresServer.SUPERUSER_SECRET;
+    /** The hub role's password file, inside the server's directory (mode 600). */
+    public static final String HUB_ROLE_SECRET = EmbeddedPostgresServer.HUB_ROLE_SECRET;
 
     private final HikariDataSource pool;
     private final EmbeddedPostgresServer server;
+    private final String jdbcUrl;
 
-    private HubDatabase(HikariDataSource pool, EmbeddedPostgresServer server) {
+    private HubDatabase(HikariDataSource pool, EmbeddedPostgresServer server, String jdbcUrl) {
         this.pool = pool;
         this.server = server;
+        this.jdbcUrl = jdbcUrl;
     }
 
-    /** Starts (or restarts on its existing data) the embedded PostgreSQL in {@code directory}, then migrates. */
+    /**
+     * Starts (or restarts on its existing data) the embedded PostgreSQL in {@code directory}, closed to
+     * anyone without the secrets it keeps there, then migrates it as the hub's own role. Its programs
+     * are unpacked in the user's cache folder (see {@link PostgresBinaries}).
+     */
     public static HubDatabase embedded(Path directory) throws Exception {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory);
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, PostgresBinaries.userCache());
         try {
-            return open(server.jdbcUrl(), EmbeddedPostgresServer.USER, "", server);
+            return open(server.jdbcUrl(), server.user(), server.password(), server);
         } catch (Exception | Error e) {
             server.close();
             throw e;
@@ -71,11 +83,16 @@ public final class HubDatabase implements AutoCloseable {
                     .failOnMissingLocations(true).load().migrate();
             LOG.info("database ready ({}), schema version {}", server != null ? "embedded" : "external",
                     result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion);
-            return new HubDatabase(pool, server);
+            return new HubDatabase(pool, server, url);
         } catch (RuntimeException e) {
             pool.close();
             throw new SQLException("cannot migrate the hub database: " + e.getMessage(), e);
         }
+    }
+
+    /** The JDBC URL the pool connects to (no credentials in it). */
+    public String jdbcUrl() {
+        return jdbcUrl;
     }
 
     /** The pooled data source. */

@@ -5,6 +5,9 @@
  * ({@link fr.vigie.hub.db.EventQuery}).
  *
  * <p>The embedded server keeps its data under the hub's data directory between runs and recovers
- * from a hub that was killed (an orphaned or stale postmaster is dealt with before start).
+ * from a hub that was killed (an orphaned or stale postmaster is dealt with before start). Nobody
+ * connects to it without the hub's secrets: SCRAM passwords over the loopback only, no Unix socket,
+ * a generated superuser password, and the hub's own non-superuser role {@code vigie_hub} owning the
+ * schema; a cluster of an earlier hub that trusted local connections is closed at start.
  */
 package fr.vigie.hub.db;

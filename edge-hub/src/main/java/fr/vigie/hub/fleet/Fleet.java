@@ -1,6 +1,7 @@
 package fr.vigie.hub.fleet;
 
 import fr.vigie.hub.audit.AuditLog;
+import fr.vigie.hub.broker.HubMqttCredentials;
 import fr.vigie.protocol.Reply;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * rollouts ({@code config-<version>}) or the commands. Thread-safe.
  *
  * <pre>{@code
- * try (Fleet fleet = Fleet.start(configKey, dataSource, auditLog, "tcp://127.0.0.1:1883", "vigie-hub-fleet-1", false, clock)) {
+ * try (Fleet fleet = Fleet.start(configKey, dataSource, auditLog, "tcp://127.0.0.1:1883", hubCredentials, false, clock)) {
  *     fleet.rollouts().rollOut("default", settings, "alice");
  * }
  * }</pre>
@@ -47,9 +48,10 @@ public final class Fleet implements AutoCloseable {
      * @param sharedSubscription whether replies come through the hubs' shared subscription (external broker)
      */
     public static Fleet start(ConfigSigningKey key, DataSource dataSource, AuditLog audit, String brokerUrl,
-            String clientId, boolean sharedSubscription, Clock clock) throws MqttException, InterruptedException {
+            HubMqttCredentials credentials, boolean sharedSubscription, Clock clock)
+            throws MqttException, InterruptedException {
         Router router = new Router();
-        FleetLink link = new FleetLink(brokerUrl, clientId, sharedSubscription, router);
+        FleetLink link = new FleetLink(brokerUrl, credentials, sharedSubscription, router);
         ConfigRollouts rollouts = new ConfigRollouts(dataSource, key.signer(), link::publish, audit, clock);
         Fleet fleet = new Fleet(key, link, rollouts, new Commands(dataSource, link::publish, audit,
                 key.commandSigner()),

@@ -1,5 +1,6 @@
 package fr.vigie.hub.fleet;
 
+import fr.vigie.hub.broker.HubMqttCredentials;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.ProtocolException;
 import fr.vigie.protocol.Reply;
@@ -23,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub's MQTT client for fleet traffic: publishes commands and retained configuration bundles,
+ * The hub's MQTT client for fleet traffic (the hub's credentials, client id derived from them for
+ * {@value #CLIENT_PURPOSE}): publishes commands and retained configuration bundles,
  * and reads every kiosk's replies (QoS 1, persistent session so that replies wait while the hub is
  * away; through the hubs' shared subscription on an external broker). A reply is handed on only when
  * it names the kiosk whose reply topic it came on. Connects in the background and reconnects on its
@@ -33,7 +35,10 @@ final class FleetLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FleetLink.class);
     private static final long TIMEOUT_MS = 10_000;
 
+    /** The purpose the fleet link's client id is derived for. */
+    static final String CLIENT_PURPOSE = "fleet";
     private final MqttAsyncClient client;
+    private final HubMqttCredentials credentials;
     private final String replyFilter;
     private final ProtocolCodec codec = new ProtocolCodec();
     private final Consumer<Reply> replies;
@@ -45,9 +50,10 @@ final class FleetLink implements AutoCloseable {
     private final CountDownLatch connected = new CountDownLatch(1);
     private volatile boolean closing;
 
-    FleetLink(String brokerUrl, String clientId, boolean sharedSubscription, Consumer<Reply> replies)
+    FleetLink(String brokerUrl, HubMqttCredentials credentials, boolean sharedSubscription, Consumer<Reply> replies)
             throws MqttException {
-        this.client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+        this.client = new MqttAsyncClient(brokerUrl, credentials.clientId(CLIENT_PURPOSE), new MemoryPersistence());
+        this.credentials = credentials;
         this.replyFilter = sharedSubscription ? Topics.sharedByHubs(Topics.Channel.REPLY)
                 : Topics.allKiosks(Topics.Channel.REPLY);
         this.replies = replies;
@@ -65,6 +71,7 @@ final class FleetLink implements AutoCloseable {
             return;
         }
         MqttConnectionOptions o = new MqttConnectionOptions();
+        credentials.applyTo(o);
         o.setCleanStart(false);
         o.setSessionExpiryInterval(Duration.ofDays(7).toSeconds());
         o.setAutomaticReconnect(false);

@@ -1,5 +1,6 @@
 package fr.vigie.hub.ingest;
 
+import fr.vigie.hub.broker.HubMqttCredentials;
 import fr.vigie.hub.db.EventStore;
 import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.protocol.ProtocolCodec;
@@ -29,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hub's MQTT ingest. One Paho MQTT 5 client with a fixed client id, {@code cleanStart=false} and a
+ * The hub's MQTT ingest. One Paho MQTT 5 client with the hub's credentials, a fixed secret client id,
+ * {@code cleanStart=false} and a
  * long session expiry, so that the broker queues kiosk events while the hub is away. It subscribes
  * at QoS 1 to every kiosk's events and to {@code vigie/v1/+/+/status} (retained statuses are not
  * delivered on shared subscriptions). Acknowledgements are manual: a message is acknowledged only
@@ -43,6 +45,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It connects, and reconnects after any loss, on its own schedule with backoff (the first
  * connection included, so a hub may start before its broker). Thread-safe.
+ *
+ * <p>{@link #drainOf} makes an ingest that takes over a <em>former</em> session of the hub instead (the
+ * client id of an earlier hub version): it subscribes to nothing and unsubscribes what that session
+ * had, so that the broker stops queuing for it, stores what the broker had queued, and
+ * {@link #closeEndingSession} then ends the session on the broker.
  */
 public final class Ingest implements AutoCloseable {
     /** How long the broker keeps the hub's session, and queues its events, while the hub is away. */
@@ -51,9 +58,12 @@ public final class Ingest implements AutoCloseable {
     private static final long OPERATION_TIMEOUT_MS = 15_000;
 
     private final String brokerUrl;
+    private final HubMqttCredentials credentials;
     private final String clientId;
     private final String eventFilter;
     private final String unusedEventFilter;
+    private final boolean drainOnly;
+    private volatile long lastMessageNanos = System.nanoTime();
     private final Clock clock;
     private final HubMetrics metrics;
     private final MessageClassifier classifier = new MessageClassifier(new ProtocolCodec());
@@ -69,11 +79,14 @@ public final class Ingest implements AutoCloseable {
     private volatile boolean subscribed;
     private volatile boolean closing;
     private volatile boolean outageLogged;
+    private volatile boolean endSessionOnClose;
     private final AtomicBoolean ackFailureLogged = new AtomicBoolean();
 
     /**
      * @param brokerUrl {@code tcp://host:port}
-     * @param clientId the hub's fixed MQTT client id (its persistent session is keyed by it)
+     * @param credentials the hub's username and password on the broker
+     * @param clientId the hub's fixed MQTT client id (its persistent session is keyed by it); secret,
+     *        never logged
      * @param store where batches are committed
      * @param metrics counters to update
      * @param clock the hub clock (receipt times, log throttling)
@@ -81,9 +94,25 @@ public final class Ingest implements AutoCloseable {
      * @param sharedSubscription whether events come through the hubs' shared subscription (external
      *        broker) or the plain filter (the hub's own embedded broker)
      */
-    public Ingest(String brokerUrl, String clientId, EventStore store, HubMetrics metrics, Clock clock,
-            int batchSize, boolean sharedSubscription) {
+    public Ingest(String brokerUrl, HubMqttCredentials credentials, String clientId, EventStore store,
+            HubMetrics metrics, Clock clock, int batchSize, boolean sharedSubscription) {
+        this(brokerUrl, credentials, clientId, store, metrics, clock, batchSize, sharedSubscription, false);
+    }
+
+    /**
+     * An ingest that stores what the broker kept for the former session {@code formerClientId} and
+     * subscribes to nothing; see {@link #quietFor} and {@link #closeEndingSession}.
+     */
+    public static Ingest drainOf(String brokerUrl, HubMqttCredentials credentials, String formerClientId,
+            EventStore store, HubMetrics metrics, Clock clock, int batchSize) {
+        return new Ingest(brokerUrl, credentials, formerClientId, store, metrics, clock, batchSize, false, true);
+    }
+
+    private Ingest(String brokerUrl, HubMqttCredentials credentials, String clientId, EventStore store,
+            HubMetrics metrics, Clock clock, int batchSize, boolean sharedSubscription, boolean drainOnly) {
+        this.drainOnly = drainOnly;
         this.brokerUrl = brokerUrl;
+        this.credentials = credentials;
         this.clientId = clientId;
         String shared = Topics.sharedByHubs(Topics.Channel.EVENT);
         String plain = Topics.allKiosks(Topics.Channel.EVENT);
@@ -122,6 +151,23 @@ public final class Ingest implements AutoCloseable {
         return c != null && subscribed && c.isConnected();
     }
 
+    /**
+     * Whether this ingest is subscribed (or, for a drain, connected), nothing arrived for {@code quiet}
+     * and nothing waits for the writer.
+     */
+    public boolean quietFor(Duration quiet) {
+        return isConnected() && queue.isEmpty() && System.nanoTime() - lastMessageNanos >= quiet.toNanos();
+    }
+
+    /**
+     * Like {@link #close()}, after which the broker forgets this client's session (session expiry 0 on
+     * DISCONNECT): for a drained former session.
+     */
+    public void closeEndingSession() {
+        endSessionOnClose = true;
+        close();
+    }
+
     /** Messages received and not yet taken by the writer. */
     public int queueDepth() {
         return queue.size();
@@ -147,6 +193,14 @@ public final class Ingest implements AutoCloseable {
             if (!client.isConnected()) {
                 client.connect(options()).waitForCompletion(OPERATION_TIMEOUT_MS);
             }
+            if (drainOnly) {
+                // what the session had queued still comes; nothing new is queued for it any more
+                client.unsubscribe(new String[] {eventFilter, unusedEventFilter, Topics.allKiosks(Topics.Channel.STATUS)})
+                        .waitForCompletion(OPERATION_TIMEOUT_MS);
+                subscribed = true;
+                firstSubscription.countDown();
+                return;
+            }
             MqttSubscription[] subscriptions = {
                 new MqttSubscription(eventFilter, 1),
                 new MqttSubscription(Topics.allKiosks(Topics.Channel.STATUS), 1)};
@@ -161,7 +215,7 @@ public final class Ingest implements AutoCloseable {
             }
             subscribed = true;
             reconnectBackoff.reset();
-            LOG.info("ingest connected to {} as {}, events from {}", brokerUrl, clientId, eventFilter);
+            LOG.info("ingest connected to {}, events from {}", brokerUrl, eventFilter);
             outageLogged = false;
             ackFailureLogged.set(false);
             firstSubscription.countDown();
@@ -179,6 +233,7 @@ public final class Ingest implements AutoCloseable {
 
     private MqttConnectionOptions options() {
         MqttConnectionOptions o = new MqttConnectionOptions();
+        credentials.applyTo(o);
         o.setCleanStart(false);
         o.setSessionExpiryInterval(SESSION_EXPIRY_SECONDS);
         o.setAutomaticReconnect(false); // reconnection is ours: Paho's does not cover the first connect
@@ -207,6 +262,18 @@ public final class Ingest implements AutoCloseable {
         }
     }
 
+    private void endSession() {
+        MqttProperties expireNow = new MqttProperties();
+        expireNow.setSessionExpiryInterval(0L);
+        try {
+            if (client.isConnected()) {
+                client.disconnect(1000, null, null, 0, expireNow).waitForCompletion(2000);
+            }
+        } catch (MqttException e) {
+            LOG.warn("could not end the former ingest session on {}: {}", brokerUrl, e.toString());
+        }
+    }
+
     private void disconnectQuietly() {
         try {
             if (client.isConnected()) {
@@ -231,6 +298,9 @@ public final class Ingest implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (client != null) {
+            if (endSessionOnClose) {
+                endSession();
+            }
             disconnectQuietly();
             try {
                 client.close(true);
@@ -248,6 +318,7 @@ public final class Ingest implements AutoCloseable {
             if (closing) {
                 return; // not acknowledged: delivered again after the restart
             }
+            lastMessageNanos = System.nanoTime();
             java.time.Instant receivedAt = clock.instant();
             Inbound in = new Inbound(topic, message.getId(), message.getQos(), generation.get(), receivedAt,
                     classifier.classify(topic, message.getPayload(), receivedAt));

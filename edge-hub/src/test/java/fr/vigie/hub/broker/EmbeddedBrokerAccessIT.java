@@ -23,7 +23,9 @@ class EmbeddedBrokerAccessIT extends BrokerAccessContract {
     @BeforeAll
     static void start() throws Exception {
         pki = SitePki.create(dir.resolve("pki"));
-        broker = EmbeddedBroker.start(dir.resolve("broker"), 0, BrokerTls.loopback(pki.ca, Clock.systemUTC()));
+        hubCredentials = HubMqttCredentials.openOrCreate(dir.resolve(HubMqttCredentials.FILE));
+        broker = EmbeddedBroker.start(dir.resolve("broker"), 0, hubCredentials, BrokerTls.loopback(pki.ca,
+                Clock.systemUTC()));
     }
 
     @AfterAll

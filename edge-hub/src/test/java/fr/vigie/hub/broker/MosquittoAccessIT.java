@@ -7,32 +7,43 @@ import fr.vigie.protocol.KioskAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The access-control contract on a real Mosquitto 2 process configured by {@link MosquittoSecurityConfig}. */
+/**
+ * The access-control contract on a real Mosquitto 2 process configured by {@link MosquittoSecurityConfig},
+ * looked after as the hub does it ({@link SiteMosquitto}: configuration written, CRL pushed and Mosquitto
+ * signalled after a revocation).
+ */
 class MosquittoAccessIT extends BrokerAccessContract {
     @TempDir
     static Path dir;
     static MosquittoProcess mosquitto;
-    static Path securityDir;
+    static SiteMosquitto site;
     static int devicePort;
 
     @BeforeAll
     static void start() throws Exception {
         pki = SitePki.create(dir.resolve("pki"));
+        hubCredentials = HubMqttCredentials.openOrCreate(dir.resolve(HubMqttCredentials.FILE));
         devicePort = FreePort.onLoopback();
         int hubPort = FreePort.onLoopback();
-        securityDir = dir.resolve("mosquitto");
+        Path securityDir = dir.resolve("mosquitto");
+        Path pidFile = dir.resolve("mosquitto.pid");
         BrokerTls tls = new BrokerTls("127.0.0.1", devicePort, List.of("localhost"), List.of("127.0.0.1"), pki.ca,
                 Clock.systemUTC());
-        Path fragment = MosquittoSecurityConfig.write(securityDir, tls, hubPort);
-        mosquitto = MosquittoProcess.start(securityDir, fragment, hubPort);
+        site = SiteMosquitto.start(securityDir, tls, hubPort, hubCredentials, Optional.of(pidFile));
+        mosquitto = MosquittoProcess.start(securityDir, securityDir.resolve(MosquittoSecurityConfig.CONF), hubPort,
+                pidFile);
     }
 
     @AfterAll
     static void stop() throws Exception {
+        if (site != null) {
+            site.close();
+        }
         if (mosquitto != null) {
             mosquitto.close();
         }
@@ -50,8 +61,7 @@ class MosquittoAccessIT extends BrokerAccessContract {
 
     @Override
     void afterRevocation(KioskAddress kiosk) throws Exception {
-        MosquittoSecurityConfig.refreshCrl(securityDir, pki.ca);
-        mosquitto.reload();
+        assertTrue(site.publishCrl(), "the revocation changed the CRL");
     }
 
     /** Mosquitto keeps a connected client's session; the new CRL applies from its next connect. */

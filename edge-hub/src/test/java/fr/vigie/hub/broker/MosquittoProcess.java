@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Mosquitto 2 process (Debian package {@code mosquitto}) for tests, running a main
- * configuration that includes a generated {@link MosquittoSecurityConfig} fragment; {@link #reload}
- * sends it SIGHUP.
+ * configuration that includes a generated {@link MosquittoSecurityConfig} fragment and writes a pid
+ * file, as a site's Mosquitto does for the hub to signal it.
  */
 final class MosquittoProcess implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/sbin/mosquitto");
@@ -23,7 +23,8 @@ final class MosquittoProcess implements AutoCloseable {
         this.hubPort = hubPort;
     }
 
-    static MosquittoProcess start(Path dir, Path securityFragment, int hubPort) throws IOException, InterruptedException {
+    static MosquittoProcess start(Path dir, Path securityFragment, int hubPort, Path pidFile)
+            throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: install the Debian package mosquitto (./vigie test does)");
         }
@@ -31,6 +32,7 @@ final class MosquittoProcess implements AutoCloseable {
         Files.writeString(conf, String.join("\n",
                 "user " + System.getProperty("user.name"),
                 "persistence false",
+                "pid_file " + pidFile,
                 "log_dest stdout",
                 "log_type error",
                 "log_type warning",
@@ -57,14 +59,6 @@ final class MosquittoProcess implements AutoCloseable {
 
     String hubUrl() {
         return "tcp://127.0.0.1:" + hubPort;
-    }
-
-    /** SIGHUP: Mosquitto reloads its configuration and TLS files. */
-    void reload() throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
-        if (kill.waitFor() != 0) {
-            throw new IOException("kill -HUP " + process.pid() + " failed");
-        }
     }
 
     @Override

@@ -33,8 +33,20 @@ final class MqttProbe implements AutoCloseable {
         this.client = client;
     }
 
-    /** Connects over {@code ssl} (or plain TCP when {@code ssl} is null), clean start. */
+    /** Connects over {@code ssl} (or plain TCP when {@code ssl} is null), clean start, without credentials. */
     static MqttProbe connect(String url, String clientId, SSLContext ssl) throws MqttException {
+        return connect(url, clientId, ssl, options -> { });
+    }
+
+    /** Connects over {@code ssl} (or plain TCP when {@code ssl} is null), clean start, with {@code credentials}. */
+    static MqttProbe connect(String url, String clientId, SSLContext ssl, HubMqttCredentials credentials)
+            throws MqttException {
+        return connect(url, clientId, ssl, credentials::applyTo);
+    }
+
+    /** Connects with the options {@code settings} leaves (clean start unless it changes it). */
+    static MqttProbe connect(String url, String clientId, SSLContext ssl,
+            java.util.function.Consumer<MqttConnectionOptions> settings) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
         MqttProbe probe = new MqttProbe(client);
         client.setCallback(probe.new Callback());
@@ -45,6 +57,7 @@ final class MqttProbe implements AutoCloseable {
         if (ssl != null) {
             options.setSocketFactory(ssl.getSocketFactory());
         }
+        settings.accept(options);
         try {
             client.connect(options).waitForCompletion(WAIT_MS);
         } catch (MqttException e) {
@@ -78,6 +91,11 @@ final class MqttProbe implements AutoCloseable {
         }
     }
 
+    /** The next message received within {@code millis}, or null. */
+    Received poll(long millis) throws InterruptedException {
+        return received.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
     /** The next message received, waiting for it; fails when none comes. */
     Received next() throws InterruptedException {
         Received r = received.poll(WAIT_MS, TimeUnit.MILLISECONDS);
@@ -99,7 +117,7 @@ final class MqttProbe implements AutoCloseable {
     private static void closeQuietly(MqttAsyncClient client) {
         try {
             if (client.isConnected()) {
-                client.disconnect().waitForCompletion(WAIT_MS);
+                client.disconnect(1000).waitForCompletion(5000); // a broker that refused a publish may be gone already
             }
         } catch (MqttException e) {
             // already gone

@@ -164,21 +164,6 @@ public final class KioskFleet {
                 clock.instant(), ProtocolCodec.SCHEMA_VERSION));
     }
 
-    /**
-     * For fleets of virtual kiosks (demo, sandbox): pins the hub key found in the fleet's base
-     * directory ({@code <base>/hub-config-key.pem}) into a kiosk's data directory, unless that kiosk
-     * already pinned one. A real kiosk pins the key it receives at enrolment instead.
-     */
-    public static void pinSharedHubKey(Path kioskDataDir) throws IOException {
-        Path parent = kioskDataDir.toAbsolutePath().getParent();
-        Path shared = parent == null ? null : parent.resolve(HUB_KEY_FILE);
-        Path pinned = kioskDataDir.resolve(CONFIG_DIR).resolve(HUB_KEY_FILE);
-        if (shared != null && Files.exists(shared) && !Files.exists(pinned)) {
-            Files.createDirectories(pinned.getParent());
-            Files.copy(shared, pinned);
-        }
-    }
-
     /** The diagnostics bundle: versions, readers, outbox depth, uptime, recent errors; never secrets. */
     static Map<String, String> diagnostics(Parts parts, ConfigAgent config, RecentErrors errors, Clock clock) {
         Map<String, String> d = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package fr.vigie.system.bench;
 
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
+import fr.vigie.system.EnrolledKiosks;
 import fr.vigie.kiosk.KioskConfig;
 import fr.vigie.kiosk.VirtualFleet;
 import fr.vigie.protocol.Topics;
@@ -32,9 +33,11 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 
 /**
  * {@code ./vigie bench ingest}: N virtual kiosks burst events through the hub's embedded broker.
- * First the same publishers feed a plain QoS 1 subscriber (raw broker throughput); then the hub's
- * ingest stores them in PostgreSQL (stored events per second, latency from kiosk accept to
- * commit). Both phases use fresh kiosks on the same broker in the same process.
+ * The kiosks are real ones: each enrols with a bootstrap token and publishes over mutual TLS on the
+ * broker's device listener. First the same publishers feed a plain QoS 1 subscriber (raw broker
+ * throughput; it connects with the hub's credentials, as only the hub may read the event tree); then
+ * the hub's ingest stores them in PostgreSQL (stored events per second, latency from kiosk accept to
+ * commit). Each phase uses fresh kiosks ({@code <phase>-001…}) on the same broker in the same process.
  */
 final class IngestBench {
     private static final Duration PHASE_LIMIT = Duration.ofMinutes(10);
@@ -88,11 +91,11 @@ final class IngestBench {
                 HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.INGEST_ENABLED, "false"));
         try (EdgeHub hub = EdgeHub.start(hubConfig)) {
             out.println("(each phase runs twice on fresh kiosks: a warm-up round for the JIT, then the measured round)");
-            rawPhase(o, hub, data, perKiosk, total, "bench-raw-warmup", out);
-            double raw = rawPhase(o, hub, data, perKiosk, total, "bench-raw", out);
+            rawPhase(o, hub, data, perKiosk, total, "raw-warmup", out);
+            double raw = rawPhase(o, hub, data, perKiosk, total, "raw", out);
             hub.startIngest();
-            storedPhase(o, hub, data, perKiosk, total, "bench-warmup", out);
-            Stored stored = storedPhase(o, hub, data, perKiosk, total, "bench", out);
+            storedPhase(o, hub, data, perKiosk, total, "warmup", out);
+            Stored stored = storedPhase(o, hub, data, perKiosk, total, "stored", out);
             out.printf(Locale.ROOT, "%nRESULT raw=%.0f events/s stored=%.0f events/s ratio=%.2f latency_p50=%.1f ms latency_p99=%.1f ms%n",
                     raw, stored.perSecond(), stored.perSecond() / raw, stored.p50Millis(), stored.p99Millis());
         } finally {
@@ -110,23 +113,30 @@ final class IngestBench {
         }
     }
 
-    private static KioskConfig fleetBase(Options o, EdgeHub hub, Path dir, String site) throws Exception {
-        return KioskConfig.load(null, Map.of(KioskConfig.SITE, site, KioskConfig.ID, "kiosk",
-                KioskConfig.MQTT_URL, hub.mqttUrl(), KioskConfig.DATA_DIR, dir.toString(),
-                KioskConfig.OUTBOX_SYNC, o.sync(), KioskConfig.HEARTBEAT_SECONDS, "30"));
+    /** The phase's kiosks {@code <phase>-001…}, each with a bootstrap token of the hub. */
+    private static KioskConfig fleetBase(Options o, EdgeHub hub, Path dir, String phase) throws Exception {
+        Map<String, String> settings = EnrolledKiosks.withTokens(hub, dir.resolve("tokens"),
+                EnrolledKiosks.fleetIds(phase, o.kiosks()));
+        settings.put(KioskConfig.ID, phase);
+        settings.put(KioskConfig.DATA_DIR, dir.toString());
+        settings.put(KioskConfig.OUTBOX_SYNC, o.sync());
+        settings.put(KioskConfig.HEARTBEAT_SECONDS, "30");
+        return KioskConfig.load(null, settings);
     }
 
-    private static double rawPhase(Options o, EdgeHub hub, Path data, int perKiosk, int total, String site,
+    private static double rawPhase(Options o, EdgeHub hub, Path data, int perKiosk, int total, String phase,
             PrintStream out) throws Exception {
         AtomicLong received = new AtomicLong();
-        MqttClient subscriber = new MqttClient(hub.mqttUrl(), "bench-plain-subscriber", new MemoryPersistence());
+        MqttClient subscriber = new MqttClient(hub.mqttUrl(), hub.mqttCredentials().clientId("bench-raw"),
+                new MemoryPersistence());
         MqttConnectionOptions opts = new MqttConnectionOptions();
+        hub.mqttCredentials().applyTo(opts);
         opts.setCleanStart(true);
         // Paho 1.2.5's subscribe-with-listener recurses forever: count in the client-wide callback.
-        subscriber.setCallback(new CountingCallback(received));
+        subscriber.setCallback(new CountingCallback(received, "/" + phase + "-"));
         subscriber.connect(opts);
-        subscriber.subscribe(Topics.ROOT + "/" + site + "/+/event", 1);
-        try (VirtualFleet fleet = VirtualFleet.start(o.kiosks(), fleetBase(o, hub, data.resolve(site), site))) {
+        subscriber.subscribe(Topics.allKiosks(Topics.Channel.EVENT), 1);
+        try (VirtualFleet fleet = VirtualFleet.start(o.kiosks(), fleetBase(o, hub, data.resolve(phase), phase))) {
             awaitCount(received::get, o.kiosks(), "raw: kiosk.started events"); // every kiosk connected
             long before = received.get();
             long t0 = System.nanoTime();
@@ -135,7 +145,7 @@ final class IngestBench {
             double seconds = (System.nanoTime() - t0) / 1e9;
             double rate = total / seconds;
             out.printf(Locale.ROOT, "%-16s raw broker throughput (same publishers -> plain QoS 1 subscriber): %8.0f events/s  (%.2f s)%n",
-                    site, rate, seconds);
+                    phase, rate, seconds);
             return rate;
         } finally {
             subscriber.disconnect();
@@ -143,11 +153,13 @@ final class IngestBench {
         }
     }
 
-    /** Counts every message that arrives; the plain subscriber does nothing else. */
-    private record CountingCallback(AtomicLong received) implements MqttCallback {
+    /** Counts every message of the phase's kiosks that arrives; the plain subscriber does nothing else. */
+    private record CountingCallback(AtomicLong received, String phaseKiosks) implements MqttCallback {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            received.incrementAndGet();
+            if (topic.contains(phaseKiosks)) {
+                received.incrementAndGet();
+            }
         }
 
         @Override
@@ -174,21 +186,21 @@ final class IngestBench {
     record Stored(double perSecond, double p50Millis, double p99Millis) {
     }
 
-    private static Stored storedPhase(Options o, EdgeHub hub, Path data, int perKiosk, int total, String site,
+    private static Stored storedPhase(Options o, EdgeHub hub, Path data, int perKiosk, int total, String phase,
             PrintStream out) throws Exception {
         DataSource db = hub.dataSource();
-        try (VirtualFleet fleet = VirtualFleet.start(o.kiosks(), fleetBase(o, hub, data.resolve(site), site))) {
-            awaitCount(() -> count(db, site, "kiosk.started"), o.kiosks(), "stored: kiosk.started events");
+        try (VirtualFleet fleet = VirtualFleet.start(o.kiosks(), fleetBase(o, hub, data.resolve(phase), phase))) {
+            awaitCount(() -> count(db, phase, "kiosk.started"), o.kiosks(), "stored: kiosk.started events");
             long t0 = System.nanoTime();
             fleet.burst(perKiosk, 0);
-            awaitCount(() -> count(db, site, "demo.activity"), total, "stored: burst events in PostgreSQL");
+            awaitCount(() -> count(db, phase, "demo.activity"), total, "stored: burst events in PostgreSQL");
             double seconds = (System.nanoTime() - t0) / 1e9;
             double rate = total / seconds;
-            Percentiles latency = Percentiles.of(latenciesMillis(db, site));
+            Percentiles latency = Percentiles.of(latenciesMillis(db, phase));
             out.printf(Locale.ROOT, "%-16s stored end to end (kiosk accept -> PostgreSQL commit):            %8.0f events/s  (%.2f s)%n",
-                    site, rate, seconds);
+                    phase, rate, seconds);
             out.printf(Locale.ROOT, "%-16s latency kiosk accept -> row committed:  p50 %.1f ms   p99 %.1f ms   max %.1f ms%n",
-                    site, latency.at(50), latency.at(99), latency.at(100));
+                    phase, latency.at(50), latency.at(99), latency.at(100));
             return new Stored(rate, latency.at(50), latency.at(99));
         }
     }
@@ -208,10 +220,10 @@ final class IngestBench {
         }
     }
 
-    private static long count(DataSource db, String site, String type) throws SQLException {
+    private static long count(DataSource db, String phase, String type) throws SQLException {
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM events WHERE site = ? AND type = ?")) {
-            ps.setString(1, site);
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM events WHERE kiosk_id LIKE ? AND type = ?")) {
+            ps.setString(1, phase + "-%");
             ps.setString(2, type);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -220,12 +232,12 @@ final class IngestBench {
         }
     }
 
-    private static double[] latenciesMillis(DataSource db, String site) throws SQLException {
+    private static double[] latenciesMillis(DataSource db, String phase) throws SQLException {
         List<Double> values = new ArrayList<>();
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT extract(epoch FROM stored_at - occurred_at) * 1000 "
-                        + "FROM events WHERE site = ? AND type = 'demo.activity'")) {
-            ps.setString(1, site);
+                        + "FROM events WHERE kiosk_id LIKE ? AND type = 'demo.activity'")) {
+            ps.setString(1, phase + "-%");
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     values.add(rs.getDouble(1));

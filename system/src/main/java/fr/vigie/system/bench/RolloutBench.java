@@ -3,13 +3,11 @@ package fr.vigie.system.bench;
 import fr.vigie.config.KioskSettings;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
-import fr.vigie.hub.fleet.ConfigSigningKey;
-import fr.vigie.hub.fleet.Fleet;
+import fr.vigie.system.EnrolledKiosks;
 import fr.vigie.hub.fleet.Groups;
 import fr.vigie.hub.fleet.Rollout;
 import fr.vigie.kiosk.KioskConfig;
 import fr.vigie.kiosk.VirtualFleet;
-import fr.vigie.kiosk.fleet.KioskFleet;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,12 +51,13 @@ final class RolloutBench {
                 Runtime.getRuntime().availableProcessors(), data);
         try (EdgeHub hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, data.resolve("hub").toString(),
                 HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0")))) {
-            Files.createDirectories(data.resolve("kiosks"));
-            Files.copy(data.resolve("hub").resolve(Fleet.KEY_DIR).resolve(ConfigSigningKey.PUBLIC_FILE),
-                    data.resolve("kiosks").resolve(KioskFleet.HUB_KEY_FILE));
-            KioskConfig base = KioskConfig.load(null, Map.of(KioskConfig.SITE, "bench", KioskConfig.ID, "kiosk",
-                    KioskConfig.MQTT_URL, hub.mqttUrl(), KioskConfig.DATA_DIR, data.resolve("kiosks").toString(),
-                    KioskConfig.OUTBOX_SYNC, "NORMAL", KioskConfig.HEARTBEAT_SECONDS, "5"));
+            Map<String, String> settings = EnrolledKiosks.withTokens(hub, data.resolve("tokens"),
+                    EnrolledKiosks.fleetIds("kiosk", kiosks));
+            settings.put(KioskConfig.ID, "kiosk");
+            settings.put(KioskConfig.DATA_DIR, data.resolve("kiosks").toString());
+            settings.put(KioskConfig.OUTBOX_SYNC, "NORMAL");
+            settings.put(KioskConfig.HEARTBEAT_SECONDS, "5");
+            KioskConfig base = KioskConfig.load(null, settings);
             try (VirtualFleet fleet = VirtualFleet.start(kiosks, base)) {
                 int n = kiosks;
                 await(() -> devices(hub) >= n, "every kiosk registered");
@@ -117,7 +116,8 @@ final class RolloutBench {
 
     private static long devices(EdgeHub hub) throws Exception {
         try (Connection c = hub.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM devices WHERE site = 'bench'");
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM devices WHERE site = '"
+                        + hub.siteCa().settings().site() + "'");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);

@@ -10,6 +10,7 @@ import fr.vigie.kiosk.KioskConfig;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.provisioning.DeviceIdentity;
 import fr.vigie.provisioning.enrolment.EnrolmentRequest;
+import fr.vigie.system.EnrolledKiosks;
 import fr.vigie.system.TestKiosks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -100,10 +101,11 @@ class AdminCommandIT {
 
     @Test
     void configPushWaitsUntilTheKioskOfTheGroupHasAppliedIt() throws Exception {
-        TestKiosks.pinConfigKey(hub, tmp.resolve("kiosk-1"));
-        try (Kiosk kiosk = Kiosk.start(KioskConfig.load(null, Map.of("kiosk.site", SITE, "kiosk.id", "cli-kiosk",
-                "kiosk.mqtt.url", hub.mqttUrl(), "kiosk.data-dir", tmp.resolve("kiosk-1").toString(),
-                "kiosk.heartbeat-seconds", "1")))) {
+        Map<String, String> settings0 = new java.util.HashMap<>(EnrolledKiosks.withTokens(hub, tmp.resolve("tokens"),
+                List.of("cli-kiosk")));
+        settings0.putAll(Map.of("kiosk.id", "cli-kiosk", "kiosk.data-dir", tmp.resolve("kiosk-1").toString(),
+                "kiosk.heartbeat-seconds", "1"));
+        try (Kiosk kiosk = Kiosk.start(KioskConfig.load(null, settings0))) {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
                     .until(() -> withAdminToken("devices").out.contains(SITE + "/cli-kiosk"));
             Path settings = tmp.resolve("settings.json");

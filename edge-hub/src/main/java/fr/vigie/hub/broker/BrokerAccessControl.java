@@ -34,26 +34,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded broker's access control, installed as a HiveMQ embedded extension. On the TLS
+ * The embedded broker's access control, installed as a HiveMQ embedded extension; nobody connects
+ * without it. On the plain loopback listener a client is the hub only if it gives the hub's
+ * username and password ({@link HubMqttCredentials}); any other client, anonymous or not, is refused
+ * at CONNECT, before the broker would hand it the session of a client id it reuses. On the TLS
  * listener a client is a device: its certificate chain (already checked by the TLS layer against the
  * site CA) is verified again with {@link DeviceCertificates#verify} at the current time, which adds
  * the CRL, usage and subject checks, and its client id must be the kiosk link's
- * {@code vigie-<site>-<kioskId>}. On the plain loopback listener the client is the hub. Every publish
- * and subscription is then checked against {@link DeviceAccessPolicy}: a refused QoS 1/2 publish is
- * answered with a PUBACK/PUBREC {@code NOT_AUTHORIZED} (MQTT 5; HiveMQ disconnects MQTT 3 and QoS 0
- * publishers instead) and is not delivered; a refused subscription gets SUBACK {@code NOT_AUTHORIZED}.
- * Thread-safe.
+ * {@code vigie-<site>-<kioskId>}. Every publish and subscription is then checked against
+ * {@link DeviceAccessPolicy}: a refused QoS 1/2 publish is answered with a PUBACK/PUBREC
+ * {@code NOT_AUTHORIZED} (MQTT 5; HiveMQ disconnects MQTT 3 and QoS 0 publishers instead) and is not
+ * delivered; a refused subscription gets SUBACK {@code NOT_AUTHORIZED}. The log never names a client
+ * id given on the hub's listener (it could be the hub's own). Thread-safe.
  */
-final class DeviceAccessControl implements ExtensionMain, SimpleAuthenticator, PublishAuthorizer, SubscriptionAuthorizer {
-    private static final Logger LOG = LoggerFactory.getLogger(DeviceAccessControl.class);
+final class BrokerAccessControl implements ExtensionMain, SimpleAuthenticator, PublishAuthorizer, SubscriptionAuthorizer {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerAccessControl.class);
     static final String KIOSK_ATTRIBUTE = "vigie.kiosk";
     private static final String HUB = "hub";
 
+    private final HubMqttCredentials hub;
     private final DeviceCertificates devices;
     private final Clock clock;
     private final int tlsPort;
 
-    DeviceAccessControl(DeviceCertificates devices, Clock clock, int tlsPort) {
+    /**
+     * @param hub the hub's credentials, required on the loopback listener
+     * @param devices the site CA's device certificates, or null when there is no device listener
+     * @param tlsPort the device listener's port, 0 when there is none
+     */
+    BrokerAccessControl(HubMqttCredentials hub, DeviceCertificates devices, Clock clock, int tlsPort) {
+        this.hub = hub;
         this.devices = devices;
         this.clock = clock;
         this.tlsPort = tlsPort;
@@ -73,8 +83,15 @@ final class DeviceAccessControl implements ExtensionMain, SimpleAuthenticator, P
     @Override
     public void onConnect(SimpleAuthInput input, SimpleAuthOutput output) {
         ConnectionInformation connection = input.getConnectionInformation();
-        boolean deviceListener = connection.getListener().map(l -> l.getPort() == tlsPort).orElse(true);
+        boolean deviceListener = tlsPort != 0 && connection.getListener().map(l -> l.getPort() == tlsPort).orElse(true);
         if (!deviceListener) {
+            var connect = input.getConnectPacket();
+            if (!hub.authenticates(connect.getUserName().orElse(null), connect.getPassword().orElse(null))) {
+                LOG.warn("broker refused a client on the hub's listener from {}: {}", address(connection),
+                        connect.getUserName().isEmpty() ? "anonymous" : "wrong username or password");
+                output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "the hub's credentials are required");
+                return;
+            }
             connection.getConnectionAttributeStore().putAsString(KIOSK_ATTRIBUTE, HUB);
             output.authenticateSuccessfully();
             return;
@@ -83,7 +100,7 @@ final class DeviceAccessControl implements ExtensionMain, SimpleAuthenticator, P
         Optional<X509Certificate[]> chain = connection.getClientTlsInformation()
                 .flatMap(ClientTlsInformation::getClientCertificateChain);
         if (chain.isEmpty()) {
-            LOG.warn("broker refused client '{}': no client certificate", clientId);
+            LOG.warn("broker refused a device from {}: no client certificate", address(connection));
             output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "a device certificate is required");
             return;
         }
@@ -91,13 +108,12 @@ final class DeviceAccessControl implements ExtensionMain, SimpleAuthenticator, P
         try {
             kiosk = devices.verify(List.of(chain.get()), clock.instant());
         } catch (ProvisioningException e) {
-            LOG.warn("broker refused client '{}': {}", clientId, e.toString());
+            LOG.warn("broker refused a device from {}: {}", address(connection), e.toString());
             output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, e.error().name());
             return;
         }
         if (!DeviceAccessPolicy.clientIdOf(kiosk).equals(clientId)) {
-            LOG.warn("broker refused kiosk {}: client id '{}' is not '{}'", kiosk, clientId,
-                    DeviceAccessPolicy.clientIdOf(kiosk));
+            LOG.warn("broker refused kiosk {}: its client id is not {}", kiosk, DeviceAccessPolicy.clientIdOf(kiosk));
             output.failAuthentication(ConnackReasonCode.CLIENT_IDENTIFIER_NOT_VALID,
                     "client id must be " + DeviceAccessPolicy.clientIdOf(kiosk));
             return;
@@ -113,7 +129,7 @@ final class DeviceAccessControl implements ExtensionMain, SimpleAuthenticator, P
         if (policy.isPresent() && policy.get().mayPublish(topic)) {
             output.authorizeSuccessfully();
         } else {
-            LOG.warn("broker refused a publish by client '{}' to '{}'", input.getClientInformation().getClientId(), topic);
+            LOG.warn("broker refused a publish by {} to '{}'", who(input.getConnectionInformation()), topic);
             output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, "not allowed to publish to " + topic);
         }
     }
@@ -125,7 +141,7 @@ final class DeviceAccessControl implements ExtensionMain, SimpleAuthenticator, P
         if (policy.isPresent() && policy.get().maySubscribe(filter)) {
             output.authorizeSuccessfully();
         } else {
-            LOG.warn("broker refused a subscription by client '{}' to '{}'", input.getClientInformation().getClientId(), filter);
+            LOG.warn("broker refused a subscription by {} to '{}'", who(input.getConnectionInformation()), filter);
             output.failAuthorization(SubackReasonCode.NOT_AUTHORIZED, "not allowed to subscribe to " + filter);
         }
     }
@@ -134,6 +150,16 @@ final class DeviceAccessControl implements ExtensionMain, SimpleAuthenticator, P
     CompletableFuture<Boolean> disconnect(KioskAddress kiosk) {
         return Services.clientService().disconnectClient(DeviceAccessPolicy.clientIdOf(kiosk), false,
                 DisconnectReasonCode.NOT_AUTHORIZED, "device certificate revoked");
+    }
+
+    private static String address(ConnectionInformation connection) {
+        return connection.getInetAddress().map(a -> a.getHostAddress()).orElse("an unknown address");
+    }
+
+    /** A client as the log may name it: its kiosk, or "the hub", never a client id. */
+    private static String who(ConnectionInformation connection) {
+        return connection.getConnectionAttributeStore().getAsString(KIOSK_ATTRIBUTE)
+                .map(v -> HUB.equals(v) ? "the hub" : "kiosk " + v).orElse("an unauthenticated client");
     }
 
     private static Optional<DeviceAccessPolicy> policyOf(ConnectionAttributeStore attributes) {
