@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.vigie.protocol.ConfigBundle;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.Reply;
-import fr.vigie.provisioning.HubJwsSigner;
+import fr.vigie.provisioning.signing.HubJwsSigner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

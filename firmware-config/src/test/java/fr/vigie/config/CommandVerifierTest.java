@@ -16,7 +16,7 @@ import fr.vigie.protocol.CommandError;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.SignedCommand;
-import fr.vigie.provisioning.HubJwsSigner;
+import fr.vigie.provisioning.signing.HubJwsSigner;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.SecureRandom;

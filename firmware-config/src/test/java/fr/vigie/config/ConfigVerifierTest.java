@@ -15,7 +15,7 @@ import com.nimbusds.jose.util.Base64URL;
 import fr.vigie.protocol.ConfigBundle;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
-import fr.vigie.provisioning.HubJwsSigner;
+import fr.vigie.provisioning.signing.HubJwsSigner;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;

@@ -1,6 +1,10 @@
 package fr.vigie.provisioning;
 
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.provisioning.device.DeviceCsr;
+import fr.vigie.provisioning.device.DeviceIdentity;
+import fr.vigie.provisioning.siteca.SiteCa;
+import fr.vigie.provisioning.siteca.SiteCaSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;

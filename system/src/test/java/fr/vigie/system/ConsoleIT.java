@@ -21,7 +21,7 @@ import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.protocol.identity.RnivAction;
 import fr.vigie.protocol.identity.TraitsInput;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import java.net.URI;
 import java.net.http.HttpClient;

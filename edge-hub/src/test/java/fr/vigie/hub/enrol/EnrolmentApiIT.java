@@ -13,7 +13,7 @@ import fr.vigie.hub.staff.StaffRole;
 import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.hub.testing.TestDevices;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -10,7 +10,7 @@ import fr.vigie.protocol.Command;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.Reply;
-import fr.vigie.provisioning.HubJwsSigner;
+import fr.vigie.provisioning.signing.HubJwsSigner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;

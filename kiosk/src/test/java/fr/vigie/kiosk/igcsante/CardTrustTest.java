@@ -11,7 +11,7 @@ import fr.vigie.hardware.card.virtual.TestIgcSante;
 import fr.vigie.kiosk.CardTrustSettings;
 import fr.vigie.kiosk.KioskConfigException;
 import fr.vigie.kiosk.session.IgcSanteCertificateCheck;
-import fr.vigie.provisioning.IgcSanteCrls;
+import fr.vigie.provisioning.igcsante.IgcSanteCrls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.vigie.protocol.ConfigBundle;
-import fr.vigie.provisioning.DeviceCsr;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceCsr;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.ProvisioningError;
 import fr.vigie.provisioning.ProvisioningException;
 import fr.vigie.provisioning.TestClock;

@@ -50,7 +50,7 @@ import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.protocol.identity.RnivAction;
 import fr.vigie.protocol.identity.TraitsInput;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;

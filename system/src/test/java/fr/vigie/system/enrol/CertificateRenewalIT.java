@@ -11,7 +11,7 @@ import fr.vigie.hub.audit.AuditQuery;
 import fr.vigie.kiosk.enrol.CertificateRenewal;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;

@@ -22,7 +22,7 @@ import fr.vigie.kiosk.session.PscConnector;
 import fr.vigie.kiosk.session.PscView;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package fr.vigie.hardware.card.virtual;
 
-import fr.vigie.provisioning.IgcSanteSandboxCa;
-import fr.vigie.provisioning.IgcSanteTrust;
+import fr.vigie.provisioning.igcsante.IgcSanteSandboxCa;
+import fr.vigie.provisioning.igcsante.IgcSanteTrust;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
