@@ -2,18 +2,16 @@ package fr.vigie.hardware.barcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import fr.vigie.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The keyboard wedge, the camera and the simulated scanner: one listener shape. */
 class ScannerSourcesTest {
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T08:00:00Z"));
     private final Recorder heard = new Recorder();
 
     @Test
@@ -152,26 +150,4 @@ class ScannerSourcesTest {
         }
     }
 
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2025-06-01T08:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -8,8 +8,8 @@ import fr.vigie.provisioning.Pem;
 import fr.vigie.provisioning.ProvisioningError;
 import fr.vigie.provisioning.ProvisioningException;
 import fr.vigie.provisioning.SubjectNames;
-import fr.vigie.provisioning.TestClock;
 import fr.vigie.provisioning.TestPki;
+import fr.vigie.testing.MutableClock;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -22,7 +22,7 @@ class DeviceCsrTest {
 
     @Test
     void csrOfADeviceRoundTripsWithItsKioskKeyAndEnrolmentCode() throws Exception {
-        DeviceIdentity id = DeviceIdentity.openOrCreate(dir, KIOSK_A, "secret".toCharArray(), TestClock.atRealNow());
+        DeviceIdentity id = DeviceIdentity.openOrCreate(dir, KIOSK_A, "secret".toCharArray(), MutableClock.atRealNow());
 
         DeviceCsr csr = DeviceCsr.parse(id.csrPem());
 

@@ -9,9 +9,9 @@ import fr.vigie.provisioning.Bytes;
 import fr.vigie.provisioning.Pem;
 import fr.vigie.provisioning.ProvisioningError;
 import fr.vigie.provisioning.ProvisioningException;
-import fr.vigie.provisioning.TestClock;
 import fr.vigie.provisioning.TestPki;
 import fr.vigie.provisioning.siteca.SiteCa;
+import fr.vigie.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,7 +28,7 @@ class DeviceIdentityTest {
     private static final char[] SECRET = "device-secret".toCharArray();
     @TempDir
     Path dir;
-    private final TestClock clock = TestClock.atRealNow();
+    private final MutableClock clock = MutableClock.atRealNow();
 
     @Test
     void firstStartGeneratesAKeyKeptEncryptedInAnOwnerOnlyFile() throws Exception {

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.vigie.provisioning.EcKeys;
 import fr.vigie.provisioning.RevocationReason;
-import fr.vigie.provisioning.TestClock;
 import fr.vigie.provisioning.TestPki;
 import fr.vigie.provisioning.TlsContexts;
 import fr.vigie.provisioning.siteca.DeviceCertificates;
 import fr.vigie.provisioning.siteca.SiteCa;
+import fr.vigie.testing.MutableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MutualTlsIT {
     @TempDir
     Path dir;
-    private final TestClock clock = TestClock.atRealNow();
+    private final MutableClock clock = MutableClock.atRealNow();
     private SSLServerSocket server;
 
     @AfterEach

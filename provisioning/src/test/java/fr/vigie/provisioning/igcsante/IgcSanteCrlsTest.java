@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.vigie.provisioning.ProvisioningError;
 import fr.vigie.provisioning.ProvisioningException;
-import fr.vigie.provisioning.TestClock;
+import fr.vigie.testing.MutableClock;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ class IgcSanteCrlsTest {
 
     @Test
     void anOlderCrlCannotReplaceANewerOneAndTheSameOneChangesNothing() throws Exception {
-        TestClock clock = TestClock.atRealNow();
+        MutableClock clock = MutableClock.atRealNow();
         IgcSanteSandboxCa ca = IgcSanteSandboxCa.create(clock, new SecureRandom());
         IgcSanteCrls crls = IgcSanteCrls.inMemory(ca.trust());
         X509CRL older = ca.crls().get(1);
@@ -95,7 +95,7 @@ class IgcSanteCrlsTest {
 
     @Test
     void theSandboxReSignsItsCrlsBeforeHalfTheirValidity() {
-        TestClock clock = TestClock.atRealNow();
+        MutableClock clock = MutableClock.atRealNow();
         IgcSanteSandboxCa ca = IgcSanteSandboxCa.create(clock, new SecureRandom());
         X509CRL first = ca.crls().get(1);
         clock.advance(IgcSanteSandboxCa.CRL_VALIDITY.dividedBy(2).plus(Duration.ofSeconds(1)));

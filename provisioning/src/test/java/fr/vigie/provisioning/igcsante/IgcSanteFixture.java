@@ -1,8 +1,8 @@
 package fr.vigie.provisioning.igcsante;
 
 import fr.vigie.protocol.identity.IdNatPs;
-import fr.vigie.provisioning.TestClock;
 import fr.vigie.provisioning.TestPki;
+import fr.vigie.testing.MutableClock;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -14,7 +14,7 @@ import java.time.Duration;
  */
 final class IgcSanteFixture {
     /** The real clock's second when the fixture was built; every test sets its own clock from it. */
-    static final TestClock ISSUED = TestClock.atRealNow();
+    static final MutableClock ISSUED = MutableClock.atRealNow();
     static final IgcSanteSandboxCa CA = IgcSanteSandboxCa.create(ISSUED, new SecureRandom());
     static final IgcSanteSandboxCa FORGER = IgcSanteSandboxCa.create(ISSUED, new SecureRandom());
     static final KeyPair CARD_KEYS = rsa();
@@ -32,8 +32,8 @@ final class IgcSanteFixture {
     }
 
     /** A clock a day after the certificates were issued (two days into their validity). */
-    static TestClock dayAfter() {
-        TestClock c = new TestClock(ISSUED.instant());
+    static MutableClock dayAfter() {
+        MutableClock c = new MutableClock(ISSUED.instant());
         c.advance(Duration.ofDays(1));
         return c;
     }

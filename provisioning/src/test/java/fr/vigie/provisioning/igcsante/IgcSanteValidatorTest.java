@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.vigie.provisioning.ProvisioningError;
 import fr.vigie.provisioning.ProvisioningException;
-import fr.vigie.provisioning.TestClock;
+import fr.vigie.testing.MutableClock;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class IgcSanteValidatorTest {
     private static final Duration GRACE = Duration.ofHours(48);
-    private final TestClock clock = IgcSanteFixture.dayAfter();
+    private final MutableClock clock = IgcSanteFixture.dayAfter();
     private final IgcSanteCrls crls = IgcSanteCrls.inMemory(CA.trust());
     private final IgcSanteValidator validator = new IgcSanteValidator(CA.trust(), crls, GRACE, clock);
 

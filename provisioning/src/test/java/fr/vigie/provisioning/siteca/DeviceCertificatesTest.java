@@ -8,9 +8,9 @@ import fr.vigie.provisioning.EcKeys;
 import fr.vigie.provisioning.ProvisioningError;
 import fr.vigie.provisioning.ProvisioningException;
 import fr.vigie.provisioning.RevocationReason;
-import fr.vigie.provisioning.TestClock;
 import fr.vigie.provisioning.TestPki;
 import fr.vigie.provisioning.device.DeviceCsr;
+import fr.vigie.testing.MutableClock;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeviceCertificatesTest {
     @TempDir
     Path dir;
-    private final TestClock clock = TestClock.atRealNow();
+    private final MutableClock clock = MutableClock.atRealNow();
 
     @Test
     void validDeviceCertificateNamesItsKiosk() throws Exception {

@@ -5,9 +5,9 @@ import static fr.vigie.provisioning.TestPki.KIOSK_B;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.vigie.provisioning.RevocationReason;
-import fr.vigie.provisioning.TestClock;
 import fr.vigie.provisioning.TestPki;
 import fr.vigie.provisioning.device.DeviceCsr;
+import fr.vigie.testing.MutableClock;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.cert.CRLReason;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RevocationTest {
     @TempDir
     Path dir;
-    private final TestClock clock = TestClock.atRealNow();
+    private final MutableClock clock = MutableClock.atRealNow();
 
     @Test
     void crlListsRevokedSerialsWithReasonsAndIsSignedByTheIssuingCa() throws Exception {

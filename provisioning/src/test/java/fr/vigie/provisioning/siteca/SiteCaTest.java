@@ -11,9 +11,9 @@ import fr.vigie.provisioning.CertificateChecks;
 import fr.vigie.provisioning.EcKeys;
 import fr.vigie.provisioning.ProvisioningError;
 import fr.vigie.provisioning.ProvisioningException;
-import fr.vigie.provisioning.TestClock;
 import fr.vigie.provisioning.TestPki;
 import fr.vigie.provisioning.device.DeviceCsr;
+import fr.vigie.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SiteCaTest {
     @TempDir
     Path dir;
-    private final TestClock clock = TestClock.atRealNow();
+    private final MutableClock clock = MutableClock.atRealNow();
 
     @Test
     void firstStartCreatesARootAndAnIssuingCaThatChain() throws Exception {
