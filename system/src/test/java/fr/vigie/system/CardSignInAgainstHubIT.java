@@ -3,10 +3,10 @@ package fr.vigie.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.vigie.hardware.card.CpsCard;
-import fr.vigie.hardware.card.virtual.CpsCredential;
-import fr.vigie.hardware.card.virtual.TestIgcSante;
-import fr.vigie.hardware.card.virtual.VirtualCpsCard;
-import fr.vigie.hardware.card.virtual.VirtualReaders;
+import fr.vigie.hardware.sim.card.CpsCredential;
+import fr.vigie.hardware.sim.igcsante.TestIgcSante;
+import fr.vigie.hardware.sim.card.VirtualCpsCard;
+import fr.vigie.hardware.sim.card.VirtualReaders;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
 import fr.vigie.kiosk.CardTrustSettings;

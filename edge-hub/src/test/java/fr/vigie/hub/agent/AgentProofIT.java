@@ -18,7 +18,7 @@ import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.igcsante.IgcSanteCrls;
-import fr.vigie.provisioning.igcsante.IgcSanteSandboxCa;
+import fr.vigie.hardware.sim.igcsante.IgcSanteSandboxCa;
 import fr.vigie.testing.MutableClock;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -3,7 +3,7 @@ package fr.vigie.hub.igcsante;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.vigie.provisioning.igcsante.IgcSanteCrls;
-import fr.vigie.provisioning.igcsante.IgcSanteSandboxCa;
+import fr.vigie.hardware.sim.igcsante.IgcSanteSandboxCa;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;

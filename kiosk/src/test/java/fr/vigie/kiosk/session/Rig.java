@@ -1,8 +1,8 @@
 package fr.vigie.kiosk.session;
 
 import fr.vigie.hardware.card.CpsHolder;
-import fr.vigie.hardware.card.virtual.CpsCredential;
-import fr.vigie.hardware.card.virtual.TestIgcSante;
+import fr.vigie.hardware.sim.card.CpsCredential;
+import fr.vigie.hardware.sim.igcsante.TestIgcSante;
 import fr.vigie.hardware.gpio.BeepPattern;
 import fr.vigie.hardware.gpio.Buzzer;
 import fr.vigie.hardware.gpio.LedColour;
