@@ -17,7 +17,7 @@ import fr.vigie.hub.identity.VigilanceFlag;
 import fr.vigie.hub.testing.StaffClient;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
-import fr.vigie.protocol.identity.RnivAction;
+import fr.vigie.hub.identity.rniv.RnivAction;
 import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.testing.MutableClock;
 import java.io.IOException;

@@ -48,7 +48,7 @@ import fr.vigie.kiosk.ui.KioskUi;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
-import fr.vigie.protocol.identity.RnivAction;
+import fr.vigie.hub.identity.rniv.RnivAction;
 import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import java.nio.file.Path;

@@ -1,11 +1,15 @@
-package fr.vigie.protocol.identity;
+package fr.vigie.hub.identity.rniv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.vigie.protocol.identity.RnivAction.Kind;
+import fr.vigie.hub.identity.rniv.RnivAction.Kind;
+import fr.vigie.protocol.identity.HighTrustDocument;
+import fr.vigie.protocol.identity.RnivError;
+import fr.vigie.protocol.identity.RnivException;
+import fr.vigie.protocol.identity.RnivStatus;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;

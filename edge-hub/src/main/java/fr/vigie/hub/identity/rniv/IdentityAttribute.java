@@ -1,4 +1,6 @@
-package fr.vigie.protocol.identity;
+package fr.vigie.hub.identity.rniv;
+
+import fr.vigie.protocol.identity.RnivStatus;
 
 /**
  * RNIV attributes an identity-vigilance agent may put on an identity, independent of its

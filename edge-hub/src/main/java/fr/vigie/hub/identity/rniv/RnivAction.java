@@ -1,5 +1,9 @@
-package fr.vigie.protocol.identity;
+package fr.vigie.hub.identity.rniv;
 
+import fr.vigie.protocol.identity.HighTrustDocument;
+import fr.vigie.protocol.identity.RnivError;
+import fr.vigie.protocol.identity.RnivException;
+import fr.vigie.protocol.identity.RnivStatus;
 import java.util.Locale;
 import java.util.Objects;
 
