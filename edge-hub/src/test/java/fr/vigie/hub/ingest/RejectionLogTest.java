@@ -45,15 +45,4 @@ class RejectionLogTest {
         assertEquals("field 'seq' has the wrong type: from String \"…\"",
                 RejectionLog.withoutContent(ProtocolError.INVALID_FIELD, "field 'seq' has the wrong type: from String \"12\""));
     }
-
-    @Test
-    void backoffDoublesUpToItsMaximumAndResets() {
-        Backoff b = new Backoff(Duration.ofMillis(100), Duration.ofMillis(300));
-        assertEquals(100, b.next().toMillis());
-        assertEquals(200, b.next().toMillis());
-        assertEquals(300, b.next().toMillis());
-        assertEquals(300, b.next().toMillis());
-        b.reset();
-        assertEquals(100, b.next().toMillis());
-    }
 }

@@ -1,6 +1,7 @@
-package fr.vigie.kiosk.link;
+package fr.vigie.protocol.retry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -10,7 +11,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {
-    private final Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new Random(42));
+    private final Backoff backoff = Backoff.exponential(Duration.ofMillis(500), Duration.ofSeconds(30))
+            .withEqualJitter(new Random(42));
 
     @Test
     void delayDoublesFromBaseWithinHalfAndFullOfTheCeiling() {
@@ -38,8 +40,8 @@ class BackoffTest {
             delays.add(backoff.delay(3).toMillis());
         }
         assertTrue(delays.size() > 40, "delays should differ, got " + delays.size() + " distinct values");
-        assertEquals(Duration.ofMillis(250), new Backoff(Duration.ofMillis(500), Duration.ofSeconds(1),
-                new Random() {
+        assertEquals(Duration.ofMillis(250), Backoff.exponential(Duration.ofMillis(500), Duration.ofSeconds(1))
+                .withEqualJitter(new Random() {
                     private static final long serialVersionUID = 1L;
 
                     @Override
@@ -47,5 +49,25 @@ class BackoffTest {
                         return 0;
                     }
                 }).delay(0));
+    }
+
+    @Test
+    void retriesDoubleUpToTheMaximumWithoutJitterAndReset() {
+        Backoff.Retries b = Backoff.exponential(Duration.ofMillis(100), Duration.ofMillis(300)).retries();
+        assertEquals(100, b.next().toMillis());
+        assertEquals(200, b.next().toMillis());
+        assertEquals(300, b.next().toMillis());
+        assertEquals(300, b.next().toMillis());
+        b.reset();
+        assertEquals(100, b.next().toMillis());
+    }
+
+    @Test
+    void aZeroScheduleNeverWaitsAndABadOneIsRefused() {
+        Backoff.Retries none = Backoff.exponential(Duration.ZERO, Duration.ZERO).retries();
+        assertEquals(Duration.ZERO, none.next());
+        assertEquals(Duration.ZERO, none.next());
+        assertThrows(IllegalArgumentException.class, () -> Backoff.exponential(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> Backoff.exponential(Duration.ofMillis(-1), Duration.ofSeconds(1)));
     }
 }
