@@ -49,7 +49,7 @@ import fr.vigie.hub.web.IdentityRoutes;
 import fr.vigie.hub.web.StaffRoutes;
 import fr.vigie.hub.web.PrescriptionRoutes;
 import fr.vigie.provisioning.ProvisioningException;
-import fr.vigie.provisioning.SiteCa;
+import fr.vigie.provisioning.siteca.SiteCa;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.InetSocketAddress;

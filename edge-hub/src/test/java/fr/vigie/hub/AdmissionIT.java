@@ -27,7 +27,6 @@ import fr.vigie.hub.sandbox.insi.SimulatedFault;
 import fr.vigie.hub.sandbox.insi.SimulatorBehaviour;
 import fr.vigie.hub.testing.Events;
 import fr.vigie.hub.testing.KioskClients;
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.hub.testing.TestAgents;
 import fr.vigie.protocol.EventEnvelope;
 import fr.vigie.protocol.EventIdGenerator;
@@ -36,14 +35,12 @@ import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.Topics;
 import fr.vigie.protocol.identity.BirthDate;
 import fr.vigie.protocol.identity.HighTrustDocument;
-import fr.vigie.protocol.identity.IdentityAttribute;
+import fr.vigie.hub.identity.rniv.IdentityAttribute;
 import fr.vigie.protocol.identity.InsMatricule;
-import fr.vigie.protocol.identity.RnivAction;
+import fr.vigie.hub.identity.rniv.RnivAction;
 import fr.vigie.protocol.identity.Trait;
 import fr.vigie.protocol.identity.TraitsInput;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import fr.vigie.testing.MutableClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -69,7 +66,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rule only pairs what a test means to pair.
  */
 class AdmissionIT {
-    private static final ManualClock CLOCK = ManualClock.followingSystemTime();
+    private static final MutableClock CLOCK = MutableClock.followingSystemTime();
     private static final KioskAddress KIOSK = KioskAddress.of("chu-nord", "accueil-1");
 
     @TempDir

@@ -10,8 +10,8 @@ import fr.vigie.hub.audit.AuditEntry;
 import fr.vigie.hub.audit.AuditVerifyClient;
 import fr.vigie.hub.staff.StaffRole;
 import fr.vigie.hub.testing.AuditTampering;
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.hub.testing.StaffClient;
+import fr.vigie.testing.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
@@ -45,7 +45,7 @@ class AuditApiIT {
     static void startHub() throws Exception {
         hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dataDir.toString(),
                 HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.INGEST_ENABLED, "false")),
-                ManualClock.followingSystemTime());
+                MutableClock.followingSystemTime());
         adminToken = hub.staff().tokens().issue("admin", StaffRole.ADMIN, "audit verify", "test").token();
     }
 

@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.testing.Events;
 import fr.vigie.hub.testing.KioskClients;
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.hub.testing.StaffClient;
 import fr.vigie.protocol.EventEnvelope;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.KioskStatus;
 import fr.vigie.protocol.ProtocolError;
 import fr.vigie.protocol.Topics;
+import fr.vigie.testing.MutableClock;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EdgeHubIT {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ManualClock CLOCK = ManualClock.followingSystemTime();
+    private static final MutableClock CLOCK = MutableClock.followingSystemTime();
 
     @TempDir
     static Path dataDir;

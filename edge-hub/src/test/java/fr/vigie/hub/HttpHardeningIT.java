@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.staff.StaffRole;
 import fr.vigie.hub.testing.LogCapture;
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.hub.testing.RawHttp;
 import fr.vigie.hub.testing.TestDevices;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceIdentity;
-import fr.vigie.provisioning.RootPin;
+import fr.vigie.provisioning.device.DeviceIdentity;
+import fr.vigie.provisioning.device.RootPin;
+import fr.vigie.testing.MutableClock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpHardeningIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ManualClock CLOCK = ManualClock.followingSystemTime();
+    private static final MutableClock CLOCK = MutableClock.followingSystemTime();
     private static final String TRUNCATED = "{\"login\": \"admin\", \"password\": ";
     private static final String PSC_TOKEN = "/sandbox/psc/auth/realms/esante-wallet/protocol/openid-connect/token";
 

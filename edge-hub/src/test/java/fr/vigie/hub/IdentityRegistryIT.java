@@ -14,12 +14,12 @@ import fr.vigie.hub.identity.RegistryRejection;
 import fr.vigie.hub.identity.RnivRequest;
 import fr.vigie.hub.identity.Saved;
 import fr.vigie.hub.identity.VigilanceFlag;
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.hub.testing.StaffClient;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
-import fr.vigie.protocol.identity.RnivAction;
+import fr.vigie.hub.identity.rniv.RnivAction;
 import fr.vigie.protocol.identity.TraitsInput;
+import fr.vigie.testing.MutableClock;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -60,7 +60,7 @@ class IdentityRegistryIT {
     static void startHub() throws Exception {
         HubConfig config = HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dataDir.toString(),
                 HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0"));
-        hub = EdgeHub.start(config, ManualClock.followingSystemTime());
+        hub = EdgeHub.start(config, MutableClock.followingSystemTime());
         staff = StaffClient.firstAdmin(hub.httpUri(), dataDir);
         assertEquals(201, staff.send("POST", "/api/v1/staff/accounts", Map.of("login", "vera", "role", "viewer",
                 "password", "viewer password 1")).statusCode());

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.staff.StaffDirectory;
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.hub.testing.RawHttp;
 import fr.vigie.hub.testing.StaffClient;
+import fr.vigie.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StaffAuthIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ManualClock CLOCK = ManualClock.followingSystemTime();
+    private static final MutableClock CLOCK = MutableClock.followingSystemTime();
 
     @TempDir
     static Path dataDir;

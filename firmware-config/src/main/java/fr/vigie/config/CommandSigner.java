@@ -4,7 +4,7 @@ import fr.vigie.protocol.Command;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.SignedCommand;
-import fr.vigie.provisioning.HubJwsSigner;
+import fr.vigie.provisioning.signing.HubJwsSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package fr.vigie.config;
 import fr.vigie.protocol.ConfigBundle;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
-import fr.vigie.provisioning.HubJwsSigner;
+import fr.vigie.provisioning.signing.HubJwsSigner;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -2,8 +2,8 @@ package fr.vigie.config;
 
 import fr.vigie.protocol.ConfigBundle;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.HubJwsException;
-import fr.vigie.provisioning.HubJwsVerifier;
+import fr.vigie.provisioning.signing.HubJwsException;
+import fr.vigie.provisioning.signing.HubJwsVerifier;
 import java.security.interfaces.ECPublicKey;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 /**
  * What the hub signs for its kiosks, and how a kiosk checks it: the kiosk configuration and its
  * signed rollout, and the hub's signed remote commands. Both go through the hub's one ES256 signing
- * and verifying path ({@link fr.vigie.provisioning.HubJwsSigner}, {@link fr.vigie.provisioning.HubJwsVerifier}).
+ * and verifying path ({@link fr.vigie.provisioning.signing.HubJwsSigner}, {@link fr.vigie.provisioning.signing.HubJwsVerifier}).
  *
  * <ul>
  * <li>{@link fr.vigie.config.KioskSettings}: the configuration as one validated record with

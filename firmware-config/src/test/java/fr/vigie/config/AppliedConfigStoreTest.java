@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.vigie.protocol.ConfigBundle;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.Reply;
-import fr.vigie.provisioning.HubJwsSigner;
+import fr.vigie.provisioning.signing.HubJwsSigner;
+import fr.vigie.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class AppliedConfigStoreTest {
 
     AppliedConfigStoreTest() throws Exception {
         hub = TestSigning.p256();
-        signer = new ConfigSigner(new HubJwsSigner((ECPrivateKey) hub.getPrivate(), "hub-1"), new FixedClock(T0));
+        signer = new ConfigSigner(new HubJwsSigner((ECPrivateKey) hub.getPrivate(), "hub-1"), new MutableClock(T0));
         verifier = new ConfigVerifier((ECPublicKey) hub.getPublic(), KIOSK);
     }
 

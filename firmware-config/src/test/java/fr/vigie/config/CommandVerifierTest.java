@@ -16,7 +16,8 @@ import fr.vigie.protocol.CommandError;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.SignedCommand;
-import fr.vigie.provisioning.HubJwsSigner;
+import fr.vigie.provisioning.signing.HubJwsSigner;
+import fr.vigie.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.SecureRandom;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class CommandVerifierTest {
     private static final ProtocolCodec CODEC = new ProtocolCodec();
     private final KeyPair hub;
-    private final FixedClock clock = new FixedClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
     private final CommandSigner signer;
     private final CommandVerifier verifier;
 

@@ -15,7 +15,8 @@ import com.nimbusds.jose.util.Base64URL;
 import fr.vigie.protocol.ConfigBundle;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
-import fr.vigie.provisioning.HubJwsSigner;
+import fr.vigie.provisioning.signing.HubJwsSigner;
+import fr.vigie.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.interfaces.ECPrivateKey;
@@ -30,7 +31,7 @@ class ConfigVerifierTest {
 
     ConfigVerifierTest() throws Exception {
         hub = TestSigning.p256();
-        signer = new ConfigSigner(new HubJwsSigner((ECPrivateKey) hub.getPrivate(), "hub-1"), new FixedClock(T0));
+        signer = new ConfigSigner(new HubJwsSigner((ECPrivateKey) hub.getPrivate(), "hub-1"), new MutableClock(T0));
         verifier = new ConfigVerifier((ECPublicKey) hub.getPublic(), KIOSK);
     }
 
@@ -61,7 +62,7 @@ class ConfigVerifierTest {
     @Test
     void bundleSignedWithAnotherKeyIsRejectedAsSignatureInvalid() throws Exception {
         ConfigSigner impostor = new ConfigSigner(new HubJwsSigner((ECPrivateKey) TestSigning.p256().getPrivate(),
-                "hub-1"), new FixedClock(T0));
+                "hub-1"), new MutableClock(T0));
 
         assertRejected(impostor.sign(KIOSK, 3, settings), ConfigError.CONFIG_SIGNATURE_INVALID);
     }

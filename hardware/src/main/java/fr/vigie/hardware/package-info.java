@@ -1,6 +1,7 @@
 /**
- * Device I/O behind small interfaces: PC/SC card readers and card profiles, barcode decoding,
- * GPIO. Each device has a real implementation and a simulator of the same shape. Filled in by the
- * smart-card, barcode and sign-in work.
+ * Real device I/O behind small interfaces: PC/SC card readers and card profiles, barcode decoding,
+ * GPIO. The simulators of the same shape (virtual cards, the vpcd bridge, the simulated scanner) live
+ * in the {@code hardware-sim} module, and the support tools and benchmarks in {@code system}: nothing
+ * here depends on them.
  */
 package fr.vigie.hardware;

@@ -1,6 +1,6 @@
 package fr.vigie.kiosk;
 
-import fr.vigie.provisioning.RootPin;
+import fr.vigie.provisioning.device.RootPin;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -9,5 +9,8 @@
  *
  * <p>Every type here is immutable. A message that breaks the contract is rejected with a
  * {@link fr.vigie.protocol.ProtocolException} carrying a stable {@link fr.vigie.protocol.ProtocolError} code.
+ * Error-code families on both sides say whether a code is a rejection or a failure with
+ * {@link fr.vigie.protocol.ErrorKind}. Both ends of the link also share their retry schedule
+ * ({@link fr.vigie.protocol.retry}) and the identity value types ({@link fr.vigie.protocol.identity}).
  */
 package fr.vigie.protocol;

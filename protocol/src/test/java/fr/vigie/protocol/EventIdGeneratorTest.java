@@ -3,6 +3,7 @@ package fr.vigie.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.vigie.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +20,7 @@ class EventIdGeneratorTest {
 
     @Test
     void idCarriesTheClockTimeReadableThroughEpochMillis() {
-        EventIdGenerator ids = new EventIdGenerator(new TestClock(T), new Random(1));
+        EventIdGenerator ids = new EventIdGenerator(new MutableClock(Instant.ofEpochMilli(T)), new Random(1));
 
         EventId id = ids.next();
 
@@ -30,7 +31,7 @@ class EventIdGeneratorTest {
 
     @Test
     void thousandsOfIdsInTheSameMillisecondStrictlyIncreaseAsUuidsAndAsStrings() {
-        EventIdGenerator ids = new EventIdGenerator(new TestClock(T), new Random(7));
+        EventIdGenerator ids = new EventIdGenerator(new MutableClock(Instant.ofEpochMilli(T)), new Random(7));
 
         List<EventId> made = make(ids, 10_000);
 
@@ -41,7 +42,7 @@ class EventIdGeneratorTest {
     @Test
     void counterOverflowCarriesIntoTheTimestampAndKeepsIncreasing() {
         // the counter starts at its highest random value, 2047, leaving 2048 increments before it overflows
-        EventIdGenerator ids = new EventIdGenerator(new TestClock(T), new HighestRandom());
+        EventIdGenerator ids = new EventIdGenerator(new MutableClock(Instant.ofEpochMilli(T)), new HighestRandom());
 
         List<EventId> made = make(ids, 2049 + 3);
 
@@ -56,7 +57,7 @@ class EventIdGeneratorTest {
 
     @Test
     void manyOverflowsUnderAFrozenClockStayCloseToTheClock() {
-        EventIdGenerator ids = new EventIdGenerator(new TestClock(T), new HighestRandom());
+        EventIdGenerator ids = new EventIdGenerator(new MutableClock(Instant.ofEpochMilli(T)), new HighestRandom());
 
         List<EventId> made = make(ids, 20_000);
 
@@ -68,13 +69,13 @@ class EventIdGeneratorTest {
 
     @Test
     void clockGoingBackwardsNeverYieldsASmallerId() {
-        TestClock clock = new TestClock(T);
+        MutableClock clock = new MutableClock(Instant.ofEpochMilli(T));
         EventIdGenerator ids = new EventIdGenerator(clock, new Random(3));
         List<EventId> made = new ArrayList<>(make(ids, 10));
 
-        clock.set(T - 60_000);
+        clock.set(Instant.ofEpochMilli(T - 60_000));
         made.addAll(make(ids, 1000));
-        clock.set(T - 1);
+        clock.set(Instant.ofEpochMilli(T - 1));
         made.addAll(make(ids, 10));
 
         assertStrictlyIncreasing(made);
@@ -83,12 +84,12 @@ class EventIdGeneratorTest {
 
     @Test
     void clockMovingForwardAgainAfterGoingBackUsesTheNewTime() {
-        TestClock clock = new TestClock(T);
+        MutableClock clock = new MutableClock(Instant.ofEpochMilli(T));
         EventIdGenerator ids = new EventIdGenerator(clock, new Random(3));
         EventId first = ids.next();
-        clock.set(T - 5);
+        clock.set(Instant.ofEpochMilli(T - 5));
         EventId during = ids.next();
-        clock.set(T + 10);
+        clock.set(Instant.ofEpochMilli(T + 10));
 
         EventId after = ids.next();
 

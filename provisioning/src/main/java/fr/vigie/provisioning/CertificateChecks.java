@@ -13,11 +13,11 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 
 /** Checks on device certificates shared by the device (when installing) and the hub (when verifying). */
-final class CertificateChecks {
+public final class CertificateChecks {
     private CertificateChecks() {
     }
 
-    static void validAt(X509Certificate c, Instant at, String what) throws ProvisioningException {
+    public static void validAt(X509Certificate c, Instant at, String what) throws ProvisioningException {
         if (at.isBefore(c.getNotBefore().toInstant())) {
             throw new ProvisioningException(ProvisioningError.CERT_NOT_YET_VALID,
                     what + " is valid only from " + c.getNotBefore().toInstant() + " (checked at " + at + ")");
@@ -29,7 +29,7 @@ final class CertificateChecks {
     }
 
     /** An end-entity certificate for digital signatures and TLS client authentication. */
-    static void clientUsage(X509Certificate leaf) throws ProvisioningException {
+    public static void clientUsage(X509Certificate leaf) throws ProvisioningException {
         boolean[] ku = leaf.getKeyUsage();
         List<String> eku;
         try {
@@ -45,7 +45,7 @@ final class CertificateChecks {
     }
 
     /** Each certificate is issued and signed by the next, and the last one is self-signed. */
-    static void linked(List<X509Certificate> chain) throws ProvisioningException {
+    public static void linked(List<X509Certificate> chain) throws ProvisioningException {
         for (int i = 0; i < chain.size(); i++) {
             X509Certificate c = chain.get(i);
             X509Certificate issuer = i + 1 < chain.size() ? chain.get(i + 1) : c;
@@ -62,7 +62,7 @@ final class CertificateChecks {
         }
     }
 
-    static KioskAddress kioskOf(X509Certificate leaf) throws ProvisioningException {
+    public static KioskAddress kioskOf(X509Certificate leaf) throws ProvisioningException {
         try {
             JcaX509CertificateHolder h = new JcaX509CertificateHolder(leaf);
             GeneralNames san = h.getExtensions() == null ? null
@@ -73,7 +73,7 @@ final class CertificateChecks {
         }
     }
 
-    static String serialOf(X509Certificate c) {
+    public static String serialOf(X509Certificate c) {
         return c.getSerialNumber().toString(16);
     }
 }

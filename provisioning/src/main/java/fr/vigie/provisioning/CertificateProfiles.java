@@ -29,12 +29,12 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
  * (digitalSignature, clientAuth, kiosk URN), server (digitalSignature, serverAuth, DNS and IP
  * SANs), and the self-signed placeholder a device keeps next to its key until it is enrolled.
  */
-final class CertificateProfiles {
+public final class CertificateProfiles {
     private CertificateProfiles() {
     }
 
     /** A random positive serial of 127 bits (RFC 5280 allows up to 20 octets). */
-    static BigInteger serial(SecureRandom random) {
+    public static BigInteger serial(SecureRandom random) {
         BigInteger s;
         do {
             s = new BigInteger(127, random);
@@ -42,7 +42,7 @@ final class CertificateProfiles {
         return s;
     }
 
-    static X509Certificate root(KeyPair keys, X500Name subject, Instant from, Instant to, BigInteger serial) {
+    public static X509Certificate root(KeyPair keys, X500Name subject, Instant from, Instant to, BigInteger serial) {
         X509v3CertificateBuilder b = builder(subject, subject, keys.getPublic(), from, to, serial);
         add(b, Extension.basicConstraints, true, new BasicConstraints(true));
         add(b, Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
@@ -50,7 +50,7 @@ final class CertificateProfiles {
         return sign(b, keys.getPrivate());
     }
 
-    static X509Certificate issuing(PublicKey key, X500Name subject, X509Certificate root, PrivateKey rootKey,
+    public static X509Certificate issuing(PublicKey key, X500Name subject, X509Certificate root, PrivateKey rootKey,
             Instant from, Instant to, BigInteger serial) {
         X509v3CertificateBuilder b = builder(nameOf(root), subject, key, from, to, serial);
         add(b, Extension.basicConstraints, true, new BasicConstraints(0));
@@ -60,7 +60,7 @@ final class CertificateProfiles {
         return sign(b, rootKey);
     }
 
-    static X509Certificate device(PublicKey key, KioskAddress kiosk, X509Certificate issuer, PrivateKey issuerKey,
+    public static X509Certificate device(PublicKey key, KioskAddress kiosk, X509Certificate issuer, PrivateKey issuerKey,
             Instant from, Instant to, BigInteger serial) {
         X509v3CertificateBuilder b = builder(nameOf(issuer), SubjectNames.deviceSubject(kiosk), key, from, to, serial);
         endEntity(b, key, issuer, KeyPurposeId.id_kp_clientAuth);
@@ -68,7 +68,7 @@ final class CertificateProfiles {
         return sign(b, issuerKey);
     }
 
-    static X509Certificate server(PublicKey key, X500Name subject, GeneralNames san, X509Certificate issuer,
+    public static X509Certificate server(PublicKey key, X500Name subject, GeneralNames san, X509Certificate issuer,
             PrivateKey issuerKey, Instant from, Instant to, BigInteger serial) {
         X509v3CertificateBuilder b = builder(nameOf(issuer), subject, key, from, to, serial);
         endEntity(b, key, issuer, KeyPurposeId.id_kp_serverAuth);
@@ -77,16 +77,16 @@ final class CertificateProfiles {
     }
 
     /** Self-signed, no extensions, one day: only there because a PKCS#12 key entry needs a certificate. */
-    static X509Certificate placeholder(KeyPair keys, KioskAddress kiosk, Instant now, BigInteger serial) {
+    public static X509Certificate placeholder(KeyPair keys, KioskAddress kiosk, Instant now, BigInteger serial) {
         return placeholder(keys, SubjectNames.deviceSubject(kiosk), now, serial);
     }
 
     /** The same placeholder under any subject. */
-    static X509Certificate placeholder(KeyPair keys, X500Name subject, Instant now, BigInteger serial) {
+    public static X509Certificate placeholder(KeyPair keys, X500Name subject, Instant now, BigInteger serial) {
         return sign(builder(subject, subject, keys.getPublic(), now, now.plusSeconds(86_400), serial), keys.getPrivate());
     }
 
-    static X500Name nameOf(X509Certificate cert) {
+    public static X500Name nameOf(X509Certificate cert) {
         return X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
     }
 

@@ -17,15 +17,15 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** EC P-256 keys: generation, the curve check, signers, and the enrolment code of a public key. */
-final class EcKeys {
-    static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
+public final class EcKeys {
+    public static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
     /** Crockford's base32: no I, L, O or U, so that a code read aloud or copied by hand survives. */
     private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
     private EcKeys() {
     }
 
-    static KeyPair generate(SecureRandom random) {
+    public static KeyPair generate(SecureRandom random) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(new ECGenParameterSpec("secp256r1"), random);
@@ -35,7 +35,7 @@ final class EcKeys {
         }
     }
 
-    static boolean isP256(SubjectPublicKeyInfo spki) {
+    public static boolean isP256(SubjectPublicKeyInfo spki) {
         if (!X9ObjectIdentifiers.id_ecPublicKey.equals(spki.getAlgorithm().getAlgorithm())) {
             return false;
         }
@@ -43,11 +43,11 @@ final class EcKeys {
                 && SECObjectIdentifiers.secp256r1.equals(curve);
     }
 
-    static boolean isP256(PublicKey key) {
+    public static boolean isP256(PublicKey key) {
         return isP256(SubjectPublicKeyInfo.getInstance(key.getEncoded()));
     }
 
-    static ContentSigner signer(PrivateKey key) {
+    public static ContentSigner signer(PrivateKey key) {
         try {
             return new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(key);
         } catch (OperatorCreationException e) {
@@ -61,7 +61,7 @@ final class EcKeys {
      * the one computed from the CSR; IT approves only when they match. 40 bits rather than 30 make
      * grinding a look-alike key for a given code cost about 2^40 key generations.
      */
-    static String enrolmentCode(byte[] subjectPublicKeyInfo) {
+    public static String enrolmentCode(byte[] subjectPublicKeyInfo) {
         byte[] h;
         try {
             h = MessageDigest.getInstance("SHA-256").digest(subjectPublicKeyInfo);

@@ -17,24 +17,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** PEM text for certificates, chains, CSRs and CRLs. */
-final class Pem {
-    static final int MAX_CHARS = 32 * 1024;
+public final class Pem {
+    public static final int MAX_CHARS = 32 * 1024;
     private static final int MAX_CHAIN = 5;
-    static final int MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
-    static final int MAX_BUNDLE_ENTRIES = 64;
+    public static final int MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+    public static final int MAX_BUNDLE_ENTRIES = 64;
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]+?)\\s*-----END \\1-----");
 
     private Pem() {
     }
 
-    static String encode(String type, byte[] der) {
+    public static String encode(String type, byte[] der) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
     }
 
     /** The DER content of the single block of {@code type} in {@code pem}, or null if there is not exactly one. */
-    static byte[] decodeOne(String pem, String type) {
+    public static byte[] decodeOne(String pem, String type) {
         if (pem == null || pem.length() > MAX_CHARS) {
             return null;
         }
@@ -49,7 +49,7 @@ final class Pem {
         }
     }
 
-    static String certificates(List<X509Certificate> chain) {
+    public static String certificates(List<X509Certificate> chain) {
         StringBuilder sb = new StringBuilder();
         for (X509Certificate c : chain) {
             try {
@@ -62,7 +62,7 @@ final class Pem {
     }
 
     /** Reads one to five PEM certificates, leaf first. */
-    static List<X509Certificate> parseCertificates(String pem) throws ProvisioningException {
+    public static List<X509Certificate> parseCertificates(String pem) throws ProvisioningException {
         if (pem == null || pem.isBlank() || pem.length() > MAX_CHARS) {
             throw new ProvisioningException(ProvisioningError.CERT_MALFORMED,
                     "certificate chain must be 1 to " + MAX_CHARS + " characters of PEM");
@@ -89,7 +89,7 @@ final class Pem {
      * Reads a bundle of certificates (PEM blocks, or DER) such as a trust-anchor file: 1 to
      * {@value #MAX_BUNDLE_ENTRIES} certificates in at most {@value #MAX_BUNDLE_BYTES} bytes.
      */
-    static List<X509Certificate> certificateBundle(byte[] data, String what) throws ProvisioningException {
+    public static List<X509Certificate> certificateBundle(byte[] data, String what) throws ProvisioningException {
         if (data.length == 0 || data.length > MAX_BUNDLE_BYTES) {
             throw new ProvisioningException(ProvisioningError.CERT_MALFORMED,
                     what + " must be 1 to " + MAX_BUNDLE_BYTES + " bytes, got " + data.length);
@@ -111,7 +111,7 @@ final class Pem {
     }
 
     /** Reads a bundle of CRLs (PEM {@code X509 CRL} blocks, or DER): 0 to {@value #MAX_BUNDLE_ENTRIES}. */
-    static List<X509CRL> crlBundle(byte[] data, String what) throws ProvisioningException {
+    public static List<X509CRL> crlBundle(byte[] data, String what) throws ProvisioningException {
         if (data.length > MAX_BUNDLE_BYTES) {
             throw new ProvisioningException(ProvisioningError.CRL_INVALID,
                     what + " is larger than " + MAX_BUNDLE_BYTES + " bytes");
@@ -135,7 +135,7 @@ final class Pem {
         return List.copyOf(out);
     }
 
-    static String crls(List<X509CRL> crls) {
+    public static String crls(List<X509CRL> crls) {
         StringBuilder sb = new StringBuilder();
         for (X509CRL c : crls) {
             try {
@@ -147,11 +147,11 @@ final class Pem {
         return sb.toString();
     }
 
-    static X509CRL parseCrl(byte[] der) throws CRLException {
+    public static X509CRL parseCrl(byte[] der) throws CRLException {
         return (X509CRL) x509().generateCRL(new ByteArrayInputStream(der));
     }
 
-    static X509Certificate parseCertificate(byte[] der) throws CertificateException {
+    public static X509Certificate parseCertificate(byte[] der) throws CertificateException {
         return (X509Certificate) x509().generateCertificate(new ByteArrayInputStream(der));
     }
 

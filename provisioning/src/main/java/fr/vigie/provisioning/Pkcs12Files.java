@@ -23,17 +23,17 @@ import javax.crypto.spec.PBEParameterSpec;
  * file under the JDK's PKCS#12 integrity MAC, so that a wrong password is told apart from a
  * damaged file. The format is standard: {@code openssl pkcs12 -info} can inspect a backup.
  */
-final class Pkcs12Files {
-    static final String KEY_ENCRYPTION = "PBEWithHmacSHA256AndAES_256";
+public final class Pkcs12Files {
+    public static final String KEY_ENCRYPTION = "PBEWithHmacSHA256AndAES_256";
 
     private Pkcs12Files() {
     }
 
     /** A key and its certificate chain, leaf first. */
-    record Entry(PrivateKey key, X509Certificate[] chain) {
+    public record Entry(PrivateKey key, X509Certificate[] chain) {
     }
 
-    static void write(Path file, Map<String, Entry> entries, char[] password, int iterations, SecureRandom random)
+    public static void write(Path file, Map<String, Entry> entries, char[] password, int iterations, SecureRandom random)
             throws IOException {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -61,7 +61,7 @@ final class Pkcs12Files {
      * @throws ProvisioningException {@code wrongPassword} when the MAC does not verify,
      *     {@code damaged} when the file is not a PKCS#12 store of key entries
      */
-    static Map<String, Entry> read(Path file, char[] password, ProvisioningError wrongPassword,
+    public static Map<String, Entry> read(Path file, char[] password, ProvisioningError wrongPassword,
             ProvisioningError damaged) throws IOException, ProvisioningException {
         byte[] bytes = Files.readAllBytes(file);
         KeyStore ks;

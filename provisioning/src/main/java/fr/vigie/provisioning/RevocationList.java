@@ -1,5 +1,6 @@
 package fr.vigie.provisioning;
 
+import fr.vigie.provisioning.siteca.SiteCa;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -29,16 +30,16 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * persistent record: on start it is read back and its signature checked. Not thread-safe; the
  * {@link SiteCa} guards it.
  */
-final class RevocationList {
+public final class RevocationList {
     /** A revoked serial: when and why. */
-    record Revoked(Instant at, RevocationReason reason) {
+    public record Revoked(Instant at, RevocationReason reason) {
     }
 
     private final Map<BigInteger, Revoked> revoked = new LinkedHashMap<>();
     private BigInteger number = BigInteger.ZERO;
     private X509CRL crl;
 
-    static RevocationList read(X509CRL crl, X509Certificate issuing) throws ProvisioningException {
+    public static RevocationList read(X509CRL crl, X509Certificate issuing) throws ProvisioningException {
         try {
             crl.verify(issuing.getPublicKey());
         } catch (GeneralSecurityException e) {
@@ -65,21 +66,21 @@ final class RevocationList {
         return list;
     }
 
-    boolean contains(BigInteger serial) {
+    public boolean contains(BigInteger serial) {
         return revoked.containsKey(serial);
     }
 
     /** Adds a serial; a serial already revoked keeps its first date and reason. */
-    boolean add(BigInteger serial, Instant at, RevocationReason reason) {
+    public boolean add(BigInteger serial, Instant at, RevocationReason reason) {
         return revoked.putIfAbsent(serial, new Revoked(at, reason)) == null;
     }
 
-    X509CRL current() {
+    public X509CRL current() {
         return crl;
     }
 
     /** Signs a new CRL with the next CRL number, valid from {@code now} for {@code validity}. */
-    X509CRL sign(X509Certificate issuing, PrivateKey key, Instant now, Duration validity) {
+    public X509CRL sign(X509Certificate issuing, PrivateKey key, Instant now, Duration validity) {
         try {
             X509v2CRLBuilder b = new X509v2CRLBuilder(CertificateProfiles.nameOf(issuing), Date.from(now));
             b.setNextUpdate(Date.from(now.plus(validity)));
@@ -103,7 +104,7 @@ final class RevocationList {
                 : EcKeys.signer(key);
     }
 
-    static X509CRL parse(byte[] der) throws ProvisioningException {
+    public static X509CRL parse(byte[] der) throws ProvisioningException {
         try {
             return Pem.parseCrl(der);
         } catch (CRLException e) {

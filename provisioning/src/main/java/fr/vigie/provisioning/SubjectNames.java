@@ -17,28 +17,28 @@ import org.bouncycastle.asn1.x509.GeneralNames;
  * How a kiosk is named in CSRs and certificates: subject {@code CN=<kioskId>, OU=<site>, O=Vigie}
  * and exactly one SAN, the URI {@code urn:vigie:kiosk:<site>:<kioskId>}. Both must agree.
  */
-final class SubjectNames {
-    static final String ORGANISATION = "Vigie";
-    static final String URN_PREFIX = "urn:vigie:kiosk:";
+public final class SubjectNames {
+    public static final String ORGANISATION = "Vigie";
+    public static final String URN_PREFIX = "urn:vigie:kiosk:";
 
     private SubjectNames() {
     }
 
-    static X500Name deviceSubject(KioskAddress kiosk) {
+    public static X500Name deviceSubject(KioskAddress kiosk) {
         return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, ORGANISATION)
                 .addRDN(BCStyle.OU, kiosk.site()).addRDN(BCStyle.CN, kiosk.kioskId()).build();
     }
 
-    static X500Name caSubject(String commonName, String site) {
+    public static X500Name caSubject(String commonName, String site) {
         return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, ORGANISATION)
                 .addRDN(BCStyle.OU, site).addRDN(BCStyle.CN, commonName).build();
     }
 
-    static String urn(KioskAddress kiosk) {
+    public static String urn(KioskAddress kiosk) {
         return URN_PREFIX + kiosk.site() + ":" + kiosk.kioskId();
     }
 
-    static GeneralNames deviceSan(KioskAddress kiosk) {
+    public static GeneralNames deviceSan(KioskAddress kiosk) {
         return new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, urn(kiosk)));
     }
 
@@ -46,7 +46,7 @@ final class SubjectNames {
      * The kiosk named by {@code subject} and {@code san}, rejected with {@code code} unless both are
      * exactly in the Vigie device form and agree.
      */
-    static KioskAddress kioskOf(X500Name subject, GeneralNames san, ProvisioningError code)
+    public static KioskAddress kioskOf(X500Name subject, GeneralNames san, ProvisioningError code)
             throws ProvisioningException {
         Map<ASN1ObjectIdentifier, String> attrs = new HashMap<>();
         for (RDN rdn : subject.getRDNs()) {

@@ -12,13 +12,13 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /** SSLContexts for TLS 1.3 with one key of ours and a given way of trusting the peer. */
-final class TlsContexts {
-    static final String PROTOCOL = "TLSv1.3";
+public final class TlsContexts {
+    public static final String PROTOCOL = "TLSv1.3";
 
     private TlsContexts() {
     }
 
-    static SSLContext create(PrivateKey key, X509Certificate[] chain, TrustManager trust) {
+    public static SSLContext create(PrivateKey key, X509Certificate[] chain, TrustManager trust) {
         try {
             SSLContext ctx = SSLContext.getInstance(PROTOCOL);
             ctx.init(new javax.net.ssl.KeyManager[] {new SingleKeyManager(key, chain)}, new TrustManager[] {trust}, null);
@@ -29,7 +29,7 @@ final class TlsContexts {
     }
 
     /** The JDK's PKIX trust manager trusting exactly {@code anchors}. */
-    static X509TrustManager trusting(List<X509Certificate> anchors) {
+    public static X509TrustManager trusting(List<X509Certificate> anchors) {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);

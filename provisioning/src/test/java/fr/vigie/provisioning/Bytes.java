@@ -3,11 +3,11 @@ package fr.vigie.provisioning;
 import java.math.BigInteger;
 
 /** Byte-array searching for at-rest tests. */
-final class Bytes {
+public final class Bytes {
     private Bytes() {
     }
 
-    static byte[] unsigned(BigInteger value, int length) {
+    public static byte[] unsigned(BigInteger value, int length) {
         byte[] raw = value.toByteArray();
         byte[] out = new byte[length];
         int copy = Math.min(raw.length, length);
@@ -15,7 +15,7 @@ final class Bytes {
         return out;
     }
 
-    static int indexOf(byte[] haystack, byte[] needle) {
+    public static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {

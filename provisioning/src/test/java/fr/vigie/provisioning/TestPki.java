@@ -1,6 +1,11 @@
 package fr.vigie.provisioning;
 
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.provisioning.device.DeviceCsr;
+import fr.vigie.provisioning.device.DeviceIdentity;
+import fr.vigie.provisioning.siteca.SiteCa;
+import fr.vigie.provisioning.siteca.SiteCaSettings;
+import fr.vigie.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -40,11 +45,11 @@ public final class TestPki {
         return SiteCaSettings.defaults(site).withKeyProtectionIterations(10_000);
     }
 
-    public static SiteCa siteCa(Path dir, TestClock clock) throws Exception {
+    public static SiteCa siteCa(Path dir, MutableClock clock) throws Exception {
         return SiteCa.openOrCreate(dir, settings(SITE), PASSPHRASE, clock);
     }
 
-    public static SiteCa siteCa(Path dir, String site, Duration deviceValidity, TestClock clock) throws Exception {
+    public static SiteCa siteCa(Path dir, String site, Duration deviceValidity, MutableClock clock) throws Exception {
         return SiteCa.openOrCreate(dir, settings(site).withDeviceValidity(deviceValidity), PASSPHRASE, clock);
     }
 
@@ -81,7 +86,7 @@ public final class TestPki {
     }
 
     /** A device identity in {@code dir}, enrolled with {@code ca}. */
-    public static DeviceIdentity enrolled(Path dir, KioskAddress kiosk, SiteCa ca, TestClock clock) throws Exception {
+    public static DeviceIdentity enrolled(Path dir, KioskAddress kiosk, SiteCa ca, MutableClock clock) throws Exception {
         DeviceIdentity id = DeviceIdentity.openOrCreate(dir, kiosk, "device-secret".toCharArray(), clock);
         X509Certificate cert = ca.issueDevice(DeviceCsr.parse(id.csrPem()), kiosk);
         id.installCertificateChain(ca.chainPem(cert));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.hub.broker.FreePort;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,8 +25,8 @@ class DemoIT {
 
     @Test
     void demoRunsAHubWithReportingKiosksAndStopsEveryProcessCleanly() throws Exception {
-        int http = FreePort.pick();
-        int mqtt = FreePort.pick();
+        int http = FreePort.onLoopback();
+        int mqtt = FreePort.onLoopback();
         ChildProcess demo = ChildProcess.start("demo", VigieHome.locate().javaCommand("system", Demo.class.getName(),
                 List.of("--kiosks", "2", "--data", tmp.resolve("demo").toString(), "--http-port", String.valueOf(http),
                         "--mqtt-port", String.valueOf(mqtt), "--activity-every", "1")), tmp, System.out);

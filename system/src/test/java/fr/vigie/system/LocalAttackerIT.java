@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.hub.broker.FreePort;
 import fr.vigie.hub.broker.HubMqttCredentials;
 import fr.vigie.hub.db.HubDatabase;
 import fr.vigie.protocol.KioskAddress;
@@ -54,12 +55,12 @@ class LocalAttackerIT {
 
     @Test
     void withoutTheHubsSecretsALocalUserGetsNothingAndNoEventIsLost() throws Exception {
-        int httpPort = FreePort.pick();
-        int mqttPort = FreePort.pick();
+        int httpPort = FreePort.onLoopback();
+        int mqttPort = FreePort.onLoopback();
         Path data = tmp.resolve("hub");
         List<String> hubArgs = List.of("--data", data.toString(), "--http-port", String.valueOf(httpPort),
-                "--mqtt-port", String.valueOf(mqttPort), "--set", "hub.mqtt.tls-port=" + FreePort.pick(),
-                "--set", "hub.device-api.port=" + FreePort.pick(), "--set", "hub.site=" + SITE);
+                "--mqtt-port", String.valueOf(mqttPort), "--set", "hub.mqtt.tls-port=" + FreePort.onLoopback(),
+                "--set", "hub.device-api.port=" + FreePort.onLoopback(), "--set", "hub.site=" + SITE);
         try (ChildProcess hub = ChildProcess.start("hub", home.javaCommand(VigieHome.HUB_MODULE, VigieHome.HUB_MAIN,
                 hubArgs), tmp, System.out)) {
             Matcher ready = hub.awaitLine(Demo.HUB_READY, Duration.ofMinutes(2));

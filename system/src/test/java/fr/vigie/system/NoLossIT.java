@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
+import fr.vigie.hub.broker.FreePort;
 import fr.vigie.kiosk.Kiosk;
 import fr.vigie.kiosk.KioskConfig;
 import fr.vigie.protocol.EventPayload;
@@ -69,10 +70,10 @@ class NoLossIT {
 
     @Test
     void hubKilledMidBurstAndRestartedLosesAndDuplicatesNothing() throws Exception {
-        int httpPort = FreePort.pick();
+        int httpPort = FreePort.onLoopback();
         List<String> hubArgs = List.of("--data", tmp.resolve("hub").toString(), "--http-port", String.valueOf(httpPort),
-                "--mqtt-port", String.valueOf(FreePort.pick()), "--set", "hub.mqtt.tls-port=" + FreePort.pick(),
-                "--set", "hub.device-api.port=" + FreePort.pick(), "--set", "hub.site=" + SITE);
+                "--mqtt-port", String.valueOf(FreePort.onLoopback()), "--set", "hub.mqtt.tls-port=" + FreePort.onLoopback(),
+                "--set", "hub.device-api.port=" + FreePort.onLoopback(), "--set", "hub.site=" + SITE);
         HubApi api = new HubApi(URI.create("http://127.0.0.1:" + httpPort), tmp.resolve("hub"));
 
         // given a hub process and a kiosk in the middle of a 1,000-event burst

@@ -3,7 +3,7 @@ package fr.vigie.system;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.broker.DeviceAccessPolicy;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.eclipse.paho.mqttv5.client.MqttClient;

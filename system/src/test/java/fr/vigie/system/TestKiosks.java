@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.enrolment.EnrolmentJson;
 import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import java.nio.file.Path;

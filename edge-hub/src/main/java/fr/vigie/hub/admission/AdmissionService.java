@@ -17,7 +17,7 @@ import fr.vigie.hub.insi.InsiSearch;
 import fr.vigie.hub.insi.ReturnedTraits;
 import fr.vigie.hub.insi.VitaleQuery;
 import fr.vigie.protocol.identity.HighTrustDocument;
-import fr.vigie.protocol.identity.RnivAction;
+import fr.vigie.hub.identity.rniv.RnivAction;
 import fr.vigie.protocol.identity.RnivError;
 import fr.vigie.protocol.identity.StrictTraits;
 import fr.vigie.protocol.identity.TraitsInput;

@@ -10,7 +10,7 @@ import fr.vigie.protocol.AgentProofApi;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.identity.IdNatPs;
 import fr.vigie.protocol.identity.IdentityException;
-import fr.vigie.provisioning.ProfessionalCertificate;
+import fr.vigie.provisioning.igcsante.ProfessionalCertificate;
 import fr.vigie.provisioning.ProvisioningException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;

@@ -23,7 +23,7 @@ import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
 import com.hivemq.extension.sdk.api.services.Services;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceCertificates;
+import fr.vigie.provisioning.siteca.DeviceCertificates;
 import fr.vigie.provisioning.ProvisioningException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package fr.vigie.hub.broker;
 
-import fr.vigie.provisioning.SiteCa;
+import fr.vigie.provisioning.siteca.SiteCa;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

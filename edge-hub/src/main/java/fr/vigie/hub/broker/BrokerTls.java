@@ -1,6 +1,6 @@
 package fr.vigie.hub.broker;
 
-import fr.vigie.provisioning.SiteCa;
+import fr.vigie.provisioning.siteca.SiteCa;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package fr.vigie.hub.broker;
 
-import fr.vigie.provisioning.DeviceSecret;
+import fr.vigie.provisioning.device.DeviceSecret;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package fr.vigie.hub.broker;
 
 import fr.vigie.protocol.Topics;
 import fr.vigie.provisioning.AtomicFiles;
-import fr.vigie.provisioning.SiteCa;
+import fr.vigie.provisioning.siteca.SiteCa;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

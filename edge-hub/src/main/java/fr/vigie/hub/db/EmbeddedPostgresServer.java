@@ -1,7 +1,7 @@
 package fr.vigie.hub.db;
 
 import fr.vigie.provisioning.AtomicFiles;
-import fr.vigie.provisioning.DeviceSecret;
+import fr.vigie.provisioning.device.DeviceSecret;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package fr.vigie.hub.deviceapi;
 
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceCertificates;
+import fr.vigie.provisioning.siteca.DeviceCertificates;
 import fr.vigie.provisioning.ProvisioningException;
 import io.javalin.http.Context;
 import java.security.cert.X509Certificate;

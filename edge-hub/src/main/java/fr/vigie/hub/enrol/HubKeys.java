@@ -3,10 +3,10 @@ package fr.vigie.hub.enrol;
 import fr.vigie.hub.fleet.ConfigSigningKey;
 import fr.vigie.hub.fleet.Fleet;
 
-import fr.vigie.provisioning.DeviceSecret;
+import fr.vigie.provisioning.device.DeviceSecret;
 import fr.vigie.provisioning.ProvisioningException;
-import fr.vigie.provisioning.SiteCa;
-import fr.vigie.provisioning.SiteCaSettings;
+import fr.vigie.provisioning.siteca.SiteCa;
+import fr.vigie.provisioning.siteca.SiteCaSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package fr.vigie.hub.identity;
 import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
-import fr.vigie.protocol.identity.RnivState;
+import fr.vigie.hub.identity.rniv.RnivState;
 import fr.vigie.protocol.identity.StrictTraits;
 import java.time.Instant;
 import java.util.Optional;

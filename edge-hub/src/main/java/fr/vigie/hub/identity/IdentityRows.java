@@ -2,12 +2,12 @@ package fr.vigie.hub.identity;
 
 import fr.vigie.protocol.identity.BirthDate;
 import fr.vigie.protocol.identity.HighTrustDocument;
-import fr.vigie.protocol.identity.IdentityAttribute;
+import fr.vigie.hub.identity.rniv.IdentityAttribute;
 import fr.vigie.protocol.identity.IdentityException;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.protocol.identity.RnivException;
-import fr.vigie.protocol.identity.RnivState;
+import fr.vigie.hub.identity.rniv.RnivState;
 import fr.vigie.protocol.identity.RnivStatus;
 import fr.vigie.protocol.identity.Sex;
 import fr.vigie.protocol.identity.StrictTraits;

@@ -2,7 +2,7 @@ package fr.vigie.hub.identity;
 
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
-import fr.vigie.protocol.identity.RnivAction;
+import fr.vigie.hub.identity.rniv.RnivAction;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 /**
  * The identity registry: patients' local identity records in PostgreSQL (strict traits, INS and its
  * history, RNIV status and attributes, the documents checked and by whom, who and when), status changes
- * through {@link fr.vigie.protocol.identity.RnivTransitions} only, the duplicate/collision detection that
+ * through {@link fr.vigie.hub.identity.rniv.RnivTransitions} only, the duplicate/collision detection that
  * raises {@link fr.vigie.hub.identity.VigilanceFlag}s for the identity-vigilance cell, and the
  * {@link fr.vigie.hub.identity.SamePerson} rule that decides whether an INSi or ApCV answer may touch a
  * record ({@link fr.vigie.hub.identity.Adoption}); a VALI or QUAL record changes only when an admin accepts

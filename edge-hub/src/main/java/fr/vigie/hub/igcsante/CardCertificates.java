@@ -1,9 +1,9 @@
 package fr.vigie.hub.igcsante;
 
-import fr.vigie.provisioning.IgcSanteCrls;
-import fr.vigie.provisioning.IgcSanteTrust;
-import fr.vigie.provisioning.IgcSanteValidator;
-import fr.vigie.provisioning.ProfessionalCertificate;
+import fr.vigie.provisioning.igcsante.IgcSanteCrls;
+import fr.vigie.provisioning.igcsante.IgcSanteTrust;
+import fr.vigie.provisioning.igcsante.IgcSanteValidator;
+import fr.vigie.provisioning.igcsante.ProfessionalCertificate;
 import fr.vigie.provisioning.ProvisioningError;
 import fr.vigie.provisioning.ProvisioningException;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package fr.vigie.hub.igcsante;
 
-import fr.vigie.provisioning.IgcSanteCrls;
+import fr.vigie.provisioning.igcsante.IgcSanteCrls;
 import fr.vigie.provisioning.ProvisioningException;
 import java.io.IOException;
 import java.nio.file.Files;

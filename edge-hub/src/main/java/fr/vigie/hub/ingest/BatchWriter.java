@@ -4,6 +4,7 @@ import fr.vigie.hub.db.WriteBatch;
 import fr.vigie.hub.db.WriteResult;
 import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.protocol.ProtocolError;
+import fr.vigie.protocol.retry.Backoff;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -45,12 +46,12 @@ final class BatchWriter {
     private final Acker acker;
     private final HubMetrics metrics;
     private final RejectionLog rejectionLog;
-    private final Backoff backoff;
+    private final Backoff.Retries backoff;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final Thread thread;
 
     BatchWriter(BlockingQueue<Inbound> queue, int maxBatch, Store store, Acker acker, HubMetrics metrics,
-            RejectionLog rejectionLog, Backoff backoff) {
+            RejectionLog rejectionLog, Backoff.Retries backoff) {
         this.queue = queue;
         this.maxBatch = maxBatch;
         this.store = store;

@@ -5,6 +5,7 @@ import fr.vigie.hub.db.EventStore;
 import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.Topics;
+import fr.vigie.protocol.retry.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -73,7 +74,7 @@ public final class Ingest implements AutoCloseable {
     private final ScheduledExecutorService connector;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicBoolean connectScheduled = new AtomicBoolean();
-    private final Backoff reconnectBackoff = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
+    private final Backoff.Retries reconnectBackoff = Backoff.exponential(Duration.ofMillis(250), Duration.ofSeconds(5)).retries();
     private final CountDownLatch firstSubscription = new CountDownLatch(1);
     private volatile MqttAsyncClient client;
     private volatile boolean subscribed;
@@ -124,7 +125,7 @@ public final class Ingest implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(receiveMaximum + 1_000);
         this.writer = new BatchWriter(queue, batchSize, store::write, this::ack, metrics,
                 new RejectionLog(clock, Duration.ofSeconds(10), LoggerFactory.getLogger("fr.vigie.hub.ingest.rejected")),
-                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)));
+                Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(5)).retries());
         this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "vigie-ingest-connector");
             t.setDaemon(true);

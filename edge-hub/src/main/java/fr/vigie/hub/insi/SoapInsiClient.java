@@ -1,5 +1,6 @@
 package fr.vigie.hub.insi;
 
+import fr.vigie.protocol.retry.Backoff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpTimeoutException;
@@ -115,16 +116,17 @@ public final class SoapInsiClient implements InsiClient {
 
     private InsiResult withRetries(InsiOperation op, byte[] envelope, int[] attempts) throws InsiException {
         InsiException last = null;
-        Duration wait = settings.backoff();
+        // doubling from insi.backoff; capped at the last retry's own delay, so the cap never shortens one
+        Backoff backoff = Backoff.exponential(settings.backoff(),
+                settings.backoff().multipliedBy(1L << Math.max(0, settings.maxAttempts() - 2)));
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             if (attempt > 1) {
                 try {
-                    pause.pause(wait);
+                    pause.pause(backoff.delay(attempt - 2));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InsiException(InsiError.INSI_UNAVAILABLE, "interrupted while waiting to retry", e);
                 }
-                wait = wait.multipliedBy(2);
             }
             attempts[0] = attempt;
             try {

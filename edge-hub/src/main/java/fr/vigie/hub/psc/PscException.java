@@ -1,5 +1,7 @@
 package fr.vigie.hub.psc;
 
+import fr.vigie.protocol.ErrorKind;
+
 /**
  * A PSC exchange that was rejected or failed, with its stable {@link PscError} code. Messages
  * never contain a token or a secret.
@@ -23,6 +25,6 @@ public class PscException extends Exception {
 
     /** True when PSC or a token was refused as wrong, false when the exchange could not happen. */
     public boolean rejected() {
-        return error.kind() == PscError.Kind.REJECTED;
+        return error.kind() == ErrorKind.REJECTED;
     }
 }

@@ -13,7 +13,7 @@ import fr.vigie.hub.identity.RnivRequest;
 import fr.vigie.hub.identity.Saved;
 import fr.vigie.hub.staff.StaffPrincipal;
 import fr.vigie.hub.staff.StaffRole;
-import fr.vigie.protocol.identity.RnivAction;
+import fr.vigie.hub.identity.rniv.RnivAction;
 import fr.vigie.protocol.identity.RnivException;
 import fr.vigie.protocol.identity.RnivStatus;
 import fr.vigie.protocol.identity.TraitsInput;

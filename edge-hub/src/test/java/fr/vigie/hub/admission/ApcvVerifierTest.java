@@ -12,7 +12,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import fr.vigie.hub.sandbox.apcv.ApcvIssuer;
-import fr.vigie.hub.testing.ManualClock;
+import fr.vigie.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ApcvVerifierTest {
     private static final ApcvIssuer.Identity DUPONT = new ApcvIssuer.Identity("280057505612389", "1.2.250.1.213.1.4.10",
             "DUPONT", "MARIE CLAIRE", "F", "1980-05-12", "75056");
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final ApcvIssuer issuer = ApcvIssuer.generate(clock);
     private final ApcvVerifier verifier = new ApcvVerifier(issuer.trust(), clock);
 

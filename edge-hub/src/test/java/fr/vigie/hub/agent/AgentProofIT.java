@@ -11,15 +11,15 @@ import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.HubPkiConfig;
 import fr.vigie.hub.audit.AuditQuery;
 import fr.vigie.hub.audit.AuditRecord;
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.hub.testing.StaffClient;
 import fr.vigie.hub.testing.TestAgents;
 import fr.vigie.protocol.AgentProofApi;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.identity.TraitsInput;
-import fr.vigie.provisioning.DeviceIdentity;
-import fr.vigie.provisioning.IgcSanteCrls;
-import fr.vigie.provisioning.IgcSanteSandboxCa;
+import fr.vigie.provisioning.device.DeviceIdentity;
+import fr.vigie.provisioning.igcsante.IgcSanteCrls;
+import fr.vigie.hardware.sim.igcsante.IgcSanteSandboxCa;
+import fr.vigie.testing.MutableClock;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,8 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentProofIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ManualClock HUB_CLOCK = ManualClock.followingSystemTime();
-    private static final ManualClock CA_CLOCK = ManualClock.followingSystemTime();
+    private static final MutableClock HUB_CLOCK = MutableClock.followingSystemTime();
+    private static final MutableClock CA_CLOCK = MutableClock.followingSystemTime();
     private static final String SITE = "chu-nord";
 
     @TempDir

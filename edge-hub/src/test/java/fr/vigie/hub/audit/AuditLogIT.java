@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.hub.db.HubDatabase;
 import fr.vigie.hub.testing.AuditTampering;
-import fr.vigie.hub.testing.ManualClock;
-import fr.vigie.provisioning.HubJwsSigner;
-import fr.vigie.provisioning.HubJwsVerifier;
+import fr.vigie.provisioning.signing.HubJwsSigner;
+import fr.vigie.provisioning.signing.HubJwsVerifier;
+import fr.vigie.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ class AuditLogIT {
     @TempDir
     static Path dir;
     static HubDatabase db;
-    static final ManualClock CLOCK = new ManualClock(Instant.parse("2025-06-01T08:00:00Z"));
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2025-06-01T08:00:00Z"));
     static final String ANCHORS = "audit-anchors.log";
     static ECPrivateKey KEY_PRIVATE;
     static ECPublicKey KEY_PUBLIC;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.testing.MosquittoProcess;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -31,12 +32,12 @@ class MosquittoAccessIT extends BrokerAccessContract {
         devicePort = FreePort.onLoopback();
         int hubPort = FreePort.onLoopback();
         Path securityDir = dir.resolve("mosquitto");
-        Path pidFile = dir.resolve("mosquitto.pid");
+        MosquittoProcess process = MosquittoProcess.configure(dir, hubPort,
+                List.of("persistence false", "log_type notice", "include_dir " + securityDir));
         BrokerTls tls = new BrokerTls("127.0.0.1", devicePort, List.of("localhost"), List.of("127.0.0.1"), pki.ca,
                 Clock.systemUTC());
-        site = SiteMosquitto.start(securityDir, tls, hubPort, hubCredentials, Optional.of(pidFile));
-        mosquitto = MosquittoProcess.start(securityDir, securityDir.resolve(MosquittoSecurityConfig.CONF), hubPort,
-                pidFile);
+        site = SiteMosquitto.start(securityDir, tls, hubPort, hubCredentials, Optional.of(process.pidFile()));
+        mosquitto = process.start();
     }
 
     @AfterAll
@@ -56,7 +57,7 @@ class MosquittoAccessIT extends BrokerAccessContract {
 
     @Override
     String hubUrl() {
-        return mosquitto.hubUrl();
+        return mosquitto.url();
     }
 
     @Override

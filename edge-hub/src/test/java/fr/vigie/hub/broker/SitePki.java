@@ -1,11 +1,11 @@
 package fr.vigie.hub.broker;
 
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceCsr;
-import fr.vigie.provisioning.DeviceIdentity;
-import fr.vigie.provisioning.SiteCa;
-import fr.vigie.provisioning.SiteCaSettings;
+import fr.vigie.provisioning.device.DeviceCsr;
+import fr.vigie.provisioning.device.DeviceIdentity;
+import fr.vigie.provisioning.siteca.SiteCa;
+import fr.vigie.provisioning.siteca.SiteCaSettings;
+import fr.vigie.testing.MutableClock;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ final class SitePki {
     }
 
     static SitePki create(Path dir) throws Exception {
-        ManualClock clock = ManualClock.followingSystemTime();
+        MutableClock clock = MutableClock.followingSystemTime();
         clock.advance(Duration.ofDays(-3));
         SiteCa ca = SiteCa.openOrCreate(dir.resolve("site-ca"), settings(), PASSPHRASE, clock);
         X509Certificate root = ca.caChain().get(ca.caChain().size() - 1);

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.hub.testing.TestDevices;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.RevocationReason;
-import fr.vigie.provisioning.RootPin;
-import fr.vigie.provisioning.SiteCa;
+import fr.vigie.provisioning.device.RootPin;
+import fr.vigie.provisioning.siteca.SiteCa;
+import fr.vigie.testing.MutableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +32,7 @@ class DeviceApiIT {
     static final String SITE = "chu-nord";
     @TempDir
     static Path dir;
-    static ManualClock clock = ManualClock.followingSystemTime();
+    static MutableClock clock = MutableClock.followingSystemTime();
     static SiteCa ca;
     static DeviceApi api;
 
@@ -110,7 +110,7 @@ class DeviceApiIT {
     @Test
     void expiredCertificateIsRefused() throws Exception {
         DeviceIdentity e = TestDevices.enrolled(ca, dir, KioskAddress.of(SITE, "kiosk-e"), clock);
-        ManualClock later = ManualClock.followingSystemTime();
+        MutableClock later = MutableClock.followingSystemTime();
         later.advance(Duration.ofDays(400));
         try (DeviceApi future = DeviceApi.start("127.0.0.1", 0, List.of("localhost"), List.of(), ca, later,
                 List.of(app -> app.get("/device/v1/whoami", ctx -> ctx.result("unexpected"))))) {

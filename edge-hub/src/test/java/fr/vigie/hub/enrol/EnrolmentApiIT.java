@@ -10,11 +10,11 @@ import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.audit.AuditQuery;
 import fr.vigie.hub.audit.AuditRecord;
 import fr.vigie.hub.staff.StaffRole;
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.hub.testing.TestDevices;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.enrolment.EnrolmentRequest;
+import fr.vigie.testing.MutableClock;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,7 +34,7 @@ class EnrolmentApiIT {
     static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     static Path dir;
-    static ManualClock clock = ManualClock.followingSystemTime();
+    static MutableClock clock = MutableClock.followingSystemTime();
     static EdgeHub hub;
     static String admin;
     static String viewer;

@@ -15,16 +15,16 @@ import fr.vigie.hub.audit.AuditQuery;
 import fr.vigie.hub.audit.AuditRecord;
 import fr.vigie.hub.staff.StaffRole;
 import fr.vigie.hub.testing.LogCapture;
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.hub.testing.RawHttp;
 import fr.vigie.hub.testing.TestDevices;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.RevocationReason;
-import fr.vigie.provisioning.RootPin;
+import fr.vigie.provisioning.device.RootPin;
 import fr.vigie.provisioning.enrolment.BootstrapToken;
 import fr.vigie.provisioning.enrolment.EnrolmentJson;
 import fr.vigie.provisioning.enrolment.EnrolmentRequest;
+import fr.vigie.testing.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +57,7 @@ class EnrolmentsIT {
     @TempDir
     static Path dir;
     static final ObjectMapper JSON = new ObjectMapper();
-    static ManualClock clock = ManualClock.followingSystemTime();
+    static MutableClock clock = MutableClock.followingSystemTime();
     static EdgeHub hub;
     static Enrolments enrolments;
 

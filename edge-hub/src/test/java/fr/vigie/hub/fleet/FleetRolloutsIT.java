@@ -12,13 +12,13 @@ import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.audit.AuditQuery;
 import fr.vigie.hub.audit.AuditRecord;
 import fr.vigie.hub.db.HubDatabase;
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.protocol.Command;
 import fr.vigie.protocol.ConfigBundle;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.Reply;
 import fr.vigie.protocol.Topics;
+import fr.vigie.testing.MutableClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -49,7 +49,7 @@ class FleetRolloutsIT {
     static Path dir;
     static HubDatabase db;
     static ConfigSigningKey key;
-    static final ManualClock CLOCK = new ManualClock(Instant.parse("2025-06-01T08:00:00Z"));
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2025-06-01T08:00:00Z"));
 
     record Published(String topic, byte[] payload, boolean retained) {
     }

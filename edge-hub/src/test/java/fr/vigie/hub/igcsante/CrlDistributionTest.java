@@ -2,8 +2,8 @@ package fr.vigie.hub.igcsante;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import fr.vigie.provisioning.IgcSanteCrls;
-import fr.vigie.provisioning.IgcSanteSandboxCa;
+import fr.vigie.provisioning.igcsante.IgcSanteCrls;
+import fr.vigie.hardware.sim.igcsante.IgcSanteSandboxCa;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;

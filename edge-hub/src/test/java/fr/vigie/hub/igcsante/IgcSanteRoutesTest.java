@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.hub.sandbox.igcsante.IgcSanteSandbox;
-import fr.vigie.provisioning.IgcSanteCrls;
-import fr.vigie.provisioning.IgcSanteTrust;
-import fr.vigie.provisioning.IgcSanteValidator;
+import fr.vigie.provisioning.igcsante.IgcSanteCrls;
+import fr.vigie.provisioning.igcsante.IgcSanteTrust;
+import fr.vigie.provisioning.igcsante.IgcSanteValidator;
 import fr.vigie.provisioning.ProvisioningError;
 import fr.vigie.provisioning.ProvisioningException;
 import io.javalin.Javalin;

@@ -11,6 +11,7 @@ import fr.vigie.hub.testing.Events;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolError;
 import fr.vigie.protocol.Topics;
+import fr.vigie.protocol.retry.Backoff;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class BatchWriterTest {
     private final BatchWriter writer = new BatchWriter(new LinkedBlockingQueue<>(), 500, store,
             m -> log.add("ack " + m.messageId()), metrics,
             new RejectionLog(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(10), LoggerFactory.getLogger("test")),
-            new Backoff(Duration.ZERO, Duration.ZERO));
+            Backoff.exponential(Duration.ZERO, Duration.ZERO).retries());
 
     /** Stores events idempotently by id, like the real store, and records each commit in the log. */
     private final class FakeStore implements BatchWriter.Store {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.hub.db.WriteBatch;
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.protocol.ProtocolError;
+import fr.vigie.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class RejectionLogTest {
 
     @Test
     void floodOfOneCodeIsLoggedOncePerWindow() {
-        ManualClock clock = new ManualClock(Instant.parse("2025-03-31T08:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2025-03-31T08:00:00Z"));
         RejectionLog log = new RejectionLog(clock, Duration.ofSeconds(10), LoggerFactory.getLogger("test"));
 
         assertTrue(log.rejected(rejection(ProtocolError.MALFORMED_JSON)));
@@ -44,16 +44,5 @@ class RejectionLogTest {
                 RejectionLog.withoutContent(ProtocolError.UNKNOWN_EVENT_TYPE, "event type 'demo.x' is not part of the contract"));
         assertEquals("field 'seq' has the wrong type: from String \"…\"",
                 RejectionLog.withoutContent(ProtocolError.INVALID_FIELD, "field 'seq' has the wrong type: from String \"12\""));
-    }
-
-    @Test
-    void backoffDoublesUpToItsMaximumAndResets() {
-        Backoff b = new Backoff(Duration.ofMillis(100), Duration.ofMillis(300));
-        assertEquals(100, b.next().toMillis());
-        assertEquals(200, b.next().toMillis());
-        assertEquals(300, b.next().toMillis());
-        assertEquals(300, b.next().toMillis());
-        b.reset();
-        assertEquals(100, b.next().toMillis());
     }
 }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.protocol.identity.StrictTraits;
 import fr.vigie.protocol.identity.TraitsInput;
+import fr.vigie.testing.MutableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class PublishedAnswersTest {
     private static final InsiCaller CALLER = new InsiCaller("810001234565", "chu-nord/accueil-1", 42L);
-    private final ManualClock clock = ManualClock.followingSystemTime();
+    private final MutableClock clock = MutableClock.followingSystemTime();
     private final List<Duration> pauses = new ArrayList<>();
     private final InMemoryInsiAudit audit = new InMemoryInsiAudit();
     private final ScriptedTransport transport = new ScriptedTransport();

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.protocol.identity.BirthDate;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.protocol.identity.StrictTraits;
 import fr.vigie.protocol.identity.TraitsInput;
+import fr.vigie.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class SoapInsiClientTest {
     private static final InsiCaller CALLER = new InsiCaller("agent-7", "chu-nord/accueil-1", 42L);
-    private final ManualClock clock = ManualClock.followingSystemTime();
+    private final MutableClock clock = MutableClock.followingSystemTime();
     private final List<Duration> pauses = new ArrayList<>();
     private final InMemoryInsiAudit audit = new InMemoryInsiAudit();
     private final ScriptedTransport transport = new ScriptedTransport();

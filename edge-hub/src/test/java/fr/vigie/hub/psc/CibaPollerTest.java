@@ -3,8 +3,8 @@ package fr.vigie.hub.psc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.protocol.identity.IdNatPs;
+import fr.vigie.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CibaPollerTest {
-    final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final List<Duration> intervalsUsed = new ArrayList<>();
 

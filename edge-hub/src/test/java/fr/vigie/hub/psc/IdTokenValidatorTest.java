@@ -20,7 +20,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import fr.vigie.hub.testing.ManualClock;
+import fr.vigie.testing.MutableClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,7 +41,7 @@ class IdTokenValidatorTest {
     static ECKey pscEcKey;
     static RSAKey otherKey;
 
-    final ManualClock clock = new ManualClock(NOW);
+    final MutableClock clock = new MutableClock(NOW);
     final PscGatewayConfig config = PscGatewayConfig.withSecret(URI.create(ISSUER), CLIENT, SECRET);
     IdTokenValidator validator;
 

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.protocol.identity.IdNatPs;
+import fr.vigie.testing.MutableClock;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -184,7 +184,7 @@ class KeycloakInteropIT {
         assertEquals(PscError.PSC_TOKEN_ACR_INVALID, assertThrows(PscException.class,
                 () -> IdTokenValidator.forProvider(higherAcr, provider, clock).validate(tokens.idToken(),
                         Optional.empty())).error());
-        ManualClock later = ManualClock.followingSystemTime();
+        MutableClock later = MutableClock.followingSystemTime();
         later.advance(Duration.ofHours(1));
         assertEquals(PscError.PSC_TOKEN_EXPIRED, assertThrows(PscException.class,
                 () -> IdTokenValidator.forProvider(config, provider, later).validate(tokens.idToken(),

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.hub.sandbox.psc.PscSimulator;
 import fr.vigie.hub.sandbox.psc.SandboxProfessionals;
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.protocol.identity.IdNatPs;
+import fr.vigie.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class PscGatewayIT {
     static final IdNatPs DOCTOR = id("810099900010");
     static final IdNatPs NURSE = id("810099900028");
-    final ManualClock pscClock = ManualClock.followingSystemTime();
+    final MutableClock pscClock = MutableClock.followingSystemTime();
     final Clock hubClock = Clock.systemUTC();
     final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();

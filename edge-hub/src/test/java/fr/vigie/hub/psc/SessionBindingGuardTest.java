@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.protocol.identity.IdNatPs;
+import fr.vigie.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SessionBindingGuardTest {
-    final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     final PscAuditSink.InMemory audit = new PscAuditSink.InMemory();
     final SessionBindingGuard guard = new SessionBindingGuard(audit, clock);
 

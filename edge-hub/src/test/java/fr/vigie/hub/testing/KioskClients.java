@@ -3,7 +3,7 @@ package fr.vigie.hub.testing;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.broker.DeviceAccessPolicy;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package fr.vigie.hub.testing;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import fr.vigie.hub.broker.FreePort;
 import fr.vigie.protocol.EventEnvelope;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.Topics;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -62,10 +62,7 @@ public final class LegacyHubData {
      */
     public static List<String> brokerSession(Path brokerDir, String hubClientId, KioskAddress kiosk, int n)
             throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = FreePort.onLoopback();
         for (String d : List.of("conf", "data", "extensions")) {
             Files.createDirectories(brokerDir.resolve(d));
         }

@@ -5,7 +5,7 @@ import fr.vigie.hub.agent.AgentBinding;
 import fr.vigie.hub.agent.CardProof;
 import fr.vigie.hub.agent.ProvenAgents;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.IgcSanteSandboxCa;
+import fr.vigie.hardware.sim.igcsante.IgcSanteSandboxCa;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

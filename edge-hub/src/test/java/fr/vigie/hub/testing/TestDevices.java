@@ -1,9 +1,9 @@
 package fr.vigie.hub.testing;
 
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceIdentity;
-import fr.vigie.provisioning.SiteCa;
-import fr.vigie.provisioning.SiteCaSettings;
+import fr.vigie.provisioning.device.DeviceIdentity;
+import fr.vigie.provisioning.siteca.SiteCa;
+import fr.vigie.provisioning.siteca.SiteCaSettings;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

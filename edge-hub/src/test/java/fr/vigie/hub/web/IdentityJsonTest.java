@@ -8,7 +8,7 @@ import fr.vigie.hub.identity.IdentityRecord;
 import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
-import fr.vigie.protocol.identity.RnivState;
+import fr.vigie.hub.identity.rniv.RnivState;
 import fr.vigie.protocol.identity.RnivStatus;
 import fr.vigie.protocol.identity.StrictTraits;
 import fr.vigie.protocol.identity.TraitsInput;

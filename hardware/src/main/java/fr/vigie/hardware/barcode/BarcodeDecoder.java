@@ -82,8 +82,17 @@ public final class BarcodeDecoder {
      *     {@link BarcodeError#BARCODE_UNREADABLE} when one was located but could not be decoded
      */
     public List<ScannedCode> require(BufferedImage image) throws BarcodeRejectedException {
-        LuminanceFrame frame = LuminanceFrame.of(image);
-        List<ScannedCode> codes = decode(frame, ScanSource.IMAGE);
+        return require(LuminanceFrame.of(image), ScanSource.IMAGE);
+    }
+
+    /**
+     * The codes in a frame, at least one, reported as coming from {@code source}: for scanners built on
+     * this decoder outside this package (the simulated scanner of the demo and tests).
+     *
+     * @throws BarcodeRejectedException as {@link #require(BufferedImage)}
+     */
+    public List<ScannedCode> require(LuminanceFrame frame, ScanSource source) throws BarcodeRejectedException {
+        List<ScannedCode> codes = decode(frame, source);
         if (codes.isEmpty()) {
             throw DecodePasses.explainNothing(frame);
         }

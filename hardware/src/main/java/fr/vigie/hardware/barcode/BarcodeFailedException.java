@@ -1,5 +1,7 @@
 package fr.vigie.hardware.barcode;
 
+import fr.vigie.protocol.ErrorKind;
+
 /**
  * A file or scanning device could not be read: missing file, I/O error, device gone. The same input
  * may be read later.
@@ -10,7 +12,7 @@ public final class BarcodeFailedException extends BarcodeException {
     /** Creates a failure, keeping the low-level cause for the logs. */
     public BarcodeFailedException(BarcodeError error, String message, Throwable cause) {
         super(error, message, cause);
-        if (error.kind() != BarcodeError.Kind.FAILED) {
+        if (error.kind() != ErrorKind.FAILED) {
             throw new IllegalArgumentException(error + " is not a failure");
         }
     }

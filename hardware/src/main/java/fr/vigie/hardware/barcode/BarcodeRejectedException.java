@@ -1,5 +1,6 @@
 package fr.vigie.hardware.barcode;
 
+import fr.vigie.protocol.ErrorKind;
 import fr.vigie.protocol.identity.IdentityError;
 import fr.vigie.protocol.identity.IdentityException;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public final class BarcodeRejectedException extends BarcodeException {
 
     private BarcodeRejectedException(BarcodeError error, String message, IdentityError identityError) {
         super(error, message, null);
-        if (error.kind() != BarcodeError.Kind.REJECTED) {
+        if (error.kind() != ErrorKind.REJECTED) {
             throw new IllegalArgumentException(error + " is not a rejection");
         }
         this.identityError = identityError;

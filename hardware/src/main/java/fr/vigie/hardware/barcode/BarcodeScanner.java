@@ -2,8 +2,8 @@ package fr.vigie.hardware.barcode;
 
 /**
  * A device that reads codes and tells its listeners: a camera ({@link CameraScanner}), a scanner
- * typing like a keyboard ({@link KeyboardWedgeScanner}), or the {@link SimulatedScanner} of the demo
- * and tests. All deliver {@link ScannedCode}s, so the kiosk does not care which one it has.
+ * typing like a keyboard ({@link KeyboardWedgeScanner}), or the simulated scanner of the demo and
+ * tests ({@code hardware-sim}). All deliver {@link ScannedCode}s, so the kiosk does not care which one it has.
  * Implementations are thread-safe for adding and removing listeners.
  *
  * <pre>{@code

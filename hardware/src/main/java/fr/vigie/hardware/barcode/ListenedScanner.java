@@ -2,15 +2,14 @@ package fr.vigie.hardware.barcode;
 
 import java.util.Objects;
 
-/** What every scanner shares: its name and its listeners. Thread-safe. */
-abstract sealed class ListenedScanner implements BarcodeScanner
-        permits CameraScanner, KeyboardWedgeScanner, SimulatedScanner {
+/** What this package's scanners share: their name and their listeners. Thread-safe. */
+abstract sealed class ListenedScanner implements BarcodeScanner permits CameraScanner, KeyboardWedgeScanner {
     private final String name;
-    final Listeners listeners;
+    final ScanListeners listeners;
 
     ListenedScanner(String name) {
         this.name = Objects.requireNonNull(name, "name");
-        this.listeners = new Listeners(name);
+        this.listeners = new ScanListeners(name);
     }
 
     @Override

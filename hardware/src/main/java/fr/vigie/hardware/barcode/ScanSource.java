@@ -8,6 +8,6 @@ public enum ScanSource {
     CAMERA,
     /** A scanner typing into the kiosk like a keyboard, through {@link KeyboardWedgeScanner}. */
     KEYBOARD_WEDGE,
-    /** {@link SimulatedScanner}, for the demo and tests. */
+    /** The simulated scanner of the demo and tests ({@code fr.vigie.hardware.sim.barcode.SimulatedScanner}). */
     SIMULATED
 }

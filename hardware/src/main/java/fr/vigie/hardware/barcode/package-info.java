@@ -5,9 +5,10 @@
  * <ul>
  *   <li>Sources: {@link fr.vigie.hardware.barcode.BarcodeDecoder} (ZXing, images and luminance frames),
  *       and the {@link fr.vigie.hardware.barcode.BarcodeScanner} devices of one shape:
- *       {@link fr.vigie.hardware.barcode.CameraScanner}, {@link fr.vigie.hardware.barcode.KeyboardWedgeScanner}
- *       and {@link fr.vigie.hardware.barcode.SimulatedScanner}; all produce
- *       {@link fr.vigie.hardware.barcode.ScannedCode}.</li>
+ *       {@link fr.vigie.hardware.barcode.CameraScanner} and {@link fr.vigie.hardware.barcode.KeyboardWedgeScanner}
+ *       (the demo's and tests' simulated scanner lives in the {@code hardware-sim} module); all produce
+ *       {@link fr.vigie.hardware.barcode.ScannedCode}, and share the listener plumbing of
+ *       {@link fr.vigie.hardware.barcode.ScanListeners}.</li>
  *   <li>Meaning: {@link fr.vigie.hardware.barcode.PayloadClassifier} turns a code into a sealed
  *       {@link fr.vigie.hardware.barcode.ScannedPayload}: INS DataMatrix, 2D-Doc, ApCV token,
  *       e-prescription, or unknown with a reason.</li>

@@ -1,5 +1,6 @@
 package fr.vigie.hardware.card;
 
+import fr.vigie.protocol.ErrorKind;
 import java.util.OptionalInt;
 
 /**
@@ -19,7 +20,7 @@ public final class CardRejectedException extends CardOperationException {
 
     private CardRejectedException(CardError error, String message, int triesLeft) {
         super(error, message, null);
-        if (error.kind() != CardError.Kind.REJECTED) {
+        if (error.kind() != ErrorKind.REJECTED) {
             throw new IllegalArgumentException(error + " is not a rejection");
         }
         this.triesLeft = triesLeft;

@@ -5,8 +5,8 @@ import javax.smartcardio.CardTerminals;
 
 /**
  * Where card readers come from: the machine's PC/SC service
- * ({@link fr.vigie.hardware.card.pcsc.PcscTerminalSource}) or in-process virtual readers
- * ({@link fr.vigie.hardware.card.virtual.VirtualReaders}). Implementations are thread-safe.
+ * ({@link fr.vigie.hardware.card.pcsc.PcscTerminalSource}) or, for the demo and tests, the in-process
+ * virtual readers of the {@code hardware-sim} module. Implementations are thread-safe.
  */
 public interface TerminalSource {
     /**

@@ -2,6 +2,7 @@ package fr.vigie.hardware.barcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.vigie.protocol.ErrorKind;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -52,7 +53,7 @@ class PayloadClassifierProperties {
         try {
             return PayloadClassifierTest.classify(BarcodeFormat.DATA_MATRIX, text);
         } catch (BarcodeRejectedException e) {
-            assertThat(e.error().kind()).isEqualTo(BarcodeError.Kind.REJECTED);
+            assertThat(e.error().kind()).isEqualTo(ErrorKind.REJECTED);
             assertThat(e.getMessage()).isNotBlank();
             return null;
         }

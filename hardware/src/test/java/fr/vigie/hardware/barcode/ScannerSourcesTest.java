@@ -2,18 +2,16 @@ package fr.vigie.hardware.barcode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import fr.vigie.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The keyboard wedge, the camera and the simulated scanner: one listener shape. */
+/** The keyboard wedge and the camera: one listener shape (the simulated scanner: hardware-sim's SimulatedScannerTest). */
 class ScannerSourcesTest {
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T08:00:00Z"));
     private final Recorder heard = new Recorder();
 
     @Test
@@ -97,30 +95,15 @@ class ScannerSourcesTest {
     }
 
     @Test
-    void simulatedScannerDecodesPicturesLikeTheRealOnes() throws Exception {
-        SimulatedScanner scanner = new SimulatedScanner("demo");
-        scanner.addListener(heard);
-        scanner.presentImage(TestIdentities.dartagnan().symbol().toImage(4));
-        scanner.presentImage(BarcodeDecoderTest.whiteCanvas(200, 200));
-        scanner.present(BarcodeFormat.QR_CODE, "ORDO:1234567890");
-        scanner.unplug();
-        assertThat(heard.codes).extracting(ScannedCode::text)
-                .containsExactly(TestIdentities.dartagnan().text(), "ORDO:1234567890");
-        assertThat(heard.codes).allSatisfy(c -> assertThat(c.source()).isEqualTo(ScanSource.SIMULATED));
-        assertThat(heard.rejections).extracting(BarcodeException::error).containsExactly(BarcodeError.BARCODE_NOT_FOUND);
-        assertThat(heard.failures).extracting(BarcodeException::error).containsExactly(BarcodeError.SCANNER_UNAVAILABLE);
-    }
-
-    @Test
-    void aListenerThatThrowsDoesNotStopTheOthersAndClosedScannersAreSilent() {
-        SimulatedScanner scanner = new SimulatedScanner("demo");
-        scanner.addListener(code -> {
+    void aListenerThatThrowsDoesNotStopTheOthersAndClosedListenersAreSilent() {
+        ScanListeners listeners = new ScanListeners("test");
+        listeners.add(code -> {
             throw new IllegalStateException("boom");
         });
-        scanner.addListener(heard);
-        scanner.present(BarcodeFormat.QR_CODE, "A");
-        scanner.close();
-        scanner.present(BarcodeFormat.QR_CODE, "B");
+        listeners.add(heard);
+        listeners.scanned(new ScannedCode(BarcodeFormat.QR_CODE, "A", ScanSource.IMAGE));
+        listeners.close();
+        listeners.scanned(new ScannedCode(BarcodeFormat.QR_CODE, "B", ScanSource.IMAGE));
         assertThat(heard.codes).extracting(ScannedCode::text).containsExactly("A");
     }
 
@@ -152,26 +135,4 @@ class ScannerSourcesTest {
         }
     }
 
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2025-06-01T08:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

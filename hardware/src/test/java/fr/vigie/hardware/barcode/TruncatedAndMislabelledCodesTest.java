@@ -3,6 +3,7 @@ package fr.vigie.hardware.barcode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.vigie.protocol.ErrorKind;
 import org.junit.jupiter.api.Test;
 
 /** Codes cut short or carried by the wrong symbology are refused with a code, never taken for something else. */
@@ -47,7 +48,7 @@ class TruncatedAndMislabelledCodesTest {
                 ScannedPayload p = PayloadClassifierTest.classify(BarcodeFormat.DATA_MATRIX, prefix);
                 assertThat(p).as("cut at %d", cut).isNotInstanceOf(InsDataMatrix.class);
             } catch (BarcodeRejectedException e) {
-                assertThat(e.error().kind()).isEqualTo(BarcodeError.Kind.REJECTED);
+                assertThat(e.error().kind()).isEqualTo(ErrorKind.REJECTED);
             }
         }
     }

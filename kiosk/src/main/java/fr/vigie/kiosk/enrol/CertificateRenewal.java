@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.kiosk.fleet.CertificateRotation;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.hubapi.HubApiException;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.ProvisioningException;
 import java.io.IOException;
 import java.security.cert.X509Certificate;

@@ -9,10 +9,11 @@ import fr.vigie.config.ConfigVerifier;
 import fr.vigie.kiosk.fleet.KioskFleet;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.hubapi.HubApiException;
+import fr.vigie.protocol.retry.Backoff;
 import fr.vigie.provisioning.AtomicFiles;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.ProvisioningException;
-import fr.vigie.provisioning.SigningKeyStore;
+import fr.vigie.provisioning.signing.SigningKeyStore;
 import fr.vigie.provisioning.enrolment.EnrolmentJson;
 import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import fr.vigie.provisioning.enrolment.EnrolmentResult;
@@ -55,7 +56,8 @@ public final class DeviceEnrolment {
     /** Where the applied configuration lives ({@link AppliedConfigStore}). */
     static final String CONFIG_DIR = KioskFleet.CONFIG_DIR;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+    /** After a failure to reach the hub: 1 s, doubling up to 30 s. */
+    private static final Backoff RETRY = Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(30));
     private static final Duration MAX_RESTART = Duration.ofHours(1);
 
     private final DeviceIdentity identity;
@@ -66,7 +68,8 @@ public final class DeviceEnrolment {
     private final ScheduledExecutorService scheduler;
     private final Executor worker;
     private final Duration pollEvery;
-    private final Duration restartAfter;
+    /** After a rejection: restartAfter, doubling at each new one, up to an hour. */
+    private final Backoff restart;
     private final Runnable onEnrolled;
     private final EnrolmentState state;
     private final EnrolmentJson messages = new EnrolmentJson();
@@ -95,7 +98,7 @@ public final class DeviceEnrolment {
         this.scheduler = scheduler;
         this.worker = worker;
         this.pollEvery = pollEvery;
-        this.restartAfter = restartAfter;
+        this.restart = Backoff.exponential(restartAfter.compareTo(MAX_RESTART) > 0 ? MAX_RESTART : restartAfter, MAX_RESTART);
         this.onEnrolled = onEnrolled;
         this.state = new EnrolmentState(identity.kiosk(), identity.enrolmentCode());
     }
@@ -173,8 +176,7 @@ public final class DeviceEnrolment {
             case "REJECTED" -> {
                 Files.deleteIfExists(dataDir.resolve(PENDING_FILE));
                 String reason = answer.path("reason").asText("REJECTED");
-                Duration wait = restartAfter.multipliedBy(1L << Math.min(rejections++, 12));
-                wait = wait.compareTo(MAX_RESTART) > 0 ? MAX_RESTART : wait;
+                Duration wait = restart.delay(rejections++);
                 LOG.warn("kiosk {}: enrolment {} rejected ({}); asking again in {} s", identity.kiosk(), id, reason,
                         wait.toSeconds());
                 state.set(EnrolmentState.Phase.REJECTED, reason);
@@ -247,8 +249,7 @@ public final class DeviceEnrolment {
     }
 
     private void retryLater() {
-        long ms = Math.min(MAX_RETRY.toMillis(), 1000L << Math.min(failures++, 5));
-        schedule(Duration.ofMillis(ms));
+        schedule(RETRY.delay(failures++));
     }
 
     private void schedule(Duration delay) {

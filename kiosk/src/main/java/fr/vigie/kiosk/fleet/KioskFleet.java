@@ -9,7 +9,7 @@ import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.Reply;
 import fr.vigie.protocol.Topics;
 import fr.vigie.provisioning.AtomicFiles;
-import fr.vigie.provisioning.SigningKeyStore;
+import fr.vigie.provisioning.signing.SigningKeyStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

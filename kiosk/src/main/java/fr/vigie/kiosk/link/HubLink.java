@@ -6,6 +6,7 @@ import fr.vigie.protocol.KioskStatus;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.Reply;
 import fr.vigie.protocol.Topics;
+import fr.vigie.protocol.retry.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,7 +123,7 @@ public final class HubLink implements AutoCloseable {
         this.codec = codec;
         this.status = new StatusMessages(kiosk, settings.softwareVersion(), settings.startedAt(),
                 settings.heartbeatSeconds(), outbox, codec, clock);
-        this.backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), random);
+        this.backoff = Backoff.exponential(Duration.ofMillis(500), Duration.ofSeconds(30)).withEqualJitter(random);
         this.publisher = new Publisher(outbox, Topics.event(kiosk), client, () -> current, this::sessionFailed,
                 onDrained, "vigie-publisher-" + kiosk.site() + "-" + kiosk.kioskId());
         this.client.setCallback(new LinkCallback(this));

@@ -1,7 +1,7 @@
 package fr.vigie.kiosk.session;
 
-import fr.vigie.provisioning.IgcSanteValidator;
-import fr.vigie.provisioning.ProfessionalCertificate;
+import fr.vigie.provisioning.igcsante.IgcSanteValidator;
+import fr.vigie.provisioning.igcsante.ProfessionalCertificate;
 import fr.vigie.provisioning.ProvisioningException;
 import java.security.cert.X509Certificate;
 import java.util.List;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import fr.vigie.hardware.card.VitaleBeneficiary;
 import fr.vigie.hardware.card.VitaleBirthDate;
-import fr.vigie.hardware.card.virtual.TestIgcSante;
-import fr.vigie.hardware.card.virtual.VirtualCpsCard;
-import fr.vigie.hardware.card.virtual.VirtualReaders;
-import fr.vigie.hardware.card.virtual.VirtualVitaleCard;
+import fr.vigie.hardware.sim.igcsante.TestIgcSante;
+import fr.vigie.hardware.sim.card.VirtualCpsCard;
+import fr.vigie.hardware.sim.card.VirtualReaders;
+import fr.vigie.hardware.sim.card.VirtualVitaleCard;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

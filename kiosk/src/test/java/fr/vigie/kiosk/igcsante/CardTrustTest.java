@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import fr.vigie.hardware.card.virtual.CpsCredential;
-import fr.vigie.hardware.card.virtual.TestIgcSante;
+import fr.vigie.hardware.sim.card.CpsCredential;
+import fr.vigie.hardware.sim.igcsante.TestIgcSante;
 import fr.vigie.kiosk.CardTrustSettings;
 import fr.vigie.kiosk.KioskConfigException;
 import fr.vigie.kiosk.session.IgcSanteCertificateCheck;
-import fr.vigie.provisioning.IgcSanteCrls;
+import fr.vigie.provisioning.igcsante.IgcSanteCrls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -3,10 +3,10 @@ package fr.vigie.kiosk.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import fr.vigie.hardware.card.ReaderEvent;
-import fr.vigie.hardware.card.virtual.VirtualCpsCard;
-import fr.vigie.hardware.card.virtual.VirtualCard;
-import fr.vigie.hardware.card.virtual.VirtualReaders;
-import fr.vigie.hardware.card.virtual.VirtualVitaleCard;
+import fr.vigie.hardware.sim.card.VirtualCpsCard;
+import fr.vigie.hardware.sim.card.VirtualCard;
+import fr.vigie.hardware.sim.card.VirtualReaders;
+import fr.vigie.hardware.sim.card.VirtualVitaleCard;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 

@@ -1,15 +1,15 @@
 package fr.vigie.kiosk.session;
 
 import fr.vigie.hardware.card.CpsHolder;
-import fr.vigie.hardware.card.virtual.CpsCredential;
-import fr.vigie.hardware.card.virtual.TestIgcSante;
+import fr.vigie.hardware.sim.card.CpsCredential;
+import fr.vigie.hardware.sim.igcsante.TestIgcSante;
 import fr.vigie.hardware.gpio.BeepPattern;
 import fr.vigie.hardware.gpio.Buzzer;
 import fr.vigie.hardware.gpio.LedColour;
 import fr.vigie.hardware.gpio.StatusLed;
 import fr.vigie.protocol.EventPayload.SessionTransition;
-import fr.vigie.provisioning.IgcSanteCrls;
-import fr.vigie.provisioning.IgcSanteValidator;
+import fr.vigie.provisioning.igcsante.IgcSanteCrls;
+import fr.vigie.provisioning.igcsante.IgcSanteValidator;
 import fr.vigie.provisioning.ProvisioningException;
 import java.io.IOException;
 import java.security.cert.X509CRL;

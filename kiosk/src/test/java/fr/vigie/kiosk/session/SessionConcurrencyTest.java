@@ -3,7 +3,7 @@ package fr.vigie.kiosk.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.vigie.hardware.card.virtual.CpsCredential;
+import fr.vigie.hardware.sim.card.CpsCredential;
 import fr.vigie.hardware.gpio.PresenceChange;
 import fr.vigie.protocol.EventPayload.SessionTransition;
 import java.time.Duration;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.vigie.hardware.card.virtual.CpsCredential;
-import fr.vigie.hardware.card.virtual.TestIgcSante;
-import fr.vigie.hardware.card.virtual.VirtualCpsCard;
+import fr.vigie.hardware.sim.card.CpsCredential;
+import fr.vigie.hardware.sim.igcsante.TestIgcSante;
+import fr.vigie.hardware.sim.card.VirtualCpsCard;
 import fr.vigie.kiosk.sandbox.SandboxCards;
 import fr.vigie.kiosk.station.SignInStation;
 import fr.vigie.kiosk.station.StationConfig;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.hardware.card.CpsCard;
-import fr.vigie.hardware.card.virtual.CpsCredential;
-import fr.vigie.hardware.card.virtual.TestIgcSante;
-import fr.vigie.hardware.card.virtual.VirtualCpsCard;
-import fr.vigie.hardware.card.virtual.VirtualReaders;
+import fr.vigie.hardware.sim.card.CpsCredential;
+import fr.vigie.hardware.sim.igcsante.TestIgcSante;
+import fr.vigie.hardware.sim.card.VirtualCpsCard;
+import fr.vigie.hardware.sim.card.VirtualReaders;
 import fr.vigie.protocol.EventEnvelope;
 import fr.vigie.protocol.EventId;
 import fr.vigie.protocol.KioskAddress;

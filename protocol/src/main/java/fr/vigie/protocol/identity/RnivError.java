@@ -1,6 +1,9 @@
 package fr.vigie.protocol.identity;
 
-/** Stable codes for RNIV actions that {@link RnivTransitions} refuses, and for bad RNIV input. */
+/**
+ * Stable codes for RNIV actions that the hub's RNIV lifecycle ({@code fr.vigie.hub.identity.rniv}) refuses,
+ * and for bad RNIV input ({@link HighTrustDocument#parse}): they travel to the kiosk in the hub's answers.
+ */
 public enum RnivError {
     /** The action makes no sense from this status (e.g. INSi retrieval when the INS is already retrieved). */
     RNIV_FORBIDDEN_TRANSITION,

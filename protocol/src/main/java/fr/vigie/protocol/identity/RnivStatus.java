@@ -5,7 +5,7 @@ package fr.vigie.protocol.identity;
  * exclusive statuses on two axes, {@link #insi() I} (traits retrieved or verified through INSi, or
  * obtained from the ApCV) and {@link #document() C} (checked against a high-trust document). The INS
  * may be transmitted or printed (e.g. in an INS DataMatrix) only for a {@link #QUAL qualified}
- * identity. Transitions are decided by {@link RnivTransitions} alone.
+ * identity. Transitions are decided by the hub's RNIV lifecycle alone ({@code fr.vigie.hub.identity.rniv}).
  */
 public enum RnivStatus {
     /** Provisoire: traits neither retrieved through INSi nor checked on a document. */

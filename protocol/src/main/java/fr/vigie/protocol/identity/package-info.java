@@ -4,10 +4,11 @@
  * the strict identity traits checked and normalised to INSi rules
  * ({@link fr.vigie.protocol.identity.StrictTraits}, {@link fr.vigie.protocol.identity.TraitsVerdict},
  * {@link fr.vigie.protocol.identity.BirthDate}, {@link fr.vigie.protocol.identity.BirthPlace}), and the
- * professional's identifier idNat_PS ({@link fr.vigie.protocol.identity.IdNatPs}), and the RNIV model:
- * {@link fr.vigie.protocol.identity.RnivStatus}, {@link fr.vigie.protocol.identity.IdentityAttribute},
- * {@link fr.vigie.protocol.identity.HighTrustDocument} and the one state machine
- * {@link fr.vigie.protocol.identity.RnivTransitions} (rejections: {@link fr.vigie.protocol.identity.RnivError}).
+ * professional's identifier idNat_PS ({@link fr.vigie.protocol.identity.IdNatPs}), and what of the RNIV
+ * model travels between kiosk and hub: {@link fr.vigie.protocol.identity.RnivStatus},
+ * {@link fr.vigie.protocol.identity.HighTrustDocument} and the rejection codes
+ * {@link fr.vigie.protocol.identity.RnivError}. The one state machine that moves a record's status (with
+ * its attributes DOUT/FICT/HOMA) is the hub's ({@code fr.vigie.hub.identity.rniv}).
  *
  * <p>Every type here is immutable. Bad input is rejected with an
  * {@link fr.vigie.protocol.identity.IdentityException} carrying a stable

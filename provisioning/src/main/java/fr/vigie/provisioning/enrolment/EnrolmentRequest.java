@@ -1,8 +1,8 @@
 package fr.vigie.provisioning.enrolment;
 
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceCsr;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceCsr;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.ProvisioningError;
 import fr.vigie.provisioning.ProvisioningException;
 import java.util.Objects;

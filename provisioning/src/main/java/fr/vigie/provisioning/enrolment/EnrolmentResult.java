@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * What an approved kiosk receives: its certificate chain (device certificate, issuing CA, root)
  * and its first signed configuration. The kiosk installs the chain with
- * {@link fr.vigie.provisioning.DeviceIdentity#installCertificateChain(String)}, verifies and
+ * {@link fr.vigie.provisioning.device.DeviceIdentity#installCertificateChain(String)}, verifies and
  * applies the configuration, then connects to MQTT with mutual TLS. Immutable.
  *
  * @param kiosk the kiosk enrolled

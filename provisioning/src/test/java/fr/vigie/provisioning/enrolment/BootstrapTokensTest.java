@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.vigie.provisioning.ProvisioningError;
 import fr.vigie.provisioning.ProvisioningException;
-import fr.vigie.provisioning.TestClock;
+import fr.vigie.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class BootstrapTokensTest {
-    private final TestClock clock = new TestClock(Instant.parse("2025-06-01T08:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T08:00:00Z"));
     private final InMemoryBootstrapTokenStore store = new InMemoryBootstrapTokenStore();
     private final BootstrapTokens tokens = new BootstrapTokens(store, clock, new SecureRandom());
 

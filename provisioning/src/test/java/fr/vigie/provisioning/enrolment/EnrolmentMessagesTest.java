@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.vigie.protocol.ConfigBundle;
-import fr.vigie.provisioning.DeviceCsr;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceCsr;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.ProvisioningError;
 import fr.vigie.provisioning.ProvisioningException;
-import fr.vigie.provisioning.TestClock;
+import fr.vigie.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,7 +26,7 @@ class EnrolmentMessagesTest {
 
     @Test
     void requestRoundTripsAndItsCsrMatchesTheCodeOnTheKioskScreen() throws Exception {
-        DeviceIdentity id = DeviceIdentity.openOrCreate(dir, KIOSK_A, "s".toCharArray(), new TestClock(at));
+        DeviceIdentity id = DeviceIdentity.openOrCreate(dir, KIOSK_A, "s".toCharArray(), new MutableClock(at));
         EnrolmentRequest sent = EnrolmentRequest.of(id, "0123456789abcdef.token");
 
         EnrolmentRequest received = json.readRequest(json.encode(sent));
@@ -40,7 +40,7 @@ class EnrolmentMessagesTest {
 
     @Test
     void requestWhoseCodeOrKioskDiffersFromItsCsrIsRejected() throws Exception {
-        DeviceIdentity id = DeviceIdentity.openOrCreate(dir, KIOSK_A, "s".toCharArray(), new TestClock(at));
+        DeviceIdentity id = DeviceIdentity.openOrCreate(dir, KIOSK_A, "s".toCharArray(), new MutableClock(at));
 
         assertRejected(() -> new EnrolmentRequest(KIOSK_A, id.csrPem(), "AAAA-AAAA", null).checkedCsr(),
                 ProvisioningError.ENROLMENT_CODE_MISMATCH);

@@ -1,8 +1,7 @@
 package fr.vigie.system.bench;
 
-import fr.vigie.hardware.barcode.tools.ScanBench;
-import fr.vigie.hardware.card.tools.CardSignInBench;
-import fr.vigie.hub.sandbox.insi.InsiBench;
+import fr.vigie.system.bench.scan.ScanBench;
+import fr.vigie.system.bench.card.CardSignInBench;
 import java.util.Arrays;
 
 /** {@code ./vigie bench <name> [options]}: runs one benchmark and prints its figures. */

@@ -8,7 +8,7 @@ import fr.vigie.hub.staff.StaffDirectory;
 import fr.vigie.kiosk.Kiosk;
 import fr.vigie.kiosk.KioskConfig;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import fr.vigie.system.EnrolledKiosks;
 import fr.vigie.system.TestKiosks;

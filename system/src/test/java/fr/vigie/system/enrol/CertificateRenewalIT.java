@@ -11,16 +11,12 @@ import fr.vigie.hub.audit.AuditQuery;
 import fr.vigie.kiosk.enrol.CertificateRenewal;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceIdentity;
+import fr.vigie.testing.MutableClock;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,31 +25,12 @@ class CertificateRenewalIT {
     @TempDir
     Path tmp;
 
-    /** The system clock plus days the test adds. */
-    static final class DaysLater extends Clock {
-        final AtomicInteger days = new AtomicInteger();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(Duration.ofDays(days.get()));
-        }
-    }
 
     @Test
     void renewalWaitsForTwoThirdsOfTheLifetimeThenReKeys() throws Exception {
         try (EdgeHub hub = EdgeHub.start(HubConfig.load(null, Map.of("hub.data-dir", tmp.resolve("hub").toString(),
                 "hub.http.port", "0", "hub.mqtt.port", "0", "hub.site", "chu-nord")))) {
-            DaysLater kioskClock = new DaysLater();
+            MutableClock kioskClock = MutableClock.followingSystemTime();
             DeviceIdentity identity = DeviceIdentity.openOrCreate(tmp.resolve("kiosk"),
                     KioskAddress.of("chu-nord", "accueil-1"), "secret".toCharArray(), kioskClock);
             hub.siteCa().enrolInProcess(identity);
@@ -61,11 +38,11 @@ class CertificateRenewalIT {
             CertificateRenewal renewal = new CertificateRenewal(identity, HubApi.forDevice(hub.deviceApiUri(), identity),
                     () -> { });
 
-            kioskClock.days.set(59);
+            kioskClock.advance(Duration.ofDays(59));
             assertFalse(renewal.renewIfDue());
             assertEquals(first, identity.certificateChain().get(0));
 
-            kioskClock.days.set(61);
+            kioskClock.advance(Duration.ofDays(2)); // 61 days later
             assertTrue(renewal.renewIfDue());
 
             X509Certificate renewed = identity.certificateChain().get(0);

@@ -11,7 +11,7 @@ import fr.vigie.kiosk.Kiosk;
 import fr.vigie.kiosk.KioskConfig;
 import fr.vigie.kiosk.enrol.EnrolmentState;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.RevocationReason;
 import fr.vigie.provisioning.enrolment.BootstrapToken;
 import fr.vigie.provisioning.enrolment.EnrolmentRequest;

@@ -15,7 +15,7 @@ import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.testing.HeadlessChromium;
 import fr.vigie.kiosk.ui.KioskUi;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceIdentity;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

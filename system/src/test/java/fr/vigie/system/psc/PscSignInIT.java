@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.vigie.hardware.card.virtual.CpsCredential;
-import fr.vigie.hardware.card.virtual.TestIgcSante;
+import fr.vigie.hardware.sim.card.CpsCredential;
+import fr.vigie.hardware.sim.igcsante.TestIgcSante;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.audit.AuditQuery;
 import fr.vigie.hub.audit.AuditRecord;
+import fr.vigie.hub.broker.FreePort;
 import fr.vigie.kiosk.admission.AgentProof;
 import fr.vigie.kiosk.admission.HubAgentClient;
 import fr.vigie.kiosk.hubapi.HubApi;
@@ -22,8 +23,7 @@ import fr.vigie.kiosk.session.PscConnector;
 import fr.vigie.kiosk.session.PscView;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.protocol.KioskAddress;
-import fr.vigie.provisioning.DeviceIdentity;
-import java.net.ServerSocket;
+import fr.vigie.provisioning.device.DeviceIdentity;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -194,10 +194,7 @@ class PscSignInIT {
 
     @Test
     void unreachableHubLeavesTheCardSessionOpenOffline() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = FreePort.onLoopback();
         kiosk = new SignInKiosk(HubApi.forDevice(URI.create("https://localhost:" + closedPort), enrolled("kiosk-3")));
 
         kiosk.signInWithCard(DOCTOR);

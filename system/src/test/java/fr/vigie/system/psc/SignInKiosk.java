@@ -1,9 +1,9 @@
 package fr.vigie.system.psc;
 
 import fr.vigie.hardware.card.CpsCard;
-import fr.vigie.hardware.card.virtual.CpsCredential;
-import fr.vigie.hardware.card.virtual.VirtualCpsCard;
-import fr.vigie.hardware.card.virtual.VirtualReaders;
+import fr.vigie.hardware.sim.card.CpsCredential;
+import fr.vigie.hardware.sim.card.VirtualCpsCard;
+import fr.vigie.hardware.sim.card.VirtualReaders;
 import fr.vigie.kiosk.ecps.EcpsScreens;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.psc.HubPscClient;

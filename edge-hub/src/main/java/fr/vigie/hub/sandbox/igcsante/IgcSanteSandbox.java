@@ -2,7 +2,7 @@ package fr.vigie.hub.sandbox.igcsante;
 
 import fr.vigie.protocol.identity.IdNatPs;
 import fr.vigie.protocol.identity.IdentityException;
-import fr.vigie.provisioning.IgcSanteSandboxCa;
+import fr.vigie.hardware.sim.igcsante.IgcSanteSandboxCa;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.math.BigInteger;

@@ -7,7 +7,7 @@
  * ({@link fr.vigie.hub.sandbox.insi.SimulatedFault}), its call log for tests
  * ({@link fr.vigie.hub.sandbox.insi.SimulatorCall}), an IGC-Santé-like test PKI
  * ({@link fr.vigie.hub.sandbox.insi.SandboxPki}), and a load generator
- * ({@link fr.vigie.hub.sandbox.insi.InsiBench}). Used by the demo and by the gateway's tests alike;
+ * ({@code ./vigie bench insi}: system's {@code fr.vigie.system.bench.InsiBench}). Used by the demo and by the gateway's tests alike;
  * never by a production hub.
  */
 package fr.vigie.hub.sandbox.insi;

@@ -17,9 +17,9 @@ import fr.vigie.hub.psc.PscTokens;
 import fr.vigie.hub.psc.PscUserInfo;
 import fr.vigie.hub.psc.SessionBindingGuard;
 import fr.vigie.hub.psc.SubjectRefPro;
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.identity.IdNatPs;
+import fr.vigie.testing.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +36,7 @@ class KioskCibaTest {
     static final String DOCTOR = "810099900010";
     static final String NURSE = "810099900028";
 
-    final ManualClock clock = new ManualClock(NOW);
+    final MutableClock clock = new MutableClock(NOW);
     final FakeGateway psc = new FakeGateway();
     final PscAuditSink.InMemory audit = new PscAuditSink.InMemory();
     final List<String> refusals = new ArrayList<>();

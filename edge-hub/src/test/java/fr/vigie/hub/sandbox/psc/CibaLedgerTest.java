@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.hub.sandbox.psc.CibaLedger.Answer;
-import fr.vigie.hub.testing.ManualClock;
+import fr.vigie.testing.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class CibaLedgerTest {
-    final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     final CibaLedger ledger = new CibaLedger(clock, new SecureRandom(), Duration.ofSeconds(120), Duration.ofSeconds(1));
     final SandboxProfessional doctor = SandboxProfessionals.bundled().byRole("doctor");
 

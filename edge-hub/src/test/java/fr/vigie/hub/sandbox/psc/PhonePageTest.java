@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.vigie.hub.testing.ManualClock;
 import fr.vigie.protocol.identity.IdNatPs;
+import fr.vigie.testing.MutableClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class PhonePageTest {
-    final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T09:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     final PhonePage page = new PhonePage(clock, new SecureRandom());
 
     @Test
