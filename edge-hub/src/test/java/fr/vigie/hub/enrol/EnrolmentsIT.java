@@ -18,12 +18,14 @@ import fr.vigie.hub.testing.LogCapture;
 import fr.vigie.hub.testing.RawHttp;
 import fr.vigie.hub.testing.TestDevices;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.DeviceCodec;
+import fr.vigie.protocol.device.EnrolmentError;
+import fr.vigie.protocol.device.EnrolmentRequest;
+import fr.vigie.protocol.device.EnrolmentStatus;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.RevocationReason;
 import fr.vigie.provisioning.device.RootPin;
 import fr.vigie.provisioning.enrolment.BootstrapToken;
-import fr.vigie.provisioning.enrolment.EnrolmentJson;
-import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import fr.vigie.testing.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
@@ -37,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.net.ssl.SSLContext;
@@ -86,16 +89,16 @@ class EnrolmentsIT {
     @Test
     void itApprovesOnlyWithTheCodeTheKioskShows() throws Exception {
         DeviceIdentity k = kiosk("approve");
-        EnrolmentView pending = enrolments.submit(EnrolmentRequest.of(k, null), FROM);
-        assertEquals(EnrolmentView.PENDING, pending.status());
+        EnrolmentView pending = enrolments.submit(k.enrolmentRequest(Optional.empty()), FROM);
+        assertEquals(EnrolmentStatus.PENDING, pending.status());
 
         EnrolmentRefused wrong = assertThrows(EnrolmentRefused.class,
                 () -> enrolments.approve(pending.id(), "AAAA-AAAA", "alice"));
         assertEquals("ENROLMENT_CODE_MISMATCH", code(wrong));
-        assertEquals(EnrolmentView.PENDING, enrolments.find(pending.id()).status());
+        assertEquals(EnrolmentStatus.PENDING, enrolments.find(pending.id()).status());
 
         EnrolmentView issued = enrolments.approve(pending.id(), k.enrolmentCode(), "alice");
-        assertEquals(EnrolmentView.ISSUED, issued.status());
+        assertEquals(EnrolmentStatus.ISSUED, issued.status());
         assertEquals("alice", issued.decidedBy());
         assertEquals("ENROLMENT_ALREADY_DECIDED", code(assertThrows(EnrolmentRefused.class,
                 () -> enrolments.reject(pending.id(), "too late", "bob"))));
@@ -104,7 +107,7 @@ class EnrolmentsIT {
     @Test
     void rejectedRequestCarriesItsReasonToTheKiosk() throws Exception {
         DeviceIdentity k = kiosk("reject");
-        EnrolmentView pending = enrolments.submit(EnrolmentRequest.of(k, null), FROM);
+        EnrolmentView pending = enrolments.submit(k.enrolmentRequest(Optional.empty()), FROM);
 
         enrolments.reject(pending.id(), "kiosk inconnu du service", "alice");
 
@@ -117,14 +120,14 @@ class EnrolmentsIT {
     @Test
     void sameKeyAskingAgainGetsItsRequestAndAnotherKeyWaitsBesideItUntilItApprovesOne() throws Exception {
         DeviceIdentity k = kiosk("again");
-        EnrolmentView first = enrolments.submit(EnrolmentRequest.of(k, null), FROM);
-        assertEquals(first.id(), enrolments.submit(EnrolmentRequest.of(k, null), FROM).id());
+        EnrolmentView first = enrolments.submit(k.enrolmentRequest(Optional.empty()), FROM);
+        assertEquals(first.id(), enrolments.submit(k.enrolmentRequest(Optional.empty()), FROM).id());
 
         DeviceIdentity rekeyed = TestDevices.unenrolled(dir.resolve("rekeyed"), k.kiosk(), clock);
-        EnrolmentView second = enrolments.submit(EnrolmentRequest.of(rekeyed, null), "192.0.2.99");
+        EnrolmentView second = enrolments.submit(rekeyed.enrolmentRequest(Optional.empty()), "192.0.2.99");
 
         assertNotEquals(first.id(), second.id());
-        assertEquals(EnrolmentView.PENDING, enrolments.find(first.id()).status(), "a new key cancels nothing");
+        assertEquals(EnrolmentStatus.PENDING, enrolments.find(first.id()).status(), "a new key cancels nothing");
         assertEquals(1, enrolments.find(first.id()).conflicts());
         assertEquals(1, second.conflicts());
         assertEquals("192.0.2.99", second.source());
@@ -132,7 +135,7 @@ class EnrolmentsIT {
         enrolments.approve(first.id(), k.enrolmentCode(), "alice");
 
         EnrolmentView closed = enrolments.find(second.id());
-        assertEquals(EnrolmentView.REJECTED, closed.status());
+        assertEquals(EnrolmentStatus.REJECTED, closed.status());
         assertEquals("SUPERSEDED", closed.reason());
         assertEquals("alice", closed.decidedBy());
         assertTrue(hub.audit().find(AuditQuery.all(1000)).entries().stream().anyMatch(r -> r.action()
@@ -143,10 +146,10 @@ class EnrolmentsIT {
     @Test
     void theCodeIsMatchedWhateverTheCaseOrSpacingItIsTypedWith() throws Exception {
         DeviceIdentity k = kiosk("typed");
-        EnrolmentView pending = enrolments.submit(EnrolmentRequest.of(k, null), FROM);
+        EnrolmentView pending = enrolments.submit(k.enrolmentRequest(Optional.empty()), FROM);
         String typed = " " + k.enrolmentCode().toLowerCase(java.util.Locale.ROOT).replace("-", "") + " ";
 
-        assertEquals(EnrolmentView.ISSUED, enrolments.approve(pending.id(), typed, "alice").status());
+        assertEquals(EnrolmentStatus.ISSUED, enrolments.approve(pending.id(), typed, "alice").status());
     }
 
     @Test
@@ -154,17 +157,17 @@ class EnrolmentsIT {
         String crowded = "198.51.100.7";
         int share = EnrolmentLimits.defaults().maxPendingPerSource();
         for (int i = 0; i < share; i++) {
-            assertEquals(EnrolmentView.PENDING, enrolments.submit(EnrolmentRequest.of(kiosk("crowd-" + i), null),
+            assertEquals(EnrolmentStatus.PENDING, enrolments.submit(kiosk("crowd-" + i).enrolmentRequest(Optional.empty()),
                     crowded).status());
         }
         DeviceIdentity oneMore = kiosk("crowd-" + share);
 
         EnrolmentRefused full = assertThrows(EnrolmentRefused.class,
-                () -> enrolments.submit(EnrolmentRequest.of(oneMore, null), crowded));
+                () -> enrolments.submit(oneMore.enrolmentRequest(Optional.empty()), crowded));
 
         assertEquals(429, full.status());
-        assertEquals(EnrolmentRefused.SOURCE_QUEUE_FULL, full.code());
-        assertEquals(EnrolmentView.PENDING, enrolments.submit(EnrolmentRequest.of(oneMore, null), "198.51.100.8")
+        assertEquals(EnrolmentError.ENROLMENT_SOURCE_QUEUE_FULL.name(), full.code());
+        assertEquals(EnrolmentStatus.PENDING, enrolments.submit(oneMore.enrolmentRequest(Optional.empty()), "198.51.100.8")
                 .status(), "another source is not held back by the first one's requests");
     }
 
@@ -173,12 +176,12 @@ class EnrolmentsIT {
         DeviceIdentity k = kiosk("token");
         BootstrapToken t = enrolments.issueToken(k.kiosk(), Duration.ofHours(1), "alice");
 
-        EnrolmentView v = enrolments.submit(EnrolmentRequest.of(k, t.value()), FROM);
+        EnrolmentView v = enrolments.submit(k.enrolmentRequest(Optional.of(t.value())), FROM);
 
-        assertEquals(EnrolmentView.ISSUED, v.status());
+        assertEquals(EnrolmentStatus.ISSUED, v.status());
         assertEquals("bootstrap-token:" + t.id(), v.decidedBy());
         assertEquals("TOKEN_USED", code(assertThrows(EnrolmentRefused.class,
-                () -> enrolments.submit(EnrolmentRequest.of(k, t.value()), FROM))));
+                () -> enrolments.submit(k.enrolmentRequest(Optional.of(t.value())), FROM))));
     }
 
     @Test
@@ -187,13 +190,13 @@ class EnrolmentsIT {
         BootstrapToken forSomeoneElse = enrolments.issueToken(KioskAddress.of(SITE, "someone-else"),
                 Duration.ofHours(1), "alice");
         assertEquals("TOKEN_WRONG_KIOSK", code(assertThrows(EnrolmentRefused.class,
-                () -> enrolments.submit(EnrolmentRequest.of(k, forSomeoneElse.value()), FROM))));
+                () -> enrolments.submit(k.enrolmentRequest(Optional.of(forSomeoneElse.value())), FROM))));
 
         BootstrapToken shortLived = enrolments.issueToken(k.kiosk(), Duration.ofMinutes(5), "alice");
         clock.advance(Duration.ofMinutes(6));
         try {
             assertEquals("TOKEN_EXPIRED", code(assertThrows(EnrolmentRefused.class,
-                    () -> enrolments.submit(EnrolmentRequest.of(k, shortLived.value()), FROM))));
+                    () -> enrolments.submit(k.enrolmentRequest(Optional.of(shortLived.value())), FROM))));
         } finally {
             clock.advance(Duration.ofMinutes(-6));
         }
@@ -203,11 +206,11 @@ class EnrolmentsIT {
     void kioskOfAnotherSiteOrWithAForgedCodeIsRefused() throws Exception {
         DeviceIdentity foreign = TestDevices.unenrolled(dir.resolve("kiosks"), KioskAddress.of("chu-sud", "k"), clock);
         assertEquals("CSR_SUBJECT_MISMATCH", code(assertThrows(EnrolmentRefused.class,
-                () -> enrolments.submit(EnrolmentRequest.of(foreign, null), FROM))));
+                () -> enrolments.submit(foreign.enrolmentRequest(Optional.empty()), FROM))));
 
         DeviceIdentity k = kiosk("forged");
         assertEquals("ENROLMENT_CODE_MISMATCH", code(assertThrows(EnrolmentRefused.class,
-                () -> enrolments.submit(new EnrolmentRequest(k.kiosk(), k.csrPem(), "AAAA-AAAA", null), FROM))));
+                () -> enrolments.submit(EnrolmentRequest.of(k.kiosk(), k.csrPem(), "AAAA-AAAA", Optional.empty()), FROM))));
     }
 
     @Test
@@ -225,7 +228,7 @@ class EnrolmentsIT {
     @Test
     void revocationIsPublishedInTheCrl() throws Exception {
         DeviceIdentity k = kiosk("revoked");
-        enrolments.submit(EnrolmentRequest.of(k, enrolments.issueToken(k.kiosk(), Duration.ofHours(1), "a").value()), FROM);
+        enrolments.submit(k.enrolmentRequest(Optional.of(enrolments.issueToken(k.kiosk(), Duration.ofHours(1), "a").value())), FROM);
 
         var serials = enrolments.revoke(k.kiosk(), RevocationReason.KEY_COMPROMISE, "alice");
 
@@ -267,10 +270,10 @@ class EnrolmentsIT {
             assertEquals("PENDING", JSON.readTree(answer.body()).path("status").asText());
             // and the flood got its share and no more
             assertEquals(Set.of(202, 429), statuses.keySet(), statuses.toString());
-            assertEquals(Set.of(EnrolmentRefused.RATE_LIMITED, EnrolmentRefused.SOURCE_QUEUE_FULL), codes.keySet());
-            assertTrue(codes.get(EnrolmentRefused.RATE_LIMITED) >= 800, codes.toString());
-            assertEquals(codes.get(EnrolmentRefused.RATE_LIMITED), withRetryAfter);
-            assertEquals(EnrolmentLimits.defaults().maxPendingPerSource(), enrolments.list(EnrolmentView.PENDING, 1000)
+            assertEquals(Set.of(EnrolmentError.ENROLMENT_RATE_LIMITED.name(), EnrolmentError.ENROLMENT_SOURCE_QUEUE_FULL.name()), codes.keySet());
+            assertTrue(codes.get(EnrolmentError.ENROLMENT_RATE_LIMITED.name()) >= 800, codes.toString());
+            assertEquals(codes.get(EnrolmentError.ENROLMENT_RATE_LIMITED.name()), withRetryAfter);
+            assertEquals(EnrolmentLimits.defaults().maxPendingPerSource(), enrolments.list(EnrolmentStatus.PENDING, 1000)
                     .stream().filter(v -> "127.0.0.2".equals(v.source())).count());
             // and neither the log nor the audit log got a line per request
             assertEquals(List.of(), log.aboveWarnOrWithStackTrace());
@@ -339,7 +342,7 @@ class EnrolmentsIT {
     }
 
     private static String json(DeviceIdentity d) {
-        return new String(new EnrolmentJson().encode(EnrolmentRequest.of(d, null)), StandardCharsets.UTF_8);
+        return new String(new DeviceCodec().encode(d.enrolmentRequest(Optional.empty())), StandardCharsets.UTF_8);
     }
 
     private static SSLContext pinned() {

@@ -22,17 +22,20 @@ import java.util.Optional;
 public final class AdmissionApi {
     /** INSi with typed strict traits. */
     public static final DeviceRoute<TraitsRequest, AdmissionAnswer> TRAITS = DeviceRoute.post(
-            "/device/v1/admission/traits", TraitsRequest.class, AdmissionAnswer.class, 200, DeviceApiError.BAD_REQUEST);
+            "/device/v1/admission/traits", TraitsRequest.class, AdmissionAnswer.class, 200, DeviceApiError.BAD_REQUEST)
+            .forbidding(AdmissionApi.AGENT_CLAIM_FIELD, AgentError.AGENT_CLAIM_REFUSED);
     /** INSi with a beneficiary read from a Vitale card. */
     public static final DeviceRoute<VitaleRequest, AdmissionAnswer> VITALE = DeviceRoute.post(
-            "/device/v1/admission/vitale", VitaleRequest.class, AdmissionAnswer.class, 200, DeviceApiError.BAD_REQUEST);
+            "/device/v1/admission/vitale", VitaleRequest.class, AdmissionAnswer.class, 200, DeviceApiError.BAD_REQUEST)
+            .forbidding(AdmissionApi.AGENT_CLAIM_FIELD, AgentError.AGENT_CLAIM_REFUSED);
     /** A carte Vitale app token: the identity is qualified at once. */
     public static final DeviceRoute<ApcvRequest, AdmissionAnswer> APCV = DeviceRoute.post(
-            "/device/v1/admission/apcv", ApcvRequest.class, AdmissionAnswer.class, 200, DeviceApiError.BAD_REQUEST);
+            "/device/v1/admission/apcv", ApcvRequest.class, AdmissionAnswer.class, 200, DeviceApiError.BAD_REQUEST)
+            .forbidding(AdmissionApi.AGENT_CLAIM_FIELD, AgentError.AGENT_CLAIM_REFUSED);
     /** The agent checked record {@code {id}}'s traits against a high-trust document. */
     public static final DeviceRoute<DocumentRequest, AdmissionAnswer> DOCUMENT = DeviceRoute.post(
             "/device/v1/admission/{id}/document", DocumentRequest.class, AdmissionAnswer.class, 200,
-            DeviceApiError.BAD_REQUEST);
+            DeviceApiError.BAD_REQUEST).forbidding(AdmissionApi.AGENT_CLAIM_FIELD, AgentError.AGENT_CLAIM_REFUSED);
     /** Every admission route is under this prefix (the hub checks the agent there, before any body is read). */
     public static final String PREFIX = "/device/v1/admission/";
     /** The field a request would name its own agent with: refused, whatever it names. */

@@ -12,6 +12,8 @@ public enum DeviceApiError implements DeviceError {
     UNSUPPORTED_MEDIA_TYPE(415),
     /** The body is not well-formed JSON (one value, nothing after it). */
     BAD_JSON(400),
+    /** A form body that does not decode (the console's listener, which shares this gate; the device API takes JSON only). */
+    BAD_FORM(400),
     /** The body or a path parameter is not what the route takes (fields, kinds, values). */
     BAD_REQUEST(400),
     /** The body is larger than the listener takes. */

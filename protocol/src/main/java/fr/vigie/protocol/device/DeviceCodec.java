@@ -3,13 +3,16 @@ package fr.vigie.protocol.device;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import fr.vigie.protocol.ProtocolError;
 import fr.vigie.protocol.ProtocolException;
 import fr.vigie.protocol.StrictJson;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -42,12 +45,21 @@ public final class DeviceCodec {
         return json.write(message);
     }
 
-    /** Reads the body of a request to {@code route}. */
+    /**
+     * Reads the body of a request to {@code route}. A field the route forbids is refused first, as an
+     * {@code UNKNOWN_FIELD} naming it ({@link DeviceRoute#refusalOf} gives the route's code for it).
+     */
     public <Q> Q decodeRequest(DeviceRoute<Q, ?> route, byte[] body) throws ProtocolException {
         if (!route.hasBody()) {
             throw new IllegalArgumentException(route + " takes no body");
         }
-        return read(json, body, route.requestType());
+        JsonNode tree = json.readObject(body);
+        Optional<String> forbidden = route.forbiddenField().filter(tree::has);
+        if (forbidden.isPresent()) {
+            throw ProtocolException.ofField(ProtocolError.UNKNOWN_FIELD, forbidden.get(), "field '" + forbidden.get()
+                    + "' is refused: the request may not name it");
+        }
+        return json.read(tree, route.requestType(), "");
     }
 
     /** Reads the JSON body of a successful answer of {@code route}, within the route's size limit. */

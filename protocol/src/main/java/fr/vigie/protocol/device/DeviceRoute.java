@@ -1,8 +1,10 @@
 package fr.vigie.protocol.device;
 
+import fr.vigie.protocol.ProtocolException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +51,12 @@ public final class DeviceRoute<Q, A> {
         }
     }
 
+    /**
+     * Routes under this prefix are served only to a kiosk presenting its client certificate of the site (the
+     * others: enrolment, which a kiosk calls to get that certificate, and the public CRLs).
+     */
+    public static final String AUTHENTICATED_PREFIX = "/device/v1/";
+
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
     private static final Pattern TEMPLATE = Pattern.compile("(/(?:[a-z0-9-]+|\\{[A-Za-z]+}))+");
     /** What a path parameter's value may be: one path segment, never a separator or an escape. */
@@ -62,10 +70,18 @@ public final class DeviceRoute<Q, A> {
     private final ToIntFunction<A> status;
     private final DeviceError invalidRequest;
     private final int maxAnswerBytes;
+    private final String forbiddenField;
+    private final DeviceError forbiddenFieldError;
     private final List<String> parameters;
 
     private DeviceRoute(Method method, String template, Class<Q> request, Class<A> answer, Media media,
             ToIntFunction<A> status, DeviceError invalidRequest, int maxAnswerBytes) {
+        this(method, template, request, answer, media, status, invalidRequest, maxAnswerBytes, null, null);
+    }
+
+    private DeviceRoute(Method method, String template, Class<Q> request, Class<A> answer, Media media,
+            ToIntFunction<A> status, DeviceError invalidRequest, int maxAnswerBytes, String forbiddenField,
+            DeviceError forbiddenFieldError) {
         if (!TEMPLATE.matcher(template).matches()) {
             throw new IllegalArgumentException("'" + template + "' is not a device API path template");
         }
@@ -77,6 +93,8 @@ public final class DeviceRoute<Q, A> {
         this.status = Objects.requireNonNull(status, "status");
         this.invalidRequest = Objects.requireNonNull(invalidRequest, "invalidRequest");
         this.maxAnswerBytes = maxAnswerBytes;
+        this.forbiddenField = forbiddenField;
+        this.forbiddenFieldError = forbiddenFieldError;
         List<String> names = new ArrayList<>();
         Matcher m = PARAMETER.matcher(template);
         while (m.find()) {
@@ -110,12 +128,23 @@ public final class DeviceRoute<Q, A> {
 
     /** This route, whose success status depends on the answer (e.g. 201 issued, 202 pending). */
     public DeviceRoute<Q, A> answeredWith(ToIntFunction<A> statusOf) {
-        return new DeviceRoute<>(method, template, request, answer, media, statusOf, invalidRequest, maxAnswerBytes);
+        return new DeviceRoute<>(method, template, request, answer, media, statusOf, invalidRequest, maxAnswerBytes,
+                forbiddenField, forbiddenFieldError);
     }
 
     /** This route, whose answers may be up to {@code bytes} long (e.g. a bundle of CRLs). */
     public DeviceRoute<Q, A> answersUpTo(int bytes) {
-        return new DeviceRoute<>(method, template, request, answer, media, status, invalidRequest, bytes);
+        return new DeviceRoute<>(method, template, request, answer, media, status, invalidRequest, bytes,
+                forbiddenField, forbiddenFieldError);
+    }
+
+    /**
+     * This route, where a body carrying {@code field} is refused with {@code error} before anything else is
+     * looked at, whatever the field holds: e.g. an admission step naming its own agent.
+     */
+    public DeviceRoute<Q, A> forbidding(String field, DeviceError error) {
+        return new DeviceRoute<>(method, template, request, answer, media, status, invalidRequest, maxAnswerBytes,
+                Objects.requireNonNull(field, "field"), Objects.requireNonNull(error, "error"));
     }
 
     public Method method() {
@@ -125,6 +154,11 @@ public final class DeviceRoute<Q, A> {
     /** The path with its parameters in braces, as Javalin writes them: {@code /device/v1/admission/{id}/document}. */
     public String template() {
         return template;
+    }
+
+    /** Whether the route is served only to a kiosk presenting its certificate ({@link #AUTHENTICATED_PREFIX}). */
+    public boolean authenticated() {
+        return template.startsWith(AUTHENTICATED_PREFIX);
     }
 
     /** The names of the path parameters, in order. */
@@ -160,6 +194,20 @@ public final class DeviceRoute<Q, A> {
     /** The code answered when the body or a path parameter is not what the route takes. */
     public DeviceError invalidRequest() {
         return invalidRequest;
+    }
+
+    /** The field a body must never carry, if the route has one ({@link #forbidding}). */
+    public Optional<String> forbiddenField() {
+        return Optional.ofNullable(forbiddenField);
+    }
+
+    /**
+     * The code a request refused by the codec is answered with: the forbidden field's code when that field was
+     * the reason, {@link #invalidRequest()} otherwise.
+     */
+    public DeviceError refusalOf(ProtocolException rejected) {
+        return forbiddenField != null && rejected.field().filter(forbiddenField::equals).isPresent()
+                ? forbiddenFieldError : invalidRequest;
     }
 
     /** The largest answer body the kiosk reads from this route. */

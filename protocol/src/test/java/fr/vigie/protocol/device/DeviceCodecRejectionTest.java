@@ -94,6 +94,23 @@ class DeviceCodecRejectionTest {
     }
 
     @Test
+    void anAdmissionStepNamingItsOwnAgentIsRefusedForThatBeforeAnythingElse() {
+        for (DeviceRoute<?, ?> route : List.of(AdmissionApi.TRAITS, AdmissionApi.VITALE, AdmissionApi.APCV,
+                AdmissionApi.DOCUMENT)) {
+            ObjectNode json = PLAIN.createObjectNode().put("surplus", 1).put("agent", "810001234565");
+
+            ProtocolException e = assertThrows(ProtocolException.class, () -> codec.decodeRequest(route, bytes(json)));
+
+            assertEquals(Optional.of("agent"), e.field(), route.toString());
+            assertEquals(AgentError.AGENT_CLAIM_REFUSED, route.refusalOf(e), route.toString());
+        }
+        ProtocolException other = assertThrows(ProtocolException.class, () -> codec.decodeRequest(AdmissionApi.APCV,
+                bytes(PLAIN.createObjectNode().put("surplus", 1))));
+        assertEquals(DeviceApiError.BAD_REQUEST, AdmissionApi.APCV.refusalOf(other));
+        assertEquals(AgentError.AGENT_PROOF_INVALID, AgentApi.NONCE.refusalOf(other));
+    }
+
+    @Test
     void aNullRequiredFieldIsRefusedAsMissing() {
         ObjectNode json = tree(new NonceRequest("s-1"));
         json.putNull("kioskSessionId");

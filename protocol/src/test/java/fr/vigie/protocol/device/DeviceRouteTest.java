@@ -62,6 +62,12 @@ class DeviceRouteTest {
     }
 
     @Test
+    void onlyEnrolmentAndThePublicCrlsAreServedWithoutTheKiosksCertificate() {
+        assertEquals(List.of(EnrolmentApi.PING, EnrolmentApi.SUBMIT, EnrolmentApi.PROGRESS, EnrolmentApi.SITE_CRL,
+                IgcSanteApi.PUBLIC_CRLS), DeviceRoute.all().stream().filter(r -> !r.authenticated()).toList());
+    }
+
+    @Test
     void successStatusesAreThoseKiosksAlreadyExpect() {
         assertEquals(201, AgentApi.NONCE.status(null));
         assertEquals(204, AgentApi.END.status(null));

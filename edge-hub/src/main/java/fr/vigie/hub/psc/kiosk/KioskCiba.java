@@ -1,5 +1,6 @@
 package fr.vigie.hub.psc.kiosk;
 
+import fr.vigie.protocol.device.CibaError;
 import fr.vigie.hub.psc.CibaChannel;
 import fr.vigie.hub.psc.CibaPoll;
 import fr.vigie.hub.psc.CibaRequest;
@@ -91,7 +92,7 @@ public final class KioskCiba {
      * Starts a CIBA sign-in of {@code who} for the session {@code kioskSessionId} of {@code kiosk}.
      *
      * @throws PscException PSC refused the request (e.g. unknown professional) or could not be reached
-     * @throws KioskCibaException {@link KioskCibaError#CIBA_TOO_MANY_REQUESTS}
+     * @throws KioskCibaException {@link CibaError#CIBA_TOO_MANY_REQUESTS}
      */
     public CibaStarted start(KioskAddress kiosk, IdNatPs who, CibaChannel channel, String kioskSessionId)
             throws PscException, KioskCibaException {
@@ -99,7 +100,7 @@ public final class KioskCiba {
         long open = requests.values().stream()
                 .filter(e -> e.kiosk.equals(kiosk) && e.status instanceof CibaStatus.Pending).count();
         if (open >= MAX_OPEN_PER_KIOSK) {
-            throw new KioskCibaException(KioskCibaError.CIBA_TOO_MANY_REQUESTS, "kiosk " + kiosk + " already has "
+            throw new KioskCibaException(CibaError.CIBA_TOO_MANY_REQUESTS, "kiosk " + kiosk + " already has "
                     + open + " sign-ins awaiting approval");
         }
         CibaRequest request = gateway.start(who, channel);
@@ -128,7 +129,7 @@ public final class KioskCiba {
         Entry e = own(kiosk, requestId).orElseThrow(() -> unknown(requestId));
         synchronized (e) {
             if (!(e.status instanceof CibaStatus.Bound b)) {
-                throw new KioskCibaException(KioskCibaError.CIBA_NOT_BOUND, "request " + requestId + " is not bound");
+                throw new KioskCibaException(CibaError.CIBA_NOT_BOUND, "request " + requestId + " is not bound");
             }
             SubjectRefPro.Exercice chosen = e.exercices.choose(index);
             e.status = new CibaStatus.Bound(b.who(), b.exercices(), Optional.of(index), b.expiresAt());
@@ -236,7 +237,7 @@ public final class KioskCiba {
     }
 
     private static KioskCibaException unknown(String requestId) {
-        return new KioskCibaException(KioskCibaError.CIBA_REQUEST_UNKNOWN, "no sign-in request " + requestId
+        return new KioskCibaException(CibaError.CIBA_REQUEST_UNKNOWN, "no sign-in request " + requestId
                 + " for this kiosk");
     }
 
