@@ -1,5 +1,6 @@
 package fr.vigie.system;
 
+import fr.vigie.protocol.device.IgcSanteApi;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +18,7 @@ import java.time.Duration;
  */
 final class DemoCardTrust {
     static final String ANCHORS_PATH = "/sandbox/igc-sante/anchors.pem";
-    static final String CRL_PATH = "/pki/v1/igc-sante/crls";
+    static final String CRL_PATH = IgcSanteApi.PUBLIC_CRLS.path();
 
     private DemoCardTrust() {
     }

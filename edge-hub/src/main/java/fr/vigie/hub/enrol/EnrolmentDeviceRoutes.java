@@ -12,6 +12,7 @@ import fr.vigie.protocol.device.DeviceApiError;
 import fr.vigie.protocol.device.EnrolmentApi;
 import fr.vigie.protocol.device.EnrolmentProgress;
 import fr.vigie.protocol.device.EnrolmentResult;
+import fr.vigie.protocol.device.EnrolmentStatus;
 import fr.vigie.protocol.device.EnrolmentTicket;
 import fr.vigie.protocol.device.InstalledAnswer;
 import fr.vigie.protocol.device.RenewalAnswer;
@@ -67,7 +68,9 @@ public final class EnrolmentDeviceRoutes implements DeviceRoutes {
     }
 
     private EnrolmentProgress progress(EnrolmentView v) throws Exception {
-        Optional<EnrolmentRows.Issued> issued = enrolments.issued(v.id());
+        // read after the status: a request approved in between is answered PENDING, and ISSUED at the next poll
+        Optional<EnrolmentRows.Issued> issued = v.status() == EnrolmentStatus.ISSUED ? enrolments.issued(v.id())
+                : Optional.empty();
         Optional<EnrolmentResult> result = Optional.empty();
         if (issued.isPresent()) {
             result = Optional.of(EnrolmentResult.of(KioskAddress.of(v.site(), v.kioskId()), issued.get().chainPem(),

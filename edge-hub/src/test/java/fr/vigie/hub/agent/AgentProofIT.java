@@ -13,9 +13,10 @@ import fr.vigie.hub.audit.AuditQuery;
 import fr.vigie.hub.audit.AuditRecord;
 import fr.vigie.hub.testing.StaffClient;
 import fr.vigie.hub.testing.TestAgents;
+import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.AdmissionApi;
 import fr.vigie.protocol.device.AgentApi;
 import fr.vigie.protocol.device.AgentError;
-import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.igcsante.IgcSanteCrls;
@@ -120,7 +121,7 @@ class AgentProofIT {
         HttpResponse<String> passportChecked(long recordId, Map<String, Object> extra) throws Exception {
             Map<String, Object> body = new java.util.HashMap<>(extra);
             body.put("document", "PASSPORT");
-            return post("/device/v1/admission/" + recordId + "/document", body);
+            return post(AdmissionApi.DOCUMENT.path(Long.toString(recordId)), body);
         }
     }
 

@@ -19,6 +19,7 @@ import fr.vigie.hub.testing.RawHttp;
 import fr.vigie.hub.testing.TestDevices;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.device.DeviceCodec;
+import fr.vigie.protocol.device.EnrolmentApi;
 import fr.vigie.protocol.device.EnrolmentError;
 import fr.vigie.protocol.device.EnrolmentRequest;
 import fr.vigie.protocol.device.EnrolmentStatus;
@@ -111,7 +112,7 @@ class EnrolmentsIT {
 
         enrolments.reject(pending.id(), "kiosk inconnu du service", "alice");
 
-        HttpResponse<String> poll = get("/enrol/v1/requests/" + pending.id());
+        HttpResponse<String> poll = get(EnrolmentApi.PROGRESS.path(pending.id().toString()));
         assertTrue(poll.body().contains("\"status\":\"REJECTED\"") && poll.body().contains("kiosk inconnu du service"),
                 poll.body());
         assertFalse(poll.body().contains("result"), poll.body());
@@ -217,7 +218,7 @@ class EnrolmentsIT {
     void malformedRequestOnTheDeviceApiGetsItsCode() throws Exception {
         HttpResponse<String> r = HttpClient.newBuilder().sslContext(RootPin.enrolmentContext(
                 hub.siteCa().rootFingerprint())).build().send(HttpRequest.newBuilder(hub.deviceApiUri()
-                .resolve("/enrol/v1/requests")).header("Content-Type", "application/json")
+                .resolve(EnrolmentApi.SUBMIT.path())).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":1}")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -234,7 +235,7 @@ class EnrolmentsIT {
 
         assertEquals(1, serials.size());
         assertTrue(hub.siteCa().isRevoked(new java.math.BigInteger(serials.get(0), 16)));
-        assertTrue(get("/enrol/v1/crl").body().startsWith("-----BEGIN X509 CRL-----"));
+        assertTrue(get(EnrolmentApi.SITE_CRL.path()).body().startsWith("-----BEGIN X509 CRL-----"));
         assertEquals("DEVICE_UNKNOWN", code(assertThrows(EnrolmentRefused.class,
                 () -> enrolments.revoke(k.kiosk(), RevocationReason.KEY_COMPROMISE, "alice"))));
     }
@@ -253,7 +254,7 @@ class EnrolmentsIT {
                 RawHttp attacker = RawHttp.connect(hub.deviceApiUri(), "127.0.0.2", pinned())) {
             // when it sends 1000 enrolment requests
             for (int i = 0; i < 1000; i++) {
-                RawHttp.Response r = attacker.send("POST", "/enrol/v1/requests", "application/json",
+                RawHttp.Response r = attacker.send("POST", EnrolmentApi.SUBMIT.path(), "application/json",
                         bodies.get(i % bodies.size()));
                 statuses.merge(r.status(), 1, Integer::sum);
                 if (r.status() == 429) {
@@ -263,7 +264,7 @@ class EnrolmentsIT {
             }
             // and a real kiosk asks from another machine (this one, 127.0.0.1)
             DeviceIdentity real = kiosk("accueil-apres-flood");
-            HttpResponse<String> answer = post("/enrol/v1/requests", json(real));
+            HttpResponse<String> answer = post(EnrolmentApi.SUBMIT.path(), json(real));
 
             // then the kiosk's request waits for IT like any other
             assertEquals(202, answer.statusCode(), answer.body());
@@ -300,17 +301,17 @@ class EnrolmentsIT {
     void aRequestNamingAWaitingKioskCancelsNothingAndTheKioskGetsItsCertificateOnceItChooses() throws Exception {
         // given the real kiosk waiting for IT
         DeviceIdentity real = kiosk("accueil-7");
-        String realId = JSON.readTree(post("/enrol/v1/requests", json(real)).body()).path("id").asText();
+        String realId = JSON.readTree(post(EnrolmentApi.SUBMIT.path(), json(real)).body()).path("id").asText();
         DeviceIdentity impostor = TestDevices.unenrolled(dir.resolve("impostor"), real.kiosk(), clock);
         String admin = hub.staff().tokens().issue("admin", StaffRole.ADMIN, "enrolments-it", "test").token();
         try (RawHttp attacker = RawHttp.connect(hub.deviceApiUri(), "127.0.0.3", pinned())) {
             // when another machine asks for the same kiosk id with its own key
-            RawHttp.Response attempt = attacker.send("POST", "/enrol/v1/requests", "application/json", json(impostor));
+            RawHttp.Response attempt = attacker.send("POST", EnrolmentApi.SUBMIT.path(), "application/json", json(impostor));
             assertEquals(202, attempt.status(), attempt.body());
             String impostorId = JSON.readTree(attempt.body()).path("id").asText();
 
             // then the real request still waits, and IT sees the two side by side
-            assertEquals("PENDING", JSON.readTree(get("/enrol/v1/requests/" + realId).body()).path("status").asText());
+            assertEquals("PENDING", JSON.readTree(get(EnrolmentApi.PROGRESS.path(realId)).body()).path("status").asText());
             JsonNode listed = JSON.readTree(rest(admin, "GET", "/api/v1/enrolments?status=PENDING", null).body());
             List<JsonNode> both = new ArrayList<>();
             listed.forEach(e -> {
@@ -329,13 +330,13 @@ class EnrolmentsIT {
             assertEquals(200, approved.statusCode(), approved.body());
 
             // then the real kiosk gets a certificate for its own key, and the other request is closed
-            JsonNode issued = JSON.readTree(get("/enrol/v1/requests/" + realId).body());
+            JsonNode issued = JSON.readTree(get(EnrolmentApi.PROGRESS.path(realId)).body());
             assertEquals("ISSUED", issued.path("status").asText());
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                     new ByteArrayInputStream(issued.at("/result/certificateChainPem").asText()
                             .getBytes(StandardCharsets.US_ASCII)));
             assertEquals(real.publicKey(), cert.getPublicKey());
-            JsonNode closed = JSON.readTree(attacker.send("GET", "/enrol/v1/requests/" + impostorId, null, null).body());
+            JsonNode closed = JSON.readTree(attacker.send("GET", EnrolmentApi.PROGRESS.path(impostorId), null, null).body());
             assertEquals("REJECTED", closed.path("status").asText());
             assertEquals("SUPERSEDED", closed.path("reason").asText());
         }

@@ -2,6 +2,7 @@ package fr.vigie.kiosk.admission;
 
 import fr.vigie.hardware.card.VitaleBeneficiary;
 import fr.vigie.kiosk.ui.Html;
+import fr.vigie.protocol.device.AdmissionError;
 import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.protocol.identity.RnivStatus;
 import fr.vigie.protocol.identity.StrictTraits;
@@ -48,7 +49,7 @@ final class AdmissionRender {
      */
     private static void comparison(Html h, AdmissionFailure f) {
         AdmissionFailure.Comparison c = f.comparison().orElseThrow();
-        boolean change = AdmissionFailure.IDENTITY_CHANGE_REQUESTED.equals(f.code());
+        boolean change = f.is(AdmissionError.IDENTITY_CHANGE_REQUESTED);
         String kind = change ? "change" : "mismatch";
         h.heading("admission.compare." + kind + ".title");
         h.notice("admission-compare-notice", change ? Html.Tone.WARN : Html.Tone.ERROR,
