@@ -194,7 +194,8 @@ class HubConfigTest {
     void buildingABadRecordDirectlyThrowsNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new HubConfig(tmp, "127.0.0.1", -1, "", 1883, "", "", "", true, 500, 3, false,
-                        HubPkiConfig.defaults(), List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults(), List.of()));
+                        HubPkiConfig.defaults(), List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults(), List.of(),
+                        fr.vigie.hub.gam.GamSettings.off()));
         assertTrue(e.getMessage().startsWith("hub.http.port"), e.getMessage());
     }
 
