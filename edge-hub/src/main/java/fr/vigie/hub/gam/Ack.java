@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * @param code MSA-1: {@code AA} accepted; {@code AE} error or {@code AR} rejected (and the enhanced-mode
  *        {@code CA}/{@code CE}/{@code CR})
- * @param text what the GAM said about a refusal: MSA-3, ERR-8 and the text of ERR-3, joined; empty when none
+ * @param text what the GAM said about a refusal: MSA-3, ERR-8 (user message), ERR-7 (diagnostics) and the text of
+ *        ERR-3, joined; empty when none
  */
 record Ack(String code, String text) {
     /** Longest text kept. */
@@ -56,6 +57,7 @@ record Ack(String code, String text) {
             Set<String> parts = new LinkedHashSet<>();
             add(parts, t, "/MSA-3");
             add(parts, t, "/ERR-8");
+            add(parts, t, "/ERR-7");
             add(parts, t, "/ERR-3-2");
             add(parts, t, "/ERR-3-1");
             String text = String.join(" – ", parts);

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,20 +44,26 @@ public final class GamChanges implements IdentityChanges {
     @Override
     public void saved(Connection c, Optional<IdentityRecord> before, IdentityRecord after) throws SQLException {
         PamPatient now = PamPatient.of(after);
+        Optional<PamPatient> was = before.map(PamPatient::of);
         Instant at = clock.instant();
-        if (before.isEmpty()) {
-            queue(c, PamEvent.A28, now.recordId(), null, id -> messages.patient(PamEvent.A28, now, id, at), at);
-            return;
+        for (PamEvent event : events(was, now)) {
+            queue(c, event, now.recordId(), null, id -> event == PamEvent.A47
+                    ? messages.insChange(now, was.orElseThrow().ins().orElseThrow(), id, at)
+                    : messages.patient(event, now, id, at), at);
         }
-        PamPatient was = PamPatient.of(before.get());
-        if (was.ins().isPresent() && now.ins().isPresent() && !was.ins().equals(now.ins())) {
-            queue(c, PamEvent.A47, now.recordId(), null, id -> messages.insChange(now, was.ins().get(), id, at), at);
-            if (!new PamPatient(was.recordId(), was.traits(), was.state(), now.ins()).equals(now)) {
-                queue(c, PamEvent.A31, now.recordId(), null, id -> messages.patient(PamEvent.A31, now, id, at), at);
-            }
-        } else if (!was.equals(now)) {
-            queue(c, PamEvent.A31, now.recordId(), null, id -> messages.patient(PamEvent.A31, now, id, at), at);
+    }
+
+    /** The messages a change from {@code was} (empty: the record is new) to {@code now} calls for, in order. */
+    static List<PamEvent> events(Optional<PamPatient> was, PamPatient now) {
+        if (was.isEmpty()) {
+            return List.of(PamEvent.A28);
         }
+        PamPatient before = was.get();
+        if (before.ins().isPresent() && now.ins().isPresent() && !before.ins().equals(now.ins())) {
+            boolean more = !new PamPatient(before.recordId(), before.traits(), before.state(), now.ins()).equals(now);
+            return more ? List.of(PamEvent.A47, PamEvent.A31) : List.of(PamEvent.A47);
+        }
+        return before.equals(now) ? List.of() : List.of(PamEvent.A31);
     }
 
     @Override
