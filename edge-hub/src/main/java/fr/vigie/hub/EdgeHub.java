@@ -34,6 +34,7 @@ import fr.vigie.hub.enrol.Enrolments;
 import fr.vigie.hub.enrol.HubKeys;
 import fr.vigie.hub.enrol.SandboxTokens;
 import fr.vigie.hub.fleet.Fleet;
+import fr.vigie.hub.fhir.FhirRoutes;
 import fr.vigie.hub.gam.GamLink;
 import fr.vigie.hub.gam.GamRoutes;
 import fr.vigie.hub.http.RequestGate;
@@ -229,6 +230,7 @@ public final class EdgeHub implements AutoCloseable {
                 FleetRoutes.mount(app, hub.fleet);
                 DeviceRoleRoutes.mount(app, hub.agents);
                 GamRoutes.mount(app, hub.gam, clock);
+                FhirRoutes.mount(app, hub.identities, hub.staff, hub.audit, clock, hub.patientIdSystem());
                 httpExtension.accept(app);
             };
             if (config.sandbox()) {
@@ -419,6 +421,15 @@ public final class EdgeHub implements AutoCloseable {
     /** The signed audit chain heads exported outside the database, and verification against the last one. */
     public AuditAnchor auditAnchor() {
         return auditAnchor;
+    }
+
+    /**
+     * The identifier system of the hub's record ids in the FHIR API: {@code urn:oid:} and {@code hub.gam.patient-id-oid}
+     * (the domain the GAM feed's PID-3 names too), or, without one, {@code urn:vigie:<site>:patient}.
+     */
+    String patientIdSystem() {
+        return config.gam().patientIdOidIfAny().map(oid -> "urn:oid:" + oid)
+                .orElse("urn:vigie:" + config.pki().site() + ":patient");
     }
 
     /** The identity feed to the hospital's patient administration system (HL7 PAM over MLLP). */

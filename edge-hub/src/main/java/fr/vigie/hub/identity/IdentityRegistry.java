@@ -447,6 +447,23 @@ public final class IdentityRegistry {
         }
     }
 
+    /**
+     * Active records (not merged into another) matching every criterion given: a birth name or nom utilisé equal to
+     * {@code name} (as {@link StrictTraits} normalises it; hyphen and apostrophe count as a space), the birth date as
+     * written (a partial date matches only itself), the sex; by id, at most {@code limit}. A search with no criterion
+     * finds nothing.
+     */
+    public List<IdentityRecord> search(Optional<String> name, Optional<BirthDate> date,
+            Optional<fr.vigie.protocol.identity.Sex> sex, int limit) throws SQLException {
+        if (name.isEmpty() && date.isEmpty() && sex.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return IdentityRows.search(c, name.map(TraitsMatch::key).orElse(null), date.orElse(null), sex.orElse(null),
+                    limit, today());
+        }
+    }
+
     /** The record, if it exists. */
     public Optional<IdentityRecord> find(long id) throws SQLException {
         try (Connection c = dataSource.getConnection()) {

@@ -117,6 +117,37 @@ final class IdentityRows {
                 });
     }
 
+    /**
+     * Active (not merged) records with the name key {@code nameKey} as birth name or nom utilisé, this birth date and
+     * sex, each criterion only when given (not null), by id, at most {@code limit}.
+     */
+    static List<IdentityRecord> search(Connection c, String nameKey, BirthDate date, Sex sex, int limit, LocalDate today)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM identity_records WHERE merged_into IS NULL");
+        List<String> values = new ArrayList<>();
+        if (nameKey != null) {
+            sql.append(" AND (match_nom_naissance = ? OR match_nom_utilise = ?)");
+            values.add(nameKey);
+            values.add(nameKey);
+        }
+        if (date != null) {
+            sql.append(" AND date_naissance = ?");
+            values.add(date.toString());
+        }
+        if (sex != null) {
+            sql.append(" AND sexe = ?");
+            values.add(sex.traitCode());
+        }
+        sql.append(" ORDER BY record_id LIMIT ?");
+        return select(c, sql.toString(), today, ps -> {
+            int i = 0;
+            for (String v : values) {
+                ps.setString(++i, v);
+            }
+            ps.setInt(++i, limit);
+        });
+    }
+
     private interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
     }
