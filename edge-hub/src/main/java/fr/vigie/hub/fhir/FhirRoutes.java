@@ -31,6 +31,8 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The FHIR R4 read API for the site's applications (DPI, laboratory, pharmacy…), on the hub's HTTP server, JSON
@@ -51,6 +53,7 @@ import org.hl7.fhir.r4.model.Patient;
  * OperationOutcomes, never a stack trace. Thread-safe.
  */
 public final class FhirRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(FhirRoutes.class);
     /** The media type of every answer. */
     public static final String FHIR_JSON = "application/fhir+json; charset=utf-8";
     private static final String PRINCIPAL = "vigie.fhir.principal";
@@ -90,9 +93,28 @@ public final class FhirRoutes {
         app.before("/fhir", r::guard);
         app.before("/fhir/*", r::guard);
         app.get("/fhir/metadata", ctx -> r.answer(ctx, 200, r.capabilities()));
-        app.get("/fhir/Patient/{id}", r::read);
-        app.get("/fhir/Patient", r::search);
+        app.get("/fhir/Patient/{id}", r.guarded(r::read));
+        app.get("/fhir/Patient", r.guarded(r::search));
         app.exception(FhirProblem.class, (e, ctx) -> r.answer(ctx, e.status, outcome(e.code, e.getMessage())));
+    }
+
+    private interface FhirHandler {
+        void handle(Context ctx) throws FhirProblem, SQLException;
+    }
+
+    /** {@code h}, its failures answered as OperationOutcomes too (503 for the database, 500 otherwise; logged). */
+    private io.javalin.http.Handler guarded(FhirHandler h) {
+        return ctx -> {
+            try {
+                h.handle(ctx);
+            } catch (SQLException e) {
+                LOG.warn("FHIR {} failed on the database: {}", ctx.path(), e.toString());
+                throw new FhirProblem(503, OperationOutcome.IssueType.TRANSIENT, "the hub database did not answer");
+            } catch (RuntimeException e) {
+                LOG.error("FHIR {} failed", ctx.path(), e);
+                throw new FhirProblem(500, OperationOutcome.IssueType.EXCEPTION, "the hub could not answer");
+            }
+        };
     }
 
     /** A refusal as an OperationOutcome: HTTP status, FHIR issue type, diagnostics. */
@@ -163,7 +185,8 @@ public final class FhirRoutes {
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }
         audit("FHIR_PATIENT_SEARCH", "fhir:Patient", Map.of("criteria", String.join(",", q.criteria()),
-                "results", found.stream().map(r -> Long.toString(r.id())).collect(Collectors.joining(","))), ctx);
+                "results", found.isEmpty() ? "none" : found.stream().map(r -> Long.toString(r.id()))
+                        .collect(Collectors.joining(","))), ctx);
         answer(ctx, 200, b);
     }
 
