@@ -12,10 +12,12 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -75,14 +77,61 @@ public final class GamOutbox {
         }
     }
 
-    /** The next message to send, if one is waiting and none of its patients' older messages is still undelivered. */
+    /**
+     * The next message to send: the oldest waiting one whose patients have no older message still undelivered. Only
+     * a refused message can be older than the oldest waiting one, so the patients of refused messages are blocked,
+     * and so are those of each waiting message passed over; the first message touching none is the one. In the
+     * usual case (nothing refused) that is the head of the queue, read from its index at once.
+     */
     Optional<Pending> next() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT m.message_id, m.control_id, m.event, m.message FROM gam_outbox m WHERE m.state = 'PENDING'"
-                + " AND NOT EXISTS (" + OLDER_OF_SAME_PATIENT + ") ORDER BY m.message_id LIMIT 1")) {
+        try (Connection c = dataSource.getConnection()) {
+            Set<Long> blocked = new HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT record_id, other_record_id FROM gam_outbox"
+                    + " WHERE state = 'FAILED'"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    blocked.add(rs.getLong(1));
+                    Long other = rs.getObject(2, Long.class);
+                    if (other != null) {
+                        blocked.add(other);
+                    }
+                }
+            }
+            long after = 0;
+            while (true) {
+                boolean any = false;
+                try (PreparedStatement ps = c.prepareStatement("SELECT message_id, record_id, other_record_id FROM"
+                        + " gam_outbox WHERE state = 'PENDING' AND message_id > ? ORDER BY message_id LIMIT 200")) {
+                    ps.setLong(1, after);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            any = true;
+                            after = rs.getLong(1);
+                            long record = rs.getLong(2);
+                            Long other = rs.getObject(3, Long.class);
+                            if (!blocked.contains(record) && (other == null || !blocked.contains(other))) {
+                                return pending(c, after);
+                            }
+                            blocked.add(record);
+                            if (other != null) {
+                                blocked.add(other);
+                            }
+                        }
+                    }
+                }
+                if (!any) {
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
+    private static Optional<Pending> pending(Connection c, long messageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT message_id, control_id, event, message FROM gam_outbox"
+                + " WHERE message_id = ?")) {
+            ps.setLong(1, messageId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Pending(rs.getLong(1), rs.getString(2),
-                        PamEvent.valueOf(rs.getString(3)), rs.getString(4))) : Optional.empty();
+                return rs.next() ? Optional.of(new Pending(rs.getLong(1), rs.getString(2), PamEvent.valueOf(rs.getString(3)),
+                        rs.getString(4))) : Optional.empty();
             }
         }
     }
@@ -98,29 +147,48 @@ public final class GamOutbox {
     }
 
     private void answered(long messageId, OutboxMessage.State state, Ack ack, Instant now) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("UPDATE gam_outbox"
-                + " SET state = ?, attempts = attempts + 1, last_attempt_at = ?, last_error = NULL, ack_code = ?,"
-                + " ack_text = ?, acked_at = ? WHERE message_id = ? AND state = 'PENDING'")) {
-            ps.setString(1, state.name());
-            ps.setTimestamp(2, Timestamp.from(now));
-            ps.setString(3, ack.code());
-            ps.setString(4, ack.text().isEmpty() ? null : ack.text());
-            ps.setTimestamp(5, Timestamp.from(now));
-            ps.setLong(6, messageId);
-            ps.executeUpdate();
-        }
+        outcome(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE gam_outbox SET state = ?, attempts = attempts + 1,"
+                    + " last_attempt_at = ?, last_error = NULL, ack_code = ?, ack_text = ?, acked_at = ?"
+                    + " WHERE message_id = ? AND state = 'PENDING'")) {
+                ps.setString(1, state.name());
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setString(3, ack.code());
+                ps.setString(4, ack.text().isEmpty() ? null : ack.text());
+                ps.setTimestamp(5, Timestamp.from(now));
+                ps.setLong(6, messageId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Records what became of an attempt without waiting for the disk ({@code synchronous_commit} off for this
+     * transaction only): losing it in a crash only means sending that message again, with the same MSH-10, which
+     * the outbox allows anyway; the message itself was written durably with the registry change.
+     */
+    private void outcome(Transactions.Work<Void, RuntimeException> work) throws SQLException {
+        Transactions.run(dataSource, c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL synchronous_commit TO OFF");
+            }
+            return work.run(c);
+        });
     }
 
     /** An attempt got no usable answer (the GAM unreachable, a timeout, an unreadable answer): it stays waiting. */
     void attemptFailed(long messageId, String error, Instant now) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("UPDATE gam_outbox"
-                + " SET attempts = attempts + 1, last_attempt_at = ?, last_error = ? WHERE message_id = ?"
-                + " AND state = 'PENDING'")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setString(2, error.length() > Ack.MAX_TEXT ? error.substring(0, Ack.MAX_TEXT) : error);
-            ps.setLong(3, messageId);
-            ps.executeUpdate();
-        }
+        outcome(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE gam_outbox SET attempts = attempts + 1,"
+                    + " last_attempt_at = ?, last_error = ? WHERE message_id = ? AND state = 'PENDING'")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setString(2, error.length() > Ack.MAX_TEXT ? error.substring(0, Ack.MAX_TEXT) : error);
+                ps.setLong(3, messageId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /**

@@ -9,6 +9,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javax.net.ssl.SSLParameters;
@@ -102,12 +105,25 @@ final class MllpConnection implements Closeable {
                 if (last != CR) {
                     throw new IOException("the GAM's answer ends its MLLP block without 0x0D");
                 }
-                return body.toString(StandardCharsets.UTF_8);
+                return text(body.toByteArray());
             }
             if (body.size() >= MAX_ANSWER) {
                 throw new IOException("the GAM's answer is larger than " + MAX_ANSWER + " bytes");
             }
             body.write(b);
+        }
+    }
+
+    /**
+     * The answer's text: UTF-8 (what the hub sends, MSH-18 {@code UNICODE UTF-8}), or ISO 8859-1 when the bytes are
+     * not UTF-8 (PAM France's other character set, {@code 8859/1}), so that a GAM's words are never mangled.
+     */
+    static String text(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
         }
     }
 

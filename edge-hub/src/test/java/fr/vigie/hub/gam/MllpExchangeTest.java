@@ -133,6 +133,12 @@ class MllpExchangeTest {
     }
 
     @Test
+    void anAnswerInIso88591IsReadAsSuch() {
+        assertEquals("Patient refusé", MllpConnection.text("Patient refusé".getBytes(StandardCharsets.ISO_8859_1)));
+        assertEquals("Patient refusé", MllpConnection.text("Patient refusé".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void pausesDoubleFromOneSecondUpToTheMaximum() {
         Duration max = Duration.ofSeconds(60);
         assertEquals(Duration.ZERO, GamFeed.backoff(0, max));

@@ -65,8 +65,13 @@ public final class HapiMllpReceiver implements AutoCloseable {
                 received.incrementAndGet();
                 Message ack;
                 try {
-                    ack = refuse.test(record) ? message.generateACK(AcknowledgmentCode.AE,
-                            new HL7Exception("Patient " + record + " refusé par le GAM de test")) : message.generateACK();
+                    if (refuse.test(record)) {
+                        String why = "Patient " + record + " refuse par le GAM de test"; // ASCII: HAPI's MLLP writes ASCII by default
+                        ack = message.generateACK(AcknowledgmentCode.AE, new HL7Exception(why));
+                        new Terser(ack).set("/ERR-8", why); // the user message, which HAPI leaves empty
+                    } else {
+                        ack = message.generateACK();
+                    }
                 } catch (IOException e) {
                     throw new HL7Exception(e);
                 }
