@@ -58,7 +58,7 @@ class EdgeHubRestartIT {
             hub.audit().append(AuditEntry.of("it", "COMMAND_SENT", AuditEntry.kiosk(KIOSK)));
             auditHead = hub.audit().verify().headSeq();
         }
-        List<String> anchors = Files.readAllLines(dataDir.resolve(AuditAnchor.FILE));
+        List<String> anchors = Files.readAllLines(dataDir.resolve("hub").resolve(AuditAnchor.FILE));
         assertTrue(anchors.get(anchors.size() - 1).contains(" seq=" + auditHead + " "), anchors.toString());
 
         // then the next start with ingest receives what the broker kept for it, and its audit log still
