@@ -113,12 +113,6 @@ public record GamSettings(String host, int port, boolean tls, List<Path> tlsTrus
         return patientIdOid.isEmpty() ? Optional.empty() : Optional.of(patientIdOid);
     }
 
-    /** These settings pointing at another host and port (tests, benchmarks). */
-    public GamSettings withDestination(String newHost, int newPort) {
-        return new GamSettings(newHost, newPort, tls, tlsTrust, sendingApplication, sendingFacility, receivingApplication,
-                receivingFacility, patientIdAuthority, patientIdOid, ackTimeout, retryMax);
-    }
-
     private static String namespace(String key, String value, boolean mayBeEmpty) {
         String v = Objects.requireNonNullElse(value, "").strip();
         if (v.isEmpty() && mayBeEmpty) {
