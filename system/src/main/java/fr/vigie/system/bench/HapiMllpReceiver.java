@@ -9,6 +9,7 @@ import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.protocol.ReceivingApplication;
 import ca.uhn.hl7v2.util.Terser;
+import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -39,6 +40,8 @@ public final class HapiMllpReceiver implements AutoCloseable {
         this.port = port;
         this.refuse = Objects.requireNonNull(refuse, "refuse");
         hapi.setModelClassFactory(new CanonicalModelClassFactory("2.5"));
+        // control ids of the ACKs from memory: HAPI's default keeps a counter in ./id_file
+        hapi.getParserConfiguration().setIdGenerator(new InMemoryIDGenerator());
     }
 
     /**
