@@ -1,7 +1,10 @@
 package fr.vigie.kiosk;
 
+import fr.vigie.kiosk.config.KioskConfig;
+import fr.vigie.kiosk.config.KioskConfigException;
+import fr.vigie.kiosk.config.StationConfig;
+import fr.vigie.kiosk.demo.VirtualFleet;
 import fr.vigie.kiosk.station.SignInStations;
-import fr.vigie.kiosk.station.StationConfig;
 import fr.vigie.protocol.KioskAddress;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.vigie.kiosk.config.KioskConfig;
+import fr.vigie.kiosk.config.KioskConfigException;
+import fr.vigie.kiosk.demo.VirtualFleet;
+import fr.vigie.kiosk.device.Kiosk;
 import fr.vigie.protocol.EventEnvelope;
 import fr.vigie.protocol.EventPayload;
 import fr.vigie.protocol.KioskAddress;

@@ -1,6 +1,6 @@
 package fr.vigie.kiosk.session;
 
-import fr.vigie.kiosk.Kiosk;
+import fr.vigie.kiosk.device.Kiosk;
 import fr.vigie.kiosk.outbox.OutboxFullException;
 import fr.vigie.protocol.EventPayload.SessionTransition;
 import org.slf4j.Logger;

@@ -1,13 +1,14 @@
 package fr.vigie.kiosk.station;
 
 import fr.vigie.hardware.barcode.PayloadClassifier;
-import fr.vigie.kiosk.Kiosk;
 import fr.vigie.kiosk.admission.AdmissionClient;
-import fr.vigie.kiosk.admission.AgentProof;
-import fr.vigie.kiosk.admission.HubAgentClient;
 import fr.vigie.kiosk.admission.AdmissionDesk;
 import fr.vigie.kiosk.admission.AdmissionScreens;
+import fr.vigie.kiosk.admission.AgentProof;
+import fr.vigie.kiosk.admission.HubAgentClient;
 import fr.vigie.kiosk.admission.VitaleSource;
+import fr.vigie.kiosk.config.StationConfig;
+import fr.vigie.kiosk.device.Kiosk;
 import fr.vigie.kiosk.enrol.EnrolmentScreens;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.psc.HubPscClient;

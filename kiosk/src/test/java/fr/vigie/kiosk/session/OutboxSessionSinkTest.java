@@ -2,8 +2,8 @@ package fr.vigie.kiosk.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import fr.vigie.kiosk.Kiosk;
-import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.kiosk.device.Kiosk;
+import fr.vigie.kiosk.config.KioskConfig;
 import fr.vigie.protocol.EventType;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package fr.vigie.system.bench;
 
-import fr.vigie.kiosk.Kiosk;
-import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.kiosk.device.Kiosk;
+import fr.vigie.kiosk.config.KioskConfig;
 import fr.vigie.kiosk.outbox.SyncLevel;
-import fr.vigie.kiosk.sandbox.SandboxCards;
+import fr.vigie.kiosk.demo.SandboxCards;
 import fr.vigie.kiosk.session.SessionSink;
 import fr.vigie.kiosk.session.SessionTimeouts;
 import fr.vigie.kiosk.station.SignInStation;
-import fr.vigie.kiosk.station.StationConfig;
+import fr.vigie.kiosk.config.StationConfig;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,19 +1,19 @@
-package fr.vigie.kiosk.sandbox;
+package fr.vigie.kiosk.demo;
 
 import fr.vigie.hardware.card.TerminalSource;
 import fr.vigie.hardware.sim.card.CpsCredential;
-import fr.vigie.hardware.sim.igcsante.TestIgcSante;
 import fr.vigie.hardware.sim.card.VirtualCpsCard;
 import fr.vigie.hardware.sim.card.VirtualReaders;
+import fr.vigie.hardware.sim.igcsante.TestIgcSante;
 import fr.vigie.kiosk.session.CertificateCheck;
 import fr.vigie.kiosk.session.IgcSanteCertificateCheck;
 import fr.vigie.kiosk.ui.Html;
 import fr.vigie.kiosk.ui.Html.Style;
 import fr.vigie.kiosk.ui.KioskUi;
 import fr.vigie.kiosk.ui.UiRejected;
+import fr.vigie.provisioning.ProvisioningException;
 import fr.vigie.provisioning.igcsante.IgcSanteCrls;
 import fr.vigie.provisioning.igcsante.IgcSanteValidator;
-import fr.vigie.provisioning.ProvisioningException;
 import java.io.IOException;
 import java.security.cert.X509CRL;
 import java.time.Clock;
