@@ -27,7 +27,7 @@ class OutboxSessionSinkTest {
                 "kiosk.outbox.sync", "NORMAL"));
         try (Kiosk kiosk = Kiosk.start(config)) {
             ManualTimers timers = new ManualTimers(Rig.T0);
-            ClinicianSession session = ClinicianSession.builder(Rig.TIMEOUTS, SessionSink.outboxOf(kiosk))
+            ClinicianSession session = ClinicianSession.builder(Rig.TIMEOUTS, SessionSink.outboxOf(kiosk::accept))
                     .clock(timers).timers(timers).build();
 
             session.cardInserted(Rig.contact(Rig.MARTIN, new ScriptedCard("1234")));

@@ -71,8 +71,7 @@ class SignInScreensIT {
         cards = new SandboxCards(List.of(VirtualCpsCard.builder(Rig.MARTIN).pin(PIN).build(),
                 VirtualCpsCard.builder(Rig.DUBOIS).pin(PIN).build(), VirtualCpsCard.builder(EVE).pin(PIN).build()), PIN);
         StationConfig config = new StationConfig(0, StationConfig.Readers.SANDBOX, StationConfig.Gpio.MOCK, Rig.TIMEOUTS);
-        station = SignInStation.builder(config, events::add).time(timers, timers).sandboxCards(cards)
-                .certificateCheck(check).start();
+        station = SignInStation.builder(config, events::add, cards, check).time(timers, timers).start();
     }
 
     @AfterEach
