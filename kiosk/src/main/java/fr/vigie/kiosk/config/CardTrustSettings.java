@@ -1,4 +1,4 @@
-package fr.vigie.kiosk;
+package fr.vigie.kiosk.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package fr.vigie.kiosk;
+package fr.vigie.kiosk.config;
 
 import fr.vigie.provisioning.device.RootPin;
 import java.net.URI;

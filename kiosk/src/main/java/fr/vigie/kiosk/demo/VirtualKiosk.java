@@ -1,5 +1,6 @@
-package fr.vigie.kiosk;
+package fr.vigie.kiosk.demo;
 
+import fr.vigie.kiosk.device.Kiosk;
 import fr.vigie.kiosk.outbox.OutboxException;
 import fr.vigie.kiosk.outbox.OutboxFullException;
 import fr.vigie.protocol.EventPayload;

@@ -1,19 +1,21 @@
-package fr.vigie.kiosk.sandbox;
+package fr.vigie.kiosk.demo;
 
 import fr.vigie.hardware.card.TerminalSource;
+import fr.vigie.hardware.gpio.Pi4jBoard;
 import fr.vigie.hardware.sim.card.CpsCredential;
-import fr.vigie.hardware.sim.igcsante.TestIgcSante;
 import fr.vigie.hardware.sim.card.VirtualCpsCard;
 import fr.vigie.hardware.sim.card.VirtualReaders;
+import fr.vigie.hardware.sim.igcsante.TestIgcSante;
 import fr.vigie.kiosk.session.CertificateCheck;
 import fr.vigie.kiosk.session.IgcSanteCertificateCheck;
+import fr.vigie.kiosk.station.StationReaders;
 import fr.vigie.kiosk.ui.Html;
 import fr.vigie.kiosk.ui.Html.Style;
 import fr.vigie.kiosk.ui.KioskUi;
 import fr.vigie.kiosk.ui.UiRejected;
+import fr.vigie.provisioning.ProvisioningException;
 import fr.vigie.provisioning.igcsante.IgcSanteCrls;
 import fr.vigie.provisioning.igcsante.IgcSanteValidator;
-import fr.vigie.provisioning.ProvisioningException;
 import java.io.IOException;
 import java.security.cert.X509CRL;
 import java.time.Clock;
@@ -21,23 +23,25 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * <b>Sandbox only — never on a production kiosk.</b> Two in-process virtual card readers (contact and
+ * <b>Demo only — never on a production kiosk.</b> Two in-process virtual card readers (contact and
  * contactless, seen through {@code javax.smartcardio} exactly like PC/SC readers) and a few virtual CPS
  * cards from the local test IGC-Santé, with on-screen controls to insert, remove and tap a card and
  * to step away from the presence sensor (Pi4J mock platform), for the demo and the browser tests.
  * The controls are drawn in a dashed "sandbox" box under the sign-in screens and answer
- * {@code POST /ui/action/sandbox/*}. Thread-safe.
+ * {@code POST /ui/action/sandbox/*}. The station's readers when {@code kiosk.card.readers=sandbox}.
+ * Thread-safe.
  *
  * <pre>{@code
  * SandboxCards cards = SandboxCards.demo();
- * cards.mount(ui, board::simulatePresence);
- * SessionUi.attach(ui, session, cards::controls);
- * new ReaderMonitor(cards.terminals(), inputs, clock, Duration.ofMillis(50)).start();
+ * SignInStation station = SignInStation.builder(config, sink, cards, SandboxCards.certificateCheck(clock)).start();
+ * cards.insert(0);   // or the "insert" button under the sign-in screen
  * }</pre>
  */
-public final class SandboxCards {
+public final class SandboxCards implements StationReaders {
     /** Name of the virtual contact reader. */
     public static final String CONTACT_READER = "Vigie sandbox contact reader";
     /** Name of the virtual contactless reader. */
@@ -45,6 +49,7 @@ public final class SandboxCards {
     /** The PIN of the {@link #demo()} cards, shown in the sandbox box. */
     public static final String DEMO_PIN = "1234";
 
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxCards.class);
     private static List<CpsCredential> demoCredentials;
 
     private final VirtualReaders readers = new VirtualReaders(CONTACT_READER, CONTACTLESS_READER);
@@ -103,6 +108,7 @@ public final class SandboxCards {
     }
 
     /** @return the virtual readers, for a {@link fr.vigie.hardware.card.ReaderMonitor} */
+    @Override
     public TerminalSource terminals() {
         return readers;
     }
@@ -133,9 +139,20 @@ public final class SandboxCards {
         readers.remove(CONTACTLESS_READER);
     }
 
-    /** Registers the {@code sandbox/*} actions; {@code presenceOrNull} drives the mock presence sensor. */
-    public void mount(KioskUi ui, Consumer<Boolean> presenceOrNull) {
-        this.presence = presenceOrNull;
+    /**
+     * Registers the {@code sandbox/*} actions; on the Pi4J mock platform, someone is in front of the kiosk at
+     * start (so that walking away is a change) and the walk-away buttons drive the presence sensor.
+     *
+     * @return the sandbox box, drawn under the sign-in screens
+     */
+    @Override
+    public Consumer<Html> mount(KioskUi ui, Pi4jBoard board) {
+        try {
+            board.simulatePresence(true);
+            this.presence = board::simulatePresence;
+        } catch (IllegalStateException e) {
+            LOG.info("sandbox cards on a real GPIO board: the presence sensor is not simulated");
+        }
         ui.addBundle("i18n.sandbox");
         ui.action("sandbox", "insert", r -> insert(index(r.value())));
         ui.action("sandbox", "remove", r -> remove());
@@ -143,6 +160,7 @@ public final class SandboxCards {
         ui.action("sandbox", "untap", r -> untap());
         ui.action("sandbox", "leave", r -> presence(false));
         ui.action("sandbox", "return", r -> presence(true));
+        return this::controls;
     }
 
     /** Draws the sandbox box: one insert and one tap button per card, remove, and presence. */

@@ -1,4 +1,4 @@
-package fr.vigie.kiosk;
+package fr.vigie.kiosk.config;
 
 /**
  * The kiosk configuration was rejected. The message names the key (or command-line option, or

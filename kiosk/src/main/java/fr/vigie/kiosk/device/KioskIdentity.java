@@ -1,12 +1,14 @@
-package fr.vigie.kiosk;
+package fr.vigie.kiosk.device;
 
+import fr.vigie.kiosk.config.HubAccess;
+import fr.vigie.kiosk.config.KioskConfig;
 import fr.vigie.kiosk.enrol.CertificateRenewal;
 import fr.vigie.kiosk.enrol.DeviceEnrolment;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.hubapi.HubApiException;
+import fr.vigie.provisioning.ProvisioningException;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.device.DeviceSecret;
-import fr.vigie.provisioning.ProvisioningException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

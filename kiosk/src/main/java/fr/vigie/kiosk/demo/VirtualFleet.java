@@ -1,5 +1,7 @@
-package fr.vigie.kiosk;
+package fr.vigie.kiosk.demo;
 
+import fr.vigie.kiosk.config.KioskConfig;
+import fr.vigie.kiosk.device.Kiosk;
 import fr.vigie.protocol.KioskAddress;
 import java.security.SecureRandom;
 import java.time.Clock;

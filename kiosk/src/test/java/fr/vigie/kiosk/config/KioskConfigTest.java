@@ -1,4 +1,4 @@
-package fr.vigie.kiosk;
+package fr.vigie.kiosk.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.kiosk.outbox.SyncLevel;
 import fr.vigie.kiosk.session.SessionTimeouts;
-import fr.vigie.kiosk.station.StationConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package fr.vigie.kiosk;
+package fr.vigie.kiosk.demo;
 
 import java.util.List;
 import java.util.random.RandomGenerator;

@@ -1,7 +1,6 @@
-package fr.vigie.kiosk;
+package fr.vigie.kiosk.config;
 
 import fr.vigie.kiosk.outbox.SyncLevel;
-import fr.vigie.kiosk.station.StationConfig;
 import fr.vigie.protocol.KioskAddress;
 import java.io.IOException;
 import java.io.Reader;
@@ -119,7 +118,7 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
     }
 
     /** As {@link #load(Path, Map)}, with {@code defaults} under the file's values. */
-    static KioskConfig load(Path propertiesFileOrNull, Map<String, String> defaults, Map<String, String> overrides)
+    public static KioskConfig load(Path propertiesFileOrNull, Map<String, String> defaults, Map<String, String> overrides)
             throws KioskConfigException {
         Map<String, String> raw = new LinkedHashMap<>(defaults);
         if (propertiesFileOrNull != null) {

@@ -1,9 +1,11 @@
-package fr.vigie.kiosk;
+package fr.vigie.kiosk.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.vigie.kiosk.config.KioskConfig;
+import fr.vigie.kiosk.device.Kiosk;
 import fr.vigie.kiosk.outbox.Outbox;
 import fr.vigie.kiosk.outbox.Pending;
 import fr.vigie.kiosk.outbox.SyncLevel;

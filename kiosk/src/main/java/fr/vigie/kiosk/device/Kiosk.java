@@ -1,5 +1,6 @@
-package fr.vigie.kiosk;
+package fr.vigie.kiosk.device;
 
+import fr.vigie.kiosk.config.KioskConfig;
 import fr.vigie.kiosk.enrol.EnrolmentState;
 import fr.vigie.kiosk.fleet.CertificateRotation;
 import fr.vigie.kiosk.fleet.HealthCheck;

@@ -1,10 +1,11 @@
-package fr.vigie.kiosk;
+package fr.vigie.kiosk.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.vigie.kiosk.demo.VirtualFleet;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

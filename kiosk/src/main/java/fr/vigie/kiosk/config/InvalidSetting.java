@@ -1,4 +1,4 @@
-package fr.vigie.kiosk;
+package fr.vigie.kiosk.config;
 
 /**
  * A {@link KioskConfig} component failed validation; carries the property key and value so that

@@ -1,6 +1,5 @@
-package fr.vigie.kiosk.station;
+package fr.vigie.kiosk.config;
 
-import fr.vigie.kiosk.KioskConfigException;
 import fr.vigie.kiosk.session.SessionTimeouts;
 import java.time.Duration;
 import java.util.Locale;
