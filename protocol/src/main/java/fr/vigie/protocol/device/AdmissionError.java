@@ -78,6 +78,8 @@ public enum AdmissionError implements DeviceError {
     RNIV_BAD_ACTION(400),
     /** No identity record has this id. */
     IDENTITY_NOT_FOUND(404),
+    /** The record was merged into another by the identity-vigilance cell; the message names the one to use. */
+    IDENTITY_MERGED(409),
     /** The registry refused the traits. */
     TRAITS_REJECTED(400),
     /** The registry refused the matricule or OID. */
