@@ -2,11 +2,14 @@ package fr.vigie.kiosk;
 
 import fr.vigie.kiosk.station.SignInStations;
 import fr.vigie.kiosk.station.StationConfig;
+import fr.vigie.kiosk.station.UiPorts;
+import fr.vigie.protocol.net.BusyPort;
 import fr.vigie.protocol.KioskAddress;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -70,6 +73,12 @@ public final class KioskMain {
             err.println("vigie-kiosk: bad configuration: " + e.getMessage());
             return EXIT_BAD_CONFIG;
         }
+        List<BusyPort.Listener> ports = UiPorts.listeners(configs.stream().map(KioskConfig::station).toList());
+        Optional<String> busy = BusyPort.check(ports);
+        if (busy.isPresent()) {
+            err.println("vigie-kiosk: cannot start: " + busy.get());
+            return EXIT_START_FAILED;
+        }
         VirtualFleet fleet;
         try {
             fleet = VirtualFleet.start(configs, new StdoutReport(out));
@@ -83,7 +92,8 @@ public final class KioskMain {
             stations = SignInStations.start(fleet.kiosks(), (kiosk, s) -> report.line("UI " + kiosk + " " + s.uri()));
         } catch (RuntimeException e) {
             fleet.close();
-            err.println("vigie-kiosk: cannot start the sign-in screen: " + e.getMessage());
+            err.println("vigie-kiosk: cannot start the sign-in screen: "
+                    + BusyPort.explain(e, ports).orElse(e.getMessage())); // a port taken since the check above
             return EXIT_START_FAILED;
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -45,10 +45,7 @@ public final class SignInStations implements AutoCloseable {
         try {
             for (int i = 0; i < kiosks.size(); i++) {
                 Kiosk kiosk = kiosks.get(i);
-                StationConfig config = kiosk.config().station();
-                if (config.uiPort() != 0) {
-                    config = config.withUiPort(config.uiPort() + i);
-                }
+                StationConfig config = UiPorts.forKiosk(kiosk.config().station(), i);
                 SignInStation.Builder builder = SignInStation.builder(config, SessionSink.outboxOf(kiosk));
                 if (config.readers() == StationConfig.Readers.PCSC) {
                     builder.certificateCheck(kiosk.cardTrust().certificateCheck());
