@@ -1,5 +1,6 @@
 package fr.vigie.kiosk.station;
 
+import fr.vigie.kiosk.config.StationConfig;
 import fr.vigie.protocol.net.BusyPort;
 import java.util.ArrayList;
 import java.util.List;

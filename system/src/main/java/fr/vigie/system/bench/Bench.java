@@ -23,6 +23,7 @@ public final class Bench {
         USAGES.put("signin", "./vigie bench signin [--runs N] [--warmup N] [--sync FULL|NORMAL] [--ciba N]");
         USAGES.put("insi", "./vigie bench insi [CALLS]");
         USAGES.put("rollout", "./vigie bench rollout [--kiosks N] [--rounds R]");
+        USAGES.put("gam", "./vigie bench gam [--patients N] [--burst M]");
     }
 
     private Bench() {
@@ -67,6 +68,7 @@ public final class Bench {
                 case "signin" -> SignInBench.run(SignInBench.Options.parse(rest), System.out);
                 case "insi" -> InsiBench.main(rest);
                 case "rollout" -> RolloutBench.run(rest, System.out);
+                case "gam" -> GamBench.run(rest, System.out);
                 default -> {
                     System.err.println("unknown bench '" + name + "'\n" + usage(null));
                     System.exit(2);

@@ -41,11 +41,14 @@ public final class AdminCommand {
             List.of("audit verify", "audit verify                          verify the hub's audit chain, and against the last head it exported"),
             List.of("signin locks", "signin locks                          logins and addresses held back after failed sign-ins"),
             List.of("signin unlock", "signin unlock --login LOGIN | --source ADDRESS  let them sign in again at once"),
+            List.of("gam status", "gam status                            the identity feed to the GAM: state, refused and waiting messages"),
+            List.of("gam resend", "gam resend ID                         send a message the GAM refused again (at its place in the queue)"),
             List.of("login", "login [--user LOGIN] [--label TEXT]   (admins) sign in with a password, store a new API token (0600) in the"
                     + "\n                                        token file and remember --hub for the next commands"),
-            List.of("user add", "user add LOGIN admin|viewer           create a staff account (password read from the terminal or stdin)"),
+            List.of("user add", "user add LOGIN admin|viewer|fhir_reader  create a staff account (password read from the terminal or stdin)"),
             List.of("user password", "user password LOGIN                   set LOGIN's password (read from the terminal or stdin)"),
-            List.of("token create", "token create LOGIN admin|viewer --out FILE [--label TEXT]  issue an API token for LOGIN into FILE (0600)"));
+            List.of("token create", "token create LOGIN admin|viewer|fhir_reader --out FILE [--label TEXT]  issue an API token for LOGIN into"
+                    + " FILE (0600)"));
     static final String USAGE = usage(List.of());
     /** Options that take a value; {@code --help} and {@code -h} take none. */
     private static final Set<String> VALUED = Set.of("--hub", "--token-file", "--user", "--label", "--wait", "--login",
