@@ -187,6 +187,11 @@ public final class CupsPdfServer implements AutoCloseable {
         admin("/usr/sbin/cupsenable", name(queue));
     }
 
+    /** Deletes {@code queue} ({@code lpadmin -x}): the server no longer has it. */
+    public void remove(String queue) throws IOException, InterruptedException {
+        admin(LPADMIN.toString(), "-x", name(queue));
+    }
+
     /** The PDF files {@code queue} printed so far, oldest first. */
     public List<Path> printed(String queue) throws IOException {
         Path out = dir.resolve("out").resolve(queue);

@@ -168,7 +168,9 @@ public final class IppPrinter {
         } catch (HttpTimeoutException e) {
             throw new PrintException(PrintError.PRINTER_UNREACHABLE, "printer " + uri + " did not answer in time", e);
         } catch (ConnectException | UnresolvedAddressException e) {
-            throw new PrintException(PrintError.PRINTER_UNREACHABLE, "nothing answers at " + uri + ": " + reason(e), e);
+            boolean unknownHost = e instanceof UnresolvedAddressException || e.getCause() instanceof UnresolvedAddressException;
+            throw new PrintException(PrintError.PRINTER_UNREACHABLE, "nothing answers at " + uri + ": "
+                    + (unknownHost ? "unknown host " + uri.getHost() : "connection refused"), e);
         } catch (IOException e) {
             throw new PrintException(PrintError.PRINTER_UNREACHABLE, "printer " + uri + " could not be reached: "
                     + reason(e), e);

@@ -100,7 +100,16 @@ class InsLabelPrintIT {
         URI nowhere = URI.create("ipp://127.0.0.1:" + closed + "/printers/etiquettes");
         assertThatThrownBy(() -> IppPrinter.at(nowhere, "accueil-2").print("etiquette-ins", new byte[] {1},
                 "application/pdf"))
-                .isInstanceOfSatisfying(PrintException.class,
-                        e -> assertThat(e.error()).isEqualTo(PrintError.PRINTER_UNREACHABLE));
+                .isInstanceOfSatisfying(PrintException.class, e -> {
+                    assertThat(e.error()).isEqualTo(PrintError.PRINTER_UNREACHABLE);
+                    assertThat(e.getMessage()).endsWith("connection refused");
+                });
+        URI unknown = URI.create("ipp://printer.invalid/printers/etiquettes");
+        assertThatThrownBy(() -> IppPrinter.at(unknown, "accueil-2").print("etiquette-ins", new byte[] {1},
+                "application/pdf"))
+                .isInstanceOfSatisfying(PrintException.class, e -> {
+                    assertThat(e.error()).isEqualTo(PrintError.PRINTER_UNREACHABLE);
+                    assertThat(e.getMessage()).contains("printer.invalid");
+                });
     }
 }
