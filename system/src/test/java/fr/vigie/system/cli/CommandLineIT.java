@@ -47,7 +47,7 @@ class CommandLineIT {
 
     @Test
     void helpAfterEveryCommandAndSubcommandPrintsItsUsageAndExitsZero() throws Exception {
-        List<List<String>> commands = List.of(List.of("admin"), List.of("admin", "enrol"), List.of("admin", "login"),
+        List<List<String>> commands = List.of(List.of("admin"), List.of("admin", "enrol"), List.of("admin", "login"), List.of("admin", "gam"),
                 List.of("demo"), List.of("ins"), List.of("ins", "check"), List.of("card"), List.of("card", "list"),
                 List.of("card", "watch"), List.of("bench"), List.of("bench", "scan"), List.of("bench", "ciba"),
                 List.of("hub"), List.of("kiosk"), List.of("scan"), List.of("test"), List.of("build"));
