@@ -17,16 +17,18 @@ import java.util.Optional;
  * {@code AGENT_CERT_REVOKED}; or the client's {@code HUB_UNREACHABLE}), or the kiosk's own
  * ({@link #AGENT_NOT_SIGNED_IN}, {@link #TRAITS_INVALID}, {@link #NO_PATIENT}, {@link #NOT_QUALIFIED},
  * {@link #BARCODE_UNKNOWN}, a barcode code such as {@code BARCODE_MISLABELLED}, the agent proof's
- * {@link AgentProof#CARD_NEEDED} and {@link AgentProof#CARD_ERROR}). Messages carry no trait value and no token.
+ * {@link AgentProof#CARD_NEEDED} and {@link AgentProof#CARD_ERROR}, the label printer's
+ * {@link AdmissionDesk#PRINTER_NOT_CONFIGURED} and {@link fr.vigie.hardware.print.PrintError} codes). Messages carry
+ * no trait value and no token.
  */
 public final class AdmissionFailure extends Exception {
     /** No clinician session is open at the kiosk: admission needs a signed-in agent. */
     public static final String AGENT_NOT_SIGNED_IN = "AGENT_NOT_SIGNED_IN";
     /** The typed traits were refused locally: see {@link #traitRejections()}. */
     public static final String TRAITS_INVALID = "TRAITS_INVALID";
-    /** The step needs a patient found first (document check, prescription, DataMatrix). */
+    /** The step needs a patient found first (document check, prescription, DataMatrix, label). */
     public static final String NO_PATIENT = "NO_PATIENT";
-    /** The INS DataMatrix is printed for a qualified identity only. */
+    /** The INS DataMatrix and label are printed for a qualified identity only. */
     public static final String NOT_QUALIFIED = "NOT_QUALIFIED";
     /** The scanned code is neither an ApCV token nor an e-prescription. */
     public static final String BARCODE_UNKNOWN = "BARCODE_UNKNOWN";
