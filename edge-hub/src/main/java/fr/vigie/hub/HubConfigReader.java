@@ -1,6 +1,9 @@
 package fr.vigie.hub;
 
+import fr.vigie.hub.admission.ApcvSettings;
 import fr.vigie.hub.enrol.EnrolmentLimits;
+import fr.vigie.hub.insi.InsiGatewaySettings;
+import fr.vigie.hub.psc.PscGatewaySettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -18,24 +21,38 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Turns a properties file and overrides into a {@link HubConfig}, rejecting bad keys and values. */
+/**
+ * Turns a properties file and overrides into a {@link HubConfig}, rejecting bad keys and values; the
+ * gateways' keys are read by {@link GatewaySettingsReader}.
+ */
 final class HubConfigReader {
-    static final Set<String> KEYS = Set.of(HubConfig.DATA_DIR, HubConfig.HTTP_BIND, HubConfig.HTTP_PORT,
+    static final Set<String> KEYS = union(Set.of(HubConfig.DATA_DIR, HubConfig.HTTP_BIND, HubConfig.HTTP_PORT,
             HubConfig.MQTT_URL, HubConfig.MQTT_PORT, HubConfig.DB_URL, HubConfig.DB_USER, HubConfig.DB_PASSWORD,
             HubConfig.INGEST_ENABLED, HubConfig.INGEST_BATCH_SIZE, HubConfig.OFFLINE_AFTER_HEARTBEATS,
-            HubConfig.SANDBOX_ENABLED, HubPkiConfig.SITE, HubPkiConfig.DEVICE_API_BIND, HubPkiConfig.DEVICE_API_PORT,
+            HubPkiConfig.SITE, HubPkiConfig.DEVICE_API_BIND, HubPkiConfig.DEVICE_API_PORT,
             HubPkiConfig.SERVER_NAMES, HubPkiConfig.CA_PASSPHRASE_FILE, HubPkiConfig.MQTT_TLS, HubPkiConfig.MQTT_TLS_PORT,
-            HubPkiConfig.MQTT_TLS_BIND, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS, HubConfig.IGC_SANTE_CRL_FILES,
+            HubPkiConfig.MQTT_TLS_BIND, HubConfig.IGC_SANTE_CRL_FILES,
             HubConfig.AUDIT_ANCHOR_SECONDS, HubConfig.HTTP_NAMES, EnrolmentLimits.MAX_PENDING,
             EnrolmentLimits.MAX_PENDING_PER_SOURCE, EnrolmentLimits.REQUESTS_PER_MINUTE_PER_SOURCE,
-            HubConfig.IGC_SANTE_ANCHORS, HubPkiConfig.MOSQUITTO_DIR, HubPkiConfig.MOSQUITTO_PID_FILE);
+            HubConfig.IGC_SANTE_ANCHORS, HubPkiConfig.MOSQUITTO_DIR, HubPkiConfig.MOSQUITTO_PID_FILE),
+            InsiGatewaySettings.KEYS, PscGatewaySettings.KEYS, ApcvSettings.KEYS);
     private static final String DEFAULT_DATA_DIR = "./data/hub";
 
     private HubConfigReader() {
     }
 
     static HubConfig read(Path file, Map<String, String> overrides) throws HubConfigException {
+        return read(Map.of(), file, overrides);
+    }
+
+    /** Reads {@code base} settings, then the file's {@code hub.*} keys over them, then the overrides. */
+    static HubConfig read(Map<String, String> base, Path file, Map<String, String> overrides)
+            throws HubConfigException {
         Map<String, String> raw = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(base).entrySet()) {
+            raw.put(requireKnown(e.getKey(), "in the launcher's settings"), e.getValue() == null ? ""
+                    : e.getValue().trim());
+        }
         if (file != null) {
             for (Map.Entry<String, String> e : readFile(file).entrySet()) {
                 if (e.getKey().startsWith("hub.")) {
@@ -63,7 +80,7 @@ final class HubConfigReader {
                     bool(raw, HubConfig.INGEST_ENABLED, d.ingestEnabled()),
                     integer(raw, HubConfig.INGEST_BATCH_SIZE, d.ingestBatchSize()),
                     integer(raw, HubConfig.OFFLINE_AFTER_HEARTBEATS, d.offlineAfterHeartbeats()),
-                    bool(raw, HubConfig.SANDBOX_ENABLED, d.sandbox()),
+                    GatewaySettingsReader.read(raw),
                     pki(raw, integer(raw, HubConfig.HTTP_PORT, d.httpPort()), integer(raw, HubConfig.MQTT_PORT,
                             d.embeddedMqttPort()), raw.getOrDefault(HubConfig.MQTT_URL, d.brokerUrl()).isBlank()),
                     paths(raw, HubConfig.IGC_SANTE_CRL_FILES),
@@ -97,7 +114,6 @@ final class HubConfigReader {
                     bool(raw, HubPkiConfig.MQTT_TLS, embeddedBroker),
                     integer(raw, HubPkiConfig.MQTT_TLS_PORT, mqttPort == 0 && embeddedBroker ? 0 : d.mqttTlsPort()),
                     raw.getOrDefault(HubPkiConfig.MQTT_TLS_BIND, d.mqttTlsBind()),
-                    integer(raw, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS, d.sandboxBootstrapTokens()),
                     mosquittoDir.isBlank() ? null : path(HubPkiConfig.MOSQUITTO_DIR, mosquittoDir),
                     mosquittoPid.isBlank() ? null : path(HubPkiConfig.MOSQUITTO_PID_FILE, mosquittoPid));
             return c;
@@ -123,17 +139,31 @@ final class HubConfigReader {
      */
     private static HubConfig.InvalidSetting keyed(IllegalArgumentException e, Map<String, String> raw,
             String fallbackKey) {
+        return keyed(e, raw, fallbackKey, KEYS);
+    }
+
+    /** As {@link #keyed(IllegalArgumentException, Map, String)}, among {@code keys} only. */
+    static HubConfig.InvalidSetting keyed(IllegalArgumentException e, Map<String, String> raw, String fallbackKey,
+            Set<String> keys) {
         if (e instanceof HubConfig.InvalidSetting s) {
             return s;
         }
         String key = fallbackKey;
         String message = e.getMessage();
-        for (String k : KEYS) {
+        for (String k : keys) {
             if (message != null && message.startsWith(k + " ")) {
                 key = k;
             }
         }
         return new HubConfig.InvalidSetting(key, String.valueOf(raw.get(key)), message);
+    }
+
+    private static Set<String> union(Set<String> first, Set<String> second, Set<String> third, Set<String> fourth) {
+        Set<String> all = new java.util.HashSet<>(first);
+        all.addAll(second);
+        all.addAll(third);
+        all.addAll(fourth);
+        return Set.copyOf(all);
     }
 
     private static List<String> list(Map<String, String> raw, String key) {
@@ -175,7 +205,7 @@ final class HubConfigReader {
         return key;
     }
 
-    private static Path path(String key, String value) {
+    static Path path(String key, String value) {
         try {
             if (value.isBlank()) {
                 throw new InvalidPathException(value, "empty path");
@@ -186,7 +216,7 @@ final class HubConfigReader {
         }
     }
 
-    private static List<Path> paths(Map<String, String> raw, String key) {
+    static List<Path> paths(Map<String, String> raw, String key) {
         String value = raw.getOrDefault(key, "");
         List<Path> out = new ArrayList<>();
         for (String part : value.isBlank() ? new String[0] : value.split(",")) {
@@ -203,7 +233,7 @@ final class HubConfigReader {
         return out;
     }
 
-    private static int integer(Map<String, String> raw, String key, int fallback) {
+    static int integer(Map<String, String> raw, String key, int fallback) {
         String value = raw.get(key);
         if (value == null) {
             return fallback;
@@ -215,7 +245,7 @@ final class HubConfigReader {
         }
     }
 
-    private static boolean bool(Map<String, String> raw, String key, boolean fallback) {
+    static boolean bool(Map<String, String> raw, String key, boolean fallback) {
         String value = raw.get(key);
         if (value == null) {
             return fallback;

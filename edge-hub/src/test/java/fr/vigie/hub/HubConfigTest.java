@@ -193,7 +193,7 @@ class HubConfigTest {
     @Test
     void buildingABadRecordDirectlyThrowsNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new HubConfig(tmp, "127.0.0.1", -1, "", 1883, "", "", "", true, 500, 3, false,
+                () -> new HubConfig(tmp, "127.0.0.1", -1, "", 1883, "", "", "", true, 500, 3, GatewaySettings.none(),
                         HubPkiConfig.defaults(), List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults(), List.of()));
         assertTrue(e.getMessage().startsWith("hub.http.port"), e.getMessage());
     }

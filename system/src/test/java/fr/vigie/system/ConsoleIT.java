@@ -1,5 +1,7 @@
 package fr.vigie.system;
 
+import static fr.vigie.hub.HubServicesFixture.registries;
+import static fr.vigie.hub.HubServicesFixture.kiosks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -145,7 +147,7 @@ class ConsoleIT {
                     browser.findElement(By.cssSelector("#role-form button")).click();
                     await().atMost(PATIENCE).until(() -> browser.findElement(By.id("facts")).getText()
                             .contains("Rôle\nPoste d'admission"));
-                    assertThat(hub.agents().roles().of(fr.vigie.protocol.KioskAddress.of(SITE, "kiosk-001")))
+                    assertThat(kiosks(hub).agents().roles().of(fr.vigie.protocol.KioskAddress.of(SITE, "kiosk-001")))
                             .isEqualTo(fr.vigie.hub.device.DeviceRole.ADMISSION_DESK);
 
                     // and what a kiosk reports about itself (software version, reader names) stays text too
@@ -172,7 +174,7 @@ class ConsoleIT {
                     change.findElement(By.cssSelector("button.accept")).click();
                     await().atMost(PATIENCE).until(() -> browser.findElement(By.id("action-result")).getText()
                             .contains("acceptée : le dossier " + record));
-                    assertThat(hub.identities().find(record).orElseThrow().traits().listePrenomText()).isEqualTo("SOPHIE MARIE");
+                    assertThat(registries(hub).identities().find(record).orElseThrow().traits().listePrenomText()).isEqualTo("SOPHIE MARIE");
                     await().atMost(PATIENCE).until(() -> browser.findElements(
                             By.cssSelector("#changes tr[data-record='" + record + "']")).isEmpty());
 
@@ -201,7 +203,7 @@ class ConsoleIT {
         DeviceIdentity impostor = DeviceIdentity.openOrCreate(tmp.resolve("impostor"), KioskAddress.of(SITE, "kiosk-twin"),
                 "x".toCharArray(), java.time.Clock.systemUTC());
         hub.enrolments().submit(EnrolmentRequest.of(impostor, null), "192.0.2.66");
-        hub.staff().accounts().create("lou", StaffRole.VIEWER, "lou's long password".toCharArray(), "admin");
+        registries(hub).staff().accounts().create("lou", StaffRole.VIEWER, "lou's long password".toCharArray(), "admin");
         for (int i = 0; i < 5; i++) {
             assertThat(signInStatus(base, "lou", "guess " + i)).isEqualTo(401);
         }
@@ -233,7 +235,7 @@ class ConsoleIT {
             browser.quit();
         }
         assertThat(signInStatus(base, "lou", "lou's long password")).isEqualTo(200);
-        assertThat(hub.audit().find(fr.vigie.hub.audit.AuditQuery.all(1000)).entries()).anyMatch(e -> e.action()
+        assertThat(registries(hub).audit().find(fr.vigie.hub.audit.AuditQuery.all(1000)).entries()).anyMatch(e -> e.action()
                 .equals("STAFF_SIGNIN_LOCK_LIFTED") && e.actor().equals("admin") && e.subject().equals("staff:lou"));
     }
 
@@ -245,7 +247,7 @@ class ConsoleIT {
     }
 
     private void viewerSeesNoMutatingControlAndIsRefused(EdgeHub hub, String base) throws Exception {
-        hub.staff().accounts().create("vera", StaffRole.VIEWER, "viewer password 1".toCharArray(), "admin");
+        registries(hub).staff().accounts().create("vera", StaffRole.VIEWER, "viewer password 1".toCharArray(), "admin");
         TestKiosks.requestEnrolment(hub, tmp, SITE, "kiosk-later");
         WebDriver browser = HeadlessChromium.start("fr-FR");
         try {
@@ -276,12 +278,12 @@ class ConsoleIT {
     private static long qualRecordWithAChangeWaiting(EdgeHub hub) throws Exception {
         RnivRequest insi = RnivRequest.withIns(RnivAction.of(RnivAction.Kind.INSI_RETRIEVED),
                 InsMatricule.parse("290113306310159"), InsOid.parse("1.2.250.1.213.1.4.10"), "810001234565");
-        long id = hub.identities().create(TraitsInput.of("Legrand", "Sophie", "F", "1990-11-20"), "staff:admin").record()
+        long id = registries(hub).identities().create(TraitsInput.of("Legrand", "Sophie", "F", "1990-11-20"), "staff:admin").record()
                 .id();
-        assertThat(hub.identities().adopt(OptionalLong.of(id), TraitsInput.of("LEGRAND", "SOPHIE", "F", "1990-11-20"), insi))
+        assertThat(registries(hub).identities().adopt(OptionalLong.of(id), TraitsInput.of("LEGRAND", "SOPHIE", "F", "1990-11-20"), insi))
                 .isInstanceOf(Adoption.Adopted.class);
-        hub.identities().apply(id, RnivRequest.of(RnivAction.documentChecked(HighTrustDocument.PASSPORT), "staff:admin"));
-        assertThat(hub.identities().adopt(OptionalLong.of(id), TraitsInput.of("LEGRAND", "SOPHIE MARIE", "F",
+        registries(hub).identities().apply(id, RnivRequest.of(RnivAction.documentChecked(HighTrustDocument.PASSPORT), "staff:admin"));
+        assertThat(registries(hub).identities().adopt(OptionalLong.of(id), TraitsInput.of("LEGRAND", "SOPHIE MARIE", "F",
                 "1990-11-20"), insi)).isInstanceOf(Adoption.ChangeRequested.class);
         return id;
     }

@@ -4,7 +4,7 @@
  * (French by default, English on request; every text from the {@code i18n/console_*.properties}
  * bundles).
  *
- * <p>Every route but {@code /healthz}, {@code /metrics}, {@code /sandbox/**}, static assets and the sign-in
+ * <p>Every route but {@code /healthz}, {@code /metrics}, static assets and the sign-in
  * page is for signed-in IT staff ({@link fr.vigie.hub.web.StaffRoutes}): a filter authenticates the
  * session cookie (with its CSRF token on changes) or the API bearer token, enforces the role (viewer:
  * read only; a few reads are for admins only, such as the INSi call record of

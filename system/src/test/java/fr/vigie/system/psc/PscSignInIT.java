@@ -1,5 +1,6 @@
 package fr.vigie.system.psc;
 
+import static fr.vigie.hub.HubServicesFixture.kiosks;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -108,7 +109,7 @@ class PscSignInIT {
         assertTrue(kiosk.session.chooseExercice(1));
         assertTrue(kiosk.reasons(session).containsAll(List.of("PIN_OK", "PSC_CONNECTED", "EXERCICE_CHOSEN")));
         assertTrue(kiosk.last().exercice().contains("MARTIN-LEROY"));
-        assertTrue(hub.kioskPsc().ciba().orElseThrow().tokensOf(KioskAddress.of(SITE, "kiosk-1"), session)
+        assertTrue(kiosks(hub).psc().ciba().orElseThrow().tokensOf(KioskAddress.of(SITE, "kiosk-1"), session)
                 .isPresent(), "the tokens stay on the hub, bound to this kiosk session");
         assertFalse(kiosk.events.toString().toLowerCase().contains("token"), "no token in any event");
     }
@@ -134,7 +135,7 @@ class PscSignInIT {
     void anEcpsSignInBoundOnTheHubProvesTheAgentOfAnAdmissionDesk() throws Exception {
         KioskAddress desk = KioskAddress.of(SITE, "accueil-psc");
         HubApi api = HubApi.forDevice(hub.deviceApiUri(), enrolled(desk.kioskId()));
-        hub.agents().roles().set(desk, fr.vigie.hub.device.DeviceRole.ADMISSION_DESK, "it-test");
+        kiosks(hub).agents().roles().set(desk, fr.vigie.hub.device.DeviceRole.ADMISSION_DESK, "it-test");
         kiosk = new SignInKiosk(api);
         try (AgentProof proof = AgentProof.start(kiosk.session, new HubAgentClient(api), kiosk.psc::requestId,
                 Clock.systemUTC())) {
@@ -142,15 +143,15 @@ class PscSignInIT {
             await().atMost(WAIT).until(() -> phone.codeFor(NURSE, "MOBILE").isPresent());
             assertEquals(303, phone.decide(NURSE, "MOBILE", "approve", null));
 
-            await().atMost(WAIT).until(() -> hub.agents().current(desk).isPresent());
-            fr.vigie.hub.agent.AgentBinding bound = hub.agents().current(desk).orElseThrow();
+            await().atMost(WAIT).until(() -> kiosks(hub).agents().current(desk).isPresent());
+            fr.vigie.hub.agent.AgentBinding bound = kiosks(hub).agents().current(desk).orElseThrow();
             assertEquals(NURSE, bound.agent().value());
             assertEquals(fr.vigie.hub.agent.AgentBinding.Method.PSC, bound.method());
             assertEquals(sessionId(), bound.kioskSessionId());
             assertEquals(NURSE, proof.require());
 
             kiosk.session.logout();
-            await().atMost(WAIT).until(() -> hub.agents().current(desk).isEmpty());
+            await().atMost(WAIT).until(() -> kiosks(hub).agents().current(desk).isEmpty());
         }
     }
 
@@ -179,7 +180,7 @@ class PscSignInIT {
 
         await().atMost(WAIT).until(() -> kiosk.session.state() == SessionState.REFUSED);
         assertEquals("PSC_SUBJECT_MISMATCH", kiosk.last().reason());
-        assertEquals(Optional.empty(), hub.kioskPsc().ciba().orElseThrow()
+        assertEquals(Optional.empty(), kiosks(hub).psc().ciba().orElseThrow()
                 .tokensOf(KioskAddress.of(SITE, "kiosk-1"), session));
         List<AuditRecord> audit = new AuditLog(hub.dataSource(), Clock.systemUTC())
                 .find(new AuditQuery(null, "PSC_BINDING_REFUSED", null, null, null, 0, 100)).entries();

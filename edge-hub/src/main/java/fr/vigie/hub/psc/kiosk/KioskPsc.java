@@ -6,6 +6,8 @@ import fr.vigie.hub.deviceapi.DeviceRoutes;
 import fr.vigie.hub.psc.PscAuditSink;
 import fr.vigie.hub.psc.PscGatewayConfig;
 import fr.vigie.hub.psc.SessionBindingGuard;
+import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.identity.IdNatPs;
 import io.javalin.Javalin;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -69,6 +71,15 @@ public final class KioskPsc implements DeviceRoutes, AutoCloseable {
                 LOG.error("PSC_BINDING_REFUSED for kiosk {} session {} not written to the audit log", kiosk, session, e);
             }
         };
+    }
+
+    /**
+     * The professional whose PSC tokens the CIBA sign-in {@code requestId} bound to {@code kiosk}'s session
+     * {@code kioskSessionId}, while the hub holds them (see {@link KioskCiba#boundProfessional}); empty
+     * without PSC.
+     */
+    public Optional<IdNatPs> boundProfessional(KioskAddress kiosk, String requestId, String kioskSessionId) {
+        return ciba.flatMap(c -> c.boundProfessional(kiosk, requestId, kioskSessionId));
     }
 
     /** The service, when PSC is configured; hub features acting for a kiosk session read its tokens here. */
