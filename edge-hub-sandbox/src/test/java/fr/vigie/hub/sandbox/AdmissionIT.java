@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.vigie.hub.EdgeHub;
+import fr.vigie.hub.HubConfig;
+import fr.vigie.hub.HubPkiConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.hub.admission.AdmissionCaller;
 import fr.vigie.hub.admission.AdmissionRejection;
@@ -61,8 +64,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Admission for real: a sandbox hub (embedded PostgreSQL, the INSi simulator over mutual TLS with an
- * INSI-AUTO establishment certificate, the sandbox ApCV key) driven through its admission service as
+ * Admission for real: a hub (embedded PostgreSQL) pointed by its {@code hub.insi.*} and {@code hub.apcv.*}
+ * settings at the sandbox's INSi simulator (mutual TLS with an INSI-AUTO establishment certificate) and
+ * ApCV key, driven through its admission service as
  * the device API does, for the agent the hub proved at an admission desk (card signature over a hub nonce,
  * the card certified by the sandbox IGC-Santé). Each test uses identities no other test qualifies, so the registry's duplicate
  * rule only pairs what a test means to pair.
@@ -73,6 +77,7 @@ class AdmissionIT {
 
     @TempDir
     static Path dataDir;
+    static SandboxHub sandboxHub;
     static EdgeHub hub;
     private static StaffClient staff;
     static AdmissionService admission;
@@ -81,21 +86,21 @@ class AdmissionIT {
 
     @BeforeAll
     static void startHub() throws Exception {
-        hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dataDir.toString(), HubConfig.HTTP_PORT, "0",
-                HubConfig.MQTT_PORT, "0", HubConfig.SANDBOX_ENABLED, "true", HubPkiConfig.DEVICE_API_PORT, "0",
-                HubPkiConfig.SITE, KIOSK.site())), CLOCK);
+        sandboxHub = SandboxHub.start(Map.of(HubConfig.DATA_DIR, dataDir.toString(), HubConfig.HTTP_PORT, "0",
+                HubConfig.MQTT_PORT, "0", HubPkiConfig.DEVICE_API_PORT, "0", HubPkiConfig.SITE, KIOSK.site()), CLOCK);
+        hub = sandboxHub.hub();
         admission = kiosks(hub).admission();
-        insi = hub.sandbox().orElseThrow().insi().simulator();
+        insi = sandboxHub.sandbox().insi().simulator();
         kiosks(hub).agents().roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
-        TestAgents.prove(hub, KIOSK, "session-1", TestAgents.issue(hub.sandbox().orElseThrow().igcSante().ca(),
+        TestAgents.prove(hub, KIOSK, "session-1", TestAgents.issue(sandboxHub.sandbox().igcSante().ca(),
                 "810001234565"));
         agent = new AdmissionCaller(KIOSK, kiosks(hub).agents().require(KIOSK, "admission").agent());
     }
 
     @AfterAll
     static void stop() {
-        if (hub != null) {
-            hub.close();
+        if (sandboxHub != null) {
+            sandboxHub.close();
         }
     }
 
@@ -256,7 +261,7 @@ class AdmissionIT {
 
     @Test
     void anApcvTokenQualifiesWithoutInsiOnceAndIsRefusedWhenReplayed() throws Exception {
-        ApcvIssuer issuer = hub.sandbox().orElseThrow().apcv();
+        ApcvIssuer issuer = sandboxHub.sandbox().apcv();
         String token = issuer.issue(new ApcvIssuer.Identity("297022A02099951", "1.2.250.1.213.1.4.10", "ROSSI",
                 "LAURA", "F", "1997-02-27", "2A004"), "chu-nord", Duration.ofMinutes(2));
         int before = insi.requestsReceived();
@@ -328,7 +333,7 @@ class AdmissionIT {
     @Test
     void anApcvTokenOfAnotherPersonLeavesTheRecordUnchanged() throws Exception {
         IdentityRecord legrand = qualLegrand();
-        String token = hub.sandbox().orElseThrow().apcv().issue(new ApcvIssuer.Identity("297022A02099951",
+        String token = sandboxHub.sandbox().apcv().issue(new ApcvIssuer.Identity("297022A02099951",
                 "1.2.250.1.213.1.4.10", "ROSSI", "LAURA", "F", "1997-02-27", "2A004"), "chu-nord", Duration.ofMinutes(2));
 
         assertEquals("IDENTITY_MISMATCH", code(() -> admission.byApcv(agent, token, OptionalLong.of(legrand.id()))));
@@ -392,7 +397,7 @@ class AdmissionIT {
         assertEquals("ANNIE", r.record().traits().prenomUtilise().orElseThrow(), "the local prénom utilisé is kept");
         assertEquals(List.of(new TraitDifference(Trait.LIEU_NAISSANCE, null, "2A020")), r.differences());
 
-        String token = hub.sandbox().orElseThrow().apcv().issue(new ApcvIssuer.Identity("297022A02088865",
+        String token = sandboxHub.sandbox().apcv().issue(new ApcvIssuer.Identity("297022A02088865",
                 "1.2.250.1.213.1.4.10", "CASANOVA", "ANNA", "F", "1997-02-08", "2A020"), "chu-nord", Duration.ofMinutes(1));
         AdmissionResult q = admission.byApcv(agent, token, OptionalLong.of(id));
 

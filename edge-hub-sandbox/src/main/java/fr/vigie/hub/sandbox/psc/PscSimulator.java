@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.security.auth.x500.X500Principal;
@@ -72,6 +73,7 @@ public final class PscSimulator implements AutoCloseable {
     final CibaLedger ledger;
     final TokenBook tokens;
     final PhonePage phone;
+    final AtomicInteger jwksFetches = new AtomicInteger();
     private volatile boolean userinfoAsJwt;
     private volatile boolean autoApprove;
     private volatile Supplier<String> origin = () -> "http://127.0.0.1";
@@ -162,6 +164,11 @@ public final class PscSimulator implements AutoCloseable {
     /** The e-CPS phone page. */
     public URI phonePage() {
         return URI.create(origin.get() + base + "/ecps");
+    }
+
+    /** How many times the JWKS ({@code …/certs}) was fetched: what a client's key cache saves. */
+    public int jwksFetches() {
+        return jwksFetches.get();
     }
 
     /** Makes a new signing key; the previous one stays published. */

@@ -30,7 +30,10 @@ final class SimulatorRoutes {
         String oidc = realm + "/protocol/openid-connect";
         TokenEndpoint token = new TokenEndpoint(sim, this);
         app.get(realm + "/.well-known/wallet-openid-configuration", ctx -> json(ctx, 200, sim.discovery()));
-        app.get(oidc + "/certs", ctx -> ctx.contentType("application/json").result(sim.keys.publicJwks()));
+        app.get(oidc + "/certs", ctx -> {
+            sim.jwksFetches.incrementAndGet();
+            ctx.contentType("application/json").result(sim.keys.publicJwks());
+        });
         app.post(oidc + "/ext/ciba/auth", this::ciba);
         app.post(oidc + "/token", token::handle);
         app.get(oidc + "/userinfo", this::userinfo);

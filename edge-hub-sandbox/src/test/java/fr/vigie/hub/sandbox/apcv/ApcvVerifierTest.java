@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import fr.vigie.hub.admission.AdmissionRejection;
+import fr.vigie.hub.admission.ApcvIdentity;
+import fr.vigie.hub.admission.ApcvSettings;
+import fr.vigie.hub.admission.ApcvVerifier;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.PlainHeader;
@@ -79,7 +83,7 @@ class ApcvVerifierTest {
 
     @Test
     void unsignedAndHmacTokensAreRefusedBeforeAnyKeyIsUsed() throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ApcvSettings.SANDBOX_ISSUER).audience("chu-nord").build();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ApcvIssuer.ISSUER).audience("chu-nord").build();
         String none = new PlainJWT(new PlainHeader(), claims).serialize();
         SignedJWT hmac = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         hmac.sign(new MACSigner(new byte[32]));

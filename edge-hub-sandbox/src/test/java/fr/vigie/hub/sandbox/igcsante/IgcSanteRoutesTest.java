@@ -3,6 +3,8 @@ package fr.vigie.hub.sandbox.igcsante;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.vigie.hub.igcsante.CrlDistribution;
+import fr.vigie.hub.igcsante.CrlRoutes;
 import fr.vigie.hub.sandbox.igcsante.IgcSanteSandbox;
 import fr.vigie.provisioning.igcsante.IgcSanteCrls;
 import fr.vigie.provisioning.igcsante.IgcSanteTrust;
@@ -33,10 +35,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The hub's CRL route and the sandbox IGC-Santé routes, over HTTP, as a demo kiosk uses them. */
+/**
+ * The hub's CRL route, serving the CRL file the sandbox IGC-Santé writes (as {@code hub.igc-sante.crl-files}
+ * names it), and the sandbox IGC-Santé routes, over HTTP, as a demo kiosk uses them.
+ */
 class IgcSanteRoutesTest {
     private final HttpClient http = HttpClient.newHttpClient();
-    private final IgcSanteSandbox sandbox = IgcSanteSandbox.start(Clock.systemUTC());
+    private IgcSanteSandbox sandbox;
     private Javalin server;
     private String origin;
 
@@ -44,8 +49,9 @@ class IgcSanteRoutesTest {
     Path dir;
 
     @BeforeEach
-    void start() {
-        CrlDistribution crls = new CrlDistribution(List.of(), List.of(sandbox.ca()::crls));
+    void start() throws Exception {
+        sandbox = IgcSanteSandbox.start(Clock.systemUTC(), dir.resolve("sandbox"));
+        CrlDistribution crls = new CrlDistribution(List.of(sandbox.crlFile()));
         server = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.startupWatcherEnabled = false;

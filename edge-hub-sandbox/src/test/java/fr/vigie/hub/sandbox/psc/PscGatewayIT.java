@@ -7,6 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.vigie.hub.psc.AuthCodeFlow;
+import fr.vigie.hub.psc.CibaChannel;
+import fr.vigie.hub.psc.CibaFlow;
+import fr.vigie.hub.psc.CibaPoll;
+import fr.vigie.hub.psc.CibaPoller;
+import fr.vigie.hub.psc.CibaRequest;
+import fr.vigie.hub.psc.IdTokenValidator;
+import fr.vigie.hub.psc.PscAuditSink;
+import fr.vigie.hub.psc.PscError;
+import fr.vigie.hub.psc.PscException;
+import fr.vigie.hub.psc.PscGatewayConfig;
+import fr.vigie.hub.psc.PscProvider;
+import fr.vigie.hub.psc.PscTokenClient;
+import fr.vigie.hub.psc.PscTokens;
+import fr.vigie.hub.psc.PscUserInfo;
+import fr.vigie.hub.psc.SessionBindingGuard;
+import fr.vigie.hub.psc.UserInfoClient;
 import fr.vigie.hub.sandbox.psc.PscSimulator;
 import fr.vigie.hub.sandbox.psc.SandboxProfessionals;
 import fr.vigie.protocol.identity.IdNatPs;
@@ -39,7 +56,6 @@ class PscGatewayIT {
     PscSimulator psc;
     PscGatewayConfig config;
     PscProvider provider;
-    RotatingJwkSource keys;
     IdTokenValidator validator;
     CibaFlow ciba;
 
@@ -58,8 +74,7 @@ class PscGatewayIT {
         config = PscGatewayConfig.withSecret(psc.issuer(), "vigie-sandbox", "sandbox-secret")
                 .withJwksMinRefetch(Duration.ZERO);
         provider = PscProvider.discover(config);
-        keys = new RotatingJwkSource(new PscHttp(config), provider.jwksUri(), hubClock, Duration.ZERO);
-        validator = new IdTokenValidator(config, keys, hubClock);
+        validator = IdTokenValidator.forProvider(config, provider, hubClock);
         ciba = new CibaFlow(config, provider, validator, new SecureRandom(), hubClock);
     }
 
@@ -236,14 +251,14 @@ class PscGatewayIT {
     @Test
     void afterPscRotatesItsKeyTheValidatorRefetchesTheJwksOnce() throws Exception {
         signInWithCiba(DOCTOR, CibaChannel.CARD);
-        assertEquals(1, keys.fetches());
+        assertEquals(1, psc.jwksFetches());
         String oldKid = psc.currentKeyId();
         psc.rotateKeys();
         assertNotEquals(oldKid, psc.currentKeyId());
         PscTokens after = signInWithCiba(DOCTOR, CibaChannel.CARD);
         assertEquals(DOCTOR, after.claims().subjectNameId());
-        assertEquals(2, keys.fetches());
+        assertEquals(2, psc.jwksFetches());
         signInWithCiba(NURSE, CibaChannel.MOBILE);
-        assertEquals(2, keys.fetches(), "the new key is cached");
+        assertEquals(2, psc.jwksFetches(), "the new key is cached");
     }
 }

@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.vigie.hub.psc.CibaChannel;
+import fr.vigie.hub.psc.CibaFlow;
+import fr.vigie.hub.psc.CibaPoll;
+import fr.vigie.hub.psc.IdTokenValidator;
+import fr.vigie.hub.psc.PscError;
+import fr.vigie.hub.psc.PscException;
+import fr.vigie.hub.psc.PscGatewayConfig;
+import fr.vigie.hub.psc.PscProvider;
 import fr.vigie.hub.sandbox.psc.PscSimulator;
 import fr.vigie.hub.sandbox.psc.SandboxProfessionals;
 import fr.vigie.protocol.identity.IdNatPs;

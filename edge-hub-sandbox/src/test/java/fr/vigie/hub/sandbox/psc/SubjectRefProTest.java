@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.vigie.hub.psc.PscError;
+import fr.vigie.hub.psc.PscException;
+import fr.vigie.hub.psc.SubjectRefPro;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.sandbox.psc.SandboxProfessionals;
 import org.junit.jupiter.api.Test;
