@@ -59,6 +59,7 @@ import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.hub.identity.rniv.RnivAction;
+import fr.vigie.hub.sandbox.SandboxHub;
 import fr.vigie.protocol.identity.RnivStatus;
 import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.provisioning.device.DeviceIdentity;
@@ -98,6 +99,7 @@ class AdmissionKioskToHubIT {
 
     @TempDir
     static Path dir;
+    static SandboxHub sandboxHub;
     static EdgeHub hub;
     static InsiSimulator insi;
     static ApcvIssuer apcv;
@@ -116,11 +118,12 @@ class AdmissionKioskToHubIT {
 
     @BeforeAll
     static void startHub() throws Exception {
-        hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
-                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.SANDBOX_ENABLED, "true",
-                HubPkiConfig.SITE, "chu-nord", HubPkiConfig.DEVICE_API_PORT, "0")), CLOCK);
-        insi = hub.sandbox().orElseThrow().insi().simulator();
-        apcv = hub.sandbox().orElseThrow().apcv();
+        sandboxHub = SandboxHub.start(Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
+                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubPkiConfig.SITE, "chu-nord",
+                HubPkiConfig.DEVICE_API_PORT, "0"), CLOCK);
+        hub = sandboxHub.hub();
+        insi = sandboxHub.sandbox().insi().simulator();
+        apcv = sandboxHub.sandbox().apcv();
         DeviceIdentity kiosk = DeviceIdentity.openOrCreate(dir.resolve("kiosk"), KIOSK, "store".toCharArray(), CLOCK);
         hub.siteCa().enrolInProcess(kiosk);
         hubApi = HubApi.forDevice(hub.deviceApiUri(), kiosk);
@@ -130,7 +133,7 @@ class AdmissionKioskToHubIT {
         workstationApi = HubApi.forDevice(hub.deviceApiUri(), other);
         kiosks(hub).agents().roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
         // the agent's card comes from the hub's own (sandbox) IGC-Santé, as a real card from the real one
-        hubIgc = TestIgcSante.over(hub.sandbox().orElseThrow().igcSante().ca(), new SecureRandom());
+        hubIgc = TestIgcSante.over(sandboxHub.sandbox().igcSante().ca(), new SecureRandom());
         agent = hubIgc.issuePersonne("810001234565", "LEROY", "Anne");
         kioskCheck = SandboxCards.certificateCheck(hubIgc, CLOCK);
         scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -139,8 +142,8 @@ class AdmissionKioskToHubIT {
     @AfterAll
     static void stop() {
         scheduler.shutdownNow();
-        if (hub != null) {
-            hub.close();
+        if (sandboxHub != null) {
+            sandboxHub.close();
         }
     }
 
@@ -368,6 +371,7 @@ class AdmissionKioskToHubIT {
         session.logout();
         CpsCredential revoked = hubIgc.issuePersonne("810002345675", "MOREAU", "Paul");
         hubIgc.revoke(revoked);
+        sandboxHub.sandbox().igcSante().writeCrls();   // published, where the hub's hub.igc-sante.crl-files reads it
 
         signIn(revoked);
 

@@ -51,6 +51,7 @@ import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.hub.identity.rniv.RnivAction;
+import fr.vigie.hub.sandbox.SandboxHub;
 import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import java.nio.file.Path;
@@ -90,6 +91,7 @@ class AdmissionScreensIT {
 
     @TempDir
     static Path dir;
+    static SandboxHub sandboxHub;
     static EdgeHub hub;
     static InsiSimulator insi;
     static ApcvIssuer apcv;
@@ -102,15 +104,16 @@ class AdmissionScreensIT {
 
     @BeforeAll
     static void start() throws Exception {
-        hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
-                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.SANDBOX_ENABLED, "true",
-                HubPkiConfig.SITE, "chu-nord", HubPkiConfig.DEVICE_API_PORT, "0")), CLOCK);
-        insi = hub.sandbox().orElseThrow().insi().simulator();
-        apcv = hub.sandbox().orElseThrow().apcv();
+        sandboxHub = SandboxHub.start(Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
+                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubPkiConfig.SITE, "chu-nord",
+                HubPkiConfig.DEVICE_API_PORT, "0"), CLOCK);
+        hub = sandboxHub.hub();
+        insi = sandboxHub.sandbox().insi().simulator();
+        apcv = sandboxHub.sandbox().apcv();
         DeviceIdentity device = DeviceIdentity.openOrCreate(dir.resolve("kiosk"), KIOSK, "store".toCharArray(), CLOCK);
         hub.siteCa().enrolInProcess(device);
         kiosks(hub).agents().roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
-        TestIgcSante hubIgc = TestIgcSante.over(hub.sandbox().orElseThrow().igcSante().ca(), new SecureRandom());
+        TestIgcSante hubIgc = TestIgcSante.over(sandboxHub.sandbox().igcSante().ca(), new SecureRandom());
         agent = hubIgc.issuePersonne("810001234565", "LEROY", "Anne");
         kioskCheck = SandboxCards.certificateCheck(hubIgc, CLOCK);
         scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -142,8 +145,8 @@ class AdmissionScreensIT {
             proof.close();
         }
         scheduler.shutdownNow();
-        if (hub != null) {
-            hub.close();
+        if (sandboxHub != null) {
+            sandboxHub.close();
         }
     }
 

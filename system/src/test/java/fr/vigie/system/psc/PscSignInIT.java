@@ -12,10 +12,12 @@ import fr.vigie.hardware.sim.card.CpsCredential;
 import fr.vigie.hardware.sim.igcsante.TestIgcSante;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
+import fr.vigie.hub.HubPkiConfig;
 import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.audit.AuditQuery;
 import fr.vigie.hub.audit.AuditRecord;
 import fr.vigie.hub.broker.FreePort;
+import fr.vigie.hub.sandbox.SandboxHub;
 import fr.vigie.kiosk.admission.AgentProof;
 import fr.vigie.kiosk.admission.HubAgentClient;
 import fr.vigie.kiosk.hubapi.HubApi;
@@ -51,6 +53,7 @@ class PscSignInIT {
 
     @TempDir
     static Path dir;
+    static SandboxHub sandboxHub;
     static EdgeHub hub;
     static EcpsPhone phone;
     static HubApi kioskOne;
@@ -59,10 +62,11 @@ class PscSignInIT {
 
     @BeforeAll
     static void startHub() throws Exception {
-        hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
+        sandboxHub = SandboxHub.start(Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
                 HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.INGEST_ENABLED, "false",
-                HubConfig.SANDBOX_ENABLED, "true", "hub.site", SITE, "hub.device-api.port", "0")), Clock.systemUTC());
-        phone = new EcpsPhone(hub.sandbox().orElseThrow().phonePage());
+                HubPkiConfig.SITE, SITE, HubPkiConfig.DEVICE_API_PORT, "0"), Clock.systemUTC());
+        hub = sandboxHub.hub();
+        phone = new EcpsPhone(sandboxHub.sandbox().phonePage());
         kioskOne = HubApi.forDevice(hub.deviceApiUri(), enrolled("kiosk-1"));
         kioskTwo = HubApi.forDevice(hub.deviceApiUri(), enrolled("kiosk-2"));
     }
@@ -76,8 +80,8 @@ class PscSignInIT {
 
     @AfterAll
     static void stopHub() {
-        if (hub != null) {
-            hub.close();
+        if (sandboxHub != null) {
+            sandboxHub.close();
         }
     }
 
