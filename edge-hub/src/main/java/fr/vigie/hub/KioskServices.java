@@ -5,6 +5,7 @@ import fr.vigie.hub.admission.AdmissionService;
 import fr.vigie.hub.admission.AuditLogAdmissionAudit;
 import fr.vigie.hub.agent.AgentDeviceRoutes;
 import fr.vigie.hub.agent.ProvenAgents;
+import fr.vigie.hub.db.DataSeal;
 import fr.vigie.hub.deviceapi.DeviceRoutes;
 import fr.vigie.hub.enrol.EnrolmentDeviceRoutes;
 import fr.vigie.hub.enrol.Enrolments;
@@ -53,7 +54,8 @@ public final class KioskServices {
         Fleet fleet = started.add(Fleet.start(base.keys.configKey(), registries.dataSource, registries.audit,
                 base.mqttUrl, base.mqttCredentials, base.broker == null, clock));
         CrlDistribution crls = new CrlDistribution(config.igcSanteCrlFiles());
-        KioskPsc psc = started.add(KioskPsc.start(gateways.psc(), registries.audit, clock));
+        KioskPsc psc = started.add(KioskPsc.start(gateways.psc(), registries.audit, registries.dataSource,
+                new DataSeal(base.keys.dataKey(), new SecureRandom()), base.directory.instanceId(), clock));
         ProvenAgents agents = ProvenAgents.create(registries.dataSource, registries.audit,
                 cardCertificates(config, crls, clock), psc::boundProfessional, clock, new SecureRandom());
         AdmissionService admission = new AdmissionService(registries.identities, registries.dataSource,

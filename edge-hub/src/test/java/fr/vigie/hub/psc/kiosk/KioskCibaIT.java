@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.vigie.hub.db.DataSeal;
+import fr.vigie.hub.db.HubDatabase;
 import fr.vigie.hub.psc.CibaChannel;
 import fr.vigie.hub.psc.CibaPoll;
 import fr.vigie.hub.psc.CibaRequest;
@@ -20,33 +22,80 @@ import fr.vigie.hub.psc.SubjectRefPro;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.identity.IdNatPs;
 import fr.vigie.testing.MutableClock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-class KioskCibaTest {
+/**
+ * Kiosk CIBA sign-ins against a PSC whose answers the test gives, with the requests in a real PostgreSQL
+ * shared by two hubs' services ({@code ciba} as hub A, {@code otherHub} as hub B): what one hub started,
+ * the other answers for, and takes polling over when the first stops.
+ */
+class KioskCibaIT {
     static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     static final KioskAddress KIOSK = KioskAddress.of("chu-nord", "kiosk-1");
     static final KioskAddress OTHER_KIOSK = KioskAddress.of("chu-nord", "kiosk-2");
     static final String DOCTOR = "810099900010";
     static final String NURSE = "810099900028";
+    static final SecretKey DATA_KEY = new SecretKeySpec(new byte[32], "AES");
+
+    @TempDir
+    static Path dir;
+    static HubDatabase db;
 
     final MutableClock clock = new MutableClock(NOW);
     final FakeGateway psc = new FakeGateway();
     final PscAuditSink.InMemory audit = new PscAuditSink.InMemory();
     final List<String> refusals = new ArrayList<>();
-    final KioskCiba ciba = new KioskCiba(psc, new SessionBindingGuard(audit, clock),
-            (kiosk, session, expected, presented, code) -> refusals.add(kiosk + " " + session + " " + expected + " "
-                    + presented + " " + code), clock, new SecureRandom());
+    final KioskCiba ciba = hub("hub-a", psc);
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        db = HubDatabase.embedded(dir.resolve("pg"));
+    }
+
+    @AfterAll
+    static void stopDatabase() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @BeforeEach
+    void noRequests() throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.execute("DELETE FROM psc_ciba_requests");
+        }
+    }
+
+    /** The CIBA service of hub {@code instance} on the shared database, polling through {@code gateway}. */
+    KioskCiba hub(String instance, CibaGateway gateway) {
+        return new KioskCiba(gateway, new SessionBindingGuard(audit, clock),
+                (kiosk, session, expected, presented, code) -> refusals.add(kiosk + " " + session + " " + expected + " "
+                        + presented + " " + code), new CibaRequests(db.dataSource(), new DataSeal(DATA_KEY,
+                        new SecureRandom())), instance, clock, new SecureRandom());
+    }
 
     /** A PSC whose polls end when the test says so. */
     static final class FakeGateway implements CibaGateway {
         final List<CompletableFuture<CibaPoll>> polls = new ArrayList<>();
+        final List<CibaRequest> polled = new ArrayList<>();
         PscException startFailure;
 
         @Override
@@ -62,6 +111,7 @@ class KioskCibaTest {
         public CompletableFuture<CibaPoll> await(CibaRequest request) {
             CompletableFuture<CibaPoll> f = new CompletableFuture<>();
             polls.add(f);
+            polled.add(request);
             return f;
         }
 
@@ -220,5 +270,105 @@ class KioskCibaTest {
         psc.startFailure = new PscException(PscError.PSC_REQUEST_REFUSED, "unknown_user_id");
         assertEquals(PscError.PSC_REQUEST_REFUSED, assertThrows(PscException.class,
                 () -> start(KIOSK, DOCTOR, CibaChannel.MOBILE, "s1")).error());
+    }
+    @Test
+    void aRequestStartedThroughOneHubIsAnsweredByAnotherSharingTheDatabase() throws Exception {
+        KioskCiba otherHub = hub("hub-b", new FakeGateway());
+        CibaStarted s = start(KIOSK, DOCTOR, CibaChannel.CARD, "s1");
+        assertEquals(new CibaStatus.Pending("42", NOW.plusSeconds(120)), otherHub.status(KIOSK, s.requestId()).orElseThrow());
+
+        psc.approveAs(0, DOCTOR);
+
+        CibaStatus.Bound b = assertInstanceOf(CibaStatus.Bound.class, otherHub.status(KIOSK, s.requestId()).orElseThrow());
+        assertEquals(new CibaStatus.Professional(DOCTOR, "CLAIRE", "MARTIN"), b.who());
+        assertEquals("MARTIN", otherHub.chooseExercice(KIOSK, s.requestId(), 0).nomDexercice());
+        assertEquals(Optional.of(0), assertInstanceOf(CibaStatus.Bound.class,
+                ciba.status(KIOSK, s.requestId()).orElseThrow()).chosen(), "hub A reads the choice made through B");
+        assertEquals(Optional.of(IdNatPs.parse(DOCTOR)), otherHub.boundProfessional(KIOSK, s.requestId(), "s1"));
+        PscTokens tokens = otherHub.tokensOf(KIOSK, "s1").orElseThrow();
+        assertEquals("access-token-value", tokens.accessToken());
+        assertEquals(IdNatPs.parse(DOCTOR), tokens.claims().subjectNameId());
+        assertEquals(Optional.of("sid"), tokens.claims().sid());
+    }
+
+    @Test
+    void pscsHandleAndTheTokensAreStoredSealed() throws Exception {
+        CibaStarted s = start(KIOSK, DOCTOR, CibaChannel.CARD, "s1");
+        psc.approveAs(0, DOCTOR);
+
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT auth_req_sealed, tokens_sealed, psc_ciba_requests::text"
+                        + " FROM psc_ciba_requests")) {
+            assertTrue(rs.next());
+            String row = new String(rs.getBytes(1), StandardCharsets.ISO_8859_1)
+                    + new String(rs.getBytes(2), StandardCharsets.ISO_8859_1) + rs.getString(3);
+            assertFalse(row.contains("auth-req-0"), "PSC's auth_req_id in clear");
+            assertFalse(row.contains("access-token-value") || row.contains("id-token-value"), "a token in clear");
+            assertTrue(row.contains(s.requestId()));
+        }
+        byte[] otherKey = new byte[32];
+        otherKey[0] = 1;
+        KioskCiba anotherSite = new KioskCiba(new FakeGateway(), new SessionBindingGuard(audit, clock),
+                (k, session, e, p, code) -> { }, new CibaRequests(db.dataSource(), new DataSeal(
+                new SecretKeySpec(otherKey, "AES"), new SecureRandom())), "hub-x", clock, new SecureRandom());
+        assertThrows(IllegalArgumentException.class, () -> anotherSite.tokensOf(KIOSK, "s1"),
+                "another data key does not open the tokens");
+    }
+
+    @Test
+    void whenTheHubThatStartedARequestStopsAnotherTakesPollingOver() throws Exception {
+        FakeGateway pscOfB = new FakeGateway();
+        KioskCiba otherHub = hub("hub-b", pscOfB);
+        CibaStarted s = start(KIOSK, DOCTOR, CibaChannel.MOBILE, "s1");
+        otherHub.sweep();
+        assertEquals(List.of(), pscOfB.polled, "hub A's lease holds: B does not poll");
+
+        ciba.stop();
+        assertTrue(psc.polls.get(0).isCancelled(), "hub A no longer polls");
+        otherHub.sweep();
+
+        assertEquals(1, pscOfB.polled.size());
+        CibaRequest resumed = pscOfB.polled.get(0);
+        assertEquals("auth-req-0", resumed.authReqId(), "B polls PSC with the auth_req_id A was given");
+        assertEquals(IdNatPs.parse(DOCTOR), resumed.loginHint());
+        assertEquals(NOW.plusSeconds(120), resumed.expiresAt());
+        otherHub.sweep();
+        assertEquals(1, pscOfB.polled.size(), "B renews its own lease and does not poll twice");
+
+        pscOfB.approveAs(0, DOCTOR);
+
+        assertInstanceOf(CibaStatus.Bound.class, ciba.status(KIOSK, s.requestId()).orElseThrow());
+        assertEquals(Optional.of(IdNatPs.parse(DOCTOR)), ciba.boundProfessional(KIOSK, s.requestId(), "s1"));
+    }
+
+    @Test
+    void aHubThatDiedWithoutReleasingLosesItsRequestsWhenTheLeaseRunsOut() throws Exception {
+        FakeGateway pscOfB = new FakeGateway();
+        KioskCiba otherHub = hub("hub-b", pscOfB);
+        start(KIOSK, NURSE, CibaChannel.MOBILE, "s1");
+        clock.advance(Duration.ofSeconds(KioskCiba.LEASE_SECONDS - 1));
+        otherHub.sweep();
+        assertEquals(List.of(), pscOfB.polled);
+
+        clock.advance(Duration.ofSeconds(2));
+        otherHub.sweep();
+
+        assertEquals(1, pscOfB.polled.size());
+    }
+
+    @Test
+    void aPendingRequestNobodyPollsAnyMoreReadsAsExpiredAfterItsExpiry() throws Exception {
+        CibaStarted s = start(KIOSK, NURSE, CibaChannel.MOBILE, "s1");
+        ciba.stop();
+        clock.advance(Duration.ofSeconds(120 + KioskCiba.ORPHAN_GRACE_SECONDS));
+        assertInstanceOf(CibaStatus.Pending.class, ciba.status(KIOSK, s.requestId()).orElseThrow());
+
+        clock.advance(Duration.ofSeconds(1));
+
+        assertEquals(PscError.PSC_REQUEST_EXPIRED, assertInstanceOf(CibaStatus.Refused.class,
+                ciba.status(KIOSK, s.requestId()).orElseThrow()).code());
+        FakeGateway pscOfB = new FakeGateway();
+        hub("hub-b", pscOfB).sweep();
+        assertEquals(List.of(), pscOfB.polled, "an expired request is not taken over");
     }
 }
