@@ -198,6 +198,11 @@ final class HubConfigReader {
     }
 
     private static String requireKnown(String key, String where) throws HubConfigException {
+        if (key.startsWith("hub.sandbox.")) {
+            throw new HubConfigException(key, "", "'" + key + "' " + where + " is no longer a hub setting: the"
+                    + " production hub has no simulators; run them beside a hub with './vigie sandbox' (edge-hub-sandbox),"
+                    + " which points the hub at them through hub.psc.*, hub.insi.* and hub.apcv.*");
+        }
         if (!KEYS.contains(key)) {
             throw new HubConfigException(key, "", "unknown configuration key '" + key + "' " + where
                     + " (known keys: " + String.join(", ", new TreeSet<>(KEYS)) + ")");

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  * registry and prescriptions, and the record of INSi calls. All state is in PostgreSQL, so hubs sharing
  * the database see the same. Built by {@link #open}; thread-safe.
  */
-public final class HubRegistries {
+final class HubRegistries {
     final DataSource dataSource;
     final EventStore events;
     final EventQuery eventQuery;
@@ -64,30 +64,5 @@ public final class HubRegistries {
         anchor.start(config.auditAnchorPeriod());
         started.add(anchor);
         return registries;
-    }
-
-    /** The identity registry (patients' records, RNIV status, vigilance flags). */
-    public IdentityRegistry identities() {
-        return identities;
-    }
-
-    /** IT staff accounts, sessions and API tokens. */
-    public StaffDirectory staff() {
-        return staff;
-    }
-
-    /** The hash-chained audit log of admin actions and security events. */
-    public AuditLog audit() {
-        return audit;
-    }
-
-    /** The signed audit chain heads exported outside the database. */
-    public AuditAnchor auditAnchor() {
-        return auditAnchor;
-    }
-
-    /** Every INSi call the hub made. */
-    public InsiCallLog insiCalls() {
-        return insiCalls;
     }
 }

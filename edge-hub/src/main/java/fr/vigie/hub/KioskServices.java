@@ -27,7 +27,7 @@ import java.util.List;
  * and clinicians' sign-ins through Pro Santé Connect (CIBA), with their routes on the device API.
  * Built by {@link #start}; thread-safe.
  */
-public final class KioskServices {
+final class KioskServices {
     final Enrolments enrolments;
     final Fleet fleet;
     final CrlDistribution crls;
@@ -77,30 +77,5 @@ public final class KioskServices {
     List<DeviceRoutes> deviceRoutes() {
         return List.of(new EnrolmentDeviceRoutes(enrolments), new CrlDeviceRoutes(crls), psc,
                 new AgentDeviceRoutes(agents), new AdmissionDeviceRoutes(admission, agents));
-    }
-
-    /** Enrolment, bootstrap tokens, renewal and revocation of kiosks. */
-    public Enrolments enrolments() {
-        return enrolments;
-    }
-
-    /** Fleet management: configuration rollouts, remote commands, device groups. */
-    public Fleet fleet() {
-        return fleet;
-    }
-
-    /** Who acts at each admission desk, proven by card or PSC; the kiosks' roles. */
-    public ProvenAgents agents() {
-        return agents;
-    }
-
-    /** Identity qualification at admission (INSi, ApCV, document checks) feeding the registry. */
-    public AdmissionService admission() {
-        return admission;
-    }
-
-    /** Kiosk sign-ins through Pro Santé Connect (CIBA). */
-    public KioskPsc psc() {
-        return psc;
     }
 }

@@ -1,6 +1,6 @@
 package fr.vigie.hub;
 
-import static fr.vigie.hub.HubServicesFixture.registries;
+import static fr.vigie.hub.HubServicesFixture.staffDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -62,7 +62,7 @@ class HttpHardeningIT {
                 PscGatewaySettings.DISCOVERY_URL, "http://127.0.0.1:9/realms/x/.well-known/wallet-openid-configuration",
                 PscGatewaySettings.CLIENT_ID, "vigie-test", PscGatewaySettings.CLIENT_AUTH, "client_secret_basic",
                 PscGatewaySettings.CLIENT_SECRET_FILE, secret.toString())), CLOCK);
-        admin = registries(hub).staff().tokens().issue("admin", StaffRole.ADMIN, "hardening", "test").token();
+        admin = staffDirectory(hub).tokens().issue("admin", StaffRole.ADMIN, "hardening", "test").token();
         DeviceIdentity kiosk = TestDevices.enrolled(hub.siteCa(), dataDir.resolve("kiosks"),
                 KioskAddress.of("demo", "accueil-1"), CLOCK);
         kioskTls = kiosk.sslContext();

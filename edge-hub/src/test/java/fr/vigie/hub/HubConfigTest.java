@@ -103,6 +103,16 @@ class HubConfigTest {
     }
 
     @Test
+    void theFormerSandboxSwitchIsRejectedSayingWhereTheSimulatorsWent() throws IOException {
+        Path file = write("hub.sandbox.enabled=true\n");
+
+        HubConfigException e = assertThrows(HubConfigException.class, () -> HubConfig.load(file, Map.of()));
+
+        assertEquals("hub.sandbox.enabled", e.key());
+        assertTrue(e.getMessage().contains("./vigie sandbox"), e.getMessage());
+    }
+
+    @Test
     void badPortIsRejectedNamingKeyAndValue() {
         HubConfigException e = assertThrows(HubConfigException.class,
                 () -> HubConfig.load(null, Map.of("hub.http.port", "80a")));

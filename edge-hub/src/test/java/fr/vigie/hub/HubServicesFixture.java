@@ -1,26 +1,60 @@
 package fr.vigie.hub;
 
+import fr.vigie.hub.admission.AdmissionService;
+import fr.vigie.hub.agent.ProvenAgents;
+import fr.vigie.hub.audit.AuditAnchor;
+import fr.vigie.hub.audit.AuditLog;
+import fr.vigie.hub.identity.IdentityRegistry;
+import fr.vigie.hub.psc.kiosk.KioskPsc;
+import fr.vigie.hub.staff.StaffDirectory;
+
 /**
- * Test fixture: the services of a running hub, for tests that set up or check what the public API,
+ * Test fixture: the services inside a running hub, for tests that set up or check what the public API,
  * REST or the device API do not reach directly (an agent proven in process, a registry read after an
- * admission). In test scope only, shared through the edge-hub test-jar; production code has no way in.
+ * admission). In test scope only, shared through the edge-hub test-jar; production code has no way in
+ * (the hub's parts are package-private).
  *
  * <pre>{@code
- * import static fr.vigie.hub.HubServicesFixture.registries;
- * assertEquals(RnivStatus.QUAL, registries(hub).identities().find(id).orElseThrow().state().status());
+ * import static fr.vigie.hub.HubServicesFixture.identityRegistry;
+ * assertEquals(RnivStatus.QUAL, identityRegistry(hub).find(id).orElseThrow().state().status());
  * }</pre>
  */
 public final class HubServicesFixture {
     private HubServicesFixture() {
     }
 
-    /** What {@code hub} records: identities, staff, audit log and anchor, INSi calls. */
-    public static HubRegistries registries(EdgeHub hub) {
-        return hub.registries();
+    /** The identity registry (patients' records, RNIV status, vigilance flags). */
+    public static IdentityRegistry identityRegistry(EdgeHub hub) {
+        return hub.registries().identities;
     }
 
-    /** What {@code hub} does for kiosks: enrolments, fleet, agents, admission, PSC sign-ins. */
-    public static KioskServices kiosks(EdgeHub hub) {
-        return hub.kiosks();
+    /** IT staff accounts, sessions and API tokens. */
+    public static StaffDirectory staffDirectory(EdgeHub hub) {
+        return hub.registries().staff;
+    }
+
+    /** The hash-chained audit log. */
+    public static AuditLog auditLog(EdgeHub hub) {
+        return hub.registries().audit;
+    }
+
+    /** The signed audit chain heads exported outside the database. */
+    public static AuditAnchor auditAnchor(EdgeHub hub) {
+        return hub.registries().auditAnchor;
+    }
+
+    /** Who acts at each admission desk, and the kiosks' roles. */
+    public static ProvenAgents provenAgents(EdgeHub hub) {
+        return hub.kiosks().agents;
+    }
+
+    /** Identity qualification at admission. */
+    public static AdmissionService admissionService(EdgeHub hub) {
+        return hub.kiosks().admission;
+    }
+
+    /** Kiosk sign-ins through Pro Santé Connect (CIBA). */
+    public static KioskPsc kioskPsc(EdgeHub hub) {
+        return hub.kiosks().psc;
     }
 }

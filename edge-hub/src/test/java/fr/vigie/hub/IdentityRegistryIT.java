@@ -1,6 +1,6 @@
 package fr.vigie.hub;
 
-import static fr.vigie.hub.HubServicesFixture.registries;
+import static fr.vigie.hub.HubServicesFixture.identityRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -178,7 +178,7 @@ class IdentityRegistryIT {
         assertTrue(record.at("/ins").isMissingNode(), "no INS was set");
         assertEquals("[]", JSON.readTree(get(staff, "/api/v1/audit?subject=identity:" + id + "&action=IDENTITY_ACTION")
                 .body()).get("entries").toString(), "a refused action changes nothing and audits no change");
-        RegistryRejection direct = assertThrows(RegistryRejection.class, () -> registries(hub).identities().apply(id,
+        RegistryRejection direct = assertThrows(RegistryRejection.class, () -> identityRegistry(hub).apply(id,
                 RnivRequest.withIns(RnivAction.of(RnivAction.Kind.APCV_QUALIFIED), InsMatricule.parse(NIR_F),
                         InsOid.parse(OID_TEST), "somebody")));
         assertEquals("EVIDENCE_REQUIRED", direct.code(), "not through the Java API either");
@@ -216,7 +216,7 @@ class IdentityRegistryIT {
         long holder = adopted(adopt(OptionalLong.empty(), TraitsInput.of("NGUYEN", "THI LAN", "F", "1985-07-14")
                 .withLieuNaissance("99243"), "285079924351219", "1.2.250.1.213.1.4.9")).record().id();
         long legrand = create("Legrand", "Sophie", "F", "1990-11-20", "33063").at("/identity/id").asLong();
-        IdentityRecord before = registries(hub).identities().find(legrand).orElseThrow();
+        IdentityRecord before = identityRegistry(hub).find(legrand).orElseThrow();
 
         Adoption a = adopt(OptionalLong.of(legrand), TraitsInput.of("NGUYEN", "THI LAN", "F", "1985-07-14")
                 .withLieuNaissance("99243"), "285079924351219", "1.2.250.1.213.1.4.9");
@@ -224,14 +224,14 @@ class IdentityRegistryIT {
         Adoption.Mismatch m = assertInstanceOf(Adoption.Mismatch.class, a);
         assertEquals("birth dates disagree, birth names differ, first names disagree, birth places differ",
                 m.verdict().reason());
-        assertEquals(before, registries(hub).identities().find(legrand).orElseThrow(), "nothing changed");
+        assertEquals(before, identityRegistry(hub).find(legrand).orElseThrow(), "nothing changed");
         VigilanceFlag flag = m.flag().orElseThrow();
         assertEquals(VigilanceFlag.Kind.COLP, flag.kind(), "two people under one identity, not a duplicate");
         assertEquals(VigilanceFlag.Reason.IDENTITY_MISMATCH, flag.reasonCode());
         assertEquals(List.of(Math.min(holder, legrand), Math.max(holder, legrand)), List.of(flag.recordA(),
                 flag.recordB()), "the record and the one holding the INS returned");
         assertEquals(List.of(), historyOf(legrand), "no INS was put on the record, not even in its history");
-        assertTrue(registries(hub).identities().flags(false, 500).stream().noneMatch(f -> f.kind() == VigilanceFlag.Kind.DOUB
+        assertTrue(identityRegistry(hub).flags(false, 500).stream().noneMatch(f -> f.kind() == VigilanceFlag.Kind.DOUB
                 && (f.recordA() == legrand || Long.valueOf(legrand).equals(f.recordB()))));
 
         JsonNode listed = JSON.readTree(get(staff, "/api/v1/vigilance/flags").body());
@@ -284,7 +284,7 @@ class IdentityRegistryIT {
         long id = create("Legrand", "Sophie", "F", "1990-11-21", null).at("/identity/id").asLong();
         adopted(adopt(id, TraitsInput.of("LEGRAND", "SOPHIE", "F", "1990-11-21"), NIR_F2));
         action(id, Map.of("action", "DOCUMENT_CHECKED", "document", "PASSPORT"));
-        IdentityRecord qual = registries(hub).identities().find(id).orElseThrow();
+        IdentityRecord qual = identityRegistry(hub).find(id).orElseThrow();
         assertEquals("QUAL", qual.state().status().name());
 
         // the same INS and traits: verified, nothing to change
@@ -295,7 +295,7 @@ class IdentityRegistryIT {
         Adoption.ChangeRequested asked = assertInstanceOf(Adoption.ChangeRequested.class, adopt(id, fuller, NIR_F2));
         Adoption.ChangeRequested again = assertInstanceOf(Adoption.ChangeRequested.class, adopt(id, fuller, NIR_F2));
         assertEquals(asked.request().requestId(), again.request().requestId(), "one open request for one change");
-        IdentityRecord unchanged = registries(hub).identities().find(id).orElseThrow();
+        IdentityRecord unchanged = identityRegistry(hub).find(id).orElseThrow();
         assertEquals("QUAL", unchanged.state().status().name());
         assertEquals("SOPHIE", unchanged.traits().listePrenomText());
 
@@ -325,7 +325,7 @@ class IdentityRegistryIT {
                 + otherIns.request().requestId() + "/refuse", Map.of("note", "INS of a homonym"));
         assertEquals(200, refused.statusCode(), refused.body());
         assertEquals("REFUSED", JSON.readTree(refused.body()).get("status").asText());
-        assertEquals(NIR_F2, registries(hub).identities().find(id).orElseThrow().matricule().orElseThrow().value());
+        assertEquals(NIR_F2, identityRegistry(hub).find(id).orElseThrow().matricule().orElseThrow().value());
         assertEquals(1, JSON.readTree(get(staff, "/api/v1/audit?action=IDENTITY_CHANGE_REFUSED&subject=identity:" + id)
                 .body()).get("entries").size());
     }
@@ -343,7 +343,7 @@ class IdentityRegistryIT {
                 + "/accept", null);
         assertEquals(409, r.statusCode(), r.body());
         assertEquals("CHANGE_REQUEST_STALE", JSON.readTree(r.body()).get("error").asText());
-        assertEquals("ANNE", registries(hub).identities().find(id).orElseThrow().traits().listePrenomText());
+        assertEquals("ANNE", identityRegistry(hub).find(id).orElseThrow().traits().listePrenomText());
     }
 
     @Test
@@ -353,7 +353,7 @@ class IdentityRegistryIT {
         RnivRequest.PastIns former = new RnivRequest.PastIns(InsMatricule.parse("155057511800114"),
                 InsOid.parse(OID_TEST), LocalDate.of(1955, 5, 10), LocalDate.of(2001, 1, 1));
         for (int i = 0; i < 3; i++) {
-            adopted(registries(hub).identities().adopt(OptionalLong.of(id), paul, new RnivRequest(RnivAction.of(
+            adopted(identityRegistry(hub).adopt(OptionalLong.of(id), paul, new RnivRequest(RnivAction.of(
                     RnivAction.Kind.INSI_RETRIEVED), java.util.Optional.of(InsMatricule.parse(NIR_M)),
                     java.util.Optional.of(InsOid.parse(OID_TEST)), List.of(former), "agent")));
         }
@@ -384,7 +384,7 @@ class IdentityRegistryIT {
 
     /** What the admission service does with an identity its own INSi call returned. */
     private static Adoption adopt(OptionalLong id, TraitsInput returned, String matricule, String oid) throws Exception {
-        return registries(hub).identities().adopt(id, returned, RnivRequest.withIns(RnivAction.of(RnivAction.Kind.INSI_RETRIEVED),
+        return identityRegistry(hub).adopt(id, returned, RnivRequest.withIns(RnivAction.of(RnivAction.Kind.INSI_RETRIEVED),
                 InsMatricule.parse(matricule), InsOid.parse(oid), "810001234565"));
     }
 

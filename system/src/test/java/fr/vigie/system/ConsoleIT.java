@@ -1,7 +1,9 @@
 package fr.vigie.system;
 
-import static fr.vigie.hub.HubServicesFixture.registries;
-import static fr.vigie.hub.HubServicesFixture.kiosks;
+import static fr.vigie.hub.HubServicesFixture.auditLog;
+import static fr.vigie.hub.HubServicesFixture.identityRegistry;
+import static fr.vigie.hub.HubServicesFixture.provenAgents;
+import static fr.vigie.hub.HubServicesFixture.staffDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -147,7 +149,7 @@ class ConsoleIT {
                     browser.findElement(By.cssSelector("#role-form button")).click();
                     await().atMost(PATIENCE).until(() -> browser.findElement(By.id("facts")).getText()
                             .contains("Rôle\nPoste d'admission"));
-                    assertThat(kiosks(hub).agents().roles().of(fr.vigie.protocol.KioskAddress.of(SITE, "kiosk-001")))
+                    assertThat(provenAgents(hub).roles().of(fr.vigie.protocol.KioskAddress.of(SITE, "kiosk-001")))
                             .isEqualTo(fr.vigie.hub.device.DeviceRole.ADMISSION_DESK);
 
                     // and what a kiosk reports about itself (software version, reader names) stays text too
@@ -174,7 +176,7 @@ class ConsoleIT {
                     change.findElement(By.cssSelector("button.accept")).click();
                     await().atMost(PATIENCE).until(() -> browser.findElement(By.id("action-result")).getText()
                             .contains("acceptée : le dossier " + record));
-                    assertThat(registries(hub).identities().find(record).orElseThrow().traits().listePrenomText()).isEqualTo("SOPHIE MARIE");
+                    assertThat(identityRegistry(hub).find(record).orElseThrow().traits().listePrenomText()).isEqualTo("SOPHIE MARIE");
                     await().atMost(PATIENCE).until(() -> browser.findElements(
                             By.cssSelector("#changes tr[data-record='" + record + "']")).isEmpty());
 
@@ -203,7 +205,7 @@ class ConsoleIT {
         DeviceIdentity impostor = DeviceIdentity.openOrCreate(tmp.resolve("impostor"), KioskAddress.of(SITE, "kiosk-twin"),
                 "x".toCharArray(), java.time.Clock.systemUTC());
         hub.enrolments().submit(EnrolmentRequest.of(impostor, null), "192.0.2.66");
-        registries(hub).staff().accounts().create("lou", StaffRole.VIEWER, "lou's long password".toCharArray(), "admin");
+        staffDirectory(hub).accounts().create("lou", StaffRole.VIEWER, "lou's long password".toCharArray(), "admin");
         for (int i = 0; i < 5; i++) {
             assertThat(signInStatus(base, "lou", "guess " + i)).isEqualTo(401);
         }
@@ -235,7 +237,7 @@ class ConsoleIT {
             browser.quit();
         }
         assertThat(signInStatus(base, "lou", "lou's long password")).isEqualTo(200);
-        assertThat(registries(hub).audit().find(fr.vigie.hub.audit.AuditQuery.all(1000)).entries()).anyMatch(e -> e.action()
+        assertThat(auditLog(hub).find(fr.vigie.hub.audit.AuditQuery.all(1000)).entries()).anyMatch(e -> e.action()
                 .equals("STAFF_SIGNIN_LOCK_LIFTED") && e.actor().equals("admin") && e.subject().equals("staff:lou"));
     }
 
@@ -247,7 +249,7 @@ class ConsoleIT {
     }
 
     private void viewerSeesNoMutatingControlAndIsRefused(EdgeHub hub, String base) throws Exception {
-        registries(hub).staff().accounts().create("vera", StaffRole.VIEWER, "viewer password 1".toCharArray(), "admin");
+        staffDirectory(hub).accounts().create("vera", StaffRole.VIEWER, "viewer password 1".toCharArray(), "admin");
         TestKiosks.requestEnrolment(hub, tmp, SITE, "kiosk-later");
         WebDriver browser = HeadlessChromium.start("fr-FR");
         try {
@@ -278,12 +280,12 @@ class ConsoleIT {
     private static long qualRecordWithAChangeWaiting(EdgeHub hub) throws Exception {
         RnivRequest insi = RnivRequest.withIns(RnivAction.of(RnivAction.Kind.INSI_RETRIEVED),
                 InsMatricule.parse("290113306310159"), InsOid.parse("1.2.250.1.213.1.4.10"), "810001234565");
-        long id = registries(hub).identities().create(TraitsInput.of("Legrand", "Sophie", "F", "1990-11-20"), "staff:admin").record()
+        long id = identityRegistry(hub).create(TraitsInput.of("Legrand", "Sophie", "F", "1990-11-20"), "staff:admin").record()
                 .id();
-        assertThat(registries(hub).identities().adopt(OptionalLong.of(id), TraitsInput.of("LEGRAND", "SOPHIE", "F", "1990-11-20"), insi))
+        assertThat(identityRegistry(hub).adopt(OptionalLong.of(id), TraitsInput.of("LEGRAND", "SOPHIE", "F", "1990-11-20"), insi))
                 .isInstanceOf(Adoption.Adopted.class);
-        registries(hub).identities().apply(id, RnivRequest.of(RnivAction.documentChecked(HighTrustDocument.PASSPORT), "staff:admin"));
-        assertThat(registries(hub).identities().adopt(OptionalLong.of(id), TraitsInput.of("LEGRAND", "SOPHIE MARIE", "F",
+        identityRegistry(hub).apply(id, RnivRequest.of(RnivAction.documentChecked(HighTrustDocument.PASSPORT), "staff:admin"));
+        assertThat(identityRegistry(hub).adopt(OptionalLong.of(id), TraitsInput.of("LEGRAND", "SOPHIE MARIE", "F",
                 "1990-11-20"), insi)).isInstanceOf(Adoption.ChangeRequested.class);
         return id;
     }

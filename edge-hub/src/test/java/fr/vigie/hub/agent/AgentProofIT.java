@@ -1,7 +1,8 @@
 package fr.vigie.hub.agent;
 
-import static fr.vigie.hub.HubServicesFixture.registries;
-import static fr.vigie.hub.HubServicesFixture.kiosks;
+import static fr.vigie.hub.HubServicesFixture.auditLog;
+import static fr.vigie.hub.HubServicesFixture.identityRegistry;
+import static fr.vigie.hub.HubServicesFixture.provenAgents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -141,11 +142,11 @@ class AgentProofIT {
     }
 
     private static long provisionalRecord(String nom) throws Exception {
-        return registries(hub).identities().create(TraitsInput.of(nom, "Anna", "F", "1997-02-08"), "registry-test").record().id();
+        return identityRegistry(hub).create(TraitsInput.of(nom, "Anna", "F", "1997-02-08"), "registry-test").record().id();
     }
 
     private static String status(long recordId) throws Exception {
-        return registries(hub).identities().find(recordId).orElseThrow().state().status().name();
+        return identityRegistry(hub).find(recordId).orElseThrow().state().status().name();
     }
 
     private static String code(HttpResponse<String> r) throws Exception {
@@ -157,7 +158,7 @@ class AgentProofIT {
     }
 
     private static List<AuditRecord> audit(String action, String subject) throws Exception {
-        return registries(hub).audit().find(new AuditQuery(null, action, subject, null, null, 0, 1000)).entries();
+        return auditLog(hub).find(new AuditQuery(null, action, subject, null, null, 0, 1000)).entries();
     }
 
     @Test
@@ -211,7 +212,7 @@ class AgentProofIT {
 
         assertEquals(200, vali.statusCode(), vali.body());
         assertEquals("VALI", status(record));
-        assertEquals("810001234565", registries(hub).identities().find(record).orElseThrow().updatedBy());
+        assertEquals("810001234565", identityRegistry(hub).find(record).orElseThrow().updatedBy());
         AuditRecord bound = audit("AGENT_BOUND", "agent:810001234565").stream()
                 .filter(e -> e.actor().equals("kiosk:" + desk.address())).findFirst().orElseThrow();
         assertEquals(anne.certificate().getSerialNumber().toString(16), bound.details().get("certificateSerial"));
@@ -243,7 +244,7 @@ class AgentProofIT {
 
         assertEquals(403, forged.statusCode());
         assertEquals(AgentProofApi.AGENT_SIGNATURE_INVALID, code(forged));
-        assertTrue(kiosks(hub).agents().current(desk.address()).isEmpty());
+        assertTrue(provenAgents(hub).current(desk.address()).isEmpty());
         assertEquals(AgentProofApi.AGENT_NONCE_REPLAYED, code(desk.prove(nonce, anne.sign(nonce), anne)),
                 "one try per nonce");
         assertTrue(audit(ProvenAgents.PROOF_REFUSED, "kiosk:" + desk.address()).stream()
@@ -260,7 +261,7 @@ class AgentProofIT {
 
         assertEquals(403, stolen.statusCode());
         assertEquals(AgentProofApi.AGENT_NONCE_OTHER_KIOSK, code(stolen));
-        assertTrue(kiosks(hub).agents().current(b.address()).isEmpty());
+        assertTrue(provenAgents(hub).current(b.address()).isEmpty());
         assertEquals(200, a.prove(nonce, anne.sign(nonce), anne).statusCode());
     }
 
@@ -276,7 +277,7 @@ class AgentProofIT {
 
         assertEquals(403, r.statusCode());
         assertEquals("AGENT_CERT_REVOKED", code(r));
-        assertEquals("session-1", kiosks(hub).agents().current(desk.address()).orElseThrow().kioskSessionId(),
+        assertEquals("session-1", provenAgents(hub).current(desk.address()).orElseThrow().kioskSessionId(),
                 "a refused proof leaves the binding it would have replaced");
     }
 
@@ -330,13 +331,13 @@ class AgentProofIT {
         HttpResponse<String> older = desk.post(AgentProofApi.END, Map.of("kioskSessionId", "session-0", "reason",
                 "CLOSED"));
         assertEquals(204, older.statusCode());
-        assertTrue(kiosks(hub).agents().current(desk.address()).isPresent(), "an older session's end leaves the binding");
+        assertTrue(provenAgents(hub).current(desk.address()).isPresent(), "an older session's end leaves the binding");
 
         HttpResponse<String> locked = desk.post(AgentProofApi.END, Map.of("kioskSessionId", "session-1", "reason",
                 "LOCKED"));
 
         assertEquals(204, locked.statusCode());
-        assertTrue(kiosks(hub).agents().current(desk.address()).isEmpty());
+        assertTrue(provenAgents(hub).current(desk.address()).isEmpty());
         assertEquals(AgentProofApi.AGENT_NOT_PROVEN, code(desk.passportChecked(record, Map.of())));
         assertEquals(AgentProofApi.AGENT_NONCE_REPLAYED, code(desk.prove(pending, anne.sign(pending), anne)),
                 "a nonce of the locked session proves nothing");
@@ -359,7 +360,7 @@ class AgentProofIT {
         } finally {
             HUB_CLOCK.advance(ProvenAgents.MAX_BINDING.negated());
         }
-        assertTrue(kiosks(hub).agents().current(desk.address()).isEmpty());
+        assertTrue(provenAgents(hub).current(desk.address()).isEmpty());
         assertTrue(audit("AGENT_UNBOUND", "agent:810001234565").stream().anyMatch(e ->
                 desk.address().toString().equals(e.details().get("kiosk")) && "EXPIRED".equals(e.details().get("reason"))));
     }
@@ -377,7 +378,7 @@ class AgentProofIT {
 
         assertEquals(200, removed.statusCode(), removed.body());
         assertTrue(JSON.readTree(removed.body()).path("changed").asBoolean());
-        assertTrue(kiosks(hub).agents().current(desk.address()).isEmpty());
+        assertTrue(provenAgents(hub).current(desk.address()).isEmpty());
         assertEquals(AgentProofApi.NOT_AN_ADMISSION_DESK, code(desk.post(AgentProofApi.NONCE,
                 Map.of("kioskSessionId", "session-2"))));
         assertTrue(audit("DEVICE_ROLE_CHANGED", "kiosk:" + desk.address()).stream()

@@ -1,7 +1,7 @@
 package fr.vigie.hub.testing;
 
-import static fr.vigie.hub.HubServicesFixture.kiosks;
 
+import static fr.vigie.hub.HubServicesFixture.provenAgents;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.agent.AgentBinding;
 import fr.vigie.hub.agent.CardProof;
@@ -60,7 +60,7 @@ public final class TestAgents {
 
     /** Proves {@code card}'s holder at {@code kiosk} (an admission desk) for kiosk session {@code sessionId}. */
     public static AgentBinding prove(EdgeHub hub, KioskAddress kiosk, String sessionId, Card card) throws Exception {
-        ProvenAgents.Nonce nonce = kiosks(hub).agents().nonce(kiosk, sessionId);
-        return kiosks(hub).agents().proveWithCard(kiosk, card.proof(nonce.value()));
+        ProvenAgents.Nonce nonce = provenAgents(hub).nonce(kiosk, sessionId);
+        return provenAgents(hub).proveWithCard(kiosk, card.proof(nonce.value()));
     }
 }

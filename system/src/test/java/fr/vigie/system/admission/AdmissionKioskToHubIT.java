@@ -1,7 +1,8 @@
 package fr.vigie.system.admission;
 
-import static fr.vigie.hub.HubServicesFixture.registries;
-import static fr.vigie.hub.HubServicesFixture.kiosks;
+import static fr.vigie.hub.HubServicesFixture.auditLog;
+import static fr.vigie.hub.HubServicesFixture.identityRegistry;
+import static fr.vigie.hub.HubServicesFixture.provenAgents;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -131,7 +132,7 @@ class AdmissionKioskToHubIT {
                 CLOCK);
         hub.siteCa().enrolInProcess(other);
         workstationApi = HubApi.forDevice(hub.deviceApiUri(), other);
-        kiosks(hub).agents().roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
+        provenAgents(hub).roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
         // the agent's card comes from the hub's own (sandbox) IGC-Santé, as a real card from the real one
         hubIgc = TestIgcSante.over(sandboxHub.sandbox().igcSante().ca(), new SecureRandom());
         agent = hubIgc.issuePersonne("810001234565", "LEROY", "Anne");
@@ -175,7 +176,7 @@ class AdmissionKioskToHubIT {
     }
 
     private static List<AuditRecord> audit(String action) throws Exception {
-        return registries(hub).audit().find(new AuditQuery(null, action, null, null, null, 0, 1000)).entries();
+        return auditLog(hub).find(new AuditQuery(null, action, null, null, null, 0, 1000)).entries();
     }
 
     private static ScannedCode qr(String text) {
@@ -200,7 +201,7 @@ class AdmissionKioskToHubIT {
 
         assertEquals(RnivStatus.QUAL, qual.status());
         assertEquals("290113306310159", qual.matricule().orElseThrow(), "INSi's active INS, not the card's former one");
-        assertEquals(RnivStatus.QUAL, registries(hub).identities().find(qual.recordId()).orElseThrow().state().status());
+        assertEquals(RnivStatus.QUAL, identityRegistry(hub).find(qual.recordId()).orElseThrow().state().status());
         assertTrue(desk.dataMatrixSvg().contains("<svg"));
         InsDataMatrix dm = InsDataMatrix.encode(fr.vigie.protocol.identity.InsMatricule.parse(qual.matricule().get()),
                 qual.oid().orElseThrow(), qual.traits(), qual.status());
@@ -300,11 +301,11 @@ class AdmissionKioskToHubIT {
     void anAnswerForARecordOfAnotherPersonComesBackWithBothIdentitiesAndChangesNothing() throws Exception {
         // a record holds CORSE Anthony's INS, but the cell corrected its traits to another person's (CORSE is
         // searched by no other test here: the hub is shared by the class)
-        long id = ((Adoption.Adopted) registries(hub).identities().adopt(OptionalLong.empty(), TraitsInput.of("CORSE",
+        long id = ((Adoption.Adopted) identityRegistry(hub).adopt(OptionalLong.empty(), TraitsInput.of("CORSE",
                 "ANTHONY", "M", "1980-03-02").withLieuNaissance("2B020"), RnivRequest.withIns(RnivAction.of(
                 RnivAction.Kind.INSI_RETRIEVED), InsMatricule.parse("180032B02040123"), InsOid.parse(
                 "1.2.250.1.213.1.4.10"), "810001234565"))).saved().record().id();
-        registries(hub).identities().update(id, TraitsInput.of("Corse", "Paulette", "F", "1931-01-31"), "staff:cell");
+        identityRegistry(hub).update(id, TraitsInput.of("Corse", "Paulette", "F", "1931-01-31"), "staff:cell");
 
         AdmissionFailure f = assertThrows(AdmissionFailure.class,
                 () -> desk.typed(TraitsInput.of("Corse", "Anthony", "M", "1980-03-02")));
@@ -316,7 +317,7 @@ class AdmissionKioskToHubIT {
         assertEquals("ANTHONY", c.rows().get(1).returned());
         assertEquals(List.of(false, true, true, true, true), c.rows().stream().map(AdmissionFailure.Row::differs).toList());
         assertEquals("1************23", c.returnedInsMasked());
-        assertEquals("PAULETTE", registries(hub).identities().find(id).orElseThrow().traits().listePrenomText(), "nothing changed");
+        assertEquals("PAULETTE", identityRegistry(hub).find(id).orElseThrow().traits().listePrenomText(), "nothing changed");
         assertTrue(desk.patient().isEmpty(), "no patient was found");
     }
 
@@ -332,12 +333,12 @@ class AdmissionKioskToHubIT {
     void theCardSignsTheHubsNonceAndTheHubBindsTheAgentItsCertificateNames() throws Exception {
         assertEquals("810001234565", proof.require());
 
-        AgentBinding bound = kiosks(hub).agents().current(KIOSK).orElseThrow();
+        AgentBinding bound = provenAgents(hub).current(KIOSK).orElseThrow();
         assertEquals(AgentBinding.Method.CARD, bound.method());
         assertEquals(agent.certificate().getSerialNumber().toString(16), bound.certificateSerial().orElseThrow());
         assertEquals(session.sessionId().orElseThrow(), bound.kioskSessionId());
         Admitted a = desk.typed(TraitsInput.of("Dupont", "Marie Claire", "F", "1980-05-12"));
-        assertEquals("810001234565", registries(hub).identities().find(a.recordId()).orElseThrow().updatedBy(),
+        assertEquals("810001234565", identityRegistry(hub).find(a.recordId()).orElseThrow().updatedBy(),
                 "the hub records the agent it proved");
         assertTrue(audit("AGENT_BOUND").stream().anyMatch(e -> e.subject().equals("agent:810001234565")
                 && e.actor().equals("kiosk:chu-nord/accueil-1") && "CARD".equals(e.details().get("method"))));
@@ -352,7 +353,7 @@ class AdmissionKioskToHubIT {
         session.cardRemoved();
 
         assertEquals(SessionState.LOCKED, session.state());
-        await().atMost(Duration.ofSeconds(10)).until(() -> kiosks(hub).agents().current(KIOSK).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> provenAgents(hub).current(KIOSK).isEmpty());
         HubApiException refused = assertThrows(HubApiException.class,
                 () -> hubApi.post("/device/v1/admission/999999/document", Map.of("document", "PASSPORT")));
         assertEquals(403, refused.status());
@@ -362,8 +363,8 @@ class AdmissionKioskToHubIT {
 
         signIn(agent);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> kiosks(hub).agents().current(KIOSK).isPresent());
-        assertEquals(first, kiosks(hub).agents().current(KIOSK).orElseThrow().kioskSessionId(), "the unlocked session");
+        await().atMost(Duration.ofSeconds(10)).until(() -> provenAgents(hub).current(KIOSK).isPresent());
+        assertEquals(first, provenAgents(hub).current(KIOSK).orElseThrow().kioskSessionId(), "the unlocked session");
     }
 
     @Test
@@ -380,7 +381,7 @@ class AdmissionKioskToHubIT {
                 () -> desk.typed(TraitsInput.of("Dupont", "Marie Claire", "F", "1980-05-12")));
         assertEquals("AGENT_CERT_REVOKED", refused.code());
         assertEquals("AGENT_CERT_REVOKED", proof.refusal().orElseThrow().code());
-        assertTrue(kiosks(hub).agents().current(KIOSK).isEmpty());
+        assertTrue(provenAgents(hub).current(KIOSK).isEmpty());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package fr.vigie.system.admission;
 
-import static fr.vigie.hub.HubServicesFixture.registries;
-import static fr.vigie.hub.HubServicesFixture.kiosks;
+import static fr.vigie.hub.HubServicesFixture.identityRegistry;
+import static fr.vigie.hub.HubServicesFixture.provenAgents;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -112,7 +112,7 @@ class AdmissionScreensIT {
         apcv = sandboxHub.sandbox().apcv();
         DeviceIdentity device = DeviceIdentity.openOrCreate(dir.resolve("kiosk"), KIOSK, "store".toCharArray(), CLOCK);
         hub.siteCa().enrolInProcess(device);
-        kiosks(hub).agents().roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
+        provenAgents(hub).roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
         TestIgcSante hubIgc = TestIgcSante.over(sandboxHub.sandbox().igcSante().ca(), new SecureRandom());
         agent = hubIgc.issuePersonne("810001234565", "LEROY", "Anne");
         kioskCheck = SandboxCards.certificateCheck(hubIgc, CLOCK);
@@ -279,11 +279,11 @@ class AdmissionScreensIT {
     @Test
     void anotherPersonsAnswerAndInsiDownAreToldInPlainWordsOnAn800x480Screen() throws Exception {
         // a record holds D'ARTAGNAN Pierre-Alain Jean's INS, but the cell corrected its traits to another person's
-        long id = ((Adoption.Adopted) registries(hub).identities().adopt(OptionalLong.empty(), TraitsInput.of(
+        long id = ((Adoption.Adopted) identityRegistry(hub).adopt(OptionalLong.empty(), TraitsInput.of(
                 "D'ARTAGNAN DE L'HERAULT", "PIERRE-ALAIN JEAN", "M", "1950-03-15").withLieuNaissance("32013"),
                 RnivRequest.withIns(RnivAction.of(RnivAction.Kind.INSI_RETRIEVED), InsMatricule.parse("150033201301166"),
                         InsOid.parse("1.2.250.1.213.1.4.10"), "810001234565"))).saved().record().id();
-        registries(hub).identities().update(id, TraitsInput.of("D'Artagnan de l'Hérault", "Marie", "F", "1952-07-01"), "staff:cell");
+        identityRegistry(hub).update(id, TraitsInput.of("D'Artagnan de l'Hérault", "Marie", "F", "1952-07-01"), "staff:cell");
         browser.get(ui.uri() + "?lang=fr");
         awaitScreen("session.idle");
         signIn();
@@ -310,7 +310,7 @@ class AdmissionScreensIT {
                     "return document.querySelectorAll('#admission-compare tr.differs').length;")).intValue(),
                     "first names, sex, birth date differ; the birth place is known on one side only");
             assertFitsTheScreen();
-            assertEquals("MARIE", registries(hub).identities().find(id).orElseThrow().traits().listePrenomText(), "nothing changed");
+            assertEquals("MARIE", identityRegistry(hub).find(id).orElseThrow().traits().listePrenomText(), "nothing changed");
 
             browser.get(ui.uri() + "?lang=en");
             awaitText("This is not the same person");
@@ -367,7 +367,7 @@ class AdmissionScreensIT {
 
     @Test
     void aKioskTheHubDoesNotKnowAsAnAdmissionDeskSaysSoInPlainWords() throws Exception {
-        kiosks(hub).agents().roles().set(KIOSK, DeviceRole.WORKSTATION, "it-test");
+        provenAgents(hub).roles().set(KIOSK, DeviceRole.WORKSTATION, "it-test");
         try {
             browser.get(ui.uri().toString());
             awaitScreen("session.idle");
@@ -379,7 +379,7 @@ class AdmissionScreensIT {
             awaitText("This kiosk is not declared as an admission desk: ask IT.");
             browser.get(ui.uri() + "?lang=fr");
         } finally {
-            kiosks(hub).agents().roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
+            provenAgents(hub).roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
             session.logout();
             READERS.remove("Agent");
         }

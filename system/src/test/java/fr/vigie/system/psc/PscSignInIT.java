@@ -1,6 +1,7 @@
 package fr.vigie.system.psc;
 
-import static fr.vigie.hub.HubServicesFixture.kiosks;
+import static fr.vigie.hub.HubServicesFixture.kioskPsc;
+import static fr.vigie.hub.HubServicesFixture.provenAgents;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -113,7 +114,7 @@ class PscSignInIT {
         assertTrue(kiosk.session.chooseExercice(1));
         assertTrue(kiosk.reasons(session).containsAll(List.of("PIN_OK", "PSC_CONNECTED", "EXERCICE_CHOSEN")));
         assertTrue(kiosk.last().exercice().contains("MARTIN-LEROY"));
-        assertTrue(kiosks(hub).psc().ciba().orElseThrow().tokensOf(KioskAddress.of(SITE, "kiosk-1"), session)
+        assertTrue(kioskPsc(hub).ciba().orElseThrow().tokensOf(KioskAddress.of(SITE, "kiosk-1"), session)
                 .isPresent(), "the tokens stay on the hub, bound to this kiosk session");
         assertFalse(kiosk.events.toString().toLowerCase().contains("token"), "no token in any event");
     }
@@ -139,7 +140,7 @@ class PscSignInIT {
     void anEcpsSignInBoundOnTheHubProvesTheAgentOfAnAdmissionDesk() throws Exception {
         KioskAddress desk = KioskAddress.of(SITE, "accueil-psc");
         HubApi api = HubApi.forDevice(hub.deviceApiUri(), enrolled(desk.kioskId()));
-        kiosks(hub).agents().roles().set(desk, fr.vigie.hub.device.DeviceRole.ADMISSION_DESK, "it-test");
+        provenAgents(hub).roles().set(desk, fr.vigie.hub.device.DeviceRole.ADMISSION_DESK, "it-test");
         kiosk = new SignInKiosk(api);
         try (AgentProof proof = AgentProof.start(kiosk.session, new HubAgentClient(api), kiosk.psc::requestId,
                 Clock.systemUTC())) {
@@ -147,15 +148,15 @@ class PscSignInIT {
             await().atMost(WAIT).until(() -> phone.codeFor(NURSE, "MOBILE").isPresent());
             assertEquals(303, phone.decide(NURSE, "MOBILE", "approve", null));
 
-            await().atMost(WAIT).until(() -> kiosks(hub).agents().current(desk).isPresent());
-            fr.vigie.hub.agent.AgentBinding bound = kiosks(hub).agents().current(desk).orElseThrow();
+            await().atMost(WAIT).until(() -> provenAgents(hub).current(desk).isPresent());
+            fr.vigie.hub.agent.AgentBinding bound = provenAgents(hub).current(desk).orElseThrow();
             assertEquals(NURSE, bound.agent().value());
             assertEquals(fr.vigie.hub.agent.AgentBinding.Method.PSC, bound.method());
             assertEquals(sessionId(), bound.kioskSessionId());
             assertEquals(NURSE, proof.require());
 
             kiosk.session.logout();
-            await().atMost(WAIT).until(() -> kiosks(hub).agents().current(desk).isEmpty());
+            await().atMost(WAIT).until(() -> provenAgents(hub).current(desk).isEmpty());
         }
     }
 
@@ -184,7 +185,7 @@ class PscSignInIT {
 
         await().atMost(WAIT).until(() -> kiosk.session.state() == SessionState.REFUSED);
         assertEquals("PSC_SUBJECT_MISMATCH", kiosk.last().reason());
-        assertEquals(Optional.empty(), kiosks(hub).psc().ciba().orElseThrow()
+        assertEquals(Optional.empty(), kioskPsc(hub).ciba().orElseThrow()
                 .tokensOf(KioskAddress.of(SITE, "kiosk-1"), session));
         List<AuditRecord> audit = new AuditLog(hub.dataSource(), Clock.systemUTC())
                 .find(new AuditQuery(null, "PSC_BINDING_REFUSED", null, null, null, 0, 100)).entries();
