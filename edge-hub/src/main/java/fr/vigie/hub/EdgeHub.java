@@ -1,9 +1,13 @@
 package fr.vigie.hub;
 
+import fr.vigie.hub.admission.AdmissionService;
 import fr.vigie.hub.broker.HubMqttCredentials;
 import fr.vigie.hub.device.DeviceRegistry;
 import fr.vigie.hub.enrol.Enrolments;
 import fr.vigie.hub.fleet.Fleet;
+import fr.vigie.hub.gam.GamLink;
+import fr.vigie.hub.gam.GamOutbox;
+import fr.vigie.hub.identity.IdentityRegistry;
 import fr.vigie.hub.metrics.HubMetrics;
 import fr.vigie.hub.web.Health;
 import fr.vigie.provisioning.siteca.SiteCa;
@@ -80,12 +84,17 @@ public final class EdgeHub implements AutoCloseable {
                     () -> deviceCounts(registries.devices).known());
             metrics.gauge("vigie_devices_online", "Kiosks considered online now.",
                     () -> deviceCounts(registries.devices).online());
+            metrics.gauge("vigie_gam_waiting", "Messages of the GAM feed waiting to be sent.",
+                    () -> gamCounts(registries.gam).waiting());
+            metrics.gauge("vigie_gam_failed", "Messages of the GAM feed the GAM refused, waiting for IT.",
+                    () -> gamCounts(registries.gam).failed());
             HubServers servers = HubServers.start(config, base, registries, kiosks, metrics, health, clock, parts);
             parts.add(ingest);
             EdgeHub hub = new EdgeHub(config, parts, base, registries, kiosks, servers, ingest);
             if (config.ingestEnabled()) {
                 ingest.start();
             }
+            registries.gam.start();
             LOG.info("edge hub started: http={} mqtt={} data={}", hub.httpUri(), hub.mqttUrl(), config.dataDir());
             return hub;
         } catch (Exception | Error e) {
@@ -139,6 +148,24 @@ public final class EdgeHub implements AutoCloseable {
         return kiosks.enrolments;
     }
 
+    /**
+     * The identity registry, for in-process benchmarks of the identity flows ({@code ./vigie bench gam}); the
+     * console, the REST API and the device API are the ways in for everything else.
+     */
+    public IdentityRegistry identities() {
+        return registries.identities;
+    }
+
+    /** Identity qualification at admission, for in-process benchmarks ({@code ./vigie bench gam}). */
+    public AdmissionService admission() {
+        return kiosks.admission;
+    }
+
+    /** The identity feed to the hospital's patient administration system (HL7 PAM over MLLP). */
+    public GamLink gam() {
+        return registries.gam;
+    }
+
     /** Fleet management: configuration rollouts, remote commands, device groups. */
     public Fleet fleet() {
         return kiosks.fleet;
@@ -180,6 +207,14 @@ public final class EdgeHub implements AutoCloseable {
             return devices.counts();
         } catch (SQLException e) {
             throw new IllegalStateException("device registry unavailable", e);
+        }
+    }
+
+    private static GamOutbox.Counts gamCounts(GamLink gam) {
+        try {
+            return gam.outbox().counts();
+        } catch (SQLException e) {
+            throw new IllegalStateException("GAM outbox unavailable", e);
         }
     }
 

@@ -2,6 +2,7 @@ package fr.vigie.hub;
 
 import fr.vigie.hub.admission.ApcvSettings;
 import fr.vigie.hub.enrol.EnrolmentLimits;
+import fr.vigie.hub.gam.GamSettings;
 import fr.vigie.hub.insi.InsiGatewaySettings;
 import fr.vigie.hub.psc.PscGatewaySettings;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +37,7 @@ final class HubConfigReader {
             HubConfig.AUDIT_ANCHOR_SECONDS, HubConfig.HTTP_NAMES, EnrolmentLimits.MAX_PENDING,
             EnrolmentLimits.MAX_PENDING_PER_SOURCE, EnrolmentLimits.REQUESTS_PER_MINUTE_PER_SOURCE,
             HubConfig.IGC_SANTE_ANCHORS, HubPkiConfig.MOSQUITTO_DIR, HubPkiConfig.MOSQUITTO_PID_FILE),
-            InsiGatewaySettings.KEYS, PscGatewaySettings.KEYS, ApcvSettings.KEYS);
+            InsiGatewaySettings.KEYS, PscGatewaySettings.KEYS, ApcvSettings.KEYS, GamSettings.KEYS);
     private static final String DEFAULT_DATA_DIR = "./data/hub";
 
     private HubConfigReader() {
@@ -87,7 +89,8 @@ final class HubConfigReader {
                     Duration.ofSeconds(integer(raw, HubConfig.AUDIT_ANCHOR_SECONDS, (int) d.auditAnchorPeriod().toSeconds())),
                     list(raw, HubConfig.HTTP_NAMES),
                     enrolLimits(raw),
-                    paths(raw, HubConfig.IGC_SANTE_ANCHORS));
+                    paths(raw, HubConfig.IGC_SANTE_ANCHORS),
+                    gam(raw));
         } catch (HubConfig.InvalidSetting e) {
             throw new HubConfigException(e.key, e.value, e.getMessage());
         }
@@ -133,6 +136,23 @@ final class HubConfigReader {
         }
     }
 
+    private static GamSettings gam(Map<String, String> raw) {
+        GamSettings d = GamSettings.off();
+        try {
+            return new GamSettings(raw.getOrDefault(GamSettings.HOST, d.host()), integer(raw, GamSettings.PORT, d.port()),
+                    bool(raw, GamSettings.TLS, d.tls()), paths(raw, GamSettings.TLS_TRUST),
+                    raw.getOrDefault(GamSettings.SENDING_APPLICATION, d.sendingApplication()),
+                    raw.getOrDefault(GamSettings.SENDING_FACILITY, d.sendingFacility()),
+                    raw.getOrDefault(GamSettings.RECEIVING_APPLICATION, d.receivingApplication()),
+                    raw.getOrDefault(GamSettings.RECEIVING_FACILITY, d.receivingFacility()),
+                    raw.getOrDefault(GamSettings.PATIENT_ID_AUTHORITY, ""), raw.getOrDefault(GamSettings.PATIENT_ID_OID, ""),
+                    Duration.ofSeconds(integer(raw, GamSettings.ACK_TIMEOUT_SECONDS, (int) d.ackTimeout().toSeconds())),
+                    Duration.ofSeconds(integer(raw, GamSettings.RETRY_MAX_SECONDS, (int) d.retryMax().toSeconds())));
+        } catch (IllegalArgumentException e) {
+            throw keyed(e, raw, GamSettings.HOST);
+        }
+    }
+
     /**
      * An {@link IllegalArgumentException} of a settings record as the {@link HubConfig.InvalidSetting} of
      * the key its message starts with ({@code fallbackKey} when none does).
@@ -158,11 +178,12 @@ final class HubConfigReader {
         return new HubConfig.InvalidSetting(key, String.valueOf(raw.get(key)), message);
     }
 
-    private static Set<String> union(Set<String> first, Set<String> second, Set<String> third, Set<String> fourth) {
-        Set<String> all = new java.util.HashSet<>(first);
-        all.addAll(second);
-        all.addAll(third);
-        all.addAll(fourth);
+    @SafeVarargs
+    private static Set<String> union(Collection<String>... sets) {
+        Set<String> all = new java.util.HashSet<>();
+        for (Collection<String> s : sets) {
+            all.addAll(s);
+        }
         return Set.copyOf(all);
     }
 

@@ -1,6 +1,8 @@
 package fr.vigie.hub;
 
+import fr.vigie.protocol.net.BusyPort;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * Once everything serves it prints exactly one line to standard output,
  * {@code VIGIE-HUB READY http=<httpUri> mqtt=<mqttUrl> devices=<deviceApiUri> ca=<root SHA-256>} (logs go to standard error). SIGTERM or
  * Ctrl-C closes the hub cleanly. Exit status: 2 for a bad configuration or command line (the reason on
- * standard error), 1 when the hub cannot start. {@link #run} gives another launcher (the sandbox's) the
- * same process behaviour around a hub it starts.
+ * standard error), 1 when the hub cannot start — a port another program holds is said in one line naming
+ * the setting that moves it. {@link #run} and {@link #startOnFreePorts} give another launcher (the
+ * sandbox's) the same process behaviour around a hub it starts.
  */
 public final class HubMain {
     /** Exit status for a configuration or command line the hub cannot use. */
@@ -57,7 +60,38 @@ public final class HubMain {
         }
     }
 
+    /** A port the hub must listen on is held by another program; the message is the one line to print. */
+    public static final class PortBusy extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        PortBusy(String line, Throwable cause) {
+            super(line, cause);
+        }
+    }
+
     private HubMain() {
+    }
+
+    /**
+     * Starts a hub after checking that its ports are free (see {@link BusyPort}).
+     *
+     * @throws PortBusy a port is held by another program, found before the start or by the start's failure
+     */
+    public static EdgeHub startOnFreePorts(HubConfig config, Clock clock) throws Exception {
+        List<BusyPort.Listener> ports = HubPorts.of(config);
+        Optional<String> busy = BusyPort.check(ports);
+        if (busy.isPresent()) {
+            throw new PortBusy(busy.get(), null);
+        }
+        try {
+            return EdgeHub.start(config, clock);
+        } catch (Exception e) {
+            Optional<String> taken = BusyPort.explain(e, ports); // taken since the check above
+            if (taken.isPresent()) {
+                throw new PortBusy(taken.get(), e);
+            }
+            throw e;
+        }
     }
 
     public static void main(String[] args) {
@@ -67,7 +101,7 @@ public final class HubMain {
                 System.out.println(HubArguments.USAGE);
                 return Optional.empty();
             }
-            return Optional.of(new Started(EdgeHub.start(arguments.load()), List.of(), () -> { }));
+            return Optional.of(new Started(startOnFreePorts(arguments.load(), Clock.systemUTC()), List.of(), () -> { }));
         });
     }
 
@@ -96,7 +130,7 @@ public final class HubMain {
             System.err.println(name + ": bad configuration: " + e.getMessage());
             System.exit(EXIT_BAD_CONFIG);
             return;
-        } catch (HubFilePermissions.InsecureFileException e) {
+        } catch (HubFilePermissions.InsecureFileException | PortBusy e) {
             System.err.println(name + ": cannot start: " + e.getMessage());
             System.exit(EXIT_START_FAILED);
             return;

@@ -8,6 +8,7 @@ import fr.vigie.hub.db.EventQuery;
 import fr.vigie.hub.db.EventStore;
 import fr.vigie.hub.device.DeviceRegistry;
 import fr.vigie.hub.device.Presence;
+import fr.vigie.hub.gam.GamLink;
 import fr.vigie.hub.identity.IdentityRegistry;
 import fr.vigie.hub.insi.InsiCallLog;
 import fr.vigie.hub.staff.StaffDirectory;
@@ -19,7 +20,8 @@ import javax.sql.DataSource;
 /**
  * What the hub records in its database, for every other part: kiosks' events and the device registry,
  * the hash-chained audit log and its signed heads exported outside the database, IT staff, the identity
- * registry and prescriptions, and the record of INSi calls. All state is in PostgreSQL, so hubs sharing
+ * registry (whose changes go to the GAM feed's outbox in the same transaction) and prescriptions, and the
+ * record of INSi calls. All state is in PostgreSQL, so hubs sharing
  * the database see the same. Built by {@link #open}; thread-safe.
  */
 final class HubRegistries {
@@ -34,9 +36,11 @@ final class HubRegistries {
     final IdentityRegistry identities;
     final Prescriptions prescriptions;
     final InsiCallLog insiCalls;
+    /** The identity feed to the GAM, started by the hub once everything else serves. */
+    final GamLink gam;
 
     private HubRegistries(DataSource dataSource, Clock clock, HubConfig config, AuditAnchor anchor,
-            RefusalSummary throttled, AuditLog audit) {
+            RefusalSummary throttled, AuditLog audit, GamLink gam) {
         this.dataSource = dataSource;
         this.events = new EventStore(dataSource, clock);
         this.eventQuery = new EventQuery(dataSource);
@@ -45,7 +49,8 @@ final class HubRegistries {
         this.audit = audit;
         this.auditAnchor = anchor;
         this.signInsThrottled = throttled;
-        this.identities = new IdentityRegistry(dataSource, audit, clock);
+        this.gam = gam;
+        this.identities = new IdentityRegistry(dataSource, audit, clock, gam.changes());
         this.prescriptions = new Prescriptions(dataSource);
         this.insiCalls = new InsiCallLog(dataSource);
     }
@@ -59,7 +64,8 @@ final class HubRegistries {
                 Duration.ofMinutes(1), clock));
         AuditAnchor anchor = new AuditAnchor(audit, base.directory.resolve(AuditAnchor.FILE),
                 base.keys.configKey().jws(), base.keys.configKey().verifier(), clock);
-        HubRegistries registries = new HubRegistries(dataSource, clock, config, anchor, throttled, audit);
+        GamLink gam = started.add(GamLink.create(config.gam(), dataSource, audit, clock));
+        HubRegistries registries = new HubRegistries(dataSource, clock, config, anchor, throttled, audit, gam);
         registries.staff.ensureFirstAdmin(config.dataDir());
         anchor.start(config.auditAnchorPeriod());
         started.add(anchor);

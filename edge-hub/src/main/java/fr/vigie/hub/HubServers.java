@@ -2,6 +2,8 @@ package fr.vigie.hub;
 
 import fr.vigie.hub.deviceapi.DeviceApi;
 import fr.vigie.hub.enrol.EnrolmentAdminRoutes;
+import fr.vigie.hub.fhir.FhirRoutes;
+import fr.vigie.hub.gam.GamRoutes;
 import fr.vigie.hub.http.RequestGate;
 import fr.vigie.hub.igcsante.CrlRoutes;
 import fr.vigie.hub.metrics.HubMetrics;
@@ -20,7 +22,7 @@ import java.time.Clock;
 
 /**
  * The hub's two HTTP listeners: the console and REST API for IT staff ({@code hub.http.*}, every
- * feature's admin routes mounted on it) and the device API for kiosks (mutual TLS with the site CA,
+ * feature's admin routes mounted on it, the GAM feed's page and the FHIR API included) and the device API for kiosks (mutual TLS with the site CA,
  * {@code hub.device-api.*}, every feature's device routes). Built by {@link #start}; thread-safe.
  */
 final class HubServers {
@@ -36,14 +38,14 @@ final class HubServers {
             HubMetrics metrics, Health.Probe health, Clock clock, StartedParts started) {
         HttpApi http = started.add(HttpApi.start(config.httpBind(), config.httpPort(),
                 RequestGate.forHosts(config.httpNames()), registries.devices, registries.eventQuery, metrics, health,
-                app -> adminRoutes(app, registries, kiosks)));
+                app -> adminRoutes(app, config, registries, kiosks, clock)));
         HubPkiConfig pki = config.pki();
         DeviceApi deviceApi = started.add(DeviceApi.start(pki.deviceApiBind(), pki.deviceApiPort(), pki.dnsNames(),
                 pki.ipAddresses(), base.keys.ca(), clock, kiosks.deviceRoutes()));
         return new HubServers(http, deviceApi);
     }
 
-    private static void adminRoutes(Javalin app, HubRegistries r, KioskServices k) {
+    private static void adminRoutes(Javalin app, HubConfig config, HubRegistries r, KioskServices k, Clock clock) {
         CrlRoutes.mount(app, k.crls);
         StaffRoutes.mount(app, r.staff, r.audit, r.signInsThrottled);
         IdentityRoutes.mount(app, r.identities, r.audit);
@@ -53,6 +55,17 @@ final class HubServers {
         EnrolmentAdminRoutes.mount(app, k.enrolments);
         FleetRoutes.mount(app, k.fleet);
         DeviceRoleRoutes.mount(app, k.agents);
+        GamRoutes.mount(app, r.gam, clock);
+        FhirRoutes.mount(app, r.identities, r.staff, r.audit, clock, patientIdSystem(config));
+    }
+
+    /**
+     * The identifier system of the hub's record ids in the FHIR API: {@code urn:oid:} and {@code hub.gam.patient-id-oid}
+     * (the domain the GAM feed's PID-3 names too), or, without one, {@code urn:vigie:<site>:patient}.
+     */
+    static String patientIdSystem(HubConfig config) {
+        return config.gam().patientIdOidIfAny().map(oid -> "urn:oid:" + oid)
+                .orElse("urn:vigie:" + config.pki().site() + ":patient");
     }
 
     /** The console's base URI, e.g. {@code http://127.0.0.1:8080} (loopback for a wildcard bind). */

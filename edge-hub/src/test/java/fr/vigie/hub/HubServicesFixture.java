@@ -1,31 +1,25 @@
 package fr.vigie.hub;
 
-import fr.vigie.hub.admission.AdmissionService;
 import fr.vigie.hub.agent.ProvenAgents;
 import fr.vigie.hub.audit.AuditAnchor;
 import fr.vigie.hub.audit.AuditLog;
-import fr.vigie.hub.identity.IdentityRegistry;
 import fr.vigie.hub.psc.kiosk.KioskPsc;
 import fr.vigie.hub.staff.StaffDirectory;
 
 /**
  * Test fixture: the services inside a running hub, for tests that set up or check what the public API,
- * REST or the device API do not reach directly (an agent proven in process, a registry read after an
- * admission). In test scope only, shared through the edge-hub test-jar; production code has no way in
+ * REST or the device API do not reach directly (an agent proven in process, the audit log read after an
+ * action; the identity registry and the admission service are {@link EdgeHub#identities()} and
+ * {@link EdgeHub#admission()}). In test scope only, shared through the edge-hub test-jar; production code has no way in
  * (the hub's parts are package-private).
  *
  * <pre>{@code
- * import static fr.vigie.hub.HubServicesFixture.identityRegistry;
- * assertEquals(RnivStatus.QUAL, identityRegistry(hub).find(id).orElseThrow().state().status());
+ * import static fr.vigie.hub.HubServicesFixture.provenAgents;
+ * provenAgents(hub).roles().set(kiosk, DeviceRole.ADMISSION_DESK, "it-test");
  * }</pre>
  */
 public final class HubServicesFixture {
     private HubServicesFixture() {
-    }
-
-    /** The identity registry (patients' records, RNIV status, vigilance flags). */
-    public static IdentityRegistry identityRegistry(EdgeHub hub) {
-        return hub.registries().identities;
     }
 
     /** IT staff accounts, sessions and API tokens. */
@@ -48,10 +42,6 @@ public final class HubServicesFixture {
         return hub.kiosks().agents;
     }
 
-    /** Identity qualification at admission. */
-    public static AdmissionService admissionService(EdgeHub hub) {
-        return hub.kiosks().admission;
-    }
 
     /** Kiosk sign-ins through Pro Santé Connect (CIBA). */
     public static KioskPsc kioskPsc(EdgeHub hub) {

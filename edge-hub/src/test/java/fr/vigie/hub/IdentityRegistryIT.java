@@ -1,6 +1,6 @@
 package fr.vigie.hub;
 
-import static fr.vigie.hub.HubServicesFixture.identityRegistry;
+import static fr.vigie.hub.HubServicesFixture.auditLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -178,7 +178,7 @@ class IdentityRegistryIT {
         assertTrue(record.at("/ins").isMissingNode(), "no INS was set");
         assertEquals("[]", JSON.readTree(get(staff, "/api/v1/audit?subject=identity:" + id + "&action=IDENTITY_ACTION")
                 .body()).get("entries").toString(), "a refused action changes nothing and audits no change");
-        RegistryRejection direct = assertThrows(RegistryRejection.class, () -> identityRegistry(hub).apply(id,
+        RegistryRejection direct = assertThrows(RegistryRejection.class, () -> hub.identities().apply(id,
                 RnivRequest.withIns(RnivAction.of(RnivAction.Kind.APCV_QUALIFIED), InsMatricule.parse(NIR_F),
                         InsOid.parse(OID_TEST), "somebody")));
         assertEquals("EVIDENCE_REQUIRED", direct.code(), "not through the Java API either");
@@ -216,7 +216,7 @@ class IdentityRegistryIT {
         long holder = adopted(adopt(OptionalLong.empty(), TraitsInput.of("NGUYEN", "THI LAN", "F", "1985-07-14")
                 .withLieuNaissance("99243"), "285079924351219", "1.2.250.1.213.1.4.9")).record().id();
         long legrand = create("Legrand", "Sophie", "F", "1990-11-20", "33063").at("/identity/id").asLong();
-        IdentityRecord before = identityRegistry(hub).find(legrand).orElseThrow();
+        IdentityRecord before = hub.identities().find(legrand).orElseThrow();
 
         Adoption a = adopt(OptionalLong.of(legrand), TraitsInput.of("NGUYEN", "THI LAN", "F", "1985-07-14")
                 .withLieuNaissance("99243"), "285079924351219", "1.2.250.1.213.1.4.9");
@@ -224,14 +224,14 @@ class IdentityRegistryIT {
         Adoption.Mismatch m = assertInstanceOf(Adoption.Mismatch.class, a);
         assertEquals("birth dates disagree, birth names differ, first names disagree, birth places differ",
                 m.verdict().reason());
-        assertEquals(before, identityRegistry(hub).find(legrand).orElseThrow(), "nothing changed");
+        assertEquals(before, hub.identities().find(legrand).orElseThrow(), "nothing changed");
         VigilanceFlag flag = m.flag().orElseThrow();
         assertEquals(VigilanceFlag.Kind.COLP, flag.kind(), "two people under one identity, not a duplicate");
         assertEquals(VigilanceFlag.Reason.IDENTITY_MISMATCH, flag.reasonCode());
         assertEquals(List.of(Math.min(holder, legrand), Math.max(holder, legrand)), List.of(flag.recordA(),
                 flag.recordB()), "the record and the one holding the INS returned");
         assertEquals(List.of(), historyOf(legrand), "no INS was put on the record, not even in its history");
-        assertTrue(identityRegistry(hub).flags(false, 500).stream().noneMatch(f -> f.kind() == VigilanceFlag.Kind.DOUB
+        assertTrue(hub.identities().flags(false, 500).stream().noneMatch(f -> f.kind() == VigilanceFlag.Kind.DOUB
                 && (f.recordA() == legrand || Long.valueOf(legrand).equals(f.recordB()))));
 
         JsonNode listed = JSON.readTree(get(staff, "/api/v1/vigilance/flags").body());
@@ -284,7 +284,7 @@ class IdentityRegistryIT {
         long id = create("Legrand", "Sophie", "F", "1990-11-21", null).at("/identity/id").asLong();
         adopted(adopt(id, TraitsInput.of("LEGRAND", "SOPHIE", "F", "1990-11-21"), NIR_F2));
         action(id, Map.of("action", "DOCUMENT_CHECKED", "document", "PASSPORT"));
-        IdentityRecord qual = identityRegistry(hub).find(id).orElseThrow();
+        IdentityRecord qual = hub.identities().find(id).orElseThrow();
         assertEquals("QUAL", qual.state().status().name());
 
         // the same INS and traits: verified, nothing to change
@@ -295,7 +295,7 @@ class IdentityRegistryIT {
         Adoption.ChangeRequested asked = assertInstanceOf(Adoption.ChangeRequested.class, adopt(id, fuller, NIR_F2));
         Adoption.ChangeRequested again = assertInstanceOf(Adoption.ChangeRequested.class, adopt(id, fuller, NIR_F2));
         assertEquals(asked.request().requestId(), again.request().requestId(), "one open request for one change");
-        IdentityRecord unchanged = identityRegistry(hub).find(id).orElseThrow();
+        IdentityRecord unchanged = hub.identities().find(id).orElseThrow();
         assertEquals("QUAL", unchanged.state().status().name());
         assertEquals("SOPHIE", unchanged.traits().listePrenomText());
 
@@ -325,7 +325,7 @@ class IdentityRegistryIT {
                 + otherIns.request().requestId() + "/refuse", Map.of("note", "INS of a homonym"));
         assertEquals(200, refused.statusCode(), refused.body());
         assertEquals("REFUSED", JSON.readTree(refused.body()).get("status").asText());
-        assertEquals(NIR_F2, identityRegistry(hub).find(id).orElseThrow().matricule().orElseThrow().value());
+        assertEquals(NIR_F2, hub.identities().find(id).orElseThrow().matricule().orElseThrow().value());
         assertEquals(1, JSON.readTree(get(staff, "/api/v1/audit?action=IDENTITY_CHANGE_REFUSED&subject=identity:" + id)
                 .body()).get("entries").size());
     }
@@ -343,7 +343,7 @@ class IdentityRegistryIT {
                 + "/accept", null);
         assertEquals(409, r.statusCode(), r.body());
         assertEquals("CHANGE_REQUEST_STALE", JSON.readTree(r.body()).get("error").asText());
-        assertEquals("ANNE", identityRegistry(hub).find(id).orElseThrow().traits().listePrenomText());
+        assertEquals("ANNE", hub.identities().find(id).orElseThrow().traits().listePrenomText());
     }
 
     @Test
@@ -353,7 +353,7 @@ class IdentityRegistryIT {
         RnivRequest.PastIns former = new RnivRequest.PastIns(InsMatricule.parse("155057511800114"),
                 InsOid.parse(OID_TEST), LocalDate.of(1955, 5, 10), LocalDate.of(2001, 1, 1));
         for (int i = 0; i < 3; i++) {
-            adopted(identityRegistry(hub).adopt(OptionalLong.of(id), paul, new RnivRequest(RnivAction.of(
+            adopted(hub.identities().adopt(OptionalLong.of(id), paul, new RnivRequest(RnivAction.of(
                     RnivAction.Kind.INSI_RETRIEVED), java.util.Optional.of(InsMatricule.parse(NIR_M)),
                     java.util.Optional.of(InsOid.parse(OID_TEST)), List.of(former), "agent")));
         }
@@ -372,6 +372,77 @@ class IdentityRegistryIT {
         assertFalse(one.body().contains(NIR_M) || one.body().contains("155057511800114"), "history is shown masked");
     }
 
+    @Test
+    void theCellMergesAProbableDuplicateKeepingTheRecordItChoosesAndTheOtherChangesNoMore() throws Exception {
+        long a = create("Fusion", "Louise", "F", "1966-06-06", null).at("/identity/id").asLong();
+        JsonNode second = create("Fusion", "Louise Marie", "F", "1966-06-06", "75056");
+        long b = second.at("/identity/id").asLong();
+        long flag = second.at("/flagsRaised/0/flagId").asLong();
+        assertEquals("DOUB", second.at("/flagsRaised/0/kind").asText(), second.toString());
+
+        assertEquals(403, viewer.send("POST", "/api/v1/vigilance/flags/" + flag + "/merge", Map.of("survivor", b))
+                .statusCode(), "a viewer merges nothing");
+        HttpResponse<String> merged = send("POST", "/api/v1/vigilance/flags/" + flag + "/merge", Map.of("survivor", b));
+        assertEquals(200, merged.statusCode(), merged.body());
+        assertEquals(b, JSON.readTree(merged.body()).at("/survivor/id").asLong());
+        assertEquals(a, JSON.readTree(merged.body()).at("/absorbed").asLong());
+
+        assertEquals(b, JSON.readTree(get(staff, "/api/v1/identities/" + a).body()).at("/mergedInto").asLong());
+        assertFalse(get(staff, "/api/v1/identities/" + b).body().contains("mergedInto"), "the record kept is active");
+        assertTrue(hub.identities().flags(false, 500).stream().noneMatch(f -> f.flagId() == flag), "the flag is resolved");
+        var audit = auditLog(hub).latest("identity:" + b, List.of("IDENTITY_MERGED"), 5);
+        assertEquals(1, audit.size());
+        assertEquals("admin", audit.get(0).actor(), "the signed-in admin");
+        assertEquals(Long.toString(a), audit.get(0).details().get("absorbed"));
+
+        HttpResponse<String> change = send("PUT", "/api/v1/identities/" + a, traits("Fusion", "Louise", "F",
+                "1966-06-06", "75056"));
+        assertEquals(409, change.statusCode(), change.body());
+        assertEquals("IDENTITY_MERGED", JSON.readTree(change.body()).get("error").asText());
+        assertEquals("FLAG_CLOSED", JSON.readTree(send("POST", "/api/v1/vigilance/flags/" + flag + "/merge",
+                Map.of("survivor", b)).body()).get("error").asText());
+
+        JsonNode third = create("Fusion", "Louise", "F", "1966-06-06", null);
+        List<Long> paired = new java.util.ArrayList<>();
+        third.get("flagsRaised").forEach(f -> paired.add(f.get("recordA").asLong()));
+        assertEquals(List.of(b), paired, "duplicate detection no longer pairs the merged record");
+    }
+
+    @Test
+    void aMergeThatCouldJoinTwoPeopleOrLoseEvidenceIsRefused() throws Exception {
+        // a collision flag is never merged
+        long lone = create("Collision", "Eve", "F", "1967-07-07", null).at("/identity/id").asLong();
+        Adoption.Mismatch mismatch = assertInstanceOf(Adoption.Mismatch.class,
+                adopt(lone, TraitsInput.of("AUTRE", "PERSONNE", "F", "1967-07-07"), NIR_F2));
+        assertEquals("MERGE_NOT_A_DUPLICATE", JSON.readTree(send("POST", "/api/v1/vigilance/flags/"
+                + mismatch.flag().orElseThrow().flagId() + "/merge", Map.of("survivor", lone)).body()).get("error").asText());
+
+        // two INS: maybe two people
+        long x = create("Deuxins", "Rose", "F", "1968-08-08", null).at("/identity/id").asLong();
+        JsonNode y = create("Deuxins", "Rose", "F", "1968-08-08", null);
+        long flag = y.at("/flagsRaised/0/flagId").asLong();
+        adopted(adopt(x, TraitsInput.of("DEUXINS", "ROSE", "F", "1968-08-08"), NIR_F2));
+        adopted(adopt(y.at("/identity/id").asLong(), TraitsInput.of("DEUXINS", "ROSE", "F", "1968-08-08"),
+                "280057505612389"));
+        HttpResponse<String> twoIns = send("POST", "/api/v1/vigilance/flags/" + flag + "/merge", Map.of("survivor", x));
+        assertEquals(409, twoIns.statusCode(), twoIns.body());
+        assertEquals("MERGE_INS_DIFFER", JSON.readTree(twoIns.body()).get("error").asText());
+
+        // the record kept must not have less evidence than the other
+        long qual = create("Preuve", "Lise", "F", "1969-09-09", null).at("/identity/id").asLong();
+        JsonNode prov = create("Preuve", "Lise", "F", "1969-09-09", null);
+        long flag2 = prov.at("/flagsRaised/0/flagId").asLong();
+        adopted(adopt(qual, TraitsInput.of("PREUVE", "LISE", "F", "1969-09-09"), NIR_F));
+        action(qual, Map.of("action", "DOCUMENT_CHECKED", "document", "PASSPORT"));
+        HttpResponse<String> weaker = send("POST", "/api/v1/vigilance/flags/" + flag2 + "/merge",
+                Map.of("survivor", prov.at("/identity/id").asLong()));
+        assertEquals("MERGE_SURVIVOR_WEAKER", JSON.readTree(weaker.body()).get("error").asText(), weaker.body());
+        assertEquals("MERGE_SURVIVOR_NOT_IN_FLAG", JSON.readTree(send("POST", "/api/v1/vigilance/flags/" + flag2
+                + "/merge", Map.of("survivor", lone)).body()).get("error").asText());
+        assertEquals(200, send("POST", "/api/v1/vigilance/flags/" + flag2 + "/merge", Map.of("survivor", qual))
+                .statusCode(), "keeping the qualified record is allowed");
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     private static Adoption adopt(long id, TraitsInput returned, String matricule) throws Exception {
@@ -384,7 +455,7 @@ class IdentityRegistryIT {
 
     /** What the admission service does with an identity its own INSi call returned. */
     private static Adoption adopt(OptionalLong id, TraitsInput returned, String matricule, String oid) throws Exception {
-        return identityRegistry(hub).adopt(id, returned, RnivRequest.withIns(RnivAction.of(RnivAction.Kind.INSI_RETRIEVED),
+        return hub.identities().adopt(id, returned, RnivRequest.withIns(RnivAction.of(RnivAction.Kind.INSI_RETRIEVED),
                 InsMatricule.parse(matricule), InsOid.parse(oid), "810001234565"));
     }
 

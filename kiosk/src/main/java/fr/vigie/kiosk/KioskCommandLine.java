@@ -1,6 +1,9 @@
 package fr.vigie.kiosk;
 
-import fr.vigie.kiosk.station.StationConfig;
+import fr.vigie.kiosk.config.CardTrustSettings;
+import fr.vigie.kiosk.config.KioskConfig;
+import fr.vigie.kiosk.config.KioskConfigException;
+import fr.vigie.kiosk.config.StationConfig;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +28,8 @@ record KioskCommandLine(Path configFile, Map<String, String> overrides, int virt
             usage: vigie kiosk [options]
               --config FILE          properties file (kiosk.site, kiosk.id, kiosk.mqtt.url, kiosk.data-dir,
                                      kiosk.heartbeat-seconds, kiosk.outbox.capacity, kiosk.outbox.sync, kiosk.mqtt.window,
-                                     kiosk.ui.port, kiosk.card.readers, kiosk.gpio, kiosk.session.*)
+                                     kiosk.ui.port, kiosk.card.readers, kiosk.gpio, kiosk.session.*, kiosk.hub.*,
+                                     kiosk.igc-sante.*, kiosk.admission-desk, kiosk.label-printer; see the README)
               --site S               site id                      (kiosk.site)
               --kiosk-id ID          kiosk id, or id prefix with --virtual (kiosk.id)
               --broker URL           MQTT broker, e.g. tcp://127.0.0.1:1883 (kiosk.mqtt.url)

@@ -2,7 +2,7 @@ package fr.vigie.system;
 
 import fr.vigie.hub.sandbox.SandboxTokens;
 import fr.vigie.hub.staff.StaffDirectory;
-import fr.vigie.kiosk.sandbox.SandboxCards;
+import fr.vigie.kiosk.demo.SandboxCards;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -85,6 +85,10 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(Options.usage());
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);
@@ -144,8 +148,8 @@ public final class Demo {
         out.println("  IT console:  " + console + "/");
         out.println("  REST API:    " + console + "/api/v1/devices   " + console + "/api/v1/events");
         out.println("  Sign in as:  " + demoAccount(data.resolve("hub")));
-        out.println("  MQTT broker: " + mqtt + "   (kiosks enrol over " + ready.group(3)
-                + " with bootstrap tokens, then connect with mutual TLS)");
+        out.println("  MQTT broker: " + ready.group(2) + " (--mqtt-port: the hub's own listener)   kiosks: " + mqtt
+                + " (mutual TLS, after enrolling over " + ready.group(3) + " with bootstrap tokens)");
         out.println("  Sandbox PSC: " + sandbox.group(2) + "   e-CPS phone: " + sandbox.group(3));
         for (Matcher screen : screens) {
             out.println("  Kiosk screen " + screen.group(1) + ": " + screen.group(2)

@@ -12,7 +12,7 @@ import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.sandbox.Sandbox;
 import fr.vigie.hub.sandbox.SandboxHub;
 import fr.vigie.hub.sandbox.igcsante.IgcSanteSandbox;
-import fr.vigie.kiosk.CardTrustSettings;
+import fr.vigie.kiosk.config.CardTrustSettings;
 import fr.vigie.kiosk.igcsante.CardTrust;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.igcsante.CrlRefresher;

@@ -4,6 +4,7 @@ import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubArguments;
 import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.HubConfigException;
+import fr.vigie.hub.HubMain;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -45,6 +46,8 @@ public final class SandboxHub implements AutoCloseable {
     /**
      * Starts the simulators, their server on {@code sandboxPort} (0 for a free one), and a hub whose
      * configuration is the sandbox's settings, then {@code configFile} (may be null), then {@code overrides}.
+     *
+     * @throws HubMain.PortBusy a port of the hub is held by another program
      */
     public static SandboxHub start(Path configFile, Map<String, String> overrides, int sandboxPort, Clock clock)
             throws Exception {
@@ -52,7 +55,7 @@ public final class SandboxHub implements AutoCloseable {
         Sandbox sandbox = Sandbox.start(plain.dataDir().resolve(DIR), sandboxPort, clock);
         try {
             Map<String, String> settings = new LinkedHashMap<>(sandbox.hubSettings());
-            return new SandboxHub(sandbox, EdgeHub.start(config(settings, configFile, overrides), clock));
+            return new SandboxHub(sandbox, HubMain.startOnFreePorts(config(settings, configFile, overrides), clock));
         } catch (Exception | Error e) {
             sandbox.close();
             throw e;

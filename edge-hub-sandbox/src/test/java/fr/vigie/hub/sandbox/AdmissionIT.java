@@ -1,8 +1,6 @@
 package fr.vigie.hub.sandbox;
 
-import static fr.vigie.hub.HubServicesFixture.admissionService;
 import static fr.vigie.hub.HubServicesFixture.auditLog;
-import static fr.vigie.hub.HubServicesFixture.identityRegistry;
 import static fr.vigie.hub.HubServicesFixture.provenAgents;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,7 +89,7 @@ class AdmissionIT {
         sandboxHub = SandboxHub.start(Map.of(HubConfig.DATA_DIR, dataDir.toString(), HubConfig.HTTP_PORT, "0",
                 HubConfig.MQTT_PORT, "0", HubPkiConfig.DEVICE_API_PORT, "0", HubPkiConfig.SITE, KIOSK.site()), CLOCK);
         hub = sandboxHub.hub();
-        admission = admissionService(hub);
+        admission = hub.admission();
         insi = sandboxHub.sandbox().insi().simulator();
         provenAgents(hub).roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
         TestAgents.prove(hub, KIOSK, "session-1", TestAgents.issue(sandboxHub.sandbox().igcSante().ca(),
@@ -198,7 +196,7 @@ class AdmissionIT {
     void theVitaleCardRetrievesTheActiveInsAndKeepsTheHistory() throws Exception {
         InsMatricule former = InsMatricule.parse("290113306308773");
         VitaleQuery card = new VitaleQuery(former, former, "LEGRAND", BirthDate.parse("1990-11-20"), 1);
-        long id = identityRegistry(hub).create(TraitsInput.of("Legrand", "Sophie", "F", "1990-11-20"), "agent").record().id();
+        long id = hub.identities().create(TraitsInput.of("Legrand", "Sophie", "F", "1990-11-20"), "agent").record().id();
 
         AdmissionResult r = admission.byVitale(agent, card, OptionalLong.of(id));
 
@@ -210,23 +208,23 @@ class AdmissionIT {
 
     @Test
     void aDoubtfulRecordNeverReachesInsi() throws Exception {
-        long id = identityRegistry(hub).create(TraitsInput.of("Doutes", "Anne", "F", "1961-02-03"), "agent").record().id();
-        identityRegistry(hub).apply(id, RnivRequest.of(RnivAction.attributeSet(IdentityAttribute.DOUT), "cell"));
+        long id = hub.identities().create(TraitsInput.of("Doutes", "Anne", "F", "1961-02-03"), "agent").record().id();
+        hub.identities().apply(id, RnivRequest.of(RnivAction.attributeSet(IdentityAttribute.DOUT), "cell"));
         int before = insi.requestsReceived();
 
         assertEquals("RNIV_INSI_NOT_ALLOWED", code(() -> admission.byTraits(agent,
                 TraitsInput.of("Doutes", "Anne", "F", "1961-02-03"), OptionalLong.of(id))));
         assertEquals(before, insi.requestsReceived());
-        assertEquals("PROV", identityRegistry(hub).find(id).orElseThrow().state().status().name());
+        assertEquals("PROV", hub.identities().find(id).orElseThrow().state().status().name());
     }
 
     @Test
     void aDoubtfulOrFictitiousRecordKeepsInsiAwayEvenWhenNoRecordIsSelected() throws Exception {
-        long fict = identityRegistry(hub).create(TraitsInput.of("Anonyme", "Naissance", "F", "2024-05-05"), "agent").record()
+        long fict = hub.identities().create(TraitsInput.of("Anonyme", "Naissance", "F", "2024-05-05"), "agent").record()
                 .id();
-        identityRegistry(hub).apply(fict, RnivRequest.of(RnivAction.attributeSet(IdentityAttribute.FICT), "cell"));
-        long dout = identityRegistry(hub).create(TraitsInput.of("Douteux", "Marc", "M", "1962-06-06"), "agent").record().id();
-        identityRegistry(hub).apply(dout, RnivRequest.of(RnivAction.attributeSet(IdentityAttribute.DOUT), "cell"));
+        hub.identities().apply(fict, RnivRequest.of(RnivAction.attributeSet(IdentityAttribute.FICT), "cell"));
+        long dout = hub.identities().create(TraitsInput.of("Douteux", "Marc", "M", "1962-06-06"), "agent").record().id();
+        hub.identities().apply(dout, RnivRequest.of(RnivAction.attributeSet(IdentityAttribute.DOUT), "cell"));
         int before = insi.requestsReceived();
 
         AdmissionRejection typed = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
@@ -251,14 +249,14 @@ class AdmissionIT {
         AdmissionResult casanova = admission.byTraits(agent, TraitsInput.of("Casanova", "Anna", "F", "1997-02-08"),
                 OptionalLong.empty());
         long id = casanova.record().id();
-        identityRegistry(hub).apply(id, RnivRequest.of(RnivAction.attributeSet(IdentityAttribute.DOUT), "cell"));
+        hub.identities().apply(id, RnivRequest.of(RnivAction.attributeSet(IdentityAttribute.DOUT), "cell"));
         InsMatricule ins = casanova.record().matricule().orElseThrow();
         int before = insi.requestsReceived();
 
         assertEquals("RNIV_INSI_NOT_ALLOWED", code(() -> admission.byVitale(agent, new VitaleQuery(ins, ins,
                 "CASANOVA", BirthDate.parse("1997-02-08"), 1), OptionalLong.empty())));
         assertEquals(before, insi.requestsReceived());
-        identityRegistry(hub).apply(id, RnivRequest.of(RnivAction.attributeCleared(IdentityAttribute.DOUT), "cell"));
+        hub.identities().apply(id, RnivRequest.of(RnivAction.attributeCleared(IdentityAttribute.DOUT), "cell"));
     }
 
     @Test
@@ -288,27 +286,27 @@ class AdmissionIT {
         long nguyen = admission.byTraits(agent, TraitsInput.of("Nguyen", "Thi Lan", "F", "1985-07-14"),
                 OptionalLong.empty()).record().id();
         IdentityRecord legrand = qualLegrand();
-        int flagsBefore = identityRegistry(hub).flags(false, 500).size();
+        int flagsBefore = hub.identities().flags(false, 500).size();
 
         AdmissionRejection e = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
                 TraitsInput.of("Nguyen", "Thi Lan", "F", "1985-07-14"), OptionalLong.of(legrand.id())));
 
         assertEquals("IDENTITY_MISMATCH", e.code());
         assertEquals(AdmissionRejection.Kind.CONFLICT, e.kind());
-        assertEquals(legrand, identityRegistry(hub).find(legrand.id()).orElseThrow(), "nothing changed: traits, INS, QUAL");
+        assertEquals(legrand, hub.identities().find(legrand.id()).orElseThrow(), "nothing changed: traits, INS, QUAL");
         IdentityComparison both = e.comparison().orElseThrow();
         assertEquals("LEGRAND", both.local().nomNaissance());
         assertEquals("NGUYEN", both.returned().nomNaissance());
         assertEquals("2************19", both.returnedInsMasked());
         assertEquals(List.of(Trait.NOM_NAISSANCE, Trait.LISTE_PRENOM, Trait.DATE_NAISSANCE, Trait.LIEU_NAISSANCE),
                 both.differences().stream().map(TraitDifference::trait).toList());
-        VigilanceFlag flag = identityRegistry(hub).flags(false, 500).stream()
+        VigilanceFlag flag = hub.identities().flags(false, 500).stream()
                 .filter(f -> f.flagId() == both.flagId().orElseThrow()).findFirst().orElseThrow();
         assertEquals(VigilanceFlag.Kind.COLP, flag.kind(), "a possible collision, not a duplicate");
         assertEquals(VigilanceFlag.Reason.IDENTITY_MISMATCH, flag.reasonCode());
         assertEquals(List.of(Math.min(nguyen, legrand.id()), Math.max(nguyen, legrand.id())),
                 List.of(flag.recordA(), flag.recordB()));
-        assertEquals(flagsBefore + 1, identityRegistry(hub).flags(false, 500).size(), "one flag, no DOUB");
+        assertEquals(flagsBefore + 1, hub.identities().flags(false, 500).size(), "one flag, no DOUB");
         assertFalse(sources(legrand.id()).contains("INVALIDATED"), "LEGRAND's INS was not touched");
         assertTrue(auditOutcomes(legrand.id()).contains("IDENTITY_MISMATCH"));
     }
@@ -326,9 +324,9 @@ class AdmissionIT {
         assertEquals("IDENTITY_MISMATCH", e.code());
         assertTrue(e.getMessage().contains("sex differs") && e.getMessage().contains("birth dates disagree"),
                 e.getMessage());
-        assertEquals(legrand, identityRegistry(hub).find(legrand.id()).orElseThrow());
+        assertEquals(legrand, hub.identities().find(legrand.id()).orElseThrow());
         assertEquals(AdmissionResult.Source.VITALE, e.comparison().orElseThrow().source());
-        assertTrue(e.comparison().orElseThrow().flagId().isPresent() || identityRegistry(hub).flags(false, 500).stream()
+        assertTrue(e.comparison().orElseThrow().flagId().isPresent() || hub.identities().flags(false, 500).stream()
                 .anyMatch(f -> f.reasonCode() == VigilanceFlag.Reason.IDENTITY_MISMATCH && f.recordA() == legrand.id()));
     }
 
@@ -339,23 +337,23 @@ class AdmissionIT {
                 "1.2.250.1.213.1.4.10", "ROSSI", "LAURA", "F", "1997-02-27", "2A004"), "chu-nord", Duration.ofMinutes(2));
 
         assertEquals("IDENTITY_MISMATCH", code(() -> admission.byApcv(agent, token, OptionalLong.of(legrand.id()))));
-        assertEquals(legrand, identityRegistry(hub).find(legrand.id()).orElseThrow());
+        assertEquals(legrand, hub.identities().find(legrand.id()).orElseThrow());
     }
 
     @Test
     void aValidatedRecordThatInsiWouldChangeBecomesAChangeRequest() throws Exception {
-        long id = identityRegistry(hub).create(TraitsInput.of("Dupont", "Marie", "F", "1980-05-12"), "agent").record().id();
+        long id = hub.identities().create(TraitsInput.of("Dupont", "Marie", "F", "1980-05-12"), "agent").record().id();
         admission.documentChecked(agent, id, HighTrustDocument.NATIONAL_ID_CARD_EU_EEA_CH);
-        IdentityRecord vali = identityRegistry(hub).find(id).orElseThrow();
+        IdentityRecord vali = hub.identities().find(id).orElseThrow();
         assertEquals("VALI", vali.state().status().name());
 
         AdmissionRejection e = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
                 TraitsInput.of("Dupont", "Marie", "F", "1980-05-12"), OptionalLong.of(id)));
 
         assertEquals("IDENTITY_CHANGE_REQUESTED", e.code());
-        assertEquals(vali, identityRegistry(hub).find(id).orElseThrow(), "nothing changed until an admin decides");
+        assertEquals(vali, hub.identities().find(id).orElseThrow(), "nothing changed until an admin decides");
         long request = e.comparison().orElseThrow().changeRequestId().orElseThrow();
-        assertEquals("MARIE CLAIRE", identityRegistry(hub).changeRequests(false, 200).stream()
+        assertEquals("MARIE CLAIRE", hub.identities().changeRequests(false, 200).stream()
                 .filter(c -> c.requestId() == request).findFirst().orElseThrow().proposed().listePrenomText());
     }
 
@@ -373,22 +371,22 @@ class AdmissionIT {
 
     @Test
     void aRecordWithATypoIsAnotherPersonForInsiAndIsLeftForTheCell() throws Exception {
-        long id = identityRegistry(hub).create(TraitsInput.of("Casanovas", "Anna", "F", "1997-02-08")
+        long id = hub.identities().create(TraitsInput.of("Casanovas", "Anna", "F", "1997-02-08")
                 .withPrenomUtilise("Annie"), "agent").record().id();
-        IdentityRecord before = identityRegistry(hub).find(id).orElseThrow();
+        IdentityRecord before = hub.identities().find(id).orElseThrow();
 
         AdmissionRejection e = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
                 TraitsInput.of("Casanova", "Anna", "F", "1997-02-08"), OptionalLong.of(id)));
 
         assertEquals("IDENTITY_MISMATCH", e.code());
-        assertEquals(before, identityRegistry(hub).find(id).orElseThrow(), "no typing error is corrected silently");
+        assertEquals(before, hub.identities().find(id).orElseThrow(), "no typing error is corrected silently");
         assertEquals(List.of(new TraitDifference(Trait.NOM_NAISSANCE, "CASANOVAS", "CASANOVA"),
                 new TraitDifference(Trait.LIEU_NAISSANCE, null, "2A020")), e.comparison().orElseThrow().differences());
     }
 
     @Test
     void aRecupRecordTakesALaterDifferentInsAndKeepsTheOldOneAsInvalidated() throws Exception {
-        long id = identityRegistry(hub).create(TraitsInput.of("Casanova", "Anna", "F", "1997-02-08")
+        long id = hub.identities().create(TraitsInput.of("Casanova", "Anna", "F", "1997-02-08")
                 .withPrenomUtilise("Annie"), "agent").record().id();
 
         AdmissionResult r = admission.byTraits(agent, TraitsInput.of("Casanova", "Anna", "F", "1997-02-08"),
@@ -410,7 +408,7 @@ class AdmissionIT {
 
     @Test
     void aPrescriptionScannedForARecordIsListedOnItsVisit() throws Exception {
-        long id = identityRegistry(hub).create(TraitsInput.of("Bernard", "Paul", "M", "1962-08-30"), "agent").record().id();
+        long id = hub.identities().create(TraitsInput.of("Bernard", "Paul", "M", "1962-08-30"), "agent").record().id();
         EventEnvelope event = EventEnvelope.of(EventIdGenerator.system().next(), KIOSK, 1, Instant.now(),
                 new EventPayload.PrescriptionScanned(id, "RX24AB0012345678", "810001234565"));
         try (KioskClients kiosks = new KioskClients(hub, dataDir.resolve("kiosk"))) {
@@ -475,7 +473,7 @@ class AdmissionIT {
 
     @Test
     void aVitaleSearchIsRecordedWithTheCardNumbersMaskedAndTheRecordAsked() throws Exception {
-        long id = identityRegistry(hub).create(TraitsInput.of("Corse", "Anthony", "M", "1980-03-02"), "agent").record().id();
+        long id = hub.identities().create(TraitsInput.of("Corse", "Anthony", "M", "1980-03-02"), "agent").record().id();
         InsMatricule card = InsMatricule.parse("180032B02040123");
         long before = lastInsiCall();
 
@@ -496,7 +494,7 @@ class AdmissionIT {
     /** The decision of the README: INSi's answer is kept as sent, flagged, and attached to nothing. */
     @Test
     void anAnswerWhoseKeyDoesNotVerifyChangesNothingAndIsFlaggedForTheCell() throws Exception {
-        long id = identityRegistry(hub).create(TraitsInput.of("Hermann", "Gatien", "M", "1981-03-24"), "agent").record().id();
+        long id = hub.identities().create(TraitsInput.of("Hermann", "Gatien", "M", "1981-03-24"), "agent").record().id();
         long before = lastInsiCall();
 
         AdmissionRejection e = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
@@ -504,7 +502,7 @@ class AdmissionIT {
 
         assertEquals("INSI_KEY_NOT_VERIFIED", e.code());
         assertEquals(AdmissionRejection.Kind.NOT_RESOLVED, e.kind());
-        var record = identityRegistry(hub).find(id).orElseThrow();
+        var record = hub.identities().find(id).orElseThrow();
         assertEquals("PROV", record.state().status().name(), "nothing changed");
         assertTrue(record.matricule().isEmpty(), "no INS attached");
         assertEquals(List.of(), sources(id));
@@ -582,12 +580,12 @@ class AdmissionIT {
 
     /** A new record of LEGRAND Sophie made QUAL: her Vitale card through INSi, then her passport. */
     private static IdentityRecord qualLegrand() throws Exception {
-        long id = identityRegistry(hub).create(TraitsInput.of("Legrand", "Sophie", "F", "1990-11-20"), "agent").record().id();
+        long id = hub.identities().create(TraitsInput.of("Legrand", "Sophie", "F", "1990-11-20"), "agent").record().id();
         InsMatricule card = InsMatricule.parse("290113306308773");
         admission.byVitale(agent, new VitaleQuery(card, card, "LEGRAND", BirthDate.parse("1990-11-20"), 1),
                 OptionalLong.of(id));
         admission.documentChecked(agent, id, HighTrustDocument.PASSPORT);
-        IdentityRecord qual = identityRegistry(hub).find(id).orElseThrow(); // as stored
+        IdentityRecord qual = hub.identities().find(id).orElseThrow(); // as stored
         assertEquals("QUAL", qual.state().status().name());
         return qual;
     }

@@ -4,15 +4,16 @@
  * (French by default, English on request; every text from the {@code i18n/console_*.properties}
  * bundles).
  *
- * <p>Every route but {@code /healthz}, {@code /metrics}, static assets and the sign-in
- * page is for signed-in IT staff ({@link fr.vigie.hub.web.StaffRoutes}): a filter authenticates the
+ * <p>Every route but {@code /healthz}, {@code /metrics}, the FHIR API {@code /fhir/**} (which
+ * checks its callers' tokens itself, {@code fr.vigie.hub.fhir}), static assets and the sign-in
+ * page is for signed-in IT staff (an application's {@code FHIR_READER} token gets 403 here) ({@link fr.vigie.hub.web.StaffRoutes}): a filter authenticates the
  * session cookie (with its CSRF token on changes) or the API bearer token, enforces the role (viewer:
  * read only; a few reads are for admins only, such as the INSi call record of
  * {@link fr.vigie.hub.web.InsiCallRoutes}) and leaves the login in {@code ctx.attribute("vigie.staff")}
  * for the audit log and as the operator of identity changes ({@link fr.vigie.hub.web.IdentityRoutes}: never a
  * field of the request). The console
  * pages ({@code /}, {@code /device}, {@code /enrolments}, {@code /configuration}, {@code /audit},
- * {@code /vigilance}, {@code /staff}) share their head and navigation through {@code {{>name}}} includes and their
+ * {@code /vigilance}, {@code /staff}, {@code /gam}) share their head and navigation through {@code {{>name}}} includes and their
  * helpers through {@code common.js}; scripts put data into the page only as text.
  *
  * <p>Every request passes {@link fr.vigie.hub.http.RequestGate} before anything else ({@code Host} among

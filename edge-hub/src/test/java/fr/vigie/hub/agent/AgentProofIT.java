@@ -1,7 +1,6 @@
 package fr.vigie.hub.agent;
 
 import static fr.vigie.hub.HubServicesFixture.auditLog;
-import static fr.vigie.hub.HubServicesFixture.identityRegistry;
 import static fr.vigie.hub.HubServicesFixture.provenAgents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -142,11 +141,11 @@ class AgentProofIT {
     }
 
     private static long provisionalRecord(String nom) throws Exception {
-        return identityRegistry(hub).create(TraitsInput.of(nom, "Anna", "F", "1997-02-08"), "registry-test").record().id();
+        return hub.identities().create(TraitsInput.of(nom, "Anna", "F", "1997-02-08"), "registry-test").record().id();
     }
 
     private static String status(long recordId) throws Exception {
-        return identityRegistry(hub).find(recordId).orElseThrow().state().status().name();
+        return hub.identities().find(recordId).orElseThrow().state().status().name();
     }
 
     private static String code(HttpResponse<String> r) throws Exception {
@@ -212,7 +211,7 @@ class AgentProofIT {
 
         assertEquals(200, vali.statusCode(), vali.body());
         assertEquals("VALI", status(record));
-        assertEquals("810001234565", identityRegistry(hub).find(record).orElseThrow().updatedBy());
+        assertEquals("810001234565", hub.identities().find(record).orElseThrow().updatedBy());
         AuditRecord bound = audit("AGENT_BOUND", "agent:810001234565").stream()
                 .filter(e -> e.actor().equals("kiosk:" + desk.address())).findFirst().orElseThrow();
         assertEquals(anne.certificate().getSerialNumber().toString(16), bound.details().get("certificateSerial"));

@@ -21,7 +21,7 @@ import java.util.List;
  * (PKCS#1 v1.5 over the nonce bytes, no digest). {@link #prove} runs the hub's proof as a kiosk would.
  *
  * <pre>{@code
- * TestAgents.Card card = TestAgents.issue(hub.sandbox().orElseThrow().igcSante().ca(), "810001234565");
+ * TestAgents.Card card = TestAgents.issue(sandbox.igcSante().ca(), "810001234565");
  * AgentBinding bound = TestAgents.prove(hub, kiosk, card);
  * }</pre>
  */

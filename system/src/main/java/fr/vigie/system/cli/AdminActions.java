@@ -20,10 +20,12 @@ final class AdminActions {
     static final int NOT_FINISHED = 5;
 
     private final AdminClient hub;
+    private final AdminHome home;
     private final PrintStream out;
 
-    AdminActions(AdminClient hub, PrintStream out) {
+    AdminActions(AdminClient hub, AdminHome home, PrintStream out) {
         this.hub = hub;
+        this.home = home;
         this.out = out;
     }
 
@@ -44,16 +46,20 @@ final class AdminActions {
         }
         return switch (command) {
             case "enrol list" -> enrolList(w);
-            case "enrol approve" -> decide(w, 4, "approve", Map.of("enrolmentCode", arg(w, 3)));
+            // a code typed with spaces and no quotes arrives as several words: the hub ignores case and spacing
+            case "enrol approve" -> decide(w, Integer.MAX_VALUE, "approve", Map.of("enrolmentCode",
+                    String.join(" ", w.subList(Math.min(3, w.size()), w.size()))));
             case "enrol reject" -> decide(w, 4, "reject", Map.of("reason", w.size() > 3 ? w.get(3) : "rejected from the CLI"));
             case "config push" -> push(w, options.get("--wait"));
             case "audit verify" -> verify(w);
             case "signin locks" -> signInLocks(w);
             case "signin unlock" -> unlock(w, options);
+            case "gam status" -> gamStatus(w);
+            case "gam resend" -> gamResend(w);
             case "user add" -> AdminLogin.addUser(hub, arg(w, 2), arg(w, 3), password, out);
             case "user password" -> AdminLogin.setPassword(hub, arg(w, 2), password, out);
             case "token create" -> AdminLogin.createToken(hub, arg(w, 2), arg(w, 3), options.get("--label"),
-                    options.get("--out"), out);
+                    options.get("--out"), home, out);
             default -> throw AdminFailure.usage(w.isEmpty() ? "which command?" : "unknown command '" + command + "'");
         };
     }
@@ -114,8 +120,60 @@ final class AdminActions {
         return 0;
     }
 
+    /** {@code gam status}: the identity feed to the GAM, the messages it refused and those waiting. */
+    private int gamStatus(List<String> w) throws AdminFailure {
+        expect(w, 2);
+        JsonNode s = hub.get("/api/v1/gam/status");
+        JsonNode counts = s.path("counts");
+        if (!s.path("enabled").asBoolean()) {
+            out.println("GAM feed: off (no hub.gam.host)");
+        } else {
+            out.println("GAM feed: " + (s.path("sending").asBoolean() ? "sending to " : "standing by (another hub sends) to ")
+                    + s.path("destination").asText() + (s.path("tls").asBoolean() ? " over TLS" : " over TCP") + ", "
+                    + (s.path("connected").asBoolean() ? "connected" : "not connected"));
+            out.println("last message accepted: " + s.path("lastDeliveredAt").asText("-"));
+            out.println("last incident: " + (s.hasNonNull("lastError") ? s.path("lastErrorAt").asText() + " "
+                    + s.path("lastError").asText() + (s.hasNonNull("nextAttemptAt") ? " (next attempt "
+                    + s.path("nextAttemptAt").asText() + ")" : "") : "none"));
+        }
+        out.println(counts.path("waiting").asLong() + " waiting" + (counts.hasNonNull("oldestWaitingSince")
+                ? " (oldest since " + counts.path("oldestWaitingSince").asText() + ")" : "") + ", "
+                + counts.path("failed").asLong() + " refused by the GAM, " + counts.path("delivered").asLong() + " accepted");
+        JsonNode failed = hub.get("/api/v1/gam/messages?state=FAILED&limit=500").path("messages");
+        if (!failed.isEmpty()) {
+            out.println("REFUSED (fix the cause on the GAM's side, then: ./vigie admin gam resend ID)");
+            out.printf("%-8s %-5s %-8s %-28s %s%n", "ID", "EVENT", "RECORD", "REFUSED AT", "GAM'S ANSWER");
+            for (JsonNode m : failed) {
+                out.printf("%-8s %-5s %-8s %-28s %s%n", m.path("messageId").asText(), m.path("event").asText(),
+                        m.path("recordId").asText(), m.path("ackedAt").asText(), m.path("ackCode").asText()
+                        + (m.hasNonNull("ackText") ? " " + m.path("ackText").asText() : ""));
+            }
+        }
+        JsonNode waiting = hub.get("/api/v1/gam/messages?state=PENDING&limit=500").path("messages");
+        if (!waiting.isEmpty()) {
+            out.println("WAITING");
+            out.printf("%-8s %-5s %-8s %-28s %8s  %s%n", "ID", "EVENT", "RECORD", "SINCE", "ATTEMPTS", "WHY");
+            for (JsonNode m : waiting) {
+                out.printf("%-8s %-5s %-8s %-28s %8s  %s%n", m.path("messageId").asText(), m.path("event").asText(),
+                        m.path("recordId").asText(), m.path("createdAt").asText(), m.path("attempts").asText(),
+                        m.hasNonNull("waitingBehind") ? "behind message " + m.path("waitingBehind").asText()
+                                : m.hasNonNull("lastError") ? m.path("lastError").asText() : "next to go");
+            }
+        }
+        return 0;
+    }
+
+    /** {@code gam resend ID}: a message the GAM refused goes back to its place in the queue. */
+    private int gamResend(List<String> w) throws AdminFailure {
+        expect(w, 3);
+        JsonNode m = hub.post("/api/v1/gam/messages/" + enc(w.get(2)) + "/resend", Map.of());
+        out.println("message " + m.path("messageId").asText() + " (" + m.path("event").asText() + " of record "
+                + m.path("recordId").asText() + ") sent again: it waits at its place in the queue");
+        return 0;
+    }
+
     private int decide(List<String> w, int maxWords, String action, Map<String, String> body) throws AdminFailure {
-        if (w.size() < 3 || w.size() > maxWords) {
+        if (w.size() < (action.equals("approve") ? 4 : 3) || w.size() > maxWords) {
             throw AdminFailure.usage("enrol " + action + " takes an ID" + (action.equals("approve") ? " and the CODE" : ""));
         }
         JsonNode e = hub.post("/api/v1/enrolments/" + enc(w.get(2)) + "/" + action, body);

@@ -1,7 +1,6 @@
 package fr.vigie.system.admission;
 
 import static fr.vigie.hub.HubServicesFixture.auditLog;
-import static fr.vigie.hub.HubServicesFixture.identityRegistry;
 import static fr.vigie.hub.HubServicesFixture.provenAgents;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +48,7 @@ import fr.vigie.kiosk.outbox.SyncLevel;
 import fr.vigie.kiosk.session.ClinicianSession;
 import fr.vigie.kiosk.session.CertificateCheck;
 import fr.vigie.kiosk.session.CpsCardAuthenticator;
-import fr.vigie.kiosk.sandbox.SandboxCards;
+import fr.vigie.kiosk.demo.SandboxCards;
 import fr.vigie.kiosk.session.PresentedCard;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.session.SessionTimeouts;
@@ -201,7 +200,7 @@ class AdmissionKioskToHubIT {
 
         assertEquals(RnivStatus.QUAL, qual.status());
         assertEquals("290113306310159", qual.matricule().orElseThrow(), "INSi's active INS, not the card's former one");
-        assertEquals(RnivStatus.QUAL, identityRegistry(hub).find(qual.recordId()).orElseThrow().state().status());
+        assertEquals(RnivStatus.QUAL, hub.identities().find(qual.recordId()).orElseThrow().state().status());
         assertTrue(desk.dataMatrixSvg().contains("<svg"));
         InsDataMatrix dm = InsDataMatrix.encode(fr.vigie.protocol.identity.InsMatricule.parse(qual.matricule().get()),
                 qual.oid().orElseThrow(), qual.traits(), qual.status());
@@ -301,11 +300,11 @@ class AdmissionKioskToHubIT {
     void anAnswerForARecordOfAnotherPersonComesBackWithBothIdentitiesAndChangesNothing() throws Exception {
         // a record holds CORSE Anthony's INS, but the cell corrected its traits to another person's (CORSE is
         // searched by no other test here: the hub is shared by the class)
-        long id = ((Adoption.Adopted) identityRegistry(hub).adopt(OptionalLong.empty(), TraitsInput.of("CORSE",
+        long id = ((Adoption.Adopted) hub.identities().adopt(OptionalLong.empty(), TraitsInput.of("CORSE",
                 "ANTHONY", "M", "1980-03-02").withLieuNaissance("2B020"), RnivRequest.withIns(RnivAction.of(
                 RnivAction.Kind.INSI_RETRIEVED), InsMatricule.parse("180032B02040123"), InsOid.parse(
                 "1.2.250.1.213.1.4.10"), "810001234565"))).saved().record().id();
-        identityRegistry(hub).update(id, TraitsInput.of("Corse", "Paulette", "F", "1931-01-31"), "staff:cell");
+        hub.identities().update(id, TraitsInput.of("Corse", "Paulette", "F", "1931-01-31"), "staff:cell");
 
         AdmissionFailure f = assertThrows(AdmissionFailure.class,
                 () -> desk.typed(TraitsInput.of("Corse", "Anthony", "M", "1980-03-02")));
@@ -317,7 +316,7 @@ class AdmissionKioskToHubIT {
         assertEquals("ANTHONY", c.rows().get(1).returned());
         assertEquals(List.of(false, true, true, true, true), c.rows().stream().map(AdmissionFailure.Row::differs).toList());
         assertEquals("1************23", c.returnedInsMasked());
-        assertEquals("PAULETTE", identityRegistry(hub).find(id).orElseThrow().traits().listePrenomText(), "nothing changed");
+        assertEquals("PAULETTE", hub.identities().find(id).orElseThrow().traits().listePrenomText(), "nothing changed");
         assertTrue(desk.patient().isEmpty(), "no patient was found");
     }
 
@@ -338,7 +337,7 @@ class AdmissionKioskToHubIT {
         assertEquals(agent.certificate().getSerialNumber().toString(16), bound.certificateSerial().orElseThrow());
         assertEquals(session.sessionId().orElseThrow(), bound.kioskSessionId());
         Admitted a = desk.typed(TraitsInput.of("Dupont", "Marie Claire", "F", "1980-05-12"));
-        assertEquals("810001234565", identityRegistry(hub).find(a.recordId()).orElseThrow().updatedBy(),
+        assertEquals("810001234565", hub.identities().find(a.recordId()).orElseThrow().updatedBy(),
                 "the hub records the agent it proved");
         assertTrue(audit("AGENT_BOUND").stream().anyMatch(e -> e.subject().equals("agent:810001234565")
                 && e.actor().equals("kiosk:chu-nord/accueil-1") && "CARD".equals(e.details().get("method"))));

@@ -1,6 +1,5 @@
 package fr.vigie.system.admission;
 
-import static fr.vigie.hub.HubServicesFixture.identityRegistry;
 import static fr.vigie.hub.HubServicesFixture.provenAgents;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +38,7 @@ import fr.vigie.kiosk.outbox.SyncLevel;
 import fr.vigie.kiosk.session.CertificateCheck;
 import fr.vigie.kiosk.session.ClinicianSession;
 import fr.vigie.kiosk.session.CpsCardAuthenticator;
-import fr.vigie.kiosk.sandbox.SandboxCards;
+import fr.vigie.kiosk.demo.SandboxCards;
 import fr.vigie.kiosk.session.PresentedCard;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.session.SessionTimeouts;
@@ -279,11 +278,11 @@ class AdmissionScreensIT {
     @Test
     void anotherPersonsAnswerAndInsiDownAreToldInPlainWordsOnAn800x480Screen() throws Exception {
         // a record holds D'ARTAGNAN Pierre-Alain Jean's INS, but the cell corrected its traits to another person's
-        long id = ((Adoption.Adopted) identityRegistry(hub).adopt(OptionalLong.empty(), TraitsInput.of(
+        long id = ((Adoption.Adopted) hub.identities().adopt(OptionalLong.empty(), TraitsInput.of(
                 "D'ARTAGNAN DE L'HERAULT", "PIERRE-ALAIN JEAN", "M", "1950-03-15").withLieuNaissance("32013"),
                 RnivRequest.withIns(RnivAction.of(RnivAction.Kind.INSI_RETRIEVED), InsMatricule.parse("150033201301166"),
                         InsOid.parse("1.2.250.1.213.1.4.10"), "810001234565"))).saved().record().id();
-        identityRegistry(hub).update(id, TraitsInput.of("D'Artagnan de l'Hérault", "Marie", "F", "1952-07-01"), "staff:cell");
+        hub.identities().update(id, TraitsInput.of("D'Artagnan de l'Hérault", "Marie", "F", "1952-07-01"), "staff:cell");
         browser.get(ui.uri() + "?lang=fr");
         awaitScreen("session.idle");
         signIn();
@@ -310,7 +309,7 @@ class AdmissionScreensIT {
                     "return document.querySelectorAll('#admission-compare tr.differs').length;")).intValue(),
                     "first names, sex, birth date differ; the birth place is known on one side only");
             assertFitsTheScreen();
-            assertEquals("MARIE", identityRegistry(hub).find(id).orElseThrow().traits().listePrenomText(), "nothing changed");
+            assertEquals("MARIE", hub.identities().find(id).orElseThrow().traits().listePrenomText(), "nothing changed");
 
             browser.get(ui.uri() + "?lang=en");
             awaitText("This is not the same person");
