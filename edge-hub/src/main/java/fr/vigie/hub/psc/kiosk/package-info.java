@@ -15,5 +15,10 @@
  * POST /device/v1/psc/ciba/{requestId}/exercice {index} → the chosen exercice
  * </pre>
  * A kiosk only ever sees its own requests: another kiosk's request id answers 404 like an unknown one.
+ *
+ * <p>The requests are kept in the hub database ({@link fr.vigie.hub.psc.kiosk.CibaRequests}, table
+ * {@code psc_ciba_requests}), PSC's {@code auth_req_id} and the tokens sealed with
+ * {@link fr.vigie.hub.db.DataSeal}: every hub sharing the database answers for every request, and takes
+ * polling PSC over, under a lease, from a hub that stopped.
  */
 package fr.vigie.hub.psc.kiosk;
