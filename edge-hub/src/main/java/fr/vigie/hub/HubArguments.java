@@ -7,13 +7,15 @@ import java.util.Map;
 
 /**
  * The command line of {@link HubMain}: {@code --config FILE} and options that override configuration
- * keys ({@code --name value} or {@code --name=value}). Immutable once parsed.
+ * keys ({@code --name value} or {@code --name=value}). Immutable once parsed. A launcher that starts a
+ * hub with settings of its own (the sandbox's) gives them to {@link #load(Map)}: the file and the
+ * command line still override them.
  *
  * @param configFile the properties file, or {@code null}
  * @param overrides configuration keys set on the command line
  * @param help whether {@code --help} was given
  */
-record HubArguments(Path configFile, Map<String, String> overrides, boolean help) {
+public record HubArguments(Path configFile, Map<String, String> overrides, boolean help) {
     /** Command-line options and the configuration key each one sets. */
     static final Map<String, String> OPTIONS = Map.of(
             "--data", HubConfig.DATA_DIR,
@@ -25,7 +27,7 @@ record HubArguments(Path configFile, Map<String, String> overrides, boolean help
             "--jdbc-user", HubConfig.DB_USER,
             "--jdbc-password", HubConfig.DB_PASSWORD);
 
-    static final String USAGE = String.join("\n",
+    public static final String USAGE = String.join("\n",
             "usage: vigie hub [--config FILE] [--data DIR] [--http-bind HOST] [--http-port N] [--mqtt-port N]",
             "                 [--broker-url tcp://HOST:PORT] [--jdbc-url URL --jdbc-user U --jdbc-password P]",
             "                 [--set hub.KEY=VALUE]...",
@@ -33,7 +35,7 @@ record HubArguments(Path configFile, Map<String, String> overrides, boolean help
             "its own PostgreSQL, both under the data directory (default ./data/hub). Prefer the config file",
             "(hub.db.password) to --jdbc-password, which other users of the machine can see.");
 
-    static HubArguments parse(List<String> args) throws HubConfigException {
+    public static HubArguments parse(List<String> args) throws HubConfigException {
         Path config = null;
         Map<String, String> overrides = new LinkedHashMap<>();
         boolean help = false;
@@ -75,7 +77,12 @@ record HubArguments(Path configFile, Map<String, String> overrides, boolean help
     }
 
     /** The configuration these arguments describe. */
-    HubConfig load() throws HubConfigException {
+    public HubConfig load() throws HubConfigException {
         return HubConfig.load(configFile, overrides);
+    }
+
+    /** The configuration these arguments describe over {@code base} settings, which the file and the options override. */
+    public HubConfig load(Map<String, String> base) throws HubConfigException {
+        return HubConfigReader.read(base, configFile, overrides);
     }
 }

@@ -38,13 +38,12 @@ import java.util.regex.Pattern;
  * @param ingestBatchSize largest number of messages committed in one transaction ({@code hub.ingest.batch-size})
  * @param offlineAfterHeartbeats missed heartbeat intervals after which a kiosk is shown offline
  *        ({@code hub.devices.offline-after-heartbeats})
- * @param sandbox whether the hub also serves the sandbox simulators of the national services — PSC
- *        under {@code /sandbox/psc}, INSi on its own HTTPS port — for demos and training, never in
- *        production ({@code hub.sandbox.enabled})
+ * @param gateways the gateways to INSi, Pro Santé Connect and the ApCV issuer ({@code hub.insi.*},
+ *        {@code hub.psc.*}, {@code hub.apcv.*}); each is off without its settings, see {@link GatewaySettings}
  * @param pki the site CA, the device API and the broker's device listener ({@code hub.site},
  *        {@code hub.device-api.*}, {@code hub.ca.*}, {@code hub.mqtt.tls*}); see {@link HubPkiConfig}
  * @param igcSanteCrlFiles the IGC-Santé CRL files the hub serves to kiosks, re-read when they change
- *        ({@code hub.igc-sante.crl-files}, comma separated; empty: none, or the sandbox's only)
+ *        ({@code hub.igc-sante.crl-files}, comma separated; empty: none)
  * @param auditAnchorPeriod how often the hub exports the audit chain head, signed, outside the database
  *        ({@code hub.audit.anchor-seconds}, 10 to 86400; it is also exported at start and at shutdown)
  * @param httpNames the DNS names and IP addresses the console and REST API answer to: a request whose
@@ -54,13 +53,13 @@ import java.util.regex.Pattern;
  * @param enrolLimits what one source address may use of the open enrolment endpoint ({@code hub.enrol.*})
  * @param igcSanteAnchors PEM files of the IGC-Santé roots (and intermediates) the hub trusts when an agent's
  *        card proves who acts at an admission desk ({@code hub.igc-sante.anchors}, comma separated; empty:
- *        every card refused, or on a sandbox hub its test hierarchy only)
+ *        every card refused)
  * @param gam the identity feed to the hospital's patient administration system ({@code hub.gam.*}; off without
  *        a host), see {@link GamSettings}
  */
 public record HubConfig(Path dataDir, String httpBind, int httpPort, String brokerUrl, int embeddedMqttPort,
         String jdbcUrl, String jdbcUser, String jdbcPassword, boolean ingestEnabled, int ingestBatchSize,
-        int offlineAfterHeartbeats, boolean sandbox, HubPkiConfig pki, List<Path> igcSanteCrlFiles,
+        int offlineAfterHeartbeats, GatewaySettings gateways, HubPkiConfig pki, List<Path> igcSanteCrlFiles,
         Duration auditAnchorPeriod, List<String> httpNames, EnrolmentLimits enrolLimits, List<Path> igcSanteAnchors,
         GamSettings gam) {
 
@@ -75,7 +74,6 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     public static final String INGEST_ENABLED = "hub.ingest.enabled";
     public static final String INGEST_BATCH_SIZE = "hub.ingest.batch-size";
     public static final String OFFLINE_AFTER_HEARTBEATS = "hub.devices.offline-after-heartbeats";
-    public static final String SANDBOX_ENABLED = "hub.sandbox.enabled";
     public static final String IGC_SANTE_CRL_FILES = "hub.igc-sante.crl-files";
     public static final String AUDIT_ANCHOR_SECONDS = "hub.audit.anchor-seconds";
     public static final String HTTP_NAMES = "hub.http.names";
@@ -125,6 +123,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
             throw new InvalidSetting(OFFLINE_AFTER_HEARTBEATS, Integer.toString(offlineAfterHeartbeats),
                     OFFLINE_AFTER_HEARTBEATS + " must be between 1 and 1000, got " + offlineAfterHeartbeats);
         }
+        Objects.requireNonNull(gateways, "gateways");
         Objects.requireNonNull(pki, "pki");
         if (pki.mqttTls() && !brokerUrl.isEmpty()) {
             throw new InvalidSetting(HubPkiConfig.MQTT_TLS, "true", HubPkiConfig.MQTT_TLS + " switches on the embedded"
@@ -167,7 +166,8 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
 
     /** The defaults, with the given data directory: embedded broker on 1883, embedded database, HTTP on 8080. */
     public static HubConfig defaults(Path dataDir) {
-        return new HubConfig(dataDir, "127.0.0.1", 8080, "", 1883, "", "", "", true, 500, 3, false, HubPkiConfig.defaults(),
+        return new HubConfig(dataDir, "127.0.0.1", 8080, "", 1883, "", "", "", true, 500, 3, GatewaySettings.none(),
+                HubPkiConfig.defaults(),
                 List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults(), List.of(), GamSettings.off());
     }
 
@@ -196,7 +196,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     /** This configuration with ingest switched on or off. */
     public HubConfig withIngestEnabled(boolean enabled) {
         return new HubConfig(dataDir, httpBind, httpPort, brokerUrl, embeddedMqttPort, jdbcUrl, jdbcUser,
-                jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats, sandbox, pki, igcSanteCrlFiles,
+                jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats, gateways, pki, igcSanteCrlFiles,
                 auditAnchorPeriod, httpNames, enrolLimits, igcSanteAnchors, gam);
     }
 
@@ -208,7 +208,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
                 + ", jdbcUrl=" + (embeddedDatabase() ? "(embedded)" : jdbcUrl) + ", jdbcUser=" + jdbcUser
                 + ", jdbcPassword=" + (jdbcPassword.isEmpty() ? "" : "****") + ", ingestEnabled=" + ingestEnabled
                 + ", ingestBatchSize=" + ingestBatchSize + ", offlineAfterHeartbeats=" + offlineAfterHeartbeats
-                + ", sandbox=" + sandbox + ", " + pki + ", igcSanteCrlFiles=" + igcSanteCrlFiles
+                + ", " + gateways + ", " + pki + ", igcSanteCrlFiles=" + igcSanteCrlFiles
                 + ", auditAnchorPeriod=" + auditAnchorPeriod + ", httpNames=" + httpNames + ", " + enrolLimits
                 + ", igcSanteAnchors=" + igcSanteAnchors + ", gam=" + (gam.enabled() ? gam.destination() : "(off)") + "]";
     }

@@ -1,7 +1,10 @@
 package fr.vigie.hub;
 
+import fr.vigie.hub.admission.ApcvSettings;
 import fr.vigie.hub.enrol.EnrolmentLimits;
 import fr.vigie.hub.gam.GamSettings;
+import fr.vigie.hub.insi.InsiGatewaySettings;
+import fr.vigie.hub.psc.PscGatewaySettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +13,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,30 +23,38 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Turns a properties file and overrides into a {@link HubConfig}, rejecting bad keys and values. */
+/**
+ * Turns a properties file and overrides into a {@link HubConfig}, rejecting bad keys and values; the
+ * gateways' keys are read by {@link GatewaySettingsReader}.
+ */
 final class HubConfigReader {
-    static final Set<String> KEYS = keys(HubConfig.DATA_DIR, HubConfig.HTTP_BIND, HubConfig.HTTP_PORT,
+    static final Set<String> KEYS = union(Set.of(HubConfig.DATA_DIR, HubConfig.HTTP_BIND, HubConfig.HTTP_PORT,
             HubConfig.MQTT_URL, HubConfig.MQTT_PORT, HubConfig.DB_URL, HubConfig.DB_USER, HubConfig.DB_PASSWORD,
             HubConfig.INGEST_ENABLED, HubConfig.INGEST_BATCH_SIZE, HubConfig.OFFLINE_AFTER_HEARTBEATS,
-            HubConfig.SANDBOX_ENABLED, HubPkiConfig.SITE, HubPkiConfig.DEVICE_API_BIND, HubPkiConfig.DEVICE_API_PORT,
+            HubPkiConfig.SITE, HubPkiConfig.DEVICE_API_BIND, HubPkiConfig.DEVICE_API_PORT,
             HubPkiConfig.SERVER_NAMES, HubPkiConfig.CA_PASSPHRASE_FILE, HubPkiConfig.MQTT_TLS, HubPkiConfig.MQTT_TLS_PORT,
-            HubPkiConfig.MQTT_TLS_BIND, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS, HubConfig.IGC_SANTE_CRL_FILES,
+            HubPkiConfig.MQTT_TLS_BIND, HubConfig.IGC_SANTE_CRL_FILES,
             HubConfig.AUDIT_ANCHOR_SECONDS, HubConfig.HTTP_NAMES, EnrolmentLimits.MAX_PENDING,
             EnrolmentLimits.MAX_PENDING_PER_SOURCE, EnrolmentLimits.REQUESTS_PER_MINUTE_PER_SOURCE,
-            HubConfig.IGC_SANTE_ANCHORS, HubPkiConfig.MOSQUITTO_DIR, HubPkiConfig.MOSQUITTO_PID_FILE);
+            HubConfig.IGC_SANTE_ANCHORS, HubPkiConfig.MOSQUITTO_DIR, HubPkiConfig.MOSQUITTO_PID_FILE),
+            InsiGatewaySettings.KEYS, PscGatewaySettings.KEYS, ApcvSettings.KEYS, GamSettings.KEYS);
     private static final String DEFAULT_DATA_DIR = "./data/hub";
 
     private HubConfigReader() {
     }
 
-    private static Set<String> keys(String... keys) {
-        java.util.Set<String> all = new java.util.HashSet<>(List.of(keys));
-        all.addAll(GamSettings.KEYS);
-        return Set.copyOf(all);
+    static HubConfig read(Path file, Map<String, String> overrides) throws HubConfigException {
+        return read(Map.of(), file, overrides);
     }
 
-    static HubConfig read(Path file, Map<String, String> overrides) throws HubConfigException {
+    /** Reads {@code base} settings, then the file's {@code hub.*} keys over them, then the overrides. */
+    static HubConfig read(Map<String, String> base, Path file, Map<String, String> overrides)
+            throws HubConfigException {
         Map<String, String> raw = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(base).entrySet()) {
+            raw.put(requireKnown(e.getKey(), "in the launcher's settings"), e.getValue() == null ? ""
+                    : e.getValue().trim());
+        }
         if (file != null) {
             for (Map.Entry<String, String> e : readFile(file).entrySet()) {
                 if (e.getKey().startsWith("hub.")) {
@@ -70,7 +82,7 @@ final class HubConfigReader {
                     bool(raw, HubConfig.INGEST_ENABLED, d.ingestEnabled()),
                     integer(raw, HubConfig.INGEST_BATCH_SIZE, d.ingestBatchSize()),
                     integer(raw, HubConfig.OFFLINE_AFTER_HEARTBEATS, d.offlineAfterHeartbeats()),
-                    bool(raw, HubConfig.SANDBOX_ENABLED, d.sandbox()),
+                    GatewaySettingsReader.read(raw),
                     pki(raw, integer(raw, HubConfig.HTTP_PORT, d.httpPort()), integer(raw, HubConfig.MQTT_PORT,
                             d.embeddedMqttPort()), raw.getOrDefault(HubConfig.MQTT_URL, d.brokerUrl()).isBlank()),
                     paths(raw, HubConfig.IGC_SANTE_CRL_FILES),
@@ -105,7 +117,6 @@ final class HubConfigReader {
                     bool(raw, HubPkiConfig.MQTT_TLS, embeddedBroker),
                     integer(raw, HubPkiConfig.MQTT_TLS_PORT, mqttPort == 0 && embeddedBroker ? 0 : d.mqttTlsPort()),
                     raw.getOrDefault(HubPkiConfig.MQTT_TLS_BIND, d.mqttTlsBind()),
-                    integer(raw, HubPkiConfig.SANDBOX_BOOTSTRAP_TOKENS, d.sandboxBootstrapTokens()),
                     mosquittoDir.isBlank() ? null : path(HubPkiConfig.MOSQUITTO_DIR, mosquittoDir),
                     mosquittoPid.isBlank() ? null : path(HubPkiConfig.MOSQUITTO_PID_FILE, mosquittoPid));
             return c;
@@ -148,17 +159,32 @@ final class HubConfigReader {
      */
     private static HubConfig.InvalidSetting keyed(IllegalArgumentException e, Map<String, String> raw,
             String fallbackKey) {
+        return keyed(e, raw, fallbackKey, KEYS);
+    }
+
+    /** As {@link #keyed(IllegalArgumentException, Map, String)}, among {@code keys} only. */
+    static HubConfig.InvalidSetting keyed(IllegalArgumentException e, Map<String, String> raw, String fallbackKey,
+            Set<String> keys) {
         if (e instanceof HubConfig.InvalidSetting s) {
             return s;
         }
         String key = fallbackKey;
         String message = e.getMessage();
-        for (String k : KEYS) {
+        for (String k : keys) {
             if (message != null && message.startsWith(k + " ")) {
                 key = k;
             }
         }
         return new HubConfig.InvalidSetting(key, String.valueOf(raw.get(key)), message);
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Collection<String>... sets) {
+        Set<String> all = new java.util.HashSet<>();
+        for (Collection<String> s : sets) {
+            all.addAll(s);
+        }
+        return Set.copyOf(all);
     }
 
     private static List<String> list(Map<String, String> raw, String key) {
@@ -193,6 +219,11 @@ final class HubConfigReader {
     }
 
     private static String requireKnown(String key, String where) throws HubConfigException {
+        if (key.startsWith("hub.sandbox.")) {
+            throw new HubConfigException(key, "", "'" + key + "' " + where + " is no longer a hub setting: the"
+                    + " production hub has no simulators; run them beside a hub with './vigie sandbox' (edge-hub-sandbox),"
+                    + " which points the hub at them through hub.psc.*, hub.insi.* and hub.apcv.*");
+        }
         if (!KEYS.contains(key)) {
             throw new HubConfigException(key, "", "unknown configuration key '" + key + "' " + where
                     + " (known keys: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
@@ -200,7 +231,7 @@ final class HubConfigReader {
         return key;
     }
 
-    private static Path path(String key, String value) {
+    static Path path(String key, String value) {
         try {
             if (value.isBlank()) {
                 throw new InvalidPathException(value, "empty path");
@@ -211,7 +242,7 @@ final class HubConfigReader {
         }
     }
 
-    private static List<Path> paths(Map<String, String> raw, String key) {
+    static List<Path> paths(Map<String, String> raw, String key) {
         String value = raw.getOrDefault(key, "");
         List<Path> out = new ArrayList<>();
         for (String part : value.isBlank() ? new String[0] : value.split(",")) {
@@ -228,7 +259,7 @@ final class HubConfigReader {
         return out;
     }
 
-    private static int integer(Map<String, String> raw, String key, int fallback) {
+    static int integer(Map<String, String> raw, String key, int fallback) {
         String value = raw.get(key);
         if (value == null) {
             return fallback;
@@ -240,7 +271,7 @@ final class HubConfigReader {
         }
     }
 
-    private static boolean bool(Map<String, String> raw, String key, boolean fallback) {
+    static boolean bool(Map<String, String> raw, String key, boolean fallback) {
         String value = raw.get(key);
         if (value == null) {
             return fallback;

@@ -2,8 +2,6 @@ package fr.vigie.hub;
 
 import fr.vigie.hub.broker.HubMqttCredentials;
 import fr.vigie.hub.db.HubDatabase;
-import fr.vigie.hub.enrol.HubKeys;
-import fr.vigie.hub.enrol.SandboxTokens;
 import fr.vigie.hub.fleet.ConfigSigningKey;
 import fr.vigie.hub.fleet.Fleet;
 import fr.vigie.hub.staff.StaffDirectory;
@@ -29,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * <li>every directory of the data directory is owner-only (700): the hub made them, so one that is
  * open to others (a directory of an earlier version, a copy made with the wrong umask) is closed,
  * with a warning; the embedded PostgreSQL's own files are left to it;</li>
- * <li>every secret the hub keeps ({@link #SECRETS} in the data directory, the sandbox tokens, and a
- * configured {@code hub.ca.passphrase-file}) is owner-only (600): one that the group or others may
+ * <li>every secret the hub keeps ({@link #SECRETS} in the data directory, a configured
+ * {@code hub.ca.passphrase-file}, and the gateways' PKCS#12, password and client secret files) is
+ * owner-only (600): one that the group or others may
  * read or change stops the hub with an {@link InsecureFileException} naming the file and the fix,
  * since whoever could read it may already hold it.</li>
  * </ul>
@@ -84,12 +83,6 @@ final class HubFilePermissions {
         }
         List<Path> secrets = new ArrayList<>();
         SECRETS.forEach(name -> secrets.add(dataDir.resolve(name)));
-        Path tokens = dataDir.resolve(SandboxTokens.DIR);
-        if (Files.isDirectory(tokens)) {
-            try (Stream<Path> files = Files.list(tokens)) {
-                files.filter(Files::isRegularFile).forEach(secrets::add);
-            }
-        }
         secrets.addAll(configuredSecrets);
         for (Path secret : secrets) {
             requireOwnerOnly(secret);

@@ -2,7 +2,9 @@ package fr.vigie.hub;
 
 import fr.vigie.protocol.net.BusyPort;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Once everything serves it prints exactly one line to standard output,
  * {@code VIGIE-HUB READY http=<httpUri> mqtt=<mqttUrl> devices=<deviceApiUri> ca=<root SHA-256>} (logs go to standard error). SIGTERM or
  * Ctrl-C closes the hub cleanly. Exit status: 2 for a bad configuration or command line (the reason on
- * standard error), 1 when the hub cannot start.
+ * standard error), 1 when the hub cannot start — a port another program holds is said in one line naming
+ * the setting that moves it. {@link #run} and {@link #startOnFreePorts} give another launcher (the
+ * sandbox's) the same process behaviour around a hub it starts.
  */
 public final class HubMain {
     /** Exit status for a configuration or command line the hub cannot use. */
@@ -26,57 +30,126 @@ public final class HubMain {
     /** Exit status when the hub cannot start. */
     public static final int EXIT_START_FAILED = 1;
 
+    /** Starts what a hub process runs; empty when there is nothing to run (e.g. {@code --help}). */
+    @FunctionalInterface
+    public interface Starter {
+        Optional<Started> start() throws Exception;
+    }
+
+    /**
+     * A started hub, the lines to print before its READY line, and what to close after it.
+     *
+     * @param announcements lines printed to standard output before the READY line
+     * @param companion closed after the hub (e.g. simulators it talks to)
+     */
+    public record Started(EdgeHub hub, List<String> announcements, AutoCloseable companion) implements AutoCloseable {
+        public Started {
+            Objects.requireNonNull(hub, "hub");
+            announcements = List.copyOf(announcements);
+            Objects.requireNonNull(companion, "companion");
+        }
+
+        /** Closes the hub, then the companion. */
+        @Override
+        public void close() throws Exception {
+            try {
+                hub.close();
+            } finally {
+                companion.close();
+            }
+        }
+    }
+
+    /** A port the hub must listen on is held by another program; the message is the one line to print. */
+    public static final class PortBusy extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        PortBusy(String line, Throwable cause) {
+            super(line, cause);
+        }
+    }
+
     private HubMain() {
     }
 
+    /**
+     * Starts a hub after checking that its ports are free (see {@link BusyPort}).
+     *
+     * @throws PortBusy a port is held by another program, found before the start or by the start's failure
+     */
+    public static EdgeHub startOnFreePorts(HubConfig config, Clock clock) throws Exception {
+        List<BusyPort.Listener> ports = HubPorts.of(config);
+        Optional<String> busy = BusyPort.check(ports);
+        if (busy.isPresent()) {
+            throw new PortBusy(busy.get(), null);
+        }
+        try {
+            return EdgeHub.start(config, clock);
+        } catch (Exception e) {
+            Optional<String> taken = BusyPort.explain(e, ports); // taken since the check above
+            if (taken.isPresent()) {
+                throw new PortBusy(taken.get(), e);
+            }
+            throw e;
+        }
+    }
+
     public static void main(String[] args) {
+        run("vigie-hub", () -> {
+            HubArguments arguments = HubArguments.parse(List.of(args));
+            if (arguments.help()) {
+                System.out.println(HubArguments.USAGE);
+                return Optional.empty();
+            }
+            return Optional.of(new Started(startOnFreePorts(arguments.load(), Clock.systemUTC()), List.of(), () -> { }));
+        });
+    }
+
+    /**
+     * Runs a hub process: logging through the hub's own configuration, tied to its parent process when
+     * {@code -Dvigie.stop-with-parent=true} (a launcher such as {@code ./vigie demo}), then the hub
+     * {@code starter} gives, its READY line printed, until SIGTERM or Ctrl-C closes it. Exits with
+     * {@link #EXIT_BAD_CONFIG} on a {@link HubConfigException}, {@link #EXIT_START_FAILED} on any other
+     * failure to start; {@code name} prefixes the reason on standard error.
+     */
+    public static void run(String name, Starter starter) {
         LoggingSetup.configureLogback();
         // Started by a launcher (./vigie demo, the end-to-end tests): go away with it, cleanly, even
         // when the launcher itself is killed.
         if (Boolean.getBoolean("vigie.stop-with-parent")) {
             ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> System.exit(0)));
         }
-        HubConfig config;
+        Started started;
         try {
-            HubArguments arguments = HubArguments.parse(List.of(args));
-            if (arguments.help()) {
-                System.out.println(HubArguments.USAGE);
+            Optional<Started> s = starter.start();
+            if (s.isEmpty()) {
                 return;
             }
-            config = arguments.load();
+            started = s.get();
         } catch (HubConfigException e) {
-            System.err.println("vigie-hub: bad configuration: " + e.getMessage());
+            System.err.println(name + ": bad configuration: " + e.getMessage());
             System.exit(EXIT_BAD_CONFIG);
             return;
-        }
-        Optional<String> busy = BusyPort.check(HubPorts.of(config));
-        if (busy.isPresent()) {
-            System.err.println("vigie-hub: cannot start: " + busy.get());
-            System.exit(EXIT_START_FAILED);
-            return;
-        }
-        EdgeHub hub;
-        try {
-            hub = EdgeHub.start(config);
-        } catch (HubFilePermissions.InsecureFileException e) {
-            System.err.println("vigie-hub: cannot start: " + e.getMessage());
+        } catch (HubFilePermissions.InsecureFileException | PortBusy e) {
+            System.err.println(name + ": cannot start: " + e.getMessage());
             System.exit(EXIT_START_FAILED);
             return;
         } catch (Exception | LinkageError e) {
-            Optional<String> taken = BusyPort.explain(e, HubPorts.of(config)); // taken since the check above
-            if (taken.isEmpty()) {
-                LoggerFactory.getLogger(HubMain.class).error("the hub could not start", e);
-            }
-            System.err.println("vigie-hub: cannot start: " + taken.orElse(e.toString()));
+            LoggerFactory.getLogger(HubMain.class).error("the hub could not start", e);
+            System.err.println(name + ": cannot start: " + e);
             System.exit(EXIT_START_FAILED);
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            hub.close();
+            try {
+                started.close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(HubMain.class).warn("while stopping: {}", e.toString());
+            }
             stopped.countDown();
-        }, "vigie-hub-shutdown"));
-        ready(System.out, hub);
+        }, name + "-shutdown"));
+        ready(System.out, started);
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -85,13 +158,14 @@ public final class HubMain {
     }
 
     /** The one line that tells a supervisor or a test that the hub serves. */
-    static String readyLine(EdgeHub hub) {
+    public static String readyLine(EdgeHub hub) {
         return "VIGIE-HUB READY http=" + hub.httpUri() + " mqtt=" + hub.mqttUrl() + " devices=" + hub.deviceApiUri()
                 + " ca=" + hub.siteCa().rootFingerprint() + hub.deviceMqttUrl().map(u -> " mqtt-devices=" + u).orElse("");
     }
 
-    private static void ready(PrintStream out, EdgeHub hub) {
-        out.println(readyLine(hub));
+    private static void ready(PrintStream out, Started started) {
+        started.announcements().forEach(out::println);
+        out.println(readyLine(started.hub()));
         out.flush();
     }
 }

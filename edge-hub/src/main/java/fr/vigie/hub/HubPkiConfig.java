@@ -27,9 +27,6 @@ import java.util.regex.Pattern;
  *        connect to it ({@code hub.mqtt.tls}; default true with the embedded broker, false with an external one)
  * @param mqttTlsPort port of that listener, 0 for a free one ({@code hub.mqtt.tls-port})
  * @param mqttTlsBind address of that listener ({@code hub.mqtt.tls-bind})
- * @param sandboxBootstrapTokens with the sandbox on, how many bootstrap tokens the hub issues at start
- *        for kiosks {@code kiosk-001…} of its site, written to {@code <data>/sandbox-tokens/<kioskId>}
- *        for the demo's virtual kiosks ({@code hub.sandbox.bootstrap-tokens}); never in production
  * @param mosquittoDir with an external Mosquitto on this machine, the folder where the hub writes its
  *        security configuration at start and keeps its CRL current ({@code hub.mqtt.mosquitto-dir}); its
  *        device listener is at {@code mqttTlsBind:mqttTlsPort}; null when the hub does not look after one
@@ -37,8 +34,7 @@ import java.util.regex.Pattern;
  *        after changing its files ({@code hub.mqtt.mosquitto-pid-file}), or null
  */
 public record HubPkiConfig(String site, String deviceApiBind, int deviceApiPort, List<String> serverNames,
-        Path caPassphraseFile, boolean mqttTls, int mqttTlsPort, String mqttTlsBind, int sandboxBootstrapTokens,
-        Path mosquittoDir, Path mosquittoPidFile) {
+        Path caPassphraseFile, boolean mqttTls, int mqttTlsPort, String mqttTlsBind, Path mosquittoDir, Path mosquittoPidFile) {
     public static final String SITE = "hub.site";
     public static final String DEVICE_API_BIND = "hub.device-api.bind";
     public static final String DEVICE_API_PORT = "hub.device-api.port";
@@ -47,7 +43,6 @@ public record HubPkiConfig(String site, String deviceApiBind, int deviceApiPort,
     public static final String MQTT_TLS = "hub.mqtt.tls";
     public static final String MQTT_TLS_PORT = "hub.mqtt.tls-port";
     public static final String MQTT_TLS_BIND = "hub.mqtt.tls-bind";
-    public static final String SANDBOX_BOOTSTRAP_TOKENS = "hub.sandbox.bootstrap-tokens";
     public static final String MOSQUITTO_DIR = "hub.mqtt.mosquitto-dir";
     public static final String MOSQUITTO_PID_FILE = "hub.mqtt.mosquitto-pid-file";
     private static final Pattern SITE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
@@ -62,10 +57,6 @@ public record HubPkiConfig(String site, String deviceApiBind, int deviceApiPort,
         requireHost(MQTT_TLS_BIND, mqttTlsBind);
         requirePort(DEVICE_API_PORT, deviceApiPort);
         requirePort(MQTT_TLS_PORT, mqttTlsPort);
-        if (sandboxBootstrapTokens < 0 || sandboxBootstrapTokens > 999) {
-            throw new IllegalArgumentException(SANDBOX_BOOTSTRAP_TOKENS + " must be between 0 and 999, got "
-                    + sandboxBootstrapTokens);
-        }
         if (mosquittoPidFile != null && mosquittoDir == null) {
             throw new IllegalArgumentException(MOSQUITTO_PID_FILE + " is set but " + MOSQUITTO_DIR
                     + " is not: the hub only reloads a Mosquitto whose configuration it writes");
@@ -91,7 +82,7 @@ public record HubPkiConfig(String site, String deviceApiBind, int deviceApiPort,
      */
     public static HubPkiConfig defaults() {
         return new HubPkiConfig("demo", "127.0.0.1", 8443, List.of("localhost", "127.0.0.1"), null, true, 8883,
-                "127.0.0.1", 0, null, null);
+                "127.0.0.1", null, null);
     }
 
     /** The DNS names among {@link #serverNames()}. */

@@ -1,7 +1,10 @@
 /**
- * The Vigie edge hub: its configuration ({@link fr.vigie.hub.HubConfig}), its composition root
- * ({@link fr.vigie.hub.EdgeHub}, which wires database, broker, ingest and HTTP with plain constructors)
- * and its command-line entry point ({@link fr.vigie.hub.HubMain}).
+ * The Vigie edge hub: its configuration ({@link fr.vigie.hub.HubConfig}, with the gateways' typed
+ * {@code hub.insi.*}, {@code hub.psc.*} and {@code hub.apcv.*} settings in {@link fr.vigie.hub.GatewaySettings}),
+ * its composition root ({@link fr.vigie.hub.EdgeHub}, which starts its package-private parts with plain
+ * constructors: {@code HubFoundation}, {@code HubRegistries}, {@code KioskServices} with {@code HubGateways},
+ * {@code HubServers}, {@code HubIngest}) and its command-line entry point ({@link fr.vigie.hub.HubMain}, whose
+ * {@link fr.vigie.hub.HubMain#run} the sandbox launcher reuses). Production wiring only: no simulator.
  *
  * <p>Sub-packages: {@code db} (PostgreSQL, migrations, event store and queries), {@code broker}
  * (embedded HiveMQ), {@code ingest} (MQTT client and batch writer), {@code device} (registry and the

@@ -1,5 +1,8 @@
 package fr.vigie.hub;
 
+import static fr.vigie.hub.HubServicesFixture.auditAnchor;
+import static fr.vigie.hub.HubServicesFixture.auditLog;
+import static fr.vigie.hub.HubServicesFixture.staffDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,7 +49,7 @@ class AuditApiIT {
         hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dataDir.toString(),
                 HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.INGEST_ENABLED, "false")),
                 MutableClock.followingSystemTime());
-        adminToken = hub.staff().tokens().issue("admin", StaffRole.ADMIN, "audit verify", "test").token();
+        adminToken = staffDirectory(hub).tokens().issue("admin", StaffRole.ADMIN, "audit verify", "test").token();
     }
 
     @AfterAll
@@ -60,7 +63,7 @@ class AuditApiIT {
     void listingFiltersAndVerifyDetectsAChangedThenARemovedEntry() throws Exception {
         emptyLogAndAnchors();
         for (int i = 1; i <= 4; i++) {
-            hub.audit().append(AuditEntry.of(i % 2 == 0 ? "bob" : "alice", "DEVICE_REVOKED", "kiosk:s/k-" + i,
+            auditLog(hub).append(AuditEntry.of(i % 2 == 0 ? "bob" : "alice", "DEVICE_REVOKED", "kiosk:s/k-" + i,
                     Map.of("reason", "test " + i)));
         }
         staff = StaffClient.firstAdmin(hub.httpUri(), dataDir); // audited as entry 5
@@ -89,10 +92,10 @@ class AuditApiIT {
     void aChainRebuiltInSqlByASuperuserIsCaughtByVerifyAgainstTheHeadTheHubExported() throws Exception {
         emptyLogAndAnchors();
         for (int i = 1; i <= 4; i++) {
-            hub.audit().append(AuditEntry.of("alice", "DEVICE_REVOKED", "kiosk:s/k-" + i, Map.of("reason", "test " + i)));
+            auditLog(hub).append(AuditEntry.of("alice", "DEVICE_REVOKED", "kiosk:s/k-" + i, Map.of("reason", "test " + i)));
         }
         // the periodic export runs (the test does not wait for the period)
-        assertEquals(AuditAnchor.Export.EXPORTED, hub.auditAnchor().export());
+        assertEquals(AuditAnchor.Export.EXPORTED, auditAnchor(hub).export());
         StringBuilder out = new StringBuilder();
         assertEquals(AuditVerifyClient.INTACT, verify(out));
         assertTrue(out.toString().contains("matches the head exported at"), out.toString());
@@ -101,12 +104,12 @@ class AuditApiIT {
         // a database superuser edits entry 2 and recomputes every hash after it, the head row included
         AuditTampering.editAndRebuild(hub.dataSource(),
                 "UPDATE audit_log SET details = '{\"reason\":\"nothing to see\"}' WHERE seq = 2");
-        assertTrue(hub.audit().verify().intact(), "the rebuilt chain is consistent in itself");
+        assertTrue(auditLog(hub).verify().intact(), "the rebuilt chain is consistent in itself");
 
         out = new StringBuilder();
         assertEquals(AuditVerifyClient.BROKEN, verify(out));
         assertTrue(out.toString().contains("AUDIT_ANCHOR_MISMATCH at position 4"), out.toString());
-        assertEquals(AuditAnchor.Export.REFUSED, hub.auditAnchor().export(), "the hub does not anchor the rewrite");
+        assertEquals(AuditAnchor.Export.REFUSED, auditAnchor(hub).export(), "the hub does not anchor the rewrite");
 
         // and cutting the chain back below the exported head is caught as truncation
         AuditTampering.editAndRebuild(hub.dataSource(), "DELETE FROM audit_log WHERE seq >= 3");

@@ -1,5 +1,7 @@
 package fr.vigie.hub;
 
+import static fr.vigie.hub.HubServicesFixture.auditAnchor;
+import static fr.vigie.hub.HubServicesFixture.auditLog;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,8 +57,8 @@ class EdgeHubRestartIT {
         try (EdgeHub hub = EdgeHub.start(config.withIngestEnabled(false))) {
             assertEquals(3, storedCount(hub), "the database came back with its data");
             publish(hub, 4, 7);
-            hub.audit().append(AuditEntry.of("it", "COMMAND_SENT", AuditEntry.kiosk(KIOSK)));
-            auditHead = hub.audit().verify().headSeq();
+            auditLog(hub).append(AuditEntry.of("it", "COMMAND_SENT", AuditEntry.kiosk(KIOSK)));
+            auditHead = auditLog(hub).verify().headSeq();
         }
         List<String> anchors = Files.readAllLines(dataDir.resolve("hub").resolve(AuditAnchor.FILE));
         assertTrue(anchors.get(anchors.size() - 1).contains(" seq=" + auditHead + " "), anchors.toString());
@@ -66,7 +68,7 @@ class EdgeHubRestartIT {
         try (EdgeHub hub = EdgeHub.start(config)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> storedCount(hub) == 7);
             assertEquals(7, maxSeq(hub));
-            AuditVerification v = hub.auditAnchor().verify();
+            AuditVerification v = auditAnchor(hub).verify();
             assertTrue(v.intact(), v.describe());
             assertEquals(auditHead, v.anchor().seq());
         }

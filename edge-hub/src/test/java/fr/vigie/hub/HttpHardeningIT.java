@@ -1,5 +1,6 @@
 package fr.vigie.hub;
 
+import static fr.vigie.hub.HubServicesFixture.staffDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.hub.psc.PscGatewaySettings;
 import fr.vigie.hub.staff.StaffRole;
 import fr.vigie.hub.testing.LogCapture;
 import fr.vigie.hub.testing.RawHttp;
@@ -20,7 +22,9 @@ import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.device.RootPin;
 import fr.vigie.testing.MutableClock;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +37,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The hub's two HTTP listeners played by an attacker on the network (a sandbox hub, so that the
- * simulators' routes are there too): a malformed body answers 400 with a stable code on every route
+ * The hub's two HTTP listeners played by an attacker on the network (PSC configured through
+ * {@code hub.psc.*}, so that the kiosk sign-in routes read their bodies too; discovery is lazy and never
+ * needed here): a malformed body answers 400 with a stable code on every route
  * family, never a stack trace, and leaves nothing above WARN in the log; a body of the wrong media type
  * answers 415; a {@code Host} that is not one of the hub's names answers 421; every answer carries the
  * security headers.
@@ -43,7 +48,6 @@ class HttpHardeningIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MutableClock CLOCK = MutableClock.followingSystemTime();
     private static final String TRUNCATED = "{\"login\": \"admin\", \"password\": ";
-    private static final String PSC_TOKEN = "/sandbox/psc/auth/realms/esante-wallet/protocol/openid-connect/token";
 
     @TempDir
     static Path dataDir;
@@ -54,10 +58,15 @@ class HttpHardeningIT {
 
     @BeforeAll
     static void startHub() throws Exception {
+        Path secret = dataDir.resolve("psc-client-secret");
+        Files.writeString(secret, "not-used");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dataDir.resolve("hub").toString(),
                 HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.INGEST_ENABLED, "false",
-                HubConfig.SANDBOX_ENABLED, "true")), CLOCK);
-        admin = hub.staff().tokens().issue("admin", StaffRole.ADMIN, "hardening", "test").token();
+                PscGatewaySettings.DISCOVERY_URL, "http://127.0.0.1:9/realms/x/.well-known/wallet-openid-configuration",
+                PscGatewaySettings.CLIENT_ID, "vigie-test", PscGatewaySettings.CLIENT_AUTH, "client_secret_basic",
+                PscGatewaySettings.CLIENT_SECRET_FILE, secret.toString())), CLOCK);
+        admin = staffDirectory(hub).tokens().issue("admin", StaffRole.ADMIN, "hardening", "test").token();
         DeviceIdentity kiosk = TestDevices.enrolled(hub.siteCa(), dataDir.resolve("kiosks"),
                 KioskAddress.of("demo", "accueil-1"), CLOCK);
         kioskTls = kiosk.sslContext();
@@ -71,7 +80,7 @@ class HttpHardeningIT {
         }
     }
 
-    /** The REST API's routes that take a body, and the sandbox's JSON ones. */
+    /** The REST API's routes that take a body. */
     private static List<String[]> restRoutes() {
         String id = UUID.randomUUID().toString();
         return List.of(new String[] {"POST", "/api/v1/session"}, new String[] {"POST", "/api/v1/identities"},
@@ -84,9 +93,7 @@ class HttpHardeningIT {
                 new String[] {"POST", "/api/v1/enrolments/tokens"}, new String[] {"POST", "/api/v1/enrolments/" + id + "/approve"},
                 new String[] {"POST", "/api/v1/enrolments/" + id + "/reject"}, new String[] {"POST", "/api/v1/staff/accounts"},
                 new String[] {"POST", "/api/v1/staff/accounts/admin/password"}, new String[] {"POST", "/api/v1/staff/tokens"},
-                new String[] {"POST", "/api/v1/staff/signin-locks/lift"}, new String[] {"POST", "/api/v1/audit/verify"},
-                new String[] {"POST", "/sandbox/apcv/tokens"}, new String[] {"POST", "/sandbox/igc-sante/certify"},
-                new String[] {"POST", "/sandbox/igc-sante/revoke"});
+                new String[] {"POST", "/api/v1/staff/signin-locks/lift"}, new String[] {"POST", "/api/v1/audit/verify"});
     }
 
     /** The device API's routes that take a body: enrolment (no certificate) and a kiosk's own. */
@@ -111,8 +118,6 @@ class HttpHardeningIT {
             for (String path : deviceRoutes()) {
                 check(problems, "device POST " + path, device.send("POST", path, "application/json", TRUNCATED), "BAD_JSON");
             }
-            check(problems, "sandbox PSC token endpoint", rest.send("POST", PSC_TOKEN,
-                    "application/x-www-form-urlencoded", "grant_type=%zz&code=%"), "BAD_FORM");
 
             assertEquals(List.of(), problems);
             assertEquals(List.of(), log.aboveWarnOrWithStackTrace());
@@ -188,12 +193,9 @@ class HttpHardeningIT {
             assertUnsupported(rest.send("POST", "/api/v1/staff/accounts", "multipart/form-data; boundary=x",
                     "--x--", bearer));
             assertUnsupported(device.send("POST", EnrolmentApi.SUBMIT.path(), "text/plain", "{}"));
-            assertUnsupported(rest.send("POST", PSC_TOKEN, "application/json", "{\"grant_type\":\"x\"}"));
 
             assertEquals(401, rest.send("POST", "/api/v1/session", "application/json; charset=UTF-8", signIn).status(),
                     "parameters of the media type are fine");
-            assertEquals(401, rest.send("POST", PSC_TOKEN, "application/x-www-form-urlencoded", "grant_type=x").status(),
-                    "the sandbox PSC takes forms, as OIDC says (and then asks who the client is)");
         }
     }
 
@@ -249,8 +251,9 @@ class HttpHardeningIT {
             answers.put("api refusal 401", rest.send("GET", "/api/v1/devices", null, null));
             answers.put("bad json 400", rest.send("POST", "/api/v1/session", "application/json", "{"));
             answers.put("host refusal 421", rest.send("GET", "/api/v1/devices", "evil.example:" + port, null, null, bearer));
-            answers.put("sandbox", rest.send("GET", "/sandbox/apcv/keys", null, null));
+            answers.put("not found 404", rest.send("GET", "/sandbox/apcv/keys", null, null, bearer));
         }
+        assertEquals(404, answers.get("not found 404").status(), "the production hub serves no sandbox route");
         answers.forEach((what, r) -> {
             assertEquals("nosniff", r.header("X-Content-Type-Options"), what);
             assertEquals("DENY", r.header("X-Frame-Options"), what);

@@ -133,6 +133,16 @@ class HubConfigTest {
     }
 
     @Test
+    void theFormerSandboxSwitchIsRejectedSayingWhereTheSimulatorsWent() throws IOException {
+        Path file = write("hub.sandbox.enabled=true\n");
+
+        HubConfigException e = assertThrows(HubConfigException.class, () -> HubConfig.load(file, Map.of()));
+
+        assertEquals("hub.sandbox.enabled", e.key());
+        assertTrue(e.getMessage().contains("./vigie sandbox"), e.getMessage());
+    }
+
+    @Test
     void badPortIsRejectedNamingKeyAndValue() {
         HubConfigException e = assertThrows(HubConfigException.class,
                 () -> HubConfig.load(null, Map.of("hub.http.port", "80a")));
@@ -223,7 +233,7 @@ class HubConfigTest {
     @Test
     void buildingABadRecordDirectlyThrowsNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new HubConfig(tmp, "127.0.0.1", -1, "", 1883, "", "", "", true, 500, 3, false,
+                () -> new HubConfig(tmp, "127.0.0.1", -1, "", 1883, "", "", "", true, 500, 3, GatewaySettings.none(),
                         HubPkiConfig.defaults(), List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults(), List.of(),
                         fr.vigie.hub.gam.GamSettings.off()));
         assertTrue(e.getMessage().startsWith("hub.http.port"), e.getMessage());

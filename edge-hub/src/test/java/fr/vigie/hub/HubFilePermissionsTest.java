@@ -53,24 +53,24 @@ class HubFilePermissionsTest {
     }
 
     @Test
-    void sandboxTokensAndAConfiguredPassphraseFileAreSecretsTooButTheInstanceIdIsNot() throws Exception {
+    void aConfiguredPassphraseFileAndTheGatewaysSecretFilesAreSecretsTooButTheInstanceIdIsNot() throws Exception {
         Files.writeString(data.resolve("hub-instance-id"), "0123456789ab\n");
         Files.setPosixFilePermissions(data.resolve("hub-instance-id"), PosixFilePermissions.fromString("rw-r--r--"));
-        Path token = data.resolve("sandbox-tokens").resolve("kiosk-001");
-        Files.createDirectories(token.getParent());
-        Files.writeString(token, "t");
+        Path insiPassword = Files.createTempFile(data.getParent(), "insi", ".password");
+        Files.setPosixFilePermissions(insiPassword, PosixFilePermissions.fromString("rw-------"));
         Path passphrase = Files.createTempFile(data.getParent(), "passphrase", "");
         Files.setPosixFilePermissions(passphrase, PosixFilePermissions.fromString("rw-rw-rw-"));
         assertThrows(HubFilePermissions.InsecureFileException.class, () -> HubFilePermissions.secure(data,
-                List.of(passphrase)));
+                List.of(passphrase, insiPassword)));
         Files.setPosixFilePermissions(passphrase, PosixFilePermissions.fromString("rw-------"));
-        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(insiPassword, PosixFilePermissions.fromString("rw-r--r--"));
 
         assertThrows(HubFilePermissions.InsecureFileException.class, () -> HubFilePermissions.secure(data,
-                List.of(passphrase)));
-        Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
-        assertDoesNotThrow(() -> HubFilePermissions.secure(data, List.of(passphrase)));
+                List.of(passphrase, insiPassword)));
+        Files.setPosixFilePermissions(insiPassword, PosixFilePermissions.fromString("rw-------"));
+        assertDoesNotThrow(() -> HubFilePermissions.secure(data, List.of(passphrase, insiPassword)));
         Files.delete(passphrase);
+        Files.delete(insiPassword);
     }
 
     private static String mode(Path p) throws Exception {

@@ -1,5 +1,6 @@
 package fr.vigie.hub;
 
+import static fr.vigie.hub.HubServicesFixture.auditLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -389,7 +390,7 @@ class IdentityRegistryIT {
         assertEquals(b, JSON.readTree(get(staff, "/api/v1/identities/" + a).body()).at("/mergedInto").asLong());
         assertFalse(get(staff, "/api/v1/identities/" + b).body().contains("mergedInto"), "the record kept is active");
         assertTrue(hub.identities().flags(false, 500).stream().noneMatch(f -> f.flagId() == flag), "the flag is resolved");
-        var audit = hub.audit().latest("identity:" + b, List.of("IDENTITY_MERGED"), 5);
+        var audit = auditLog(hub).latest("identity:" + b, List.of("IDENTITY_MERGED"), 5);
         assertEquals(1, audit.size());
         assertEquals("admin", audit.get(0).actor(), "the signed-in admin");
         assertEquals(Long.toString(a), audit.get(0).details().get("absorbed"));

@@ -1,5 +1,6 @@
 package fr.vigie.hub;
 
+import static fr.vigie.hub.HubServicesFixture.staffDirectory;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,7 +71,7 @@ class StaffAuthIT {
         assertEquals("admin", session.get("login").asText());
         assertEquals("admin", session.get("role").asText());
         assertEquals(admin.csrf(), session.get("csrf").asText());
-        assertFalse(hub.staff().ensureFirstAdmin(dataDir), "a hub with an account creates no other");
+        assertFalse(staffDirectory(hub).ensureFirstAdmin(dataDir), "a hub with an account creates no other");
     }
 
     @Test

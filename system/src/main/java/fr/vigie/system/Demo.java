@@ -1,9 +1,11 @@
 package fr.vigie.system;
 
+import fr.vigie.hub.sandbox.SandboxTokens;
 import fr.vigie.hub.staff.StaffDirectory;
 import fr.vigie.kiosk.demo.SandboxCards;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +20,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ./vigie demo}: the whole system on this machine with its embedded defaults — one hub
- * process (embedded broker and PostgreSQL, sandbox PSC and INSi simulators) and one process of N
- * virtual kiosks that report demo activity to it. Prints the console address and stops everything cleanly on Ctrl-C.
+ * {@code ./vigie demo}: the whole system on this machine with its embedded defaults — one process of the
+ * sandbox launcher (edge-hub-sandbox's {@code SandboxMain}: the PSC, INSi, ApCV and IGC-Santé simulators,
+ * and a production hub with its embedded broker and PostgreSQL, pointed at them by its {@code hub.*}
+ * settings) and one process of N virtual kiosks that report demo activity to it. Prints the console address and stops everything cleanly on Ctrl-C.
  */
 public final class Demo {
     static final Pattern HUB_READY = Pattern.compile(
             "VIGIE-HUB READY http=(\\S+) mqtt=(\\S+)(?: devices=(\\S+) ca=(\\S+))?(?: mqtt-devices=(\\S+))?");
+    static final Pattern SANDBOX_READY = Pattern.compile(
+            "VIGIE-SANDBOX READY origin=(\\S+) psc=(\\S+) phone=(\\S+) insi=(\\S+) dir=(.+)");
     static final Pattern KIOSK_READY = Pattern.compile("VIGIE-KIOSK READY (\\S+)");
     static final Pattern KIOSK_UI = Pattern.compile("VIGIE-KIOSK UI (\\S+) (\\S+)");
 
@@ -108,22 +113,24 @@ public final class Demo {
             stopped.countDown();
         }, "demo-shutdown"));
 
-        ChildProcess hub = ChildProcess.start("hub", home.javaCommand(VigieHome.HUB_MODULE, VigieHome.HUB_MAIN,
+        // the hub runs beside the simulators of the national services, pointed at them by its hub.* settings
+        ChildProcess hub = ChildProcess.start("hub", home.javaCommand(VigieHome.SANDBOX_MODULE, VigieHome.SANDBOX_MAIN,
                 List.of("--data", data.resolve("hub").toString(), "--http-port", String.valueOf(o.httpPort()),
-                        "--mqtt-port", String.valueOf(o.mqttPort()), "--set", "hub.sandbox.enabled=true",
-                        "--set", "hub.mqtt.tls=true", "--set", "hub.mqtt.tls-port=0", "--set", "hub.device-api.port=0",
-                        "--set", "hub.sandbox.bootstrap-tokens=" + o.kiosks(),
+                        "--mqtt-port", String.valueOf(o.mqttPort()), "--set", "hub.mqtt.tls=true",
+                        "--set", "hub.mqtt.tls-port=0", "--set", "hub.device-api.port=0",
+                        "--bootstrap-tokens", String.valueOf(o.kiosks()),
                         // the demo's kiosks all enrol from this machine's address at once
                         "--set", "hub.enrol.requests-per-minute-per-source=" + Math.max(60, 2 * o.kiosks()))), data, out);
         synchronized (started) {
             started.add(hub);
         }
+        Matcher sandbox = hub.awaitLine(SANDBOX_READY, Duration.ofMinutes(2));
         Matcher ready = hub.awaitLine(HUB_READY, Duration.ofMinutes(2));
         String console = ready.group(1);
         String mqtt = ready.group(5) != null ? ready.group(5) : ready.group(2);
-        Path kioskConfig = enrolmentConfig(data, ready.group(3), ready.group(4));
+        Path kioskConfig = enrolmentConfig(data, ready.group(3), ready.group(4), Path.of(sandbox.group(5)));
 
-        Path anchors = DemoCardTrust.fetchAnchors(console, data.resolve("kiosks"));
+        Path anchors = DemoCardTrust.fetchAnchors(URI.create(sandbox.group(1)), data.resolve("kiosks"));
         ChildProcess kiosks = ChildProcess.start("kiosks", home.javaCommand(VigieHome.KIOSK_MODULE,
                 VigieHome.KIOSK_MAIN, List.of("--config", kioskConfig.toString(), "--site", "demo", "--virtual",
                         String.valueOf(o.kiosks()),
@@ -143,8 +150,7 @@ public final class Demo {
         out.println("  Sign in as:  " + demoAccount(data.resolve("hub")));
         out.println("  MQTT broker: " + ready.group(2) + " (--mqtt-port: the hub's own listener)   kiosks: " + mqtt
                 + " (mutual TLS, after enrolling over " + ready.group(3) + " with bootstrap tokens)");
-        out.println("  Sandbox PSC: " + console + "/sandbox/psc/auth/realms/esante-wallet   e-CPS phone: "
-                + console + "/sandbox/psc/ecps");
+        out.println("  Sandbox PSC: " + sandbox.group(2) + "   e-CPS phone: " + sandbox.group(3));
         for (Matcher screen : screens) {
             out.println("  Kiosk screen " + screen.group(1) + ": " + screen.group(2)
                     + "   (sandbox CPS cards on the page, PIN " + SandboxCards.DEMO_PIN + ")");
@@ -176,12 +182,13 @@ public final class Demo {
     }
 
     /**
-     * The kiosks' way to the device API: enrol with the bootstrap tokens the sandbox hub wrote (one
-     * file per kiosk id), trusting the hub's site root by its fingerprint.
+     * The kiosks' way to the device API: enrol with the bootstrap tokens the sandbox launcher had the hub
+     * issue (one file per kiosk id, in the sandbox's folder), trusting the hub's site root by its fingerprint.
      */
-    private static Path enrolmentConfig(Path data, String deviceApi, String rootFingerprint) throws IOException {
+    private static Path enrolmentConfig(Path data, String deviceApi, String rootFingerprint, Path sandboxDir)
+            throws IOException {
         Path file = data.resolve("kiosks.properties");
-        String tokens = data.resolve("hub").resolve("sandbox-tokens").resolve("{id}").toString();
+        String tokens = sandboxDir.resolve(SandboxTokens.DIR).resolve("{id}").toString();
         Files.writeString(file, "kiosk.hub.url=" + deviceApi + "\nkiosk.hub.ca-fingerprint=" + rootFingerprint
                 + "\nkiosk.enrol.token-file=" + tokens.replace("\\", "\\\\") + "\n", StandardCharsets.UTF_8);
         return file;

@@ -1,5 +1,6 @@
 package fr.vigie.system;
 
+import fr.vigie.hub.sandbox.igcsante.IgcSanteSandbox;
 import fr.vigie.protocol.device.IgcSanteApi;
 import java.io.IOException;
 import java.net.URI;
@@ -12,25 +13,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The demo kiosks trust the sandbox IGC-Santé of the demo hub: its anchors are fetched from the
- * hub's sandbox once the hub is up (the hierarchy is new at each hub start) and written next to the
- * kiosks' data; the kiosks then fetch its CRLs from the hub like production kiosks do.
+ * The demo kiosks trust the sandbox IGC-Santé: its anchors are fetched from the sandbox's server once it
+ * is up (the hierarchy is new at each start) and written next to the kiosks' data; the kiosks then fetch
+ * its CRLs from the hub (which serves the CRL file the sandbox writes) like production kiosks do.
  */
 final class DemoCardTrust {
-    static final String ANCHORS_PATH = "/sandbox/igc-sante/anchors.pem";
+    static final String ANCHORS_PATH = IgcSanteSandbox.BASE + "/anchors.pem";
     static final String CRL_PATH = IgcSanteApi.PUBLIC_CRLS.path();
 
     private DemoCardTrust() {
     }
 
-    /** Downloads the sandbox anchors into {@code dir}/igc-sante-anchors.pem and returns that file. */
-    static Path fetchAnchors(String hubOrigin, Path dir) throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(hubOrigin + ANCHORS_PATH)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.US_ASCII));
+    /**
+     * Downloads the anchors from the sandbox at {@code sandboxOrigin} into {@code dir}/igc-sante-anchors.pem
+     * and returns that file.
+     */
+    static Path fetchAnchors(URI sandboxOrigin, Path dir) throws IOException, InterruptedException {
+        URI anchors = sandboxOrigin.resolve(ANCHORS_PATH);
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(anchors)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.US_ASCII));
         if (r.statusCode() != 200) {
-            throw new IOException("the demo hub's sandbox anchors " + hubOrigin + ANCHORS_PATH + " answered HTTP "
-                    + r.statusCode());
+            throw new IOException("the sandbox's IGC-Santé anchors " + anchors + " answered HTTP " + r.statusCode());
         }
         Files.createDirectories(dir);
         Path file = dir.resolve("igc-sante-anchors.pem");

@@ -16,7 +16,10 @@ public record VigieHome(Path root) {
     public static final String HUB_MODULE = "edge-hub";
     /** The kiosk application. */
     public static final String KIOSK_MODULE = "kiosk";
+    /** The sandbox launcher: the simulators of the national services and a hub pointed at them. */
+    public static final String SANDBOX_MODULE = "edge-hub-sandbox";
     public static final String HUB_MAIN = "fr.vigie.hub.HubMain";
+    public static final String SANDBOX_MAIN = "fr.vigie.hub.sandbox.SandboxMain";
     public static final String KIOSK_MAIN = "fr.vigie.kiosk.KioskMain";
 
     /**

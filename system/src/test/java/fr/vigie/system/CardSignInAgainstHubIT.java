@@ -9,6 +9,9 @@ import fr.vigie.hardware.sim.card.VirtualCpsCard;
 import fr.vigie.hardware.sim.card.VirtualReaders;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
+import fr.vigie.hub.sandbox.Sandbox;
+import fr.vigie.hub.sandbox.SandboxHub;
+import fr.vigie.hub.sandbox.igcsante.IgcSanteSandbox;
 import fr.vigie.kiosk.config.CardTrustSettings;
 import fr.vigie.kiosk.igcsante.CardTrust;
 import fr.vigie.kiosk.hubapi.HubApi;
@@ -40,9 +43,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Clinician sign-in with the kiosk's real certificate check against a real sandbox hub: the kiosk
- * trusts the hub's sandbox IGC-Santé, fetches its CRLs through the device API (mutual TLS, the same
- * bundle as the public HTTP route), refuses a card revoked at the hub,
+ * Clinician sign-in with the kiosk's real certificate check against a real hub beside the sandbox: the
+ * kiosk trusts the sandbox IGC-Santé, fetches its CRLs from the hub (which serves the CRL file the sandbox
+ * writes) through the device API (mutual TLS, the same bundle as the public HTTP route), refuses a card
+ * revoked at the sandbox IGC-Santé,
  * and keeps signing clinicians in from its CRL cache once the hub is gone.
  */
 class CardSignInAgainstHubIT {
@@ -74,31 +78,32 @@ class CardSignInAgainstHubIT {
 
     @Test
     void aCardRevokedAtTheHubIsRefusedAndSignInKeepsWorkingFromTheCacheWhenTheHubIsDown() throws Exception {
-        HubConfig config = HubConfig.load(null, Map.of(HubConfig.DATA_DIR, tmp.resolve("hub").toString(),
-                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.INGEST_ENABLED, "false",
-                HubConfig.SANDBOX_ENABLED, "true"));
         Path kioskData = tmp.resolve("kiosk");
         CardTrustSettings settings;
         URI crlUrl;
         CpsCredential nurse;
         CpsCredential stolen;
-        try (EdgeHub hub = EdgeHub.start(config)) {
+        try (SandboxHub sandboxHub = SandboxHub.start(Map.of(HubConfig.DATA_DIR, tmp.resolve("hub").toString(),
+                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.INGEST_ENABLED, "false"),
+                Clock.systemUTC())) {
+            EdgeHub hub = sandboxHub.hub();
+            Sandbox sandbox = sandboxHub.sandbox();
             String origin = hub.httpUri().toString();
-            TestIgcSante cards = TestIgcSante.over(hub.sandbox().orElseThrow().igcSante().ca(), new SecureRandom());
+            TestIgcSante cards = TestIgcSante.over(sandbox.igcSante().ca(), new SecureRandom());
             nurse = cards.issuePersonne("810000000017", "DURAND", "Léa");
             stolen = cards.issuePersonne("810000000025", "PETIT", "Jean");
             crlUrl = URI.create(DemoCardTrust.crlUrl(origin));
-            settings = new CardTrustSettings(List.of(DemoCardTrust.fetchAnchors(origin, kioskData)), crlUrl, null,
-                    Duration.ofMinutes(60), Duration.ofHours(48));
+            settings = new CardTrustSettings(List.of(DemoCardTrust.fetchAnchors(sandbox.origin(), kioskData)), crlUrl,
+                    null, Duration.ofMinutes(60), Duration.ofHours(48));
             HttpResponse<String> revoked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(origin + "/sandbox/igc-sante/revoke")).header("Content-Type", "application/json")
+                    sandbox.origin().resolve(IgcSanteSandbox.BASE + "/revoke")).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"serial\":\""
                             + stolen.certificate().getSerialNumber().toString(16) + "\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(revoked.statusCode()).isEqualTo(200);
 
             DeviceIdentity kiosk = DeviceIdentity.openOrCreate(tmp.resolve("identity"),
-                    KioskAddress.of(config.pki().site(), "poste-1"), "store".toCharArray(), Clock.systemUTC());
+                    KioskAddress.of(hub.siteCa().settings().site(), "poste-1"), "store".toCharArray(), Clock.systemUTC());
             hub.siteCa().enrolInProcess(kiosk);
             CrlSource deviceApi = new HubApiCrlSource(HubApi.forDevice(hub.deviceApiUri(), kiosk));
             assertThat(IgcSanteCrls.parse(deviceApi.fetch()))

@@ -1,5 +1,8 @@
 package fr.vigie.system;
 
+import static fr.vigie.hub.HubServicesFixture.auditLog;
+import static fr.vigie.hub.HubServicesFixture.provenAgents;
+import static fr.vigie.hub.HubServicesFixture.staffDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -152,7 +155,7 @@ class ConsoleIT {
                     browser.findElement(By.cssSelector("#role-form button")).click();
                     await().atMost(PATIENCE).until(() -> browser.findElement(By.id("facts")).getText()
                             .contains("Rôle\nPoste d'admission"));
-                    assertThat(hub.agents().roles().of(fr.vigie.protocol.KioskAddress.of(SITE, "kiosk-001")))
+                    assertThat(provenAgents(hub).roles().of(fr.vigie.protocol.KioskAddress.of(SITE, "kiosk-001")))
                             .isEqualTo(fr.vigie.hub.device.DeviceRole.ADMISSION_DESK);
 
                     // and what a kiosk reports about itself (software version, reader names) stays text too
@@ -239,7 +242,7 @@ class ConsoleIT {
         DeviceIdentity impostor = DeviceIdentity.openOrCreate(tmp.resolve("impostor"), KioskAddress.of(SITE, "kiosk-twin"),
                 "x".toCharArray(), java.time.Clock.systemUTC());
         hub.enrolments().submit(impostor.enrolmentRequest(Optional.empty()), "192.0.2.66");
-        hub.staff().accounts().create("lou", StaffRole.VIEWER, "lou's long password".toCharArray(), "admin");
+        staffDirectory(hub).accounts().create("lou", StaffRole.VIEWER, "lou's long password".toCharArray(), "admin");
         for (int i = 0; i < 5; i++) {
             assertThat(signInStatus(base, "lou", "guess " + i)).isEqualTo(401);
         }
@@ -271,7 +274,7 @@ class ConsoleIT {
             browser.quit();
         }
         assertThat(signInStatus(base, "lou", "lou's long password")).isEqualTo(200);
-        assertThat(hub.audit().find(fr.vigie.hub.audit.AuditQuery.all(1000)).entries()).anyMatch(e -> e.action()
+        assertThat(auditLog(hub).find(fr.vigie.hub.audit.AuditQuery.all(1000)).entries()).anyMatch(e -> e.action()
                 .equals("STAFF_SIGNIN_LOCK_LIFTED") && e.actor().equals("admin") && e.subject().equals("staff:lou"));
     }
 
@@ -283,7 +286,7 @@ class ConsoleIT {
     }
 
     private void viewerSeesNoMutatingControlAndIsRefused(EdgeHub hub, String base) throws Exception {
-        hub.staff().accounts().create("vera", StaffRole.VIEWER, "viewer password 1".toCharArray(), "admin");
+        staffDirectory(hub).accounts().create("vera", StaffRole.VIEWER, "viewer password 1".toCharArray(), "admin");
         TestKiosks.requestEnrolment(hub, tmp, SITE, "kiosk-later");
         WebDriver browser = HeadlessChromium.start("fr-FR");
         try {

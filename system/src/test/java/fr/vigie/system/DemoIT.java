@@ -13,13 +13,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./vigie demo}: a hub and virtual kiosks that report to it, all stopped cleanly on request. */
+/**
+ * {@code ./vigie demo}: the sandbox's simulators, a hub pointed at them and virtual kiosks that report to it,
+ * all stopped cleanly on request.
+ */
 class DemoIT {
+    private static final Pattern SANDBOX_PSC = Pattern.compile("Sandbox PSC: (\\S+) +e-CPS phone: (\\S+)");
     @TempDir
     Path tmp;
 
@@ -49,10 +54,17 @@ class DemoIT {
                         .allSatisfy(d -> assertThat(d.path("online").asBoolean()).isTrue())
                         .allSatisfy(d -> assertThat(d.path("lastEventType").asText()).isEqualTo("demo.activity"));
             });
-            // and the sandbox PSC answers discovery on the hub, with the e-CPS phone page next to it
-            assertThat(api.get("/sandbox/psc/auth/realms/esante-wallet/.well-known/wallet-openid-configuration")
+            // and the sandbox PSC the demo names answers discovery, with the e-CPS phone page next to it, beside
+            // the hub (which serves no sandbox route)
+            Matcher psc = demo.firstLine(l -> l.contains("Sandbox PSC:")).map(SANDBOX_PSC::matcher)
+                    .filter(Matcher::find).orElseThrow();
+            HttpClient client = HttpClient.newHttpClient();
+            assertThat(client.send(HttpRequest.newBuilder(URI.create(psc.group(1)
+                    + "/.well-known/wallet-openid-configuration")).build(), HttpResponse.BodyHandlers.ofString())
                     .body()).contains("ext/ciba/auth");
-            assertThat(api.get("/sandbox/psc/ecps").statusCode()).isEqualTo(200);
+            assertThat(client.send(HttpRequest.newBuilder(URI.create(psc.group(2))).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(api.get("/sandbox/psc/ecps").statusCode()).isEqualTo(404);
             // and every kiosk trusts the sandbox IGC-Santé and has cached its two CRLs from the hub
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
                 try (var caches = Files.find(tmp.resolve("demo").resolve("kiosks"), 2,

@@ -1,8 +1,9 @@
 package fr.vigie.hub.admission;
 
 /**
- * Stable codes of ApCV tokens the hub refuses. Every one is a rejection: the token shown is not
- * accepted, and the patient may show a fresh one or be admitted another way (Vitale, traits).
+ * Stable codes of ApCV tokens the hub refuses. Every one but {@link #APCV_NOT_CONFIGURED} and
+ * {@link #APCV_KEYS_UNAVAILABLE} (the hub cannot check ApCV tokens now) is a rejection: the token shown
+ * is not accepted, and the patient may show a fresh one or be admitted another way (Vitale, traits).
  */
 public enum ApcvError {
     /** Not {@code APCV1.} followed by a compact JWS, or its header or claims are not JSON. */
@@ -28,5 +29,7 @@ public enum ApcvError {
     /** The identity in the token (INS matricule, OID or traits) is missing or invalid. */
     APCV_IDENTITY_INVALID,
     /** No ApCV key is configured on this hub: ApCV admission is off. */
-    APCV_NOT_CONFIGURED
+    APCV_NOT_CONFIGURED,
+    /** The issuer's keys ({@code hub.apcv.keys-url}) cannot be fetched now: try again later or admit another way. */
+    APCV_KEYS_UNAVAILABLE
 }

@@ -4,13 +4,13 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import fr.vigie.protocol.identity.IdentityException;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.protocol.identity.TraitsInput;
+import java.io.IOException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +29,7 @@ import java.util.Objects;
  * </pre>
  * Checked in this order, each with its {@link ApcvError}: shape, algorithm (ES256 only, so
  * {@code none} and HMAC are refused before any key is touched), key id, signature, issuer, audience
- * (the calling kiosk's site), expiry and issue time with {@link ApcvSettings#skew()}, lifetime, token
+ * (the calling kiosk's site, or {@code hub.apcv.audience}), expiry and issue time with {@link ApcvSettings#skew()}, lifetime, token
  * id, identity. Replays are the {@link ApcvReplayGuard}'s concern. Thread-safe, clock injected.
  *
  * <pre>{@code
@@ -71,12 +71,17 @@ public final class ApcvVerifier {
                     + jwt.getHeader().getAlgorithm());
         }
         String kid = jwt.getHeader().getKeyID();
-        JWK key = kid == null ? null : settings.keys().getKeyByKeyId(kid);
+        ECKey key;
+        try {
+            key = kid == null ? null : settings.keys().find(kid).orElse(null);
+        } catch (IOException e) {
+            throw reject(ApcvError.APCV_KEYS_UNAVAILABLE, "the issuer's keys cannot be fetched now: " + e.getMessage());
+        }
         if (key == null) {
             throw reject(ApcvError.APCV_UNKNOWN_KEY, "no trusted ApCV key has the id " + kid);
         }
         try {
-            if (!jwt.verify(new ECDSAVerifier((ECKey) key))) {
+            if (!jwt.verify(new ECDSAVerifier(key))) {
                 throw reject(ApcvError.APCV_SIGNATURE_INVALID, "the signature does not verify with key " + kid);
             }
         } catch (JOSEException e) {
@@ -101,8 +106,9 @@ public final class ApcvVerifier {
         if (!settings.issuer().equals(claims.getIssuer())) {
             throw reject(ApcvError.APCV_WRONG_ISSUER, "the token's issuer is not " + settings.issuer());
         }
-        if (claims.getAudience() == null || !claims.getAudience().contains(site)) {
-            throw reject(ApcvError.APCV_WRONG_AUDIENCE, "the token is not meant for site " + site);
+        String audience = settings.audience().orElse(site);
+        if (claims.getAudience() == null || !claims.getAudience().contains(audience)) {
+            throw reject(ApcvError.APCV_WRONG_AUDIENCE, "the token is not meant for " + audience);
         }
     }
 

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * RequestGate.forHosts(List.of("hub.chu-nord.local", "127.0.0.1", "localhost"))
- *         .accepting("/sandbox/psc/", RequestGate.FORM)
+ *         .accepting("/oidc/", RequestGate.FORM)          // a prefix whose bodies are forms
  *         .install(app);                                  // before any other before-handler
  * }</pre>
  */

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * The hub's own check of a health professional's card certificate, the same as a kiosk's sign-in check
  * ({@link IgcSanteValidator}: path to an IGC-Santé root, validity at the hub's clock, digitalSignature,
  * each issuer's CRL, an idNat_PS as CN) but against what the hub trusts: the anchors of
- * {@code hub.igc-sante.anchors} (plus, on a sandbox hub, its test hierarchy) and the CRLs the hub
+ * {@code hub.igc-sante.anchors} and the CRLs the hub
  * distributes ({@link CrlDistribution}), read afresh at every check so that a revocation applies at once.
  *
  * <p>A kiosk may present the intermediate CAs it knows for the card: they help build the path but are
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * past its nextUpdate is still used for {@link #CRL_GRACE}, like on kiosks. Thread-safe.
  *
  * <pre>{@code
- * CardCertificates cards = CardCertificates.load(config.igcSanteAnchors(), sandboxCas, crlDistribution, clock);
+ * CardCertificates cards = CardCertificates.load(config.igcSanteAnchors(), crlDistribution, clock);
  * ProfessionalCertificate who = cards.validate(cardCertificate, presentedIntermediates);
  * }</pre>
  */
@@ -56,18 +56,17 @@ public final class CardCertificates {
     }
 
     /**
-     * Reads the anchor files and adds {@code more} CA certificates (a sandbox hierarchy).
+     * Reads the anchor files.
      *
      * @throws IOException a file cannot be read
      * @throws ProvisioningException a file holds something other than CA certificates
      */
-    public static CardCertificates load(List<Path> anchorFiles, List<X509Certificate> more, CrlDistribution crls,
-            Clock clock) throws IOException, ProvisioningException {
+    public static CardCertificates load(List<Path> anchorFiles, CrlDistribution crls, Clock clock)
+            throws IOException, ProvisioningException {
         List<X509Certificate> all = new ArrayList<>();
         if (!anchorFiles.isEmpty()) {
             all.addAll(IgcSanteTrust.load(anchorFiles).certificates());
         }
-        all.addAll(more);
         return new CardCertificates(all, crls, clock);
     }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +18,13 @@ import org.slf4j.LoggerFactory;
  * The IGC-Santé CRLs the hub hands to kiosks. Production sites point {@code hub.igc-sante.crl-files}
  * at the CRL files an operator job downloads from the ANS publication points; each file is read
  * again when its modification time or size changes, and a file that cannot be read keeps serving
- * its last good content. A sandbox hub adds the sandbox hierarchy's CRLs. The hub does not judge the
+ * its last good content (the sandbox launcher writes its test hierarchy's CRLs to such files). The hub
+ * does not judge the
  * CRLs (each kiosk verifies them against its own anchors) beyond their being readable CRLs.
  * Thread-safe.
  *
  * <pre>{@code
- * var crls = new CrlDistribution(config.igcSanteCrlFiles(), List.of(sandboxCa::crls));
+ * var crls = new CrlDistribution(config.igcSanteCrlFiles());
  * String pem = crls.bundle();
  * }</pre>
  */
@@ -32,24 +32,21 @@ public final class CrlDistribution {
     private static final Logger LOG = LoggerFactory.getLogger(CrlDistribution.class);
 
     private final List<Path> files;
-    private final List<Supplier<List<X509CRL>>> sources;
     private final Map<Path, Read> reads = new LinkedHashMap<>();
 
     private record Read(FileTime modified, long size, List<X509CRL> crls) {
     }
 
-    public CrlDistribution(List<Path> files, List<Supplier<List<X509CRL>>> sources) {
+    public CrlDistribution(List<Path> files) {
         this.files = List.copyOf(files);
-        this.sources = List.copyOf(sources);
     }
 
-    /** Every CRL held now: the files' (in order), then the other sources'. */
+    /** Every CRL held now: the files', in order. */
     public synchronized List<X509CRL> crls() {
         List<X509CRL> all = new ArrayList<>();
         for (Path f : files) {
             all.addAll(read(f));
         }
-        sources.forEach(s -> all.addAll(s.get()));
         return all;
     }
 
@@ -79,6 +76,6 @@ public final class CrlDistribution {
 
     @Override
     public String toString() {
-        return "CrlDistribution[files=" + files + ", other sources=" + sources.size() + "]";
+        return "CrlDistribution[files=" + files + "]";
     }
 }

@@ -2,7 +2,7 @@ package fr.vigie.hub.insi;
 
 /**
  * The INSi téléservice as the hub uses it. {@link SoapInsiClient} speaks SOAP 1.2 over mutual TLS
- * to the real service or to the sandbox simulator; both answer the same contract. Implementations
+ * to the real service or to a simulator (edge-hub-sandbox); both answer the same contract. Implementations
  * are thread-safe and audit every call.
  *
  * <pre>{@code

@@ -93,7 +93,7 @@ final class InsiRequestWriter {
             w.writeCharacters(settings.idam());
             w.writeEndElement();
             text(w, InsiNamespaces.CTX_LPS, "Version", settings.lpsVersion());
-            text(w, InsiNamespaces.CTX_LPS, "Instance", messageId.substring("uuid:".length()));
+            text(w, InsiNamespaces.CTX_LPS, "Instance", settings.instanceId());
             text(w, InsiNamespaces.CTX_LPS, "Nom", settings.lpsUrn());
             w.writeEndElement();
             w.writeEndElement();

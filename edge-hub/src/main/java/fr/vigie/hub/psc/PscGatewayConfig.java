@@ -8,10 +8,12 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
- * How the hub talks to Pro Santé Connect, checked once when built. The client authenticates
- * either with a client secret (HTTP Basic, community space) or with mutual TLS (an
- * {@link SSLContext} holding the IGC-Santé certificate, trusted space): exactly one of the two.
- * Immutable; {@code toString()} hides the secret.
+ * How the hub talks to Pro Santé Connect, checked once when built; the gateway's run-time form of the
+ * {@code hub.psc.*} settings ({@link PscGatewaySettings}). The client authenticates with a client
+ * secret (HTTP Basic, PSC's bac à sable) when one is given, otherwise with mutual TLS
+ * ({@code tls_client_auth}: the {@link SSLContext} holds the IGC-Santé certificate). The TLS context,
+ * when given, also says which CAs PSC's server certificate must chain to; without one the JVM's
+ * defaults apply. Immutable; {@code toString()} hides the secret.
  *
  * <pre>{@code
  * PscGatewayConfig cfg = PscGatewayConfig.withSecret(
@@ -21,7 +23,8 @@ import javax.net.ssl.SSLContext;
  * @param issuer the PSC issuer, without trailing slash
  * @param clientId the client id registered at PSC
  * @param clientSecret the client secret, for Basic client authentication
- * @param mtls the TLS context carrying the client certificate, for mutual-TLS client authentication
+ * @param tls the TLS context of every call to PSC: the client certificate for mutual-TLS client
+ *        authentication (required without a secret), and the trusted CAs
  * @param scope the scopes asked for, {@code openid scope_all}
  * @param acr the only acceptable {@code acr}, {@code eidas1}
  * @param clockSkew tolerance on {@code exp} and {@code iat}
@@ -31,7 +34,7 @@ import javax.net.ssl.SSLContext;
  *        {@value #PSC_DISCOVERY_PATH} by default, {@value #OIDC_DISCOVERY_PATH} for a standard
  *        OpenID provider (the Keycloak interoperability test)
  */
-public record PscGatewayConfig(URI issuer, String clientId, Optional<String> clientSecret, Optional<SSLContext> mtls,
+public record PscGatewayConfig(URI issuer, String clientId, Optional<String> clientSecret, Optional<SSLContext> tls,
         String scope, String acr, Duration clockSkew, Duration jwksMinRefetch, Duration httpTimeout,
         String discoveryPath) {
     public static final String DEFAULT_SCOPE = "openid scope_all";
@@ -50,9 +53,9 @@ public record PscGatewayConfig(URI issuer, String clientId, Optional<String> cli
         require(!issuer.toString().endsWith("/"), "psc.issuer must not end with '/', got " + issuer);
         require(clientId != null && !clientId.isBlank(), "psc.clientId is required");
         clientSecret = Objects.requireNonNullElse(clientSecret, Optional.empty());
-        mtls = Objects.requireNonNullElse(mtls, Optional.empty());
-        require(clientSecret.isPresent() != mtls.isPresent(),
-                "psc: give exactly one of psc.clientSecret and a mutual-TLS context");
+        tls = Objects.requireNonNullElse(tls, Optional.empty());
+        require(clientSecret.isPresent() || tls.isPresent(),
+                "psc: give psc.clientSecret or a mutual-TLS context holding the client certificate");
         clientSecret.ifPresent(s -> require(!s.isBlank(), "psc.clientSecret must not be blank"));
         require(scope != null && scope.contains("openid"), "psc.scope must contain openid, got " + scope);
         require(acr != null && !acr.isBlank(), "psc.acr is required");
@@ -65,9 +68,9 @@ public record PscGatewayConfig(URI issuer, String clientId, Optional<String> cli
     }
 
     /** The configuration with PSC's discovery path. */
-    public PscGatewayConfig(URI issuer, String clientId, Optional<String> clientSecret, Optional<SSLContext> mtls,
+    public PscGatewayConfig(URI issuer, String clientId, Optional<String> clientSecret, Optional<SSLContext> tls,
             String scope, String acr, Duration clockSkew, Duration jwksMinRefetch, Duration httpTimeout) {
-        this(issuer, clientId, clientSecret, mtls, scope, acr, clockSkew, jwksMinRefetch, httpTimeout,
+        this(issuer, clientId, clientSecret, tls, scope, acr, clockSkew, jwksMinRefetch, httpTimeout,
                 PSC_DISCOVERY_PATH);
     }
 
@@ -85,7 +88,7 @@ public record PscGatewayConfig(URI issuer, String clientId, Optional<String> cli
 
     /** A copy with another least time between JWKS refetches. */
     public PscGatewayConfig withJwksMinRefetch(Duration d) {
-        return new PscGatewayConfig(issuer, clientId, clientSecret, mtls, scope, acr, clockSkew, d, httpTimeout,
+        return new PscGatewayConfig(issuer, clientId, clientSecret, tls, scope, acr, clockSkew, d, httpTimeout,
                 discoveryPath);
     }
 
@@ -94,7 +97,7 @@ public record PscGatewayConfig(URI issuer, String clientId, Optional<String> cli
      * issuer; discovery still requires the document to name that issuer.
      */
     public PscGatewayConfig withDiscoveryPath(String path) {
-        return new PscGatewayConfig(issuer, clientId, clientSecret, mtls, scope, acr, clockSkew, jwksMinRefetch,
+        return new PscGatewayConfig(issuer, clientId, clientSecret, tls, scope, acr, clockSkew, jwksMinRefetch,
                 httpTimeout, path);
     }
 

@@ -40,7 +40,7 @@ final class PscHttp {
         this.config = config;
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(config.httpTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
-        config.mtls().ifPresent(b::sslContext);
+        config.tls().ifPresent(b::sslContext);
         this.client = b.build();
     }
 

@@ -44,8 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-    /** Where bodies are forms rather than JSON: the sandbox PSC (OIDC endpoints, e-CPS phone page). */
-    static final String SANDBOX_FORMS = "/sandbox/psc/";
 
     private final Javalin app;
     private final DeviceRegistry devices;
@@ -85,15 +83,14 @@ public final class HttpApi implements AutoCloseable {
             config.http.generateEtags = false;
         });
         app.before(SecurityHeaders::apply);
-        gate.accepting(SANDBOX_FORMS, RequestGate.FORM).install(app);
+        gate.install(app);
         routes();
     }
 
     /**
      * Starts the server on {@code bind}:{@code port} (0 for a free port), answering only to the host
-     * names {@code gate} lets through, and letting {@code extension} add routes before the server starts,
-     * e.g. the sandbox PSC: {@code app -> psc.mount(app, PscSimulator.DEFAULT_BASE, origin)}. Bodies are
-     * JSON, except under {@value #SANDBOX_FORMS} (the sandbox PSC's OIDC endpoints and phone page take forms).
+     * names {@code gate} lets through, and letting {@code extension} add the hub features' routes before
+     * the server starts. Bodies are JSON.
      */
     public static HttpApi start(String bind, int port, RequestGate gate, DeviceRegistry devices, EventQuery events,
             HubMetrics metrics, Health.Probe health, Consumer<Javalin> extension) {

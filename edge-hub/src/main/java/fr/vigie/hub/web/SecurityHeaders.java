@@ -9,17 +9,15 @@ import io.javalin.http.Context;
  * <li>{@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy: no-referrer} and
  * {@code X-Frame-Options: DENY} everywhere;</li>
  * <li>the console's {@value #CSP} (scripts and styles from the hub only, no inline script, no
- * framing) on everything but the sandbox, whose simulator pages set their own policy and get
- * {@code frame-ancestors 'none'} by default;</li>
+ * framing) everywhere;</li>
  * <li>{@code Cache-Control: no-store} on the REST API ({@code /api/**}): its answers name kiosks,
  * patients and staff and must not stay in a browser or proxy cache.</li>
  * </ul>
- * Routes may replace a header (a page's own {@code Cache-Control}, a sandbox page's CSP). Stateless.
+ * Routes may replace a header (a page's own {@code Cache-Control}). Stateless.
  */
 final class SecurityHeaders {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
             + " img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-    private static final String SANDBOX_CSP = "frame-ancestors 'none'";
 
     private SecurityHeaders() {
     }
@@ -28,7 +26,7 @@ final class SecurityHeaders {
         String path = ctx.path();
         ctx.header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer")
                 .header("X-Frame-Options", "DENY")
-                .header("Content-Security-Policy", path.startsWith("/sandbox/") ? SANDBOX_CSP : CSP);
+                .header("Content-Security-Policy", CSP);
         if (path.startsWith("/api/")) {
             ctx.header("Cache-Control", "no-store");
         }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code before} filter in front of every route of the hub's HTTP server except {@code /healthz},
- * {@code /metrics}, {@code /sandbox/**}, the FHIR API {@code /fhir/**} (which checks its own callers' tokens), reads of {@code /pki/**} (IGC-Santé CRLs: public, signed data that
+ * {@code /metrics}, the FHIR API {@code /fhir/**} (which checks its own callers' tokens), reads of {@code /pki/**} (IGC-Santé CRLs: public, signed data that
  * kiosks fetch before they have any credential), static assets, the sign-in page and the sign-in request itself:
  * <ul>
  * <li>authenticates the caller by {@code Authorization: Bearer vigie_…} (CLI) or the
@@ -67,7 +67,7 @@ final class StaffGuard {
 
     void handle(Context ctx) throws StaffRejection, SQLException {
         String path = ctx.path();
-        if (path.startsWith("/sandbox/") || path.equals("/fhir") || path.startsWith("/fhir/")) {
+        if (path.equals("/fhir") || path.startsWith("/fhir/")) {
             return; // the FHIR API checks its callers' tokens itself (fr.vigie.hub.fhir.FhirRoutes)
         }
         boolean reads = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD

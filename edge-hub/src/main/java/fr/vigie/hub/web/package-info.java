@@ -4,7 +4,7 @@
  * (French by default, English on request; every text from the {@code i18n/console_*.properties}
  * bundles).
  *
- * <p>Every route but {@code /healthz}, {@code /metrics}, {@code /sandbox/**}, the FHIR API {@code /fhir/**} (which
+ * <p>Every route but {@code /healthz}, {@code /metrics}, the FHIR API {@code /fhir/**} (which
  * checks its callers' tokens itself, {@code fr.vigie.hub.fhir}), static assets and the sign-in
  * page is for signed-in IT staff (an application's {@code FHIR_READER} token gets 403 here) ({@link fr.vigie.hub.web.StaffRoutes}): a filter authenticates the
  * session cookie (with its CSRF token on changes) or the API bearer token, enforces the role (viewer:

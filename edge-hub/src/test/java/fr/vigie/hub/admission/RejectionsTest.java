@@ -36,7 +36,7 @@ class RejectionsTest {
     void everyApcvRefusalKeepsItsNameAndStatus() {
         for (ApcvError e : ApcvError.values()) {
             int expected = switch (e) {
-                case APCV_NOT_CONFIGURED -> 503;
+                case APCV_NOT_CONFIGURED, APCV_KEYS_UNAVAILABLE -> 503;
                 case APCV_REPLAYED -> 409;
                 default -> 400;
             };

@@ -1,5 +1,7 @@
 package fr.vigie.hub.agent;
 
+import static fr.vigie.hub.HubServicesFixture.auditLog;
+import static fr.vigie.hub.HubServicesFixture.provenAgents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -157,7 +159,7 @@ class AgentProofIT {
     }
 
     private static List<AuditRecord> audit(String action, String subject) throws Exception {
-        return hub.audit().find(new AuditQuery(null, action, subject, null, null, 0, 1000)).entries();
+        return auditLog(hub).find(new AuditQuery(null, action, subject, null, null, 0, 1000)).entries();
     }
 
     @Test
@@ -243,7 +245,7 @@ class AgentProofIT {
 
         assertEquals(403, forged.statusCode());
         assertEquals(AgentError.AGENT_SIGNATURE_INVALID.name(), code(forged));
-        assertTrue(hub.agents().current(desk.address()).isEmpty());
+        assertTrue(provenAgents(hub).current(desk.address()).isEmpty());
         assertEquals(AgentError.AGENT_NONCE_REPLAYED.name(), code(desk.prove(nonce, anne.sign(nonce), anne)),
                 "one try per nonce");
         assertTrue(audit(ProvenAgents.PROOF_REFUSED, "kiosk:" + desk.address()).stream()
@@ -260,7 +262,7 @@ class AgentProofIT {
 
         assertEquals(403, stolen.statusCode());
         assertEquals(AgentError.AGENT_NONCE_OTHER_KIOSK.name(), code(stolen));
-        assertTrue(hub.agents().current(b.address()).isEmpty());
+        assertTrue(provenAgents(hub).current(b.address()).isEmpty());
         assertEquals(200, a.prove(nonce, anne.sign(nonce), anne).statusCode());
     }
 
@@ -276,7 +278,7 @@ class AgentProofIT {
 
         assertEquals(403, r.statusCode());
         assertEquals("AGENT_CERT_REVOKED", code(r));
-        assertEquals("session-1", hub.agents().current(desk.address()).orElseThrow().kioskSessionId(),
+        assertEquals("session-1", provenAgents(hub).current(desk.address()).orElseThrow().kioskSessionId(),
                 "a refused proof leaves the binding it would have replaced");
     }
 
@@ -330,13 +332,13 @@ class AgentProofIT {
         HttpResponse<String> older = desk.post(AgentApi.END.path(), Map.of("kioskSessionId", "session-0", "reason",
                 "CLOSED"));
         assertEquals(204, older.statusCode());
-        assertTrue(hub.agents().current(desk.address()).isPresent(), "an older session's end leaves the binding");
+        assertTrue(provenAgents(hub).current(desk.address()).isPresent(), "an older session's end leaves the binding");
 
         HttpResponse<String> locked = desk.post(AgentApi.END.path(), Map.of("kioskSessionId", "session-1", "reason",
                 "LOCKED"));
 
         assertEquals(204, locked.statusCode());
-        assertTrue(hub.agents().current(desk.address()).isEmpty());
+        assertTrue(provenAgents(hub).current(desk.address()).isEmpty());
         assertEquals(AgentError.AGENT_NOT_PROVEN.name(), code(desk.passportChecked(record, Map.of())));
         assertEquals(AgentError.AGENT_NONCE_REPLAYED.name(), code(desk.prove(pending, anne.sign(pending), anne)),
                 "a nonce of the locked session proves nothing");
@@ -359,7 +361,7 @@ class AgentProofIT {
         } finally {
             HUB_CLOCK.advance(ProvenAgents.MAX_BINDING.negated());
         }
-        assertTrue(hub.agents().current(desk.address()).isEmpty());
+        assertTrue(provenAgents(hub).current(desk.address()).isEmpty());
         assertTrue(audit("AGENT_UNBOUND", "agent:810001234565").stream().anyMatch(e ->
                 desk.address().toString().equals(e.details().get("kiosk")) && "EXPIRED".equals(e.details().get("reason"))));
     }
@@ -377,7 +379,7 @@ class AgentProofIT {
 
         assertEquals(200, removed.statusCode(), removed.body());
         assertTrue(JSON.readTree(removed.body()).path("changed").asBoolean());
-        assertTrue(hub.agents().current(desk.address()).isEmpty());
+        assertTrue(provenAgents(hub).current(desk.address()).isEmpty());
         assertEquals(AgentError.NOT_AN_ADMISSION_DESK.name(), code(desk.post(AgentApi.NONCE.path(),
                 Map.of("kioskSessionId", "session-2"))));
         assertTrue(audit("DEVICE_ROLE_CHANGED", "kiosk:" + desk.address()).stream()

@@ -1,5 +1,7 @@
 package fr.vigie.hub.enrol;
 
+import static fr.vigie.hub.HubServicesFixture.auditLog;
+import static fr.vigie.hub.HubServicesFixture.staffDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,8 +46,8 @@ class EnrolmentApiIT {
     static void start() throws Exception {
         hub = EdgeHub.start(HubConfig.load(null, Map.of("hub.data-dir", dir.resolve("hub").toString(),
                 "hub.http.port", "0", "hub.mqtt.port", "0", "hub.site", SITE)), clock);
-        admin = hub.staff().tokens().issue("admin", StaffRole.ADMIN, "enrol", "test").token();
-        viewer = hub.staff().tokens().issue("admin", StaffRole.VIEWER, "enrol-viewer", "test").token();
+        admin = staffDirectory(hub).tokens().issue("admin", StaffRole.ADMIN, "enrol", "test").token();
+        viewer = staffDirectory(hub).tokens().issue("admin", StaffRole.VIEWER, "enrol-viewer", "test").token();
     }
 
     @AfterAll
@@ -87,7 +89,7 @@ class EnrolmentApiIT {
         assertEquals(200, revoked.statusCode(), revoked.body());
         assertEquals(1, JSON.readTree(revoked.body()).path("revoked").size());
 
-        List<AuditRecord> audit = hub.audit().find(AuditQuery.all(100)).entries();
+        List<AuditRecord> audit = auditLog(hub).find(AuditQuery.all(100)).entries();
         assertTrue(audit.stream().anyMatch(r -> r.action().equals("ENROL_APPROVED") && r.actor().equals("admin")));
         assertTrue(audit.stream().anyMatch(r -> r.action().equals("DEVICE_REVOKED") && r.actor().equals("admin")
                 && r.subject().equals("kiosk:" + SITE + "/accueil-1")));
@@ -102,7 +104,7 @@ class EnrolmentApiIT {
         String token = JSON.readTree(r.body()).path("token").asText();
         assertTrue(token.matches("[0-9a-f]{16}\\.[A-Za-z0-9_-]{43}"), token);
         String secret = token.substring(17);
-        assertTrue(hub.audit().find(AuditQuery.all(100)).entries().stream()
+        assertTrue(auditLog(hub).find(AuditQuery.all(100)).entries().stream()
                 .noneMatch(e -> e.details().values().stream().anyMatch(v -> v.contains(secret))));
     }
 

@@ -1,5 +1,7 @@
 package fr.vigie.hub.enrol;
 
+import static fr.vigie.hub.HubServicesFixture.auditLog;
+import static fr.vigie.hub.HubServicesFixture.staffDirectory;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -139,7 +141,7 @@ class EnrolmentsIT {
         assertEquals(EnrolmentStatus.REJECTED, closed.status());
         assertEquals("SUPERSEDED", closed.reason());
         assertEquals("alice", closed.decidedBy());
-        assertTrue(hub.audit().find(AuditQuery.all(1000)).entries().stream().anyMatch(r -> r.action()
+        assertTrue(auditLog(hub).find(AuditQuery.all(1000)).entries().stream().anyMatch(r -> r.action()
                 .equals("ENROL_SUPERSEDED") && r.actor().equals("alice") && r.details().get("enrolmentId")
                         .equals(second.id().toString()) && r.details().get("supersededBy").equals(first.id().toString())));
     }
@@ -303,7 +305,7 @@ class EnrolmentsIT {
         DeviceIdentity real = kiosk("accueil-7");
         String realId = JSON.readTree(post(EnrolmentApi.SUBMIT.path(), json(real)).body()).path("id").asText();
         DeviceIdentity impostor = TestDevices.unenrolled(dir.resolve("impostor"), real.kiosk(), clock);
-        String admin = hub.staff().tokens().issue("admin", StaffRole.ADMIN, "enrolments-it", "test").token();
+        String admin = staffDirectory(hub).tokens().issue("admin", StaffRole.ADMIN, "enrolments-it", "test").token();
         try (RawHttp attacker = RawHttp.connect(hub.deviceApiUri(), "127.0.0.3", pinned())) {
             // when another machine asks for the same kiosk id with its own key
             RawHttp.Response attempt = attacker.send("POST", EnrolmentApi.SUBMIT.path(), "application/json", json(impostor));
@@ -351,7 +353,7 @@ class EnrolmentsIT {
     }
 
     private static List<AuditRecord> audit() throws Exception {
-        return hub.audit().find(AuditQuery.all(1000)).entries();
+        return auditLog(hub).find(AuditQuery.all(1000)).entries();
     }
 
     static HttpResponse<String> post(String path, String json) throws Exception {

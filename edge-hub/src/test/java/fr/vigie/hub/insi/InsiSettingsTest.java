@@ -14,14 +14,14 @@ class InsiSettingsTest {
     void plainHttpEndpointIsRefusedNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> InsiSettings.defaults(URI.create("http://insi.test/x"), "E1", "IDAM"));
-        assertTrue(e.getMessage().startsWith("insi.endpoint"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("hub.insi.endpoint"), e.getMessage());
     }
 
     @Test
     void unboundedRetriesAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> InsiSettings.defaults(ENDPOINT, "E1", "IDAM").withRetries(10, Duration.ofMillis(100)));
-        assertTrue(e.getMessage().contains("insi.max-attempts"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("hub.insi.max-attempts"), e.getMessage());
     }
 
     @Test

@@ -39,12 +39,21 @@ import org.junit.jupiter.api.Test;
  * run on a JDK 21+ found on the machine; its log is kept in {@code target/keycloak-interop/}.
  */
 class KeycloakInteropIT {
-    static final IdNatPs DOCTOR = PscGatewayIT.id("810099900010");
-    static final IdNatPs NURSE = PscGatewayIT.id("810099900028");
+    static final IdNatPs DOCTOR = id("810099900010");
+    static final IdNatPs NURSE = id("810099900028");
     static final String CLIENT = "vigie-site";
     static final String SECRET = "keycloak-interop-secret";
     static final URI REDIRECT = URI.create("http://127.0.0.1:9/callback");
     static CibaAuthenticationDevice device;
+
+    static IdNatPs id(String s) {
+        try {
+            return IdNatPs.parse(s);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     static KeycloakServer keycloak;
     static PscGatewayConfig config;
     static PscProvider provider;
@@ -163,7 +172,7 @@ class KeycloakInteropIT {
     @Test
     void unknownProfessionalOrWrongSecretIsRefusedByKeycloak() throws Exception {
         assertEquals(PscError.PSC_REQUEST_REFUSED, assertThrows(PscException.class,
-                () -> ciba.start(PscGatewayIT.id("810099900036"), CibaChannel.CARD)).error());
+                () -> ciba.start(id("810099900036"), CibaChannel.CARD)).error());
         CibaFlow wrong = new CibaFlow(PscGatewayConfig.withSecret(keycloak.issuer(), CLIENT, "not-the-secret")
                 .withDiscoveryPath(PscGatewayConfig.OIDC_DISCOVERY_PATH), provider, validator, new SecureRandom(), clock);
         assertEquals(PscError.PSC_CLIENT_UNAUTHORIZED,

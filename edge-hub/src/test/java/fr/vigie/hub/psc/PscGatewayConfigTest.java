@@ -22,14 +22,15 @@ class PscGatewayConfigTest {
     }
 
     @Test
-    void bothOrNeitherClientAuthenticationIsRefusedNamingTheKeys() throws Exception {
-        SSLContext tls = SSLContext.getDefault();
-        IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> new PscGatewayConfig(ISSUER,
-                "vigie", Optional.of("s"), Optional.of(tls), "openid scope_all", "eidas1", Duration.ZERO, Duration.ZERO,
-                Duration.ofSeconds(1)));
-        assertTrue(both.getMessage().contains("psc.clientSecret"));
-        assertThrows(IllegalArgumentException.class, () -> new PscGatewayConfig(ISSUER, "vigie", Optional.empty(),
-                Optional.empty(), "openid scope_all", "eidas1", Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1)));
+    void noClientAuthenticationIsRefusedButASecretMayComeWithATrustContext() throws Exception {
+        IllegalArgumentException neither = assertThrows(IllegalArgumentException.class, () -> new PscGatewayConfig(
+                ISSUER, "vigie", Optional.empty(), Optional.empty(), "openid scope_all", "eidas1", Duration.ZERO,
+                Duration.ZERO, Duration.ofSeconds(1)));
+        assertTrue(neither.getMessage().contains("psc.clientSecret"));
+        SSLContext trust = SSLContext.getDefault();
+        PscGatewayConfig basicOverOwnTrust = new PscGatewayConfig(ISSUER, "vigie", Optional.of("s"), Optional.of(trust),
+                "openid scope_all", "eidas1", Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1));
+        assertTrue(basicOverOwnTrust.toString().contains("client_secret_basic"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package fr.vigie.hub.testing;
 
+
+import static fr.vigie.hub.HubServicesFixture.provenAgents;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.agent.AgentBinding;
 import fr.vigie.hub.agent.CardProof;
@@ -19,7 +21,7 @@ import java.util.List;
  * (PKCS#1 v1.5 over the nonce bytes, no digest). {@link #prove} runs the hub's proof as a kiosk would.
  *
  * <pre>{@code
- * TestAgents.Card card = TestAgents.issue(hub.sandbox().orElseThrow().igcSante().ca(), "810001234565");
+ * TestAgents.Card card = TestAgents.issue(sandbox.igcSante().ca(), "810001234565");
  * AgentBinding bound = TestAgents.prove(hub, kiosk, card);
  * }</pre>
  */
@@ -58,7 +60,7 @@ public final class TestAgents {
 
     /** Proves {@code card}'s holder at {@code kiosk} (an admission desk) for kiosk session {@code sessionId}. */
     public static AgentBinding prove(EdgeHub hub, KioskAddress kiosk, String sessionId, Card card) throws Exception {
-        ProvenAgents.Nonce nonce = hub.agents().nonce(kiosk, sessionId);
-        return hub.agents().proveWithCard(kiosk, card.proof(nonce.value()));
+        ProvenAgents.Nonce nonce = provenAgents(hub).nonce(kiosk, sessionId);
+        return provenAgents(hub).proveWithCard(kiosk, card.proof(nonce.value()));
     }
 }

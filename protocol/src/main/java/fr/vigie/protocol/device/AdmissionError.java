@@ -60,6 +60,8 @@ public enum AdmissionError implements DeviceError {
     APCV_IDENTITY_INVALID(400),
     /** ApCV admission is not configured on this hub. */
     APCV_NOT_CONFIGURED(503),
+    /** The ApCV issuer's keys cannot be fetched now: try again later or admit another way. */
+    APCV_KEYS_UNAVAILABLE(503),
     /** The step makes no sense from the record's RNIV status. */
     RNIV_FORBIDDEN_TRANSITION(409),
     /** The identity is doubtful or fictitious: it stays provisional. */

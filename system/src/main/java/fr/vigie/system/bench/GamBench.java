@@ -5,6 +5,7 @@ import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.HubPkiConfig;
 import fr.vigie.hub.admission.AdmissionCaller;
 import fr.vigie.hub.gam.GamSettings;
+import fr.vigie.hub.sandbox.SandboxHub;
 import fr.vigie.hub.sandbox.apcv.ApcvIssuer;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.identity.IdNatPs;
@@ -13,6 +14,7 @@ import fr.vigie.protocol.identity.TraitsInput;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -21,7 +23,7 @@ import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * {@code ./vigie bench gam [--patients N] [--burst M]}: a sandbox hub feeding a GAM on this machine (HAPI's own MLLP
+ * {@code ./vigie bench gam [--patients N] [--burst M]}: a hub beside the sandbox (its ApCV issuer) feeding a GAM on this machine (HAPI's own MLLP
  * server, in-process, {@link HapiMllpReceiver}) over TCP.
  * <ol>
  * <li><b>Latency</b>: N patients qualified one after the other at an admission desk from their Appli carte Vitale
@@ -59,11 +61,12 @@ final class GamBench {
                 Runtime.getRuntime().availableProcessors(), data);
         try (HapiMllpReceiver gam = HapiMllpReceiver.start(record -> false)) {
             Map<String, String> settings = new HashMap<>(Map.of(HubConfig.DATA_DIR, data.resolve("hub").toString(),
-                    HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.SANDBOX_ENABLED, "true",
+                    HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0",
                     HubPkiConfig.DEVICE_API_PORT, "0", HubPkiConfig.SITE, KIOSK.site(), GamSettings.HOST, "127.0.0.1",
                     GamSettings.PORT, Integer.toString(gam.port()), GamSettings.RETRY_MAX_SECONDS, "1"));
-            try (EdgeHub hub = EdgeHub.start(HubConfig.load(null, settings))) {
-                ApcvIssuer apcv = hub.sandbox().orElseThrow().apcv();
+            try (SandboxHub sandboxHub = SandboxHub.start(settings, Clock.systemUTC())) {
+                EdgeHub hub = sandboxHub.hub();
+                ApcvIssuer apcv = sandboxHub.sandbox().apcv();
                 AdmissionCaller agent = new AdmissionCaller(KIOSK, IdNatPs.parse("810001234565"));
                 int warmup = Math.min(50, patients);
                 double[] latencies = new double[patients];

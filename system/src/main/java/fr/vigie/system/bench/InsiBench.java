@@ -1,5 +1,6 @@
 package fr.vigie.system.bench;
 
+import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.insi.InsiCaller;
 import fr.vigie.hub.insi.InsiResult;
 import fr.vigie.hub.insi.SoapInsiClient;
@@ -8,12 +9,17 @@ import fr.vigie.hub.sandbox.insi.InsiSandbox;
 import fr.vigie.hub.sandbox.insi.InsiSimulator;
 import fr.vigie.protocol.identity.StrictTraits;
 import fr.vigie.protocol.identity.TraitsInput;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Measures the gateway against the sandbox over mutual TLS on loopback: N sequential
+ * Measures the gateway, built from the sandbox's {@code hub.insi.*} settings as the hub builds it, against
+ * the sandbox over mutual TLS on loopback: N sequential
  * {@code rechercherInsAvecTraitsIdentite} calls after a warm-up, printing p50/p99 of the whole
  * call, of the simulator's own handling, and of the difference: the client-side overhead (request
  * writing, TLS and HTTP on loopback, size-capped read, hardened parse, schema validation, mapping,
@@ -26,9 +32,13 @@ public final class InsiBench {
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         Clock clock = Clock.systemUTC();
-        try (InsiSandbox sandbox = InsiSandbox.start(clock, entry -> { })) {
+        Path dir = Files.createTempDirectory("vigie-insi-bench");
+        try (InsiSandbox sandbox = InsiSandbox.start(clock, dir.resolve("insi"))) {
             InsiSimulator sim = sandbox.simulator();
-            SoapInsiClient client = sandbox.client();
+            Map<String, String> settings = new HashMap<>(sandbox.hubSettings());
+            settings.put(HubConfig.DATA_DIR, dir.resolve("hub").toString());
+            SoapInsiClient client = HubConfig.load(null, settings).gateways().insi().orElseThrow()
+                    .client(entry -> { }, "bench", clock);
             StrictTraits traits = StrictTraits.check(TraitsInput.of("LEGRAND", "SOPHIE", "F", "1990-11-20"),
                     LocalDate.now(clock)).orThrow();
             InsiCaller caller = new InsiCaller("bench", null, null);

@@ -1,5 +1,7 @@
 package fr.vigie.system.admission;
 
+import static fr.vigie.hub.HubServicesFixture.auditLog;
+import static fr.vigie.hub.HubServicesFixture.provenAgents;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,6 +64,7 @@ import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.hub.identity.rniv.RnivAction;
+import fr.vigie.hub.sandbox.SandboxHub;
 import fr.vigie.protocol.identity.RnivStatus;
 import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.provisioning.device.DeviceIdentity;
@@ -102,6 +105,7 @@ class AdmissionKioskToHubIT {
 
     @TempDir
     static Path dir;
+    static SandboxHub sandboxHub;
     static EdgeHub hub;
     static InsiSimulator insi;
     static ApcvIssuer apcv;
@@ -121,11 +125,12 @@ class AdmissionKioskToHubIT {
 
     @BeforeAll
     static void startHub() throws Exception {
-        hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
-                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.SANDBOX_ENABLED, "true",
-                HubPkiConfig.SITE, "chu-nord", HubPkiConfig.DEVICE_API_PORT, "0")), CLOCK);
-        insi = hub.sandbox().orElseThrow().insi().simulator();
-        apcv = hub.sandbox().orElseThrow().apcv();
+        sandboxHub = SandboxHub.start(Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
+                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubPkiConfig.SITE, "chu-nord",
+                HubPkiConfig.DEVICE_API_PORT, "0"), CLOCK);
+        hub = sandboxHub.hub();
+        insi = sandboxHub.sandbox().insi().simulator();
+        apcv = sandboxHub.sandbox().apcv();
         kiosk = DeviceIdentity.openOrCreate(dir.resolve("kiosk"), KIOSK, "store".toCharArray(), CLOCK);
         hub.siteCa().enrolInProcess(kiosk);
         hubApi = HubApi.forDevice(hub.deviceApiUri(), kiosk);
@@ -133,9 +138,9 @@ class AdmissionKioskToHubIT {
                 CLOCK);
         hub.siteCa().enrolInProcess(other);
         workstationApi = HubApi.forDevice(hub.deviceApiUri(), other);
-        hub.agents().roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
+        provenAgents(hub).roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
         // the agent's card comes from the hub's own (sandbox) IGC-Santé, as a real card from the real one
-        hubIgc = TestIgcSante.over(hub.sandbox().orElseThrow().igcSante().ca(), new SecureRandom());
+        hubIgc = TestIgcSante.over(sandboxHub.sandbox().igcSante().ca(), new SecureRandom());
         agent = hubIgc.issuePersonne("810001234565", "LEROY", "Anne");
         kioskCheck = SandboxCards.certificateCheck(hubIgc, CLOCK);
         scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -144,8 +149,8 @@ class AdmissionKioskToHubIT {
     @AfterAll
     static void stop() {
         scheduler.shutdownNow();
-        if (hub != null) {
-            hub.close();
+        if (sandboxHub != null) {
+            sandboxHub.close();
         }
     }
 
@@ -177,7 +182,7 @@ class AdmissionKioskToHubIT {
     }
 
     private static List<AuditRecord> audit(String action) throws Exception {
-        return hub.audit().find(new AuditQuery(null, action, null, null, null, 0, 1000)).entries();
+        return auditLog(hub).find(new AuditQuery(null, action, null, null, null, 0, 1000)).entries();
     }
 
     private static ScannedCode qr(String text) {
@@ -334,7 +339,7 @@ class AdmissionKioskToHubIT {
     void theCardSignsTheHubsNonceAndTheHubBindsTheAgentItsCertificateNames() throws Exception {
         assertEquals("810001234565", proof.require());
 
-        AgentBinding bound = hub.agents().current(KIOSK).orElseThrow();
+        AgentBinding bound = provenAgents(hub).current(KIOSK).orElseThrow();
         assertEquals(ProofMethod.CARD, bound.method());
         assertEquals(agent.certificate().getSerialNumber().toString(16), bound.certificateSerial().orElseThrow());
         assertEquals(session.sessionId().orElseThrow(), bound.kioskSessionId());
@@ -354,7 +359,7 @@ class AdmissionKioskToHubIT {
         session.cardRemoved();
 
         assertEquals(SessionState.LOCKED, session.state());
-        await().atMost(Duration.ofSeconds(10)).until(() -> hub.agents().current(KIOSK).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> provenAgents(hub).current(KIOSK).isEmpty());
         HubApiException refused = assertThrows(HubApiException.class,
                 () -> hubApi.call(AdmissionApi.DOCUMENT, new DocumentRequest("PASSPORT"), "999999"));
         assertEquals(403, refused.status());
@@ -364,8 +369,8 @@ class AdmissionKioskToHubIT {
 
         signIn(agent);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> hub.agents().current(KIOSK).isPresent());
-        assertEquals(first, hub.agents().current(KIOSK).orElseThrow().kioskSessionId(), "the unlocked session");
+        await().atMost(Duration.ofSeconds(10)).until(() -> provenAgents(hub).current(KIOSK).isPresent());
+        assertEquals(first, provenAgents(hub).current(KIOSK).orElseThrow().kioskSessionId(), "the unlocked session");
     }
 
     @Test
@@ -373,6 +378,7 @@ class AdmissionKioskToHubIT {
         session.logout();
         CpsCredential revoked = hubIgc.issuePersonne("810002345675", "MOREAU", "Paul");
         hubIgc.revoke(revoked);
+        sandboxHub.sandbox().igcSante().writeCrls();   // published, where the hub's hub.igc-sante.crl-files reads it
 
         signIn(revoked);
 
@@ -381,7 +387,7 @@ class AdmissionKioskToHubIT {
                 () -> desk.typed(TraitsInput.of("Dupont", "Marie Claire", "F", "1980-05-12")));
         assertEquals("AGENT_CERT_REVOKED", refused.code());
         assertEquals("AGENT_CERT_REVOKED", proof.refusal().orElseThrow().code());
-        assertTrue(hub.agents().current(KIOSK).isEmpty());
+        assertTrue(provenAgents(hub).current(KIOSK).isEmpty());
     }
 
     @Test

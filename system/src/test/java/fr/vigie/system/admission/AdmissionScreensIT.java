@@ -1,5 +1,6 @@
 package fr.vigie.system.admission;
 
+import static fr.vigie.hub.HubServicesFixture.provenAgents;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,6 +50,7 @@ import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.hub.identity.rniv.RnivAction;
+import fr.vigie.hub.sandbox.SandboxHub;
 import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import java.nio.file.Path;
@@ -88,6 +90,7 @@ class AdmissionScreensIT {
 
     @TempDir
     static Path dir;
+    static SandboxHub sandboxHub;
     static EdgeHub hub;
     static InsiSimulator insi;
     static ApcvIssuer apcv;
@@ -100,15 +103,16 @@ class AdmissionScreensIT {
 
     @BeforeAll
     static void start() throws Exception {
-        hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
-                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.SANDBOX_ENABLED, "true",
-                HubPkiConfig.SITE, "chu-nord", HubPkiConfig.DEVICE_API_PORT, "0")), CLOCK);
-        insi = hub.sandbox().orElseThrow().insi().simulator();
-        apcv = hub.sandbox().orElseThrow().apcv();
+        sandboxHub = SandboxHub.start(Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
+                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubPkiConfig.SITE, "chu-nord",
+                HubPkiConfig.DEVICE_API_PORT, "0"), CLOCK);
+        hub = sandboxHub.hub();
+        insi = sandboxHub.sandbox().insi().simulator();
+        apcv = sandboxHub.sandbox().apcv();
         DeviceIdentity device = DeviceIdentity.openOrCreate(dir.resolve("kiosk"), KIOSK, "store".toCharArray(), CLOCK);
         hub.siteCa().enrolInProcess(device);
-        hub.agents().roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
-        TestIgcSante hubIgc = TestIgcSante.over(hub.sandbox().orElseThrow().igcSante().ca(), new SecureRandom());
+        provenAgents(hub).roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
+        TestIgcSante hubIgc = TestIgcSante.over(sandboxHub.sandbox().igcSante().ca(), new SecureRandom());
         agent = hubIgc.issuePersonne("810001234565", "LEROY", "Anne");
         kioskCheck = SandboxCards.certificateCheck(hubIgc, CLOCK);
         scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -140,8 +144,8 @@ class AdmissionScreensIT {
             proof.close();
         }
         scheduler.shutdownNow();
-        if (hub != null) {
-            hub.close();
+        if (sandboxHub != null) {
+            sandboxHub.close();
         }
     }
 
@@ -362,7 +366,7 @@ class AdmissionScreensIT {
 
     @Test
     void aKioskTheHubDoesNotKnowAsAnAdmissionDeskSaysSoInPlainWords() throws Exception {
-        hub.agents().roles().set(KIOSK, DeviceRole.WORKSTATION, "it-test");
+        provenAgents(hub).roles().set(KIOSK, DeviceRole.WORKSTATION, "it-test");
         try {
             browser.get(ui.uri().toString());
             awaitScreen("session.idle");
@@ -374,7 +378,7 @@ class AdmissionScreensIT {
             awaitText("This kiosk is not declared as an admission desk: ask IT.");
             browser.get(ui.uri() + "?lang=fr");
         } finally {
-            hub.agents().roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
+            provenAgents(hub).roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
             session.logout();
             READERS.remove("Agent");
         }

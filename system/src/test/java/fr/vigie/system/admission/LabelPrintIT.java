@@ -1,5 +1,6 @@
 package fr.vigie.system.admission;
 
+import static fr.vigie.hub.HubServicesFixture.provenAgents;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +22,7 @@ import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.HubPkiConfig;
 import fr.vigie.hub.device.DeviceRole;
+import fr.vigie.hub.sandbox.SandboxHub;
 import fr.vigie.hub.sandbox.apcv.ApcvIssuer;
 import fr.vigie.kiosk.admission.AdmissionClient;
 import fr.vigie.kiosk.admission.AdmissionDesk;
@@ -83,6 +85,7 @@ class LabelPrintIT {
 
     @TempDir
     static Path dir;
+    static SandboxHub sandboxHub;
     static EdgeHub hub;
     static ApcvIssuer apcv;
     static CpsCredential agent;
@@ -100,7 +103,7 @@ class LabelPrintIT {
             DeviceIdentity device = DeviceIdentity.openOrCreate(dir.resolve(kioskId), address, "store".toCharArray(),
                     CLOCK);
             hub.siteCa().enrolInProcess(device);
-            hub.agents().roles().set(address, DeviceRole.ADMISSION_DESK, "it-test");
+            provenAgents(hub).roles().set(address, DeviceRole.ADMISSION_DESK, "it-test");
             ClinicianSession session = ClinicianSession.builder(new SessionTimeouts(Duration.ofSeconds(30),
                     Duration.ofMinutes(30), Duration.ofSeconds(20), Duration.ofMinutes(10), Duration.ofMinutes(15)),
                     t -> { }).timers(SessionTimers.of(scheduler)).build();
@@ -142,11 +145,12 @@ class LabelPrintIT {
 
     @BeforeAll
     static void start() throws Exception {
-        hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
-                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.SANDBOX_ENABLED, "true",
-                HubPkiConfig.SITE, "chu-nord", HubPkiConfig.DEVICE_API_PORT, "0")), CLOCK);
-        apcv = hub.sandbox().orElseThrow().apcv();
-        TestIgcSante igc = TestIgcSante.over(hub.sandbox().orElseThrow().igcSante().ca(), new SecureRandom());
+        sandboxHub = SandboxHub.start(Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
+                HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubPkiConfig.SITE, "chu-nord",
+                HubPkiConfig.DEVICE_API_PORT, "0"), CLOCK);
+        hub = sandboxHub.hub();
+        apcv = sandboxHub.sandbox().apcv();
+        TestIgcSante igc = TestIgcSante.over(sandboxHub.sandbox().igcSante().ca(), new SecureRandom());
         agent = igc.issuePersonne("810001234565", "LEROY", "Anne");
         cardCheck = SandboxCards.certificateCheck(igc, CLOCK);
         scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -174,8 +178,8 @@ class LabelPrintIT {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
-        if (hub != null) {
-            hub.close();
+        if (sandboxHub != null) {
+            sandboxHub.close();
         }
     }
 

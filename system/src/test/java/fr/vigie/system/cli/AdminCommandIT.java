@@ -1,5 +1,7 @@
 package fr.vigie.system.cli;
 
+import static fr.vigie.hub.HubServicesFixture.auditAnchor;
+import static fr.vigie.hub.HubServicesFixture.provenAgents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.vigie.hub.EdgeHub;
@@ -95,7 +97,7 @@ class AdminCommandIT {
         Run devices = admin(Map.of(), null, "devices", "--token-file", adminToken.toString());
         assertThat(devices.status).isZero();
         assertThat(devices.out + devices.err).doesNotContain(token);
-        hub.auditAnchor().export(); // the periodic export of the chain head, without waiting for it
+        auditAnchor(hub).export(); // the periodic export of the chain head, without waiting for it
         Run fromEnv = admin(Map.of(AdminCommand.TOKEN_ENV, token), null, "audit", "verify");
         assertThat(fromEnv.status).as(fromEnv.err).isZero();
         assertThat(fromEnv.out).contains("audit log intact").contains("matches the head exported at");
@@ -164,7 +166,7 @@ class AdminCommandIT {
         Run desk = withAdminToken("role", SITE + "/accueil-9", "admission-desk");
         assertThat(desk.status).as(desk.err).isZero();
         assertThat(desk.out).contains(SITE + "/accueil-9: admission-desk");
-        assertThat(hub.agents().roles().of(fr.vigie.protocol.KioskAddress.of(SITE, "accueil-9")))
+        assertThat(provenAgents(hub).roles().of(fr.vigie.protocol.KioskAddress.of(SITE, "accueil-9")))
                 .isEqualTo(fr.vigie.hub.device.DeviceRole.ADMISSION_DESK);
         assertThat(withAdminToken("role", SITE + "/accueil-9").out).contains(SITE + "/accueil-9: admission-desk");
         assertThat(withAdminToken("role", SITE + "/accueil-9", "admission-desk").out).contains("(unchanged)");

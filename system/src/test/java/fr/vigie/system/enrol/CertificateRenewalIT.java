@@ -1,5 +1,6 @@
 package fr.vigie.system.enrol;
 
+import static fr.vigie.hub.HubServicesFixture.auditLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -48,7 +49,7 @@ class CertificateRenewalIT {
             X509Certificate renewed = identity.certificateChain().get(0);
             assertNotEquals(first.getSerialNumber(), renewed.getSerialNumber());
             assertNotEquals(first.getPublicKey(), renewed.getPublicKey());
-            assertTrue(hub.audit().find(AuditQuery.all(100)).entries().stream()
+            assertTrue(auditLog(hub).find(AuditQuery.all(100)).entries().stream()
                     .anyMatch(r -> r.action().equals("CERT_ROTATED") && r.actor().equals("kiosk:chu-nord/accueil-1")));
         }
     }

@@ -1,5 +1,6 @@
 package fr.vigie.system.enrol;
 
+import static fr.vigie.hub.HubServicesFixture.auditLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -123,7 +124,7 @@ class EnrolmentIT {
             }
 
             // and the audit log holds each step
-            Map<String, Long> actions = hub.audit().find(AuditQuery.all(1000)).entries().stream()
+            Map<String, Long> actions = auditLog(hub).find(AuditQuery.all(1000)).entries().stream()
                     .collect(Collectors.groupingBy(AuditRecord::action, Collectors.counting()));
             assertThat(actions).containsEntry("ENROL_APPROVED", 20L).containsEntry("ENROL_REQUESTED", 20L)
                     .containsEntry("BOOTSTRAP_TOKEN_ISSUED", 10L).containsEntry("CERT_ROTATED", 1L)

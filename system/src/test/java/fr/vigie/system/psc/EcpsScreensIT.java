@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
+import fr.vigie.hub.HubPkiConfig;
+import fr.vigie.hub.sandbox.SandboxHub;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.psc.HubPscClient;
 import fr.vigie.kiosk.demo.SandboxCards;
@@ -39,6 +41,7 @@ class EcpsScreensIT {
     static final Duration WAIT = Duration.ofSeconds(20);
     @TempDir
     static Path dir;
+    static SandboxHub sandboxHub;
     static EdgeHub hub;
     static EcpsPhone phone;
     static HubApi api;
@@ -48,11 +51,11 @@ class EcpsScreensIT {
 
     @BeforeAll
     static void startHub() throws Exception {
-        hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
+        sandboxHub = SandboxHub.start(Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
                 HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.INGEST_ENABLED, "false",
-                HubConfig.SANDBOX_ENABLED, "true", "hub.site", "chu-sud", "hub.device-api.port", "0")),
-                Clock.systemUTC());
-        phone = new EcpsPhone(hub.sandbox().orElseThrow().phonePage());
+                HubPkiConfig.SITE, "chu-sud", HubPkiConfig.DEVICE_API_PORT, "0"), Clock.systemUTC());
+        hub = sandboxHub.hub();
+        phone = new EcpsPhone(sandboxHub.sandbox().phonePage());
         DeviceIdentity id = DeviceIdentity.openOrCreate(dir.resolve("k"), KioskAddress.of("chu-sud", "poste-3"),
                 "store".toCharArray(), Clock.systemUTC());
         hub.siteCa().enrolInProcess(id);
@@ -61,8 +64,8 @@ class EcpsScreensIT {
 
     @AfterAll
     static void stopHub() {
-        if (hub != null) {
-            hub.close();
+        if (sandboxHub != null) {
+            sandboxHub.close();
         }
     }
 

@@ -1,5 +1,7 @@
 package fr.vigie.system.psc;
 
+import static fr.vigie.hub.HubServicesFixture.kioskPsc;
+import static fr.vigie.hub.HubServicesFixture.provenAgents;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,10 +13,12 @@ import fr.vigie.hardware.sim.card.CpsCredential;
 import fr.vigie.hardware.sim.igcsante.TestIgcSante;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
+import fr.vigie.hub.HubPkiConfig;
 import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.audit.AuditQuery;
 import fr.vigie.hub.audit.AuditRecord;
 import fr.vigie.hub.broker.FreePort;
+import fr.vigie.hub.sandbox.SandboxHub;
 import fr.vigie.kiosk.admission.AgentProof;
 import fr.vigie.kiosk.admission.HubAgentClient;
 import fr.vigie.kiosk.hubapi.HubApi;
@@ -58,6 +62,7 @@ class PscSignInIT {
 
     @TempDir
     static Path dir;
+    static SandboxHub sandboxHub;
     static EdgeHub hub;
     static EcpsPhone phone;
     static DeviceIdentity kioskOneIdentity;
@@ -67,10 +72,11 @@ class PscSignInIT {
 
     @BeforeAll
     static void startHub() throws Exception {
-        hub = EdgeHub.start(HubConfig.load(null, Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
+        sandboxHub = SandboxHub.start(Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
                 HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubConfig.INGEST_ENABLED, "false",
-                HubConfig.SANDBOX_ENABLED, "true", "hub.site", SITE, "hub.device-api.port", "0")), Clock.systemUTC());
-        phone = new EcpsPhone(hub.sandbox().orElseThrow().phonePage());
+                HubPkiConfig.SITE, SITE, HubPkiConfig.DEVICE_API_PORT, "0"), Clock.systemUTC());
+        hub = sandboxHub.hub();
+        phone = new EcpsPhone(sandboxHub.sandbox().phonePage());
         kioskOneIdentity = enrolled("kiosk-1");
         kioskOne = HubApi.forDevice(hub.deviceApiUri(), kioskOneIdentity);
         kioskTwo = HubApi.forDevice(hub.deviceApiUri(), enrolled("kiosk-2"));
@@ -85,8 +91,8 @@ class PscSignInIT {
 
     @AfterAll
     static void stopHub() {
-        if (hub != null) {
-            hub.close();
+        if (sandboxHub != null) {
+            sandboxHub.close();
         }
     }
 
@@ -118,7 +124,7 @@ class PscSignInIT {
         assertTrue(kiosk.session.chooseExercice(1));
         assertTrue(kiosk.reasons(session).containsAll(List.of("PIN_OK", "PSC_CONNECTED", "EXERCICE_CHOSEN")));
         assertTrue(kiosk.last().exercice().contains("MARTIN-LEROY"));
-        assertTrue(hub.kioskPsc().ciba().orElseThrow().tokensOf(KioskAddress.of(SITE, "kiosk-1"), session)
+        assertTrue(kioskPsc(hub).ciba().orElseThrow().tokensOf(KioskAddress.of(SITE, "kiosk-1"), session)
                 .isPresent(), "the tokens stay on the hub, bound to this kiosk session");
         assertFalse(kiosk.events.toString().toLowerCase().contains("token"), "no token in any event");
     }
@@ -144,7 +150,7 @@ class PscSignInIT {
     void anEcpsSignInBoundOnTheHubProvesTheAgentOfAnAdmissionDesk() throws Exception {
         KioskAddress desk = KioskAddress.of(SITE, "accueil-psc");
         HubApi api = HubApi.forDevice(hub.deviceApiUri(), enrolled(desk.kioskId()));
-        hub.agents().roles().set(desk, fr.vigie.hub.device.DeviceRole.ADMISSION_DESK, "it-test");
+        provenAgents(hub).roles().set(desk, fr.vigie.hub.device.DeviceRole.ADMISSION_DESK, "it-test");
         kiosk = new SignInKiosk(api);
         try (AgentProof proof = AgentProof.start(kiosk.session, new HubAgentClient(api), kiosk.psc::requestId,
                 Clock.systemUTC())) {
@@ -152,15 +158,15 @@ class PscSignInIT {
             await().atMost(WAIT).until(() -> phone.codeFor(NURSE, "MOBILE").isPresent());
             assertEquals(303, phone.decide(NURSE, "MOBILE", "approve", null));
 
-            await().atMost(WAIT).until(() -> hub.agents().current(desk).isPresent());
-            fr.vigie.hub.agent.AgentBinding bound = hub.agents().current(desk).orElseThrow();
+            await().atMost(WAIT).until(() -> provenAgents(hub).current(desk).isPresent());
+            fr.vigie.hub.agent.AgentBinding bound = provenAgents(hub).current(desk).orElseThrow();
             assertEquals(NURSE, bound.agent().value());
             assertEquals(ProofMethod.PSC, bound.method());
             assertEquals(sessionId(), bound.kioskSessionId());
             assertEquals(NURSE, proof.require());
 
             kiosk.session.logout();
-            await().atMost(WAIT).until(() -> hub.agents().current(desk).isEmpty());
+            await().atMost(WAIT).until(() -> provenAgents(hub).current(desk).isEmpty());
         }
     }
 
@@ -189,7 +195,7 @@ class PscSignInIT {
 
         await().atMost(WAIT).until(() -> kiosk.session.state() == SessionState.REFUSED);
         assertEquals("PSC_SUBJECT_MISMATCH", kiosk.last().reason());
-        assertEquals(Optional.empty(), hub.kioskPsc().ciba().orElseThrow()
+        assertEquals(Optional.empty(), kioskPsc(hub).ciba().orElseThrow()
                 .tokensOf(KioskAddress.of(SITE, "kiosk-1"), session));
         List<AuditRecord> audit = new AuditLog(hub.dataSource(), Clock.systemUTC())
                 .find(new AuditQuery(null, "PSC_BINDING_REFUSED", null, null, null, 0, 100)).entries();

@@ -18,6 +18,7 @@ import fr.vigie.protocol.device.Professional;
 import fr.vigie.protocol.identity.IdNatPs;
 import fr.vigie.protocol.identity.IdentityException;
 import io.javalin.Javalin;
+import java.sql.SQLException;
 import java.util.Objects;
 
 /**
@@ -93,11 +94,11 @@ public final class PscDeviceRoutes implements DeviceRoutes {
     }
 
     private interface Step<T> {
-        T run() throws KioskCibaException, PscException;
+        T run() throws KioskCibaException, PscException, SQLException;
     }
 
-    /** Runs a step of the service; its refusals become the device API's. */
-    private static <T> T cibaStep(Step<T> step) throws DeviceRefused {
+    /** Runs a step of the service; its refusals become the device API's (a database failure stays one). */
+    private static <T> T cibaStep(Step<T> step) throws DeviceRefused, SQLException {
         try {
             return step.run();
         } catch (KioskCibaException e) {

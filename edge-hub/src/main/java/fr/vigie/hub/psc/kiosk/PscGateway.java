@@ -21,7 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * The hub's PSC gateway for kiosk sign-ins: CIBA start and polling, then userinfo. PSC's discovery
  * document is read on first use and again after a failed attempt, so that the hub starts even when
- * PSC (or the sandbox mounted on the hub's own server) is not reachable yet. Thread-safe.
+ * PSC is not reachable yet. Thread-safe.
  *
  * <pre>{@code
  * PscGateway psc = PscGateway.of(PscGatewayConfig.withSecret(issuer, "vigie-site", secret), clock,

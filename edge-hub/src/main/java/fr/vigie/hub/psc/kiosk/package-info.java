@@ -11,5 +11,10 @@
  * {@link fr.vigie.hub.psc.kiosk.PscDeviceRoutes} serves the routes of {@link fr.vigie.protocol.device.CibaApi}
  * (start, status, exercice chosen), with the device API's codes ({@link fr.vigie.protocol.device.CibaError}).
  * A kiosk only ever sees its own requests: another kiosk's request id answers 404 like an unknown one.
+ *
+ * <p>The requests are kept in the hub database ({@link fr.vigie.hub.psc.kiosk.CibaRequests}, table
+ * {@code psc_ciba_requests}), PSC's {@code auth_req_id} and the tokens sealed with
+ * {@link fr.vigie.hub.db.DataSeal}: every hub sharing the database answers for every request, and takes
+ * polling PSC over, under a lease, from a hub that stopped.
  */
 package fr.vigie.hub.psc.kiosk;

@@ -18,7 +18,7 @@ class KioskPscTest {
     @Test
     void withoutPscEveryCibaRouteAnswers503CibaUnavailable() throws Exception {
         Javalin app = Javalin.create(c -> c.showJavalinBanner = false);
-        try (KioskPsc psc = KioskPsc.start(Optional.empty(), null, Clock.systemUTC())) {
+        try (KioskPsc psc = KioskPsc.start(Optional.empty(), null, null, null, "hub-test", Clock.systemUTC())) {
             psc.mount(app);
             app.start("127.0.0.1", 0);
             HttpClient http = HttpClient.newHttpClient();
