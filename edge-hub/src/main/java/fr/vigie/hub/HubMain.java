@@ -1,7 +1,10 @@
 package fr.vigie.hub;
 
+import fr.vigie.hub.web.Health;
+import fr.vigie.protocol.service.ServiceWatchdog;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +18,8 @@ import org.slf4j.LoggerFactory;
  *
  * Once everything serves it prints exactly one line to standard output,
  * {@code VIGIE-HUB READY http=<httpUri> mqtt=<mqttUrl> devices=<deviceApiUri> ca=<root SHA-256>} (logs go to standard error). SIGTERM or
- * Ctrl-C closes the hub cleanly. Exit status: 2 for a bad configuration or command line (the reason on
+ * Ctrl-C closes the hub cleanly. Under systemd ({@code Type=notify}) it also says READY at that moment, once HTTP,
+ * broker and database serve, and feeds the unit's watchdog only while its health ({@code /healthz}) is UP. Exit status: 2 for a bad configuration or command line (the reason on
  * standard error), 1 when the hub cannot start.
  */
 public final class HubMain {
@@ -60,17 +64,25 @@ public final class HubMain {
             System.exit(EXIT_START_FAILED);
             return;
         }
+        ready(System.out, hub);
+        ServiceWatchdog watchdog = ServiceWatchdog.ready(() -> problem(hub.health()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            watchdog.close();
             hub.close();
             stopped.countDown();
         }, "vigie-hub-shutdown"));
-        ready(System.out, hub);
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What is down, in {@code /healthz}'s words, or empty when the hub is fully up: what feeds the watchdog. */
+    static Optional<String> problem(Health health) {
+        return health.isUp() ? Optional.empty()
+                : Optional.of("database " + health.database() + ", broker " + health.broker() + ", ingest " + health.ingest());
     }
 
     /** The one line that tells a supervisor or a test that the hub serves. */
