@@ -71,6 +71,11 @@ public final class Pi4jBoard implements AutoCloseable {
         return new Pi4jBoard(Pi4J.newAutoContext(), Objects.requireNonNull(pins, "pins"), clock, delays);
     }
 
+    /** Builds the board on a Pi4J context of a {@link GpioProvider}, which the board then owns. */
+    static Pi4jBoard on(Context context, GpioPins pins, Clock clock, Delays delays) {
+        return new Pi4jBoard(context, Objects.requireNonNull(pins, "pins"), clock, delays);
+    }
+
     private DigitalOutput output(String id, int bcm) {
         return context.create(DigitalOutput.newConfigBuilder(context).id(id).name(id).address(bcm)
                 .initial(DigitalState.LOW).shutdown(DigitalState.LOW));
