@@ -63,6 +63,8 @@ class InstallIT {
         Files.createDirectories(chroot);
         Commands.check("tar", "-C", chroot.toString(), "-xf", base.toString());
         try {
+            // the root a mount point of its own, as on a real machine (the hub checks the file system of its data)
+            Commands.check("mount", "--bind", chroot.toString(), chroot.toString());
             Commands.check("mount", "-t", "proc", "proc", chroot.resolve("proc").toString());
             Commands.check("mount", "--bind", "/dev", chroot.resolve("dev").toString());
             Files.copy(Path.of("/etc/resolv.conf"), chroot.resolve("etc/resolv.conf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -105,7 +107,7 @@ class InstallIT {
             Matcher ready = READY.matcher(hub.await("VIGIE-HUB READY", 240));
             assertTrue(ready.find());
             ca = ready.group(2);
-            assertEquals(200, get(ready.group(1) + "healthz"));
+            assertEquals(200, get(URI.create(ready.group(1)).resolve("/healthz").toString()));
             try (Service kiosk = Service.start(chroot, "vigie-kiosk")) {
                 kiosk.await("VIGIE-KIOSK UI it-site/desk-1 ", 120);
                 assertEquals(200, get("http://127.0.0.1:" + ui + "/"));
@@ -147,9 +149,10 @@ class InstallIT {
     }
 
     private static void umountAll(Path chroot) throws IOException, InterruptedException {
-        for (String m : List.of("dev", "proc")) {
-            if (Files.isDirectory(chroot.resolve(m))) {
-                Commands.run(List.of("umount", "-l", chroot.resolve(m).toString()));
+        for (String m : List.of("dev", "proc", "")) {
+            Path mount = chroot.resolve(m);
+            if (Files.isDirectory(mount) && Commands.run(List.of("mountpoint", "-q", mount.toString())).exit() == 0) {
+                Commands.run(List.of("umount", "-l", mount.toString()));
             }
         }
     }
@@ -181,7 +184,8 @@ class InstallIT {
             String user = field(unit, "User");
             String group = field(unit, "Group");
             List<String> command = new ArrayList<>(List.of("chroot", "--userspec=" + user + ":" + group, chroot.toString(),
-                    "env", "-i", "PATH=/usr/bin:/bin", "HOME=/var/lib/vigie/" + name.substring("vigie-".length())));
+                    "env", "-i", "PATH=/usr/bin:/bin", "HOME=/var/lib/vigie/" + name.substring("vigie-".length()),
+                    field(unit, "Environment")));
             command.addAll(List.of(exec.split(" ")));
             return new Service(new ProcessBuilder(command).redirectErrorStream(true).start());
         }
