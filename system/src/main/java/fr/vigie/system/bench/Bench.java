@@ -37,6 +37,7 @@ public final class Bench {
                 case "insi" -> InsiBench.main(rest);
                 case "rollout" -> RolloutBench.run(rest, System.out);
                 case "gam" -> GamBench.run(rest, System.out);
+                case "start" -> StartBench.run(rest, System.out);
                 default -> {
                     System.err.println("usage: ./vigie bench ingest [--kiosks N] [--events N] [--sync FULL|NORMAL] [--data DIR]\n"
                             + "       ./vigie bench card [--runs N]\n"
@@ -46,7 +47,8 @@ public final class Bench {
                             + "       ./vigie bench signin [--runs N] [--warmup N] [--sync FULL|NORMAL] [--ciba N]\n"
                             + "       ./vigie bench insi [CALLS]\n"
                             + "       ./vigie bench rollout [--kiosks N] [--rounds R]\n"
-                            + "       ./vigie bench gam [--patients N] [--burst M]");
+                            + "       ./vigie bench gam [--patients N] [--burst M]\n"
+                            + "       ./vigie bench start [--runs N]");
                     System.exit(name.equals("help") ? 0 : 2);
                 }
             }

@@ -31,7 +31,8 @@ public final class PackageCommand {
         System.exit(run(List.of(args), VigieHome.locate().root(), Clock.systemUTC(), System.out, System.err));
     }
 
-    static int run(List<String> args, Path root, Clock clock, PrintStream out, PrintStream err) {
+    /** Runs the command on the tree at {@code root}; returns the exit code (the benchmark builds its packages so). */
+    public static int run(List<String> args, Path root, Clock clock, PrintStream out, PrintStream err) {
         String version = null;
         Path dir = root.resolve("target/deb");
         for (int i = 0; i < args.size(); i++) {
