@@ -24,7 +24,7 @@ public enum GpioProvider {
     MOCK;
 
     /** Where a device-tree board names itself, e.g. {@code Raspberry Pi 5 Model B Rev 1.0}. */
-    public static final Path DEVICE_TREE_MODEL = Path.of("/proc/device-tree/model");
+    public static final Path DEVICE_TREE_MODEL = Path.of(Pi4jPlatform.DEVICE_TREE_MODEL);
 
     /** {@link #GPIOD} when {@code deviceTreeModel} names a Raspberry Pi, {@link #MOCK} otherwise. */
     public static GpioProvider detect(Path deviceTreeModel) {

@@ -167,6 +167,7 @@ final class AdmissionRender {
             a.document().ifPresent(d -> h.para("admission.identity.document", h.message("admission.document." + d)));
             h.image("admission-datamatrix", "datamatrix", "/ui/x/admission/datamatrix?v=" + a.recordId(),
                     "admission.identity.datamatrix");
+            h.button("admission-print", "admission/print", "admission.identity.print", Html.Style.PRIMARY);
         } else {
             h.para("admission.identity.check-document");
             for (HighTrustDocument d : AdmissionScreens.DOCUMENTS) {
