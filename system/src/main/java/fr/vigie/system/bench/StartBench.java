@@ -34,7 +34,12 @@ final class StartBench {
     }
 
     static void run(String[] args, PrintStream out) throws Exception {
-        int runs = args.length == 2 && args[0].equals("--runs") ? Integer.parseInt(args[1]) : 5;
+        int runs = 5;
+        if (args.length == 2 && args[0].equals("--runs") && Integer.parseInt(args[1]) > 0) {
+            runs = Integer.parseInt(args[1]);
+        } else if (args.length != 0) {
+            throw new IllegalArgumentException("bench start takes only --runs N (N at least 1)");
+        }
         Path root = VigieHome.locate().root();
         Path dir = Files.createTempDirectory(Files.createDirectories(root.resolve("target")), "bench-start-");
         if (PackageCommand.run(List.of("--version", "0.0~bench", "--out", dir.toString()), root, Clock.systemUTC(), out,
