@@ -3,6 +3,7 @@ package fr.vigie.system;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -48,7 +49,7 @@ class ModuleRulesTest {
     @Test
     void everyModuleIsImported() {
         List<String> modules = List.of(PROTOCOL, PROVISIONING, "fr.vigie.hardware..", HARDWARE_SIM, FIRMWARE_CONFIG,
-                KIOSK, HUB, SYSTEM, TEST_SUPPORT);
+                KIOSK, HUB, HUB_SANDBOX, SYSTEM, TEST_SUPPORT);
         for (String module : modules) {
             assertThat(CLASSES.that(resideInAPackage(module)))
                     .as("production classes of %s", module).isNotEmpty();
@@ -77,6 +78,12 @@ class ModuleRulesTest {
     void theSandboxStaysBesideTheHub() {
         check(noClasses().that().resideOutsideOfPackages(HUB_SANDBOX, SYSTEM).should().dependOnClassesThat()
                 .resideInAPackage(HUB_SANDBOX));
+    }
+
+    @Test
+    void noHubPackageImportsTheHubsCompositionRoot() {
+        check(noClasses().that().resideInAPackage("fr.vigie.hub.*..").and().resideOutsideOfPackage(HUB_SANDBOX)
+                .should().dependOnClassesThat(name("fr.vigie.hub.EdgeHub").or(name("fr.vigie.hub.HubMain"))));
     }
 
     @Test
