@@ -194,7 +194,11 @@ public final class EdgeHub implements AutoCloseable {
         return kiosks;
     }
 
-    /** The current health, as {@code /healthz} reports it. */
+    /** The current health, as {@code /healthz} reports it: what the service watchdog is fed by. */
+    public Health health() {
+        return health(base, ingest);
+    }
+
     private static Health health(HubFoundation base, HubIngest ingest) {
         String state = ingest.state();
         boolean brokerUp = "CONNECTED".equals(state)

@@ -1,6 +1,8 @@
 package fr.vigie.hub;
 
+import fr.vigie.hub.web.Health;
 import fr.vigie.protocol.net.BusyPort;
+import fr.vigie.protocol.service.ServiceWatchdog;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -19,10 +21,11 @@ import org.slf4j.LoggerFactory;
  *
  * Once everything serves it prints exactly one line to standard output,
  * {@code VIGIE-HUB READY http=<httpUri> mqtt=<mqttUrl> devices=<deviceApiUri> ca=<root SHA-256>} (logs go to standard error). SIGTERM or
- * Ctrl-C closes the hub cleanly. Exit status: 2 for a bad configuration or command line (the reason on
- * standard error), 1 when the hub cannot start — a port another program holds is said in one line naming
- * the setting that moves it. {@link #run} and {@link #startOnFreePorts} give another launcher (the
- * sandbox's) the same process behaviour around a hub it starts.
+ * Ctrl-C closes the hub cleanly. Under systemd ({@code Type=notify}) it also says READY at that moment, once HTTP,
+ * broker and database serve, and feeds the unit's watchdog only while its health ({@code /healthz}) is UP. Exit
+ * status: 2 for a bad configuration or command line (the reason on standard error), 1 when the hub cannot start —
+ * a port another program holds is said in one line naming the setting that moves it. {@link #run} and
+ * {@link #startOnFreePorts} give another launcher (the sandbox's) the same process behaviour around a hub it starts.
  */
 public final class HubMain {
     /** Exit status for a configuration or command line the hub cannot use. */
@@ -140,8 +143,11 @@ public final class HubMain {
             System.exit(EXIT_START_FAILED);
             return;
         }
+        ready(System.out, started);
+        ServiceWatchdog watchdog = ServiceWatchdog.ready(() -> problem(started.hub().health()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            watchdog.close();
             try {
                 started.close();
             } catch (Exception e) {
@@ -149,12 +155,17 @@ public final class HubMain {
             }
             stopped.countDown();
         }, name + "-shutdown"));
-        ready(System.out, started);
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What is down, in {@code /healthz}'s words, or empty when the hub is fully up: what feeds the watchdog. */
+    static Optional<String> problem(Health health) {
+        return health.isUp() ? Optional.empty()
+                : Optional.of("database " + health.database() + ", broker " + health.broker() + ", ingest " + health.ingest());
     }
 
     /** The one line that tells a supervisor or a test that the hub serves. */

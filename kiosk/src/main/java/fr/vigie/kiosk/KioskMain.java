@@ -11,6 +11,7 @@ import fr.vigie.kiosk.station.StationReaders;
 import fr.vigie.kiosk.station.UiPorts;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.net.BusyPort;
+import fr.vigie.protocol.service.ServiceWatchdog;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -34,6 +35,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
  * VIGIE-KIOSK BURST-ACCEPTED &lt;site&gt;/&lt;kioskId&gt; n=&lt;N&gt;
  * VIGIE-KIOSK DRAINED &lt;site&gt;/&lt;kioskId&gt;
  * </pre>
+ * Under systemd ({@code Type=notify}) the production kiosk also says READY once its touch UI serves and feeds
+ * the unit's watchdog only while {@link KioskHealth} finds it healthy.
  * Logs go to stderr. SIGTERM closes the kiosks cleanly (OFFLINE status, outbox closed). A bad
  * configuration prints the reason to stderr and exits with status 2; a kiosk that cannot start
  * (e.g. unreadable outbox) exits with status 1.
@@ -138,8 +141,10 @@ public final class KioskMain {
             throw signInFailed(e, ports);
         }
         report.ui(kiosk.address(), station.uri());
+        ServiceWatchdog watchdog = ServiceWatchdog.ready(new KioskHealth(kiosk, station.uri()));
         return () -> {
             try {
+                watchdog.close();
                 station.close();
             } finally {
                 kiosk.close();

@@ -60,18 +60,18 @@ public final class Pi4jBoard implements AutoCloseable {
     }
 
     /**
-     * Builds the board on a Raspberry Pi (a machine with {@code /proc/device-tree/model}) on the platform
-     * Pi4J detects from the plugins on the class path (e.g. the gpiod or linuxfs plugin); elsewhere on
-     * Pi4J's mock platform, without Pi4J's complaints about the missing board (see {@link Pi4jPlatform}).
+     * Builds the board on a device-tree machine on the platform Pi4J detects from the plugins on the class path,
+     * elsewhere on Pi4J's mock platform, with the board's model read from {@code deviceTreeModel} (see
+     * {@link Pi4jPlatform}). The kiosk chooses its provider with {@link GpioProvider} instead.
      */
-    public static Pi4jBoard onDetectedPlatform(GpioPins pins, Clock clock, Delays delays) {
-        return onDetectedPlatform(pins, clock, delays, Path.of(Pi4jPlatform.DEVICE_TREE_MODEL));
-    }
-
-    /** As {@link #onDetectedPlatform(GpioPins, Clock, Delays)}, with the board's model read from {@code deviceTreeModel}. */
     static Pi4jBoard onDetectedPlatform(GpioPins pins, Clock clock, Delays delays, Path deviceTreeModel) {
         Objects.requireNonNull(pins, "pins");
         return new Pi4jBoard(Pi4jPlatform.detected(deviceTreeModel), pins, clock, delays);
+    }
+
+    /** Builds the board on a Pi4J context of a {@link GpioProvider}, which the board then owns. */
+    static Pi4jBoard on(Context context, GpioPins pins, Clock clock, Delays delays) {
+        return new Pi4jBoard(context, Objects.requireNonNull(pins, "pins"), clock, delays);
     }
 
     private DigitalOutput output(String id, int bcm) {

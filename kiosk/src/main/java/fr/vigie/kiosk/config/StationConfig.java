@@ -18,8 +18,8 @@ import java.util.Set;
  * @param uiPort {@value #UI_PORT}: port of the touch UI on 127.0.0.1, 0 for any free port (default {@value #DEFAULT_UI_PORT})
  * @param readers {@value #READERS}: {@code pcsc} (the machine's PC/SC readers, the default) or
  *        {@code sandbox} (in-process virtual readers with demo CPS cards and the sandbox controls; never in production)
- * @param gpio {@value #GPIO}: {@code auto} (Pi4J's detected platform, falling back to its mock platform
- *        when the machine has no GPIO) or {@code mock}
+ * @param gpio {@value #GPIO}: {@code auto} (on a Raspberry Pi, as its device tree says, the gpiod provider;
+ *        elsewhere Pi4J's mock platform), {@code gpiod} or {@code mock}
  * @param timeouts the {@code kiosk.session.*} durations
  * @param admissionDesk {@value #ADMISSION_DESK}: {@code true} on an admission desk, where a signed-in agent
  *        qualifies patients' identities (needs an enrolled kiosk); {@code false} (the default) on a clinical workstation
@@ -49,7 +49,7 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeo
     public enum Readers { PCSC, SANDBOX }
 
     /** Which GPIO board. */
-    public enum Gpio { AUTO, MOCK }
+    public enum Gpio { AUTO, GPIOD, MOCK }
 
     public StationConfig {
         if (uiPort < 0 || uiPort > 65_535) {

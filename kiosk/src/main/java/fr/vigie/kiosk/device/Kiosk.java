@@ -222,6 +222,14 @@ public final class Kiosk implements AutoCloseable {
         return outbox.depth();
     }
 
+    /**
+     * Why this kiosk cannot accept events right now (its outbox is closed or unreadable), or empty when it can.
+     * Being offline is not a problem: the kiosk works offline by design.
+     */
+    public Optional<String> problem() {
+        return outbox.problem();
+    }
+
     /** Sequence number of the last accepted event (0 if none ever was). */
     public long lastAcceptedSeq() {
         return outbox.lastAcceptedSeq();

@@ -17,7 +17,9 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -48,6 +50,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * }</pre>
  */
 public final class Outbox implements AutoCloseable {
+    private static final int PROBE_WAIT_SECONDS = 2;
     private final Path file;
     private final KioskAddress kiosk;
     private final long capacity;
@@ -243,6 +246,28 @@ public final class Outbox implements AutoCloseable {
     /** How many events of this type this outbox ever accepted (kept with each accept, survives restarts). */
     public long acceptedCount(EventType type) {
         return acceptedByType.getOrDefault(type.wireName(), 0L);
+    }
+
+    /**
+     * Why the outbox cannot be read right now (closed, file unreadable, held by a stuck writer for more than
+     * {@value #PROBE_WAIT_SECONDS} s), or empty when it can: the kiosk's service health check. Never throws.
+     */
+    public Optional<String> problem() {
+        try {
+            if (!readLock.tryLock(PROBE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                return Optional.of("outbox " + file + " held for more than " + PROBE_WAIT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while checking the outbox");
+        }
+        try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM outbox_meta")) {
+            return closed ? Optional.of("outbox " + file + " is closed") : Optional.empty();
+        } catch (SQLException e) {
+            return Optional.of(closed ? "outbox " + file + " is closed" : "outbox " + file + " unreadable: " + e.getMessage());
+        } finally {
+            readLock.unlock();
+        }
     }
 
     /** The most events this outbox holds before refusing new ones. */

@@ -5,6 +5,7 @@ import fr.vigie.hardware.card.ReaderMonitor;
 import fr.vigie.hardware.card.TerminalSource;
 import fr.vigie.hardware.gpio.Delays;
 import fr.vigie.hardware.gpio.GpioPins;
+import fr.vigie.hardware.gpio.GpioProvider;
 import fr.vigie.hardware.gpio.Pi4jBoard;
 import fr.vigie.hardware.print.IppPrinter;
 import fr.vigie.kiosk.admission.AdmissionClient;
@@ -278,14 +279,22 @@ public final class SignInStation implements AutoCloseable {
         }
 
         private static Pi4jBoard board(StationConfig.Gpio gpio, Clock clock, Delays delays) {
-            if (gpio == StationConfig.Gpio.AUTO) {
+            GpioProvider provider = switch (gpio) {
+                case AUTO -> GpioProvider.detect(GpioProvider.DEVICE_TREE_MODEL);
+                case GPIOD -> GpioProvider.GPIOD;
+                case MOCK -> GpioProvider.MOCK;
+            };
+            LOG.info("GPIO ({}={}): {}", StationConfig.GPIO, gpio.name().toLowerCase(java.util.Locale.ROOT), provider);
+            if (gpio == StationConfig.Gpio.AUTO && provider == GpioProvider.GPIOD) {
                 try {
-                    return Pi4jBoard.onDetectedPlatform(GpioPins.defaults(), clock, delays);
+                    return provider.board(GpioPins.defaults(), clock, delays);
                 } catch (RuntimeException e) {
-                    LOG.warn("no GPIO on this machine ({}): status LED, buzzer and presence sensor simulated", e.toString());
+                    LOG.error("the Raspberry Pi's GPIO cannot be opened ({}): status LED, buzzer and presence sensor"
+                            + " simulated", e.toString());
+                    return GpioProvider.MOCK.board(GpioPins.defaults(), clock, delays);
                 }
             }
-            return Pi4jBoard.onMockPlatform(GpioPins.defaults(), clock, delays);
+            return provider.board(GpioPins.defaults(), clock, delays);
         }
     }
 }

@@ -94,7 +94,7 @@ class KioskConfigTest {
         "kiosk.igc-sante.anchor  | a.pem               | unknown configuration key",
         "kiosk.ui.port           | 70000               | must be a whole number between 0 and 65535",
         "kiosk.card.readers      | usb                 | must be one of pcsc, sandbox",
-        "kiosk.gpio              | yes                 | must be one of auto, mock",
+        "kiosk.gpio              | yes                 | must be one of auto, gpiod, mock",
         "kiosk.admission-desk    | yes                 | must be true or false",
         "kiosk.session.pin-entry-seconds    | 0        | must be a whole number between 5 and 600",
         "kiosk.session.idle-lock-seconds    | 5m       | must be a whole number between 10 and 86400",

@@ -24,6 +24,7 @@ public final class Bench {
         USAGES.put("insi", "./vigie bench insi [CALLS]");
         USAGES.put("rollout", "./vigie bench rollout [--kiosks N] [--rounds R]");
         USAGES.put("gam", "./vigie bench gam [--patients N] [--burst M]");
+        USAGES.put("start", "./vigie bench start [--runs N]");
     }
 
     private Bench() {
@@ -69,6 +70,7 @@ public final class Bench {
                 case "insi" -> InsiBench.main(rest);
                 case "rollout" -> RolloutBench.run(rest, System.out);
                 case "gam" -> GamBench.run(rest, System.out);
+                case "start" -> StartBench.run(rest, System.out);
                 default -> {
                     System.err.println("unknown bench '" + name + "'\n" + usage(null));
                     System.exit(2);
