@@ -16,6 +16,7 @@ import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.KioskStatus;
 import fr.vigie.protocol.ProtocolError;
 import fr.vigie.protocol.Topics;
+import fr.vigie.testing.MetricsExposition;
 import fr.vigie.testing.MutableClock;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -32,8 +33,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -271,9 +270,10 @@ class EdgeHubIT {
 
         HttpResponse<String> metrics = get("/metrics");
         assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        MetricsExposition exposed = MetricsExposition.parse(metrics.body());
         for (String name : List.of("vigie_ingest_events_stored_total", "vigie_ingest_events_duplicate_total",
                 "vigie_devices_online", "vigie_devices_known", "vigie_ingest_batch_commit_seconds_count")) {
-            assertTrue(metrics.body().contains("\n" + name + " "), name);
+            assertTrue(exposed.find(name).isPresent(), name);
         }
         hub.startIngest(); // idempotent: a second call changes nothing
         assertEquals(200, get("/healthz").statusCode());
@@ -321,10 +321,8 @@ class EdgeHubIT {
         return out;
     }
 
-    private static long metric(String name) throws Exception {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + " (\\d+)$").matcher(get("/metrics").body());
-        assertTrue(m.find(), name + " missing from /metrics");
-        return Long.parseLong(m.group(1));
+    private static long metric(String series) throws Exception {
+        return (long) MetricsExposition.parse(get("/metrics").body()).value(series);
     }
 
     private static long rejected(ProtocolError code) throws Exception {

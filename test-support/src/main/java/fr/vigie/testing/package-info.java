@@ -1,7 +1,8 @@
 /**
  * What the tests of every module share, so that each thing is done one way: the controllable clock
- * ({@link fr.vigie.testing.MutableClock}) and the Mosquitto launcher
- * ({@link fr.vigie.testing.MosquittoProcess}). Test scope only: no production module depends on it.
+ * ({@link fr.vigie.testing.MutableClock}), the Mosquitto launcher
+ * ({@link fr.vigie.testing.MosquittoProcess}) and the reader of a {@code /metrics} answer
+ * ({@link fr.vigie.testing.MetricsExposition}). Test scope only: no production module depends on it.
  * A free loopback port comes from the hub's own {@code fr.vigie.hub.broker.FreePort} (production code
  * uses it for port 0); test CAs stay with the module whose PKI they build (provisioning's
  * {@code TestPki}, the hub's {@code SitePki}), since this module may depend on no module of ours.
