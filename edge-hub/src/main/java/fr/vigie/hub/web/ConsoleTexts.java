@@ -1,8 +1,6 @@
 package fr.vigie.hub.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonpCharacterEscapes;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -52,9 +50,8 @@ final class ConsoleTexts {
     }
 
     /**
-     * The {@code js.*} texts (without the prefix) and the locale as a JSON object that is safe as the content
-     * of a {@code <script type="application/json">} element: {@code <}, {@code >}, {@code &} and the JavaScript
-     * line separators are written as {@code \}{@code uXXXX} escapes.
+     * The {@code js.*} texts (without the prefix) and the locale as a JSON object, for the page's
+     * {@code <meta id="i18n">} (the template engine escapes it as the attribute value it is).
      */
     String scriptTexts() {
         Map<String, String> texts = new LinkedHashMap<>();
@@ -65,26 +62,9 @@ final class ConsoleTexts {
             }
         }
         try {
-            return JSON.writer().with(new ScriptSafeEscapes()).writeValueAsString(texts);
+            return JSON.writeValueAsString(texts);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("console texts cannot be written as JSON", e);
-        }
-    }
-
-    /** JSON escapes for text inside a script element: {@code <>&} too, beside U+2028 and U+2029. */
-    private static final class ScriptSafeEscapes extends JsonpCharacterEscapes {
-        private static final long serialVersionUID = 1L;
-        private static final int[] ASCII = CharacterEscapes.standardAsciiEscapesForJSON();
-
-        static {
-            ASCII['<'] = CharacterEscapes.ESCAPE_STANDARD;
-            ASCII['>'] = CharacterEscapes.ESCAPE_STANDARD;
-            ASCII['&'] = CharacterEscapes.ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ASCII;
         }
     }
 }

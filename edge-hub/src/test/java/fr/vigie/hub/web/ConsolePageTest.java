@@ -99,7 +99,7 @@ class ConsolePageTest {
         assertTrue(html.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"x\"</h1>"), html);
         assertFalse(html.contains("<script>alert"), html);
         assertEquals("<script>alert(1)</script> & \"x\"", scriptTexts(html).get("online").asText(),
-                "the script's texts stay intact as JSON, without closing their element");
+                "the script's texts stay intact as JSON, without leaving their attribute");
     }
 
     @Test
@@ -113,12 +113,13 @@ class ConsolePageTest {
         assertThrows(RuntimeException.class, () -> ConsolePage.render("staff", new ConsoleTexts(empty, Locale.FRENCH)));
     }
 
-    /** The JSON of the page's {@code <script type="application/json" id="i18n">}. */
+    /** The JSON of the page's {@code <meta id="i18n">}, as a browser reads the attribute. */
     private static JsonNode scriptTexts(String html) throws Exception {
-        Matcher m = Pattern.compile("<script type=\"application/json\" id=\"i18n\">(.*?)</script>").matcher(html);
-        assertTrue(m.find(), "no i18n block");
-        assertFalse(m.group(1).contains("<"), "no '<' inside the script element");
-        return new ObjectMapper().readTree(m.group(1));
+        Matcher m = Pattern.compile("<meta name=\"vigie-texts\" id=\"i18n\" content=\"([^\"]*)\">").matcher(html);
+        assertTrue(m.find(), "no i18n meta element");
+        assertFalse(m.group(1).contains("<"), "no '<' inside the attribute");
+        String json = m.group(1).replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&amp;", "&");
+        return new ObjectMapper().readTree(json);
     }
 
     private static Object[][] toArray(ResourceBundle b) {

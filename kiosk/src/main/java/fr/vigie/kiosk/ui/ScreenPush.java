@@ -50,8 +50,7 @@ final class ScreenPush {
         }
 
         private String section(String id, String content) {
-            return "<section class=\"screen\" data-screen=\"" + id + "\" data-version=\"" + version + "\">"
-                    + content + "</section>";
+            return renderer.section(id, version, content);
         }
     }
 

@@ -44,6 +44,20 @@ final class ScreenRenderer {
         return out.toString();
     }
 
+    /**
+     * @return the element a screen travels in ({@code ui/screen.jte}): its id and version around
+     *     {@code screenHtml}, already rendered by {@link #screen}, on one line
+     */
+    String section(String id, long version, String screenHtml) {
+        Map<String, Object> params = new HashMap<>(4);
+        params.put("id", id);
+        params.put("version", version);
+        params.put("content", (Content) output -> output.writeContent(screenHtml));
+        OneLine out = new OneLine();
+        TEMPLATES.render("ui/screen.jte", params, out.html);
+        return out.toString();
+    }
+
     /** @return the kiosk's page ({@code ui/shell.jte}) in {@code lang} around {@code screenHtml}, already rendered */
     String page(UiLanguage lang, String screenHtml) {
         Map<String, Object> params = new HashMap<>(4);
