@@ -26,7 +26,32 @@
     cells.forEach((text) => tr.appendChild(el('td', { text })));
     // the rule's details (which criteria held) are data from the hub, shown on hover
     tr.children[3].setAttribute('title', f.reason);
+    const merge = el('td', { className: 'admin-only merge' });
+    if (f.kind === 'DOUB' && f.recordB !== null && f.recordB !== undefined) {
+      // a probable duplicate only: a collision is never merged
+      [[f.recordA, f.recordB], [f.recordB, f.recordA]].forEach(([keep, absorb]) => {
+        const b = el('button', { type: 'button', className: 'keep', text: format(t['flags.keep'], keep),
+          attrs: { 'data-keep': keep } });
+        b.addEventListener('click', () => mergeFlag(f, keep, absorb));
+        merge.append(b);
+      });
+    }
+    tr.appendChild(merge);
     return tr;
+  }
+
+  async function mergeFlag(f, keep, absorb) {
+    if (!window.confirm(format(t['flags.confirmMerge'], absorb, keep))) {
+      return;
+    }
+    try {
+      await api('/api/v1/vigilance/flags/' + encodeURIComponent(f.flagId) + '/merge', { method: 'POST',
+        body: { survivor: keep } });
+      say(format(t['flags.merged'], absorb, keep));
+      refresh();
+    } catch (err) {
+      say(errorText(err), true);
+    }
   }
 
   // "NOM Prénoms · F · 1990-11-20 · 33063 · QUAL · INS 2************59"

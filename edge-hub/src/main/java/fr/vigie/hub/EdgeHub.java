@@ -34,6 +34,9 @@ import fr.vigie.hub.enrol.Enrolments;
 import fr.vigie.hub.enrol.HubKeys;
 import fr.vigie.hub.enrol.SandboxTokens;
 import fr.vigie.hub.fleet.Fleet;
+import fr.vigie.hub.fhir.FhirRoutes;
+import fr.vigie.hub.gam.GamLink;
+import fr.vigie.hub.gam.GamRoutes;
 import fr.vigie.hub.http.RequestGate;
 import fr.vigie.hub.ingest.Ingest;
 import fr.vigie.hub.metrics.HubMetrics;
@@ -102,6 +105,7 @@ public final class EdgeHub implements AutoCloseable {
     private final StaffDirectory staff;
     private final AuditLog audit;
     private final InsiCallLog insiCalls;
+    private final GamLink gam;
     private AuditAnchor auditAnchor;
     private final RefusalSummary signInsThrottled;
     private HttpApi http;
@@ -133,7 +137,8 @@ public final class EdgeHub implements AutoCloseable {
         this.staff = new StaffDirectory(database.dataSource(), clock, new SecureRandom());
         this.audit = new AuditLog(database.dataSource(), clock);
         this.insiCalls = new InsiCallLog(database.dataSource());
-        this.identities = new IdentityRegistry(database.dataSource(), audit, clock);
+        this.gam = GamLink.create(config.gam(), database.dataSource(), audit, clock);
+        this.identities = new IdentityRegistry(database.dataSource(), audit, clock, gam.changes());
         this.signInsThrottled = new RefusalSummary(audit, "STAFF_SIGNIN_THROTTLED", Duration.ofMinutes(1), clock);
         metrics.gauge("vigie_devices_known", "Kiosks in the device registry.", () -> deviceCounts().known());
         metrics.gauge("vigie_devices_online", "Kiosks considered online now.", () -> deviceCounts().online());
@@ -141,6 +146,9 @@ public final class EdgeHub implements AutoCloseable {
                 () -> ingest == null ? 0 : ingest.queueDepth());
         metrics.gauge("vigie_ingest_connected", "1 when ingest is connected and subscribed to the broker.",
                 () -> ingest != null && ingest.isConnected() ? 1 : 0);
+        metrics.gauge("vigie_gam_waiting", "Messages of the GAM feed waiting to be sent.", () -> gamCounts().waiting());
+        metrics.gauge("vigie_gam_failed", "Messages of the GAM feed the GAM refused, waiting for IT.",
+                () -> gamCounts().failed());
     }
 
     /** Starts a hub on the system clock. */
@@ -187,6 +195,7 @@ public final class EdgeHub implements AutoCloseable {
             }
             EdgeHub hub = new EdgeHub(config, clock, directory, database, broker, mqttCredentials);
             started.push(hub.signInsThrottled);
+            started.push(hub.gam);
             if (config.pki().mosquittoDir() != null) {
                 HubPkiConfig pki = config.pki();
                 hub.siteMosquitto = SiteMosquitto.start(pki.mosquittoDir(), new BrokerTls(pki.mqttTlsBind(),
@@ -220,6 +229,8 @@ public final class EdgeHub implements AutoCloseable {
                 EnrolmentAdminRoutes.mount(app, hub.enrolments);
                 FleetRoutes.mount(app, hub.fleet);
                 DeviceRoleRoutes.mount(app, hub.agents);
+                GamRoutes.mount(app, hub.gam, clock);
+                FhirRoutes.mount(app, hub.identities, hub.staff, hub.audit, clock, hub.patientIdSystem());
                 httpExtension.accept(app);
             };
             if (config.sandbox()) {
@@ -254,6 +265,7 @@ public final class EdgeHub implements AutoCloseable {
             if (config.ingestEnabled()) {
                 hub.startIngest();
             }
+            hub.gam.start();
             LOG.info("edge hub started: http={} mqtt={} data={}", hub.httpUri(), hub.mqttUrl(), config.dataDir());
             if (hub.sandbox != null) {
                 LOG.info("sandbox: PSC issuer {}, e-CPS phone page {}, INSi endpoint {}",
@@ -411,6 +423,20 @@ public final class EdgeHub implements AutoCloseable {
         return auditAnchor;
     }
 
+    /**
+     * The identifier system of the hub's record ids in the FHIR API: {@code urn:oid:} and {@code hub.gam.patient-id-oid}
+     * (the domain the GAM feed's PID-3 names too), or, without one, {@code urn:vigie:<site>:patient}.
+     */
+    String patientIdSystem() {
+        return config.gam().patientIdOidIfAny().map(oid -> "urn:oid:" + oid)
+                .orElse("urn:vigie:" + config.pki().site() + ":patient");
+    }
+
+    /** The identity feed to the hospital's patient administration system (HL7 PAM over MLLP). */
+    public GamLink gam() {
+        return gam;
+    }
+
     /** Fleet management: configuration rollouts, remote commands, device groups. */
     public Fleet fleet() {
         return fleet;
@@ -468,6 +494,14 @@ public final class EdgeHub implements AutoCloseable {
         return Health.of(db, brokerUp, ingestState);
     }
 
+    private fr.vigie.hub.gam.GamOutbox.Counts gamCounts() {
+        try {
+            return gam.outbox().counts();
+        } catch (SQLException e) {
+            throw new IllegalStateException("GAM outbox unavailable", e);
+        }
+    }
+
     private DeviceRegistry.Counts deviceCounts() {
         try {
             return devices.counts();
@@ -499,6 +533,7 @@ public final class EdgeHub implements AutoCloseable {
         closed = true;
         LOG.info("edge hub stopping");
         closeQuietly(formerSession);
+        closeQuietly(gam);
         closeQuietly(ingest);
         closeQuietly(deviceApi);
         closeQuietly(kioskPsc);

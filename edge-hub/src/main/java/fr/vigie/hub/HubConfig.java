@@ -1,6 +1,7 @@
 package fr.vigie.hub;
 
 import fr.vigie.hub.enrol.EnrolmentLimits;
+import fr.vigie.hub.gam.GamSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -54,11 +55,14 @@ import java.util.regex.Pattern;
  * @param igcSanteAnchors PEM files of the IGC-Santé roots (and intermediates) the hub trusts when an agent's
  *        card proves who acts at an admission desk ({@code hub.igc-sante.anchors}, comma separated; empty:
  *        every card refused, or on a sandbox hub its test hierarchy only)
+ * @param gam the identity feed to the hospital's patient administration system ({@code hub.gam.*}; off without
+ *        a host), see {@link GamSettings}
  */
 public record HubConfig(Path dataDir, String httpBind, int httpPort, String brokerUrl, int embeddedMqttPort,
         String jdbcUrl, String jdbcUser, String jdbcPassword, boolean ingestEnabled, int ingestBatchSize,
         int offlineAfterHeartbeats, boolean sandbox, HubPkiConfig pki, List<Path> igcSanteCrlFiles,
-        Duration auditAnchorPeriod, List<String> httpNames, EnrolmentLimits enrolLimits, List<Path> igcSanteAnchors) {
+        Duration auditAnchorPeriod, List<String> httpNames, EnrolmentLimits enrolLimits, List<Path> igcSanteAnchors,
+        GamSettings gam) {
 
     public static final String DATA_DIR = "hub.data-dir";
     public static final String HTTP_BIND = "hub.http.bind";
@@ -147,6 +151,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
         }
         Objects.requireNonNull(enrolLimits, "enrolLimits");
         igcSanteAnchors = List.copyOf(Objects.requireNonNullElse(igcSanteAnchors, List.of()));
+        gam = Objects.requireNonNullElse(gam, GamSettings.off());
     }
 
     /** {@code localhost}, the loopback addresses, the bind address unless a wildcard, and the device API's names. */
@@ -163,7 +168,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     /** The defaults, with the given data directory: embedded broker on 1883, embedded database, HTTP on 8080. */
     public static HubConfig defaults(Path dataDir) {
         return new HubConfig(dataDir, "127.0.0.1", 8080, "", 1883, "", "", "", true, 500, 3, false, HubPkiConfig.defaults(),
-                List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults(), List.of());
+                List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults(), List.of(), GamSettings.off());
     }
 
     /**
@@ -192,7 +197,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     public HubConfig withIngestEnabled(boolean enabled) {
         return new HubConfig(dataDir, httpBind, httpPort, brokerUrl, embeddedMqttPort, jdbcUrl, jdbcUser,
                 jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats, sandbox, pki, igcSanteCrlFiles,
-                auditAnchorPeriod, httpNames, enrolLimits, igcSanteAnchors);
+                auditAnchorPeriod, httpNames, enrolLimits, igcSanteAnchors, gam);
     }
 
     @Override
@@ -205,7 +210,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
                 + ", ingestBatchSize=" + ingestBatchSize + ", offlineAfterHeartbeats=" + offlineAfterHeartbeats
                 + ", sandbox=" + sandbox + ", " + pki + ", igcSanteCrlFiles=" + igcSanteCrlFiles
                 + ", auditAnchorPeriod=" + auditAnchorPeriod + ", httpNames=" + httpNames + ", " + enrolLimits
-                + ", igcSanteAnchors=" + igcSanteAnchors + "]";
+                + ", igcSanteAnchors=" + igcSanteAnchors + ", gam=" + (gam.enabled() ? gam.destination() : "(off)") + "]";
     }
 
     private static void requirePort(String key, int port) {

@@ -1,6 +1,7 @@
 package fr.vigie.hub;
 
 import fr.vigie.hub.enrol.EnrolmentLimits;
+import fr.vigie.hub.gam.GamSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
 
 /** Turns a properties file and overrides into a {@link HubConfig}, rejecting bad keys and values. */
 final class HubConfigReader {
-    static final Set<String> KEYS = Set.of(HubConfig.DATA_DIR, HubConfig.HTTP_BIND, HubConfig.HTTP_PORT,
+    static final Set<String> KEYS = keys(HubConfig.DATA_DIR, HubConfig.HTTP_BIND, HubConfig.HTTP_PORT,
             HubConfig.MQTT_URL, HubConfig.MQTT_PORT, HubConfig.DB_URL, HubConfig.DB_USER, HubConfig.DB_PASSWORD,
             HubConfig.INGEST_ENABLED, HubConfig.INGEST_BATCH_SIZE, HubConfig.OFFLINE_AFTER_HEARTBEATS,
             HubConfig.SANDBOX_ENABLED, HubPkiConfig.SITE, HubPkiConfig.DEVICE_API_BIND, HubPkiConfig.DEVICE_API_PORT,
@@ -32,6 +33,12 @@ final class HubConfigReader {
     private static final String DEFAULT_DATA_DIR = "./data/hub";
 
     private HubConfigReader() {
+    }
+
+    private static Set<String> keys(String... keys) {
+        java.util.Set<String> all = new java.util.HashSet<>(List.of(keys));
+        all.addAll(GamSettings.KEYS);
+        return Set.copyOf(all);
     }
 
     static HubConfig read(Path file, Map<String, String> overrides) throws HubConfigException {
@@ -70,7 +77,8 @@ final class HubConfigReader {
                     Duration.ofSeconds(integer(raw, HubConfig.AUDIT_ANCHOR_SECONDS, (int) d.auditAnchorPeriod().toSeconds())),
                     list(raw, HubConfig.HTTP_NAMES),
                     enrolLimits(raw),
-                    paths(raw, HubConfig.IGC_SANTE_ANCHORS));
+                    paths(raw, HubConfig.IGC_SANTE_ANCHORS),
+                    gam(raw));
         } catch (HubConfig.InvalidSetting e) {
             throw new HubConfigException(e.key, e.value, e.getMessage());
         }
@@ -114,6 +122,23 @@ final class HubConfigReader {
                     integer(raw, EnrolmentLimits.REQUESTS_PER_MINUTE_PER_SOURCE, d.requestsPerMinutePerSource()));
         } catch (IllegalArgumentException e) {
             throw keyed(e, raw, EnrolmentLimits.MAX_PENDING);
+        }
+    }
+
+    private static GamSettings gam(Map<String, String> raw) {
+        GamSettings d = GamSettings.off();
+        try {
+            return new GamSettings(raw.getOrDefault(GamSettings.HOST, d.host()), integer(raw, GamSettings.PORT, d.port()),
+                    bool(raw, GamSettings.TLS, d.tls()), paths(raw, GamSettings.TLS_TRUST),
+                    raw.getOrDefault(GamSettings.SENDING_APPLICATION, d.sendingApplication()),
+                    raw.getOrDefault(GamSettings.SENDING_FACILITY, d.sendingFacility()),
+                    raw.getOrDefault(GamSettings.RECEIVING_APPLICATION, d.receivingApplication()),
+                    raw.getOrDefault(GamSettings.RECEIVING_FACILITY, d.receivingFacility()),
+                    raw.getOrDefault(GamSettings.PATIENT_ID_AUTHORITY, ""), raw.getOrDefault(GamSettings.PATIENT_ID_OID, ""),
+                    Duration.ofSeconds(integer(raw, GamSettings.ACK_TIMEOUT_SECONDS, (int) d.ackTimeout().toSeconds())),
+                    Duration.ofSeconds(integer(raw, GamSettings.RETRY_MAX_SECONDS, (int) d.retryMax().toSeconds())));
+        } catch (IllegalArgumentException e) {
+            throw keyed(e, raw, GamSettings.HOST);
         }
     }
 

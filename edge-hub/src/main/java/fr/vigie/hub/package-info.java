@@ -5,6 +5,8 @@
  *
  * <p>Sub-packages: {@code db} (PostgreSQL, migrations, event store and queries), {@code broker}
  * (embedded HiveMQ), {@code ingest} (MQTT client and batch writer), {@code device} (registry and the
- * online rule), {@code metrics} (Prometheus exposition) and {@code web} (REST API and IT console).
+ * online rule), {@code metrics} (Prometheus exposition), {@code web} (REST API and IT console), {@code identity}
+ * (the identity registry), {@code gam} (the identity feed to the hospital's GAM, HL7 PAM over MLLP) and {@code fhir}
+ * (the FHIR R4 read API for site applications), among others.
  */
 package fr.vigie.hub;

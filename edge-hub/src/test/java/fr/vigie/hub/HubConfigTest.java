@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.hub.enrol.EnrolmentLimits;
+import fr.vigie.hub.gam.GamSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,35 @@ class HubConfigTest {
         HubConfigException e = assertThrows(HubConfigException.class,
                 () -> HubConfig.load(null, Map.of(HubConfig.IGC_SANTE_ANCHORS, "a.pem,,b.pem")));
         assertTrue(e.getMessage().startsWith(HubConfig.IGC_SANTE_ANCHORS), e.getMessage());
+    }
+
+    @Test
+    void theGamFeedIsOffWithoutAHostAndItsSettingsAreChecked() throws Exception {
+        GamSettings off = HubConfig.load(null, Map.of()).gam();
+        assertFalse(off.enabled());
+        assertEquals("VIGIE", off.patientIdAuthority());
+
+        Path file = write("hub.gam.host=gam.chu.example\nhub.gam.port=6661\nhub.gam.sending-facility=CHU NORD\n"
+                + "hub.gam.patient-id-oid=1.2.250.1.999.1.2\nhub.gam.tls=true\nhub.gam.tls-trust=/etc/vigie/gam-ca.pem\n");
+        GamSettings on = HubConfig.load(file, Map.of()).gam();
+        assertTrue(on.enabled());
+        assertEquals("gam.chu.example:6661", on.destination());
+        assertEquals("CHU NORD", on.sendingFacility());
+        assertEquals(List.of(Path.of("/etc/vigie/gam-ca.pem")), on.tlsTrust());
+        assertEquals(Duration.ofSeconds(30), on.ackTimeout());
+
+        for (Map.Entry<String, String> bad : Map.of(GamSettings.PORT, "0", GamSettings.SENDING_APPLICATION, "VIGIE|X",
+                GamSettings.PATIENT_ID_OID, "not.an.oid", GamSettings.ACK_TIMEOUT_SECONDS, "0",
+                GamSettings.RETRY_MAX_SECONDS, "7200", GamSettings.HOST, "gam example", GamSettings.TLS_TRUST,
+                "/etc/ca.pem").entrySet()) {
+            Map<String, String> settings = new java.util.HashMap<>(Map.of(GamSettings.HOST, "gam.example"));
+            settings.put(bad.getKey(), bad.getValue());
+            HubConfigException e = assertThrows(HubConfigException.class, () -> HubConfig.load(null, settings),
+                    bad.toString());
+            assertEquals(bad.getKey(), e.key(), e.getMessage());
+        }
+        assertEquals("hub.gam.hots", assertThrows(HubConfigException.class,
+                () -> HubConfig.load(null, Map.of("hub.gam.hots", "gam.example"))).key(), "a typo is refused");
     }
 
     @Test
@@ -194,7 +224,8 @@ class HubConfigTest {
     void buildingABadRecordDirectlyThrowsNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new HubConfig(tmp, "127.0.0.1", -1, "", 1883, "", "", "", true, 500, 3, false,
-                        HubPkiConfig.defaults(), List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults(), List.of()));
+                        HubPkiConfig.defaults(), List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults(), List.of(),
+                        fr.vigie.hub.gam.GamSettings.off()));
         assertTrue(e.getMessage().startsWith("hub.http.port"), e.getMessage());
     }
 

@@ -371,6 +371,77 @@ class IdentityRegistryIT {
         assertFalse(one.body().contains(NIR_M) || one.body().contains("155057511800114"), "history is shown masked");
     }
 
+    @Test
+    void theCellMergesAProbableDuplicateKeepingTheRecordItChoosesAndTheOtherChangesNoMore() throws Exception {
+        long a = create("Fusion", "Louise", "F", "1966-06-06", null).at("/identity/id").asLong();
+        JsonNode second = create("Fusion", "Louise Marie", "F", "1966-06-06", "75056");
+        long b = second.at("/identity/id").asLong();
+        long flag = second.at("/flagsRaised/0/flagId").asLong();
+        assertEquals("DOUB", second.at("/flagsRaised/0/kind").asText(), second.toString());
+
+        assertEquals(403, viewer.send("POST", "/api/v1/vigilance/flags/" + flag + "/merge", Map.of("survivor", b))
+                .statusCode(), "a viewer merges nothing");
+        HttpResponse<String> merged = send("POST", "/api/v1/vigilance/flags/" + flag + "/merge", Map.of("survivor", b));
+        assertEquals(200, merged.statusCode(), merged.body());
+        assertEquals(b, JSON.readTree(merged.body()).at("/survivor/id").asLong());
+        assertEquals(a, JSON.readTree(merged.body()).at("/absorbed").asLong());
+
+        assertEquals(b, JSON.readTree(get(staff, "/api/v1/identities/" + a).body()).at("/mergedInto").asLong());
+        assertFalse(get(staff, "/api/v1/identities/" + b).body().contains("mergedInto"), "the record kept is active");
+        assertTrue(hub.identities().flags(false, 500).stream().noneMatch(f -> f.flagId() == flag), "the flag is resolved");
+        var audit = hub.audit().latest("identity:" + b, List.of("IDENTITY_MERGED"), 5);
+        assertEquals(1, audit.size());
+        assertEquals("admin", audit.get(0).actor(), "the signed-in admin");
+        assertEquals(Long.toString(a), audit.get(0).details().get("absorbed"));
+
+        HttpResponse<String> change = send("PUT", "/api/v1/identities/" + a, traits("Fusion", "Louise", "F",
+                "1966-06-06", "75056"));
+        assertEquals(409, change.statusCode(), change.body());
+        assertEquals("IDENTITY_MERGED", JSON.readTree(change.body()).get("error").asText());
+        assertEquals("FLAG_CLOSED", JSON.readTree(send("POST", "/api/v1/vigilance/flags/" + flag + "/merge",
+                Map.of("survivor", b)).body()).get("error").asText());
+
+        JsonNode third = create("Fusion", "Louise", "F", "1966-06-06", null);
+        List<Long> paired = new java.util.ArrayList<>();
+        third.get("flagsRaised").forEach(f -> paired.add(f.get("recordA").asLong()));
+        assertEquals(List.of(b), paired, "duplicate detection no longer pairs the merged record");
+    }
+
+    @Test
+    void aMergeThatCouldJoinTwoPeopleOrLoseEvidenceIsRefused() throws Exception {
+        // a collision flag is never merged
+        long lone = create("Collision", "Eve", "F", "1967-07-07", null).at("/identity/id").asLong();
+        Adoption.Mismatch mismatch = assertInstanceOf(Adoption.Mismatch.class,
+                adopt(lone, TraitsInput.of("AUTRE", "PERSONNE", "F", "1967-07-07"), NIR_F2));
+        assertEquals("MERGE_NOT_A_DUPLICATE", JSON.readTree(send("POST", "/api/v1/vigilance/flags/"
+                + mismatch.flag().orElseThrow().flagId() + "/merge", Map.of("survivor", lone)).body()).get("error").asText());
+
+        // two INS: maybe two people
+        long x = create("Deuxins", "Rose", "F", "1968-08-08", null).at("/identity/id").asLong();
+        JsonNode y = create("Deuxins", "Rose", "F", "1968-08-08", null);
+        long flag = y.at("/flagsRaised/0/flagId").asLong();
+        adopted(adopt(x, TraitsInput.of("DEUXINS", "ROSE", "F", "1968-08-08"), NIR_F2));
+        adopted(adopt(y.at("/identity/id").asLong(), TraitsInput.of("DEUXINS", "ROSE", "F", "1968-08-08"),
+                "280057505612389"));
+        HttpResponse<String> twoIns = send("POST", "/api/v1/vigilance/flags/" + flag + "/merge", Map.of("survivor", x));
+        assertEquals(409, twoIns.statusCode(), twoIns.body());
+        assertEquals("MERGE_INS_DIFFER", JSON.readTree(twoIns.body()).get("error").asText());
+
+        // the record kept must not have less evidence than the other
+        long qual = create("Preuve", "Lise", "F", "1969-09-09", null).at("/identity/id").asLong();
+        JsonNode prov = create("Preuve", "Lise", "F", "1969-09-09", null);
+        long flag2 = prov.at("/flagsRaised/0/flagId").asLong();
+        adopted(adopt(qual, TraitsInput.of("PREUVE", "LISE", "F", "1969-09-09"), NIR_F));
+        action(qual, Map.of("action", "DOCUMENT_CHECKED", "document", "PASSPORT"));
+        HttpResponse<String> weaker = send("POST", "/api/v1/vigilance/flags/" + flag2 + "/merge",
+                Map.of("survivor", prov.at("/identity/id").asLong()));
+        assertEquals("MERGE_SURVIVOR_WEAKER", JSON.readTree(weaker.body()).get("error").asText(), weaker.body());
+        assertEquals("MERGE_SURVIVOR_NOT_IN_FLAG", JSON.readTree(send("POST", "/api/v1/vigilance/flags/" + flag2
+                + "/merge", Map.of("survivor", lone)).body()).get("error").asText());
+        assertEquals(200, send("POST", "/api/v1/vigilance/flags/" + flag2 + "/merge", Map.of("survivor", qual))
+                .statusCode(), "keeping the qualified record is allowed");
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     private static Adoption adopt(long id, TraitsInput returned, String matricule) throws Exception {

@@ -1,6 +1,9 @@
 package fr.vigie.kiosk;
 
-import fr.vigie.kiosk.station.StationConfig;
+import fr.vigie.kiosk.config.CardTrustSettings;
+import fr.vigie.kiosk.config.KioskConfig;
+import fr.vigie.kiosk.config.KioskConfigException;
+import fr.vigie.kiosk.config.StationConfig;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,16 @@
 package fr.vigie.kiosk;
 
-import fr.vigie.kiosk.station.SignInStations;
-import fr.vigie.kiosk.station.StationConfig;
+import fr.vigie.kiosk.config.KioskConfig;
+import fr.vigie.kiosk.config.KioskConfigException;
+import fr.vigie.kiosk.config.StationConfig;
+import fr.vigie.kiosk.demo.DemoStations;
+import fr.vigie.kiosk.demo.VirtualFleet;
+import fr.vigie.kiosk.device.Kiosk;
+import fr.vigie.kiosk.station.SignInStation;
+import fr.vigie.kiosk.station.StationReaders;
 import fr.vigie.protocol.KioskAddress;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +18,13 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * Command-line entry point of the kiosk: one kiosk, or {@code --virtual N} kiosks in this JVM, with
- * optional burst or demo activity. Machine-readable progress goes to stdout, one line each:
+ * Command-line entry point and composition root of the kiosk. Without demo options it builds ONE production
+ * kiosk from its {@link KioskConfig}: the {@link Kiosk} (durable outbox, hub link, device identity, card
+ * trust) and its {@link SignInStation} on the machine's PC/SC readers, checked by the kiosk's own IGC-Santé
+ * trust. The demo runs — {@code --virtual N} kiosks, {@code --burst} or {@code --activity-every} simulated
+ * activity, or {@code kiosk.card.readers=sandbox} — go to the demo package ({@link VirtualFleet},
+ * {@link DemoStations}); nothing else of the kiosk knows about it. Machine-readable progress goes to stdout,
+ * one line each:
  * <pre>
  * VIGIE-KIOSK READY &lt;site&gt;/&lt;kioskId&gt;
  * VIGIE-KIOSK UI &lt;site&gt;/&lt;kioskId&gt; http://127.0.0.1:&lt;port&gt;/
@@ -49,8 +61,9 @@ public final class KioskMain {
 
     /** Runs until the JVM shuts down; returns early only with a non-zero status (or 0 after --help). */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        List<KioskConfig> configs;
         KioskCommandLine cli;
+        KioskConfig config;
+        List<KioskConfig> demoConfigs;
         try {
             cli = KioskCommandLine.parse(args);
             if (cli.help()) {
@@ -61,43 +74,25 @@ public final class KioskMain {
                     ? Map.of(KioskConfig.ID, "kiosk", KioskConfig.DATA_DIR, Path.of("data", "kiosk").toString(),
                             StationConfig.READERS, "sandbox", StationConfig.GPIO, "mock", StationConfig.UI_PORT, "0")
                     : Map.of();
-            KioskConfig base = KioskConfig.load(cli.configFile(), defaults, cli.overrides());
-            configs = cli.virtual() > 0 ? VirtualFleet.configs(cli.virtual(), base) : List.of(base);
-        } catch (KioskConfigException e) {
-            err.println("vigie-kiosk: bad configuration: " + e.getMessage());
-            return EXIT_BAD_CONFIG;
-        } catch (IllegalArgumentException e) {
+            config = KioskConfig.load(cli.configFile(), defaults, cli.overrides());
+            demoConfigs = cli.virtual() > 0 ? VirtualFleet.configs(cli.virtual(), config) : List.of(config);
+        } catch (KioskConfigException | IllegalArgumentException e) {
             err.println("vigie-kiosk: bad configuration: " + e.getMessage());
             return EXIT_BAD_CONFIG;
         }
-        VirtualFleet fleet;
+        StdoutReport report = new StdoutReport(out);
+        AutoCloseable running;
         try {
-            fleet = VirtualFleet.start(configs, new StdoutReport(out));
-        } catch (Exception e) {
-            err.println("vigie-kiosk: cannot start: " + e.getMessage());
-            return EXIT_START_FAILED;
-        }
-        SignInStations stations;
-        try {
-            StdoutReport report = new StdoutReport(out);
-            stations = SignInStations.start(fleet.kiosks(), (kiosk, s) -> report.line("UI " + kiosk + " " + s.uri()));
-        } catch (RuntimeException e) {
-            fleet.close();
-            err.println("vigie-kiosk: cannot start the sign-in screen: " + e.getMessage());
+            running = isDemo(cli, config) ? startDemo(cli, demoConfigs, report) : startKiosk(config, report);
+        } catch (StartFailed e) {
+            err.println("vigie-kiosk: " + e.getMessage());
             return EXIT_START_FAILED;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stations.close();
-            fleet.close();
+            closeQuietly(running, err);
             stopped.countDown();
         }, "vigie-kiosk-shutdown"));
-        if (cli.burst() > 0) {
-            fleet.burst(cli.burst(), cli.rate());
-        }
-        if (cli.activityEvery() != null) {
-            fleet.startActivity(cli.activityEvery());
-        }
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -106,24 +101,113 @@ public final class KioskMain {
         return 0;
     }
 
-    /** Prints the fleet's progress lines on stdout. */
-    private record StdoutReport(PrintStream out) implements VirtualFleet.Listener {
-        @Override
-        public void ready(KioskAddress kiosk) {
+    /** Simulated activity, several kiosks in this JVM, or the demo's virtual card readers. */
+    private static boolean isDemo(KioskCommandLine cli, KioskConfig config) {
+        return cli.virtual() > 0 || cli.burst() > 0 || cli.activityEvery() != null
+                || config.station().readers() == StationConfig.Readers.SANDBOX;
+    }
+
+    /** The production kiosk: its outbox, hub link and identity, then its workstation on the PC/SC readers. */
+    private static AutoCloseable startKiosk(KioskConfig config, StdoutReport report) throws StartFailed {
+        Kiosk kiosk;
+        try {
+            kiosk = Kiosk.start(config);
+        } catch (Exception e) {
+            throw new StartFailed("cannot start: " + e.getMessage());
+        }
+        report.ready(kiosk.address());
+        SignInStation station;
+        try {
+            station = SignInStation.startFor(kiosk, config.station(), StationReaders.pcsc(),
+                    kiosk.cardTrust().certificateCheck());
+        } catch (RuntimeException e) {
+            kiosk.close();
+            throw new StartFailed("cannot start the sign-in screen: " + e.getMessage());
+        }
+        report.ui(kiosk.address(), station.uri());
+        return () -> {
+            try {
+                station.close();
+            } finally {
+                kiosk.close();
+            }
+        };
+    }
+
+    /** The demo: {@code --virtual N} kiosks (or the configured one) with their stations and simulated activity. */
+    private static AutoCloseable startDemo(KioskCommandLine cli, List<KioskConfig> configs, StdoutReport report)
+            throws StartFailed {
+        VirtualFleet fleet;
+        try {
+            fleet = VirtualFleet.start(configs, new VirtualFleet.Listener() {
+                @Override
+                public void ready(KioskAddress kiosk) {
+                    report.ready(kiosk);
+                }
+
+                @Override
+                public void burstAccepted(KioskAddress kiosk, long n) {
+                    report.line("BURST-ACCEPTED " + kiosk + " n=" + n);
+                }
+
+                @Override
+                public void drained(KioskAddress kiosk) {
+                    report.line("DRAINED " + kiosk);
+                }
+            });
+        } catch (Exception e) {
+            throw new StartFailed("cannot start: " + e.getMessage());
+        }
+        DemoStations stations;
+        try {
+            stations = DemoStations.start(fleet.kiosks(), (kiosk, station) -> report.ui(kiosk, station.uri()));
+        } catch (RuntimeException e) {
+            fleet.close();
+            throw new StartFailed("cannot start the sign-in screen: " + e.getMessage());
+        }
+        if (cli.burst() > 0) {
+            fleet.burst(cli.burst(), cli.rate());
+        }
+        if (cli.activityEvery() != null) {
+            fleet.startActivity(cli.activityEvery());
+        }
+        return () -> {
+            try {
+                stations.close();
+            } finally {
+                fleet.close();
+            }
+        };
+    }
+
+    private static void closeQuietly(AutoCloseable running, PrintStream err) {
+        try {
+            running.close();
+        } catch (Exception e) {
+            err.println("vigie-kiosk: closing failed: " + e);
+        }
+    }
+
+    /** A kiosk could not start; the message says what and why. */
+    private static final class StartFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StartFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** Prints the progress lines on stdout. */
+    private record StdoutReport(PrintStream out) {
+        void ready(KioskAddress kiosk) {
             line("READY " + kiosk);
         }
 
-        @Override
-        public void burstAccepted(KioskAddress kiosk, long n) {
-            line("BURST-ACCEPTED " + kiosk + " n=" + n);
+        void ui(KioskAddress kiosk, URI uri) {
+            line("UI " + kiosk + " " + uri);
         }
 
-        @Override
-        public void drained(KioskAddress kiosk) {
-            line("DRAINED " + kiosk);
-        }
-
-        private void line(String text) {
+        void line(String text) {
             synchronized (out) {
                 out.println("VIGIE-KIOSK " + text);
                 out.flush();

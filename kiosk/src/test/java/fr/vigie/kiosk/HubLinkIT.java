@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.vigie.kiosk.config.KioskConfig;
+import fr.vigie.kiosk.config.KioskConfigException;
+import fr.vigie.kiosk.demo.VirtualFleet;
+import fr.vigie.kiosk.device.Kiosk;
 import fr.vigie.protocol.EventEnvelope;
 import fr.vigie.protocol.EventPayload;
 import fr.vigie.protocol.KioskAddress;
@@ -106,14 +110,16 @@ class HubLinkIT {
     @Test
     void retainedStatusIsOnlineWithHeartbeatsThenOfflineAfterACleanClose() throws Exception {
         KioskAddress address;
-        try (Kiosk kiosk = Kiosk.start(config("status", 1))) {
+        KioskConfig config = config("status", 1);
+        try (Kiosk kiosk = Kiosk.start(config)) {
             address = kiosk.address();
             await().atMost(PATIENCE).until(kiosk::connected);
 
             KioskStatus retained = await().atMost(PATIENCE)
                     .until(() -> Subscriber.retainedStatus(broker.url(), address), s -> s != null);
             assertEquals(KioskStatus.State.ONLINE, retained.state());
-            assertEquals("dev", retained.softwareVersion());
+            // the jar's Implementation-Version, or "dev" when the kiosk runs from its classes directory
+            assertEquals(config.softwareVersion(), retained.softwareVersion());
             assertEquals(1, retained.heartbeatSeconds());
             assertNotNull(retained.startedAt());
 

@@ -10,6 +10,7 @@ import fr.vigie.protocol.EventPayload;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.KioskStatus;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -24,15 +25,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link KioskMain} as a separate process, killed with SIGKILL in the middle of a burst: the broker
  * publishes the kiosk's last will (OFFLINE), and a restart on the same data directory resumes the
- * burst so that exactly N DemoActivity events are accepted and delivered in total.
+ * burst so that exactly N DemoActivity events are accepted and delivered in total. Also: a production
+ * kiosk runs on a classpath without the simulators, which only the demo asks for.
  */
 class KioskProcessIT {
     private static final Duration PATIENCE = Duration.ofSeconds(120);
@@ -40,24 +44,31 @@ class KioskProcessIT {
     private static final int N = 3000;
 
     @TempDir
+    static Path brokerDir;
+    @TempDir
     Path dir;
 
-    private TestBroker broker;
-    private Subscriber hub;
+    /** One broker and one subscriber for the class: each test has kiosks of its own. */
+    private static TestBroker broker;
+    private static Subscriber hub;
     private final List<Process> processes = new ArrayList<>();
 
-    @BeforeEach
-    void startBrokerAndSubscriber() throws Exception {
-        broker = new TestBroker(dir.resolve("broker"));
+    @BeforeAll
+    static void startBrokerAndSubscriber() throws Exception {
+        broker = new TestBroker(brokerDir);
         broker.start();
         hub = new Subscriber(broker.url(), "test-hub");
     }
 
-    @AfterEach
-    void stopAll() throws Exception {
-        processes.forEach(Process::destroyForcibly);
+    @AfterAll
+    static void stopBrokerAndSubscriber() throws Exception {
         hub.close();
         broker.close();
+    }
+
+    @AfterEach
+    void stopProcesses() {
+        processes.forEach(Process::destroyForcibly);
     }
 
     @Test
@@ -123,9 +134,45 @@ class KioskProcessIT {
         assertTrue(Files.readString(dir.resolve("bad.stderr")).contains("kiosk.site = 'Not Valid'"));
     }
 
+    @Test
+    void aProductionKioskRunsWithoutTheSimulatorsWhichOnlyTheDemoNeeds() throws Exception {
+        // the kiosk's classes and the runtime libraries the build copies to target/lib (what ./vigie kiosk runs),
+        // without the optional vigie-hardware-sim: as a production installation has them
+        String withoutSimulators;
+        try (Stream<Path> libs = Files.list(Path.of("target", "lib"))) {
+            withoutSimulators = Stream.concat(Stream.of(Path.of("target", "classes")),
+                    libs.filter(jar -> !jar.getFileName().toString().startsWith("vigie-hardware-sim")).sorted())
+                    .map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        }
+        KioskAddress production = KioskAddress.of("it-site", "no-sim");
+        List<String> out = new CopyOnWriteArrayList<>();
+        Process kiosk = launchOn(withoutSimulators, out, "no-sim", "--site", production.site(), "--kiosk-id",
+                production.kioskId(), "--broker", broker.url(), "--data", dir.resolve("no-sim").toString(),
+                "--heartbeat", "1", "--ui-port", "0");
+
+        await().atMost(PATIENCE).until(() -> out.stream().anyMatch(l -> l.startsWith("VIGIE-KIOSK UI it-site/no-sim ")));
+        await().atMost(PATIENCE).until(() -> hub.lastStatus(production) != null
+                && hub.lastStatus(production).state() == KioskStatus.State.ONLINE);
+        kiosk.destroy();
+        assertTrue(kiosk.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("VIGIE-KIOSK READY it-site/no-sim", out.get(0));
+
+        List<String> demoOut = new CopyOnWriteArrayList<>();
+        Process demo = launchOn(withoutSimulators, demoOut, "no-sim-demo", "--site", "it-site", "--broker", broker.url(),
+                "--data", dir.resolve("no-sim-demo").toString(), "--virtual", "1");
+        assertTrue(demo.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(KioskMain.EXIT_START_FAILED, demo.exitValue());
+        assertTrue(Files.readString(dir.resolve("no-sim-demo.stderr")).contains(
+                "kiosk.card.readers=sandbox needs the demo's virtual cards (vigie-hardware-sim)"));
+    }
+
     private Process launch(List<String> stdout, String name, String... args) throws IOException {
+        return launchOn(System.getProperty("java.class.path"), stdout, name, args);
+    }
+
+    private Process launchOn(String classpath, List<String> stdout, String name, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), KioskMain.class.getName()));
+                "-cp", classpath, KioskMain.class.getName()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectError(dir.resolve(name + ".stderr").toFile()).start();
         processes.add(p);

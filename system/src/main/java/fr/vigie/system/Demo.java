@@ -1,7 +1,7 @@
 package fr.vigie.system;
 
 import fr.vigie.hub.staff.StaffDirectory;
-import fr.vigie.kiosk.sandbox.SandboxCards;
+import fr.vigie.kiosk.demo.SandboxCards;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

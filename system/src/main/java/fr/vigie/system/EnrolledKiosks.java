@@ -1,8 +1,8 @@
 package fr.vigie.system;
 
 import fr.vigie.hub.EdgeHub;
-import fr.vigie.kiosk.HubAccess;
-import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.kiosk.config.HubAccess;
+import fr.vigie.kiosk.config.KioskConfig;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.provisioning.AtomicFiles;
 import java.nio.charset.StandardCharsets;

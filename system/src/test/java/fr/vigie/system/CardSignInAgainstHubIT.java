@@ -9,7 +9,7 @@ import fr.vigie.hardware.sim.card.VirtualCpsCard;
 import fr.vigie.hardware.sim.card.VirtualReaders;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
-import fr.vigie.kiosk.CardTrustSettings;
+import fr.vigie.kiosk.config.CardTrustSettings;
 import fr.vigie.kiosk.igcsante.CardTrust;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.igcsante.CrlRefresher;

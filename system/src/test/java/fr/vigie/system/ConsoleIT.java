@@ -9,8 +9,8 @@ import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.identity.Adoption;
 import fr.vigie.hub.identity.RnivRequest;
 import fr.vigie.hub.staff.StaffRole;
-import fr.vigie.kiosk.Kiosk;
-import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.kiosk.device.Kiosk;
+import fr.vigie.kiosk.config.KioskConfig;
 import fr.vigie.kiosk.testing.HeadlessChromium;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.KioskStatus;
@@ -23,6 +23,7 @@ import fr.vigie.hub.identity.rniv.RnivAction;
 import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.enrolment.EnrolmentRequest;
+import fr.vigie.system.bench.HapiMllpReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +49,8 @@ import org.openqa.selenium.WebElement;
  * reason, a software version or a reader name stays text; on the identity-vigilance page the admin accepts
  * a change waiting for a QUAL record; two requests for one kiosk show as a conflict that approving the real
  * code resolves; a locked-out account is unblocked from the IT accounts page; a viewer sees no mutating
- * control and is refused by the API; a mutating request without the CSRF token is refused.
+ * control and is refused by the API; a mutating request without the CSRF token is refused; a message the GAM refused
+ * shows on the GAM feed page and is sent again from there.
  */
 class ConsoleIT {
     private static final String SITE = "chu-nord";
@@ -62,8 +64,12 @@ class ConsoleIT {
     @Test
     void adminApprovesAnEnrolmentAndRollsOutAConfigurationThatAKioskApplies() throws Exception {
         Path hubData = tmp.resolve("hub");
-        try (EdgeHub hub = EdgeHub.start(HubConfig.load(null, Map.of("hub.data-dir", hubData.toString(),
-                "hub.http.port", "0", "hub.mqtt.port", "0", "hub.device-api.port", "0", "hub.site", SITE)))) {
+        java.util.concurrent.atomic.AtomicBoolean gamRefuses = new java.util.concurrent.atomic.AtomicBoolean();
+        try (HapiMllpReceiver gam = HapiMllpReceiver.start(record -> gamRefuses.get());
+                EdgeHub hub = EdgeHub.start(HubConfig.load(null, Map.of("hub.data-dir", hubData.toString(),
+                "hub.http.port", "0", "hub.mqtt.port", "0", "hub.device-api.port", "0", "hub.site", SITE,
+                "hub.gam.host", "127.0.0.1", "hub.gam.port", Integer.toString(gam.port()),
+                "hub.gam.retry-max-seconds", "1")))) {
             String base = hub.httpUri().toString();
             String adminPassword = HubApi.firstAdminPassword(hubData);
             HubApi api = new HubApi(hub.httpUri(), hubData);
@@ -186,7 +192,38 @@ class ConsoleIT {
                 }
                 adminResolvesAnEnrolmentConflictAndLiftsASignInLock(hub, base, adminPassword);
                 viewerSeesNoMutatingControlAndIsRefused(hub, base);
+                adminSeesAMessageTheGamRefusedAndSendsItAgain(hub, base, adminPassword, gamRefuses);
             }
+        }
+    }
+
+    /**
+     * The GAM refuses the message of a record created here: the GAM feed page shows it in French with the GAM's
+     * words and, once the GAM accepts again, the admin sends it again and it moves to the accepted ones.
+     */
+    private void adminSeesAMessageTheGamRefusedAndSendsItAgain(EdgeHub hub, String base, String adminPassword,
+            java.util.concurrent.atomic.AtomicBoolean gamRefuses) throws Exception {
+        await().atMost(PATIENCE).until(() -> hub.gam().outbox().counts().waiting() == 0);
+        gamRefuses.set(true);
+        long record = hub.identities().create(TraitsInput.of("Refuse", "Gam", "M", "1959-09-19"), "it").record().id();
+        await().atMost(PATIENCE).until(() -> hub.gam().outbox().counts().failed() == 1);
+        gamRefuses.set(false);
+        WebDriver browser = HeadlessChromium.start("fr-FR");
+        try {
+            ConsoleSignIn.signIn(browser, base + "/gam", "admin", adminPassword);
+            WebElement row = await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(
+                    "#failed tr[data-record='" + record + "']")).stream().findFirst().orElse(null), r -> r != null);
+            assertThat(browser.findElement(By.id("feed-state")).getText()).startsWith("Actif : envoi vers 127.0.0.1:");
+            assertThat(row.getText()).contains("Création d'identité", "Erreur signalée par le GAM (AE)",
+                    "refuse par le GAM de test");
+            row.findElement(By.cssSelector("button.resend")).click();
+            await().atMost(PATIENCE).until(() -> browser.findElement(By.id("action-result")).getText().contains("renvoyé"));
+            await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector(
+                    "#delivered tr[data-record='" + record + "']")).isEmpty());
+            assertThat(browser.findElements(By.cssSelector("#failed tbody tr"))).isEmpty();
+            assertThat(browser.findElement(By.id("failed-empty")).isDisplayed()).isTrue();
+        } finally {
+            browser.quit();
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.Optional;
 
 /** SQL of {@code vigilance_flags}. Stateless. */
 final class FlagRows {
+    private static final String COLUMNS = "flag_id, record_a, record_b, kind, reason_code, reason, detected_at, resolved";
+
     private FlagRows() {
     }
 
@@ -40,22 +42,46 @@ final class FlagRows {
         }
     }
 
+    /** The flag {@code flagId}, locked for the transaction when {@code forUpdate}. */
+    static Optional<VigilanceFlag> find(Connection c, long flagId, boolean forUpdate) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM vigilance_flags WHERE flag_id = ?"
+                + (forUpdate ? " FOR UPDATE" : ""))) {
+            ps.setLong(1, flagId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Closes an open flag, by whom and when. */
+    static void resolve(Connection c, long flagId, String by, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE vigilance_flags SET resolved = true, resolved_by = ?,"
+                + " resolved_at = ? WHERE flag_id = ? AND NOT resolved")) {
+            ps.setString(1, by);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setLong(3, flagId);
+            ps.executeUpdate();
+        }
+    }
+
     /** Flags, newest first; open ones only unless {@code includeResolved}. */
     static List<VigilanceFlag> list(Connection c, boolean includeResolved, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT flag_id, record_a, record_b, kind, reason_code, reason,"
-                + " detected_at, resolved FROM vigilance_flags" + (includeResolved ? "" : " WHERE NOT resolved")
-                + " ORDER BY detected_at DESC, flag_id DESC LIMIT ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM vigilance_flags"
+                + (includeResolved ? "" : " WHERE NOT resolved") + " ORDER BY detected_at DESC, flag_id DESC LIMIT ?")) {
             ps.setInt(1, limit);
             List<VigilanceFlag> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new VigilanceFlag(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class),
-                            VigilanceFlag.Kind.valueOf(rs.getString(4)),
-                            VigilanceFlag.Reason.valueOf(rs.getString(5)), rs.getString(6),
-                            rs.getTimestamp(7).toInstant(), rs.getBoolean(8)));
+                    out.add(read(rs));
                 }
             }
             return out;
         }
+    }
+
+    private static VigilanceFlag read(ResultSet rs) throws SQLException {
+        return new VigilanceFlag(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class),
+                VigilanceFlag.Kind.valueOf(rs.getString(4)), VigilanceFlag.Reason.valueOf(rs.getString(5)),
+                rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getBoolean(8));
     }
 }

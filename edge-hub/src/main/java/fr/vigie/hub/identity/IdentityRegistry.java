@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * {@link VigilanceFlag}s in the same transaction. An INS enters a record only through {@link #adopt}, with
  * an identity INSi or the ApCV returned, and only when the {@link SamePerson} rule says it is the
  * record's person; a VALI or QUAL record is then changed only by an admin's decision on a
- * {@link ChangeRequest} ({@link #acceptChange}, audited). Rejections are {@link RegistryRejection}s with
+ * {@link ChangeRequest} ({@link #acceptChange}, audited). The identity-vigilance cell resolves a probable
+ * duplicate by merging its two records ({@link #merge}, audited; never automatic). Every change is told to the
+ * {@link IdentityChanges} given, in its own transaction. Rejections are {@link RegistryRejection}s with
  * stable codes; database failures are {@link SQLException}s. Thread-safe.
  *
  * <pre>{@code
@@ -53,11 +55,18 @@ public final class IdentityRegistry {
     private final DataSource dataSource;
     private final AuditLog audit;
     private final Clock clock;
+    private final IdentityChanges changes;
 
     public IdentityRegistry(DataSource dataSource, AuditLog audit, Clock clock) {
+        this(dataSource, audit, clock, IdentityChanges.NONE);
+    }
+
+    /** A registry that tells {@code changes} of every change, inside the transaction that makes it. */
+    public IdentityRegistry(DataSource dataSource, AuditLog audit, Clock clock, IdentityChanges changes) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.changes = Objects.requireNonNull(changes, "changes");
     }
 
     /** Creates a PROV record from checked traits and flags near-identical records. */
@@ -72,6 +81,7 @@ public final class IdentityRegistry {
             long id = IdentityRows.insert(c, draft);
             IdentityRecord saved = IdentityRows.find(c, id, false, today()).orElseThrow();
             LOG.info("identity record {} created by {}", id, by);
+            changes.saved(c, Optional.empty(), saved);
             return new Saved(saved, VigilanceFlags.detect(c, saved, today(), now));
         });
     }
@@ -98,6 +108,7 @@ public final class IdentityRegistry {
                     old.createdBy(), old.createdAt(), by, now);
             IdentityRows.update(c, next);
             LOG.info("identity record {} traits updated by {}: {} -> {}", id, by, old.state().status(), state.status());
+            changes.saved(c, Optional.of(old), next);
             return new Saved(next, VigilanceFlags.detect(c, next, today(), now));
         });
     }
@@ -145,6 +156,7 @@ public final class IdentityRegistry {
                     old.createdBy(), old.createdAt(), by, now);
             IdentityRows.update(c, next);
             LOG.info("identity record {} {} by {}: {} -> {}", id, action, by, old.state().status(), state.status());
+            changes.saved(c, Optional.of(old), next);
             return new Saved(next, List.of());
         });
     }
@@ -193,8 +205,9 @@ public final class IdentityRegistry {
                         RnivState.initial(), Optional.empty(), by, now, by, now));
                 IdentityRecord fresh = IdentityRows.find(c, created, true, today()).orElseThrow();
                 LOG.info("identity record {} created by {} from {}", created, by, kind);
-                return new Adoption.Adopted(InsTaking.take(c, fresh, returned, kind, returnedIns, oid, request.history(),
-                        by, now, today()));
+                Saved taken = InsTaking.take(c, fresh, returned, kind, returnedIns, oid, request.history(), by, now, today());
+                changes.saved(c, Optional.empty(), taken.record());
+                return new Adoption.Adopted(taken);
             }
             IdentityRecord old = locked(c, id.getAsLong());
             if (old.state().doubtfulOrFictitious()) {
@@ -223,8 +236,9 @@ public final class IdentityRegistry {
                 return new Adoption.ChangeRequested(old, change);
             }
             VigilanceFlags.lockTraits(c, merged);
-            return new Adoption.Adopted(InsTaking.take(c, old, merged, kind, returnedIns, oid, request.history(), by, now,
-                    today()));
+            Saved taken = InsTaking.take(c, old, merged, kind, returnedIns, oid, request.history(), by, now, today());
+            changes.saved(c, Optional.of(old), taken.record());
+            return new Adoption.Adopted(taken);
         });
     }
 
@@ -276,6 +290,7 @@ public final class IdentityRegistry {
             Saved saved = InsTaking.take(c, old, traits, r.source() == ChangeRequest.Source.APCV ? Kind.APCV_QUALIFIED
                     : Kind.INSI_RETRIEVED, r.matricule(), r.oid(), r.history(), by, now, today());
             ChangeRequestRows.resolve(c, requestId, ChangeRequest.Status.ACCEPTED, by, now, null);
+            changes.saved(c, Optional.of(old), saved.record());
             audit.append(c, AuditEntry.of(AuditEntry.staff(login), "IDENTITY_CHANGE_ACCEPTED", "identity:" + old.id(),
                     Map.of("changeRequest", Long.toString(requestId), "source", r.source().name(),
                             "traitsChanged", Boolean.toString(InsTaking.strictChanged(old.traits(), traits)),
@@ -301,6 +316,85 @@ public final class IdentityRegistry {
                             : Map.of("changeRequest", Long.toString(requestId), "note", why)));
             return ChangeRequestRows.find(c, requestId, false, today()).orElseThrow();
         });
+    }
+
+    /**
+     * The identity-vigilance cell resolves a probable duplicate: an admin merges the two records of an open
+     * {@code DOUB} flag, keeping {@code survivorId}. The other record is marked merged into it (inactive: it changes
+     * no more, and duplicate detection and INS look-ups skip it), the flag is resolved, the merge is audited
+     * ({@code IDENTITY_MERGED}) and told to {@link IdentityChanges#merged}, in one transaction. Never automatic, and
+     * refused when it could put two people together or lose evidence: a collision flag or a single-record flag
+     * ({@link RegistryError#MERGE_NOT_A_DUPLICATE}), two different INS ({@link RegistryError#MERGE_INS_DIFFER}), or a
+     * record to keep with less evidence than the other ({@link RegistryError#MERGE_SURVIVOR_WEAKER}).
+     *
+     * @param login the signed-in admin's login
+     * @return the record kept, and the one merged into it (as it was)
+     */
+    public Merged merge(long flagId, long survivorId, String login) throws RegistryRejection, SQLException {
+        String by = operator("staff:" + login);
+        Instant now = clock.instant();
+        return Transactions.run(dataSource, c -> {
+            VigilanceFlag flag = FlagRows.find(c, flagId, true).orElseThrow(() -> new RegistryRejection(
+                    RegistryRejection.Kind.NOT_FOUND, RegistryError.FLAG_NOT_FOUND.name(), "no vigilance flag " + flagId));
+            if (flag.resolved()) {
+                throw new RegistryRejection(RegistryRejection.Kind.CONFLICT, RegistryError.FLAG_CLOSED.name(),
+                        "vigilance flag " + flagId + " is already resolved");
+            }
+            if (flag.kind() != VigilanceFlag.Kind.DOUB || flag.recordB() == null) {
+                throw new RegistryRejection(RegistryRejection.Kind.CONFLICT, RegistryError.MERGE_NOT_A_DUPLICATE.name(),
+                        "flag " + flagId + " is " + flag.kind() + (flag.recordB() == null ? " on one record" : "")
+                        + ": only a probable duplicate (DOUB) of two records is merged, a collision never is");
+            }
+            if (survivorId != flag.recordA() && survivorId != flag.recordB()) {
+                throw RegistryRejection.invalid(RegistryError.MERGE_SURVIVOR_NOT_IN_FLAG, "record " + survivorId
+                        + " is not one of flag " + flagId + "'s records (" + flag.recordA() + ", " + flag.recordB() + ")");
+            }
+            long absorbedId = survivorId == flag.recordA() ? flag.recordB() : flag.recordA();
+            IdentityRecord first = locked(c, Math.min(survivorId, absorbedId)); // always lock in id order
+            IdentityRecord second = locked(c, Math.max(survivorId, absorbedId));
+            IdentityRecord survivor = first.id() == survivorId ? first : second;
+            IdentityRecord absorbed = first.id() == survivorId ? second : first;
+            if (survivor.matricule().isPresent() && absorbed.matricule().isPresent()
+                    && !survivor.matricule().equals(absorbed.matricule())) {
+                throw new RegistryRejection(RegistryRejection.Kind.CONFLICT, RegistryError.MERGE_INS_DIFFER.name(),
+                        "records " + survivorId + " and " + absorbedId + " hold different INS: maybe two people; look at"
+                        + " their INS history before anything is merged");
+            }
+            boolean weaker = absorbed.matricule().isPresent() && survivor.matricule().isEmpty()
+                    || absorbed.state().status().insi() && !survivor.state().status().insi()
+                    || absorbed.state().status().document() && !survivor.state().status().document();
+            if (weaker) {
+                throw new RegistryRejection(RegistryRejection.Kind.CONFLICT, RegistryError.MERGE_SURVIVOR_WEAKER.name(),
+                        "record " + survivorId + " (" + survivor.state().status() + ") has less evidence than record "
+                        + absorbedId + " (" + absorbed.state().status() + "): keep " + absorbedId + ", or bring "
+                        + survivorId + " up first");
+            }
+            IdentityRows.markMerged(c, absorbedId, survivorId, by, now);
+            FlagRows.resolve(c, flagId, by, now);
+            audit.append(c, AuditEntry.of(AuditEntry.staff(login), "IDENTITY_MERGED", "identity:" + survivorId,
+                    Map.of("flag", Long.toString(flagId), "survivor", Long.toString(survivorId),
+                            "absorbed", Long.toString(absorbedId), "survivorStatus", survivor.state().status().name(),
+                            "absorbedStatus", absorbed.state().status().name())));
+            LOG.info("identity record {} merged into {} by {} (flag {})", absorbedId, survivorId, by, flagId);
+            changes.merged(c, survivor, absorbed);
+            return new Merged(survivor, absorbed);
+        });
+    }
+
+    /**
+     * A merge done by {@link #merge}. Immutable.
+     *
+     * @param survivor the record kept
+     * @param absorbed the record merged into it, as it was before (now inactive)
+     */
+    public record Merged(IdentityRecord survivor, IdentityRecord absorbed) {
+    }
+
+    /** The record {@code id} was merged into, if the identity-vigilance cell merged it. */
+    public OptionalLong mergedInto(long id) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return IdentityRows.mergedInto(c, id);
+        }
     }
 
     private ChangeRequest openRequest(Connection c, long requestId) throws SQLException, RegistryRejection {
@@ -353,6 +447,23 @@ public final class IdentityRegistry {
         }
     }
 
+    /**
+     * Active records (not merged into another) matching every criterion given: a birth name or nom utilisé equal to
+     * {@code name} (as {@link StrictTraits} normalises it; hyphen and apostrophe count as a space), the birth date as
+     * written (a partial date matches only itself), the sex; by id, at most {@code limit}. A search with no criterion
+     * finds nothing.
+     */
+    public List<IdentityRecord> search(Optional<String> name, Optional<BirthDate> date,
+            Optional<fr.vigie.protocol.identity.Sex> sex, int limit) throws SQLException {
+        if (name.isEmpty() && date.isEmpty() && sex.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return IdentityRows.search(c, name.map(TraitsMatch::key).orElse(null), date.orElse(null), sex.orElse(null),
+                    limit, today());
+        }
+    }
+
     /** The record, if it exists. */
     public Optional<IdentityRecord> find(long id) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -382,8 +493,15 @@ public final class IdentityRegistry {
     }
 
     private IdentityRecord locked(Connection c, long id) throws SQLException, RegistryRejection {
-        return IdentityRows.find(c, id, true, today()).orElseThrow(() -> new RegistryRejection(
+        IdentityRecord r = IdentityRows.find(c, id, true, today()).orElseThrow(() -> new RegistryRejection(
                 RegistryRejection.Kind.NOT_FOUND, RegistryError.IDENTITY_NOT_FOUND.name(), "no identity record " + id));
+        OptionalLong into = IdentityRows.mergedInto(c, id);
+        if (into.isPresent()) {
+            throw new RegistryRejection(RegistryRejection.Kind.CONFLICT, RegistryError.IDENTITY_MERGED.name(),
+                    "identity record " + id + " was merged into record " + into.getAsLong()
+                    + " by the identity-vigilance cell: use record " + into.getAsLong());
+        }
+        return r;
     }
 
     private StrictTraits check(TraitsInput input) throws RegistryRejection {

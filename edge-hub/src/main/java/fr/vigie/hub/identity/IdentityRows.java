@@ -96,7 +96,7 @@ final class IdentityRows {
     static List<IdentityRecord> sameMatricule(Connection c, InsMatricule m, long excluded, LocalDate today)
             throws SQLException {
         return select(c, "SELECT " + COLUMNS + " FROM identity_records WHERE matricule = ? AND record_id <> ?"
-                + " ORDER BY record_id", today, ps -> {
+                + " AND merged_into IS NULL ORDER BY record_id", today, ps -> {
                     ps.setString(1, m.value());
                     ps.setLong(2, excluded);
                 });
@@ -108,13 +108,44 @@ final class IdentityRows {
         String[] names = {TraitsMatch.key(t.nomNaissance()), t.nomUtilise().map(TraitsMatch::key).orElse("")};
         return select(c, "SELECT " + COLUMNS + " FROM identity_records WHERE date_naissance = ? AND sexe = ?"
                 + " AND record_id <> ? AND (match_nom_naissance = ANY (?) OR match_nom_utilise = ANY (?))"
-                + " ORDER BY record_id LIMIT 200", today, ps -> {
+                + " AND merged_into IS NULL ORDER BY record_id LIMIT 200", today, ps -> {
                     ps.setString(1, t.dateNaissance().toString());
                     ps.setString(2, t.sexe().traitCode());
                     ps.setLong(3, excluded);
                     ps.setArray(4, c.createArrayOf("text", names));
                     ps.setArray(5, c.createArrayOf("text", names));
                 });
+    }
+
+    /**
+     * Active (not merged) records with the name key {@code nameKey} as birth name or nom utilisé, this birth date and
+     * sex, each criterion only when given (not null), by id, at most {@code limit}.
+     */
+    static List<IdentityRecord> search(Connection c, String nameKey, BirthDate date, Sex sex, int limit, LocalDate today)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM identity_records WHERE merged_into IS NULL");
+        List<String> values = new ArrayList<>();
+        if (nameKey != null) {
+            sql.append(" AND (match_nom_naissance = ? OR match_nom_utilise = ?)");
+            values.add(nameKey);
+            values.add(nameKey);
+        }
+        if (date != null) {
+            sql.append(" AND date_naissance = ?");
+            values.add(date.toString());
+        }
+        if (sex != null) {
+            sql.append(" AND sexe = ?");
+            values.add(sex.traitCode());
+        }
+        sql.append(" ORDER BY record_id LIMIT ?");
+        return select(c, sql.toString(), today, ps -> {
+            int i = 0;
+            for (String v : values) {
+                ps.setString(++i, v);
+            }
+            ps.setInt(++i, limit);
+        });
     }
 
     private interface Binder {
@@ -157,6 +188,33 @@ final class IdentityRows {
                     rs.getTimestamp("updated_at").toInstant());
         } catch (IdentityException | RnivException e) {
             throw new SQLException("identity record " + id + " holds data the registry would not accept: " + e, e);
+        }
+    }
+
+    /** The record {@code id} was merged into, if the identity-vigilance cell merged it. */
+    static java.util.OptionalLong mergedInto(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT merged_into FROM identity_records WHERE record_id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                Long into = rs.next() ? rs.getObject(1, Long.class) : null;
+                return into == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(into);
+            }
+        }
+    }
+
+    /** Marks {@code absorbed} merged into {@code survivor} ({@code V70__gam_feed.sql}). */
+    static void markMerged(Connection c, long absorbed, long survivor, String by, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE identity_records SET merged_into = ?, merged_by = ?,"
+                + " merged_at = ?, updated_by = ?, updated_at = ? WHERE record_id = ? AND merged_into IS NULL")) {
+            ps.setLong(1, survivor);
+            ps.setString(2, by);
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setString(4, by);
+            ps.setTimestamp(5, Timestamp.from(now));
+            ps.setLong(6, absorbed);
+            if (ps.executeUpdate() != 1) {
+                throw new SQLException("identity record " + absorbed + " could not be marked merged");
+            }
         }
     }
 

@@ -30,5 +30,28 @@ public enum RegistryError {
     /** The record changed since the change request was made: it cannot take it any more (refuse it). */
     CHANGE_REQUEST_STALE,
     /** The note given with a decision is longer than 500 characters. */
-    NOTE_TOO_LONG
+    NOTE_TOO_LONG,
+    /**
+     * The record was merged into another by the identity-vigilance cell: it is inactive and changes no more (the
+     * message names the record that replaced it).
+     */
+    IDENTITY_MERGED,
+    /** No vigilance flag has this id. */
+    FLAG_NOT_FOUND,
+    /** The vigilance flag was already resolved. */
+    FLAG_CLOSED,
+    /**
+     * Only a probable duplicate ({@code DOUB}) between two records is merged: a collision (two people under one
+     * identity) never is.
+     */
+    MERGE_NOT_A_DUPLICATE,
+    /** The record to keep is not one of the flag's two records. */
+    MERGE_SURVIVOR_NOT_IN_FLAG,
+    /** The two records hold different INS: maybe two people; a person must look at their INS history first. */
+    MERGE_INS_DIFFER,
+    /**
+     * The record to keep has less evidence than the one it would absorb (no INS, or an RNIV axis the other has):
+     * keep the other, or bring this one up first (INSi, document check).
+     */
+    MERGE_SURVIVOR_WEAKER
 }

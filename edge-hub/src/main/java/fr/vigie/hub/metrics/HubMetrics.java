@@ -33,6 +33,8 @@ import java.util.function.DoubleSupplier;
  * vigie_ingest_connected                           gauge     1 when ingest is connected to the broker
  * vigie_devices_known                              gauge     kiosks in the device registry
  * vigie_devices_online                             gauge     kiosks currently considered online
+ * vigie_gam_waiting                                gauge     messages of the GAM feed waiting to be sent
+ * vigie_gam_failed                                 gauge     messages of the GAM feed the GAM refused, waiting for IT
  * </pre>
  *
  * <pre>{@code

@@ -15,10 +15,12 @@ import java.util.List;
  * GET /configuration         a group's configuration: edit, roll out, live progress, re-issue an earlier version
  * GET /audit                 the audit log, filtered, and the verification of its hash chain
  * GET /staff                 IT accounts and the sign-in locks of accounts and addresses, lifted with a button
+ * GET /gam                   the identity feed to the GAM: its state, refused messages (sent again by an admin),
+ *                            waiting and accepted ones (routes: {@link fr.vigie.hub.gam.GamRoutes})
  * </pre>
  */
 final class ConsoleRoutes {
-    private static final List<String> PAGES = List.of("device", "enrolments", "configuration", "audit", "staff");
+    private static final List<String> PAGES = List.of("device", "enrolments", "configuration", "audit", "staff", "gam");
 
     private ConsoleRoutes() {
     }

@@ -35,6 +35,14 @@ final class IdentityJson {
             JsonNode history) {
     }
 
+    /** Body of POST /api/v1/vigilance/flags/{id}/merge: the record to keep. */
+    record MergeBody(Long survivor) {
+    }
+
+    /** A merge done: the record kept (INS masked) and the one merged into it. */
+    record MergedJson(long flagId, Identity survivor, long absorbed) {
+    }
+
     /** Body of POST /api/v1/vigilance/change-requests/{id}/refuse. */
     record RefuseBody(String note) {
     }
@@ -60,7 +68,7 @@ final class IdentityJson {
             String lieuNaissance, String nomUtilise, String prenomUtilise, Ins ins, String status,
             List<String> attributes, String document, boolean mayCallInsi, String createdBy, Instant createdAt,
             String updatedBy, Instant updatedAt, List<DocumentCheckJson> documentChecks,
-            List<InsHistoryJson> insHistory) {
+            List<InsHistoryJson> insHistory, Long mergedInto) {
     }
 
     /** A record after a save, with the flags the save raised. */
@@ -89,11 +97,12 @@ final class IdentityJson {
     }
 
     static Identity of(IdentityRecord r, boolean fullMatricule) {
-        return of(r, fullMatricule, null, null);
+        return of(r, fullMatricule, null, null, null);
     }
 
+    /** @param mergedInto the record this one was merged into by the identity-vigilance cell, or null */
     static Identity of(IdentityRecord r, boolean fullMatricule, List<DocumentCheck> checks,
-            List<InsHistoryEntry> history) {
+            List<InsHistoryEntry> history, Long mergedInto) {
         var t = r.traits();
         Ins ins = r.matricule().map(m -> new Ins(fullMatricule ? m.value() : null, m.masked(),
                 r.oid().map(InsOid::oid).orElse(null))).orElse(null);
@@ -105,7 +114,8 @@ final class IdentityJson {
                 r.updatedBy(), r.updatedAt(), checks == null ? null : checks.stream()
                         .map(d -> new DocumentCheckJson(d.document().name(), d.checkedBy(), d.checkedAt())).toList(),
                 history == null ? null : history.stream().map(h -> new InsHistoryJson(h.matricule().masked(),
-                        h.oid().oid(), h.source(), h.validFrom(), h.validTo(), h.recordedBy(), h.recordedAt())).toList());
+                        h.oid().oid(), h.source(), h.validFrom(), h.validTo(), h.recordedBy(), h.recordedAt())).toList(),
+                mergedInto);
     }
 
     static SavedJson of(Saved s) {

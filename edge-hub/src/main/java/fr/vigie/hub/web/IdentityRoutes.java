@@ -50,7 +50,7 @@ import java.util.Map;
  * PUT  /api/v1/identities/{id}           same body → 200 {identity, flagsRaised} (strict trait changed → PROV)
  * GET  /api/v1/identities/{id}           {id, traits…, ins{matricule?, masked, oid}, status, attributes, document,
  *                                         documentChecks[{document, checkedBy, checkedAt}], insHistory[{masked, oid,
- *                                         source, validFrom?, validTo?, recordedBy, recordedAt}]…}
+ *                                         source, validFrom?, validTo?, recordedBy, recordedAt}], mergedInto?…}
  * POST /api/v1/identities/{id}/actions   {action: DOCUMENT_CHECKED|ATTRIBUTE_SET|ATTRIBUTE_CLEARED|INS_INVALIDATED,
  *                                         document?, attribute?} → 200 {identity, flagsRaised}
  * GET  /api/v1/vigilance/flags[?all=true] {flags: [{flagId, recordA, recordB?, kind, reasonCode, reason, detectedAt,
@@ -59,6 +59,8 @@ import java.util.Map;
  *                                         current{traits…, status, insMasked}, proposed{traits…, insMasked}, …}]}
  * POST /api/v1/vigilance/change-requests/{id}/accept   {} → 200 {identity, flagsRaised}
  * POST /api/v1/vigilance/change-requests/{id}/refuse   {note?} → 200 the request
+ * POST /api/v1/vigilance/flags/{id}/merge  admin: {survivor} → 200 {flagId, survivor{…}, absorbed}: the cell resolves a
+ *                                         probable duplicate (DOUB) by merging its records (audited IDENTITY_MERGED)
  * GET  /vigilance                         the identity-vigilance page (French; ?lang=en)
  * </pre>
  */
@@ -107,6 +109,21 @@ public final class IdentityRoutes {
             ChangeRequest r = registry.refuseChange(id(ctx), StaffGuard.login(ctx), b.note());
             ctx.json(IdentityJson.of(r, registry.find(r.recordId()).orElseThrow()));
         });
+        app.post("/api/v1/vigilance/flags/{id}/merge", ctx -> {
+            long flagId;
+            try {
+                flagId = Long.parseLong(ctx.pathParam("id"));
+            } catch (NumberFormatException e) {
+                throw new RegistryRejection(RegistryRejection.Kind.NOT_FOUND, RegistryError.FLAG_NOT_FOUND.name(),
+                        "flag ids are numbers");
+            }
+            IdentityJson.MergeBody b = changeBody(ctx, IdentityJson.MergeBody.class);
+            if (b.survivor() == null) {
+                throw new BadRequest("survivor", "name the record to keep: {\"survivor\": <record id>}");
+            }
+            IdentityRegistry.Merged m = registry.merge(flagId, b.survivor(), StaffGuard.login(ctx));
+            ctx.json(new IdentityJson.MergedJson(flagId, IdentityJson.of(m.survivor(), false), m.absorbed().id()));
+        });
         app.get("/vigilance", ctx -> HttpApi.page(ctx, routes.page));
         app.get("/vigilance.js", ctx -> HttpApi.asset(ctx, "text/javascript; charset=utf-8", routes.script));
         app.exception(RegistryRejection.class, (e, ctx) -> ctx.status(switch (e.kind()) {
@@ -123,7 +140,7 @@ public final class IdentityRoutes {
         StaffPrincipal who = StaffGuard.principal(ctx);
         boolean full = who != null && who.role() == StaffRole.ADMIN && r.state().status() == RnivStatus.QUAL;
         ctx.header("Cache-Control", "no-store").json(IdentityJson.of(r, full, registry.documentChecks(r.id()),
-                registry.insHistory(r.id())));
+                registry.insHistory(r.id()), registry.mergedInto(r.id()).stream().boxed().findFirst().orElse(null)));
     }
 
     private void action(Context ctx) throws RegistryRejection, SQLException, BadRequest {

@@ -16,13 +16,14 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code before} filter in front of every route of the hub's HTTP server except {@code /healthz},
- * {@code /metrics}, {@code /sandbox/**}, reads of {@code /pki/**} (IGC-Santé CRLs: public, signed data that
+ * {@code /metrics}, {@code /sandbox/**}, the FHIR API {@code /fhir/**} (which checks its own callers' tokens), reads of {@code /pki/**} (IGC-Santé CRLs: public, signed data that
  * kiosks fetch before they have any credential), static assets, the sign-in page and the sign-in request itself:
  * <ul>
  * <li>authenticates the caller by {@code Authorization: Bearer vigie_…} (CLI) or the
  * {@value #COOKIE} session cookie (browser); otherwise 401 {@code STAFF_SIGNIN_REQUIRED} for the API,
  * a redirect to {@code /signin?next=…} for a page;</li>
- * <li>lets a viewer only read (GET, HEAD) and sign out: anything else is 403 {@code STAFF_ROLE_FORBIDDEN};</li>
+ * <li>lets a viewer only read (GET, HEAD) and sign out: anything else is 403 {@code STAFF_ROLE_FORBIDDEN}; an
+ * application ({@code FHIR_READER}) gets 403 everywhere here;</li>
  * <li>refuses a mutating request whose {@code Origin} is not the hub's own ({@code ORIGIN_REFUSED}), and
  * a mutating browser request without the session's token in {@value #CSRF_HEADER}
  * ({@code CSRF_TOKEN_INVALID});</li>
@@ -66,8 +67,8 @@ final class StaffGuard {
 
     void handle(Context ctx) throws StaffRejection, SQLException {
         String path = ctx.path();
-        if (path.startsWith("/sandbox/")) {
-            return;
+        if (path.startsWith("/sandbox/") || path.equals("/fhir") || path.startsWith("/fhir/")) {
+            return; // the FHIR API checks its callers' tokens itself (fr.vigie.hub.fhir.FhirRoutes)
         }
         boolean reads = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD
                 || ctx.method() == HandlerType.OPTIONS;
@@ -90,6 +91,10 @@ final class StaffGuard {
         }
         StaffPrincipal p = who.get();
         boolean signOut = ctx.method() == HandlerType.DELETE && path.equals(StaffRoutes.SESSION);
+        if (!p.role().usesConsole() && !signOut) {
+            throw new StaffRejection(StaffError.STAFF_ROLE_FORBIDDEN, "'" + p.login() + "' is an application: it reads"
+                    + " the FHIR API (/fhir) only");
+        }
         if (!reads && !signOut && !p.role().mayMutate()) {
             throw new StaffRejection(StaffError.STAFF_ROLE_FORBIDDEN, "'" + p.login() + "' is a viewer: read only");
         }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ConsolePageTest {
     /** Every console page, by template. */
     private static final List<String> PAGES = List.of("devices", "device", "enrolments", "configuration", "audit",
-            "vigilance", "staff", "signin");
+            "vigilance", "staff", "gam", "signin");
 
     private final ConsolePage page = new ConsolePage();
 
@@ -77,6 +77,24 @@ class ConsolePageTest {
         }
         assertTrue(new ConsolePage("vigilance").html(Locale.FRENCH).contains(">Journal d'audit</a>"));
         assertTrue(new ConsolePage("device").html(Locale.FRENCH).contains("<h1>Borne <span id=\"device-name\"></span></h1>"));
+    }
+
+    @Test
+    void theGamPageAndTheVigilanceMergeColumnKeepTheirSelectors() {
+        String gam = new ConsolePage("gam").html(Locale.FRENCH);
+        String vigilance = new ConsolePage("vigilance").html(Locale.FRENCH);
+
+        assertTrue(gam.contains("<h1>Flux d'identités vers le GAM</h1>"), gam);
+        for (String id : List.of("feed-state", "feed-connection", "feed-last-delivered", "feed-last-error", "failed-empty",
+                "waiting-empty", "summary", "action-result")) {
+            assertTrue(gam.contains(" id=\"" + id + "\""), id);
+        }
+        for (String table : List.of("failed", "waiting", "delivered")) {
+            assertTrue(gam.contains("<table id=\"" + table + "\">"), table);
+        }
+        assertTrue(gam.contains("<th scope=\"col\" class=\"admin-only\">Action</th>"), gam);
+        assertTrue(gam.contains("<a href=\"/gam\" data-nav=\"gam\">Flux GAM</a>"), "every page links to the GAM page");
+        assertTrue(vigilance.contains("<th scope=\"col\" class=\"admin-only\">Fusion (doublon)</th>"), vigilance);
     }
 
     @Test

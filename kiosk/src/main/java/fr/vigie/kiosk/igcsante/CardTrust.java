@@ -1,7 +1,7 @@
 package fr.vigie.kiosk.igcsante;
 
-import fr.vigie.kiosk.CardTrustSettings;
-import fr.vigie.kiosk.KioskConfigException;
+import fr.vigie.kiosk.config.CardTrustSettings;
+import fr.vigie.kiosk.config.KioskConfigException;
 import fr.vigie.kiosk.session.CertificateCheck;
 import fr.vigie.kiosk.session.IgcSanteCertificateCheck;
 import fr.vigie.provisioning.igcsante.IgcSanteCrls;

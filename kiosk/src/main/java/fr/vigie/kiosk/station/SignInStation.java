@@ -1,14 +1,24 @@
 package fr.vigie.kiosk.station;
 
+import fr.vigie.hardware.barcode.PayloadClassifier;
 import fr.vigie.hardware.card.ReaderMonitor;
 import fr.vigie.hardware.card.TerminalSource;
-import fr.vigie.hardware.card.pcsc.PcscTerminalSource;
 import fr.vigie.hardware.gpio.Delays;
 import fr.vigie.hardware.gpio.GpioPins;
 import fr.vigie.hardware.gpio.Pi4jBoard;
+import fr.vigie.kiosk.admission.AdmissionClient;
+import fr.vigie.kiosk.admission.AdmissionDesk;
+import fr.vigie.kiosk.admission.AdmissionScreens;
+import fr.vigie.kiosk.admission.AgentProof;
+import fr.vigie.kiosk.admission.HubAgentClient;
+import fr.vigie.kiosk.admission.VitaleSource;
+import fr.vigie.kiosk.config.StationConfig;
+import fr.vigie.kiosk.device.Kiosk;
 import fr.vigie.kiosk.ecps.EcpsScreens;
+import fr.vigie.kiosk.enrol.EnrolmentScreens;
+import fr.vigie.kiosk.hubapi.HubApi;
+import fr.vigie.kiosk.psc.HubPscClient;
 import fr.vigie.kiosk.psc.PscHub;
-import fr.vigie.kiosk.sandbox.SandboxCards;
 import fr.vigie.kiosk.session.CardReaderInputs;
 import fr.vigie.kiosk.session.CertificateCheck;
 import fr.vigie.kiosk.session.ClinicianSession;
@@ -18,6 +28,7 @@ import fr.vigie.kiosk.session.SessionSink;
 import fr.vigie.kiosk.session.SessionTimers;
 import fr.vigie.kiosk.session.ui.SessionUi;
 import fr.vigie.kiosk.ui.KioskUi;
+import fr.vigie.kiosk.ui.ScreenPart;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -28,18 +39,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A kiosk's clinician workstation, wired: card readers (PC/SC, or the sandbox's virtual readers) →
- * {@link CardReaderInputs} → {@link ClinicianSession} (events to the {@link SessionSink}, LED and
- * buzzer and presence sensor on a Pi4J board) → {@link SessionUi} on the local {@link KioskUi}. The
- * composition root of issue 5 on the kiosk; {@code KioskMain} starts one per kiosk. Thread-safe;
- * closing stops the readers, the UI and the board.
+ * A kiosk's clinician workstation, wired: card readers ({@link StationReaders}: PC/SC, or the demo's
+ * virtual readers) → {@link CardReaderInputs} → {@link ClinicianSession} (events to the {@link SessionSink},
+ * LED and buzzer and presence sensor on a Pi4J board) → {@link SessionUi} on the local {@link KioskUi}; with
+ * a hub, Pro Santé Connect and the e-CPS screens; on an admission desk, the admission screens.
+ * {@link #startFor} builds the station of a running {@link Kiosk}, as {@code KioskMain} and the demo fleet
+ * do. Thread-safe; closing stops the readers, the UI and the board.
  *
  * <pre>{@code
- * try (SignInStation station = SignInStation.builder(config.station(), SessionSink.outboxOf(kiosk)).start()) {
+ * try (Kiosk kiosk = Kiosk.start(config);
+ *         SignInStation station = SignInStation.startFor(kiosk, config.station(), StationReaders.pcsc(),
+ *                 kiosk.cardTrust().certificateCheck())) {
  *     System.out.println(station.uri());
  * }
  * }</pre>
@@ -53,15 +68,13 @@ public final class SignInStation implements AutoCloseable {
     private final ReaderMonitor monitor;
     private final TerminalSource terminals;
     private final Pi4jBoard board;
-    private final SandboxCards sandbox;
     private final ScheduledExecutorService ownScheduler;
     private final ExecutorService pscCalls;
     private final PscConnector psc;
+    private volatile AgentProof agentProof;
 
-    private SignInStation(Builder b, ScheduledExecutorService scheduler, Pi4jBoard board, SandboxCards sandbox,
-            KioskUi ui) {
+    private SignInStation(Builder b, ScheduledExecutorService scheduler, Pi4jBoard board, KioskUi ui) {
         this.board = board;
-        this.sandbox = sandbox;
         this.ui = ui;
         this.ownScheduler = scheduler;
         SessionTimers timers = b.timers != null ? b.timers : SessionTimers.of(scheduler);
@@ -75,57 +88,76 @@ public final class SignInStation implements AutoCloseable {
         this.session = ClinicianSession.builder(b.config.timeouts(), b.sink).clock(b.clock).timers(timers)
                 .signals(board.statusLed(), board.buzzer()).psc(psc == null ? PscLink.NONE : psc).build();
         board.presenceSensor().addListener(session::presence);
-        TerminalSource terminals;
-        CertificateCheck check;
-        if (sandbox != null) {
-            java.util.function.Consumer<Boolean> presence = null;
-            try {
-                board.simulatePresence(true); // someone is in front at start, so that "walk away" is a change
-                presence = board::simulatePresence;
-            } catch (IllegalStateException e) {
-                LOG.info("sandbox cards on a real GPIO board: the presence sensor is not simulated");
-            }
-            sandbox.mount(ui, presence);
-            terminals = sandbox.terminals();
-            check = b.check != null ? b.check : SandboxCards.certificateCheck(b.clock);
-        } else {
-            terminals = pcsc();
-            check = Objects.requireNonNull(b.check, "a PC/SC station needs the kiosk's IGC-Santé check (Kiosk.cardTrust())");
-        }
-        this.sessionUi = SessionUi.attach(ui, session, sandbox == null ? null : sandbox::controls);
+        Supplier<ScreenPart> readerControls = b.readers.mount(ui, board);
+        this.sessionUi = SessionUi.attach(ui, session, readerControls);
         if (psc != null) {
             psc.attach(session);
             EcpsScreens.install(ui).attach(session, psc, sessionUi);
         }
-        this.terminals = terminals;
-        this.monitor = new ReaderMonitor(terminals, new CardReaderInputs(terminals, session, check, new SecureRandom()),
-                b.clock, Duration.ofMillis(100));
+        this.terminals = b.readers.terminals();
+        this.monitor = new ReaderMonitor(terminals, new CardReaderInputs(terminals, session, b.check,
+                new SecureRandom()), b.clock, Duration.ofMillis(100));
         monitor.start();
     }
 
-    /** The machine's PC/SC readers; without the pcsc-lite library, none (the kiosk still serves its UI). */
-    private static TerminalSource pcsc() {
-        try {
-            return PcscTerminalSource.system();
-        } catch (IllegalStateException e) {
-            LOG.error("no card reader can be used: {}", e.getMessage());
-            return new TerminalSource() {
-                @Override
-                public javax.smartcardio.CardTerminals open() throws javax.smartcardio.CardException {
-                    throw new javax.smartcardio.CardException("PC/SC library not installed");
-                }
-
-                @Override
-                public String describe() {
-                    return "no PC/SC library";
-                }
-            };
+    /**
+     * Starts the workstation of the running {@code kiosk}: its session's events go to the kiosk's outbox; with
+     * the hub's device API, card sessions connect to Pro Santé Connect through the hub and e-CPS sign-in is
+     * offered; an unenrolled kiosk shows its enrolment code above everything; on an admission desk
+     * ({@link StationConfig#admissionDesk()}) a signed-in agent, proven to the hub, qualifies patients.
+     *
+     * @param config the station's settings (usually {@code kiosk.config().station()})
+     * @param readers where cards come from
+     * @param check the check of the cards' certificates: on PC/SC readers the kiosk's own
+     *        ({@code kiosk.cardTrust().certificateCheck()})
+     * @throws IllegalStateException when an admission desk is asked of a kiosk without the hub's device API
+     */
+    public static SignInStation startFor(Kiosk kiosk, StationConfig config, StationReaders readers,
+            CertificateCheck check) {
+        if (config.admissionDesk() && kiosk.hubApi().isEmpty()) {
+            throw new IllegalStateException(StationConfig.ADMISSION_DESK + " needs a kiosk enrolled with a hub"
+                    + " (kiosk.hub.url): admission queries INSi through the hub");
         }
+        Builder builder = builder(config, SessionSink.outboxOf(kiosk::accept), readers, check);
+        // online, the hub runs Pro Santé Connect CIBA for the session (card sign-in and e-CPS)
+        kiosk.hubApi().ifPresent(api -> builder.pscHub(new HubPscClient(api)));
+        SignInStation station = builder.start();
+        try {
+            kiosk.enrolment().ifPresent(state -> EnrolmentScreens.attach(station.ui(), state));
+            if (config.admissionDesk()) {
+                station.agentProof = admissionDesk(kiosk, kiosk.hubApi().orElseThrow(), station);
+            }
+        } catch (RuntimeException | Error e) {
+            station.close();
+            throw e;
+        }
+        return station;
     }
 
-    /** @return a builder for a station configured by {@code config}, its events going to {@code sink} */
-    public static Builder builder(StationConfig config, SessionSink sink) {
-        return new Builder(config, sink);
+    /**
+     * Puts the admission desk's screens on the station: the agent, once signed in and proven to the hub
+     * (card signature over a hub nonce, or the session's PSC sign-in), qualifies patients. The hub must know
+     * the kiosk as an admission desk too ({@code PUT /api/v1/devices/{site}/{kioskId}/role}).
+     */
+    private static AgentProof admissionDesk(Kiosk kiosk, HubApi api, SignInStation station) {
+        Clock clock = Clock.systemUTC();
+        AgentProof proof = AgentProof.start(station.session(), new HubAgentClient(api), station::pscRequest, clock);
+        AdmissionDesk desk = new AdmissionDesk(station.session(), new AdmissionClient(api, clock), proof,
+                kiosk::accept, PayloadClassifier.standard(clock), clock);
+        AdmissionScreens.attach(station.ui(), station.session(), desk, VitaleSource.anyReader(station.terminals()));
+        return proof;
+    }
+
+    /**
+     * @param config the UI port, GPIO board and session time limits
+     * @param sink where the session's transitions go, e.g. {@code SessionSink.outboxOf(kiosk::accept)}
+     * @param readers where cards come from
+     * @param check the check of the cards' certificates
+     * @return a builder of a station
+     */
+    public static Builder builder(StationConfig config, SessionSink sink, StationReaders readers,
+            CertificateCheck check) {
+        return new Builder(config, sink, readers, check);
     }
 
     /** @return the touch UI's address, e.g. {@code http://127.0.0.1:8090/} */
@@ -150,23 +182,22 @@ public final class SignInStation implements AutoCloseable {
         return psc == null ? Optional.empty() : psc.requestId(sessionId);
     }
 
-    /** @return the sandbox cards and readers, when {@code kiosk.card.readers=sandbox} */
-    public Optional<SandboxCards> sandbox() {
-        return Optional.ofNullable(sandbox);
-    }
-
-    /** @return the card readers the session watches (PC/SC, or the sandbox's virtual readers) */
+    /** @return the card readers the session watches (PC/SC, or the demo's virtual readers) */
     public TerminalSource terminals() {
         return terminals;
     }
 
-    /** @return the GPIO board (on the mock platform in the sandbox and on machines without GPIO) */
+    /** @return the GPIO board (on the mock platform in the demo and on machines without GPIO) */
     public Pi4jBoard board() {
         return board;
     }
 
     @Override
     public void close() {
+        AgentProof proof = agentProof;
+        if (proof != null) {
+            proof.close();
+        }
         try {
             monitor.close();
         } finally {
@@ -186,36 +217,23 @@ public final class SignInStation implements AutoCloseable {
     public static final class Builder {
         private final StationConfig config;
         private final SessionSink sink;
+        private final StationReaders readers;
+        private final CertificateCheck check;
         private Clock clock = Clock.systemUTC();
         private SessionTimers timers;
-        private SandboxCards sandbox;
-        private CertificateCheck check;
         private PscHub pscHub;
 
-        private Builder(StationConfig config, SessionSink sink) {
+        private Builder(StationConfig config, SessionSink sink, StationReaders readers, CertificateCheck check) {
             this.config = Objects.requireNonNull(config, "config");
             this.sink = Objects.requireNonNull(sink, "sink");
+            this.readers = Objects.requireNonNull(readers, "readers");
+            this.check = Objects.requireNonNull(check, "check");
         }
 
         /** The session's clock and timers (tests advance them by hand); default: system clock, own scheduler. */
         public Builder time(Clock clockValue, SessionTimers timersValue) {
             this.clock = Objects.requireNonNull(clockValue);
             this.timers = Objects.requireNonNull(timersValue);
-            return this;
-        }
-
-        /** The sandbox cards when {@code kiosk.card.readers=sandbox}; default {@link SandboxCards#demo()}. */
-        public Builder sandboxCards(SandboxCards value) {
-            this.sandbox = Objects.requireNonNull(value);
-            return this;
-        }
-
-        /**
-         * The certificate check: required with PC/SC readers (the kiosk's {@code cardTrust().certificateCheck()});
-         * with sandbox cards, default: the same IGC-Santé validation over the sandbox's local test hierarchy.
-         */
-        public Builder certificateCheck(CertificateCheck value) {
-            this.check = Objects.requireNonNull(value);
             return this;
         }
 
@@ -240,10 +258,8 @@ public final class SignInStation implements AutoCloseable {
             KioskUi ui = null;
             try {
                 board = board(config.gpio(), clock, Delays.of(scheduler));
-                SandboxCards cards = config.readers() == StationConfig.Readers.SANDBOX
-                        ? (sandbox != null ? sandbox : SandboxCards.demo()) : null;
                 ui = KioskUi.start(config.uiPort());
-                return new SignInStation(this, scheduler, board, cards, ui);
+                return new SignInStation(this, scheduler, board, ui);
             } catch (RuntimeException | Error e) {
                 if (ui != null) {
                     ui.close();

@@ -9,7 +9,7 @@ import java.util.Objects;
  * package-private model records). It declares {@code @param ScreenTexts t} (the texts in the language being
  * rendered) and, when it has one, {@code @param <Model> m}. Immutable if the model is.
  *
- * @param template the template's path, e.g. {@code sandbox/controls.jte}
+ * @param template the template's path, e.g. {@code demo/controls.jte}
  * @param model the template's parameter {@code m}, or null
  */
 public record ScreenPart(String template, Object model) {

@@ -15,7 +15,7 @@ import fr.vigie.kiosk.hubapi.HubApiException;
 import fr.vigie.kiosk.psc.CibaStart;
 import fr.vigie.kiosk.psc.CibaState;
 import fr.vigie.kiosk.psc.PscHub;
-import fr.vigie.kiosk.sandbox.SandboxCards;
+import fr.vigie.kiosk.demo.SandboxCards;
 import fr.vigie.kiosk.session.CardSignature;
 import fr.vigie.kiosk.session.ClinicianSession;
 import fr.vigie.kiosk.session.CpsCardAuthenticator;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import fr.vigie.config.KioskSettings;
-import fr.vigie.kiosk.Kiosk;
-import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.kiosk.device.Kiosk;
+import fr.vigie.kiosk.config.KioskConfig;
 import fr.vigie.protocol.KioskAddress;
 import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;

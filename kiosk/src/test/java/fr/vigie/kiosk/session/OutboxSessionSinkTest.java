@@ -2,8 +2,8 @@ package fr.vigie.kiosk.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import fr.vigie.kiosk.Kiosk;
-import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.kiosk.device.Kiosk;
+import fr.vigie.kiosk.config.KioskConfig;
 import fr.vigie.protocol.EventType;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ class OutboxSessionSinkTest {
                 "kiosk.outbox.sync", "NORMAL"));
         try (Kiosk kiosk = Kiosk.start(config)) {
             ManualTimers timers = new ManualTimers(Rig.T0);
-            ClinicianSession session = ClinicianSession.builder(Rig.TIMEOUTS, SessionSink.outboxOf(kiosk))
+            ClinicianSession session = ClinicianSession.builder(Rig.TIMEOUTS, SessionSink.outboxOf(kiosk::accept))
                     .clock(timers).timers(timers).build();
 
             session.cardInserted(Rig.contact(Rig.MARTIN, new ScriptedCard("1234")));

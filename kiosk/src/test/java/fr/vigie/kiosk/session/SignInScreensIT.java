@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.vigie.hardware.sim.card.CpsCredential;
 import fr.vigie.hardware.sim.igcsante.TestIgcSante;
 import fr.vigie.hardware.sim.card.VirtualCpsCard;
-import fr.vigie.kiosk.sandbox.SandboxCards;
+import fr.vigie.kiosk.demo.SandboxCards;
 import fr.vigie.kiosk.station.SignInStation;
-import fr.vigie.kiosk.station.StationConfig;
+import fr.vigie.kiosk.config.StationConfig;
 import fr.vigie.kiosk.testing.HeadlessChromium;
 import fr.vigie.protocol.EventPayload.SessionTransition;
 import java.nio.file.Files;
@@ -71,8 +71,7 @@ class SignInScreensIT {
         cards = new SandboxCards(List.of(VirtualCpsCard.builder(Rig.MARTIN).pin(PIN).build(),
                 VirtualCpsCard.builder(Rig.DUBOIS).pin(PIN).build(), VirtualCpsCard.builder(EVE).pin(PIN).build()), PIN);
         StationConfig config = new StationConfig(0, StationConfig.Readers.SANDBOX, StationConfig.Gpio.MOCK, Rig.TIMEOUTS);
-        station = SignInStation.builder(config, events::add).time(timers, timers).sandboxCards(cards)
-                .certificateCheck(check).start();
+        station = SignInStation.builder(config, events::add, cards, check).time(timers, timers).start();
     }
 
     @AfterEach

@@ -13,6 +13,6 @@ class ScreenTemplatesTest {
         List<String> checked = TemplatePolicy.check(Path.of("src/main/jte"), "fr.vigie.kiosk");
 
         assertTrue(checked.containsAll(List.of("ui/shell.jte", "ui/button.jte", "session/ui/pin.jte",
-                "admission/identity.jte", "ecps/identifier.jte", "enrol/waiting.jte", "sandbox/controls.jte", "ui/screen.jte")), checked.toString());
+                "admission/identity.jte", "ecps/identifier.jte", "enrol/waiting.jte", "demo/controls.jte", "ui/screen.jte")), checked.toString());
     }
 }

@@ -36,6 +36,7 @@ public final class Bench {
                 case "signin" -> SignInBench.run(SignInBench.Options.parse(rest), System.out);
                 case "insi" -> InsiBench.main(rest);
                 case "rollout" -> RolloutBench.run(rest, System.out);
+                case "gam" -> GamBench.run(rest, System.out);
                 default -> {
                     System.err.println("usage: ./vigie bench ingest [--kiosks N] [--events N] [--sync FULL|NORMAL] [--data DIR]\n"
                             + "       ./vigie bench card [--runs N]\n"
@@ -44,7 +45,8 @@ public final class Bench {
                             + "       ./vigie bench ciba [SIGN-INS] [WARM-UP]\n"
                             + "       ./vigie bench signin [--runs N] [--warmup N] [--sync FULL|NORMAL] [--ciba N]\n"
                             + "       ./vigie bench insi [CALLS]\n"
-                            + "       ./vigie bench rollout [--kiosks N] [--rounds R]");
+                            + "       ./vigie bench rollout [--kiosks N] [--rounds R]\n"
+                            + "       ./vigie bench gam [--patients N] [--burst M]");
                     System.exit(name.equals("help") ? 0 : 2);
                 }
             }

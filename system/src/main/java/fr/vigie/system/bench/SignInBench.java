@@ -1,13 +1,12 @@
 package fr.vigie.system.bench;
 
-import fr.vigie.kiosk.Kiosk;
-import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.kiosk.device.Kiosk;
+import fr.vigie.kiosk.config.KioskConfig;
 import fr.vigie.kiosk.outbox.SyncLevel;
-import fr.vigie.kiosk.sandbox.SandboxCards;
-import fr.vigie.kiosk.session.SessionSink;
+import fr.vigie.kiosk.demo.SandboxCards;
 import fr.vigie.kiosk.session.SessionTimeouts;
 import fr.vigie.kiosk.station.SignInStation;
-import fr.vigie.kiosk.station.StationConfig;
+import fr.vigie.kiosk.config.StationConfig;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -83,10 +83,12 @@ final class SignInBench {
         double[] cardIn = new double[o.runs()];
         double[] removal = new double[o.runs()];
         double[] tap = new double[o.runs()];
+        SandboxCards cards = SandboxCards.demo();
         try (Kiosk kiosk = Kiosk.start(kc);
-                SignInStation station = SignInStation.builder(config, SessionSink.outboxOf(kiosk)).start()) {
+                SignInStation station = SignInStation.startFor(kiosk, config, cards,
+                        SandboxCards.certificateCheck(Clock.systemUTC()))) {
             bench.station = station;
-            bench.cards = station.sandbox().orElseThrow();
+            bench.cards = cards;
             bench.follow(station.uri());
             bench.await("session.idle");
             for (int i = -o.warmup(); i < o.runs(); i++) {

@@ -50,6 +50,8 @@ final class AdminActions {
             case "audit verify" -> verify(w);
             case "signin locks" -> signInLocks(w);
             case "signin unlock" -> unlock(w, options);
+            case "gam status" -> gamStatus(w);
+            case "gam resend" -> gamResend(w);
             case "user add" -> AdminLogin.addUser(hub, arg(w, 2), arg(w, 3), password, out);
             case "user password" -> AdminLogin.setPassword(hub, arg(w, 2), password, out);
             case "token create" -> AdminLogin.createToken(hub, arg(w, 2), arg(w, 3), options.get("--label"),
@@ -111,6 +113,58 @@ final class AdminActions {
         }
         hub.post("/api/v1/staff/signin-locks/lift", login != null ? Map.of("login", login) : Map.of("source", source));
         out.println("sign-in lock of " + (login != null ? "login " + login : "address " + source) + " lifted");
+        return 0;
+    }
+
+    /** {@code gam status}: the identity feed to the GAM, the messages it refused and those waiting. */
+    private int gamStatus(List<String> w) throws AdminFailure {
+        expect(w, 2);
+        JsonNode s = hub.get("/api/v1/gam/status");
+        JsonNode counts = s.path("counts");
+        if (!s.path("enabled").asBoolean()) {
+            out.println("GAM feed: off (no hub.gam.host)");
+        } else {
+            out.println("GAM feed: " + (s.path("sending").asBoolean() ? "sending to " : "standing by (another hub sends) to ")
+                    + s.path("destination").asText() + (s.path("tls").asBoolean() ? " over TLS" : " over TCP") + ", "
+                    + (s.path("connected").asBoolean() ? "connected" : "not connected"));
+            out.println("last message accepted: " + s.path("lastDeliveredAt").asText("-"));
+            out.println("last incident: " + (s.hasNonNull("lastError") ? s.path("lastErrorAt").asText() + " "
+                    + s.path("lastError").asText() + (s.hasNonNull("nextAttemptAt") ? " (next attempt "
+                    + s.path("nextAttemptAt").asText() + ")" : "") : "none"));
+        }
+        out.println(counts.path("waiting").asLong() + " waiting" + (counts.hasNonNull("oldestWaitingSince")
+                ? " (oldest since " + counts.path("oldestWaitingSince").asText() + ")" : "") + ", "
+                + counts.path("failed").asLong() + " refused by the GAM, " + counts.path("delivered").asLong() + " accepted");
+        JsonNode failed = hub.get("/api/v1/gam/messages?state=FAILED&limit=500").path("messages");
+        if (!failed.isEmpty()) {
+            out.println("REFUSED (fix the cause on the GAM's side, then: ./vigie admin gam resend ID)");
+            out.printf("%-8s %-5s %-8s %-28s %s%n", "ID", "EVENT", "RECORD", "REFUSED AT", "GAM'S ANSWER");
+            for (JsonNode m : failed) {
+                out.printf("%-8s %-5s %-8s %-28s %s%n", m.path("messageId").asText(), m.path("event").asText(),
+                        m.path("recordId").asText(), m.path("ackedAt").asText(), m.path("ackCode").asText()
+                        + (m.hasNonNull("ackText") ? " " + m.path("ackText").asText() : ""));
+            }
+        }
+        JsonNode waiting = hub.get("/api/v1/gam/messages?state=PENDING&limit=500").path("messages");
+        if (!waiting.isEmpty()) {
+            out.println("WAITING");
+            out.printf("%-8s %-5s %-8s %-28s %8s  %s%n", "ID", "EVENT", "RECORD", "SINCE", "ATTEMPTS", "WHY");
+            for (JsonNode m : waiting) {
+                out.printf("%-8s %-5s %-8s %-28s %8s  %s%n", m.path("messageId").asText(), m.path("event").asText(),
+                        m.path("recordId").asText(), m.path("createdAt").asText(), m.path("attempts").asText(),
+                        m.hasNonNull("waitingBehind") ? "behind message " + m.path("waitingBehind").asText()
+                                : m.hasNonNull("lastError") ? m.path("lastError").asText() : "next to go");
+            }
+        }
+        return 0;
+    }
+
+    /** {@code gam resend ID}: a message the GAM refused goes back to its place in the queue. */
+    private int gamResend(List<String> w) throws AdminFailure {
+        expect(w, 3);
+        JsonNode m = hub.post("/api/v1/gam/messages/" + enc(w.get(2)) + "/resend", Map.of());
+        out.println("message " + m.path("messageId").asText() + " (" + m.path("event").asText() + " of record "
+                + m.path("recordId").asText() + ") sent again: it waits at its place in the queue");
         return 0;
     }
 

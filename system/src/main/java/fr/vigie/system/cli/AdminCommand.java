@@ -36,10 +36,12 @@ public final class AdminCommand {
             "  audit verify                          verify the hub's audit chain, and against the last head it exported",
             "  signin locks                          logins and addresses held back after failed sign-ins",
             "  signin unlock --login LOGIN | --source ADDRESS  let them sign in again at once",
+            "  gam status                            the identity feed to the GAM: state, refused and waiting messages",
+            "  gam resend ID                         send a message the GAM refused again (at its place in the queue)",
             "  login [--user LOGIN] [--label TEXT]   (admins) sign in with a password, store a new API token (0600) in the token file",
-            "  user add LOGIN admin|viewer           create a staff account (password read from the terminal or stdin)",
+            "  user add LOGIN admin|viewer|fhir_reader  create a staff account (password read from the terminal or stdin)",
             "  user password LOGIN                   set LOGIN's password (read from the terminal or stdin)",
-            "  token create LOGIN admin|viewer --out FILE [--label TEXT]  issue an API token for LOGIN into FILE (0600)",
+            "  token create LOGIN admin|viewer|fhir_reader --out FILE [--label TEXT]  issue an API token for LOGIN into FILE (0600)",
             "--hub defaults to http://127.0.0.1:8080; the token comes from --token-file, $" + TOKEN_ENV
                     + " or ~/.config/vigie/admin-token.");
 

@@ -46,7 +46,7 @@ import fr.vigie.kiosk.outbox.SyncLevel;
 import fr.vigie.kiosk.session.ClinicianSession;
 import fr.vigie.kiosk.session.CertificateCheck;
 import fr.vigie.kiosk.session.CpsCardAuthenticator;
-import fr.vigie.kiosk.sandbox.SandboxCards;
+import fr.vigie.kiosk.demo.SandboxCards;
 import fr.vigie.kiosk.session.PresentedCard;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.session.SessionTimeouts;

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
 import fr.vigie.hub.staff.StaffDirectory;
-import fr.vigie.kiosk.Kiosk;
-import fr.vigie.kiosk.KioskConfig;
+import fr.vigie.kiosk.device.Kiosk;
+import fr.vigie.kiosk.config.KioskConfig;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import fr.vigie.system.EnrolledKiosks;
 import fr.vigie.system.TestKiosks;
+import fr.vigie.system.bench.HapiMllpReceiver;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +36,16 @@ class AdminCommandIT {
     static EdgeHub hub;
     static String adminPassword;
     static Path adminToken;
+    /** A GAM (HAPI's MLLP server) that refuses every message while this is set. */
+    static final java.util.concurrent.atomic.AtomicBoolean GAM_REFUSES = new java.util.concurrent.atomic.AtomicBoolean();
+    static HapiMllpReceiver gam;
 
     @BeforeAll
     static void startHubAndSignIn() throws Exception {
+        gam = HapiMllpReceiver.start(record -> GAM_REFUSES.get());
         hub = EdgeHub.start(HubConfig.load(null, Map.of("hub.data-dir", tmp.resolve("hub").toString(), "hub.http.port", "0",
-                "hub.mqtt.port", "0", "hub.device-api.port", "0", "hub.site", SITE)));
+                "hub.mqtt.port", "0", "hub.device-api.port", "0", "hub.site", SITE, "hub.gam.host", "127.0.0.1",
+                "hub.gam.port", Integer.toString(gam.port()), "hub.gam.retry-max-seconds", "1")));
         adminPassword = Files.readString(tmp.resolve("hub").resolve(StaffDirectory.FIRST_ADMIN_PASSWORD_FILE)).trim();
         adminToken = tmp.resolve("admin-token");
         Run login = admin(Map.of(), adminPassword, "login", "--token-file", adminToken.toString());
@@ -47,10 +53,38 @@ class AdminCommandIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (hub != null) {
             hub.close();
         }
+        if (gam != null) {
+            gam.close();
+        }
+    }
+
+    @Test
+    void gamStatusShowsAMessageTheGamRefusedAndResendSendsItAgain() throws Exception {
+        GAM_REFUSES.set(true);
+        long id = hub.identities().create(fr.vigie.protocol.identity.TraitsInput.of("Cli", "Gam", "F", "1971-07-17"),
+                "it").record().id();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                hub.gam().outbox().counts().failed() == 1);
+        Run status = withAdminToken("gam", "status");
+        assertThat(status.status).as(status.err).isZero();
+        assertThat(status.out).contains("GAM feed: sending to 127.0.0.1:" + gam.port(), "1 refused by the GAM",
+                "REFUSED", "A28", "AE Patient " + id + " refuse par le GAM de test", "./vigie admin gam resend ID");
+        String messageId = status.out.lines().filter(l -> l.contains(" A28 ")).findFirst().orElseThrow().split(" +")[0];
+
+        GAM_REFUSES.set(false);
+        Run resend = withAdminToken("gam", "resend", messageId);
+        assertThat(resend.status).as(resend.err).isZero();
+        assertThat(resend.out).contains("message " + messageId + " (A28 of record " + id + ") sent again");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                hub.gam().outbox().counts().failed() == 0 && hub.gam().outbox().counts().waiting() == 0);
+        assertThat(withAdminToken("gam", "status").out).contains("0 waiting", "0 refused by the GAM", "1 accepted");
+        Run again = withAdminToken("gam", "resend", messageId);
+        assertThat(again.status).isEqualTo(AdminFailure.REFUSED);
+        assertThat(again.err).contains("GAM_MESSAGE_NOT_FAILED");
     }
 
     @Test

@@ -8,9 +8,9 @@ import fr.vigie.hub.EdgeHub;
 import fr.vigie.hub.HubConfig;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.psc.HubPscClient;
-import fr.vigie.kiosk.sandbox.SandboxCards;
+import fr.vigie.kiosk.demo.SandboxCards;
 import fr.vigie.kiosk.station.SignInStation;
-import fr.vigie.kiosk.station.StationConfig;
+import fr.vigie.kiosk.config.StationConfig;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.testing.HeadlessChromium;
 import fr.vigie.kiosk.ui.KioskUi;
@@ -141,11 +141,13 @@ class EcpsScreensIT {
     void signInStationWithASandboxCardConnectsToPscAndShowsTheExerciceChosen() throws Exception {
         StationConfig config = new StationConfig(0, StationConfig.Readers.SANDBOX, StationConfig.Gpio.MOCK,
                 SignInKiosk.TIMEOUTS);
-        try (SignInStation station = SignInStation.builder(config, e -> { }).pscHub(new HubPscClient(api)).start()) {
+        SandboxCards cards = SandboxCards.demo();
+        try (SignInStation station = SignInStation.builder(config, e -> { }, cards,
+                SandboxCards.certificateCheck(Clock.systemUTC())).pscHub(new HubPscClient(api)).start()) {
             browser = HeadlessChromium.start("fr-FR");
             browser.get(station.uri().toString());
             awaitScreen("session.idle");
-            station.sandbox().orElseThrow().insert(0);
+            cards.insert(0);
             awaitScreen("session.pin");
             for (char c : SandboxCards.DEMO_PIN.toCharArray()) {
                 browser.findElement(By.cssSelector("#pin-pad [data-digit='" + c + "']")).click();

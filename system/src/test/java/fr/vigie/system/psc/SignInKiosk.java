@@ -7,7 +7,7 @@ import fr.vigie.hardware.sim.card.VirtualReaders;
 import fr.vigie.kiosk.ecps.EcpsScreens;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.psc.HubPscClient;
-import fr.vigie.kiosk.sandbox.SandboxCards;
+import fr.vigie.kiosk.demo.SandboxCards;
 import fr.vigie.kiosk.session.ClinicianSession;
 import fr.vigie.kiosk.session.CpsCardAuthenticator;
 import fr.vigie.kiosk.session.PresentedCard;

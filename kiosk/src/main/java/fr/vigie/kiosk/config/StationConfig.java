@@ -1,0 +1,133 @@
+package fr.vigie.kiosk.config;
+
+import fr.vigie.kiosk.session.SessionTimeouts;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The clinician workstation part of a kiosk's configuration: the local UI port, where card readers
+ * come from, the GPIO board, and the session's time limits. Typed and checked once by {@link #parse};
+ * a bad value is rejected naming its key. Immutable.
+ *
+ * @param uiPort {@value #UI_PORT}: port of the touch UI on 127.0.0.1, 0 for any free port (default {@value #DEFAULT_UI_PORT})
+ * @param readers {@value #READERS}: {@code pcsc} (the machine's PC/SC readers, the default) or
+ *        {@code sandbox} (in-process virtual readers with demo CPS cards and the sandbox controls; never in production)
+ * @param gpio {@value #GPIO}: {@code auto} (Pi4J's detected platform, falling back to its mock platform
+ *        when the machine has no GPIO) or {@code mock}
+ * @param timeouts the {@code kiosk.session.*} durations
+ * @param admissionDesk {@value #ADMISSION_DESK}: {@code true} on an admission desk, where a signed-in agent
+ *        qualifies patients' identities (needs an enrolled kiosk); {@code false} (the default) on a clinical workstation
+ */
+public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeouts timeouts, boolean admissionDesk) {
+    public static final String UI_PORT = "kiosk.ui.port";
+    public static final String READERS = "kiosk.card.readers";
+    public static final String GPIO = "kiosk.gpio";
+    public static final String PIN_ENTRY = "kiosk.session.pin-entry-seconds";
+    public static final String IDLE_LOCK = "kiosk.session.idle-lock-seconds";
+    public static final String PRESENCE_LOCK = "kiosk.session.presence-lock-seconds";
+    public static final String REAUTH_WINDOW = "kiosk.session.reauth-window-seconds";
+    public static final String LOCK_GRACE = "kiosk.session.lock-grace-seconds";
+    public static final String ADMISSION_DESK = "kiosk.admission-desk";
+    /** Every key this record reads. */
+    public static final Set<String> KEYS = Set.of(UI_PORT, READERS, GPIO, PIN_ENTRY, IDLE_LOCK, PRESENCE_LOCK,
+            REAUTH_WINDOW, LOCK_GRACE, ADMISSION_DESK);
+
+    public static final int DEFAULT_UI_PORT = 8090;
+
+    /** Where card readers come from. */
+    public enum Readers { PCSC, SANDBOX }
+
+    /** Which GPIO board. */
+    public enum Gpio { AUTO, MOCK }
+
+    public StationConfig {
+        if (uiPort < 0 || uiPort > 65_535) {
+            throw new IllegalArgumentException(UI_PORT + " must be 0 to 65535, got " + uiPort);
+        }
+        Objects.requireNonNull(readers, READERS);
+        Objects.requireNonNull(gpio, GPIO);
+        Objects.requireNonNull(timeouts, "timeouts");
+    }
+
+    /** A clinical workstation (no admission desk). */
+    public StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeouts timeouts) {
+        this(uiPort, readers, gpio, timeouts, false);
+    }
+
+    /** Every default: PC/SC readers, detected GPIO, UI on port {@value #DEFAULT_UI_PORT}. */
+    public static StationConfig defaults() {
+        return new StationConfig(DEFAULT_UI_PORT, Readers.PCSC, Gpio.AUTO, new SessionTimeouts(Duration.ofSeconds(30),
+                Duration.ofSeconds(300), Duration.ofSeconds(20), Duration.ofSeconds(14_400), Duration.ofSeconds(900)));
+    }
+
+    /** The same with another UI port (the virtual fleet gives each kiosk its own). */
+    public StationConfig withUiPort(int port) {
+        return new StationConfig(port, readers, gpio, timeouts, admissionDesk);
+    }
+
+    /** Reads the {@link #KEYS} present in {@code raw}; the others take their defaults. */
+    public static StationConfig parse(Map<String, String> raw) throws KioskConfigException {
+        StationConfig d = defaults();
+        SessionTimeouts t = d.timeouts();
+        SessionTimeouts timeouts = new SessionTimeouts(
+                seconds(raw, PIN_ENTRY, t.pinEntry(), 5, 600),
+                seconds(raw, IDLE_LOCK, t.idleLock(), 10, 86_400),
+                seconds(raw, PRESENCE_LOCK, t.presenceLock(), 1, 3_600),
+                seconds(raw, REAUTH_WINDOW, t.reauthWindow(), 10, 86_400),
+                seconds(raw, LOCK_GRACE, t.lockGrace(), 10, 86_400));
+        return new StationConfig((int) number(raw, UI_PORT, d.uiPort(), 0, 65_535),
+                choice(raw, READERS, Readers.class, d.readers()), choice(raw, GPIO, Gpio.class, d.gpio()), timeouts,
+                flag(raw, ADMISSION_DESK, d.admissionDesk()));
+    }
+
+    private static boolean flag(Map<String, String> raw, String key, boolean dflt) throws KioskConfigException {
+        String v = raw.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new KioskConfigException(key, v, "must be true or false");
+        };
+    }
+
+    private static Duration seconds(Map<String, String> raw, String key, Duration dflt, long min, long max) throws KioskConfigException {
+        return Duration.ofSeconds(number(raw, key, dflt.toSeconds(), min, max));
+    }
+
+    private static long number(Map<String, String> raw, String key, long dflt, long min, long max) throws KioskConfigException {
+        String v = raw.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new KioskConfigException(key, v, "must be a whole number between " + min + " and " + max);
+    }
+
+    private static <E extends Enum<E>> E choice(Map<String, String> raw, String key, Class<E> type, E dflt) throws KioskConfigException {
+        String v = raw.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Enum.valueOf(type, v.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            StringBuilder names = new StringBuilder();
+            for (E c : type.getEnumConstants()) {
+                names.append(names.length() == 0 ? "" : ", ").append(c.name().toLowerCase(Locale.ROOT));
+            }
+            throw new KioskConfigException(key, v, "must be one of " + names);
+        }
+    }
+}

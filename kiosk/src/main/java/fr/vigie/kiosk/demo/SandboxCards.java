@@ -1,0 +1,204 @@
+package fr.vigie.kiosk.demo;
+
+import fr.vigie.hardware.card.TerminalSource;
+import fr.vigie.hardware.gpio.Pi4jBoard;
+import fr.vigie.hardware.sim.card.CpsCredential;
+import fr.vigie.hardware.sim.card.VirtualCpsCard;
+import fr.vigie.hardware.sim.card.VirtualReaders;
+import fr.vigie.hardware.sim.igcsante.TestIgcSante;
+import fr.vigie.kiosk.session.CertificateCheck;
+import fr.vigie.kiosk.session.IgcSanteCertificateCheck;
+import fr.vigie.kiosk.station.StationReaders;
+import fr.vigie.kiosk.ui.KioskUi;
+import fr.vigie.kiosk.ui.ScreenPart;
+import fr.vigie.kiosk.ui.UiRejected;
+import fr.vigie.provisioning.ProvisioningException;
+import fr.vigie.provisioning.igcsante.IgcSanteCrls;
+import fr.vigie.provisioning.igcsante.IgcSanteValidator;
+import java.io.IOException;
+import java.security.cert.X509CRL;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * <b>Demo only — never on a production kiosk.</b> Two in-process virtual card readers (contact and
+ * contactless, seen through {@code javax.smartcardio} exactly like PC/SC readers) and a few virtual CPS
+ * cards from the local test IGC-Santé, with on-screen controls to insert, remove and tap a card and
+ * to step away from the presence sensor (Pi4J mock platform), for the demo and the browser tests.
+ * The controls are drawn in a dashed "sandbox" box under the sign-in screens and answer
+ * {@code POST /ui/action/sandbox/*}. The station's readers when {@code kiosk.card.readers=sandbox}.
+ * Thread-safe.
+ *
+ * <pre>{@code
+ * SandboxCards cards = SandboxCards.demo();
+ * SignInStation station = SignInStation.builder(config, sink, cards, SandboxCards.certificateCheck(clock)).start();
+ * cards.insert(0);   // or the "insert" button under the sign-in screen
+ * }</pre>
+ */
+public final class SandboxCards implements StationReaders {
+    /** Name of the virtual contact reader. */
+    public static final String CONTACT_READER = "Vigie sandbox contact reader";
+    /** Name of the virtual contactless reader. */
+    public static final String CONTACTLESS_READER = "Vigie sandbox contactless reader";
+    /** The PIN of the {@link #demo()} cards, shown in the sandbox box. */
+    public static final String DEMO_PIN = "1234";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxCards.class);
+    private static List<CpsCredential> demoCredentials;
+
+    private final VirtualReaders readers = new VirtualReaders(CONTACT_READER, CONTACTLESS_READER);
+    private final List<VirtualCpsCard> cards;
+    private final String pinHint;
+    private volatile Consumer<Boolean> presence;
+
+    /** @param pinHint the PIN shown in the sandbox box, or null to show none */
+    public SandboxCards(List<VirtualCpsCard> cards, String pinHint) {
+        if (cards.isEmpty()) {
+            throw new IllegalArgumentException("the sandbox needs at least one card");
+        }
+        this.cards = List.copyOf(cards);
+        this.pinHint = pinHint;
+    }
+
+    /** Cards of two demo clinicians (a nurse and a doctor), PIN {@value #DEMO_PIN}, fresh counters. */
+    public static SandboxCards demo() {
+        return new SandboxCards(credentials().stream().map(c -> VirtualCpsCard.builder(c).pin(DEMO_PIN).build()).toList(),
+                DEMO_PIN);
+    }
+
+    private static synchronized List<CpsCredential> credentials() {
+        if (demoCredentials == null) {
+            TestIgcSante igc = TestIgcSante.shared();
+            // The sandbox PSC's doctor and nurse (edge-hub sandbox/psc-professionals.json), so that a
+            // demo card sign-in also connects to the sandbox PSC through the hub.
+            demoCredentials = List.of(igc.issuePersonne("810099900010", "MARTIN", "Claire"),
+                    igc.issuePersonne("810099900028", "DUBOIS", "Julien"));
+        }
+        return demoCredentials;
+    }
+
+    /**
+     * The kiosk's real certificate check (IGC-Santé path, dates, key usage, CRL) over the local test
+     * hierarchy the sandbox cards come from, with that hierarchy's current CRLs.
+     */
+    public static CertificateCheck certificateCheck(Clock clock) {
+        return certificateCheck(TestIgcSante.shared(), clock);
+    }
+
+    /**
+     * The same check over another test hierarchy, e.g. a sandbox hub's ({@code TestIgcSante.over(hubCa, random)}),
+     * with its CRLs of now: a card revoked later is still accepted by this kiosk check (not by the hub's).
+     */
+    public static CertificateCheck certificateCheck(TestIgcSante igc, Clock clock) {
+        IgcSanteCrls crls = IgcSanteCrls.inMemory(igc.trust());
+        try {
+            for (X509CRL crl : igc.crls()) {
+                crls.offer(crl);
+            }
+        } catch (ProvisioningException | IOException e) {
+            throw new IllegalStateException("the sandbox's test IGC-Santé CRLs cannot be used: " + e.getMessage(), e);
+        }
+        return new IgcSanteCertificateCheck(new IgcSanteValidator(igc.trust(), crls, Duration.ofHours(48), clock));
+    }
+
+    /** @return the virtual readers, for a {@link fr.vigie.hardware.card.ReaderMonitor} */
+    @Override
+    public TerminalSource terminals() {
+        return readers;
+    }
+
+    /** @return the cards, in the order of the controls */
+    public List<VirtualCpsCard> cards() {
+        return cards;
+    }
+
+    /** Puts card {@code index} in the contact reader (replacing any card there). */
+    public void insert(int index) {
+        readers.insert(CONTACT_READER, card(index));
+    }
+
+    /** Takes the card out of the contact reader. */
+    public void remove() {
+        readers.remove(CONTACT_READER);
+    }
+
+    /** Holds card {@code index} on the contactless reader (until {@link #untap}). */
+    public void tap(int index) {
+        readers.remove(CONTACTLESS_READER);
+        readers.insert(CONTACTLESS_READER, card(index).contactless());
+    }
+
+    /** Takes the card away from the contactless reader. */
+    public void untap() {
+        readers.remove(CONTACTLESS_READER);
+    }
+
+    /**
+     * Registers the {@code sandbox/*} actions; on the Pi4J mock platform, someone is in front of the kiosk at
+     * start (so that walking away is a change) and the walk-away buttons drive the presence sensor.
+     *
+     * @return the sandbox box, drawn under the sign-in screens
+     */
+    @Override
+    public Supplier<ScreenPart> mount(KioskUi ui, Pi4jBoard board) {
+        try {
+            board.simulatePresence(true);
+            this.presence = board::simulatePresence;
+        } catch (IllegalStateException e) {
+            LOG.info("sandbox cards on a real GPIO board: the presence sensor is not simulated");
+        }
+        ui.addBundle("i18n.sandbox");
+        ui.action("sandbox", "insert", r -> insert(index(r.value())));
+        ui.action("sandbox", "remove", r -> remove());
+        ui.action("sandbox", "tap", r -> tap(index(r.value())));
+        ui.action("sandbox", "untap", r -> untap());
+        ui.action("sandbox", "leave", r -> presence(false));
+        ui.action("sandbox", "return", r -> presence(true));
+        return this::controls;
+    }
+
+    /**
+     * What the sandbox box shows ({@code demo/controls.jte}): the demo PIN (or null), the cards' holders in
+     * the order of their buttons, and whether the presence sensor can be driven.
+     */
+    record Controls(String pinHint, List<String> holders, boolean presence) {
+    }
+
+    /** The sandbox box drawn under the sign-in screens: one insert and one tap button per card, remove, and presence. */
+    public ScreenPart controls() {
+        List<String> holders = cards.stream().map(VirtualCpsCard::credential)
+                .map(c -> (c.givenName() + " " + c.familyName()).trim()).toList();
+        return new ScreenPart("demo/controls.jte", new Controls(pinHint, holders, presence != null));
+    }
+
+    private void presence(boolean present) throws UiRejected {
+        Consumer<Boolean> p = presence;
+        if (p == null) {
+            throw new UiRejected("SANDBOX_NO_PRESENCE_SENSOR", "this kiosk has no simulated presence sensor");
+        }
+        p.accept(present);
+    }
+
+    private VirtualCpsCard card(int index) {
+        Objects.checkIndex(index, cards.size());
+        return cards.get(index);
+    }
+
+    private int index(String value) throws UiRejected {
+        try {
+            int i = Integer.parseInt(value);
+            if (i >= 0 && i < cards.size()) {
+                return i;
+            }
+        } catch (NumberFormatException e) {
+            // rejected below
+        }
+        throw new UiRejected("SANDBOX_NO_SUCH_CARD", "no sandbox card " + value);
+    }
+}
