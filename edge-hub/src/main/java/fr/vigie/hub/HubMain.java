@@ -1,7 +1,9 @@
 package fr.vigie.hub;
 
+import fr.vigie.protocol.net.BusyPort;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,12 @@ public final class HubMain {
             System.exit(EXIT_BAD_CONFIG);
             return;
         }
+        Optional<String> busy = BusyPort.check(HubPorts.of(config));
+        if (busy.isPresent()) {
+            System.err.println("vigie-hub: cannot start: " + busy.get());
+            System.exit(EXIT_START_FAILED);
+            return;
+        }
         EdgeHub hub;
         try {
             hub = EdgeHub.start(config);
@@ -55,8 +63,11 @@ public final class HubMain {
             System.exit(EXIT_START_FAILED);
             return;
         } catch (Exception | LinkageError e) {
-            LoggerFactory.getLogger(HubMain.class).error("the hub could not start", e);
-            System.err.println("vigie-hub: cannot start: " + e);
+            Optional<String> taken = BusyPort.explain(e, HubPorts.of(config)); // taken since the check above
+            if (taken.isEmpty()) {
+                LoggerFactory.getLogger(HubMain.class).error("the hub could not start", e);
+            }
+            System.err.println("vigie-hub: cannot start: " + taken.orElse(e.toString()));
             System.exit(EXIT_START_FAILED);
             return;
         }

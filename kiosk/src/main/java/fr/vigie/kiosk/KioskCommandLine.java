@@ -28,7 +28,8 @@ record KioskCommandLine(Path configFile, Map<String, String> overrides, int virt
             usage: vigie kiosk [options]
               --config FILE          properties file (kiosk.site, kiosk.id, kiosk.mqtt.url, kiosk.data-dir,
                                      kiosk.heartbeat-seconds, kiosk.outbox.capacity, kiosk.outbox.sync, kiosk.mqtt.window,
-                                     kiosk.ui.port, kiosk.card.readers, kiosk.gpio, kiosk.session.*)
+                                     kiosk.ui.port, kiosk.card.readers, kiosk.gpio, kiosk.session.*, kiosk.hub.*,
+                                     kiosk.igc-sante.*, kiosk.admission-desk, kiosk.label-printer; see the README)
               --site S               site id                      (kiosk.site)
               --kiosk-id ID          kiosk id, or id prefix with --virtual (kiosk.id)
               --broker URL           MQTT broker, e.g. tcp://127.0.0.1:1883 (kiosk.mqtt.url)

@@ -8,12 +8,15 @@ import fr.vigie.kiosk.demo.VirtualFleet;
 import fr.vigie.kiosk.device.Kiosk;
 import fr.vigie.kiosk.station.SignInStation;
 import fr.vigie.kiosk.station.StationReaders;
+import fr.vigie.kiosk.station.UiPorts;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.net.BusyPort;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -80,10 +83,19 @@ public final class KioskMain {
             err.println("vigie-kiosk: bad configuration: " + e.getMessage());
             return EXIT_BAD_CONFIG;
         }
+        boolean demo = isDemo(cli, config);
+        // a UI port another program holds is said in one line, before anything starts
+        List<BusyPort.Listener> ports = UiPorts.listeners((demo ? demoConfigs : List.of(config)).stream()
+                .map(KioskConfig::station).toList());
+        Optional<String> busy = BusyPort.check(ports);
+        if (busy.isPresent()) {
+            err.println("vigie-kiosk: cannot start: " + busy.get());
+            return EXIT_START_FAILED;
+        }
         StdoutReport report = new StdoutReport(out);
         AutoCloseable running;
         try {
-            running = isDemo(cli, config) ? startDemo(cli, demoConfigs, report) : startKiosk(config, report);
+            running = demo ? startDemo(cli, demoConfigs, report, ports) : startKiosk(config, report, ports);
         } catch (StartFailed e) {
             err.println("vigie-kiosk: " + e.getMessage());
             return EXIT_START_FAILED;
@@ -108,7 +120,8 @@ public final class KioskMain {
     }
 
     /** The production kiosk: its outbox, hub link and identity, then its workstation on the PC/SC readers. */
-    private static AutoCloseable startKiosk(KioskConfig config, StdoutReport report) throws StartFailed {
+    private static AutoCloseable startKiosk(KioskConfig config, StdoutReport report, List<BusyPort.Listener> ports)
+            throws StartFailed {
         Kiosk kiosk;
         try {
             kiosk = Kiosk.start(config);
@@ -122,7 +135,7 @@ public final class KioskMain {
                     kiosk.cardTrust().certificateCheck());
         } catch (RuntimeException e) {
             kiosk.close();
-            throw new StartFailed("cannot start the sign-in screen: " + e.getMessage());
+            throw signInFailed(e, ports);
         }
         report.ui(kiosk.address(), station.uri());
         return () -> {
@@ -135,8 +148,8 @@ public final class KioskMain {
     }
 
     /** The demo: {@code --virtual N} kiosks (or the configured one) with their stations and simulated activity. */
-    private static AutoCloseable startDemo(KioskCommandLine cli, List<KioskConfig> configs, StdoutReport report)
-            throws StartFailed {
+    private static AutoCloseable startDemo(KioskCommandLine cli, List<KioskConfig> configs, StdoutReport report,
+            List<BusyPort.Listener> ports) throws StartFailed {
         VirtualFleet fleet;
         try {
             fleet = VirtualFleet.start(configs, new VirtualFleet.Listener() {
@@ -163,7 +176,7 @@ public final class KioskMain {
             stations = DemoStations.start(fleet.kiosks(), (kiosk, station) -> report.ui(kiosk, station.uri()));
         } catch (RuntimeException e) {
             fleet.close();
-            throw new StartFailed("cannot start the sign-in screen: " + e.getMessage());
+            throw signInFailed(e, ports);
         }
         if (cli.burst() > 0) {
             fleet.burst(cli.burst(), cli.rate());
@@ -178,6 +191,11 @@ public final class KioskMain {
                 fleet.close();
             }
         };
+    }
+
+    /** The sign-in screen did not start: a UI port taken since the check is named in one line. */
+    private static StartFailed signInFailed(RuntimeException e, List<BusyPort.Listener> ports) {
+        return new StartFailed("cannot start the sign-in screen: " + BusyPort.explain(e, ports).orElse(e.getMessage()));
     }
 
     private static void closeQuietly(AutoCloseable running, PrintStream err) {

@@ -80,6 +80,10 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(Options.usage());
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);
@@ -137,8 +141,8 @@ public final class Demo {
         out.println("  IT console:  " + console + "/");
         out.println("  REST API:    " + console + "/api/v1/devices   " + console + "/api/v1/events");
         out.println("  Sign in as:  " + demoAccount(data.resolve("hub")));
-        out.println("  MQTT broker: " + mqtt + "   (kiosks enrol over " + ready.group(3)
-                + " with bootstrap tokens, then connect with mutual TLS)");
+        out.println("  MQTT broker: " + ready.group(2) + " (--mqtt-port: the hub's own listener)   kiosks: " + mqtt
+                + " (mutual TLS, after enrolling over " + ready.group(3) + " with bootstrap tokens)");
         out.println("  Sandbox PSC: " + console + "/sandbox/psc/auth/realms/esante-wallet   e-CPS phone: "
                 + console + "/sandbox/psc/ecps");
         for (Matcher screen : screens) {

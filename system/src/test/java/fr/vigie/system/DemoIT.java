@@ -32,6 +32,8 @@ class DemoIT {
                         "--mqtt-port", String.valueOf(mqtt), "--activity-every", "1")), tmp, System.out);
         try {
             demo.awaitLine(Pattern.compile("IT console: +http://127\\.0\\.0\\.1:" + http + "/"), Duration.ofMinutes(3));
+            // the MQTT port printed is the one asked for with --mqtt-port (the kiosks' TLS listener is told apart)
+            demo.awaitLine(Pattern.compile("MQTT broker: tcp://127\\.0\\.0\\.1:" + mqtt + " \\(--mqtt-port"), Duration.ofSeconds(5));
             // each virtual kiosk shows its sign-in screen, in French, with the sandbox cards
             String screen = demo.awaitLine(Pattern.compile("Kiosk screen demo/kiosk-001: (http://127\\.0\\.0\\.1:\\d+/)"),
                     Duration.ofMinutes(1)).group(1);

@@ -1,15 +1,12 @@
 package fr.vigie.hardware.gpio;
 
-import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
-import com.pi4j.plugin.mock.platform.MockPlatform;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -58,17 +55,23 @@ public final class Pi4jBoard implements AutoCloseable {
      * Pi4J events when their state is mocked.
      */
     public static Pi4jBoard onMockPlatform(GpioPins pins, Clock clock, Delays delays) {
-        Context context = Pi4J.newContextBuilder().add(new MockPlatform())
-                .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance()).build();
-        return new Pi4jBoard(context, Objects.requireNonNull(pins, "pins"), clock, delays);
+        Objects.requireNonNull(pins, "pins");
+        return new Pi4jBoard(Pi4jPlatform.mock(Path.of(Pi4jPlatform.DEVICE_TREE_MODEL)), pins, clock, delays);
     }
 
     /**
-     * Builds the board on the platform Pi4J detects from the plugins on the class path (on a Raspberry
-     * Pi, e.g. the gpiod or linuxfs plugin).
+     * Builds the board on a Raspberry Pi (a machine with {@code /proc/device-tree/model}) on the platform
+     * Pi4J detects from the plugins on the class path (e.g. the gpiod or linuxfs plugin); elsewhere on
+     * Pi4J's mock platform, without Pi4J's complaints about the missing board (see {@link Pi4jPlatform}).
      */
     public static Pi4jBoard onDetectedPlatform(GpioPins pins, Clock clock, Delays delays) {
-        return new Pi4jBoard(Pi4J.newAutoContext(), Objects.requireNonNull(pins, "pins"), clock, delays);
+        return onDetectedPlatform(pins, clock, delays, Path.of(Pi4jPlatform.DEVICE_TREE_MODEL));
+    }
+
+    /** As {@link #onDetectedPlatform(GpioPins, Clock, Delays)}, with the board's model read from {@code deviceTreeModel}. */
+    static Pi4jBoard onDetectedPlatform(GpioPins pins, Clock clock, Delays delays, Path deviceTreeModel) {
+        Objects.requireNonNull(pins, "pins");
+        return new Pi4jBoard(Pi4jPlatform.detected(deviceTreeModel), pins, clock, delays);
     }
 
     private DigitalOutput output(String id, int bcm) {

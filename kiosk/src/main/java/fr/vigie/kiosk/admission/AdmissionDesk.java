@@ -9,6 +9,10 @@ import fr.vigie.hardware.barcode.ScannedCode;
 import fr.vigie.hardware.barcode.ScannedPayload;
 import fr.vigie.hardware.card.VitaleBeneficiary;
 import fr.vigie.hardware.card.VitaleCard;
+import fr.vigie.hardware.print.InsLabel;
+import fr.vigie.hardware.print.IppPrinter;
+import fr.vigie.hardware.print.PrintException;
+import fr.vigie.hardware.print.PrintJob;
 import fr.vigie.kiosk.outbox.OutboxFullException;
 import fr.vigie.kiosk.session.ClinicianSession;
 import fr.vigie.kiosk.session.SessionState;
@@ -27,6 +31,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The admission desk workflow at a kiosk, for the agent signed in (the {@link ClinicianSession} must
@@ -35,28 +41,43 @@ import java.util.OptionalLong;
  * beneficiary), from typed traits (checked with {@link StrictTraits} before anything is sent) or from
  * a scanned ApCV QR code, through the hub; show what came back and the differences; record the
  * high-trust document checked (→ QUAL); attach scanned e-prescriptions to the visit (an event through
- * the outbox, naming the patient by record id); give the INS DataMatrix of a qualified identity.
- * Thread-safe: steps are serialised.
+ * the outbox, naming the patient by record id); give the INS DataMatrix of a qualified identity and print
+ * its patient label ({@link InsLabel}) on the desk's label printer over IPP.
+ * Thread-safe: steps are serialised (a label is drawn in turn, then sent without holding the desk).
  *
  * <pre>{@code
- * AdmissionDesk desk = new AdmissionDesk(session, client, proof, kiosk::accept, PayloadClassifier.standard(clock), clock);
+ * AdmissionDesk desk = new AdmissionDesk(session, client, proof, kiosk::accept, PayloadClassifier.standard(clock), clock,
+ *         Optional.of(IppPrinter.at(URI.create("ipp://localhost:631/printers/etiquettes"), "accueil-2")));
  * Admitted a = desk.typed(TraitsInput.of("Dupont", "Marie Claire", "F", "1980-05-12"));
  * desk.documentChecked(HighTrustDocument.PASSPORT);
  * String svg = desk.dataMatrixSvg();
+ * desk.printLabel();
  * }</pre>
  */
 public final class AdmissionDesk {
+    /** The desk has no label printer ({@code kiosk.label-printer}). */
+    public static final String PRINTER_NOT_CONFIGURED = "PRINTER_NOT_CONFIGURED";
+    private static final Logger LOG = LoggerFactory.getLogger(AdmissionDesk.class);
     private final ClinicianSession session;
     private final AdmissionClient hub;
     private final AgentProof proof;
     private final VisitEvents visits;
     private final PayloadClassifier classifier;
     private final Clock clock;
+    private final Optional<IppPrinter> labelPrinter;
     private Admitted patient;
     private VitaleCard.Content card;
 
+    /** A desk without a label printer. */
     public AdmissionDesk(ClinicianSession session, AdmissionClient hub, AgentProof proof, VisitEvents visits,
             PayloadClassifier classifier, Clock clock) {
+        this(session, hub, proof, visits, classifier, clock, Optional.empty());
+    }
+
+    /** A desk printing labels on {@code labelPrinter}, if any. */
+    public AdmissionDesk(ClinicianSession session, AdmissionClient hub, AgentProof proof, VisitEvents visits,
+            PayloadClassifier classifier, Clock clock, Optional<IppPrinter> labelPrinter) {
+        this.labelPrinter = Objects.requireNonNull(labelPrinter, "labelPrinter");
         this.session = Objects.requireNonNull(session, "session");
         this.hub = Objects.requireNonNull(hub, "hub");
         this.proof = Objects.requireNonNull(proof, "proof");
@@ -152,16 +173,51 @@ public final class AdmissionDesk {
         proof.addListener(listener);
     }
 
-    /** The current patient's INS DataMatrix as SVG (millimetres), for the screen and label printers. */
+    /** The current patient's INS DataMatrix as SVG (millimetres), for the screen. */
     public synchronized String dataMatrixSvg() throws AdmissionFailure {
-        Admitted p = requirePatient();
-        if (p.status() != RnivStatus.QUAL || p.matricule().isEmpty() || p.oid().isEmpty()) {
-            throw new AdmissionFailure(AdmissionFailure.NOT_QUALIFIED, "the INS DataMatrix is printed for a qualified"
-                    + " identity only");
+        return insDataMatrix(requirePatient()).symbol().toSvg(InsLabel.MAX_MODULE_MM, "mm");
+    }
+
+    /**
+     * Prints the current patient's label (INS DataMatrix and traits) on the desk's label printer, for the agent
+     * signed in.
+     *
+     * @throws AdmissionFailure {@link #PRINTER_NOT_CONFIGURED} without a printer, {@link AdmissionFailure#NOT_QUALIFIED}
+     *     for an identity that is not qualified, or the printer's {@link fr.vigie.hardware.print.PrintError} code
+     *     ({@code PRINTER_UNREACHABLE}, {@code PRINTER_STOPPED}…) when the label did not go
+     */
+    public PrintJob printLabel() throws AdmissionFailure {
+        long recordId;
+        byte[] pdf;
+        IppPrinter printer;
+        synchronized (this) {
+            if (session.state() != SessionState.OPEN) {
+                throw new AdmissionFailure(AdmissionFailure.AGENT_NOT_SIGNED_IN, "an agent must be signed in");
+            }
+            Admitted p = requirePatient();
+            InsDataMatrix ins = insDataMatrix(p);
+            printer = labelPrinter.orElseThrow(() -> new AdmissionFailure(PRINTER_NOT_CONFIGURED, "this desk has no label"
+                    + " printer (kiosk.label-printer)"));
+            recordId = p.recordId();
+            pdf = InsLabel.of(ins).toPdf();
         }
         try {
-            return InsDataMatrix.encode(InsMatricule.parse(p.matricule().get()), p.oid().get(), p.traits(), p.status())
-                    .symbol().toSvg(0.5, "mm");
+            PrintJob job = printer.print("vigie-ins-label", pdf, "application/pdf");
+            LOG.info("INS label of record {} sent to {} as job {}", recordId, printer.uri(), job.id());
+            return job;
+        } catch (PrintException e) {
+            LOG.warn("INS label of record {} not printed: {}", recordId, e.toString());
+            throw new AdmissionFailure(e.error().name(), e.getMessage());
+        }
+    }
+
+    /** The INS DataMatrix of a qualified identity: the full matricule is held for those only. */
+    private static InsDataMatrix insDataMatrix(Admitted p) throws AdmissionFailure {
+        if (p.status() != RnivStatus.QUAL || p.matricule().isEmpty() || p.oid().isEmpty()) {
+            throw new AdmissionFailure(AdmissionFailure.NOT_QUALIFIED, "the INS is printed for a qualified identity only");
+        }
+        try {
+            return InsDataMatrix.encode(InsMatricule.parse(p.matricule().get()), p.oid().get(), p.traits(), p.status());
         } catch (IdentityException | BarcodeRejectedException e) {
             throw new AdmissionFailure("INS_DM_REFUSED", "the INS DataMatrix cannot be made: " + e.getMessage());
         }

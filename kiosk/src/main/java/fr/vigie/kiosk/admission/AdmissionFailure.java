@@ -11,7 +11,8 @@ import java.util.Optional;
  * ({@code INSI_NO_MATCH}, {@code INSI_SEVERAL_MATCHES}, {@code INSI_UNAVAILABLE}, {@code APCV_EXPIRED},
  * {@code RNIV_INSI_NOT_ALLOWED}, {@link #IDENTITY_MISMATCH} with the {@link #comparison()}…), the kiosk's own ({@link #AGENT_NOT_SIGNED_IN}, {@link #TRAITS_INVALID},
  * {@link #NO_PATIENT}, {@link #NOT_QUALIFIED}, {@link #BARCODE_UNKNOWN}, a barcode code such as
- * {@code BARCODE_MISLABELLED}, the agent proof's {@link AgentProof#CARD_NEEDED} and {@link AgentProof#CARD_ERROR})
+ * {@code BARCODE_MISLABELLED}, the agent proof's {@link AgentProof#CARD_NEEDED} and {@link AgentProof#CARD_ERROR},
+ * the label printer's {@link AdmissionDesk#PRINTER_NOT_CONFIGURED} and {@link fr.vigie.hardware.print.PrintError} codes)
  * or {@code HUB_UNREACHABLE}; the hub's agent-proof codes ({@code NOT_AN_ADMISSION_DESK}, {@code AGENT_NOT_PROVEN},
  * {@code AGENT_CERT_REVOKED}…, see {@link fr.vigie.protocol.AgentProofApi}). Messages carry no trait value and no token.
  */
@@ -20,9 +21,9 @@ public final class AdmissionFailure extends Exception {
     public static final String AGENT_NOT_SIGNED_IN = "AGENT_NOT_SIGNED_IN";
     /** The typed traits were refused locally: see {@link #traitRejections()}. */
     public static final String TRAITS_INVALID = "TRAITS_INVALID";
-    /** The step needs a patient found first (document check, prescription, DataMatrix). */
+    /** The step needs a patient found first (document check, prescription, DataMatrix, label). */
     public static final String NO_PATIENT = "NO_PATIENT";
-    /** The INS DataMatrix is printed for a qualified identity only. */
+    /** The INS DataMatrix and label are printed for a qualified identity only. */
     public static final String NOT_QUALIFIED = "NOT_QUALIFIED";
     /** The scanned code is neither an ApCV token nor an e-prescription. */
     public static final String BARCODE_UNKNOWN = "BARCODE_UNKNOWN";

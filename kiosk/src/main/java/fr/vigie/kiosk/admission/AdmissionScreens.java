@@ -24,7 +24,8 @@ import java.util.function.Function;
  * open-session screen, so shown only while a session is {@link SessionState#OPEN}; when it locks or
  * closes they step aside for the sign-in screens). Home (Vitale card, typed traits, ApCV QR code),
  * the card's beneficiaries, the traits form, the identity found with the differences, the document
- * checked, the INS DataMatrix of a qualified identity, and every failure in clear words, including why the
+ * checked, the INS DataMatrix of a qualified identity and its label printed (a clear word when the desk has no
+ * printer or the printer did not take it), and every failure in clear words, including why the
  * agent could not be proven to the hub (this kiosk not declared an admission desk, card removed or revoked)
  * ({@code i18n/admission_fr.properties}, English second): an answer the hub did not apply
  * ({@code IDENTITY_MISMATCH}, a change left to the identity-vigilance cell) shows the record's identity and
@@ -84,6 +85,10 @@ public final class AdmissionScreens implements ScanListener {
             HighTrustDocument document = document(r);
             step(() -> AdmissionView.identity(desk.documentChecked(document), null));
         });
+        ui.action("admission", "print", r -> step(() -> {
+            desk.printLabel();
+            return AdmissionView.identity(desk.patient().orElseThrow(), "admission.label.printed");
+        }));
         ui.action("admission", "next", r -> {
             desk.nextPatient();
             show(AdmissionView.home());

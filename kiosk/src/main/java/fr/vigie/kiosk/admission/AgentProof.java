@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,12 +86,19 @@ public final class AgentProof implements AutoCloseable {
         AgentProof proof = new AgentProof(Objects.requireNonNull(session, "session"), Objects.requireNonNull(hub, "hub"),
                 Objects.requireNonNull(pscRequests, "pscRequests"), Objects.requireNonNull(clock, "clock"));
         // The listener runs under the session's lock: it only takes a snapshot (a read) and hands it over,
-        // so that a quick lock-unlock is still seen as a lock, then an unlock.
+        // so that a quick lock-unlock is still seen as a lock, then an unlock. The state at start is followed
+        // only while no transition has been handed over: afterwards the snapshots are newer than it.
+        AtomicBoolean transitionSeen = new AtomicBoolean();
         session.addListener(() -> {
+            transitionSeen.set(true);
             SessionView now = session.view();
             proof.transitions.execute(() -> proof.follow(now));
         });
-        proof.transitions.execute(() -> proof.follow(session.view()));
+        proof.transitions.execute(() -> {
+            if (!transitionSeen.get()) {
+                proof.follow(session.view());
+            }
+        });
         return proof;
     }
 

@@ -1,10 +1,13 @@
 package fr.vigie.kiosk.config;
 
+import fr.vigie.hardware.print.IppPrinter;
 import fr.vigie.kiosk.session.SessionTimeouts;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,8 +23,12 @@ import java.util.Set;
  * @param timeouts the {@code kiosk.session.*} durations
  * @param admissionDesk {@value #ADMISSION_DESK}: {@code true} on an admission desk, where a signed-in agent
  *        qualifies patients' identities (needs an enrolled kiosk); {@code false} (the default) on a clinical workstation
+ * @param labelPrinter {@value #LABEL_PRINTER}: the admission desk's label printer, an IPP URI such as
+ *        {@code ipp://localhost:631/printers/etiquettes} (a CUPS queue) where the INS label of a qualified identity is
+ *        printed; none by default (the desk then says no printer is configured). Only on an admission desk.
  */
-public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeouts timeouts, boolean admissionDesk) {
+public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeouts timeouts, boolean admissionDesk,
+        Optional<URI> labelPrinter) {
     public static final String UI_PORT = "kiosk.ui.port";
     public static final String READERS = "kiosk.card.readers";
     public static final String GPIO = "kiosk.gpio";
@@ -31,9 +38,10 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeo
     public static final String REAUTH_WINDOW = "kiosk.session.reauth-window-seconds";
     public static final String LOCK_GRACE = "kiosk.session.lock-grace-seconds";
     public static final String ADMISSION_DESK = "kiosk.admission-desk";
+    public static final String LABEL_PRINTER = "kiosk.label-printer";
     /** Every key this record reads. */
     public static final Set<String> KEYS = Set.of(UI_PORT, READERS, GPIO, PIN_ENTRY, IDLE_LOCK, PRESENCE_LOCK,
-            REAUTH_WINDOW, LOCK_GRACE, ADMISSION_DESK);
+            REAUTH_WINDOW, LOCK_GRACE, ADMISSION_DESK, LABEL_PRINTER);
 
     public static final int DEFAULT_UI_PORT = 8090;
 
@@ -50,11 +58,21 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeo
         Objects.requireNonNull(readers, READERS);
         Objects.requireNonNull(gpio, GPIO);
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(labelPrinter, LABEL_PRINTER);
+        if (labelPrinter.isPresent() && !admissionDesk) {
+            throw new IllegalArgumentException(LABEL_PRINTER + " is only used on an admission desk (" + ADMISSION_DESK
+                    + "=true)");
+        }
     }
 
     /** A clinical workstation (no admission desk). */
     public StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeouts timeouts) {
-        this(uiPort, readers, gpio, timeouts, false);
+        this(uiPort, readers, gpio, timeouts, false, Optional.empty());
+    }
+
+    /** A station without a label printer. */
+    public StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeouts timeouts, boolean admissionDesk) {
+        this(uiPort, readers, gpio, timeouts, admissionDesk, Optional.empty());
     }
 
     /** Every default: PC/SC readers, detected GPIO, UI on port {@value #DEFAULT_UI_PORT}. */
@@ -65,7 +83,7 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeo
 
     /** The same with another UI port (the virtual fleet gives each kiosk its own). */
     public StationConfig withUiPort(int port) {
-        return new StationConfig(port, readers, gpio, timeouts, admissionDesk);
+        return new StationConfig(port, readers, gpio, timeouts, admissionDesk, labelPrinter);
     }
 
     /** Reads the {@link #KEYS} present in {@code raw}; the others take their defaults. */
@@ -78,9 +96,27 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeo
                 seconds(raw, PRESENCE_LOCK, t.presenceLock(), 1, 3_600),
                 seconds(raw, REAUTH_WINDOW, t.reauthWindow(), 10, 86_400),
                 seconds(raw, LOCK_GRACE, t.lockGrace(), 10, 86_400));
+        boolean admissionDesk = flag(raw, ADMISSION_DESK, d.admissionDesk());
+        Optional<URI> labelPrinter = printer(raw);
+        if (labelPrinter.isPresent() && !admissionDesk) {
+            throw new KioskConfigException(LABEL_PRINTER, raw.get(LABEL_PRINTER), "is only used on an admission desk ("
+                    + ADMISSION_DESK + "=true)");
+        }
         return new StationConfig((int) number(raw, UI_PORT, d.uiPort(), 0, 65_535),
                 choice(raw, READERS, Readers.class, d.readers()), choice(raw, GPIO, Gpio.class, d.gpio()), timeouts,
-                flag(raw, ADMISSION_DESK, d.admissionDesk()));
+                admissionDesk, labelPrinter);
+    }
+
+    private static Optional<URI> printer(Map<String, String> raw) throws KioskConfigException {
+        String v = raw.get(LABEL_PRINTER);
+        if (v == null || v.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(IppPrinter.parseUri(v));
+        } catch (IllegalArgumentException e) {
+            throw new KioskConfigException(LABEL_PRINTER, v, e.getMessage());
+        }
     }
 
     private static boolean flag(Map<String, String> raw, String key, boolean dflt) throws KioskConfigException {

@@ -4,6 +4,7 @@ import fr.vigie.kiosk.config.StationConfig;
 import fr.vigie.kiosk.device.Kiosk;
 import fr.vigie.kiosk.station.SignInStation;
 import fr.vigie.kiosk.station.StationReaders;
+import fr.vigie.kiosk.station.UiPorts;
 import fr.vigie.protocol.KioskAddress;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,10 +41,7 @@ public final class DemoStations implements AutoCloseable {
         try {
             for (int i = 0; i < kiosks.size(); i++) {
                 Kiosk kiosk = kiosks.get(i);
-                StationConfig config = kiosk.config().station();
-                if (config.uiPort() != 0) {
-                    config = config.withUiPort(config.uiPort() + i);
-                }
+                StationConfig config = UiPorts.forKiosk(kiosk.config().station(), i);
                 SignInStation station = config.readers() == StationConfig.Readers.SANDBOX
                         ? SignInStation.startFor(kiosk, config, sandboxCards(), SandboxCards.certificateCheck(
                                 Clock.systemUTC()))

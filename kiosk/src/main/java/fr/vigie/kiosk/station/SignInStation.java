@@ -6,6 +6,7 @@ import fr.vigie.hardware.card.TerminalSource;
 import fr.vigie.hardware.gpio.Delays;
 import fr.vigie.hardware.gpio.GpioPins;
 import fr.vigie.hardware.gpio.Pi4jBoard;
+import fr.vigie.hardware.print.IppPrinter;
 import fr.vigie.kiosk.admission.AdmissionClient;
 import fr.vigie.kiosk.admission.AdmissionDesk;
 import fr.vigie.kiosk.admission.AdmissionScreens;
@@ -125,7 +126,7 @@ public final class SignInStation implements AutoCloseable {
         try {
             kiosk.enrolment().ifPresent(state -> EnrolmentScreens.attach(station.ui(), state));
             if (config.admissionDesk()) {
-                station.agentProof = admissionDesk(kiosk, kiosk.hubApi().orElseThrow(), station);
+                station.agentProof = admissionDesk(kiosk, kiosk.hubApi().orElseThrow(), station, config);
             }
         } catch (RuntimeException | Error e) {
             station.close();
@@ -136,14 +137,18 @@ public final class SignInStation implements AutoCloseable {
 
     /**
      * Puts the admission desk's screens on the station: the agent, once signed in and proven to the hub
-     * (card signature over a hub nonce, or the session's PSC sign-in), qualifies patients. The hub must know
+     * (card signature over a hub nonce, or the session's PSC sign-in), qualifies patients and prints their INS labels
+     * on the configured label printer ({@link StationConfig#labelPrinter()}). The hub must know
      * the kiosk as an admission desk too ({@code PUT /api/v1/devices/{site}/{kioskId}/role}).
      */
-    private static AgentProof admissionDesk(Kiosk kiosk, HubApi api, SignInStation station) {
+    private static AgentProof admissionDesk(Kiosk kiosk, HubApi api, SignInStation station, StationConfig config) {
         Clock clock = Clock.systemUTC();
         AgentProof proof = AgentProof.start(station.session(), new HubAgentClient(api), station::pscRequest, clock);
+        // the label printer's job list names the desk that printed
+        Optional<IppPrinter> labels = config.labelPrinter().map(uri -> IppPrinter.at(uri,
+                kiosk.address().kioskId()));
         AdmissionDesk desk = new AdmissionDesk(station.session(), new AdmissionClient(api, clock), proof,
-                kiosk::accept, PayloadClassifier.standard(clock), clock);
+                kiosk::accept, PayloadClassifier.standard(clock), clock, labels);
         AdmissionScreens.attach(station.ui(), station.session(), desk, VitaleSource.anyReader(station.terminals()));
         return proof;
     }

@@ -151,6 +151,37 @@ class KioskConfigTest {
     }
 
     @Test
+    void anAdmissionDeskNamesItsLabelPrinterByItsIppUri() throws Exception {
+        Map<String, String> raw = new HashMap<>(MINIMAL);
+        raw.put("kiosk.admission-desk", "true");
+        assertEquals(java.util.Optional.empty(), KioskConfig.load(null, raw).station().labelPrinter());
+
+        raw.put("kiosk.label-printer", " ipp://localhost:631/printers/etiquettes ");
+        assertEquals(java.util.Optional.of(java.net.URI.create("ipp://localhost:631/printers/etiquettes")),
+                KioskConfig.load(null, raw).station().labelPrinter());
+        assertEquals(KioskConfig.load(null, raw).station().labelPrinter(),
+                KioskConfig.load(null, raw).station().withUiPort(9000).labelPrinter());
+
+        for (String wrong : new String[] {"http://localhost:631/printers/etiquettes", "ipp://localhost", "etiquettes"}) {
+            raw.put("kiosk.label-printer", wrong);
+            KioskConfigException e = assertThrows(KioskConfigException.class, () -> KioskConfig.load(null, raw));
+            assertEquals("kiosk.label-printer", e.key());
+            assertTrue(e.getMessage().contains("ipp://localhost:631/printers/etiquettes"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aLabelPrinterOnAWorkstationIsRejected() {
+        Map<String, String> raw = new HashMap<>(MINIMAL);
+        raw.put("kiosk.label-printer", "ipp://localhost:631/printers/etiquettes");
+
+        KioskConfigException e = assertThrows(KioskConfigException.class, () -> KioskConfig.load(null, raw));
+
+        assertEquals("kiosk.label-printer", e.key());
+        assertTrue(e.getMessage().contains("only used on an admission desk (kiosk.admission-desk=true)"), e.getMessage());
+    }
+
+    @Test
     void unreadableFileIsRejectedNamingTheFile() {
         Path missing = dir.resolve("nope.properties");
 

@@ -3,14 +3,17 @@ package fr.vigie.kiosk.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.vigie.hardware.sim.card.CpsCredential;
 import fr.vigie.hardware.gpio.PresenceChange;
+import fr.vigie.hardware.sim.card.CpsCredential;
+import fr.vigie.kiosk.psc.CibaState;
 import fr.vigie.protocol.EventPayload.SessionTransition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,9 +22,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Inputs from the reader, sensor, UI and timer threads at once never break a session's history. */
+/** Inputs from the reader, sensor, UI, timer and PSC threads at once never break a session's history. */
 class SessionConcurrencyTest {
-    private final Rig rig = new Rig();
+    /** Sessions that asked PSC, as PscConnector would see them. */
+    private final List<String> asked = new CopyOnWriteArrayList<>();
+    private final Rig rig = new Rig(new PscLink() {
+        @Override
+        public void cardSignedIn(String sessionId, String idNatPs) {
+            asked.add(sessionId);
+        }
+
+        @Override
+        public void exerciceChosen(String sessionId, int index) {
+        }
+    });
     private final ClinicianSession session = rig.session;
 
     private void randomInput(ThreadLocalRandom r) {
@@ -39,6 +53,28 @@ class SessionConcurrencyTest {
         }
     }
 
+    /** What PSC, through the hub, may answer at any time about a session that asked it (or an e-CPS one). */
+    private void randomPscAnswer(ThreadLocalRandom r) {
+        if (r.nextInt(8) == 0) {
+            session.phoneSignInStarted("810099900028").ifPresent(asked::add);
+            return;
+        }
+        if (asked.isEmpty()) {
+            return;
+        }
+        String id = asked.get(r.nextInt(asked.size()));
+        String who = r.nextBoolean() ? Rig.MARTIN.idNatPs() : "810099900028";
+        switch (r.nextInt(6)) {
+            case 0 -> session.phoneBinding(id, "42");
+            case 1 -> session.pscBound(id, new CibaState.Bound(new CibaState.Professional(who, "CLAIRE", "MARTIN"),
+                    List.of(), Optional.empty(), rig.timers.instant().plusSeconds(120)));
+            case 2 -> session.pscRefused(id, r.nextBoolean() ? "PSC_SUBJECT_MISMATCH" : "PSC_ACCESS_DENIED");
+            case 3 -> session.pscUnavailable(id);
+            case 4 -> session.chooseExercice(0);
+            default -> session.dismiss();
+        }
+    }
+
     @Test
     @Timeout(60)
     void concurrentInputsKeepEverySessionHistoryChainedAndEndedOnce() throws Exception {
@@ -48,7 +84,11 @@ class SessionConcurrencyTest {
             done.add(pool.submit(() -> {
                 ThreadLocalRandom r = ThreadLocalRandom.current();
                 for (int i = 0; i < 3_000; i++) {
-                    randomInput(r);
+                    if (r.nextInt(4) == 0) {
+                        randomPscAnswer(r);
+                    } else {
+                        randomInput(r);
+                    }
                 }
             }));
         }
@@ -61,6 +101,8 @@ class SessionConcurrencyTest {
         Map<String, List<SessionTransition>> bySession = new LinkedHashMap<>();
         rig.events.forEach(e -> bySession.computeIfAbsent(e.sessionId(), k -> new ArrayList<>()).add(e));
         assertTrue(bySession.size() > 10, "the run opened sessions: " + bySession.size());
+        assertTrue(rig.events.stream().anyMatch(e -> e.reason().startsWith("PSC_") || e.reason().startsWith("ECPS_")),
+                "PSC answers reached sessions");
         int open = 0;
         for (List<SessionTransition> history : bySession.values()) {
             assertEquals("IDLE", history.get(0).from());

@@ -20,10 +20,12 @@ final class AdminActions {
     static final int NOT_FINISHED = 5;
 
     private final AdminClient hub;
+    private final AdminHome home;
     private final PrintStream out;
 
-    AdminActions(AdminClient hub, PrintStream out) {
+    AdminActions(AdminClient hub, AdminHome home, PrintStream out) {
         this.hub = hub;
+        this.home = home;
         this.out = out;
     }
 
@@ -44,7 +46,9 @@ final class AdminActions {
         }
         return switch (command) {
             case "enrol list" -> enrolList(w);
-            case "enrol approve" -> decide(w, 4, "approve", Map.of("enrolmentCode", arg(w, 3)));
+            // a code typed with spaces and no quotes arrives as several words: the hub ignores case and spacing
+            case "enrol approve" -> decide(w, Integer.MAX_VALUE, "approve", Map.of("enrolmentCode",
+                    String.join(" ", w.subList(Math.min(3, w.size()), w.size()))));
             case "enrol reject" -> decide(w, 4, "reject", Map.of("reason", w.size() > 3 ? w.get(3) : "rejected from the CLI"));
             case "config push" -> push(w, options.get("--wait"));
             case "audit verify" -> verify(w);
@@ -55,7 +59,7 @@ final class AdminActions {
             case "user add" -> AdminLogin.addUser(hub, arg(w, 2), arg(w, 3), password, out);
             case "user password" -> AdminLogin.setPassword(hub, arg(w, 2), password, out);
             case "token create" -> AdminLogin.createToken(hub, arg(w, 2), arg(w, 3), options.get("--label"),
-                    options.get("--out"), out);
+                    options.get("--out"), home, out);
             default -> throw AdminFailure.usage(w.isEmpty() ? "which command?" : "unknown command '" + command + "'");
         };
     }
@@ -169,7 +173,7 @@ final class AdminActions {
     }
 
     private int decide(List<String> w, int maxWords, String action, Map<String, String> body) throws AdminFailure {
-        if (w.size() < 3 || w.size() > maxWords) {
+        if (w.size() < (action.equals("approve") ? 4 : 3) || w.size() > maxWords) {
             throw AdminFailure.usage("enrol " + action + " takes an ID" + (action.equals("approve") ? " and the CODE" : ""));
         }
         JsonNode e = hub.post("/api/v1/enrolments/" + enc(w.get(2)) + "/" + action, body);

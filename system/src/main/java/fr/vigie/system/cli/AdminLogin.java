@@ -1,7 +1,6 @@
 package fr.vigie.system.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.vigie.provisioning.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -26,10 +25,15 @@ final class AdminLogin {
     private AdminLogin() {
     }
 
-    static int login(URI hub, String user, String label, Supplier<char[]> password, Path tokenFile, PrintStream out)
-            throws AdminFailure {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        char[] p = password.get();
+    /**
+     * Signs in, stores a new API token in {@code tokenFile} and remembers {@code hub} in {@code home} for the
+     * commands that follow.
+     */
+    static int login(URI hub, String user, String label, Supplier<char[]> password, Path tokenFile, AdminHome home,
+            PrintStream out) throws AdminFailure {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        char[] p = nonEmpty(password);
         HttpResponse<String> signIn;
         try {
             signIn = send(http, HttpRequest.newBuilder(hub.resolve("/api/v1/session")).header("Content-Type", "application/json")
@@ -49,15 +53,16 @@ final class AdminLogin {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(AdminClient.json(Map.of("role", role, "label", label))))));
         send(http, HttpRequest.newBuilder(hub.resolve("/api/v1/session")).header("Cookie", cookie)
                 .header("X-CSRF-Token", session.path("csrf").asText()).header("Origin", origin).DELETE());
-        write(tokenFile, issued.path("token").asText());
-        out.println("signed in as " + user + " (" + role + "); API token " + issued.path("id").asText() + " stored in "
-                + tokenFile + " (readable by you only)");
+        home.write(tokenFile, issued.path("token").asText() + "\n");
+        home.rememberHub(hub);
+        out.println("signed in to " + hub + " as " + user + " (" + role + "); API token " + issued.path("id").asText()
+                + " stored in " + tokenFile + " (readable by you only); later commands use this hub without --hub");
         return 0;
     }
 
     static int addUser(AdminClient hub, String login, String role, Supplier<char[]> password, PrintStream out)
             throws AdminFailure {
-        char[] p = password.get();
+        char[] p = nonEmpty(password);
         try {
             hub.post("/api/v1/staff/accounts", Map.of("login", login, "role", role, "password", new String(p)));
         } finally {
@@ -68,7 +73,7 @@ final class AdminLogin {
     }
 
     static int setPassword(AdminClient hub, String login, Supplier<char[]> password, PrintStream out) throws AdminFailure {
-        char[] p = password.get();
+        char[] p = nonEmpty(password);
         try {
             hub.post("/api/v1/staff/accounts/" + java.net.URLEncoder.encode(login, StandardCharsets.UTF_8) + "/password",
                     Map.of("password", new String(p)));
@@ -80,26 +85,29 @@ final class AdminLogin {
     }
 
     /** An admin issues a token for {@code login}; it goes into {@code outFile} (owner-only), never to the screen. */
-    static int createToken(AdminClient hub, String login, String role, String label, String outFile, PrintStream out)
-            throws AdminFailure {
+    static int createToken(AdminClient hub, String login, String role, String label, String outFile, AdminHome home,
+            PrintStream out) throws AdminFailure {
         if (outFile == null) {
             throw AdminFailure.usage("token create needs --out FILE: the token is written there, never printed");
         }
         JsonNode issued = hub.post("/api/v1/staff/tokens", Map.of("login", login, "role", role,
                 "label", label == null ? "issued with the admin cli" : label));
-        write(Path.of(outFile), issued.path("token").asText());
+        home.write(Path.of(outFile), issued.path("token").asText() + "\n");
         out.println("API token " + issued.path("id").asText() + " for " + login + " (" + role + ") written to " + outFile
                 + " (readable by you only); hand it over and delete it");
         return 0;
     }
 
-    private static void write(Path tokenFile, String token) throws AdminFailure {
-        try {
-            AtomicFiles.createPrivateDirectory(tokenFile.toAbsolutePath().getParent());
-            AtomicFiles.write(tokenFile, (token + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw AdminFailure.usage("cannot write the token file " + tokenFile + ": " + e.getMessage());
+    /**
+     * The password typed; an empty one is refused here and never sent (nobody has an empty password, and a
+     * request with one would only count as a failed sign-in against the account).
+     */
+    private static char[] nonEmpty(Supplier<char[]> password) throws AdminFailure {
+        char[] p = password.get();
+        if (p == null || p.length == 0) {
+            throw AdminFailure.usage("the password is empty: nothing was sent to the hub");
         }
+        return p;
     }
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder b) throws AdminFailure {

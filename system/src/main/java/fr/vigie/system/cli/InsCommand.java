@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 public final class InsCommand {
     static final String USAGE = String.join("\n",
-            "usage: ./vigie ins check MATRICULE",
+            "usage: ./vigie ins check MATRICULE            (spaces between the groups are allowed)",
             "       ./vigie ins traits --nom NOM --prenoms \"PRENOM1 PRENOM2\" --sexe F|M --naissance AAAA-MM-JJ",
             "                          [--lieu CODE-INSEE] [--nom-utilise NOM] [--prenom-utilise PRENOM]");
     private static final List<String> TRAIT_OPTIONS = List.of("--nom", "--prenoms", "--sexe", "--naissance", "--lieu",
@@ -35,12 +35,16 @@ public final class InsCommand {
     }
 
     static int run(List<String> args, Clock clock, PrintStream out, PrintStream err) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println(USAGE);
+            return 0;
+        }
         if (args.isEmpty()) {
             err.println(USAGE);
             return 2;
         }
         return switch (args.get(0)) {
-            case "check" -> args.size() == 2 ? check(args.get(1), out) : usage(err);
+            case "check" -> args.size() >= 2 ? check(args.subList(1, args.size()), out) : usage(err);
             case "traits" -> traits(args.subList(1, args.size()), LocalDate.now(clock), out, err);
             default -> usage(err);
         };
@@ -51,7 +55,16 @@ public final class InsCommand {
         return 2;
     }
 
-    private static int check(String text, PrintStream out) {
+    /**
+     * A matricule typed in groups without quotes reaches the command as several words: they are read as one
+     * number, and the person is told.
+     */
+    private static int check(List<String> words, PrintStream out) {
+        String text = String.join(" ", words);
+        if (words.size() > 1) {
+            out.println("note: the " + words.size() + " words after 'check' were read as one matricule"
+                    + " (put it in quotes to pass it as one word)");
+        }
         String trimmed = trimmedNote(text);
         try {
             InsMatricule m = InsMatricule.parse(text);

@@ -227,6 +227,51 @@ class AdminCommandIT {
         assertThat(withAdminToken("signin", "unlock").status).isEqualTo(2);
     }
 
+    @Test
+    void loginRemembersTheHubForTheNextCommandsOfThisUserOnly() throws Exception {
+        Map<String, String> ann = Map.of("HOME", tmp.resolve("ann").toString());
+        Run login = run(ann, adminPassword, "login", "--hub", hub.httpUri().toString());
+        assertThat(login.status).as(login.err).isZero();
+        assertThat(login.out).contains("signed in to " + hub.httpUri()).contains("later commands use this hub");
+        Path folder = tmp.resolve("ann/.config/vigie");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+        for (String file : List.of(AdminHome.TOKEN_FILE, AdminHome.SETTINGS_FILE)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve(file)))).as(file)
+                    .isEqualTo("rw-------");
+        }
+
+        Run devices = run(ann, null, "devices");
+
+        assertThat(devices.status).as(devices.err).isZero();
+        assertThat(devices.out).contains("kiosk(s)");
+        Map<String, String> bob = Map.of("HOME", tmp.resolve("bob").toString());
+        assertThat(AdminHome.of(bob).rememberedHub()).as("another user has not the hub").isEmpty();
+        Run bobs = run(bob, null, "--hub", hub.httpUri().toString(), "devices");
+        assertThat(bobs.status).as("nor the token").isEqualTo(4);
+        assertThat(bobs.err).contains("STAFF_SIGNIN_REQUIRED");
+    }
+
+    @Test
+    void anEnrolmentCodeIsTakenWhateverItsCaseAndEvenTypedInWordsWithoutQuotes() throws Exception {
+        DeviceIdentity kiosk = TestKiosks.requestEnrolment(hub, tmp, SITE, "cli-words");
+        String id = idOf(withAdminToken("enrol", "list").out, "cli-words");
+        String code = kiosk.enrolmentCode().toLowerCase(java.util.Locale.ROOT);
+        int half = code.length() / 2;
+
+        Run approved = withAdminToken("enrol", "approve", id, code.substring(0, half), code.substring(half));
+
+        assertThat(approved.status).as(approved.err).isZero();
+        assertThat(approved.out).contains(SITE + "/cli-words: ISSUED");
+    }
+
+    private static Run run(Map<String, String> env, String password, String... words) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = AdminCommand.run(List.of(words), env, () -> password == null ? new char[0] : password.toCharArray(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     private record Run(int status, String out, String err) {
     }
 

@@ -81,4 +81,28 @@ class InsCommandTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: ./vigie ins check MATRICULE");
     }
+
+    @Test
+    void aMatriculeTypedInGroupsWithoutQuotesIsReadAsOneNumberAndSaidSo() {
+        assertThat(run("check", "2", "97", "02", "2A", "020", "778", "78")).isZero();
+
+        assertThat(printed()).contains("note: the 7 words after 'check' were read as one matricule")
+                .contains("valid INS matricule 2************78").doesNotContain("020 778");
+        out.reset();
+
+        assertThat(run("check", "2", "97", "02", "2A", "020", "778", "77")).isEqualTo(1);
+        assertThat(printed()).contains("KEY_MISMATCH");
+    }
+
+    @Test
+    void helpPrintsTheUsageOnStdoutAndExitsZero() {
+        for (List<String> args : List.of(List.of("--help"), List.of("-h"), List.of("check", "--help"),
+                List.of("traits", "--help"))) {
+            out.reset();
+            assertThat(InsCommand.run(args, clock, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8))).as(args.toString()).isZero();
+            assertThat(printed()).as(args.toString()).startsWith("usage: ./vigie ins check MATRICULE");
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
 }

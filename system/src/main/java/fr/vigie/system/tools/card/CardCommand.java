@@ -1,29 +1,52 @@
 package fr.vigie.system.tools.card;
 
+import fr.vigie.hardware.card.CardError;
 import fr.vigie.hardware.card.CardOperationException;
 import fr.vigie.hardware.card.ReaderMonitor;
 import fr.vigie.hardware.card.TerminalSource;
 import fr.vigie.hardware.card.pcsc.PcscLibrary;
 import fr.vigie.hardware.card.pcsc.PcscTerminalSource;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./vigie card list | info [READER] | watch}: reader and card diagnostics for support staff,
  * through the machine's PC/SC service. Options: {@code --library PATH} to the libpcsclite.so.1 to
- * use. Exit codes: 0 done, 1 the PC/SC service or the card failed, 2 bad usage.
+ * use; {@code --help} (or {@code -h}) prints the usage of the command it follows and does nothing else.
+ * When the PC/SC service does not answer, says how to start or install {@code pcscd}. Exit codes: 0 done,
+ * 1 the PC/SC service or the card failed, 2 bad usage.
  */
 public final class CardCommand {
-    private static final String USAGE = "usage: ./vigie card list | info [READER] | watch   [--library PATH]";
+    private static final Map<String, String> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("list", "./vigie card list                 every card reader, and the card in it (ATR)");
+        COMMANDS.put("info", "./vigie card info [READER]        what the card in READER (else in every reader) is: type, holder,"
+                + "\n                                  certificate, PIN tries left (never asks for the PIN, never shows a NIR)");
+        COMMANDS.put("watch", "./vigie card watch                readers and cards coming and going, until Ctrl-C");
+    }
+
+    static final String USAGE = usage(null);
+    /** Where pcscd listens when it runs (pcsc-lite's default socket). */
+    private static final Path PCSCD_SOCKET = Path.of("/run/pcscd/pcscd.comm");
 
     private CardCommand() {
     }
 
     public static void main(String[] args) throws Exception {
+        List<String> all = List.of(args);
+        if (all.contains("--help") || all.contains("-h")) {
+            System.out.println(usage(all.isEmpty() ? null : all.get(0)));
+            System.exit(0);
+            return;
+        }
         String library = null;
         List<String> rest = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -38,6 +61,7 @@ public final class CardCommand {
             source = library != null ? PcscTerminalSource.withLibrary(Path.of(library)) : PcscTerminalSource.system();
         } catch (IllegalStateException e) {
             System.err.println("card: " + e.getMessage());
+            System.err.println(pcscdHint(Files.exists(PCSCD_SOCKET), pcscdInstalled()));
             System.exit(1);
             return;
         }
@@ -47,6 +71,10 @@ public final class CardCommand {
     /** Runs one command against {@code source}; returns the exit code. */
     static int run(List<String> rest, TerminalSource source, PrintStream out, PrintStream err)
             throws InterruptedException {
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.println(usage(rest.get(0)));
+            return 0;
+        }
         if (rest.isEmpty()) {
             err.println(USAGE);
             return 2;
@@ -81,8 +109,44 @@ public final class CardCommand {
             return 0;
         } catch (CardOperationException e) {
             err.println("card: " + e.getMessage());
+            if (e.error() == CardError.CARD_READER_UNAVAILABLE
+                    && (e.getMessage().contains("SCARD_E_NO_SERVICE") || !Files.exists(PCSCD_SOCKET))) {
+                err.println(pcscdHint(Files.exists(PCSCD_SOCKET), pcscdInstalled()));
+            }
             return 1;
         }
+    }
+
+    /** The usage of {@code command}, or of every command when it is none of them. */
+    static String usage(String command) {
+        StringBuilder b = new StringBuilder("usage: ");
+        if (COMMANDS.containsKey(command)) {
+            b.append(COMMANDS.get(command));
+        } else {
+            b.append("./vigie card list | info [READER] | watch   [--library PATH]");
+            COMMANDS.values().forEach(line -> b.append("\n  ").append(line));
+        }
+        return b.append("\n  --library PATH                    the libpcsclite.so.1 to use (default: the system's)").toString();
+    }
+
+    /**
+     * What to do when the PC/SC service does not answer: install pcscd, or start it, the way the machine
+     * runs services.
+     */
+    static String pcscdHint(boolean socketPresent, boolean installed) {
+        if (!installed) {
+            return "hint: the PC/SC service pcscd is not installed: sudo apt-get install pcscd (then plug the reader in)";
+        }
+        if (socketPresent) {
+            return "hint: pcscd's socket " + PCSCD_SOCKET + " exists but nobody answers: restart it with"
+                    + " sudo systemctl restart pcscd.socket pcscd (without systemd: sudo pcscd)";
+        }
+        return "hint: the PC/SC service pcscd is not running: start it with sudo systemctl start pcscd.socket"
+                + " (without systemd: sudo pcscd), then run this command again";
+    }
+
+    private static boolean pcscdInstalled() {
+        return Files.isExecutable(Path.of("/usr/sbin/pcscd")) || Files.isExecutable(Path.of("/usr/bin/pcscd"));
     }
 
     private static void watch(TerminalSource source, PrintStream out) throws InterruptedException {

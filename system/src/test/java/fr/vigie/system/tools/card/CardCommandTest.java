@@ -53,4 +53,43 @@ class CardCommandTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: ./vigie card list | info");
     }
+
+    @Test
+    void helpOnEverySubcommandPrintsItsUsageAndWatchDoesNotStartWatching() throws Exception {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: ./vigie card list | info [READER] | watch");
+        for (String command : List.of("list", "info", "watch")) {
+            out.reset();
+            // watch would block until Ctrl-C: returning at all shows it did not start
+            assertThat(run(command, "--help")).as(command).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(command).startsWith("usage: ./vigie card " + command)
+                    .doesNotContain("watching");
+        }
+        assertThat(run("watch", "-h")).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void withoutPcscdTheFailureSaysHowToStartOrInstallIt() throws Exception {
+        fr.vigie.hardware.card.TerminalSource noService = new fr.vigie.hardware.card.TerminalSource() {
+            @Override
+            public javax.smartcardio.CardTerminals open() throws javax.smartcardio.CardException {
+                throw new javax.smartcardio.CardException("PC/SC service unavailable (SCARD_E_NO_SERVICE)");
+            }
+
+            @Override
+            public String describe() {
+                return "pcsc-lite (test)";
+            }
+        };
+
+        assertThat(CardCommand.run(List.of("list"), noService, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(1);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("SCARD_E_NO_SERVICE").contains("hint: ")
+                .contains("pcscd");
+        assertThat(CardCommand.pcscdHint(false, false)).contains("sudo apt-get install pcscd");
+        assertThat(CardCommand.pcscdHint(false, true)).contains("sudo systemctl start pcscd.socket").contains("sudo pcscd");
+        assertThat(CardCommand.pcscdHint(true, true)).contains("restart");
+    }
 }
