@@ -1,8 +1,8 @@
 'use strict';
-// Shared by every console page: texts from the page's i18n block, formatting, and calls to the hub's
+// Shared by every console page: texts from the page's i18n meta element, formatting, and calls to the hub's
 // REST API with the session's CSRF token. Data only ever enters the DOM as text (Vigie.el, textContent).
 window.Vigie = (function () {
-  const t = JSON.parse(document.getElementById('i18n').textContent);
+  const t = JSON.parse(document.getElementById('i18n').content);
   const dateTime = new Intl.DateTimeFormat(t.locale, { dateStyle: 'short', timeStyle: 'medium' });
   const lang = document.documentElement.lang;
 

@@ -2,7 +2,7 @@
 // Sign-in page: posts the login and password as JSON to /api/v1/session (the hub sets the HttpOnly
 // session cookie), then goes to the page the person came from — only ever a path on this hub.
 (function () {
-  const t = JSON.parse(document.getElementById('i18n').textContent);
+  const t = JSON.parse(document.getElementById('i18n').content);
   const form = document.getElementById('signin');
   const error = document.getElementById('signin-error');
   const button = document.getElementById('signin-submit');

@@ -16,6 +16,7 @@ import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.KioskStatus;
 import fr.vigie.protocol.ProtocolError;
 import fr.vigie.protocol.Topics;
+import fr.vigie.testing.MetricsExposition;
 import fr.vigie.testing.MutableClock;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -32,8 +33,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -271,10 +271,27 @@ class EdgeHubIT {
 
         HttpResponse<String> metrics = get("/metrics");
         assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
-        for (String name : List.of("vigie_ingest_events_stored_total", "vigie_ingest_events_duplicate_total",
-                "vigie_devices_online", "vigie_devices_known", "vigie_ingest_batch_commit_seconds_count")) {
-            assertTrue(metrics.body().contains("\n" + name + " "), name);
+        MetricsExposition exposed = MetricsExposition.parse(metrics.body());
+        // every family the hub has always exported, by the names and types dashboards and alerts use
+        Map<String, String> families = new TreeMap<>();
+        for (String counter : List.of("vigie_ingest_events_stored_total", "vigie_ingest_events_duplicate_total",
+                "vigie_ingest_messages_rejected_total", "vigie_ingest_status_updates_total",
+                "vigie_ingest_commit_failures_total", "vigie_ingest_acks_dropped_total")) {
+            families.put(counter, "counter");
         }
+        families.put("vigie_ingest_batch_commit_seconds", "histogram");
+        families.put("vigie_ingest_batch_messages", "histogram");
+        for (String gauge : List.of("vigie_ingest_queue_depth", "vigie_ingest_connected", "vigie_devices_known",
+                "vigie_devices_online", "vigie_gam_waiting", "vigie_gam_failed")) {
+            families.put(gauge, "gauge");
+        }
+        assertEquals(families, new TreeMap<>(exposed.types()));
+        for (String name : List.of("vigie_ingest_events_stored_total", "vigie_ingest_events_duplicate_total",
+                "vigie_devices_online", "vigie_devices_known", "vigie_ingest_batch_commit_seconds_count",
+                "vigie_ingest_connected", "vigie_gam_waiting", "vigie_gam_failed")) {
+            assertTrue(exposed.find(name).isPresent(), name);
+        }
+        assertEquals(1, exposed.value("vigie_ingest_connected"));
         hub.startIngest(); // idempotent: a second call changes nothing
         assertEquals(200, get("/healthz").statusCode());
     }
@@ -321,10 +338,8 @@ class EdgeHubIT {
         return out;
     }
 
-    private static long metric(String name) throws Exception {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + " (\\d+)$").matcher(get("/metrics").body());
-        assertTrue(m.find(), name + " missing from /metrics");
-        return Long.parseLong(m.group(1));
+    private static long metric(String series) throws Exception {
+        return (long) MetricsExposition.parse(get("/metrics").body()).value(series);
     }
 
     private static long rejected(ProtocolError code) throws Exception {

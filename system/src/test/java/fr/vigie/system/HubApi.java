@@ -3,6 +3,7 @@ package fr.vigie.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.staff.StaffDirectory;
+import fr.vigie.testing.MetricsExposition;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -150,13 +151,8 @@ final class HubApi {
         return get("/metrics").body();
     }
 
-    /** The value of one sample line of /metrics, e.g. {@code vigie_ingest_messages_rejected_total{code="MALFORMED_JSON"}}. */
-    double metric(String sample) throws IOException, InterruptedException {
-        for (String line : metrics().split("\n")) {
-            if (line.startsWith(sample + " ")) {
-                return Double.parseDouble(line.substring(sample.length() + 1).trim());
-            }
-        }
-        return 0;
+    /** The value of one series of /metrics, e.g. {@code vigie_ingest_messages_rejected_total{code="MALFORMED_JSON"}}; 0 if absent. */
+    double metric(String series) throws IOException, InterruptedException {
+        return MetricsExposition.parse(metrics()).find(series).orElse(0.0);
     }
 }

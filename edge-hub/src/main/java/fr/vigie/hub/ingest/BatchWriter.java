@@ -106,9 +106,9 @@ final class BatchWriter {
         for (Inbound m : batch) {
             acker.ack(m);
         }
-        metrics.eventsStored().add(result.stored());
-        metrics.eventsDuplicate().add(result.duplicates());
-        metrics.statusUpdates().add(result.statuses());
+        metrics.eventsStored().inc(result.stored());
+        metrics.eventsDuplicate().inc(result.duplicates());
+        metrics.statusUpdates().inc(result.statuses());
         return true;
     }
 
@@ -172,7 +172,7 @@ final class BatchWriter {
     }
 
     private boolean retryLater(int size, Exception e) throws InterruptedException {
-        metrics.commitFailures().increment();
+        metrics.commitFailures().inc();
         var delay = backoff.next();
         String state = e instanceof SQLException s ? " (SQL state " + s.getSQLState() + ")" : "";
         LOG.warn("ingest batch of {} messages not committed{}, retrying in {} ms: {}", size, state,
@@ -182,7 +182,7 @@ final class BatchWriter {
 
     private void quarantined(WriteBatch written) {
         for (WriteBatch.Quarantined q : written.rejections()) {
-            metrics.rejected(q.code()).increment();
+            metrics.rejected(q.code()).inc();
             rejectionLog.rejected(q);
         }
     }

@@ -249,13 +249,13 @@ public final class Ingest implements AutoCloseable {
             return;
         }
         if (m.generation() != generation.get()) {
-            metrics.acksDropped().increment(); // the broker delivers it again on the new connection
+            metrics.acksDropped().inc(); // the broker delivers it again on the new connection
             return;
         }
         try {
             client.messageArrivedComplete(m.messageId(), m.qos());
         } catch (MqttException | RuntimeException e) {
-            metrics.acksDropped().increment();
+            metrics.acksDropped().inc();
             if (!ackFailureLogged.getAndSet(true)) {
                 LOG.warn("acknowledgements are not getting through ({}); the broker will deliver those messages"
                         + " again", e.toString());

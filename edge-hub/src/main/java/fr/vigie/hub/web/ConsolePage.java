@@ -1,5 +1,8 @@
 package fr.vigie.hub.web;
 
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,57 +10,53 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The IT console page, rendered once per language from {@code console/index.html} and the
- * {@code i18n/console_<lang>.properties} bundle. Placeholders {@code {{key}}} take the bundle's text,
- * HTML-escaped; {@code {{@lang}}}, {@code {{@otherLang}}} and {@code {{@i18n}}} (the {@code js.*} texts as
- * JSON for the script) are filled by the page itself, and {@code {{>name}}} includes the shared part
- * {@code console/_name.html} (see {@link #includes}). A placeholder without a text fails at
- * construction, so a missing translation is caught by the first test, not by a user. Immutable.
+ * One page of the IT console, rendered once per language when the hub starts, from its jte template
+ * {@code src/main/jte/web/<name>.jte} (compiled with the hub: no template is parsed at run time) and the
+ * {@code i18n/console_<lang>.properties} bundle. Every page goes through {@code web/layout.jte} (head,
+ * header, navigation, footer); tables through {@code web/table.jte}. The engine escapes every text for the
+ * place it lands in (element text or attribute). A text missing from a bundle fails construction, so a
+ * missing translation is caught by the first test, not by a user. Immutable.
+ *
+ * <pre>{@code
+ * ConsolePage page = new ConsolePage("vigilance");          // web/vigilance.jte
+ * String html = page.html(ConsolePage.choose("en", null));
+ * }</pre>
  */
 final class ConsolePage {
     /** Languages of the console, the first being the fallback. */
     static final List<Locale> LANGUAGES = List.of(Locale.FRENCH, Locale.ENGLISH);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(@?[a-zA-Z0-9_.-]+)}}");
-    private static final Pattern INCLUDE = Pattern.compile("\\{\\{>([a-z0-9-]+)}}");
+    /** The templates compiled with the hub: their classes are in this package ({@code fr.vigie.hub} + {@code web/}). */
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            ConsolePage.class.getClassLoader(), "fr.vigie.hub");
 
     private final Map<String, String> pages = new TreeMap<>();
 
+    /** The device list ({@code /}). */
     ConsolePage() {
-        this("console/index.html");
+        this("devices");
     }
 
-    /** A page rendered from the template resource {@code templateName}, e.g. {@code console/vigilance.html}. */
-    ConsolePage(String templateName) {
-        String template = includes(resource(templateName));
+    /** The page of template {@code web/<name>.jte}, e.g. {@code vigilance}. */
+    ConsolePage(String name) {
         for (Locale lang : LANGUAGES) {
-            pages.put(lang.getLanguage(), render(template, bundle(lang), lang));
+            pages.put(lang.getLanguage(), render(name, new ConsoleTexts(bundle(lang), lang)));
         }
-    }
-
-    /**
-     * The template with every {@code {{>name}}} replaced by the resource {@code console/_name.html}: the
-     * parts all console pages share (head, navigation). Includes do not nest.
-     */
-    static String includes(String template) {
-        Matcher m = INCLUDE.matcher(template);
-        StringBuilder out = new StringBuilder(template.length() + 2048);
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(resource("console/_" + m.group(1) + ".html")));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 
     /** The page in {@code lang} (one of {@link #LANGUAGES}). */
     String html(Locale lang) {
         return pages.get(lang.getLanguage());
+    }
+
+    /** Renders template {@code web/<name>.jte} with {@code texts}. */
+    static String render(String name, ConsoleTexts texts) {
+        StringOutput out = new StringOutput(8192);
+        TEMPLATES.render("web/" + name + ".jte", texts, out);
+        return out.toString();
     }
 
     /**
@@ -90,81 +89,7 @@ final class ConsolePage {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    static String render(String template, ResourceBundle texts, Locale lang) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder(template.length() + 1024);
-        while (m.find()) {
-            String key = m.group(1);
-            String value;
-            switch (key) {
-                case "@lang":
-                    value = lang.getLanguage();
-                    break;
-                case "@otherLang":
-                    value = LANGUAGES.get(LANGUAGES.get(0).equals(lang) ? 1 : 0).getLanguage();
-                    break;
-                case "@i18n":
-                    value = scriptTexts(texts, lang);
-                    break;
-                default:
-                    try {
-                        value = escapeHtml(texts.getString(key));
-                    } catch (MissingResourceException e) {
-                        throw new IllegalStateException("console text '" + key + "' is missing for " + lang, e);
-                    }
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    /** The {@code js.*} texts as a JSON object safe inside a script element. */
-    private static String scriptTexts(ResourceBundle texts, Locale lang) {
-        StringBuilder json = new StringBuilder("{\"locale\":").append(jsonString(lang.toLanguageTag()));
-        for (String key : new TreeMap<>(toMap(texts)).keySet()) {
-            if (key.startsWith("js.")) {
-                json.append(',').append(jsonString(key.substring(3))).append(':').append(jsonString(texts.getString(key)));
-            }
-        }
-        return json.append('}').toString();
-    }
-
-    private static Map<String, String> toMap(ResourceBundle texts) {
-        Map<String, String> out = new TreeMap<>();
-        texts.keySet().forEach(k -> out.put(k, texts.getString(k)));
-        return out;
-    }
-
-    static String jsonString(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
-    }
-
-    static String escapeHtml(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
+    /** A static asset of the console ({@code console/*.js}, {@code console.css}) from the hub's jar. */
     static String resource(String name) {
         try (InputStream in = ConsolePage.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {

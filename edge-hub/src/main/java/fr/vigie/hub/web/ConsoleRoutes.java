@@ -27,7 +27,7 @@ final class ConsoleRoutes {
 
     static void mount(Javalin app) {
         for (String name : PAGES) {
-            ConsolePage page = new ConsolePage("console/" + name + ".html");
+            ConsolePage page = new ConsolePage(name);
             String script = ConsolePage.resource("console/" + name + ".js");
             app.get("/" + name, ctx -> HttpApi.page(ctx, page));
             app.get("/" + name + ".js", ctx -> HttpApi.asset(ctx, "text/javascript; charset=utf-8", script));

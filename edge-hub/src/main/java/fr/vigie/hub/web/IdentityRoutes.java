@@ -71,7 +71,7 @@ public final class IdentityRoutes {
 
     private final IdentityRegistry registry;
     private final AuditLog audit;
-    private final ConsolePage page = new ConsolePage("console/vigilance.html");
+    private final ConsolePage page = new ConsolePage("vigilance");
     private final String script = ConsolePage.resource("console/vigilance.js");
 
     private IdentityRoutes(IdentityRegistry registry, AuditLog audit) {

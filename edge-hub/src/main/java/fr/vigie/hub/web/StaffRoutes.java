@@ -81,7 +81,7 @@ public final class StaffRoutes {
      */
     public static void mount(Javalin app, StaffDirectory staff, AuditLog audit, RefusalSummary throttled) {
         StaffGuard guard = new StaffGuard(staff);
-        ConsolePage signinPage = new ConsolePage("console/signin.html");
+        ConsolePage signinPage = new ConsolePage("signin");
         String signinJs = ConsolePage.resource("console/signin.js");
         app.before(guard::handle);
         app.get("/signin", ctx -> HttpApi.page(ctx, signinPage));

@@ -13,8 +13,14 @@
  * for the audit log and as the operator of identity changes ({@link fr.vigie.hub.web.IdentityRoutes}: never a
  * field of the request). The console
  * pages ({@code /}, {@code /device}, {@code /enrolments}, {@code /configuration}, {@code /audit},
- * {@code /vigilance}, {@code /staff}, {@code /gam}) share their head and navigation through {@code {{>name}}} includes and their
- * helpers through {@code common.js}; scripts put data into the page only as text.
+ * {@code /vigilance}, {@code /staff}, {@code /gam}) are jte templates compiled with the hub ({@code src/main/jte/web/*.jte}, see
+ * {@link fr.vigie.hub.web.ConsolePage}), rendered once per language at start-up: they share their head, header and
+ * navigation through {@code web/layout.jte}, their tables through {@code web/table.jte}, and their script helpers
+ * through {@code common.js}; the engine escapes every text (never output one with {@code $unsafe}:
+ * {@code ConsoleTemplatesTest} refuses it); scripts put data into the page only as text. To add a
+ * page: a template {@code web/<name>.jte} calling {@code @template.web.layout(...)}, its texts in both
+ * {@code console_*.properties} bundles, a script {@code console/<name>.js}, its name in {@code ConsoleRoutes} and its
+ * link in the layout's navigation.
  *
  * <p>Every request passes {@link fr.vigie.hub.http.RequestGate} before anything else ({@code Host} among
  * {@code hub.http.names}, JSON bodies well-formed) and every answer carries the headers of

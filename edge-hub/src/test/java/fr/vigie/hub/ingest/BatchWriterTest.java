@@ -82,7 +82,7 @@ class BatchWriterTest {
 
         assertTrue(done);
         assertEquals(List.of("commit 3e 0r", "ack 7", "ack 3", "ack 9"), log);
-        assertEquals(3, metrics.eventsStored().get());
+        assertEquals(3, metrics.eventsStored().getLongValue());
     }
 
     @Test
@@ -93,8 +93,8 @@ class BatchWriterTest {
         writer.process(List.of(event(3, e)));
 
         assertEquals(1, store.stored.size());
-        assertEquals(1, metrics.eventsStored().get());
-        assertEquals(2, metrics.eventsDuplicate().get());
+        assertEquals(1, metrics.eventsStored().getLongValue());
+        assertEquals(2, metrics.eventsDuplicate().getLongValue());
         assertEquals(List.of("commit 2e 0r", "ack 1", "ack 2", "commit 1e 0r", "ack 3"), log);
     }
 
@@ -106,7 +106,7 @@ class BatchWriterTest {
         writer.process(List.of(event(1, newEvent(1))));
 
         assertEquals(List.of("failed", "failed", "commit 1e 0r", "ack 1"), log);
-        assertEquals(2, metrics.commitFailures().get());
+        assertEquals(2, metrics.commitFailures().getLongValue());
     }
 
     @Test
@@ -128,7 +128,7 @@ class BatchWriterTest {
                 event(5, newEvent(1))));
 
         assertEquals(List.of("commit 1e 1r", "ack 4", "ack 5"), log);
-        assertEquals(1, metrics.rejected(ProtocolError.MALFORMED_JSON).get());
+        assertEquals(1, metrics.rejected(ProtocolError.MALFORMED_JSON).getLongValue());
     }
 
     @Test
@@ -140,8 +140,8 @@ class BatchWriterTest {
 
         assertEquals(List.of("refused", "commit 1e 0r", "refused", "commit 0e 1r", "commit 1e 0r",
                 "ack 1", "ack 2", "ack 3"), log);
-        assertEquals(2, metrics.eventsStored().get());
-        assertEquals(1, metrics.rejected(ProtocolError.INVALID_FIELD).get());
+        assertEquals(2, metrics.eventsStored().getLongValue());
+        assertEquals(1, metrics.rejected(ProtocolError.INVALID_FIELD).getLongValue());
     }
 
     @Test

@@ -5,22 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.ListResourceBundle;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ConsolePageTest {
+    /** Every console page, by template. */
+    private static final List<String> PAGES = List.of("devices", "device", "enrolments", "configuration", "audit",
+            "vigilance", "staff", "gam", "signin");
+
     private final ConsolePage page = new ConsolePage();
 
     @Test
-    void frenchIsTheDefaultAndTheFallback() {
+    void languageComesFromTheParameterThenTheHeaderThenFrench() {
         assertEquals(Locale.FRENCH, ConsolePage.choose(null, null));
         assertEquals(Locale.FRENCH, ConsolePage.choose(null, "de-DE,de;q=0.9"));
         assertEquals(Locale.FRENCH, ConsolePage.choose("xx", "garbage;;;q=abc"));
-    }
-
-    @Test
-    void englishOnRequestOrByAcceptLanguage() {
         assertEquals(Locale.ENGLISH, ConsolePage.choose("en", "fr-FR"));
         assertEquals(Locale.ENGLISH, ConsolePage.choose(null, "en-GB,en;q=0.9,fr;q=0.5"));
         assertEquals(Locale.FRENCH, ConsolePage.choose(null, "fr-CA,en;q=0.5"));
@@ -32,49 +38,109 @@ class ConsolePageTest {
     }
 
     @Test
-    void frenchPageCarriesTheStableSelectorsAndItsTexts() {
+    void frenchPageCarriesTheStableSelectorsAndItsTexts() throws Exception {
         String html = page.html(Locale.FRENCH);
 
         assertTrue(html.contains("<html lang=\"fr\">"));
         assertTrue(html.contains("<table id=\"devices\">"));
-        assertTrue(html.contains("\"online\":\"En ligne\""), html);
-        assertTrue(html.contains("\"offline\":\"Hors ligne\""), html);
+        assertTrue(html.contains("<th scope=\"col\" class=\"number\">File d'attente</th>"), html);
         assertTrue(html.contains("Dernier signe de vie"));
-        assertTrue(html.contains("File d&#39;attente"), "texts are HTML-escaped");
-        assertFalse(html.contains("{{"), "every placeholder is filled");
+        JsonNode texts = scriptTexts(html);
+        assertEquals("En ligne", texts.get("online").asText());
+        assertEquals("Hors ligne", texts.get("offline").asText());
+        assertEquals("fr", texts.get("locale").asText());
     }
 
     @Test
-    void englishPageIsInEnglish() {
+    void englishPageIsInEnglish() throws Exception {
         String html = page.html(Locale.ENGLISH);
 
         assertTrue(html.contains("<html lang=\"en\">"));
-        assertTrue(html.contains("\"online\":\"Online\""));
+        assertEquals("Online", scriptTexts(html).get("online").asText());
         assertTrue(html.contains("Last sign of life"));
         assertTrue(html.contains("href=\"?lang=fr\""));
     }
 
     @Test
-    void missingTextFailsAtRendering() {
-        ResourceBundle fr = ConsolePage.bundle(Locale.FRENCH);
-        assertThrows(IllegalStateException.class, () -> ConsolePage.render("{{no.such.key}}", fr, Locale.FRENCH));
-    }
-
-    @Test
-    void scriptTextsCannotCloseTheScriptElement() {
-        assertEquals("\"\\u003c/script\\u003e\"", ConsolePage.jsonString("</script>"));
-    }
-
-    @Test
-    void pagesShareTheHeadAndNavigationThroughIncludes() {
-        for (String template : new String[] {"console/index.html", "console/vigilance.html"}) {
-            String html = new ConsolePage(template).html(Locale.FRENCH);
-            assertTrue(html.contains("<link rel=\"stylesheet\" href=\"console.css\">"), template);
-            assertTrue(html.contains("<script src=\"common.js\" defer></script>"), template);
-            assertTrue(html.contains("id=\"signout\""), template);
-            assertTrue(html.contains(">Journal d&#39;audit</a>"), template);
-            assertFalse(html.contains("{{"), template);
+    void everyPageSharesTheHeadHeaderAndNavigationOfTheLayout() {
+        for (String name : PAGES) {
+            for (Locale lang : ConsolePage.LANGUAGES) {
+                String html = new ConsolePage(name).html(lang);
+                assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"" + lang.getLanguage() + "\">"), name);
+                assertTrue(html.contains("<link rel=\"stylesheet\" href=\"console.css\">"), name);
+                assertTrue(html.contains("<script src=\"" + (name.equals("devices") ? "console" : name) + ".js\" defer></script>"), name);
+                assertTrue(html.contains("<body data-page=\"" + name + "\">"), name);
+                assertTrue(html.contains("id=\"lang-switch\""), name);
+                assertEquals(!name.equals("signin"), html.contains("id=\"signout\""), name);
+                assertEquals(!name.equals("signin"), html.contains("<script src=\"common.js\" defer></script>"), name);
+            }
         }
-        assertThrows(IllegalStateException.class, () -> ConsolePage.includes("{{>no-such-part}}"));
+        assertTrue(new ConsolePage("vigilance").html(Locale.FRENCH).contains(">Journal d'audit</a>"));
+        assertTrue(new ConsolePage("device").html(Locale.FRENCH).contains("<h1>Borne <span id=\"device-name\"></span></h1>"));
+    }
+
+    @Test
+    void theGamPageAndTheVigilanceMergeColumnKeepTheirSelectors() {
+        String gam = new ConsolePage("gam").html(Locale.FRENCH);
+        String vigilance = new ConsolePage("vigilance").html(Locale.FRENCH);
+
+        assertTrue(gam.contains("<h1>Flux d'identités vers le GAM</h1>"), gam);
+        for (String id : List.of("feed-state", "feed-connection", "feed-last-delivered", "feed-last-error", "failed-empty",
+                "waiting-empty", "summary", "action-result")) {
+            assertTrue(gam.contains(" id=\"" + id + "\""), id);
+        }
+        for (String table : List.of("failed", "waiting", "delivered")) {
+            assertTrue(gam.contains("<table id=\"" + table + "\">"), table);
+        }
+        assertTrue(gam.contains("<th scope=\"col\" class=\"admin-only\">Action</th>"), gam);
+        assertTrue(gam.contains("<a href=\"/gam\" data-nav=\"gam\">Flux GAM</a>"), "every page links to the GAM page");
+        assertTrue(vigilance.contains("<th scope=\"col\" class=\"admin-only\">Fusion (doublon)</th>"), vigilance);
+    }
+
+    @Test
+    void textsAreEscapedWhereTheyLand() throws Exception {
+        ResourceBundle hostile = new ListResourceBundle() {
+            @Override
+            protected Object[][] getContents() {
+                Object[][] fr = toArray(ConsolePage.bundle(Locale.FRENCH));
+                for (Object[] entry : fr) {
+                    if (entry[0].equals("staff.heading") || entry[0].equals("js.online")) {
+                        entry[1] = "<script>alert(1)</script> & \"x\"";
+                    }
+                }
+                return fr;
+            }
+        };
+
+        String html = ConsolePage.render("staff", new ConsoleTexts(hostile, Locale.FRENCH));
+
+        assertTrue(html.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"x\"</h1>"), html);
+        assertFalse(html.contains("<script>alert"), html);
+        assertEquals("<script>alert(1)</script> & \"x\"", scriptTexts(html).get("online").asText(),
+                "the script's texts stay intact as JSON, without leaving their attribute");
+    }
+
+    @Test
+    void aMissingTextFailsTheRendering() {
+        ResourceBundle empty = new ListResourceBundle() {
+            @Override
+            protected Object[][] getContents() {
+                return new Object[0][];
+            }
+        };
+        assertThrows(RuntimeException.class, () -> ConsolePage.render("staff", new ConsoleTexts(empty, Locale.FRENCH)));
+    }
+
+    /** The JSON of the page's {@code <meta id="i18n">}, as a browser reads the attribute. */
+    private static JsonNode scriptTexts(String html) throws Exception {
+        Matcher m = Pattern.compile("<meta name=\"vigie-texts\" id=\"i18n\" content=\"([^\"]*)\">").matcher(html);
+        assertTrue(m.find(), "no i18n meta element");
+        assertFalse(m.group(1).contains("<"), "no '<' inside the attribute");
+        String json = m.group(1).replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&amp;", "&");
+        return new ObjectMapper().readTree(json);
+    }
+
+    private static Object[][] toArray(ResourceBundle b) {
+        return b.keySet().stream().map(k -> new Object[] {k, b.getString(k)}).toArray(Object[][]::new);
     }
 }

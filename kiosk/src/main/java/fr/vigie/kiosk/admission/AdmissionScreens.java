@@ -7,7 +7,6 @@ import fr.vigie.hardware.barcode.WedgeSettings;
 import fr.vigie.kiosk.session.ClinicianSession;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.ui.KioskUi;
-import fr.vigie.kiosk.ui.Screen;
 import fr.vigie.kiosk.ui.ScreenSlot;
 import fr.vigie.kiosk.ui.UiRejected;
 import fr.vigie.kiosk.ui.UiRequest;
@@ -203,7 +202,7 @@ public final class AdmissionScreens implements ScanListener {
         // a desk whose agent could not be proven to the hub says why at once, not at the first step
         AdmissionView v = shown.failure() == null ? desk.proofRefusal().map(shown::failed).orElse(shown) : shown;
         String agent = session.clinician().map(h -> h.givenName() + " " + h.familyName()).orElse("");
-        slot.show(Screen.of(v.screenId(), html -> AdmissionRender.render(html, v, agent)));
+        slot.show(AdmissionRender.screen(v, agent));
     }
 
     private static int index(UiRequest r) throws UiRejected {

@@ -9,9 +9,8 @@ import fr.vigie.hardware.sim.igcsante.TestIgcSante;
 import fr.vigie.kiosk.session.CertificateCheck;
 import fr.vigie.kiosk.session.IgcSanteCertificateCheck;
 import fr.vigie.kiosk.station.StationReaders;
-import fr.vigie.kiosk.ui.Html;
-import fr.vigie.kiosk.ui.Html.Style;
 import fr.vigie.kiosk.ui.KioskUi;
+import fr.vigie.kiosk.ui.ScreenPart;
 import fr.vigie.kiosk.ui.UiRejected;
 import fr.vigie.provisioning.ProvisioningException;
 import fr.vigie.provisioning.igcsante.IgcSanteCrls;
@@ -23,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,7 +146,7 @@ public final class SandboxCards implements StationReaders {
      * @return the sandbox box, drawn under the sign-in screens
      */
     @Override
-    public Consumer<Html> mount(KioskUi ui, Pi4jBoard board) {
+    public Supplier<ScreenPart> mount(KioskUi ui, Pi4jBoard board) {
         try {
             board.simulatePresence(true);
             this.presence = board::simulatePresence;
@@ -163,25 +163,18 @@ public final class SandboxCards implements StationReaders {
         return this::controls;
     }
 
-    /** Draws the sandbox box: one insert and one tap button per card, remove, and presence. */
-    public void controls(Html h) {
-        h.open("div", "sandbox", "sandbox").paragraph(null, "sandbox-title", "sandbox.title");
-        if (pinHint != null) {
-            h.para("sandbox.pin", pinHint);
-        }
-        for (int i = 0; i < cards.size(); i++) {
-            CpsCredential c = cards.get(i).credential();
-            String who = (c.givenName() + " " + c.familyName()).trim();
-            h.open("p", null, null).text(who).close()
-                    .button("sandbox-insert-" + i, "sandbox/insert", Integer.toString(i), "sandbox.insert", Style.PRIMARY)
-                    .button("sandbox-tap-" + i, "sandbox/tap", Integer.toString(i), "sandbox.tap", Style.PRIMARY);
-        }
-        h.open("p", null, null).close().button("sandbox-remove", "sandbox/remove", "sandbox.remove", Style.SECONDARY);
-        if (presence != null) {
-            h.button("sandbox-leave", "sandbox/leave", "sandbox.leave", Style.SECONDARY)
-                    .button("sandbox-return", "sandbox/return", "sandbox.return", Style.SECONDARY);
-        }
-        h.close();
+    /**
+     * What the sandbox box shows ({@code demo/controls.jte}): the demo PIN (or null), the cards' holders in
+     * the order of their buttons, and whether the presence sensor can be driven.
+     */
+    record Controls(String pinHint, List<String> holders, boolean presence) {
+    }
+
+    /** The sandbox box drawn under the sign-in screens: one insert and one tap button per card, remove, and presence. */
+    public ScreenPart controls() {
+        List<String> holders = cards.stream().map(VirtualCpsCard::credential)
+                .map(c -> (c.givenName() + " " + c.familyName()).trim()).toList();
+        return new ScreenPart("demo/controls.jte", new Controls(pinHint, holders, presence != null));
     }
 
     private void presence(boolean present) throws UiRejected {

@@ -9,7 +9,6 @@ import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.session.SessionView;
 import fr.vigie.kiosk.session.ui.PhoneApproval;
 import fr.vigie.kiosk.session.ui.SessionUi;
-import fr.vigie.kiosk.ui.Html;
 import fr.vigie.kiosk.ui.KioskUi;
 import fr.vigie.kiosk.ui.Screen;
 import fr.vigie.kiosk.ui.ScreenSlot;
@@ -42,6 +41,14 @@ public final class EcpsScreens implements AutoCloseable {
     private static final int RECENT_KEPT = 4;
     private static final Set<SessionReason> REFUSALS = Set.of(SessionReason.ECPS_REFUSED, SessionReason.ECPS_EXPIRED,
             SessionReason.ECPS_UNKNOWN_ID, SessionReason.HUB_UNREACHABLE, SessionReason.PSC_SUBJECT_MISMATCH);
+
+    /** A refusal: the reason's words ({@code ecps.reason.<reason>}), and whether a card is still in the reader. */
+    record Refused(String reason, boolean card) {
+    }
+
+    /** The identifier keypad: why the last one was refused (a bundle key, or null) and the ones used lately. */
+    record Identifier(String errorKey, List<String> recent) {
+    }
 
     private final ScreenSlot slot;
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
@@ -164,31 +171,15 @@ public final class EcpsScreens implements AutoCloseable {
             phone.clear();
         }
         if (state == SessionState.VERIFYING && v.clinician() == null) {
-            slot.show(Screen.of("ecps.connecting", h -> h.heading("ecps.connecting.title").para("ecps.connecting.hint")));
+            slot.show(Screen.of("ecps.connecting", "ecps/connecting.jte", null));
         } else if (state == SessionState.AWAITING_PHONE) {
             slot.clear();
         } else if (state == SessionState.REFUSED && reason.filter(REFUSALS::contains).isPresent()) {
             String r = reason.get().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-            boolean card = v.clinician() != null;
-            slot.show(Screen.of("ecps.refused." + r, h -> {
-                h.heading("ecps.refused.title").notice("ecps-reason", Html.Tone.ERROR, "ecps.reason." + r);
-                if (card) {
-                    h.para("ecps.refused.remove-card");
-                } else {
-                    h.button("ecps-retry", "ecps/retry", "ecps.retry", Html.Style.PRIMARY)
-                            .button("ecps-dismiss", "ecps/cancel", "ecps.dismiss", Html.Style.SECONDARY);
-                }
-            }));
+            slot.show(Screen.of("ecps.refused." + r, "ecps/refused.jte", new Refused(r, v.clinician() != null)));
         } else if (state == SessionState.OPEN && view.exerciceToChoose()) {
-            List<CibaState.Exercice> list = view.exercices();
-            slot.show(Screen.of("psc.exercice", h -> {
-                h.heading("psc.exercice.title").para("psc.exercice.hint");
-                for (int i = 0; i < list.size(); i++) {
-                    h.open("div", "exercice-" + i, "choice").para("psc.exercice.option", list.get(i).label())
-                            .button("exercice-" + i + "-go", "ecps/exercice", Integer.toString(i), "psc.exercice.go",
-                                    Html.Style.PRIMARY).close();
-                }
-            }));
+            List<String> labels = view.exercices().stream().map(CibaState.Exercice::label).toList();
+            slot.show(Screen.of("psc.exercice", "ecps/exercice.jte", labels));
         } else if (state == SessionState.IDLE && entering) {
             showEntry();
         } else {
@@ -201,26 +192,12 @@ public final class EcpsScreens implements AutoCloseable {
         String err = error;
         List<String> known = List.copyOf(recent);
         if (id != null) {
-            slot.show(Screen.of("ecps.confirm", h -> h.heading("ecps.confirm.title")
-                    .paragraph("ecps-typed", "typed-id", "ecps.confirm.typed", id)
-                    .button("ecps-start", "ecps/start", id, "ecps.confirm.go", Html.Style.PRIMARY)
-                    .button("ecps-again", "ecps/open", "ecps.confirm.again", Html.Style.SECONDARY)));
+            slot.show(Screen.of("ecps.confirm", "ecps/confirm.jte", id));
             return;
         }
-        slot.show(Screen.of("ecps.identifier", h -> {
-            h.heading("ecps.identifier.title");
-            if (err != null) {
-                h.notice("ecps-error", Html.Tone.ERROR, "ecps.identifier.error." + err.toLowerCase(java.util.Locale.ROOT)
-                        .replace('_', '-'));
-            }
-            h.para("ecps.identifier.hint").secretPad("ecps-pad", "ecps/identifier", 12, "ecps.pad.clear", "ecps.pad.ok");
-            for (int i = 0; i < known.size(); i++) {
-                h.open("div", "ecps-recent-" + i, "choice").para("ecps.identifier.recent", known.get(i))
-                        .button("ecps-recent-" + i + "-go", "ecps/start", known.get(i), "ecps.identifier.use",
-                                Html.Style.SECONDARY).close();
-            }
-            h.button("ecps-cancel", "ecps/cancel", "ecps.cancel", Html.Style.SECONDARY);
-        }));
+        String errorKey = err == null ? null
+                : "ecps.identifier.error." + err.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        slot.show(Screen.of("ecps.identifier", "ecps/identifier.jte", new Identifier(errorKey, known)));
     }
 
     private ClinicianSession session() throws IllegalStateException {

@@ -2,7 +2,6 @@ package fr.vigie.kiosk.enrol;
 
 import fr.vigie.hardware.barcode.BarcodeRejectedException;
 import fr.vigie.hardware.barcode.BarcodeSymbol;
-import fr.vigie.kiosk.ui.Html.Tone;
 import fr.vigie.kiosk.ui.KioskUi;
 import fr.vigie.kiosk.ui.Screen;
 import fr.vigie.kiosk.ui.ScreenSlot;
@@ -45,23 +44,12 @@ public final class EnrolmentScreens {
     private void show(EnrolmentState.Snapshot s) {
         switch (s.phase()) {
             case ENROLLED -> slot.clear();
-            case NOT_ENROLLED -> slot.show(Screen.of("enrolment.connecting", h -> h.heading("enrolment.title")
-                    .para("enrolment.connecting")));
-            case WAITING_FOR_APPROVAL -> slot.show(Screen.of("enrolment.waiting", h -> h.heading("enrolment.title")
-                    .para("enrolment.waiting")
-                    .paragraph("enrolment-code", "code", "enrolment.code", s.enrolmentCode())
-                    .image("enrolment-qr", "qr", "/ui/x/enrolment/qr", "enrolment.qr")
-                    .para("enrolment.help")));
+            case NOT_ENROLLED -> slot.show(Screen.of("enrolment.connecting", "enrol/connecting.jte", null));
+            case WAITING_FOR_APPROVAL -> slot.show(Screen.of("enrolment.waiting", "enrol/waiting.jte", s.enrolmentCode()));
             case REJECTED -> slot.show(SUPERSEDED.equals(s.reason())
-                    ? Screen.of("enrolment.superseded", h -> h.heading("enrolment.title")
-                            .notice("enrolment-refusal", Tone.ERROR, "enrolment.superseded")
-                            .para("enrolment.retry").para("enrolment.help"))
-                    : Screen.of("enrolment.rejected", h -> h.heading("enrolment.title")
-                            .notice("enrolment-refusal", Tone.ERROR, "enrolment.rejected", s.reason())
-                            .para("enrolment.retry").para("enrolment.help")));
-            case FAILED -> slot.show(Screen.of("enrolment.failed", h -> h.heading("enrolment.title")
-                    .notice("enrolment-refusal", Tone.ERROR, "enrolment.failed", s.reason())
-                    .para("enrolment.help")));
+                    ? Screen.of("enrolment.superseded", "enrol/superseded.jte", null)
+                    : Screen.of("enrolment.rejected", "enrol/rejected.jte", s.reason()));
+            case FAILED -> slot.show(Screen.of("enrolment.failed", "enrol/failed.jte", s.reason()));
         }
     }
 

@@ -29,8 +29,8 @@ import fr.vigie.kiosk.session.PscLink;
 import fr.vigie.kiosk.session.SessionSink;
 import fr.vigie.kiosk.session.SessionTimers;
 import fr.vigie.kiosk.session.ui.SessionUi;
-import fr.vigie.kiosk.ui.Html;
 import fr.vigie.kiosk.ui.KioskUi;
+import fr.vigie.kiosk.ui.ScreenPart;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -41,7 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +90,7 @@ public final class SignInStation implements AutoCloseable {
         this.session = ClinicianSession.builder(b.config.timeouts(), b.sink).clock(b.clock).timers(timers)
                 .signals(board.statusLed(), board.buzzer()).psc(psc == null ? PscLink.NONE : psc).build();
         board.presenceSensor().addListener(session::presence);
-        Consumer<Html> readerControls = b.readers.mount(ui, board);
+        Supplier<ScreenPart> readerControls = b.readers.mount(ui, board);
         this.sessionUi = SessionUi.attach(ui, session, readerControls);
         if (psc != null) {
             psc.attach(session);

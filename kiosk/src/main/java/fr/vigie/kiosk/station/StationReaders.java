@@ -3,9 +3,9 @@ package fr.vigie.kiosk.station;
 import fr.vigie.hardware.card.TerminalSource;
 import fr.vigie.hardware.card.pcsc.PcscTerminalSource;
 import fr.vigie.hardware.gpio.Pi4jBoard;
-import fr.vigie.kiosk.ui.Html;
 import fr.vigie.kiosk.ui.KioskUi;
-import java.util.function.Consumer;
+import fr.vigie.kiosk.ui.ScreenPart;
+import java.util.function.Supplier;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminals;
 import org.slf4j.LoggerFactory;
@@ -24,9 +24,10 @@ public interface StationReaders {
      * Called once as the station starts, with its touch UI and GPIO board: readers that come with controls
      * of their own (the demo's insert, tap and walk-away buttons) register them here.
      *
-     * @return what to draw under every sign-in screen, or null for nothing (real readers)
+     * @return what to draw under every sign-in screen, asked each time one is shown, or null for nothing (real
+     *     readers)
      */
-    default Consumer<Html> mount(KioskUi ui, Pi4jBoard board) {
+    default Supplier<ScreenPart> mount(KioskUi ui, Pi4jBoard board) {
         return null;
     }
 

@@ -5,7 +5,11 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * ui.addBundle("i18n.session");                         // i18n/session_fr.properties, _en
  * ScreenSlot slot = ui.slot("session", 50);
  * ui.action("session", "logout", request -> session.logout());
- * slot.show(Screen.of("session.idle", html -> html.heading("session.idle.title")));
+ * slot.show(Screen.of("session.idle", "session/ui/idle.jte", new Idle(null, false)));
  * System.out.println(ui.uri());                         // http://127.0.0.1:41234/
  * }</pre>
  */
@@ -38,13 +42,15 @@ public final class KioskUi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KioskUi.class);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     static final String LANG_COOKIE = "vigie-lang";
+    private static final String CSS = resource("kiosk-ui/kiosk.css");
+    private static final String JS = resource("kiosk-ui/kiosk.js");
 
     private final Javalin app;
     private final ScheduledExecutorService executor;
     private final UiTexts texts = new UiTexts("i18n.kiosk-ui");
     private final ScreenPush push;
     private final RequestGuard guard;
-    private final ShellPage shell;
+    private final ScreenRenderer renderer;
     private final Map<String, UiAction> actions = new ConcurrentHashMap<>();
     private final Map<String, Handler> resources = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Runnable> activity = new CopyOnWriteArrayList<>();
@@ -57,8 +63,8 @@ public final class KioskUi implements AutoCloseable {
         });
         ex.setRemoveOnCancelPolicy(true);
         this.executor = ex;
-        this.push = new ScreenPush(texts, executor);
-        this.shell = new ShellPage(texts);
+        this.renderer = new ScreenRenderer(texts);
+        this.push = new ScreenPush(renderer, executor);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
@@ -104,7 +110,10 @@ public final class KioskUi implements AutoCloseable {
         return push.slot(checked(name), priority);
     }
 
-    /** Registers {@code POST /ui/action/<feature>/<name>}, called by {@link Html#button} and {@link Html#secretPad}. */
+    /**
+     * Registers {@code POST /ui/action/<feature>/<name>}, sent by a button ({@code ui/button.jte}) or a
+     * secret keypad ({@code ui/pad.jte}) whose {@code action} is {@code <feature>/<name>}.
+     */
     public void action(String feature, String name, UiAction handler) {
         String key = checked(feature) + "/" + checked(name);
         if (actions.putIfAbsent(key, Objects.requireNonNull(handler)) != null) {
@@ -165,10 +174,10 @@ public final class KioskUi implements AutoCloseable {
         app.get("/", ctx -> {
             UiLanguage lang = language(ctx, true);
             ScreenPush.Shown s = push.shown();
-            ctx.contentType("text/html; charset=utf-8").result(shell.html(lang, s.html(lang)));
+            ctx.contentType("text/html; charset=utf-8").result(renderer.page(lang, s.html(lang)));
         });
-        app.get("/ui/kiosk.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(ShellPage.CSS));
-        app.get("/ui/kiosk.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(ShellPage.JS));
+        app.get("/ui/kiosk.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(CSS));
+        app.get("/ui/kiosk.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(JS));
         app.sse("/ui/events", client -> push.open(client, language(client.ctx(), false)));
         app.post("/ui/activity", ctx -> {
             activity.forEach(Runnable::run);
@@ -215,6 +224,17 @@ public final class KioskUi implements AutoCloseable {
             return asked.get();
         }
         return UiLanguage.ofCode(ctx.cookie(LANG_COOKIE)).orElse(UiLanguage.FR);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = KioskUi.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + name + " is missing from the kiosk's jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String checked(String name) {

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ScreenPush {
     private static final Logger LOG = LoggerFactory.getLogger(ScreenPush.class);
-    private static final Screen BLANK = Screen.of("ui.blank", html -> html.para("ui.blank"));
+    private static final Screen BLANK = Screen.of("ui.blank", "ui/blank.jte", null);
+    private static final Screen FAILED = Screen.of("ui.error", "ui/failed.jte", null);
 
     /** One version of the screen, rendered lazily per language. */
     final class Shown {
@@ -40,28 +41,23 @@ final class ScreenPush {
         }
 
         private String render(UiLanguage lang) {
-            Html body = new Html(texts, lang);
             try {
-                screen.render(body);
-                return section(screen.id(), body.toHtml());
+                return section(screen.id(), renderer.screen(screen, lang));
             } catch (RuntimeException e) {
                 LOG.error("screen {} could not be rendered in {}", screen.id(), lang.code(), e);
-                Html error = new Html(texts, lang);
-                error.notice(null, Html.Tone.ERROR, "ui.render-failed");
-                return section("ui.error", error.toHtml());
+                return section(FAILED.id(), renderer.screen(FAILED, lang));
             }
         }
 
         private String section(String id, String content) {
-            return "<section class=\"screen\" data-screen=\"" + id + "\" data-version=\"" + version + "\">"
-                    + content + "</section>";
+            return renderer.section(id, version, content);
         }
     }
 
     private record Page(SseClient client, UiLanguage lang) {
     }
 
-    private final UiTexts texts;
+    private final ScreenRenderer renderer;
     private final ScheduledExecutorService executor;
     private final List<ScreenSlot> slots = new CopyOnWriteArrayList<>();
     private final Set<Page> pages = ConcurrentHashMap.newKeySet();
@@ -72,8 +68,8 @@ final class ScreenPush {
     private long versions = new SecureRandom().nextInt(1 << 30);
     private String lastFingerprint;
 
-    ScreenPush(UiTexts texts, ScheduledExecutorService executor) {
-        this.texts = texts;
+    ScreenPush(ScreenRenderer renderer, ScheduledExecutorService executor) {
+        this.renderer = renderer;
         this.executor = executor;
         this.shown = new Shown(versions, BLANK);
         executor.scheduleWithFixedDelay(this::ping, 15, 15, TimeUnit.SECONDS);
@@ -147,9 +143,7 @@ final class ScreenPush {
 
     private String fingerprint(Screen screen) {
         try {
-            Html body = new Html(texts, UiLanguage.FR);
-            screen.render(body);
-            return body.toHtml();
+            return renderer.screen(screen, UiLanguage.FR);
         } catch (RuntimeException e) {
             return "unrenderable:" + System.nanoTime();
         }

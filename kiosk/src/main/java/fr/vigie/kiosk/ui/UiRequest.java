@@ -9,7 +9,7 @@ import java.util.Arrays;
 
 /**
  * One action request from the kiosk page, as its handler sees it: the button's {@code value}, the
- * page's language, and for a {@link Html#secretPad} the typed digits. Not thread-safe; valid only
+ * page's language, and for a secret keypad ({@code ui/pad.jte}) the typed digits. Not thread-safe; valid only
  * during {@link UiAction#handle}.
  */
 public final class UiRequest {
@@ -46,7 +46,7 @@ public final class UiRequest {
     }
 
     /**
-     * The text of the {@link Html#field} named {@code name} sent by a {@link Html#formButton}, empty
+     * The text of the field ({@code ui/field.jte}) named {@code name} sent by a form button ({@code ui/button.jte} with {@code form = true}), empty
      * when absent.
      *
      * @throws UiRejected {@code UI_BAD_VALUE} past {@value #MAX_VALUE} characters

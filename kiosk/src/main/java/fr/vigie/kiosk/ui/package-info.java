@@ -1,5 +1,5 @@
 /**
- * The kiosk's local touch UI: one page served on {@code 127.0.0.1:<kiosk.ui.port>} for Chromium in
+ * The kiosk's local touch UI: one page ({@code ui/shell.jte}) served on {@code 127.0.0.1:<kiosk.ui.port>} for Chromium in
  * kiosk mode, whose content is the current <em>screen</em>, pushed by server-sent events.
  *
  * <h2>How a feature adds its screens</h2>
@@ -10,15 +10,28 @@
  * <li><b>Slot</b>: {@code ScreenSlot slot = ui.slot("admission", 40)}. The page shows the screen of the
  *     highest-priority slot that has one (enrolment 100, clinician session 50, admission 40…);
  *     {@link fr.vigie.kiosk.ui.ScreenSlot#clear} gives the screen back.</li>
- * <li><b>Screens</b>: {@code slot.show(Screen.of("admission.vitale", html -> ...))} whenever the
- *     feature's state changes. {@link fr.vigie.kiosk.ui.Html} writes headings, paragraphs, notices,
- *     big buttons and a secret keypad; it escapes every text and argument, so a card holder's name or
- *     a scanned code can never become markup. Screen ids ({@code data-screen}) are stable: tests and
+ * <li><b>Screens</b>: a screen is a jte template (or a few) and the model it draws. Write the template
+ *     in {@code kiosk/src/main/jte/<dir>/<name>.jte}, {@code <dir>} being the feature's package under
+ *     {@code fr.vigie.kiosk} ({@code admission/identity.jte} is compiled into {@code fr.vigie.kiosk.admission},
+ *     so it may read the feature's package-private model records). It declares
+ *     {@code @param fr.vigie.kiosk.ui.ScreenTexts t} and, if it shows data, {@code @param <Model> m}; texts come
+ *     from {@code ${t.text("admission.identity.title")}} (with arguments: {@code t.text(key, m.name())}).
+ *     Reuse the shared parts {@code @template.ui.button(...)}, {@code ui.notice}, {@code ui.field} and
+ *     {@code ui.pad} (the secret keypad) rather than writing their markup again. Then, whenever the feature's
+ *     state changes, {@code slot.show(Screen.of("admission.identity", "admission/identity.jte", model))}:
+ *     capture what the screen shows in the model, an immutable record. The engine escapes every value for
+ *     where it lands (element text, attribute), so a card holder's name or a scanned code can never become
+ *     markup; never output a value with {@code $unsafe} ({@code ScreenTemplatesTest} refuses it, with inline
+ *     scripts and styles). A screen is sent as one line: the template's line
+ *     breaks and the indentation after them are dropped, so put inline content that needs a space on one
+ *     line. Templates are compiled with the kiosk ({@code jte-maven-plugin}): a template error fails the
+ *     build, and nothing is parsed on the kiosk. Screen ids ({@code data-screen}) are stable: tests and
  *     benchmarks wait for them.</li>
  * <li><b>Actions</b>: {@code ui.action("admission", "confirm", request -> ...)} answers
- *     {@code POST /ui/action/admission/confirm}, which {@code html.button(id, "admission/confirm",
- *     key, Style.PRIMARY)} sends (with an optional {@code value}). Digits typed on a
- *     {@code html.secretPad(...)} arrive once, as the raw body: read them with
+ *     {@code POST /ui/action/admission/confirm}, which {@code @template.ui.button(id = "admission-confirm",
+ *     action = "admission/confirm", label = t.text(...), style = ButtonStyle.PRIMARY)} sends (with an optional
+ *     {@code value}; {@code form = true} also sends the screen's {@code ui.field}s). Digits typed on a
+ *     {@code ui.pad} arrive once, as the raw body: read them with
  *     {@link fr.vigie.kiosk.ui.UiRequest#secretDigits} into a {@code char[]}, hand them on, wipe it.</li>
  * <li><b>Resources</b> a screen links to (an image, a printable page):
  *     {@link fr.vigie.kiosk.ui.KioskUi#resource} under {@code GET /ui/x/<feature>/<name>}.</li>

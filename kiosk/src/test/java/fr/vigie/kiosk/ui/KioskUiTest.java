@@ -75,12 +75,13 @@ class KioskUiTest {
     void theHighestPrioritySlotIsShownAndEveryTextIsEscaped() throws Exception {
         ScreenSlot low = ui.slot("low", 10);
         ScreenSlot high = ui.slot("high", 90);
-        low.show(Screen.of("low.screen", h -> h.para("ui.blank")));
-        high.show(Screen.of("high.screen", h -> h.open("p", "who", "who").text("<script>alert(1)</script> & \"x\"").close()));
+        ui.addBundle("i18n.session");
+        low.show(Screen.of("low.screen", "ui/blank.jte", null));
+        high.show(Screen.of("high.screen", "session/ui/card.jte", "<script>alert(1)</script> & \"x\""));
         await().until(() -> ui.current().screenId().equals("high.screen"));
 
         String page = get("/").body();
-        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"), page);
+        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"x\""), page);
         assertFalse(page.contains("<script>alert"));
 
         high.clear();
@@ -98,10 +99,10 @@ class KioskUiTest {
         reader.start();
         await().until(() -> lines.stream().anyMatch(l -> l.contains("data-screen=\"ui.blank\"")));
 
-        slot.show(Screen.of("f.hello", h -> h.heading("ui.title")));
+        slot.show(Screen.of("f.hello", "ui/blank.jte", null));
 
         await().until(() -> lines.stream().anyMatch(l -> l.startsWith("data: ") && l.contains("data-screen=\"f.hello\"")
-                && l.contains("Vigie – kiosk")));
+                && l.contains("The kiosk is starting")));
         assertTrue(lines.contains("event: screen"));
     }
 
@@ -181,11 +182,37 @@ class KioskUiTest {
     }
 
     @Test
-    void unsafeNamesNeverReachTheMarkup() {
-        Html html = new Html(new UiTexts("i18n.kiosk-ui"), UiLanguage.FR);
-        assertThrowsIllegal(() -> html.open("p onclick=x", null, null));
-        assertThrowsIllegal(() -> html.button("b", "f/x\" onclick=\"y", "ui.title", Html.Style.PRIMARY));
-        assertThrowsIllegal(() -> Screen.of("Bad Id", h -> { }));
+    void valuesAreEscapedInAttributesAndAScreenStaysOnOneLine() {
+        UiTexts texts = new UiTexts("i18n.kiosk-ui");
+        texts.add("i18n.ecps");
+        texts.add("i18n.session");
+        ScreenRenderer renderer = new ScreenRenderer(texts);
+
+        String confirm = renderer.screen(Screen.of("ecps.confirm", "ecps/confirm.jte", "8\" onclick=\"alert(1)"), UiLanguage.FR);
+        String card = renderer.screen(Screen.of("session.card", "session/ui/card.jte", "Claire\nMARTIN"), UiLanguage.FR);
+
+        assertTrue(confirm.contains(" data-value=\"8&#34; onclick=&#34;alert(1)\""), confirm);
+        assertFalse(confirm.matches("(?s).*<[^>]*\\sonclick=\".*"), "no attribute made of a value: " + confirm);
+        assertTrue(card.contains("Claire&#10;MARTIN"), card);
+        assertFalse(confirm.contains("\n") || card.contains("\n"), "a screen travels as one server-sent event line");
+    }
+
+    @Test
+    void aScreenThatCannotBeDrawnShowsAnErrorInWords() throws Exception {
+        ScreenSlot slot = ui.slot("f", 1);
+
+        slot.show(Screen.of("f.broken", "ui/nosuchtemplate.jte", null));
+
+        await().until(() -> ui.current().screenId().equals("f.broken"));
+        String page = get("/").body();
+        assertTrue(page.contains("data-screen=\"ui.error\"") && page.contains("notice notice-error"), page);
+    }
+
+    @Test
+    void screenIdsAndTemplatePathsAreChecked() {
+        assertThrowsIllegal(() -> Screen.of("Bad Id", "ui/blank.jte", null));
+        assertThrowsIllegal(() -> new ScreenPart("../etc/passwd", null));
+        assertThrowsIllegal(() -> new Screen("ui.none", java.util.List.of()));
         assertEquals(URI.create("http://127.0.0.1:" + ui.port() + "/"), ui.uri());
     }
 

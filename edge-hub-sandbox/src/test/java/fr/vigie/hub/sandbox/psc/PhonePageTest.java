@@ -22,10 +22,15 @@ class PhonePageTest {
     void namesAreEscapedAndTheBindingMessageIsShown() throws Exception {
         SandboxProfessional evil = new SandboxProfessional(IdNatPs.parse("810099900010"), "s", "doctor",
                 "<script>alert(1)</script>", "O'HARA & \"FILS\"", new ObjectMapper().createObjectNode());
-        String html = page.render(List.of(new CibaLedger.Pending("r1", evil, "42", "CARD", clock.instant())), "/d");
-        assertFalse(html.contains("<script>"));
-        assertTrue(html.contains("&lt;script&gt;") && html.contains("O&#39;HARA &amp; &quot;FILS&quot;"));
-        assertTrue(html.contains("<strong class=\"code\">42</strong>"));
+        SandboxProfessional nurse = SandboxProfessionals.bundled().byRole("nurse");
+        String html = page.render(List.of(new CibaLedger.Pending("r1", evil, "42", "CARD", clock.instant())), "/d",
+                List.of(nurse, evil));
+        assertFalse(html.contains("<script>"), html);
+        assertTrue(html.contains("Demande de connexion pour &lt;script&gt;alert(1)&lt;/script&gt; O'HARA &amp; \"FILS\" "
+                + "(810099900010), canal CARD.</p>"), html);
+        assertTrue(html.contains("<strong class=\"code\">42</strong>"), html);
+        assertTrue(html.contains("<option value=\"810099900010\" selected>&lt;script&gt;"), "the card asked for is chosen: " + html);
+        assertTrue(html.contains("<option value=\"" + nurse.idNatPs().value() + "\">"), html);
     }
 
     @Test

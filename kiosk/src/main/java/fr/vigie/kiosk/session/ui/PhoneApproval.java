@@ -1,12 +1,11 @@
 package fr.vigie.kiosk.session.ui;
 
-import fr.vigie.kiosk.ui.Html;
-import fr.vigie.kiosk.ui.Html.Style;
 import fr.vigie.kiosk.ui.KioskUi;
 import fr.vigie.kiosk.ui.Screen;
+import fr.vigie.kiosk.ui.ScreenPart;
 import fr.vigie.kiosk.ui.ScreenSlot;
 import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -21,10 +20,14 @@ public final class PhoneApproval {
     public static final Pattern BINDING_MESSAGE = Pattern.compile("[0-9]{2}");
 
     private final ScreenSlot slot;
-    private final Consumer<Html> extra;
+    private final Supplier<ScreenPart> extra;
     private volatile Runnable cancel = () -> { };
 
-    PhoneApproval(KioskUi ui, Consumer<Html> extra) {
+    /** What the phone screen shows: who is signing in (may be empty) and the two digits to compare. */
+    record Code(String who, String bindingMessage) {
+    }
+
+    PhoneApproval(KioskUi ui, Supplier<ScreenPart> extra) {
         this.slot = ui.slot("session-ecps", SessionUi.PRIORITY + 10);
         this.extra = extra;
         ui.action("session", "ecps-cancel", request -> cancel.run());
@@ -39,18 +42,9 @@ public final class PhoneApproval {
         if (bindingMessage == null || !BINDING_MESSAGE.matcher(bindingMessage).matches()) {
             throw new IllegalArgumentException("a binding message is two digits");
         }
-        String who = displayName == null ? "" : displayName;
-        slot.show(Screen.of("session.ecps", h -> {
-            h.heading("session.ecps.title");
-            if (!who.isEmpty()) {
-                h.para("session.ecps.who", who);
-            }
-            h.para("session.ecps.hint").open("p", "binding-message", "big-code").text(bindingMessage).close()
-                    .button("ecps-cancel", "session/ecps-cancel", "session.ecps.cancel", Style.SECONDARY);
-            if (extra != null) {
-                extra.accept(h);
-            }
-        }));
+        Screen screen = Screen.of("session.ecps", "session/ui/ecps.jte",
+                new Code(displayName == null ? "" : displayName, bindingMessage));
+        slot.show(screen.with(extra == null ? null : extra.get()));
     }
 
     /** The phone step ended: the sign-in screens come back. */

@@ -5,21 +5,42 @@ import fr.vigie.kiosk.psc.CibaState;
 import fr.vigie.kiosk.session.PscView;
 import fr.vigie.kiosk.session.SessionReason;
 import fr.vigie.kiosk.session.SessionView;
-import fr.vigie.kiosk.ui.Html;
-import fr.vigie.kiosk.ui.Html.Style;
-import fr.vigie.kiosk.ui.Html.Tone;
 import fr.vigie.kiosk.ui.Screen;
+import fr.vigie.kiosk.ui.ScreenPart;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
- * The sign-in screens, one per session state, in words a nurse understands. Screen ids:
- * {@code session.idle}, {@code session.card}, {@code session.pin}, {@code session.verifying},
- * {@code session.open}, {@code session.locked}, {@code session.refused}. Stateless.
+ * The sign-in screens, one per session state, in words a nurse understands: the models of the templates
+ * {@code session/ui/*.jte}. Screen ids: {@code session.idle}, {@code session.card}, {@code session.pin},
+ * {@code session.verifying}, {@code session.open}, {@code session.locked}, {@code session.refused}. Stateless.
  */
 final class SessionScreens {
     /** The PIN length of a CPS card (DOMAIN §6). */
     static final int PIN_DIGITS = 4;
+
+    /** Idle: a note on why the last session ended (a bundle key, or null), and whether e-CPS is offered. */
+    record Idle(String noteKey, boolean ecps) {
+    }
+
+    /**
+     * PIN entry for the card's holder.
+     *
+     * @param triesLeft tries left after a wrong PIN, or 0 when none was wrong
+     * @param format whether the last PIN typed was not four digits
+     */
+    record Pin(String name, int triesLeft, boolean format) {
+    }
+
+    /**
+     * An open session: who, their national id and its register (RPPS, ADELI or null), what they practise as
+     * (or null) and where PSC stands (a bundle key, or null when PSC was not asked).
+     */
+    record Open(String who, String idNatPs, String register, String exercice, String pscKey) {
+    }
+
+    /** A locked workstation: whose session, why (a bundle key, or null), and whether the re-authentication window passed. */
+    record Locked(String name, String reasonKey, boolean windowExpired) {
+    }
 
     private SessionScreens() {
     }
@@ -29,87 +50,45 @@ final class SessionScreens {
      * @param ecps whether the idle screen offers e-CPS sign-in ({@code ecps/open})
      * @param extra drawn under every screen (the sandbox controls in the demo), or null
      */
-    static Screen of(SessionView v, String exercice, boolean ecps, Consumer<Html> extra) {
-        return switch (v.state()) {
-            case IDLE, CLOSED -> screen("session.idle", extra, h -> {
-                idle(h, v.reason());
-                if (ecps) {
-                    h.button("ecps-open", "ecps/open", "session.idle.ecps", Style.SECONDARY);
-                }
-            });
-            case CARD_DETECTED -> screen("session.card", extra, h -> h.heading("session.card.title", name(v.clinician()))
-                    .para("session.card.reading"));
-            case PIN_ENTRY -> screen("session.pin", extra, h -> pin(h, v));
-            case VERIFYING, AWAITING_PHONE -> screen("session.verifying", extra, h -> h.heading("session.verifying.title")
-                    .para("session.verifying.hint"));
-            case OPEN -> screen("session.open", extra, h -> open(h, v, exercice));
-            case LOCKED -> screen("session.locked", extra, h -> locked(h, v));
-            case REFUSED -> screen("session.refused", extra, h -> refused(h, v));
+    static Screen of(SessionView v, String exercice, boolean ecps, ScreenPart extra) {
+        Screen screen = switch (v.state()) {
+            case IDLE, CLOSED -> Screen.of("session.idle", "session/ui/idle.jte", new Idle(idleNote(v.reason()), ecps));
+            case CARD_DETECTED -> Screen.of("session.card", "session/ui/card.jte", name(v.clinician()));
+            case PIN_ENTRY -> Screen.of("session.pin", "session/ui/pin.jte", pin(v));
+            case VERIFYING, AWAITING_PHONE -> Screen.of("session.verifying", "session/ui/verifying.jte", null);
+            case OPEN -> Screen.of("session.open", "session/ui/open.jte", open(v, exercice));
+            case LOCKED -> Screen.of("session.locked", "session/ui/locked.jte", locked(v));
+            case REFUSED -> Screen.of("session.refused", "session/ui/refused.jte", refusal(v));
         };
+        return screen.with(extra);
     }
 
-    private static Screen screen(String id, Consumer<Html> extra, Consumer<Html> body) {
-        return Screen.of(id, h -> {
-            body.accept(h);
-            if (extra != null) {
-                extra.accept(h);
-            }
-        });
-    }
-
-    private static void idle(Html h, SessionReason reason) {
-        h.heading("session.idle.title").para("session.idle.hint");
-        String note = reason == null ? null : switch (reason) {
+    private static String idleNote(SessionReason reason) {
+        return reason == null ? null : switch (reason) {
             case CARD_REMOVED -> "session.idle.card-removed";
             case LOGOUT -> "session.idle.logout";
             case GRACE_EXPIRED -> "session.idle.grace-expired";
             case REAUTH_SWITCH -> "session.idle.switched";
             default -> null;
         };
-        if (note != null) {
-            h.notice("idle-note", Tone.INFO, note);
-        }
     }
 
-    private static void pin(Html h, SessionView v) {
-        h.heading("session.pin.title", name(v.clinician())).para("session.pin.hint");
-        if (v.reason() == SessionReason.PIN_WRONG && v.pinTriesLeft() > 0) {
-            h.notice("pin-wrong", Tone.WARN, "session.pin.wrong", v.pinTriesLeft());
-            if (v.pinTriesLeft() == 1) {
-                h.notice("pin-last-try", Tone.ERROR, "session.pin.last-try");
-            }
-        } else if (v.reason() == SessionReason.PIN_FORMAT) {
-            h.notice("pin-format", Tone.WARN, "session.pin.format");
-        }
-        h.secretPad("pin-pad", "session/pin", PIN_DIGITS, "session.pin.clear", "session.pin.submit")
-                .paragraph(null, "hint", "session.pin.cancel-hint");
+    private static Pin pin(SessionView v) {
+        boolean wrong = v.reason() == SessionReason.PIN_WRONG && v.pinTriesLeft() > 0;
+        return new Pin(name(v.clinician()), wrong ? v.pinTriesLeft() : 0, v.reason() == SessionReason.PIN_FORMAT);
     }
 
-    private static void open(Html h, SessionView v, String chosen) {
+    private static Open open(SessionView v, String chosen) {
         PscView psc = v.psc() == null ? PscView.NONE : v.psc();
         String who = v.clinician() != null ? name(v.clinician()) : psc.who()
                 .map(p -> (p.givenName() + " " + p.familyName()).trim()).orElse(v.idNatPs());
-        h.heading("session.open.title").open("p", "who", "who").text(who).close();
-        String kind = idKind(v.idNatPs());
-        if (kind == null) {
-            h.para("session.open.id", v.idNatPs());
-        } else {
-            h.para("session.open.id-typed", v.idNatPs(), kind);
-        }
         String exercice = chosen != null ? chosen : psc.exercice().map(CibaState.Exercice::label).orElse(null);
-        if (exercice != null) {
-            h.paragraph(null, "exercice", "session.open.exercice", exercice);
-        }
-        if (psc.status() != PscView.Status.NOT_ASKED) {
-            h.paragraph("psc-status", "psc", "session.open.psc." + psc.status().name().toLowerCase(Locale.ROOT)
-                    .replace('_', '-'));
-        }
-        h.paragraph(null, "hint", "session.open.lock-hint").button("logout", "session/logout", "session.open.logout", Style.SECONDARY);
+        String pscKey = psc.status() == PscView.Status.NOT_ASKED ? null
+                : "session.open.psc." + psc.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return new Open(who, v.idNatPs(), idKind(v.idNatPs()), exercice, pscKey);
     }
 
-    private static void locked(Html h, SessionView v) {
-        h.heading("session.locked.title").open("p", "who", "who").text(h.message("session.locked.who", name(v.clinician())))
-                .close();
+    private static Locked locked(SessionView v) {
         String why = v.reason() == null ? null : switch (v.reason()) {
             case CARD_REMOVED -> "session.locked.card-removed";
             case WALKED_AWAY -> "session.locked.walked-away";
@@ -117,26 +96,16 @@ final class SessionScreens {
             case CARD_INSERTED -> "session.locked.card-inserted";
             default -> null;
         };
-        if (v.reason() == SessionReason.REAUTH_WINDOW_EXPIRED) {
-            h.notice("window-expired", Tone.WARN, "session.locked.window-expired");
-        } else {
-            if (why != null) {
-                h.notice("lock-reason", Tone.INFO, why);
-            }
-            h.para("session.locked.hint");
-        }
-        h.button("logout", "session/logout", "session.locked.logout", Style.SECONDARY);
+        return new Locked(name(v.clinician()), why, v.reason() == SessionReason.REAUTH_WINDOW_EXPIRED);
     }
 
-    private static void refused(Html h, SessionView v) {
-        h.heading("session.refused.title");
-        String why = switch (v.reason() == null ? SessionReason.CARD_ERROR : v.reason()) {
+    private static String refusal(SessionView v) {
+        return switch (v.reason() == null ? SessionReason.CARD_ERROR : v.reason()) {
             case PIN_BLOCKED -> "session.refused.pin-blocked";
             case PIN_ENTRY_TIMEOUT -> "session.refused.pin-timeout";
             case CERTIFICATE_REJECTED -> certificateRefusal(v.refusalDetail());
             default -> "session.refused.card-error";
         };
-        h.notice("refusal", Tone.ERROR, why).paragraph(null, "remove", "session.refused.remove");
     }
 
     /**

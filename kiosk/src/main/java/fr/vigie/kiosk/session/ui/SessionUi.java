@@ -2,13 +2,13 @@ package fr.vigie.kiosk.session.ui;
 
 import fr.vigie.kiosk.session.ClinicianSession;
 import fr.vigie.kiosk.session.SessionView;
-import fr.vigie.kiosk.ui.Html;
 import fr.vigie.kiosk.ui.KioskUi;
+import fr.vigie.kiosk.ui.ScreenPart;
 import fr.vigie.kiosk.ui.ScreenSlot;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The clinician sign-in on the kiosk screen: shows the {@link ClinicianSession}'s state (slot
@@ -28,11 +28,11 @@ public final class SessionUi {
     private final ClinicianSession session;
     private final ScreenSlot slot;
     private final PhoneApproval phone;
-    private final Consumer<Html> extra;
+    private final Supplier<ScreenPart> extra;
     private final ConcurrentHashMap<String, String> exercices = new ConcurrentHashMap<>();
     private volatile boolean ecps;
 
-    private SessionUi(KioskUi ui, ClinicianSession session, Consumer<Html> extra) {
+    private SessionUi(KioskUi ui, ClinicianSession session, Supplier<ScreenPart> extra) {
         this.session = session;
         this.extra = extra;
         ui.addBundle("i18n.session");
@@ -55,9 +55,10 @@ public final class SessionUi {
     /**
      * Puts the sign-in screens on {@code ui} for {@code session}.
      *
-     * @param extra drawn under every sign-in screen, e.g. the demo's sandbox card controls; null for none
+     * @param extra drawn under every sign-in screen, asked each time one is shown, e.g. the demo's sandbox card
+     *              controls ({@code SandboxCards::controls}); null for none
      */
-    public static SessionUi attach(KioskUi ui, ClinicianSession session, Consumer<Html> extra) {
+    public static SessionUi attach(KioskUi ui, ClinicianSession session, Supplier<ScreenPart> extra) {
         return new SessionUi(Objects.requireNonNull(ui, "ui"), Objects.requireNonNull(session, "session"), extra);
     }
 
@@ -88,6 +89,6 @@ public final class SessionUi {
     private fr.vigie.kiosk.ui.Screen screen() {
         SessionView v = session.view();
         String exercice = v.sessionId() == null ? null : exercices.get(v.sessionId());
-        return SessionScreens.of(v, exercice, ecps, extra);
+        return SessionScreens.of(v, exercice, ecps, extra == null ? null : extra.get());
     }
 }
