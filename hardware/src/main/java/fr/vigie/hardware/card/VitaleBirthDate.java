@@ -23,8 +23,8 @@ public record VitaleBirthDate(int year, int month, int day) {
                     "birth date is not 8 digits YYYYMMDD: " + digits.length() + " chars");
         }
         int year = Integer.parseInt(digits.substring(0, 4));
-        if (year < 1800) {
-            throw new CardRejectedException(CardError.CARD_MALFORMED_RESPONSE, "birth year " + year + " before 1800");
+        if (year < 1800 || year > 2999) {
+            throw new CardRejectedException(CardError.CARD_MALFORMED_RESPONSE, "birth year " + year + " out of 1800-2999");
         }
         return new VitaleBirthDate(year, Integer.parseInt(digits.substring(4, 6)), Integer.parseInt(digits.substring(6)));
     }
