@@ -14,6 +14,10 @@ import fr.vigie.hub.testing.LogCapture;
 import fr.vigie.hub.testing.RawHttp;
 import fr.vigie.hub.testing.TestDevices;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.AdmissionApi;
+import fr.vigie.protocol.device.CertificateApi;
+import fr.vigie.protocol.device.CibaApi;
+import fr.vigie.protocol.device.EnrolmentApi;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.device.RootPin;
 import fr.vigie.testing.MutableClock;
@@ -94,9 +98,9 @@ class HttpHardeningIT {
 
     /** The device API's routes that take a body: enrolment (no certificate) and a kiosk's own. */
     private static List<String> deviceRoutes() {
-        return List.of("/enrol/v1/requests", "/device/v1/certificate/renew", "/device/v1/certificate/installed",
-                "/device/v1/psc/ciba", "/device/v1/psc/ciba/abc/exercice", "/device/v1/admission/traits",
-                "/device/v1/admission/vitale", "/device/v1/admission/apcv", "/device/v1/admission/1/document");
+        return List.of(EnrolmentApi.SUBMIT.path(), CertificateApi.RENEW.path(), CertificateApi.INSTALLED.path(),
+                CibaApi.START.path(), CibaApi.EXERCICE.path("abc"), AdmissionApi.TRAITS.path(),
+                AdmissionApi.VITALE.path(), AdmissionApi.APCV.path(), AdmissionApi.DOCUMENT.path("1"));
     }
 
     @Test
@@ -188,7 +192,7 @@ class HttpHardeningIT {
                     "a=b", bearer));
             assertUnsupported(rest.send("POST", "/api/v1/staff/accounts", "multipart/form-data; boundary=x",
                     "--x--", bearer));
-            assertUnsupported(device.send("POST", "/enrol/v1/requests", "text/plain", "{}"));
+            assertUnsupported(device.send("POST", EnrolmentApi.SUBMIT.path(), "text/plain", "{}"));
 
             assertEquals(401, rest.send("POST", "/api/v1/session", "application/json; charset=UTF-8", signIn).status(),
                     "parameters of the media type are fine");
@@ -223,11 +227,11 @@ class HttpHardeningIT {
                     signIn, Map.of()).status());
 
             int port = hub.deviceApiUri().getPort();
-            RawHttp.Response spoofedDevice = device.send("GET", "/enrol/v1/ping", "rebind.attacker.example:" + port, null,
+            RawHttp.Response spoofedDevice = device.send("GET", EnrolmentApi.PING.path(), "rebind.attacker.example:" + port, null,
                     null, Map.of());
             assertEquals(421, spoofedDevice.status());
             assertEquals("HOST_REFUSED", JSON.readTree(spoofedDevice.body()).path("error").asText());
-            assertEquals(200, device.send("GET", "/enrol/v1/ping", "localhost:" + port, null, null, Map.of()).status());
+            assertEquals(200, device.send("GET", EnrolmentApi.PING.path(), "localhost:" + port, null, null, Map.of()).status());
         }
         try (RawHttp noHost = RawHttp.connect(http, "127.0.0.1", null)) {
             int status = noHost.send("GET", "/healthz", null, null, null, Map.of()).status();
@@ -267,7 +271,7 @@ class HttpHardeningIT {
             assertEquals("no-store", answers.get(api).header("Cache-Control"), api);
         }
         try (RawHttp device = RawHttp.connect(hub.deviceApiUri(), "127.0.0.1", anonymousTls)) {
-            RawHttp.Response r = device.send("GET", "/enrol/v1/ping", null, null);
+            RawHttp.Response r = device.send("GET", EnrolmentApi.PING.path(), null, null);
             assertEquals("nosniff", r.header("X-Content-Type-Options"));
             assertEquals("no-store", r.header("Cache-Control"));
         }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.staff.StaffDirectory;
 import fr.vigie.hub.testing.RawHttp;
 import fr.vigie.hub.testing.StaffClient;
+import fr.vigie.protocol.device.IgcSanteApi;
 import fr.vigie.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -88,7 +89,7 @@ class StaffAuthIT {
         assertEquals(302, page.statusCode());
         assertEquals("/signin?next=%2Fvigilance%3Flang%3Den", page.headers().firstValue("Location").orElseThrow());
         for (String open : new String[] {"/healthz", "/metrics", "/signin", "/signin.js", "/console.css", "/common.js",
-                "/pki/v1/igc-sante/crls"}) {
+                IgcSanteApi.PUBLIC_CRLS.path()}) {
             assertEquals(200, anonymous("GET", open).statusCode(), open);
         }
         assertEquals(401, anonymous("POST", "/api/v1/identities").statusCode());

@@ -1,26 +1,7 @@
 package fr.vigie.protocol;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -46,10 +27,8 @@ public final class ProtocolCodec {
     public static final int SCHEMA_VERSION = 1;
     /** Default largest accepted message: 64 KiB. */
     public static final int DEFAULT_MAX_BYTES = 64 * 1024;
-    private static final int MAX_NESTING = 16;
 
-    private final ObjectMapper mapper;
-    private final int maxBytes;
+    private final StrictJson json;
 
     /** JSON form of an event before its payload is typed. */
     private record EventWire(EventId eventId, String site, String kioskId, Long seq, String type,
@@ -61,66 +40,32 @@ public final class ProtocolCodec {
     }
 
     public ProtocolCodec(int maxBytes) {
-        if (maxBytes < 256) {
-            throw new IllegalArgumentException("maxBytes must be at least 256, got " + maxBytes);
-        }
-        this.maxBytes = maxBytes;
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_NESTING).maxStringLength(maxBytes).build())
-                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .build();
-        JsonMapper m = JsonMapper.builder(factory)
-                .addModule(new JavaTimeModule())
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .build();
-        for (LogicalType t : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Textual,
-                LogicalType.Boolean}) {
-            m.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        }
-        this.mapper = m;
+        this.json = new StrictJson(maxBytes, JsonInclude.Include.ALWAYS);
     }
 
     /** The largest message this codec reads, in bytes. */
     public int maxBytes() {
-        return maxBytes;
+        return json.maxBytes();
     }
 
     /** Writes any message record of the contract as UTF-8 JSON. */
     public byte[] encode(Object message) {
-        try {
-            return mapper.writeValueAsBytes(message);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot encode " + message.getClass().getSimpleName(), e);
-        }
+        return json.write(message);
     }
 
     /** Reads an event without checking which topic it came on. */
     public EventEnvelope decodeEvent(byte[] json) throws ProtocolException {
-        JsonNode tree = readObject(json);
+        JsonNode tree = this.json.readObject(json);
         requireSchema(tree);
-        WireShape.check(tree, EventWire.class, "");
+        this.json.check(tree, EventWire.class, "");
         String wireType = tree.get("type").textValue();
         EventType type = EventType.fromWireName(wireType).orElseThrow(() -> new ProtocolException(
                 ProtocolError.UNKNOWN_EVENT_TYPE, "event type '" + wireType + "' is not part of the contract (known: "
                         + Arrays.stream(EventType.values()).map(EventType::wireName)
                                 .collect(Collectors.joining(", ")) + ")"));
-        WireShape.check(tree.get("payload"), type.payloadClass(), "payload.");
-        EventWire w = convert(tree, EventWire.class, "");
-        EventPayload payload = convert(w.payload(), type.payloadClass(), "payload.");
+        this.json.check(tree.get("payload"), type.payloadClass(), "payload.");
+        EventWire w = this.json.bind(tree, EventWire.class, "");
+        EventPayload payload = this.json.bind(w.payload(), type.payloadClass(), "payload.");
         return build(() -> new EventEnvelope(w.eventId(), w.site(), w.kioskId(), w.seq(), w.type(),
                 w.occurredAt(), w.schema(), payload));
     }
@@ -215,66 +160,9 @@ public final class ProtocolCodec {
     }
 
     private <T extends Record> T read(byte[] json, Class<T> type) throws ProtocolException {
-        JsonNode tree = readObject(json);
+        JsonNode tree = this.json.readObject(json);
         requireSchema(tree);
         WireDefaults.fill(tree, type);
-        WireShape.check(tree, type, "");
-        return convert(tree, type, "");
-    }
-
-    private JsonNode readObject(byte[] json) throws ProtocolException {
-        if (json == null || json.length == 0) {
-            throw new ProtocolException(ProtocolError.MALFORMED_JSON, "message is empty");
-        }
-        if (json.length > maxBytes) {
-            throw new ProtocolException(ProtocolError.MESSAGE_TOO_LARGE,
-                    "message is " + json.length + " bytes, the limit is " + maxBytes);
-        }
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new ProtocolException(ProtocolError.MALFORMED_JSON, "not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ProtocolException(ProtocolError.MALFORMED_JSON, "unreadable message: " + e.getMessage(), e);
-        }
-        if (tree == null || !tree.isObject()) {
-            throw new ProtocolException(ProtocolError.MALFORMED_JSON, "message must be one JSON object");
-        }
-        return tree;
-    }
-
-    private <T> T convert(JsonNode tree, Class<T> type, String prefix) throws ProtocolException {
-        try {
-            return mapper.treeToValue(tree, type);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ProtocolException(ProtocolError.UNKNOWN_FIELD,
-                    "field '" + prefix + e.getPropertyName() + "' is not part of the contract", e);
-        } catch (ValueInstantiationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ProtocolException(ProtocolError.INVALID_FIELD, prefix + cause.getMessage(), e);
-        } catch (InvalidFormatException e) {
-            throw new ProtocolException(ProtocolError.INVALID_FIELD, "field '" + prefix + path(e)
-                    + "' has an invalid value: " + e.getOriginalMessage(), e);
-        } catch (MismatchedInputException e) {
-            String msg = e.getOriginalMessage();
-            // WireShape has already rejected absent and null fields; this is a backstop whose
-            // wording differs between Jackson versions ("Missing creator property" since 2.20).
-            boolean missing = msg != null && (msg.contains("Missing required creator property")
-                    || msg.contains("Missing creator property") || msg.contains("Null value for creator property")
-                    || msg.startsWith("Cannot map `null`"));
-            throw new ProtocolException(missing ? ProtocolError.MISSING_FIELD : ProtocolError.INVALID_FIELD,
-                    "field '" + prefix + path(e) + "' " + (missing ? "is required" : "has the wrong type: " + msg), e);
-        } catch (JsonProcessingException e) {
-            throw new ProtocolException(ProtocolError.INVALID_FIELD, prefix + e.getOriginalMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new ProtocolException(ProtocolError.INVALID_FIELD, prefix + e.getMessage(), e);
-        }
-    }
-
-    private static String path(MismatchedInputException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
+        return this.json.read(tree, type, "");
     }
 }

@@ -4,8 +4,9 @@
  * {@link fr.vigie.protocol.KioskStatus}, {@link fr.vigie.protocol.Command} inside its hub signature
  * {@link fr.vigie.protocol.SignedCommand},
  * {@link fr.vigie.protocol.Reply}, {@link fr.vigie.protocol.ConfigBundle}) and the strict JSON codec
- * ({@link fr.vigie.protocol.ProtocolCodec}) that both sides use to write and read them; and, on the HTTPS
- * device API, the agent-proof routes and their codes ({@link fr.vigie.protocol.AgentProofApi}).
+ * ({@link fr.vigie.protocol.ProtocolCodec}) that both sides use to write and read them; and the HTTPS
+ * device API's routes, records, codes and codec ({@link fr.vigie.protocol.device}). Both codecs read with
+ * the same strictness ({@link fr.vigie.protocol.StrictJson}).
  *
  * <p>Every type here is immutable. A message that breaks the contract is rejected with a
  * {@link fr.vigie.protocol.ProtocolException} carrying a stable {@link fr.vigie.protocol.ProtocolError} code.

@@ -20,8 +20,6 @@ public enum ProvisioningError {
     CSR_SUBJECT_MISMATCH,
     /** The enrolment code presented does not match the CSR's public key. */
     ENROLMENT_CODE_MISMATCH,
-    /** An enrolment message is not well-formed JSON of the expected shape. */
-    ENROLMENT_MALFORMED,
     /** A certificate or certificate chain cannot be decoded, or is empty. */
     CERT_MALFORMED,
     /** The certificate (or its issuing CA) is past its notAfter at the time of the check. */

@@ -1,6 +1,7 @@
 package fr.vigie.system;
 
 import fr.vigie.hub.sandbox.igcsante.IgcSanteSandbox;
+import fr.vigie.protocol.device.IgcSanteApi;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +19,7 @@ import java.time.Duration;
  */
 final class DemoCardTrust {
     static final String ANCHORS_PATH = IgcSanteSandbox.BASE + "/anchors.pem";
-    static final String CRL_PATH = "/pki/v1/igc-sante/crls";
+    static final String CRL_PATH = IgcSanteApi.PUBLIC_CRLS.path();
 
     private DemoCardTrust() {
     }

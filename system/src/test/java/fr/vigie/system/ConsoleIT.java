@@ -19,13 +19,13 @@ import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.KioskStatus;
 import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.protocol.Topics;
+import fr.vigie.protocol.device.EnrolmentStatus;
 import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
 import fr.vigie.hub.identity.rniv.RnivAction;
 import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.provisioning.device.DeviceIdentity;
-import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import fr.vigie.system.bench.HapiMllpReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class ConsoleIT {
                     row.findElement(By.cssSelector("button.approve")).click();
                     await().atMost(PATIENCE).until(() -> browser.findElement(By.id("action-result")).getText()
                             .startsWith("Ce code n'est pas celui qu'affiche la borne"));
-                    assertThat(hub.enrolments().list("PENDING", 10)).hasSize(2);
+                    assertThat(hub.enrolments().list(EnrolmentStatus.PENDING, 10)).hasSize(2);
 
                     // and then types it right and approves
                     code.clear();
@@ -104,7 +105,7 @@ class ConsoleIT {
 
                     // then the request is issued, by admin
                     await().atMost(PATIENCE).until(() -> "ISSUED".equals(decidedStatus(browser, "kiosk-new")));
-                    assertThat(hub.enrolments().list("ISSUED", 10)).filteredOn(e -> e.kioskId().equals("kiosk-new"))
+                    assertThat(hub.enrolments().list(EnrolmentStatus.ISSUED, 10)).filteredOn(e -> e.kioskId().equals("kiosk-new"))
                             .extracting(e -> e.decidedBy()).containsExactly("admin");
 
                     // and a rejection reason carrying HTML is shown as text, never run
@@ -240,7 +241,7 @@ class ConsoleIT {
         DeviceIdentity twin = TestKiosks.requestEnrolment(hub, tmp, SITE, "kiosk-twin");
         DeviceIdentity impostor = DeviceIdentity.openOrCreate(tmp.resolve("impostor"), KioskAddress.of(SITE, "kiosk-twin"),
                 "x".toCharArray(), java.time.Clock.systemUTC());
-        hub.enrolments().submit(EnrolmentRequest.of(impostor, null), "192.0.2.66");
+        hub.enrolments().submit(impostor.enrolmentRequest(Optional.empty()), "192.0.2.66");
         staffDirectory(hub).accounts().create("lou", StaffRole.VIEWER, "lou's long password".toCharArray(), "admin");
         for (int i = 0; i < 5; i++) {
             assertThat(signInStatus(base, "lou", "guess " + i)).isEqualTo(401);
@@ -305,11 +306,11 @@ class ConsoleIT {
         } finally {
             browser.quit();
         }
-        String id = hub.enrolments().list("PENDING", 10).get(0).id().toString();
+        String id = hub.enrolments().list(EnrolmentStatus.PENDING, 10).get(0).id().toString();
         HttpResponse<String> refused = asViewer(base, "POST", "/api/v1/enrolments/" + id + "/approve", "{\"enrolmentCode\":\"x\"}");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("STAFF_ROLE_FORBIDDEN");
-        assertThat(hub.enrolments().list("PENDING", 10)).hasSize(1);
+        assertThat(hub.enrolments().list(EnrolmentStatus.PENDING, 10)).hasSize(1);
     }
 
     /** A QUAL record of LEGRAND Sophie, and INSi's answer with her full list of first names waiting for the cell. */

@@ -1,20 +1,18 @@
 package fr.vigie.system;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.EdgeHub;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.EnrolmentApi;
+import fr.vigie.protocol.device.EnrolmentStatus;
+import fr.vigie.protocol.device.EnrolmentTicket;
 import fr.vigie.provisioning.device.DeviceIdentity;
-import fr.vigie.provisioning.enrolment.EnrolmentJson;
-import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /** What the console and CLI tests need from kiosks: a pending enrolment request. */
 public final class TestKiosks {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private TestKiosks() {
     }
 
@@ -23,8 +21,8 @@ public final class TestKiosks {
         DeviceIdentity id = DeviceIdentity.openOrCreate(dir.resolve("id-" + kioskId), KioskAddress.of(site, kioskId),
                 "store".toCharArray(), Clock.systemUTC());
         HubApi enrol = HubApi.forEnrolment(hub.deviceApiUri(), hub.siteCa().rootFingerprint());
-        JsonNode answer = enrol.post("/enrol/v1/requests", JSON.readTree(new EnrolmentJson().encode(EnrolmentRequest.of(id, null))));
-        if (!"PENDING".equals(answer.path("status").asText())) {
+        EnrolmentTicket answer = enrol.call(EnrolmentApi.SUBMIT, id.enrolmentRequest(Optional.empty()));
+        if (answer.status() != EnrolmentStatus.PENDING) {
             throw new IllegalStateException("enrolment of " + kioskId + " is " + answer);
         }
         return id;

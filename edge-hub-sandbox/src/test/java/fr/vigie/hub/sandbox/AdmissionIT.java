@@ -38,6 +38,7 @@ import fr.vigie.protocol.EventIdGenerator;
 import fr.vigie.protocol.EventPayload;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.Topics;
+import fr.vigie.protocol.device.IdentitySource;
 import fr.vigie.protocol.identity.BirthDate;
 import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.hub.identity.rniv.IdentityAttribute;
@@ -110,7 +111,7 @@ class AdmissionIT {
     }
 
     private static String code(ThrowingStep step) {
-        return assertThrows(AdmissionRejection.class, step::run).code();
+        return assertThrows(AdmissionRejection.class, step::run).error().name();
     }
 
     private interface ThrowingStep {
@@ -152,7 +153,7 @@ class AdmissionIT {
 
         AdmissionRejection e = assertThrows(AdmissionRejection.class,
                 () -> admission.byTraits(agent, martin, OptionalLong.empty()));
-        assertEquals("INSI_SEVERAL_MATCHES", e.code());
+        assertEquals("INSI_SEVERAL_MATCHES", e.error().name());
         assertTrue(e.getMessage().contains("birth place"));
 
         AdmissionResult r = admission.byTraits(agent, martin.withLieuNaissance("69123"), OptionalLong.empty());
@@ -173,8 +174,8 @@ class AdmissionIT {
         AdmissionRejection e = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
                 TraitsInput.of("D'Æion", "Cœur", "F", "1990-01-01"), OptionalLong.empty()));
 
-        assertEquals("INSI_TRAITS_REJECTED", e.code());
-        assertEquals(AdmissionRejection.Kind.INVALID, e.kind());
+        assertEquals("INSI_TRAITS_REJECTED", e.error().name());
+        assertEquals(400, e.error().status());
         assertEquals(List.of(Trait.NOM_NAISSANCE, Trait.LISTE_PRENOM), e.traitRejections().stream()
                 .map(r -> r.trait()).toList());
         assertEquals("TRAIT_LIGATURE", e.traitRejections().get(0).error().name());
@@ -188,8 +189,8 @@ class AdmissionIT {
         AdmissionRejection e = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
                 TraitsInput.of("Nguyen", "Thi Lan", "F", "1985-07-14"), OptionalLong.empty()));
 
-        assertEquals("INSI_UNAVAILABLE", e.code());
-        assertEquals(AdmissionRejection.Kind.UNAVAILABLE, e.kind());
+        assertEquals("INSI_UNAVAILABLE", e.error().name());
+        assertEquals(503, e.error().status());
     }
 
     @Test
@@ -236,7 +237,7 @@ class AdmissionIT {
                 new VitaleQuery(nir, nir, "DOUTEUX", BirthDate.parse("1962-06-06"), 1), OptionalLong.empty()));
 
         for (AdmissionRejection e : List.of(typed, used, card)) {
-            assertEquals("RNIV_INSI_NOT_ALLOWED", e.code());
+            assertEquals("RNIV_INSI_NOT_ALLOWED", e.error().name());
             assertTrue(e.getMessage().contains("INSi is not called"), e.getMessage());
         }
         assertTrue(typed.getMessage().contains("record " + fict), typed.getMessage());
@@ -291,8 +292,8 @@ class AdmissionIT {
         AdmissionRejection e = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
                 TraitsInput.of("Nguyen", "Thi Lan", "F", "1985-07-14"), OptionalLong.of(legrand.id())));
 
-        assertEquals("IDENTITY_MISMATCH", e.code());
-        assertEquals(AdmissionRejection.Kind.CONFLICT, e.kind());
+        assertEquals("IDENTITY_MISMATCH", e.error().name());
+        assertEquals(409, e.error().status());
         assertEquals(legrand, hub.identities().find(legrand.id()).orElseThrow(), "nothing changed: traits, INS, QUAL");
         IdentityComparison both = e.comparison().orElseThrow();
         assertEquals("LEGRAND", both.local().nomNaissance());
@@ -321,11 +322,11 @@ class AdmissionIT {
         AdmissionRejection e = assertThrows(AdmissionRejection.class,
                 () -> admission.byVitale(agent, borrowed, OptionalLong.of(legrand.id())));
 
-        assertEquals("IDENTITY_MISMATCH", e.code());
+        assertEquals("IDENTITY_MISMATCH", e.error().name());
         assertTrue(e.getMessage().contains("sex differs") && e.getMessage().contains("birth dates disagree"),
                 e.getMessage());
         assertEquals(legrand, hub.identities().find(legrand.id()).orElseThrow());
-        assertEquals(AdmissionResult.Source.VITALE, e.comparison().orElseThrow().source());
+        assertEquals(IdentitySource.VITALE, e.comparison().orElseThrow().source());
         assertTrue(e.comparison().orElseThrow().flagId().isPresent() || hub.identities().flags(false, 500).stream()
                 .anyMatch(f -> f.reasonCode() == VigilanceFlag.Reason.IDENTITY_MISMATCH && f.recordA() == legrand.id()));
     }
@@ -350,7 +351,7 @@ class AdmissionIT {
         AdmissionRejection e = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
                 TraitsInput.of("Dupont", "Marie", "F", "1980-05-12"), OptionalLong.of(id)));
 
-        assertEquals("IDENTITY_CHANGE_REQUESTED", e.code());
+        assertEquals("IDENTITY_CHANGE_REQUESTED", e.error().name());
         assertEquals(vali, hub.identities().find(id).orElseThrow(), "nothing changed until an admin decides");
         long request = e.comparison().orElseThrow().changeRequestId().orElseThrow();
         assertEquals("MARIE CLAIRE", hub.identities().changeRequests(false, 200).stream()
@@ -378,7 +379,7 @@ class AdmissionIT {
         AdmissionRejection e = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
                 TraitsInput.of("Casanova", "Anna", "F", "1997-02-08"), OptionalLong.of(id)));
 
-        assertEquals("IDENTITY_MISMATCH", e.code());
+        assertEquals("IDENTITY_MISMATCH", e.error().name());
         assertEquals(before, hub.identities().find(id).orElseThrow(), "no typing error is corrected silently");
         assertEquals(List.of(new TraitDifference(Trait.NOM_NAISSANCE, "CASANOVAS", "CASANOVA"),
                 new TraitDifference(Trait.LIEU_NAISSANCE, null, "2A020")), e.comparison().orElseThrow().differences());
@@ -500,8 +501,8 @@ class AdmissionIT {
         AdmissionRejection e = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
                 TraitsInput.of("Hermann", "Gatien", "M", "1981-03-24"), OptionalLong.of(id)));
 
-        assertEquals("INSI_KEY_NOT_VERIFIED", e.code());
-        assertEquals(AdmissionRejection.Kind.NOT_RESOLVED, e.kind());
+        assertEquals("INSI_KEY_NOT_VERIFIED", e.error().name());
+        assertEquals(422, e.error().status());
         var record = hub.identities().find(id).orElseThrow();
         assertEquals("PROV", record.state().status().name(), "nothing changed");
         assertTrue(record.matricule().isEmpty(), "no INS attached");
@@ -529,8 +530,8 @@ class AdmissionIT {
         AdmissionRejection e = assertThrows(AdmissionRejection.class, () -> admission.byTraits(agent,
                 TraitsInput.of("Legrand", "Sophie", "F", "1990-11-20"), OptionalLong.empty()));
 
-        assertEquals("INSI_UNAVAILABLE", e.code());
-        assertEquals(AdmissionRejection.Kind.UNAVAILABLE, e.kind());
+        assertEquals("INSI_UNAVAILABLE", e.error().name());
+        assertEquals(503, e.error().status());
         assertEquals(3, insi.calls().size() - before, "three attempts reached INSi");
         List<Map<String, String>> rows = insiCallsAfter(lastCall);
         assertEquals(1, rows.size(), "one call, retried inside");

@@ -26,6 +26,7 @@ import fr.vigie.hub.testing.PythonMllpReceiver;
 import fr.vigie.hub.testing.StaffClient;
 import fr.vigie.hub.testing.TestAgents;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.AdmissionError;
 import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.protocol.identity.TraitsInput;
 import java.net.http.HttpResponse;
@@ -128,7 +129,7 @@ class GamFeedIT {
                 OptionalLong.empty()).record().id();
         AdmissionRejection change = assertThrows(AdmissionRejection.class, () -> hub.admission().byTraits(agent,
                 TraitsInput.of("Legrand", "Sophie", "F", "1990-11-20"), OptionalLong.of(l)));
-        assertEquals("IDENTITY_CHANGE_REQUESTED", change.code());
+        assertEquals(AdmissionError.IDENTITY_CHANGE_REQUESTED, change.error());
         long request = change.comparison().orElseThrow().changeRequestId().orElseThrow();
         HttpResponse<String> accepted = admin.send("POST", "/api/v1/vigilance/change-requests/" + request + "/accept",
                 null);

@@ -18,6 +18,7 @@ import fr.vigie.hub.testing.DeviceHttp;
 import fr.vigie.hub.testing.StaffClient;
 import fr.vigie.hub.testing.TestDevices;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.CibaApi;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.testing.MutableClock;
 import java.net.URI;
@@ -117,9 +118,9 @@ class SandboxHubIT {
         try {
             DeviceIdentity identity = TestDevices.enrolled(hub.siteCa(), dataDir.resolve("kiosks"), KIOSK, CLOCK);
             DeviceHttp kiosk = new DeviceHttp(hub.deviceApiUri(), identity.sslContext());
-            JsonNode started = kiosk.post("/device/v1/psc/ciba", Map.of("idNatPs", "810099900028", "channel", "CARD",
+            JsonNode started = kiosk.post(CibaApi.START.path(), Map.of("idNatPs", "810099900028", "channel", "CARD",
                     "kioskSessionId", "s-1"), 201);
-            String path = "/device/v1/psc/ciba/" + started.path("requestId").asText();
+            String path = CibaApi.STATUS.path(started.path("requestId").asText());
             await().atMost(Duration.ofSeconds(20)).until(() -> kiosk.get(path, 200).path("status").asText()
                     .equals("BOUND"));
             assertEquals("810099900028", kiosk.get(path, 200).path("who").path("idNatPs").asText());

@@ -1,5 +1,6 @@
 package fr.vigie.hub.admission;
 
+import fr.vigie.protocol.device.IdentitySource;
 import fr.vigie.hub.identity.IdentityRecord;
 import fr.vigie.hub.identity.VigilanceFlag;
 import fr.vigie.hub.insi.InsiSearch;
@@ -19,11 +20,8 @@ import java.util.Optional;
  * @param insiSteps the INSi calls of a typed-traits search, in order (empty otherwise; see
  *     {@link #matchedQuery()})
  */
-public record AdmissionResult(Source source, IdentityRecord record, List<TraitDifference> differences,
+public record AdmissionResult(IdentitySource source, IdentityRecord record, List<TraitDifference> differences,
         List<VigilanceFlag> flagsRaised, List<InsiSearch.Step> insiSteps) {
-
-    /** How the identity was obtained. */
-    public enum Source { VITALE, TRAITS, APCV, DOCUMENT }
 
     public AdmissionResult {
         Objects.requireNonNull(source, "source");
@@ -38,7 +36,7 @@ public record AdmissionResult(Source source, IdentityRecord record, List<TraitDi
      * {@code 00} for typed traits ({@code PREMIER_PRENOM} or {@code FULL_LIST}); empty without INSi.
      */
     public Optional<InsiSearch.PrenomSent> matchedQuery() {
-        if (source == Source.VITALE) {
+        if (source == IdentitySource.VITALE) {
             return Optional.of(InsiSearch.PrenomSent.VITALE);
         }
         return insiSteps.stream().filter(s -> s.codeCr().equals("00")).map(InsiSearch.Step::sent).findFirst();

@@ -1,9 +1,9 @@
 package fr.vigie.hub.admission;
 
+import fr.vigie.protocol.device.IdentitySource;
 import fr.vigie.hub.identity.Adoption;
 import fr.vigie.hub.identity.IdentityRecord;
 import fr.vigie.hub.identity.IdentityRegistry;
-import fr.vigie.hub.identity.RegistryError;
 import fr.vigie.hub.identity.RegistryRejection;
 import fr.vigie.hub.identity.RnivRequest;
 import fr.vigie.hub.identity.Saved;
@@ -16,9 +16,9 @@ import fr.vigie.hub.insi.InsiResult;
 import fr.vigie.hub.insi.InsiSearch;
 import fr.vigie.hub.insi.ReturnedTraits;
 import fr.vigie.hub.insi.VitaleQuery;
+import fr.vigie.protocol.device.AdmissionError;
 import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.hub.identity.rniv.RnivAction;
-import fr.vigie.protocol.identity.RnivError;
 import fr.vigie.protocol.identity.StrictTraits;
 import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.protocol.identity.TraitsVerdict;
@@ -92,7 +92,7 @@ public final class AdmissionService {
             if (!(result instanceof InsiResult.OneIdentity one)) {
                 throw Rejections.notOne(result, false);
             }
-            return adopt(caller, AdmissionResult.Source.VITALE, target, one, null, List.of());
+            return adopt(caller, IdentitySource.VITALE, target, one, null, List.of());
         });
     }
 
@@ -102,7 +102,7 @@ public final class AdmissionService {
         return audited(caller, "ADMISSION_TRAITS", recordId, () -> {
             TraitsVerdict verdict = StrictTraits.check(typed, LocalDate.now(clock));
             if (!verdict.accepted()) {
-                throw new AdmissionRejection(AdmissionRejection.Kind.INVALID, InsiError.INSI_TRAITS_REJECTED.name(),
+                throw new AdmissionRejection(AdmissionError.INSI_TRAITS_REJECTED,
                         "the traits were refused before calling INSi: correct the traits shown", verdict.rejections());
             }
             StrictTraits traits = verdict.traits().orElseThrow();
@@ -115,7 +115,7 @@ public final class AdmissionService {
             if (!(outcome.result() instanceof InsiResult.OneIdentity one)) {
                 throw Rejections.notOne(outcome.result(), traits.lieuNaissance().isPresent());
             }
-            return adopt(caller, AdmissionResult.Source.TRAITS, target, one, traits, outcome.steps());
+            return adopt(caller, IdentitySource.TRAITS, target, one, traits, outcome.steps());
         });
     }
 
@@ -125,7 +125,7 @@ public final class AdmissionService {
         return audited(caller, "ADMISSION_DOCUMENT", OptionalLong.of(recordId), () -> {
             Saved s = registry(() -> registry.apply(recordId, RnivRequest.of(RnivAction.documentChecked(document),
                     caller.operator())));
-            return new AdmissionResult(AdmissionResult.Source.DOCUMENT, s.record(), List.of(), s.raised(), List.of());
+            return new AdmissionResult(IdentitySource.DOCUMENT, s.record(), List.of(), s.raised(), List.of());
         });
     }
 
@@ -134,39 +134,39 @@ public final class AdmissionService {
             throws AdmissionRejection, SQLException {
         return audited(caller, "ADMISSION_APCV", recordId, () -> {
             if (apcv == null) {
-                throw new AdmissionRejection(AdmissionRejection.Kind.UNAVAILABLE, ApcvError.APCV_NOT_CONFIGURED.name(),
+                throw new AdmissionRejection(AdmissionError.APCV_NOT_CONFIGURED,
                         "ApCV: no ApCV key is configured on this hub");
             }
             ApcvIdentity identity = apcv.verify(token, caller.kiosk().site());
             TraitsVerdict traits = StrictTraits.check(identity.traits(), LocalDate.now(clock));
             if (!traits.accepted()) {
-                throw new AdmissionRejection(AdmissionRejection.Kind.INVALID, ApcvError.APCV_IDENTITY_INVALID.name(),
+                throw new AdmissionRejection(AdmissionError.APCV_IDENTITY_INVALID,
                         "ApCV: the traits in the token are invalid", traits.rejections());
             }
             Optional<IdentityRecord> target = recordId.isPresent() ? Optional.of(existing(recordId.getAsLong()))
                     : registry.findByMatricule(identity.matricule());
             if (target.isPresent() && target.get().state().doubtfulOrFictitious()) {
-                throw new AdmissionRejection(AdmissionRejection.Kind.CONFLICT, RnivError.RNIV_DOUBTFUL_STAYS_PROV.name(),
+                throw new AdmissionRejection(AdmissionError.RNIV_DOUBTFUL_STAYS_PROV,
                         "record " + target.get().id() + " is DOUT or FICT: it stays PROV");
             }
             replays.useOnce(identity, caller.actor());
             RnivRequest request = RnivRequest.withIns(RnivAction.of(RnivAction.Kind.APCV_QUALIFIED),
                     identity.matricule(), identity.oid(), caller.operator());
-            Saved s = adopted(AdmissionResult.Source.APCV, registry(() -> registry.adopt(
+            Saved s = adopted(IdentitySource.APCV, registry(() -> registry.adopt(
                     target.map(r -> OptionalLong.of(r.id())).orElse(OptionalLong.empty()), identity.traits(), request)));
             replays.attach(identity, s.record().id());
             List<TraitDifference> diffs = target.map(r -> TraitDifference.between(r.traits(), returned(s.record().traits())))
                     .orElse(List.of());
-            return new AdmissionResult(AdmissionResult.Source.APCV, s.record(), diffs, s.raised(), List.of());
+            return new AdmissionResult(IdentitySource.APCV, s.record(), diffs, s.raised(), List.of());
         });
     }
 
-    private AdmissionResult adopt(AdmissionCaller caller, AdmissionResult.Source source, Optional<IdentityRecord> given,
+    private AdmissionResult adopt(AdmissionCaller caller, IdentitySource source, Optional<IdentityRecord> given,
             InsiResult.OneIdentity one, StrictTraits typed, List<InsiSearch.Step> steps)
             throws AdmissionRejection, SQLException {
         Optional<IdentityRecord> target = given.isPresent() ? given : registry.findByMatricule(one.matricule());
         if (target.isPresent() && !target.get().state().mayCallInsi()) {
-            throw new AdmissionRejection(AdmissionRejection.Kind.CONFLICT, RnivError.RNIV_INSI_NOT_ALLOWED.name(),
+            throw new AdmissionRejection(AdmissionError.RNIV_INSI_NOT_ALLOWED,
                     "record " + target.get().id() + " holding this INS is DOUT or FICT: INSi results are not recorded");
         }
         ReturnedTraits r = one.traits();
@@ -188,11 +188,11 @@ public final class AdmissionService {
      * The record as saved when it took the answer; otherwise the refusal that shows both identities:
      * {@code IDENTITY_MISMATCH} or {@code IDENTITY_CHANGE_REQUESTED}.
      */
-    private static Saved adopted(AdmissionResult.Source source, Adoption adoption) throws AdmissionRejection {
-        String from = source == AdmissionResult.Source.APCV ? "the ApCV" : "INSi";
+    private static Saved adopted(IdentitySource source, Adoption adoption) throws AdmissionRejection {
+        String from = source == IdentitySource.APCV ? "the ApCV" : "INSi";
         if (adoption instanceof Adoption.Mismatch m) {
             IdentityRecord rec = m.record();
-            throw new AdmissionRejection(AdmissionRejection.IDENTITY_MISMATCH, "the identity " + from + " returned is"
+            throw new AdmissionRejection(AdmissionError.IDENTITY_MISMATCH, "the identity " + from + " returned is"
                     + " not the person of record " + rec.id() + " (" + m.verdict().reason() + "): nothing was changed"
                     + " and the identity-vigilance cell was told", new IdentityComparison(source, rec.id(),
                     rec.state().status(), rec.traits(), m.returned(), m.returnedIns().masked(),
@@ -201,7 +201,7 @@ public final class AdmissionService {
         }
         if (adoption instanceof Adoption.ChangeRequested c) {
             IdentityRecord rec = c.record();
-            throw new AdmissionRejection(AdmissionRejection.IDENTITY_CHANGE_REQUESTED, "record " + rec.id() + " is "
+            throw new AdmissionRejection(AdmissionError.IDENTITY_CHANGE_REQUESTED, "record " + rec.id() + " is "
                     + rec.state().status() + ": the changes " + from + " returned wait for the identity-vigilance cell"
                     + " (change request " + c.request().requestId() + "); nothing was changed yet",
                     new IdentityComparison(source, rec.id(), rec.state().status(), rec.traits(), c.request().proposed(),
@@ -213,7 +213,7 @@ public final class AdmissionService {
     }
 
     private static AdmissionRejection insiNotAllowed(IdentityRecord doubtful, String what) {
-        return new AdmissionRejection(AdmissionRejection.Kind.CONFLICT, RnivError.RNIV_INSI_NOT_ALLOWED.name(),
+        return new AdmissionRejection(AdmissionError.RNIV_INSI_NOT_ALLOWED,
                 "record " + doubtful.id() + ", which matches " + what + ", is marked DOUT or FICT: INSi is not called;"
                 + " ask the identity-vigilance cell");
     }
@@ -224,15 +224,15 @@ public final class AdmissionService {
         }
         IdentityRecord r = existing(recordId.getAsLong());
         if (!r.state().mayCallInsi()) {
-            throw new AdmissionRejection(AdmissionRejection.Kind.CONFLICT, RnivError.RNIV_INSI_NOT_ALLOWED.name(),
+            throw new AdmissionRejection(AdmissionError.RNIV_INSI_NOT_ALLOWED,
                     "record " + r.id() + " is DOUT or FICT: INSi must not be called for it");
         }
         return Optional.of(r);
     }
 
     private IdentityRecord existing(long id) throws AdmissionRejection, SQLException {
-        return registry.find(id).orElseThrow(() -> new AdmissionRejection(AdmissionRejection.Kind.NOT_FOUND,
-                RegistryError.IDENTITY_NOT_FOUND.name(), "no identity record " + id));
+        return registry.find(id).orElseThrow(() -> new AdmissionRejection(
+                AdmissionError.IDENTITY_NOT_FOUND, "no identity record " + id));
     }
 
     private InsiClient client() throws InsiException {
@@ -279,11 +279,11 @@ public final class AdmissionService {
         } catch (InsiException e) {
             AdmissionRejection rejection = Rejections.of(e);
             audit.record(new AdmissionAudit.Entry(clock.instant(), caller.actor(), caller.operator(), action, asked,
-                    rejection.code()));
+                    rejection.error().name()));
             throw rejection;
         } catch (AdmissionRejection e) {
             audit.record(new AdmissionAudit.Entry(clock.instant(), caller.actor(), caller.operator(), action,
-                    e.comparison().map(IdentityComparison::recordId).orElse(asked), e.code()));
+                    e.comparison().map(IdentityComparison::recordId).orElse(asked), e.error().name()));
             throw e;
         }
     }

@@ -1,5 +1,6 @@
 package fr.vigie.hub.admission;
 
+import fr.vigie.protocol.device.AdmissionError;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -42,7 +43,7 @@ final class ApcvReplayGuard {
                 ps.setTimestamp(3, Timestamp.from(now));
                 ps.setString(4, usedBy);
                 if (ps.executeUpdate() == 0) {
-                    throw new AdmissionRejection(AdmissionRejection.Kind.CONFLICT, ApcvError.APCV_REPLAYED.name(),
+                    throw new AdmissionRejection(AdmissionError.APCV_REPLAYED,
                             "ApCV: this token was already used; ask the patient to show a new one");
                 }
             }

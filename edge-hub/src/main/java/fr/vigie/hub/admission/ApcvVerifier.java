@@ -160,9 +160,6 @@ public final class ApcvVerifier {
     }
 
     private static AdmissionRejection reject(ApcvError error, String message) {
-        AdmissionRejection.Kind kind = error == ApcvError.APCV_NOT_CONFIGURED
-                || error == ApcvError.APCV_KEYS_UNAVAILABLE ? AdmissionRejection.Kind.UNAVAILABLE
-                : AdmissionRejection.Kind.INVALID;
-        return new AdmissionRejection(kind, error.name(), "ApCV: " + message);
+        return new AdmissionRejection(Rejections.code(error), "ApCV: " + message);
     }
 }

@@ -1,5 +1,6 @@
 package fr.vigie.hub.admission;
 
+import fr.vigie.protocol.device.IdentitySource;
 import fr.vigie.protocol.identity.RnivStatus;
 import fr.vigie.protocol.identity.StrictTraits;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * @param flagId the vigilance flag raised now, for a mismatch (empty when the same one was already open)
  * @param changeRequestId the change request, for {@code IDENTITY_CHANGE_REQUESTED}
  */
-public record IdentityComparison(AdmissionResult.Source source, long recordId, RnivStatus recordStatus,
+public record IdentityComparison(IdentitySource source, long recordId, RnivStatus recordStatus,
         StrictTraits local, StrictTraits returned, String returnedInsMasked, List<TraitDifference> differences,
         Optional<Long> flagId, Optional<Long> changeRequestId) {
     public IdentityComparison {

@@ -1,5 +1,6 @@
 package fr.vigie.hub.agent;
 
+import fr.vigie.protocol.device.ProofMethod;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.identity.IdNatPs;
 import java.time.Instant;
@@ -14,21 +15,15 @@ import java.util.Optional;
  * @param kiosk the kiosk (from its device certificate)
  * @param kioskSessionId the kiosk's clinician session the proof was made for
  * @param agent the proven agent
- * @param method how the agent was proven
- * @param certificateSerial the card certificate's serial (hex) for {@link Method#CARD}
+ * @param method how the agent was proven: {@code CARD} (the agent's CPS card, PIN verified, signed a hub nonce
+ *     and its certificate passed IGC-Santé) or {@code PSC} (the kiosk session's Pro Santé Connect sign-in is
+ *     bound on the hub, {@code SubjectNameID} matched)
+ * @param certificateSerial the card certificate's serial (hex) for {@code CARD}
  * @param boundAt when the proof was accepted
  * @param expiresAt when the binding ends if the kiosk has not ended it before (lock, close)
  */
-public record AgentBinding(KioskAddress kiosk, String kioskSessionId, IdNatPs agent, Method method,
+public record AgentBinding(KioskAddress kiosk, String kioskSessionId, IdNatPs agent, ProofMethod method,
         Optional<String> certificateSerial, Instant boundAt, Instant expiresAt) {
-
-    /** How an agent was proven. */
-    public enum Method {
-        /** The agent's CPS card (contact, PIN verified) signed a hub nonce; its certificate passed IGC-Santé. */
-        CARD,
-        /** The kiosk session's Pro Santé Connect sign-in is bound on the hub ({@code SubjectNameID} matched). */
-        PSC
-    }
 
     public AgentBinding {
         Objects.requireNonNull(kiosk, "kiosk");

@@ -1,5 +1,6 @@
 package fr.vigie.hub.agent;
 
+import fr.vigie.protocol.device.ProofMethod;
 import fr.vigie.hub.audit.AuditEntry;
 import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.db.Transactions;
@@ -140,7 +141,7 @@ final class AgentBindings {
     private static AgentBinding read(KioskAddress kiosk, ResultSet rs) throws SQLException {
         try {
             return new AgentBinding(kiosk, rs.getString(1), IdNatPs.parse(rs.getString(2)),
-                    AgentBinding.Method.valueOf(rs.getString(3)), Optional.ofNullable(rs.getString(4)),
+                    ProofMethod.valueOf(rs.getString(3)), Optional.ofNullable(rs.getString(4)),
                     instant(rs, 5), instant(rs, 6));
         } catch (IdentityException e) {
             throw new SQLException("agent_bindings holds an invalid idNat_PS for kiosk " + kiosk, e);

@@ -2,7 +2,8 @@ package fr.vigie.hub.agent;
 
 import fr.vigie.hub.db.Transactions;
 import fr.vigie.hub.deviceapi.DeviceRefused;
-import fr.vigie.protocol.AgentProofApi;
+import fr.vigie.protocol.device.AgentApi;
+import fr.vigie.protocol.device.AgentError;
 import fr.vigie.protocol.KioskAddress;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,7 +47,7 @@ final class AgentNonces {
     /** A fresh nonce for {@code kiosk}'s session {@code kioskSessionId}; expired nonces are forgotten. */
     Issued issue(KioskAddress kiosk, String kioskSessionId) throws SQLException, DeviceRefused {
         Instant now = clock.instant();
-        byte[] nonce = new byte[AgentProofApi.NONCE_BYTES];
+        byte[] nonce = new byte[AgentApi.NONCE_BYTES];
         random.nextBytes(nonce);
         Instant expiresAt = now.plus(LIFETIME);
         Transactions.run(dataSource, c -> {
@@ -61,7 +62,7 @@ final class AgentNonces {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (rs.getLong(1) >= MAX_OUTSTANDING) {
-                        throw new DeviceRefused(429, AgentProofApi.AGENT_NONCE_TOO_MANY, "kiosk " + kiosk
+                        throw new DeviceRefused(AgentError.AGENT_NONCE_TOO_MANY, "kiosk " + kiosk
                                 + " already holds " + MAX_OUTSTANDING + " unused nonces: present one or wait "
                                 + LIFETIME.toSeconds() + " s");
                     }
@@ -97,19 +98,19 @@ final class AgentNonces {
                 ps.setBytes(1, sha256(nonce));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw refused(AgentProofApi.AGENT_NONCE_UNKNOWN, "the hub did not issue this nonce");
+                        throw refused(AgentError.AGENT_NONCE_UNKNOWN, "the hub did not issue this nonce");
                     }
                     if (!kiosk.site().equals(rs.getString(1)) || !kiosk.kioskId().equals(rs.getString(2))) {
-                        throw refused(AgentProofApi.AGENT_NONCE_OTHER_KIOSK, "this nonce was issued to another kiosk");
+                        throw refused(AgentError.AGENT_NONCE_OTHER_KIOSK, "this nonce was issued to another kiosk");
                     }
                     String session = rs.getString(3);
                     Instant expiresAt = rs.getTimestamp(4).toInstant();
                     if (rs.getTimestamp(5) != null) {
-                        throw refused(AgentProofApi.AGENT_NONCE_REPLAYED, "this nonce was already presented, or its"
+                        throw refused(AgentError.AGENT_NONCE_REPLAYED, "this nonce was already presented, or its"
                                 + " kiosk session ended: ask for a new one");
                     }
                     if (!now.isBefore(expiresAt)) {
-                        throw refused(AgentProofApi.AGENT_NONCE_EXPIRED, "this nonce expired at " + expiresAt);
+                        throw refused(AgentError.AGENT_NONCE_EXPIRED, "this nonce expired at " + expiresAt);
                     }
                     markUsed(c, nonce, now); // committed before the signature is checked: one try per nonce
                     return session;
@@ -138,8 +139,8 @@ final class AgentNonces {
         }
     }
 
-    private static DeviceRefused refused(String code, String message) {
-        return new DeviceRefused(403, code, message);
+    private static DeviceRefused refused(AgentError code, String message) {
+        return new DeviceRefused(code, message);
     }
 
     private static byte[] sha256(byte[] nonce) {

@@ -6,11 +6,16 @@ import fr.vigie.hub.device.DeviceRole;
 import fr.vigie.hub.device.DeviceRoles;
 import fr.vigie.hub.deviceapi.DeviceRefused;
 import fr.vigie.hub.igcsante.CardCertificates;
-import fr.vigie.protocol.AgentProofApi;
+import fr.vigie.protocol.device.AgentApi;
+import fr.vigie.protocol.device.AgentError;
+import fr.vigie.protocol.device.DeviceError;
+import fr.vigie.protocol.device.EndReason;
+import fr.vigie.protocol.device.ProofMethod;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.identity.IdNatPs;
 import fr.vigie.protocol.identity.IdentityException;
 import fr.vigie.provisioning.igcsante.ProfessionalCertificate;
+import fr.vigie.provisioning.ProvisioningError;
 import fr.vigie.provisioning.ProvisioningException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -39,15 +44,15 @@ import org.slf4j.LoggerFactory;
  * Connect sign-in bound to that kiosk session. Admission routes then take their agent from
  * {@link #require}, never from the request.
  *
- * <p>Every refusal is a {@link DeviceRefused} with a stable {@link AgentProofApi} code; bindings,
+ * <p>Every refusal is a {@link DeviceRefused} with a stable {@link AgentError} code; bindings,
  * unbindings and refused proofs are in the hash-chained audit log. No nonce, signature or certificate
  * content reaches a log. Thread-safe.
  *
  * <pre>{@code
  * var issued = agents.nonce(kiosk, "session-1");                       // the card signs issued.nonce()
  * agents.proveWithCard(kiosk, new CardProof(issued.nonce(), signature, cardCert, intermediates));
- * IdNatPs who = agents.require(kiosk, "/device/v1/admission/traits").agent();
- * agents.end(kiosk, "session-1", ProvenAgents.EndReason.LOCKED);
+ * IdNatPs who = agents.require(kiosk, AdmissionApi.TRAITS.template()).agent();
+ * agents.end(kiosk, "session-1", EndReason.LOCKED);
  * }</pre>
  */
 public final class ProvenAgents {
@@ -58,9 +63,6 @@ public final class ProvenAgents {
     /** Audit action of a call refused because the kiosk is no desk or has no proven agent. */
     public static final String CALL_REFUSED = "AGENT_REQUIRED_REFUSED";
     private static final Logger LOG = LoggerFactory.getLogger(ProvenAgents.class);
-
-    /** Why a kiosk ends its binding. */
-    public enum EndReason { LOCKED, CLOSED }
 
     /** A nonce for the agent's card to sign, and until when it may be presented. */
     public record Nonce(byte[] value, Instant expiresAt) {
@@ -111,7 +113,7 @@ public final class ProvenAgents {
      * @throws DeviceRefused {@code NOT_AN_ADMISSION_DESK}, {@code AGENT_NONCE_TOO_MANY}
      */
     public Nonce nonce(KioskAddress kiosk, String kioskSessionId) throws DeviceRefused, SQLException {
-        requireDesk(kiosk, AgentProofApi.NONCE);
+        requireDesk(kiosk, AgentApi.NONCE.template());
         AgentNonces.Issued issued = nonces.issue(kiosk, kioskSessionId);
         return new Nonce(issued.nonce(), issued.expiresAt());
     }
@@ -124,31 +126,31 @@ public final class ProvenAgents {
      *     {@code AGENT_CERT_*} / {@code AGENT_CRL_*}
      */
     public AgentBinding proveWithCard(KioskAddress kiosk, CardProof proof) throws DeviceRefused, SQLException {
-        requireDesk(kiosk, AgentProofApi.PROOF);
+        requireDesk(kiosk, AgentApi.PROOF.template());
         String serial = proof.certificate().getSerialNumber().toString(16);
         try {
             String session = nonces.consume(kiosk, proof.nonce());
             if (!signedBy(proof)) {
-                throw new DeviceRefused(403, AgentProofApi.AGENT_SIGNATURE_INVALID, "the signature does not verify with"
+                throw new DeviceRefused(AgentError.AGENT_SIGNATURE_INVALID, "the signature does not verify with"
                         + " the certificate presented: the card that signed is not that certificate's");
             }
             ProfessionalCertificate who;
             try {
                 who = certificates.validate(proof.certificate(), proof.chain());
             } catch (ProvisioningException e) {
-                throw new DeviceRefused(403, AgentProofApi.certificateRefusal(e.error().name()), e.getMessage());
+                throw new DeviceRefused(certificateRefusal(e.error()), e.getMessage());
             }
             Instant now = clock.instant();
             Instant notAfter = proof.certificate().getNotAfter().toInstant();
             Instant expiresAt = now.plus(MAX_BINDING).isBefore(notAfter) ? now.plus(MAX_BINDING) : notAfter;
-            AgentBinding b = new AgentBinding(kiosk, session, idNatPs(who.idNatPs()), AgentBinding.Method.CARD,
+            AgentBinding b = new AgentBinding(kiosk, session, idNatPs(who.idNatPs()), ProofMethod.CARD,
                     Optional.of(who.serial()), now, expiresAt);
             bindings.bind(b, AgentBindings.Work.NONE);
             LOG.info("agent {} proven by card (certificate {}) at kiosk {} session {} until {}", b.agent(), serial,
                     kiosk, session, expiresAt);
             return b;
         } catch (DeviceRefused e) {
-            refused(kiosk, AgentBinding.Method.CARD, e.code(), Optional.of(serial));
+            refused(kiosk, ProofMethod.CARD, e.error(), Optional.of(serial));
             throw e;
         }
     }
@@ -161,15 +163,15 @@ public final class ProvenAgents {
      */
     public AgentBinding proveThroughPsc(KioskAddress kiosk, String kioskSessionId, String cibaRequestId)
             throws DeviceRefused, SQLException {
-        requireDesk(kiosk, AgentProofApi.PSC_PROOF);
+        requireDesk(kiosk, AgentApi.PSC_PROOF.template());
         Optional<IdNatPs> who = psc.boundProfessional(kiosk, cibaRequestId, kioskSessionId);
         if (who.isEmpty()) {
-            refused(kiosk, AgentBinding.Method.PSC, AgentProofApi.AGENT_PSC_NOT_BOUND, Optional.empty());
-            throw new DeviceRefused(403, AgentProofApi.AGENT_PSC_NOT_BOUND, "no Pro Santé Connect sign-in of this"
+            refused(kiosk, ProofMethod.PSC, AgentError.AGENT_PSC_NOT_BOUND, Optional.empty());
+            throw new DeviceRefused(AgentError.AGENT_PSC_NOT_BOUND, "no Pro Santé Connect sign-in of this"
                     + " kiosk session is bound on the hub");
         }
         Instant now = clock.instant();
-        AgentBinding b = new AgentBinding(kiosk, kioskSessionId, who.get(), AgentBinding.Method.PSC, Optional.empty(),
+        AgentBinding b = new AgentBinding(kiosk, kioskSessionId, who.get(), ProofMethod.PSC, Optional.empty(),
                 now, now.plus(MAX_BINDING));
         bindings.bind(b, AgentBindings.Work.NONE);
         LOG.info("agent {} proven through Pro Santé Connect at kiosk {} session {}", b.agent(), kiosk, kioskSessionId);
@@ -200,8 +202,8 @@ public final class ProvenAgents {
         requireDesk(kiosk, path);
         Optional<AgentBinding> b = bindings.current(kiosk);
         if (b.isEmpty()) {
-            callRefused(kiosk, AgentProofApi.AGENT_NOT_PROVEN, path);
-            throw new DeviceRefused(403, AgentProofApi.AGENT_NOT_PROVEN, "no agent is proven at this kiosk: the agent's"
+            callRefused(kiosk, AgentError.AGENT_NOT_PROVEN, path);
+            throw new DeviceRefused(AgentError.AGENT_NOT_PROVEN, "no agent is proven at this kiosk: the agent's"
                     + " card must sign a hub nonce (or the session be bound through Pro Santé Connect) first");
         }
         return b.get();
@@ -214,8 +216,8 @@ public final class ProvenAgents {
 
     private void requireDesk(KioskAddress kiosk, String path) throws DeviceRefused, SQLException {
         if (roles.of(kiosk) != DeviceRole.ADMISSION_DESK) {
-            callRefused(kiosk, AgentProofApi.NOT_AN_ADMISSION_DESK, path);
-            throw new DeviceRefused(403, AgentProofApi.NOT_AN_ADMISSION_DESK, "kiosk " + kiosk
+            callRefused(kiosk, AgentError.NOT_AN_ADMISSION_DESK, path);
+            throw new DeviceRefused(AgentError.NOT_AN_ADMISSION_DESK, "kiosk " + kiosk
                     + " is not declared as an admission desk on the hub (PUT /api/v1/devices/{site}/{kioskId}/role)");
         }
     }
@@ -243,17 +245,23 @@ public final class ProvenAgents {
         }
     }
 
-    private void refused(KioskAddress kiosk, AgentBinding.Method method, String code, Optional<String> serial) {
+    private void refused(KioskAddress kiosk, ProofMethod method, DeviceError code, Optional<String> serial) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("method", method.name());
-        details.put("code", code);
+        details.put("code", code.name());
         serial.ifPresent(s -> details.put("certificateSerial", s));
         append(AuditEntry.of(AuditEntry.kiosk(kiosk), PROOF_REFUSED, AuditEntry.kiosk(kiosk), details));
     }
 
-    private void callRefused(KioskAddress kiosk, String code, String path) {
-        append(AuditEntry.of(AuditEntry.kiosk(kiosk), CALL_REFUSED, AuditEntry.kiosk(kiosk), Map.of("code", code,
+    private void callRefused(KioskAddress kiosk, AgentError code, String path) {
+        append(AuditEntry.of(AuditEntry.kiosk(kiosk), CALL_REFUSED, AuditEntry.kiosk(kiosk), Map.of("code", code.name(),
                 "path", path)));
+    }
+
+    /** The refusal of a card certificate the IGC-Santé check refused with {@code check}. */
+    static AgentError certificateRefusal(ProvisioningError check) {
+        return AgentError.certificateRefusal(check.name()).orElseThrow(() -> new IllegalArgumentException(check
+                + " is not a certificate check code"));
     }
 
     private void append(AuditEntry entry) {

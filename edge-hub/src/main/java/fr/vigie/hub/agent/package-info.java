@@ -5,7 +5,7 @@
  * Pro Santé Connect sign-in bound to the kiosk session, and binds that agent to the kiosk session in
  * PostgreSQL ({@link fr.vigie.hub.agent.AgentBinding}) until the kiosk ends it (lock, close) or it
  * expires. {@link fr.vigie.hub.agent.AgentDeviceRoutes} serves the device routes of
- * {@link fr.vigie.protocol.AgentProofApi}; admission routes take their agent from
+ * {@link fr.vigie.protocol.device.AgentApi}; admission routes take their agent from
  * {@link fr.vigie.hub.agent.ProvenAgents#require}. Proofs, bindings and unbindings are in the audit log.
  */
 package fr.vigie.hub.agent;

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.vigie.hub.http.RequestGate;
+import fr.vigie.protocol.device.DeviceApiError;
+import fr.vigie.protocol.device.DeviceRoute;
+import fr.vigie.protocol.device.EnrolmentApi;
+import fr.vigie.protocol.device.PingAnswer;
+import fr.vigie.protocol.device.Refusal;
 import fr.vigie.provisioning.siteca.DeviceCertificates;
 import fr.vigie.provisioning.siteca.SiteCa;
 import io.javalin.Javalin;
@@ -13,7 +18,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -28,11 +32,14 @@ import org.slf4j.LoggerFactory;
  * The hub's second HTTP listener, the one kiosks call: HTTPS with TLS 1.3 only, a server certificate
  * from the site CA (a fresh in-memory key at each start), client certificates wanted but not
  * required. {@code /enrol/v1/} serves kiosks without a certificate; every {@code /device/v1/} request
- * is authenticated by {@link DeviceCaller}. Features add routes through {@link DeviceRoutes}. Requests
- * pass the {@link RequestGate} first: the {@code Host} must be one of the names in the server
+ * is authenticated by {@link DeviceCaller}. Features add the contract's routes
+ * ({@link fr.vigie.protocol.device.DeviceRoute}) through {@link DeviceRoutes} and {@link DeviceExchange}.
+ * Requests pass the {@link RequestGate} first: the {@code Host} must be one of the names in the server
  * certificate (421 {@code HOST_REFUSED}), bodies JSON (415 {@code UNSUPPORTED_MEDIA_TYPE}, 400
- * {@code BAD_JSON}). Answers are {@code nosniff} and {@code no-store} unless a route says otherwise. Errors
- * are JSON {@code {"error": CODE, "message": …}}. Thread-safe; started once, closed once.
+ * {@code BAD_JSON}). Answers are {@code nosniff} and {@code no-store} unless a route says otherwise. Every
+ * refusal is a {@link Refusal} whose code is a {@link fr.vigie.protocol.device.DeviceError}: a route's own,
+ * {@code NOT_FOUND}, {@code BODY_TOO_LARGE}, or {@code INTERNAL_ERROR} (never a stack trace). Thread-safe;
+ * started once, closed once.
  *
  * <pre>{@code
  * try (DeviceApi api = DeviceApi.start("0.0.0.0", 8443, List.of("hub.site.local"), List.of("10.0.0.2"),
@@ -44,10 +51,6 @@ import org.slf4j.LoggerFactory;
 public final class DeviceApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceApi.class);
     private static final String TLS13 = "TLSv1.3";
-
-    /** Body of every refusal. */
-    record ErrorJson(String error, String message) {
-    }
 
     private final Javalin app;
 
@@ -90,28 +93,42 @@ public final class DeviceApi implements AutoCloseable {
         List<String> names = new ArrayList<>(dnsNames);
         names.addAll(ipAddresses);
         RequestGate.forHosts(names).install(app);
-        app.before("/device/v1/*", ctx -> DeviceCaller.authenticate(ctx, devices, clock));
+        app.before(DeviceRoute.AUTHENTICATED_PREFIX + "*", ctx -> DeviceCaller.authenticate(ctx, devices, clock));
         app.exception(DeviceRefused.class, (e, ctx) -> {
-            LOG.warn("device API refused {} {}: {} {}", ctx.method(), ctx.path(), e.code(), e.getMessage());
-            ctx.status(e.status()).json(new ErrorJson(e.code(), e.getMessage()));
+            if (e.status() == 429) {
+                LOG.debug("device API refused {} {}: {} {}", ctx.method(), ctx.path(), e.error(), e.getMessage());
+            } else {
+                LOG.warn("device API refused {} {}: {} {}", ctx.method(), ctx.path(), e.error(), e.getMessage());
+            }
+            DeviceExchange.refuse(ctx, e);
         });
-        app.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
-                .json(new ErrorJson("HTTP_" + e.getStatus(), String.valueOf(e.getMessage()))));
+        app.exception(HttpResponseException.class, (e, ctx) -> RequestGate.refuse(ctx, Refusal.of(
+                httpRefusal(e.getStatus()), String.valueOf(e.getMessage()))));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("device API {} {} failed", ctx.method(), ctx.path(), e);
-            ctx.status(500).json(new ErrorJson("INTERNAL_ERROR", "the hub could not answer"));
+            RequestGate.refuse(ctx, Refusal.of(DeviceApiError.INTERNAL_ERROR, "the hub could not answer"));
         });
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                ctx.json(new ErrorJson("NOT_FOUND", "no device API route " + ctx.method() + " " + ctx.path()));
+                RequestGate.refuse(ctx, Refusal.of(DeviceApiError.NOT_FOUND, "no device API route " + ctx.method() + " "
+                        + ctx.path()));
             }
         });
-        app.get("/enrol/v1/ping", ctx -> ctx.json(Map.of("site", ca.settings().site())));
+        DeviceExchange.serve(app, EnrolmentApi.PING, (ctx, none) -> new PingAnswer(ca.settings().site()));
         routes.forEach(r -> r.mount(app));
         app.start();
         LOG.info("device API listening on https://{}:{} (TLS 1.3, client certificates from site '{}')", bind,
                 app.port(), ca.settings().site());
         return new DeviceApi(app);
+    }
+
+    /** The code of a refusal Javalin itself raised with {@code status}. */
+    private static DeviceApiError httpRefusal(int status) {
+        return switch (status) {
+            case 404 -> DeviceApiError.NOT_FOUND;
+            case 413 -> DeviceApiError.BODY_TOO_LARGE;
+            default -> status >= 500 ? DeviceApiError.INTERNAL_ERROR : DeviceApiError.BAD_REQUEST;
+        };
     }
 
     /** The port it listens on. */

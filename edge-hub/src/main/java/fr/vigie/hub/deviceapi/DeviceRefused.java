@@ -1,32 +1,61 @@
 package fr.vigie.hub.deviceapi;
 
+import fr.vigie.protocol.device.DeviceError;
+import fr.vigie.protocol.device.Refusal;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
- * A device API request refused with a status and a stable code, answered as
- * {@code {"error": code, "message": reason}}. Device routes may throw it too, e.g.
- * {@code throw new DeviceRefused(409, "ENROLMENT_PENDING", "…")}. Immutable.
+ * A device API request refused with a contract code ({@link DeviceError}, whose status is answered),
+ * answered as a {@link Refusal} by the device API, with {@code Retry-After} when {@link #retryAfter()}
+ * says how long to wait. Device routes throw it, e.g.
+ * {@code throw new DeviceRefused(AgentError.AGENT_NOT_PROVEN, "…")}. Immutable.
  */
 public final class DeviceRefused extends Exception {
     private static final long serialVersionUID = 1L;
-    /** No client certificate on a {@code /device/v1/} route (401). */
-    public static final String CERTIFICATE_REQUIRED = "DEVICE_CERTIFICATE_REQUIRED";
+    private final transient Refusal refusal;
+    private final transient Duration retryAfter;
 
-    private final int status;
-    private final String code;
+    public DeviceRefused(DeviceError error, String message) {
+        this(Refusal.of(error, message), null);
+    }
 
-    public DeviceRefused(int status, String code, String message) {
-        super(message);
-        if (status < 400 || status > 599) {
-            throw new IllegalArgumentException("a refusal is a 4xx or 5xx status, got " + status);
-        }
-        this.status = status;
-        this.code = code;
+    public DeviceRefused(DeviceError error, String message, Duration retryAfter) {
+        this(Refusal.of(error, message), retryAfter);
+    }
+
+    /** A refusal with more than a code and a message (an admission step's traits or comparison). */
+    public DeviceRefused(Refusal refusal) {
+        this(refusal, null);
+    }
+
+    private DeviceRefused(Refusal refusal, Duration retryAfter) {
+        super(Objects.requireNonNull(refusal, "refusal").message());
+        this.refusal = refusal;
+        this.retryAfter = retryAfter;
+    }
+
+    public DeviceError error() {
+        return refusal.error();
     }
 
     public int status() {
-        return status;
+        return refusal.status();
     }
 
-    public String code() {
-        return code;
+    /** The body answered. */
+    public Refusal refusal() {
+        return refusal;
+    }
+
+    /** How long the kiosk should wait before asking again, when the hub says. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    @Override
+    public String toString() {
+        return refusal.error() + ": " + getMessage();
     }
 }

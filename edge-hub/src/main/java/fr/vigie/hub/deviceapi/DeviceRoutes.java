@@ -3,15 +3,16 @@ package fr.vigie.hub.deviceapi;
 import io.javalin.Javalin;
 
 /**
- * A hub feature's routes on the device API, the HTTPS listener kiosks call. Paths under
+ * A hub feature's routes on the device API, the HTTPS listener kiosks call. Each serves routes of the
+ * contract ({@link fr.vigie.protocol.device.DeviceRoute}) with {@link DeviceExchange}. Paths under
  * {@code /device/v1/} are reached only by a kiosk with a valid, unrevoked certificate of this site,
  * and handlers learn which kiosk calls with {@link DeviceCaller#of}; paths under {@code /enrol/v1/}
  * need no client certificate. Implementations are registered in {@code EdgeHub}.
  *
  * <pre>{@code
- * final class AdmissionDeviceRoutes implements DeviceRoutes {
+ * final class AgentDeviceRoutes implements DeviceRoutes {
  *     public void mount(Javalin app) {
- *         app.post("/device/v1/insi/search", ctx -> {
+ *         DeviceExchange.serve(app, AgentApi.NONCE, (ctx, request) -> {
  *             KioskAddress kiosk = DeviceCaller.of(ctx);   // the kiosk can only act as itself
  *             ...
  *         });

@@ -3,15 +3,17 @@ package fr.vigie.hub.enrol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.EnrolmentError;
+import fr.vigie.protocol.device.EnrolmentStatus;
 import fr.vigie.provisioning.RevocationReason;
 import fr.vigie.provisioning.enrolment.BootstrapToken;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The IT routes of enrolment and revocation on the hub's REST API. Mutating routes are for the
@@ -30,20 +32,27 @@ import java.util.Set;
 public final class EnrolmentAdminRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STAFF = "vigie.staff";
-    private static final Set<String> STATUSES = Set.of(EnrolmentView.PENDING, EnrolmentView.ISSUED,
-            EnrolmentView.REJECTED);
 
     private EnrolmentAdminRoutes() {
+    }
+
+    /** The status asked for in a query, or null for every status. */
+    private static EnrolmentStatus status(String asked) throws EnrolmentRefused {
+        if (asked == null) {
+            return null;
+        }
+        try {
+            return EnrolmentStatus.valueOf(asked);
+        } catch (IllegalArgumentException e) {
+            throw new EnrolmentRefused(EnrolmentError.INVALID_PARAMETER, "status must be one of "
+                    + Arrays.toString(EnrolmentStatus.values()));
+        }
     }
 
     public static void mount(Javalin app, Enrolments enrolments) {
         RefusalJson.install(app);
         app.get("/api/v1/enrolments", ctx -> {
-            String status = ctx.queryParam("status");
-            if (status != null && !STATUSES.contains(status)) {
-                throw new EnrolmentRefused(400, EnrolmentRefused.INVALID, "status must be one of " + STATUSES);
-            }
-            ctx.header("Cache-Control", "no-store").json(enrolments.list(status, 200));
+            ctx.header("Cache-Control", "no-store").json(enrolments.list(status(ctx.queryParam("status")), 200));
         });
         app.get("/api/v1/enrolments/{id}", ctx -> ctx.json(enrolments.find(RefusalJson.id(ctx))));
         app.post("/api/v1/enrolments/tokens", ctx -> token(ctx, enrolments));
@@ -57,7 +66,7 @@ public final class EnrolmentAdminRoutes {
             try {
                 r = RevocationReason.valueOf(reason);
             } catch (IllegalArgumentException e) {
-                throw new EnrolmentRefused(400, EnrolmentRefused.INVALID, "reason '" + reason + "' is not one of "
+                throw new EnrolmentRefused(EnrolmentError.INVALID_PARAMETER, "reason '" + reason + "' is not one of "
                         + java.util.Arrays.toString(RevocationReason.values()));
             }
             ctx.json(Map.of("revoked", enrolments.revoke(kiosk(ctx.pathParam("site"), ctx.pathParam("kioskId")), r,
@@ -72,7 +81,7 @@ public final class EnrolmentAdminRoutes {
         try {
             hours = Long.parseLong(text(ctx, "ttlHours", "24"));
         } catch (NumberFormatException e) {
-            throw new EnrolmentRefused(400, EnrolmentRefused.INVALID, "ttlHours must be a whole number of hours");
+            throw new EnrolmentRefused(EnrolmentError.INVALID_PARAMETER, "ttlHours must be a whole number of hours");
         }
         BootstrapToken t = enrolments.issueToken(kiosk, Duration.ofHours(hours), actor(ctx));
         Map<String, String> out = new LinkedHashMap<>();
@@ -91,7 +100,7 @@ public final class EnrolmentAdminRoutes {
 
     private static KioskAddress kiosk(String site, String kioskId) throws EnrolmentRefused {
         if (!KioskAddress.isValidId(site) || !KioskAddress.isValidId(kioskId)) {
-            throw new EnrolmentRefused(400, EnrolmentRefused.INVALID, "'" + site + "/" + kioskId
+            throw new EnrolmentRefused(EnrolmentError.INVALID_PARAMETER, "'" + site + "/" + kioskId
                     + "' is not a kiosk (ids of a-z, 0-9 and '-')");
         }
         return KioskAddress.of(site, kioskId);
@@ -104,17 +113,17 @@ public final class EnrolmentAdminRoutes {
             byte[] raw = ctx.bodyAsBytes();
             body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
         } catch (IOException e) {
-            throw new EnrolmentRefused(400, EnrolmentRefused.INVALID, "body is not JSON");
+            throw new EnrolmentRefused(EnrolmentError.INVALID_PARAMETER, "body is not JSON");
         }
         JsonNode v = body == null ? null : body.get(field);
         if (v == null || v.isNull()) {
             if (fallback == null) {
-                throw new EnrolmentRefused(400, EnrolmentRefused.INVALID, "body needs '" + field + "'");
+                throw new EnrolmentRefused(EnrolmentError.INVALID_PARAMETER, "body needs '" + field + "'");
             }
             return fallback;
         }
         if (!v.isTextual() && !v.isNumber()) {
-            throw new EnrolmentRefused(400, EnrolmentRefused.INVALID, "'" + field + "' must be text");
+            throw new EnrolmentRefused(EnrolmentError.INVALID_PARAMETER, "'" + field + "' must be text");
         }
         return v.asText();
     }

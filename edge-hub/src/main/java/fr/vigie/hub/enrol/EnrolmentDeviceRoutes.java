@@ -1,40 +1,38 @@
 package fr.vigie.hub.enrol;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.vigie.hub.deviceapi.DeviceCaller;
+import fr.vigie.hub.deviceapi.DeviceExchange;
+import fr.vigie.hub.deviceapi.DeviceRefused;
 import fr.vigie.hub.deviceapi.DeviceRoutes;
 import fr.vigie.hub.http.SourceAddress;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.ProtocolCodec;
-import fr.vigie.provisioning.ProvisioningException;
-import fr.vigie.provisioning.enrolment.EnrolmentJson;
-import fr.vigie.provisioning.enrolment.EnrolmentResult;
+import fr.vigie.protocol.device.CertificateApi;
+import fr.vigie.protocol.device.DeviceApiError;
+import fr.vigie.protocol.device.EnrolmentApi;
+import fr.vigie.protocol.device.EnrolmentProgress;
+import fr.vigie.protocol.device.EnrolmentResult;
+import fr.vigie.protocol.device.EnrolmentStatus;
+import fr.vigie.protocol.device.EnrolmentTicket;
+import fr.vigie.protocol.device.InstalledAnswer;
+import fr.vigie.protocol.device.RenewalAnswer;
+import fr.vigie.protocol.device.SigningKeyAnswer;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Enrolment and certificate routes on the device API.
- *
- * <pre>
- * POST /enrol/v1/requests              EnrolmentJson request → 202 {id, status: PENDING} | 201 {id, status: ISSUED};
- *                                      429 ENROLMENT_RATE_LIMITED (Retry-After), ENROLMENT_SOURCE_QUEUE_FULL,
- *                                      ENROLMENT_QUEUE_FULL: see {@link EnrolmentLimits}
- * GET  /enrol/v1/requests/{id}         {id, status, reason?, result?: EnrolmentJson result}
- * GET  /enrol/v1/crl                   the site CRL, PEM
- * GET  /device/v1/config/signing-key   {keyId, publicKeyPem}: the key configurations are signed with
- * POST /device/v1/certificate/renew    {csrPem} → {certificateChainPem}, for the caller's new key
- * POST /device/v1/certificate/installed {} → {superseded: n}: the caller's older certificates are revoked
- * </pre>
+ * The enrolment and certificate routes on the device API ({@link EnrolmentApi}, {@link CertificateApi} give
+ * the paths, bodies and codes): a kiosk asks for its certificate and polls until IT decides; an enrolled
+ * kiosk reads the configuration key, renews its certificate and reports the new one installed. Refusals of
+ * the {@link Enrolments} service are answered with their {@link fr.vigie.protocol.device.EnrolmentError}
+ * (429s with {@code Retry-After}: see {@link EnrolmentLimits}). Thread-safe.
  */
 public final class EnrolmentDeviceRoutes implements DeviceRoutes {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(EnrolmentDeviceRoutes.class);
     private final Enrolments enrolments;
-    private final EnrolmentJson messages = new EnrolmentJson();
     private final ProtocolCodec codec = new ProtocolCodec();
 
     public EnrolmentDeviceRoutes(Enrolments enrolments) {
@@ -43,51 +41,50 @@ public final class EnrolmentDeviceRoutes implements DeviceRoutes {
 
     @Override
     public void mount(Javalin app) {
-        RefusalJson.install(app);
-        app.post("/enrol/v1/requests", this::submit);
-        app.get("/enrol/v1/requests/{id}", this::poll);
-        app.get("/enrol/v1/crl", ctx -> ctx.header("Cache-Control", "no-cache").contentType("application/x-pem-file")
-                .result(enrolments.siteCa().currentCrlPem()));
-        app.get("/device/v1/config/signing-key", ctx -> ctx.json(Map.of("keyId", enrolments.configKey().keyId(),
-                "publicKeyPem", enrolments.configKey().publicKeyPem())));
-        app.post("/device/v1/certificate/renew", this::renew);
-        app.post("/device/v1/certificate/installed", ctx -> ctx.json(Map.of("superseded",
-                enrolments.installed(DeviceCaller.of(ctx), DeviceCaller.certificate(ctx)))));
+        DeviceExchange.serve(app, EnrolmentApi.SUBMIT, (ctx, request) -> {
+            EnrolmentView v = enrolments.submit(request, SourceAddress.of(ctx));
+            return new EnrolmentTicket(v.id().toString(), v.status());
+        });
+        DeviceExchange.serve(app, EnrolmentApi.PROGRESS, (ctx, none) -> progress(enrolments.find(
+                RefusalJson.id(DeviceExchange.parameter(ctx, EnrolmentApi.PROGRESS)))));
+        DeviceExchange.serve(app, EnrolmentApi.SITE_CRL, (ctx, none) -> {
+            ctx.header("Cache-Control", "no-cache");
+            return enrolments.siteCa().currentCrlPem();
+        });
+        DeviceExchange.serve(app, CertificateApi.SIGNING_KEY, (ctx, none) -> new SigningKeyAnswer(
+                enrolments.configKey().keyId(), enrolments.configKey().publicKeyPem()));
+        DeviceExchange.serve(app, CertificateApi.RENEW, (ctx, request) -> new RenewalAnswer(
+                enrolments.renew(DeviceCaller.of(ctx), request.csrPem())));
+        DeviceExchange.serve(app, CertificateApi.INSTALLED, (ctx, none) -> new InstalledAnswer(
+                enrolments.installed(DeviceCaller.of(ctx), DeviceCaller.certificate(ctx))));
+        app.exception(EnrolmentRefused.class, (e, ctx) -> {
+            if (e.status() == 429) {
+                LOG.debug("{} {} refused: {} {}", ctx.method(), ctx.path(), e.code(), e.getMessage()); // summarised
+            } else {
+                LOG.info("{} {} refused: {} {}", ctx.method(), ctx.path(), e.code(), e.getMessage());
+            }
+            DeviceExchange.refuse(ctx, refusal(e));
+        });
     }
 
-    private void submit(Context ctx) throws Exception {
-        EnrolmentView v;
-        try {
-            v = enrolments.submit(messages.readRequest(ctx.bodyAsBytes()), SourceAddress.of(ctx));
-        } catch (ProvisioningException e) {
-            throw new EnrolmentRefused(400, e.error().name(), e.getMessage());
-        }
-        ctx.status(EnrolmentView.ISSUED.equals(v.status()) ? 201 : 202).json(Map.of("id", v.id().toString(),
-                "status", v.status()));
-    }
-
-    private void poll(Context ctx) throws Exception {
-        EnrolmentView v = enrolments.find(RefusalJson.id(ctx));
-        ObjectNode out = JSON.createObjectNode().put("id", v.id().toString()).put("status", v.status());
-        if (v.reason() != null) {
-            out.put("reason", v.reason());
-        }
-        Optional<EnrolmentRows.Issued> issued = enrolments.issued(v.id());
+    private EnrolmentProgress progress(EnrolmentView v) throws Exception {
+        // read after the status: a request approved in between is answered PENDING, and ISSUED at the next poll
+        Optional<EnrolmentRows.Issued> issued = v.status() == EnrolmentStatus.ISSUED ? enrolments.issued(v.id())
+                : Optional.empty();
+        Optional<EnrolmentResult> result = Optional.empty();
         if (issued.isPresent()) {
-            EnrolmentResult result = new EnrolmentResult(KioskAddress.of(v.site(), v.kioskId()),
-                    issued.get().chainPem(), codec.decodeConfig(issued.get().firstConfigJson()
-                            .getBytes(StandardCharsets.UTF_8)));
-            out.set("result", JSON.readTree(messages.encode(result)));
+            result = Optional.of(EnrolmentResult.of(KioskAddress.of(v.site(), v.kioskId()), issued.get().chainPem(),
+                    codec.decodeConfig(issued.get().firstConfigJson().getBytes(StandardCharsets.UTF_8))));
         }
-        ctx.header("Cache-Control", "no-store").json(out);
+        return new EnrolmentProgress(v.id().toString(), v.status(), Optional.ofNullable(v.reason()), result);
     }
 
-    private void renew(Context ctx) throws Exception {
-        JsonNode body = JSON.readTree(ctx.bodyAsBytes());
-        JsonNode csr = body == null ? null : body.get("csrPem");
-        if (csr == null || !csr.isTextual()) {
-            throw new EnrolmentRefused(400, EnrolmentRefused.INVALID, "body must be {\"csrPem\": \"…\"}");
+    /** The device API's refusal of what the enrolment service refused. */
+    private static DeviceRefused refusal(EnrolmentRefused e) {
+        if (e.contractError().isEmpty()) {
+            LOG.error("enrolment refusal {} has no code of the device API: answered as an internal error", e.code());
+            return new DeviceRefused(DeviceApiError.INTERNAL_ERROR, "the hub could not answer");
         }
-        ctx.json(Map.of("certificateChainPem", enrolments.renew(DeviceCaller.of(ctx), csr.textValue())));
+        return new DeviceRefused(e.contractError().get(), e.getMessage(), e.retryAfter());
     }
 }

@@ -1,5 +1,6 @@
 package fr.vigie.hub.enrol;
 
+import fr.vigie.protocol.device.EnrolmentStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -90,11 +91,11 @@ final class EnrolmentRows {
         }
     }
 
-    static List<EnrolmentView> list(Connection c, String status, int limit) throws SQLException {
+    static List<EnrolmentView> list(Connection c, EnrolmentStatus status, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(COLUMNS + (status == null ? "" : " WHERE e.status = ?")
                 + " ORDER BY e.requested_at DESC LIMIT " + limit)) {
             if (status != null) {
-                ps.setString(1, status);
+                ps.setString(1, status.name());
             }
             return read(ps);
         }
@@ -158,7 +159,8 @@ final class EnrolmentRows {
             while (rs.next()) {
                 Timestamp decided = rs.getTimestamp(8);
                 out.add(new EnrolmentView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
+                        rs.getString(4), EnrolmentStatus.valueOf(rs.getString(5)), rs.getTimestamp(6).toInstant(),
+                        rs.getString(7),
                         decided == null ? null : decided.toInstant(), rs.getString(9), rs.getString(10),
                         rs.getString(11), rs.getInt(12)));
             }

@@ -1,5 +1,6 @@
 package fr.vigie.hub.enrol;
 
+import fr.vigie.protocol.device.EnrolmentStatus;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,7 +16,7 @@ import java.util.UUID;
  * @param site the kiosk's site
  * @param kioskId the kiosk's id
  * @param enrolmentCode the code the kiosk shows on its screen; IT approves only when they match
- * @param status {@code PENDING}, {@code ISSUED} or {@code REJECTED}
+ * @param status where it stands (what the kiosk reads too)
  * @param requestedAt when the kiosk asked
  * @param decidedBy the IT login, or {@code bootstrap-token:<id>}; null while pending
  * @param decidedAt when; null while pending
@@ -26,10 +27,7 @@ import java.util.UUID;
  *        requests stored before it was recorded
  * @param conflicts for a pending request, how many other requests wait for the same kiosk id; 0 otherwise
  */
-public record EnrolmentView(UUID id, String site, String kioskId, String enrolmentCode, String status,
+public record EnrolmentView(UUID id, String site, String kioskId, String enrolmentCode, EnrolmentStatus status,
         Instant requestedAt, String decidedBy, Instant decidedAt, String reason, String certificateSerial,
         String source, int conflicts) {
-    public static final String PENDING = "PENDING";
-    public static final String ISSUED = "ISSUED";
-    public static final String REJECTED = "REJECTED";
 }

@@ -19,7 +19,11 @@ import fr.vigie.provisioning.siteca.SiteCa;
 import fr.vigie.provisioning.enrolment.BootstrapToken;
 import fr.vigie.provisioning.enrolment.BootstrapTokens;
 import fr.vigie.provisioning.enrolment.EnrolmentCodes;
-import fr.vigie.provisioning.enrolment.EnrolmentRequest;
+import fr.vigie.protocol.device.EnrolmentApi;
+import fr.vigie.protocol.device.EnrolmentError;
+import fr.vigie.protocol.device.EnrolmentRequest;
+import fr.vigie.protocol.device.EnrolmentStatus;
+import fr.vigie.provisioning.enrolment.EnrolmentChecks;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -124,15 +128,15 @@ public final class Enrolments implements AutoCloseable {
     public EnrolmentView submit(EnrolmentRequest request, String source) throws EnrolmentRefused, SQLException {
         Optional<Duration> wait = rate.take(source);
         if (wait.isPresent()) {
-            throw counted(source, new EnrolmentRefused(429, EnrolmentRefused.RATE_LIMITED, "more than "
+            throw counted(source, new EnrolmentRefused(EnrolmentError.ENROLMENT_RATE_LIMITED, "more than "
                     + limits.requestsPerMinutePerSource() + " enrolment requests a minute from " + source, wait.get()));
         }
         DeviceCsr csr = checked(request);
         KioskAddress kiosk = request.kiosk();
-        if (request.token().isPresent()) {
-            String tokenId = request.token().get().split("\\.", 2)[0];
+        if (request.bootstrapToken().isPresent()) {
+            String tokenId = request.bootstrapToken().get().split("\\.", 2)[0];
             try {
-                tokens.redeem(request.token().get(), kiosk);
+                tokens.redeem(request.bootstrapToken().get(), kiosk);
             } catch (ProvisioningException e) {
                 throw counted(source, refused(e));
             }
@@ -161,11 +165,11 @@ public final class Enrolments implements AutoCloseable {
             return same.get();
         }
         if (EnrolmentRows.countPendingFrom(c, source) >= limits.maxPendingPerSource()) {
-            throw new EnrolmentRefused(429, EnrolmentRefused.SOURCE_QUEUE_FULL, limits.maxPendingPerSource()
+            throw new EnrolmentRefused(EnrolmentError.ENROLMENT_SOURCE_QUEUE_FULL, limits.maxPendingPerSource()
                     + " enrolment requests from " + source + " already wait for IT");
         }
         if (EnrolmentRows.countPending(c) >= limits.maxPending()) {
-            throw new EnrolmentRefused(429, EnrolmentRefused.QUEUE_FULL, limits.maxPending()
+            throw new EnrolmentRefused(EnrolmentError.ENROLMENT_QUEUE_FULL, limits.maxPending()
                     + " enrolment requests already wait for IT");
         }
         UUID id = UUID.randomUUID();
@@ -219,7 +223,7 @@ public final class Enrolments implements AutoCloseable {
     /** IT rejects a waiting request; the kiosk shows the reason. */
     public EnrolmentView reject(UUID id, String reason, String actor) throws EnrolmentRefused, SQLException {
         if (reason == null || reason.isBlank() || reason.length() > 200) {
-            throw new EnrolmentRefused(400, EnrolmentRefused.INVALID, "a rejection needs a reason of 1 to 200 characters");
+            throw new EnrolmentRefused(EnrolmentError.INVALID_PARAMETER, "a rejection needs a reason of 1 to 200 characters");
         }
         return Transactions.run(dataSource, c -> {
             EnrolmentView v = pending(c, id);
@@ -246,7 +250,7 @@ public final class Enrolments implements AutoCloseable {
     }
 
     /** The latest requests, newest first, optionally of one status. */
-    public List<EnrolmentView> list(String status, int limit) throws SQLException {
+    public List<EnrolmentView> list(EnrolmentStatus status, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return EnrolmentRows.list(c, status, limit);
         }
@@ -262,7 +266,7 @@ public final class Enrolments implements AutoCloseable {
         try {
             t = tokens.issue(kiosk, ttl);
         } catch (IllegalArgumentException e) {
-            throw new EnrolmentRefused(400, EnrolmentRefused.INVALID, e.getMessage());
+            throw new EnrolmentRefused(EnrolmentError.INVALID_PARAMETER, e.getMessage());
         }
         audit.append(AuditEntry.of(AuditEntry.staff(actor), "BOOTSTRAP_TOKEN_ISSUED", AuditEntry.kiosk(kiosk),
                 Map.of("tokenId", t.id(), "expiresAt", t.expiresAt().toString())));
@@ -368,7 +372,7 @@ public final class Enrolments implements AutoCloseable {
             if (other.id().equals(approved)) {
                 continue;
             }
-            EnrolmentRows.reject(c, other.id(), by, now, EnrolmentRefused.SUPERSEDED);
+            EnrolmentRows.reject(c, other.id(), by, now, EnrolmentApi.SUPERSEDED);
             Map<String, String> details = new java.util.TreeMap<>(Map.of("enrolmentId", other.id().toString(),
                     "enrolmentCode", other.enrolmentCode(), "supersededBy", approved.toString(), "decidedBy", by));
             if (other.source() != null) {
@@ -382,11 +386,11 @@ public final class Enrolments implements AutoCloseable {
 
     private DeviceCsr checked(EnrolmentRequest request) throws EnrolmentRefused {
         if (!request.kiosk().site().equals(ca.settings().site())) {
-            throw new EnrolmentRefused(403, ProvisioningError.CSR_SUBJECT_MISMATCH.name(), "kiosk " + request.kiosk()
+            throw new EnrolmentRefused(EnrolmentError.CSR_SUBJECT_MISMATCH, "kiosk " + request.kiosk()
                     + " is not of site '" + ca.settings().site() + "' that this hub serves");
         }
         try {
-            return request.checkedCsr();
+            return EnrolmentChecks.checkedCsr(request);
         } catch (ProvisioningException e) {
             throw refused(e);
         }
@@ -394,7 +398,7 @@ public final class Enrolments implements AutoCloseable {
 
     private static EnrolmentView pending(Connection c, UUID id) throws SQLException, EnrolmentRefused {
         EnrolmentView v = EnrolmentRows.find(c, id, true).orElseThrow(() -> unknown(id));
-        if (!EnrolmentView.PENDING.equals(v.status())) {
+        if (v.status() != EnrolmentStatus.PENDING) {
             throw new EnrolmentRefused(409, EnrolmentRefused.ALREADY_DECIDED, "enrolment " + id + " is already "
                     + v.status());
         }
@@ -402,14 +406,19 @@ public final class Enrolments implements AutoCloseable {
     }
 
     private static EnrolmentRefused unknown(UUID id) {
-        return new EnrolmentRefused(404, EnrolmentRefused.UNKNOWN, "no enrolment request " + id);
+        return new EnrolmentRefused(EnrolmentError.ENROLMENT_UNKNOWN, "no enrolment request " + id);
     }
 
-    private static EnrolmentRefused refused(ProvisioningException e) {
-        int status = switch (e.error()) {
-            case TOKEN_UNKNOWN, TOKEN_EXPIRED, TOKEN_USED, TOKEN_WRONG_KIOSK, CSR_SUBJECT_MISMATCH -> 403;
-            default -> 400;
-        };
-        return new EnrolmentRefused(status, e.error().name(), e.getMessage());
+    /**
+     * The refusal of a token, CSR or issuance check: the device API's {@link EnrolmentError} of the same name
+     * (403 for a token or a CSR naming another kiosk, 400 for a bad CSR).
+     */
+    static EnrolmentRefused refused(ProvisioningException e) {
+        for (EnrolmentError code : EnrolmentError.values()) {
+            if (code.name().equals(e.error().name())) {
+                return new EnrolmentRefused(code, e.getMessage());
+            }
+        }
+        return new EnrolmentRefused(400, e.error().name(), e.getMessage());
     }
 }

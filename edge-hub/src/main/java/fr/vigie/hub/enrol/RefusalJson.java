@@ -1,12 +1,13 @@
 package fr.vigie.hub.enrol;
 
+import fr.vigie.protocol.device.EnrolmentError;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** How enrolment routes answer a refusal, and read what they need from a request. */
+/** How IT's enrolment routes (REST API) answer a refusal, and read an enrolment id from a request. */
 final class RefusalJson {
     private static final Logger LOG = LoggerFactory.getLogger(RefusalJson.class);
 
@@ -32,11 +33,15 @@ final class RefusalJson {
     }
 
     static UUID id(Context ctx) throws EnrolmentRefused {
-        String raw = ctx.pathParam("id");
+        return id(ctx.pathParam("id"));
+    }
+
+    /** {@code raw} as an enrolment id. */
+    static UUID id(String raw) throws EnrolmentRefused {
         try {
             return UUID.fromString(raw);
         } catch (IllegalArgumentException e) {
-            throw new EnrolmentRefused(400, EnrolmentRefused.INVALID, "'" + raw + "' is not an enrolment id");
+            throw new EnrolmentRefused(EnrolmentError.INVALID_PARAMETER, "'" + raw + "' is not an enrolment id");
         }
     }
 }

@@ -3,6 +3,9 @@ package fr.vigie.hub.http;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.protocol.device.DeviceApiError;
+import fr.vigie.protocol.device.DeviceCodec;
+import fr.vigie.protocol.device.Refusal;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -27,17 +30,18 @@ import org.slf4j.LoggerFactory;
  * What every request to one of the hub's HTTP listeners passes before a route sees it:
  * <ul>
  * <li>its {@code Host} names the hub — one of the configured names, any port — or it is refused with
- * 421 {@value #HOST_REFUSED}: a page that rebinds its own DNS name to the hub's address (DNS rebinding)
+ * 421 {@code HOST_REFUSED}: a page that rebinds its own DNS name to the hub's address (DNS rebinding)
  * still sends its own name, so a browser never lets it read the console or the API;</li>
  * <li>a POST, PUT, PATCH or DELETE that carries a body declares a media type its route takes
  * ({@code application/json} unless {@link #accepting} says otherwise for a path prefix), or is refused
- * with 415 {@value #UNSUPPORTED_MEDIA_TYPE};</li>
+ * with 415 {@code UNSUPPORTED_MEDIA_TYPE};</li>
  * <li>a JSON body is well-formed (one value, nothing after it) and a form body decodes, or it is refused
- * with 400 {@value #BAD_JSON} or {@value #BAD_FORM} — without a stack trace, logged at INFO.</li>
+ * with 400 {@code BAD_JSON} or {@code BAD_FORM} — without a stack trace, logged at INFO.</li>
  * </ul>
  * Routes then only ever see bodies they can parse; what a route finds wrong in the content keeps the
- * route's own code. A Jackson mapping error escaping a route is answered 400 {@value #BAD_JSON} too,
- * never 500. Immutable and thread-safe.
+ * route's own code. A Jackson mapping error escaping a route is answered 400 {@code BAD_JSON} too,
+ * never 500. The codes are {@link DeviceApiError}s, answered on both listeners as a device-API
+ * {@link Refusal} ({@code {"error": CODE, "message": …}}). Immutable and thread-safe.
  *
  * <pre>{@code
  * RequestGate.forHosts(List.of("hub.chu-nord.local", "127.0.0.1", "localhost"))
@@ -46,14 +50,6 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class RequestGate {
-    /** The {@code Host} header names no name of this hub (421). */
-    public static final String HOST_REFUSED = "HOST_REFUSED";
-    /** The body's {@code Content-Type} is missing or not one the route takes (415). */
-    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
-    /** The body is not well-formed JSON, or not the JSON the route takes (400). */
-    public static final String BAD_JSON = "BAD_JSON";
-    /** The body is not a well-formed {@code application/x-www-form-urlencoded} form (400). */
-    public static final String BAD_FORM = "BAD_FORM";
     /** {@code application/json}, what routes take unless told otherwise. */
     public static final String JSON = "application/json";
     /** {@code application/x-www-form-urlencoded}, what OAuth/OIDC endpoints and HTML forms send. */
@@ -61,6 +57,7 @@ public final class RequestGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestGate.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final DeviceCodec CODEC = new DeviceCodec();
     private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9a-f:.]{2,45}");
     private static final Set<HandlerType> WITH_BODY = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
             HandlerType.DELETE);
@@ -111,31 +108,28 @@ public final class RequestGate {
     public void install(Javalin app) {
         app.before(this::check);
         app.exception(RequestRefused.class, (e, ctx) -> {
-            LOG.info("{} {} from {} refused: {} {}", ctx.method(), ctx.path(), SourceAddress.of(ctx), e.code(),
+            LOG.info("{} {} from {} refused: {} {}", ctx.method(), ctx.path(), SourceAddress.of(ctx), e.error(),
                     e.getMessage());
-            ctx.status(e.status()).json(error(e.code(), e.getMessage()));
+            refuse(ctx, Refusal.of(e.error(), e.getMessage()));
         });
         app.exception(JacksonException.class, (e, ctx) -> {
             // never the parser's message: it may quote the body, and bodies carry passwords
-            LOG.info("{} {} from {} refused: {} ({})", ctx.method(), ctx.path(), SourceAddress.of(ctx), BAD_JSON,
-                    e.getClass().getSimpleName());
-            ctx.status(400).json(error(BAD_JSON, "the body is not the JSON this route takes"));
+            LOG.info("{} {} from {} refused: {} ({})", ctx.method(), ctx.path(), SourceAddress.of(ctx),
+                    DeviceApiError.BAD_JSON, e.getClass().getSimpleName());
+            refuse(ctx, Refusal.of(DeviceApiError.BAD_JSON, "the body is not the JSON this route takes"));
         });
     }
 
-    /** The refusal body, {@code {"error": code, "message": …}}. */
-    public static Map<String, String> error(String code, String message) {
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("error", code);
-        out.put("message", message);
-        return out;
+    /** Answers {@code refusal} with its status, as the device API's JSON. */
+    public static void refuse(Context ctx, Refusal refusal) {
+        ctx.status(refusal.status()).contentType(JSON).result(CODEC.encode(refusal));
     }
 
     void check(Context ctx) throws RequestRefused {
         String host = hostName(ctx.header("Host"));
         if (host == null || !hosts.contains(host)) {
-            throw new RequestRefused(421, HOST_REFUSED, "this server does not answer to the name in the Host header;"
-                    + " use one of the hub's configured names");
+            throw new RequestRefused(DeviceApiError.HOST_REFUSED, "this server does not answer to the name in the"
+                    + " Host header; use one of the hub's configured names");
         }
         if (!WITH_BODY.contains(ctx.method())) {
             return;
@@ -147,7 +141,8 @@ public final class RequestGate {
         String type = mediaType(ctx.header("Content-Type"));
         Set<String> accepted = acceptedAt(ctx.path());
         if (type == null || !accepted.contains(type)) {
-            throw new RequestRefused(415, UNSUPPORTED_MEDIA_TYPE, "this route takes " + String.join(" or ", accepted)
+            throw new RequestRefused(DeviceApiError.UNSUPPORTED_MEDIA_TYPE, "this route takes "
+                    + String.join(" or ", accepted)
                     + (type == null ? ", and the request has no Content-Type" : ", not " + type));
         }
         if (type.equals(JSON)) {
@@ -170,18 +165,19 @@ public final class RequestGate {
     private static void requireJson(byte[] body) throws RequestRefused {
         try (JsonParser p = MAPPER.createParser(body)) {
             if (p.nextToken() == null) {
-                throw new RequestRefused(400, BAD_JSON, "the body holds no JSON value");
+                throw new RequestRefused(DeviceApiError.BAD_JSON, "the body holds no JSON value");
             }
             p.skipChildren();
             if (p.nextToken() != null) {
-                throw new RequestRefused(400, BAD_JSON, "the body holds more than one JSON value");
+                throw new RequestRefused(DeviceApiError.BAD_JSON, "the body holds more than one JSON value");
             }
         } catch (JacksonException e) {
             // never the parser's message: it may quote the body, and bodies carry passwords
-            throw new RequestRefused(400, BAD_JSON, "the body is not well-formed JSON" + (e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+            throw new RequestRefused(DeviceApiError.BAD_JSON, "the body is not well-formed JSON"
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")"));
         } catch (IOException e) {
-            throw new RequestRefused(400, BAD_JSON, "the body could not be read as JSON");
+            throw new RequestRefused(DeviceApiError.BAD_JSON, "the body could not be read as JSON");
         }
     }
 
@@ -192,7 +188,7 @@ public final class RequestGate {
                 URLDecoder.decode(pair, StandardCharsets.UTF_8);
             }
         } catch (IllegalArgumentException e) {
-            throw new RequestRefused(400, BAD_FORM, "the body is not a well-formed form (bad % escape)");
+            throw new RequestRefused(DeviceApiError.BAD_FORM, "the body is not a well-formed form (bad % escape)");
         }
     }
 

@@ -1,29 +1,26 @@
 package fr.vigie.hub.http;
 
+import fr.vigie.protocol.device.DeviceApiError;
+import java.util.Objects;
+
 /**
- * A request refused before any route saw it, or by a route through the same channel: an HTTP status
- * and a stable code, answered as {@code {"error": code, "message": …}} by the handler
- * {@link RequestGate#install} registers. Immutable.
+ * A request refused before any route saw it: a {@link DeviceApiError} of the listener (its status is the
+ * code's), answered as a {@link fr.vigie.protocol.device.Refusal} by the handler {@link RequestGate#install}
+ * registers. Immutable.
  */
 public final class RequestRefused extends Exception {
     private static final long serialVersionUID = 1L;
-    private final int status;
-    private final String code;
+    private final DeviceApiError error;
 
-    public RequestRefused(int status, String code, String message) {
+    public RequestRefused(DeviceApiError error, String message) {
         super(message);
-        if (status < 400 || status > 599) {
-            throw new IllegalArgumentException("a refusal is a 4xx or 5xx status, got " + status);
+        this.error = Objects.requireNonNull(error, "error");
+        if (!error.answeredByHub()) {
+            throw new IllegalArgumentException(error + " is a client-side code");
         }
-        this.status = status;
-        this.code = code;
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String code() {
-        return code;
+    public DeviceApiError error() {
+        return error;
     }
 }

@@ -1,24 +1,22 @@
 package fr.vigie.hub.igcsante;
 
+import fr.vigie.hub.deviceapi.DeviceExchange;
 import fr.vigie.hub.deviceapi.DeviceRoutes;
+import fr.vigie.protocol.device.CrlsAnswer;
+import fr.vigie.protocol.device.IgcSanteApi;
 import io.javalin.Javalin;
 import java.security.cert.CRLException;
 import java.security.cert.X509CRL;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * The same CRLs as {@link CrlRoutes}, on the device API for enrolled kiosks that call the hub
- * through their {@code HubApi}: {@code GET /device/v1/igc-sante/crls} → {@code {"crls": [base64 DER, …]}}.
- * Immutable.
+ * The same CRLs as {@link CrlRoutes}, on the device API for enrolled kiosks ({@link IgcSanteApi#CRLS}):
+ * each CRL DER in base64, cacheable for a few minutes. Immutable.
  */
 public final class CrlDeviceRoutes implements DeviceRoutes {
-    /** The device API path. */
-    public static final String PATH = "/device/v1/igc-sante/crls";
-
     private final CrlDistribution crls;
 
     public CrlDeviceRoutes(CrlDistribution crls) {
@@ -27,12 +25,13 @@ public final class CrlDeviceRoutes implements DeviceRoutes {
 
     @Override
     public void mount(Javalin app) {
-        app.get(PATH, ctx -> {
+        DeviceExchange.serve(app, IgcSanteApi.CRLS, (ctx, none) -> {
             List<String> der = new ArrayList<>();
             for (X509CRL crl : crls.crls()) {
                 der.add(base64(crl));
             }
-            ctx.header("Cache-Control", "max-age=300").json(Map.of("crls", der));
+            ctx.header("Cache-Control", "max-age=300");
+            return new CrlsAnswer(der);
         });
     }
 

@@ -15,8 +15,10 @@ import fr.vigie.hub.audit.AuditQuery;
 import fr.vigie.hub.audit.AuditRecord;
 import fr.vigie.hub.testing.StaffClient;
 import fr.vigie.hub.testing.TestAgents;
-import fr.vigie.protocol.AgentProofApi;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.AdmissionApi;
+import fr.vigie.protocol.device.AgentApi;
+import fr.vigie.protocol.device.AgentError;
 import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.igcsante.IgcSanteCrls;
@@ -101,15 +103,15 @@ class AgentProofIT {
         }
 
         byte[] nonce(String session) throws Exception {
-            HttpResponse<String> r = post(AgentProofApi.NONCE, Map.of("kioskSessionId", session));
+            HttpResponse<String> r = post(AgentApi.NONCE.path(), Map.of("kioskSessionId", session));
             assertEquals(201, r.statusCode(), r.body());
             byte[] nonce = Base64.getDecoder().decode(JSON.readTree(r.body()).path("nonce").asText());
-            assertEquals(AgentProofApi.NONCE_BYTES, nonce.length);
+            assertEquals(AgentApi.NONCE_BYTES, nonce.length);
             return nonce;
         }
 
         HttpResponse<String> prove(byte[] nonce, byte[] signature, TestAgents.Card certificateOf) throws Exception {
-            return post(AgentProofApi.PROOF, Map.of("nonce", b64(nonce), "signature", b64(signature), "certificate",
+            return post(AgentApi.PROOF.path(), Map.of("nonce", b64(nonce), "signature", b64(signature), "certificate",
                     b64(certificateOf.certificate().getEncoded())));
         }
 
@@ -121,7 +123,7 @@ class AgentProofIT {
         HttpResponse<String> passportChecked(long recordId, Map<String, Object> extra) throws Exception {
             Map<String, Object> body = new java.util.HashMap<>(extra);
             body.put("document", "PASSPORT");
-            return post("/device/v1/admission/" + recordId + "/document", body);
+            return post(AdmissionApi.DOCUMENT.path(Long.toString(recordId)), body);
         }
     }
 
@@ -168,7 +170,7 @@ class AgentProofIT {
         HttpResponse<String> r = desk.passportChecked(record, Map.of());
 
         assertEquals(403, r.statusCode(), r.body());
-        assertEquals(AgentProofApi.AGENT_NOT_PROVEN, code(r));
+        assertEquals(AgentError.AGENT_NOT_PROVEN.name(), code(r));
         assertEquals("PROV", status(record));
         assertFalse(audit(ProvenAgents.CALL_REFUSED, "kiosk:" + desk.address()).isEmpty());
     }
@@ -178,13 +180,13 @@ class AgentProofIT {
         Kiosk workstation = kiosk(false);
         long record = provisionalRecord("Bertrand");
 
-        HttpResponse<String> nonce = workstation.post(AgentProofApi.NONCE, Map.of("kioskSessionId", "s1"));
+        HttpResponse<String> nonce = workstation.post(AgentApi.NONCE.path(), Map.of("kioskSessionId", "s1"));
         HttpResponse<String> admission = workstation.passportChecked(record, Map.of("agent", "810001234565"));
 
         assertEquals(403, nonce.statusCode());
-        assertEquals(AgentProofApi.NOT_AN_ADMISSION_DESK, code(nonce));
+        assertEquals(AgentError.NOT_AN_ADMISSION_DESK.name(), code(nonce));
         assertEquals(403, admission.statusCode());
-        assertEquals(AgentProofApi.NOT_AN_ADMISSION_DESK, code(admission));
+        assertEquals(AgentError.NOT_AN_ADMISSION_DESK.name(), code(admission));
         assertEquals("PROV", status(record));
     }
 
@@ -202,9 +204,9 @@ class AgentProofIT {
 
         HttpResponse<String> claimed = desk.passportChecked(record, Map.of("agent", "810002345675"));
         assertEquals(400, claimed.statusCode());
-        assertEquals(AgentProofApi.AGENT_CLAIM_REFUSED, code(claimed));
+        assertEquals(AgentError.AGENT_CLAIM_REFUSED.name(), code(claimed));
         HttpResponse<String> ownIdClaimed = desk.passportChecked(record, Map.of("agent", "810001234565"));
-        assertEquals(AgentProofApi.AGENT_CLAIM_REFUSED, code(ownIdClaimed));
+        assertEquals(AgentError.AGENT_CLAIM_REFUSED.name(), code(ownIdClaimed));
         assertEquals("PROV", status(record));
 
         HttpResponse<String> vali = desk.passportChecked(record, Map.of());
@@ -229,9 +231,9 @@ class AgentProofIT {
         HttpResponse<String> replay = desk.prove(nonce, signature, anne);
 
         assertEquals(403, replay.statusCode());
-        assertEquals(AgentProofApi.AGENT_NONCE_REPLAYED, code(replay));
+        assertEquals(AgentError.AGENT_NONCE_REPLAYED.name(), code(replay));
         HttpResponse<String> invented = desk.prove(new byte[32], anne.sign(new byte[32]), anne);
-        assertEquals(AgentProofApi.AGENT_NONCE_UNKNOWN, code(invented));
+        assertEquals(AgentError.AGENT_NONCE_UNKNOWN.name(), code(invented));
     }
 
     @Test
@@ -242,12 +244,12 @@ class AgentProofIT {
         HttpResponse<String> forged = desk.prove(nonce, paul.sign(nonce), anne);
 
         assertEquals(403, forged.statusCode());
-        assertEquals(AgentProofApi.AGENT_SIGNATURE_INVALID, code(forged));
+        assertEquals(AgentError.AGENT_SIGNATURE_INVALID.name(), code(forged));
         assertTrue(provenAgents(hub).current(desk.address()).isEmpty());
-        assertEquals(AgentProofApi.AGENT_NONCE_REPLAYED, code(desk.prove(nonce, anne.sign(nonce), anne)),
+        assertEquals(AgentError.AGENT_NONCE_REPLAYED.name(), code(desk.prove(nonce, anne.sign(nonce), anne)),
                 "one try per nonce");
         assertTrue(audit(ProvenAgents.PROOF_REFUSED, "kiosk:" + desk.address()).stream()
-                .anyMatch(e -> AgentProofApi.AGENT_SIGNATURE_INVALID.equals(e.details().get("code"))));
+                .anyMatch(e -> AgentError.AGENT_SIGNATURE_INVALID.name().equals(e.details().get("code"))));
     }
 
     @Test
@@ -259,7 +261,7 @@ class AgentProofIT {
         HttpResponse<String> stolen = b.prove(nonce, anne.sign(nonce), anne);
 
         assertEquals(403, stolen.statusCode());
-        assertEquals(AgentProofApi.AGENT_NONCE_OTHER_KIOSK, code(stolen));
+        assertEquals(AgentError.AGENT_NONCE_OTHER_KIOSK.name(), code(stolen));
         assertTrue(provenAgents(hub).current(b.address()).isEmpty());
         assertEquals(200, a.prove(nonce, anne.sign(nonce), anne).statusCode());
     }
@@ -295,7 +297,7 @@ class AgentProofIT {
         assertEquals("AGENT_CERT_EXPIRED", code(desk.proveWith(old, "session-1")));
         assertEquals("AGENT_CERT_UNTRUSTED_ISSUER", code(desk.proveWith(TestAgents.issue(stranger, "810001234565"),
                 "session-1")));
-        HttpResponse<String> presentedRoot = desk.post(AgentProofApi.PROOF, proofWithChain(desk, stranger));
+        HttpResponse<String> presentedRoot = desk.post(AgentApi.PROOF.path(), proofWithChain(desk, stranger));
         assertEquals("AGENT_CERT_UNTRUSTED_ISSUER", code(presentedRoot), "a root the kiosk presents is never trusted");
     }
 
@@ -314,7 +316,7 @@ class AgentProofIT {
 
         HUB_CLOCK.advance(Duration.ofMinutes(3));
         try {
-            assertEquals(AgentProofApi.AGENT_NONCE_EXPIRED, code(desk.prove(nonce, anne.sign(nonce), anne)));
+            assertEquals(AgentError.AGENT_NONCE_EXPIRED.name(), code(desk.prove(nonce, anne.sign(nonce), anne)));
         } finally {
             HUB_CLOCK.advance(Duration.ofMinutes(-3));
         }
@@ -327,23 +329,23 @@ class AgentProofIT {
         assertEquals(200, desk.proveWith(anne, "session-1").statusCode());
         byte[] pending = desk.nonce("session-1");
 
-        HttpResponse<String> older = desk.post(AgentProofApi.END, Map.of("kioskSessionId", "session-0", "reason",
+        HttpResponse<String> older = desk.post(AgentApi.END.path(), Map.of("kioskSessionId", "session-0", "reason",
                 "CLOSED"));
         assertEquals(204, older.statusCode());
         assertTrue(provenAgents(hub).current(desk.address()).isPresent(), "an older session's end leaves the binding");
 
-        HttpResponse<String> locked = desk.post(AgentProofApi.END, Map.of("kioskSessionId", "session-1", "reason",
+        HttpResponse<String> locked = desk.post(AgentApi.END.path(), Map.of("kioskSessionId", "session-1", "reason",
                 "LOCKED"));
 
         assertEquals(204, locked.statusCode());
         assertTrue(provenAgents(hub).current(desk.address()).isEmpty());
-        assertEquals(AgentProofApi.AGENT_NOT_PROVEN, code(desk.passportChecked(record, Map.of())));
-        assertEquals(AgentProofApi.AGENT_NONCE_REPLAYED, code(desk.prove(pending, anne.sign(pending), anne)),
+        assertEquals(AgentError.AGENT_NOT_PROVEN.name(), code(desk.passportChecked(record, Map.of())));
+        assertEquals(AgentError.AGENT_NONCE_REPLAYED.name(), code(desk.prove(pending, anne.sign(pending), anne)),
                 "a nonce of the locked session proves nothing");
         assertTrue(audit("AGENT_UNBOUND", "agent:810001234565").stream().anyMatch(e -> e.actor().equals("kiosk:"
                 + desk.address()) && "LOCKED".equals(e.details().get("reason"))));
         assertEquals("PROV", status(record));
-        assertEquals(AgentProofApi.AGENT_PROOF_INVALID, code(desk.post(AgentProofApi.END,
+        assertEquals(AgentError.AGENT_PROOF_INVALID.name(), code(desk.post(AgentApi.END.path(),
                 Map.of("kioskSessionId", "session-1", "reason", "FORGOTTEN"))));
     }
 
@@ -354,7 +356,7 @@ class AgentProofIT {
 
         HUB_CLOCK.advance(ProvenAgents.MAX_BINDING);
         try {
-            assertEquals(AgentProofApi.AGENT_NOT_PROVEN, code(desk.passportChecked(provisionalRecord("Bertier"),
+            assertEquals(AgentError.AGENT_NOT_PROVEN.name(), code(desk.passportChecked(provisionalRecord("Bertier"),
                     Map.of())));
         } finally {
             HUB_CLOCK.advance(ProvenAgents.MAX_BINDING.negated());
@@ -378,7 +380,7 @@ class AgentProofIT {
         assertEquals(200, removed.statusCode(), removed.body());
         assertTrue(JSON.readTree(removed.body()).path("changed").asBoolean());
         assertTrue(provenAgents(hub).current(desk.address()).isEmpty());
-        assertEquals(AgentProofApi.NOT_AN_ADMISSION_DESK, code(desk.post(AgentProofApi.NONCE,
+        assertEquals(AgentError.NOT_AN_ADMISSION_DESK.name(), code(desk.post(AgentApi.NONCE.path(),
                 Map.of("kioskSessionId", "session-2"))));
         assertTrue(audit("DEVICE_ROLE_CHANGED", "kiosk:" + desk.address()).stream()
                 .anyMatch(e -> "WORKSTATION".equals(e.details().get("role")) && !e.actor().equals("unknown")));
@@ -393,21 +395,21 @@ class AgentProofIT {
     void withoutAPscSignInBoundToTheSessionNothingIsProvenThroughPsc() throws Exception {
         Kiosk desk = kiosk(true);
 
-        HttpResponse<String> r = desk.post(AgentProofApi.PSC_PROOF, Map.of("kioskSessionId", "session-1",
+        HttpResponse<String> r = desk.post(AgentApi.PSC_PROOF.path(), Map.of("kioskSessionId", "session-1",
                 "cibaRequestId", "0123456789abcdef"));
 
         assertEquals(403, r.statusCode());
-        assertEquals(AgentProofApi.AGENT_PSC_NOT_BOUND, code(r));
+        assertEquals(AgentError.AGENT_PSC_NOT_BOUND.name(), code(r));
     }
 
     @Test
     void malformedProofsAreRefusedWithOneCode() throws Exception {
         Kiosk desk = kiosk(true);
-        assertEquals(AgentProofApi.AGENT_PROOF_INVALID, code(desk.post(AgentProofApi.PROOF, Map.of("nonce", "%%%",
+        assertEquals(AgentError.AGENT_PROOF_INVALID.name(), code(desk.post(AgentApi.PROOF.path(), Map.of("nonce", "%%%",
                 "signature", "AA==", "certificate", "AA=="))));
-        assertEquals(AgentProofApi.AGENT_PROOF_INVALID, code(desk.post(AgentProofApi.PROOF, Map.of("nonce", "AA==",
+        assertEquals(AgentError.AGENT_PROOF_INVALID.name(), code(desk.post(AgentApi.PROOF.path(), Map.of("nonce", "AA==",
                 "signature", "AA==", "certificate", "AA==", "agent", "810001234565"))), "unknown fields refused");
-        assertEquals(AgentProofApi.AGENT_PROOF_INVALID, code(desk.post(AgentProofApi.NONCE, Map.of("kioskSessionId",
+        assertEquals(AgentError.AGENT_PROOF_INVALID.name(), code(desk.post(AgentApi.NONCE.path(), Map.of("kioskSessionId",
                 "a b"))));
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.hub.testing.TestDevices;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.DeviceRoute;
+import fr.vigie.protocol.device.EnrolmentApi;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.RevocationReason;
 import fr.vigie.provisioning.device.RootPin;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The device API listener over real TLS: who may call which paths, and what a refusal says. */
 class DeviceApiIT {
+    /** A route of this test only, under the prefix every kiosk route is served at. */
+    static final String WHOAMI = DeviceRoute.AUTHENTICATED_PREFIX + "whoami";
     static final String SITE = "chu-nord";
     @TempDir
     static Path dir;
@@ -39,7 +43,7 @@ class DeviceApiIT {
     @BeforeAll
     static void start() throws Exception {
         ca = TestDevices.siteCa(dir, SITE, clock);
-        DeviceRoutes whoami = app -> app.get("/device/v1/whoami",
+        DeviceRoutes whoami = app -> app.get(WHOAMI,
                 ctx -> ctx.json(Map.of("kiosk", DeviceCaller.of(ctx).toString())));
         api = DeviceApi.start("127.0.0.1", 0, List.of("localhost"), List.of("127.0.0.1"), ca, clock, List.of(whoami));
     }
@@ -61,7 +65,7 @@ class DeviceApiIT {
     void enrolledKioskIsKnownByItsCertificate() throws Exception {
         DeviceIdentity a = TestDevices.enrolled(ca, dir, KioskAddress.of(SITE, "kiosk-a"), clock);
 
-        HttpResponse<String> r = get(a.sslContext(), "/device/v1/whoami");
+        HttpResponse<String> r = get(a.sslContext(), WHOAMI);
 
         assertEquals(200, r.statusCode());
         assertEquals("{\"kiosk\":\"chu-nord/kiosk-a\"}", r.body());
@@ -69,7 +73,7 @@ class DeviceApiIT {
 
     @Test
     void deviceRouteWithoutCertificateIsRefusedWith401() throws Exception {
-        HttpResponse<String> r = get(RootPin.enrolmentContext(ca.rootFingerprint()), "/device/v1/whoami");
+        HttpResponse<String> r = get(RootPin.enrolmentContext(ca.rootFingerprint()), WHOAMI);
 
         assertEquals(401, r.statusCode());
         assertTrue(r.body().contains("\"error\":\"DEVICE_CERTIFICATE_REQUIRED\""), r.body());
@@ -77,7 +81,7 @@ class DeviceApiIT {
 
     @Test
     void enrolmentPathsNeedNoCertificate() throws Exception {
-        HttpResponse<String> r = get(RootPin.enrolmentContext(ca.rootFingerprint()), "/enrol/v1/ping");
+        HttpResponse<String> r = get(RootPin.enrolmentContext(ca.rootFingerprint()), EnrolmentApi.PING.path());
 
         assertEquals(200, r.statusCode());
         assertEquals("{\"site\":\"chu-nord\"}", r.body());
@@ -86,10 +90,10 @@ class DeviceApiIT {
     @Test
     void revokedKioskIsRefusedWith403AndItsCode() throws Exception {
         DeviceIdentity r = TestDevices.enrolled(ca, dir, KioskAddress.of(SITE, "kiosk-r"), clock);
-        assertEquals(200, get(r.sslContext(), "/device/v1/whoami").statusCode());
+        assertEquals(200, get(r.sslContext(), WHOAMI).statusCode());
 
         ca.revoke(r.certificateChain().get(0).getSerialNumber(), RevocationReason.KEY_COMPROMISE);
-        HttpResponse<String> after = get(r.sslContext(), "/device/v1/whoami");
+        HttpResponse<String> after = get(r.sslContext(), WHOAMI);
 
         assertEquals(403, after.statusCode());
         assertTrue(after.body().contains("\"error\":\"CERT_REVOKED\""), after.body());
@@ -101,7 +105,7 @@ class DeviceApiIT {
         DeviceIdentity f = TestDevices.enrolled(foreign, dir.resolve("foreign"), KioskAddress.of(SITE, "kiosk-a"), clock);
 
         HttpResponse<String> r = get(TestDevices.presenting(f, dir.resolve("foreign"), ca.rootCertificate()),
-                "/device/v1/whoami");
+                WHOAMI);
 
         assertEquals(403, r.statusCode());
         assertTrue(r.body().contains("\"error\":\"CERT_FOREIGN_CA\""), r.body());
@@ -113,11 +117,11 @@ class DeviceApiIT {
         MutableClock later = MutableClock.followingSystemTime();
         later.advance(Duration.ofDays(400));
         try (DeviceApi future = DeviceApi.start("127.0.0.1", 0, List.of("localhost"), List.of(), ca, later,
-                List.of(app -> app.get("/device/v1/whoami", ctx -> ctx.result("unexpected"))))) {
+                List.of(app -> app.get(WHOAMI, ctx -> ctx.result("unexpected"))))) {
             HttpClient client = HttpClient.newBuilder().sslContext(e.sslContext()).version(HttpClient.Version.HTTP_1_1)
                     .build();
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(future.uri("localhost")
-                    .resolve("/device/v1/whoami")).build(), HttpResponse.BodyHandlers.ofString());
+                    .resolve(WHOAMI)).build(), HttpResponse.BodyHandlers.ofString());
 
             assertEquals(403, r.statusCode());
             assertTrue(r.body().contains("\"error\":\"CERT_EXPIRED\""), r.body());
@@ -131,7 +135,7 @@ class DeviceApiIT {
         SSLContext ctx = SSLContext.getInstance("TLSv1.2");
         ctx.init(null, null, null);
         HttpClient client = HttpClient.newBuilder().sslContext(ctx).sslParameters(tls12).build();
-        URI uri = api.uri("localhost").resolve("/enrol/v1/ping");
+        URI uri = api.uri("localhost").resolve(EnrolmentApi.PING.path());
 
         assertThrows(IOException.class, () -> client.send(HttpRequest.newBuilder(uri).build(),
                 HttpResponse.BodyHandlers.ofString()));

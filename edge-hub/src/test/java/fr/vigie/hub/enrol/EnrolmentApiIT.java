@@ -14,8 +14,8 @@ import fr.vigie.hub.audit.AuditRecord;
 import fr.vigie.hub.staff.StaffRole;
 import fr.vigie.hub.testing.TestDevices;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.EnrolmentStatus;
 import fr.vigie.provisioning.device.DeviceIdentity;
-import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import fr.vigie.testing.MutableClock;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class EnrolmentApiIT {
     @Test
     void adminApprovesWithTheCodeAndRevokesAndTheAuditNamesThem() throws Exception {
         DeviceIdentity k = TestDevices.unenrolled(dir.resolve("kiosks"), KioskAddress.of(SITE, "accueil-1"), clock);
-        EnrolmentView pending = hub.enrolments().submit(EnrolmentRequest.of(k, null), FROM);
+        EnrolmentView pending = hub.enrolments().submit(k.enrolmentRequest(Optional.empty()), FROM);
 
         JsonNode list = JSON.readTree(send(viewer, "GET", "/api/v1/enrolments?status=PENDING", null).body());
         assertEquals(k.enrolmentCode(), list.get(0).path("enrolmentCode").asText());
@@ -110,11 +111,11 @@ class EnrolmentApiIT {
     @Test
     void viewerCannotDecideAndAnonymousCannotList() throws Exception {
         DeviceIdentity k = TestDevices.unenrolled(dir.resolve("kiosks"), KioskAddress.of(SITE, "accueil-3"), clock);
-        EnrolmentView pending = hub.enrolments().submit(EnrolmentRequest.of(k, null), FROM);
+        EnrolmentView pending = hub.enrolments().submit(k.enrolmentRequest(Optional.empty()), FROM);
 
         assertEquals(403, send(viewer, "POST", "/api/v1/enrolments/" + pending.id() + "/reject",
                 Map.of("reason", "no")).statusCode());
         assertEquals(401, send(null, "GET", "/api/v1/enrolments", null).statusCode());
-        assertEquals(EnrolmentView.PENDING, hub.enrolments().find(pending.id()).status());
+        assertEquals(EnrolmentStatus.PENDING, hub.enrolments().find(pending.id()).status());
     }
 }

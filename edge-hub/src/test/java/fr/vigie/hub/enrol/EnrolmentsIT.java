@@ -20,12 +20,15 @@ import fr.vigie.hub.testing.LogCapture;
 import fr.vigie.hub.testing.RawHttp;
 import fr.vigie.hub.testing.TestDevices;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.DeviceCodec;
+import fr.vigie.protocol.device.EnrolmentApi;
+import fr.vigie.protocol.device.EnrolmentError;
+import fr.vigie.protocol.device.EnrolmentRequest;
+import fr.vigie.protocol.device.EnrolmentStatus;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.RevocationReason;
 import fr.vigie.provisioning.device.RootPin;
 import fr.vigie.provisioning.enrolment.BootstrapToken;
-import fr.vigie.provisioning.enrolment.EnrolmentJson;
-import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import fr.vigie.testing.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
@@ -39,6 +42,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.net.ssl.SSLContext;
@@ -88,16 +92,16 @@ class EnrolmentsIT {
     @Test
     void itApprovesOnlyWithTheCodeTheKioskShows() throws Exception {
         DeviceIdentity k = kiosk("approve");
-        EnrolmentView pending = enrolments.submit(EnrolmentRequest.of(k, null), FROM);
-        assertEquals(EnrolmentView.PENDING, pending.status());
+        EnrolmentView pending = enrolments.submit(k.enrolmentRequest(Optional.empty()), FROM);
+        assertEquals(EnrolmentStatus.PENDING, pending.status());
 
         EnrolmentRefused wrong = assertThrows(EnrolmentRefused.class,
                 () -> enrolments.approve(pending.id(), "AAAA-AAAA", "alice"));
         assertEquals("ENROLMENT_CODE_MISMATCH", code(wrong));
-        assertEquals(EnrolmentView.PENDING, enrolments.find(pending.id()).status());
+        assertEquals(EnrolmentStatus.PENDING, enrolments.find(pending.id()).status());
 
         EnrolmentView issued = enrolments.approve(pending.id(), k.enrolmentCode(), "alice");
-        assertEquals(EnrolmentView.ISSUED, issued.status());
+        assertEquals(EnrolmentStatus.ISSUED, issued.status());
         assertEquals("alice", issued.decidedBy());
         assertEquals("ENROLMENT_ALREADY_DECIDED", code(assertThrows(EnrolmentRefused.class,
                 () -> enrolments.reject(pending.id(), "too late", "bob"))));
@@ -106,11 +110,11 @@ class EnrolmentsIT {
     @Test
     void rejectedRequestCarriesItsReasonToTheKiosk() throws Exception {
         DeviceIdentity k = kiosk("reject");
-        EnrolmentView pending = enrolments.submit(EnrolmentRequest.of(k, null), FROM);
+        EnrolmentView pending = enrolments.submit(k.enrolmentRequest(Optional.empty()), FROM);
 
         enrolments.reject(pending.id(), "kiosk inconnu du service", "alice");
 
-        HttpResponse<String> poll = get("/enrol/v1/requests/" + pending.id());
+        HttpResponse<String> poll = get(EnrolmentApi.PROGRESS.path(pending.id().toString()));
         assertTrue(poll.body().contains("\"status\":\"REJECTED\"") && poll.body().contains("kiosk inconnu du service"),
                 poll.body());
         assertFalse(poll.body().contains("result"), poll.body());
@@ -119,14 +123,14 @@ class EnrolmentsIT {
     @Test
     void sameKeyAskingAgainGetsItsRequestAndAnotherKeyWaitsBesideItUntilItApprovesOne() throws Exception {
         DeviceIdentity k = kiosk("again");
-        EnrolmentView first = enrolments.submit(EnrolmentRequest.of(k, null), FROM);
-        assertEquals(first.id(), enrolments.submit(EnrolmentRequest.of(k, null), FROM).id());
+        EnrolmentView first = enrolments.submit(k.enrolmentRequest(Optional.empty()), FROM);
+        assertEquals(first.id(), enrolments.submit(k.enrolmentRequest(Optional.empty()), FROM).id());
 
         DeviceIdentity rekeyed = TestDevices.unenrolled(dir.resolve("rekeyed"), k.kiosk(), clock);
-        EnrolmentView second = enrolments.submit(EnrolmentRequest.of(rekeyed, null), "192.0.2.99");
+        EnrolmentView second = enrolments.submit(rekeyed.enrolmentRequest(Optional.empty()), "192.0.2.99");
 
         assertNotEquals(first.id(), second.id());
-        assertEquals(EnrolmentView.PENDING, enrolments.find(first.id()).status(), "a new key cancels nothing");
+        assertEquals(EnrolmentStatus.PENDING, enrolments.find(first.id()).status(), "a new key cancels nothing");
         assertEquals(1, enrolments.find(first.id()).conflicts());
         assertEquals(1, second.conflicts());
         assertEquals("192.0.2.99", second.source());
@@ -134,7 +138,7 @@ class EnrolmentsIT {
         enrolments.approve(first.id(), k.enrolmentCode(), "alice");
 
         EnrolmentView closed = enrolments.find(second.id());
-        assertEquals(EnrolmentView.REJECTED, closed.status());
+        assertEquals(EnrolmentStatus.REJECTED, closed.status());
         assertEquals("SUPERSEDED", closed.reason());
         assertEquals("alice", closed.decidedBy());
         assertTrue(auditLog(hub).find(AuditQuery.all(1000)).entries().stream().anyMatch(r -> r.action()
@@ -145,10 +149,10 @@ class EnrolmentsIT {
     @Test
     void theCodeIsMatchedWhateverTheCaseOrSpacingItIsTypedWith() throws Exception {
         DeviceIdentity k = kiosk("typed");
-        EnrolmentView pending = enrolments.submit(EnrolmentRequest.of(k, null), FROM);
+        EnrolmentView pending = enrolments.submit(k.enrolmentRequest(Optional.empty()), FROM);
         String typed = " " + k.enrolmentCode().toLowerCase(java.util.Locale.ROOT).replace("-", "") + " ";
 
-        assertEquals(EnrolmentView.ISSUED, enrolments.approve(pending.id(), typed, "alice").status());
+        assertEquals(EnrolmentStatus.ISSUED, enrolments.approve(pending.id(), typed, "alice").status());
     }
 
     @Test
@@ -156,17 +160,17 @@ class EnrolmentsIT {
         String crowded = "198.51.100.7";
         int share = EnrolmentLimits.defaults().maxPendingPerSource();
         for (int i = 0; i < share; i++) {
-            assertEquals(EnrolmentView.PENDING, enrolments.submit(EnrolmentRequest.of(kiosk("crowd-" + i), null),
+            assertEquals(EnrolmentStatus.PENDING, enrolments.submit(kiosk("crowd-" + i).enrolmentRequest(Optional.empty()),
                     crowded).status());
         }
         DeviceIdentity oneMore = kiosk("crowd-" + share);
 
         EnrolmentRefused full = assertThrows(EnrolmentRefused.class,
-                () -> enrolments.submit(EnrolmentRequest.of(oneMore, null), crowded));
+                () -> enrolments.submit(oneMore.enrolmentRequest(Optional.empty()), crowded));
 
         assertEquals(429, full.status());
-        assertEquals(EnrolmentRefused.SOURCE_QUEUE_FULL, full.code());
-        assertEquals(EnrolmentView.PENDING, enrolments.submit(EnrolmentRequest.of(oneMore, null), "198.51.100.8")
+        assertEquals(EnrolmentError.ENROLMENT_SOURCE_QUEUE_FULL.name(), full.code());
+        assertEquals(EnrolmentStatus.PENDING, enrolments.submit(oneMore.enrolmentRequest(Optional.empty()), "198.51.100.8")
                 .status(), "another source is not held back by the first one's requests");
     }
 
@@ -175,12 +179,12 @@ class EnrolmentsIT {
         DeviceIdentity k = kiosk("token");
         BootstrapToken t = enrolments.issueToken(k.kiosk(), Duration.ofHours(1), "alice");
 
-        EnrolmentView v = enrolments.submit(EnrolmentRequest.of(k, t.value()), FROM);
+        EnrolmentView v = enrolments.submit(k.enrolmentRequest(Optional.of(t.value())), FROM);
 
-        assertEquals(EnrolmentView.ISSUED, v.status());
+        assertEquals(EnrolmentStatus.ISSUED, v.status());
         assertEquals("bootstrap-token:" + t.id(), v.decidedBy());
         assertEquals("TOKEN_USED", code(assertThrows(EnrolmentRefused.class,
-                () -> enrolments.submit(EnrolmentRequest.of(k, t.value()), FROM))));
+                () -> enrolments.submit(k.enrolmentRequest(Optional.of(t.value())), FROM))));
     }
 
     @Test
@@ -189,13 +193,13 @@ class EnrolmentsIT {
         BootstrapToken forSomeoneElse = enrolments.issueToken(KioskAddress.of(SITE, "someone-else"),
                 Duration.ofHours(1), "alice");
         assertEquals("TOKEN_WRONG_KIOSK", code(assertThrows(EnrolmentRefused.class,
-                () -> enrolments.submit(EnrolmentRequest.of(k, forSomeoneElse.value()), FROM))));
+                () -> enrolments.submit(k.enrolmentRequest(Optional.of(forSomeoneElse.value())), FROM))));
 
         BootstrapToken shortLived = enrolments.issueToken(k.kiosk(), Duration.ofMinutes(5), "alice");
         clock.advance(Duration.ofMinutes(6));
         try {
             assertEquals("TOKEN_EXPIRED", code(assertThrows(EnrolmentRefused.class,
-                    () -> enrolments.submit(EnrolmentRequest.of(k, shortLived.value()), FROM))));
+                    () -> enrolments.submit(k.enrolmentRequest(Optional.of(shortLived.value())), FROM))));
         } finally {
             clock.advance(Duration.ofMinutes(-6));
         }
@@ -205,18 +209,18 @@ class EnrolmentsIT {
     void kioskOfAnotherSiteOrWithAForgedCodeIsRefused() throws Exception {
         DeviceIdentity foreign = TestDevices.unenrolled(dir.resolve("kiosks"), KioskAddress.of("chu-sud", "k"), clock);
         assertEquals("CSR_SUBJECT_MISMATCH", code(assertThrows(EnrolmentRefused.class,
-                () -> enrolments.submit(EnrolmentRequest.of(foreign, null), FROM))));
+                () -> enrolments.submit(foreign.enrolmentRequest(Optional.empty()), FROM))));
 
         DeviceIdentity k = kiosk("forged");
         assertEquals("ENROLMENT_CODE_MISMATCH", code(assertThrows(EnrolmentRefused.class,
-                () -> enrolments.submit(new EnrolmentRequest(k.kiosk(), k.csrPem(), "AAAA-AAAA", null), FROM))));
+                () -> enrolments.submit(EnrolmentRequest.of(k.kiosk(), k.csrPem(), "AAAA-AAAA", Optional.empty()), FROM))));
     }
 
     @Test
     void malformedRequestOnTheDeviceApiGetsItsCode() throws Exception {
         HttpResponse<String> r = HttpClient.newBuilder().sslContext(RootPin.enrolmentContext(
                 hub.siteCa().rootFingerprint())).build().send(HttpRequest.newBuilder(hub.deviceApiUri()
-                .resolve("/enrol/v1/requests")).header("Content-Type", "application/json")
+                .resolve(EnrolmentApi.SUBMIT.path())).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":1}")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
@@ -227,13 +231,13 @@ class EnrolmentsIT {
     @Test
     void revocationIsPublishedInTheCrl() throws Exception {
         DeviceIdentity k = kiosk("revoked");
-        enrolments.submit(EnrolmentRequest.of(k, enrolments.issueToken(k.kiosk(), Duration.ofHours(1), "a").value()), FROM);
+        enrolments.submit(k.enrolmentRequest(Optional.of(enrolments.issueToken(k.kiosk(), Duration.ofHours(1), "a").value())), FROM);
 
         var serials = enrolments.revoke(k.kiosk(), RevocationReason.KEY_COMPROMISE, "alice");
 
         assertEquals(1, serials.size());
         assertTrue(hub.siteCa().isRevoked(new java.math.BigInteger(serials.get(0), 16)));
-        assertTrue(get("/enrol/v1/crl").body().startsWith("-----BEGIN X509 CRL-----"));
+        assertTrue(get(EnrolmentApi.SITE_CRL.path()).body().startsWith("-----BEGIN X509 CRL-----"));
         assertEquals("DEVICE_UNKNOWN", code(assertThrows(EnrolmentRefused.class,
                 () -> enrolments.revoke(k.kiosk(), RevocationReason.KEY_COMPROMISE, "alice"))));
     }
@@ -252,7 +256,7 @@ class EnrolmentsIT {
                 RawHttp attacker = RawHttp.connect(hub.deviceApiUri(), "127.0.0.2", pinned())) {
             // when it sends 1000 enrolment requests
             for (int i = 0; i < 1000; i++) {
-                RawHttp.Response r = attacker.send("POST", "/enrol/v1/requests", "application/json",
+                RawHttp.Response r = attacker.send("POST", EnrolmentApi.SUBMIT.path(), "application/json",
                         bodies.get(i % bodies.size()));
                 statuses.merge(r.status(), 1, Integer::sum);
                 if (r.status() == 429) {
@@ -262,17 +266,17 @@ class EnrolmentsIT {
             }
             // and a real kiosk asks from another machine (this one, 127.0.0.1)
             DeviceIdentity real = kiosk("accueil-apres-flood");
-            HttpResponse<String> answer = post("/enrol/v1/requests", json(real));
+            HttpResponse<String> answer = post(EnrolmentApi.SUBMIT.path(), json(real));
 
             // then the kiosk's request waits for IT like any other
             assertEquals(202, answer.statusCode(), answer.body());
             assertEquals("PENDING", JSON.readTree(answer.body()).path("status").asText());
             // and the flood got its share and no more
             assertEquals(Set.of(202, 429), statuses.keySet(), statuses.toString());
-            assertEquals(Set.of(EnrolmentRefused.RATE_LIMITED, EnrolmentRefused.SOURCE_QUEUE_FULL), codes.keySet());
-            assertTrue(codes.get(EnrolmentRefused.RATE_LIMITED) >= 800, codes.toString());
-            assertEquals(codes.get(EnrolmentRefused.RATE_LIMITED), withRetryAfter);
-            assertEquals(EnrolmentLimits.defaults().maxPendingPerSource(), enrolments.list(EnrolmentView.PENDING, 1000)
+            assertEquals(Set.of(EnrolmentError.ENROLMENT_RATE_LIMITED.name(), EnrolmentError.ENROLMENT_SOURCE_QUEUE_FULL.name()), codes.keySet());
+            assertTrue(codes.get(EnrolmentError.ENROLMENT_RATE_LIMITED.name()) >= 800, codes.toString());
+            assertEquals(codes.get(EnrolmentError.ENROLMENT_RATE_LIMITED.name()), withRetryAfter);
+            assertEquals(EnrolmentLimits.defaults().maxPendingPerSource(), enrolments.list(EnrolmentStatus.PENDING, 1000)
                     .stream().filter(v -> "127.0.0.2".equals(v.source())).count());
             // and neither the log nor the audit log got a line per request
             assertEquals(List.of(), log.aboveWarnOrWithStackTrace());
@@ -299,17 +303,17 @@ class EnrolmentsIT {
     void aRequestNamingAWaitingKioskCancelsNothingAndTheKioskGetsItsCertificateOnceItChooses() throws Exception {
         // given the real kiosk waiting for IT
         DeviceIdentity real = kiosk("accueil-7");
-        String realId = JSON.readTree(post("/enrol/v1/requests", json(real)).body()).path("id").asText();
+        String realId = JSON.readTree(post(EnrolmentApi.SUBMIT.path(), json(real)).body()).path("id").asText();
         DeviceIdentity impostor = TestDevices.unenrolled(dir.resolve("impostor"), real.kiosk(), clock);
         String admin = staffDirectory(hub).tokens().issue("admin", StaffRole.ADMIN, "enrolments-it", "test").token();
         try (RawHttp attacker = RawHttp.connect(hub.deviceApiUri(), "127.0.0.3", pinned())) {
             // when another machine asks for the same kiosk id with its own key
-            RawHttp.Response attempt = attacker.send("POST", "/enrol/v1/requests", "application/json", json(impostor));
+            RawHttp.Response attempt = attacker.send("POST", EnrolmentApi.SUBMIT.path(), "application/json", json(impostor));
             assertEquals(202, attempt.status(), attempt.body());
             String impostorId = JSON.readTree(attempt.body()).path("id").asText();
 
             // then the real request still waits, and IT sees the two side by side
-            assertEquals("PENDING", JSON.readTree(get("/enrol/v1/requests/" + realId).body()).path("status").asText());
+            assertEquals("PENDING", JSON.readTree(get(EnrolmentApi.PROGRESS.path(realId)).body()).path("status").asText());
             JsonNode listed = JSON.readTree(rest(admin, "GET", "/api/v1/enrolments?status=PENDING", null).body());
             List<JsonNode> both = new ArrayList<>();
             listed.forEach(e -> {
@@ -328,20 +332,20 @@ class EnrolmentsIT {
             assertEquals(200, approved.statusCode(), approved.body());
 
             // then the real kiosk gets a certificate for its own key, and the other request is closed
-            JsonNode issued = JSON.readTree(get("/enrol/v1/requests/" + realId).body());
+            JsonNode issued = JSON.readTree(get(EnrolmentApi.PROGRESS.path(realId)).body());
             assertEquals("ISSUED", issued.path("status").asText());
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                     new ByteArrayInputStream(issued.at("/result/certificateChainPem").asText()
                             .getBytes(StandardCharsets.US_ASCII)));
             assertEquals(real.publicKey(), cert.getPublicKey());
-            JsonNode closed = JSON.readTree(attacker.send("GET", "/enrol/v1/requests/" + impostorId, null, null).body());
+            JsonNode closed = JSON.readTree(attacker.send("GET", EnrolmentApi.PROGRESS.path(impostorId), null, null).body());
             assertEquals("REJECTED", closed.path("status").asText());
             assertEquals("SUPERSEDED", closed.path("reason").asText());
         }
     }
 
     private static String json(DeviceIdentity d) {
-        return new String(new EnrolmentJson().encode(EnrolmentRequest.of(d, null)), StandardCharsets.UTF_8);
+        return new String(new DeviceCodec().encode(d.enrolmentRequest(Optional.empty())), StandardCharsets.UTF_8);
     }
 
     private static SSLContext pinned() {

@@ -15,7 +15,7 @@ import javax.net.ssl.SSLContext;
  *
  * <pre>{@code
  * DeviceHttp kiosk = new DeviceHttp(hub.deviceApiUri(), identity.sslContext());
- * JsonNode started = kiosk.post("/device/v1/psc/ciba", Map.of("idNatPs", "810099900010", ...), 201);
+ * JsonNode started = kiosk.post(CibaApi.START.path(), Map.of("idNatPs", "810099900010", ...), 201);
  * }</pre>
  */
 public final class DeviceHttp {

@@ -16,8 +16,8 @@ import fr.vigie.hardware.print.PrintJob;
 import fr.vigie.kiosk.outbox.OutboxFullException;
 import fr.vigie.kiosk.session.ClinicianSession;
 import fr.vigie.kiosk.session.SessionState;
-import fr.vigie.protocol.AgentProofApi;
 import fr.vigie.protocol.EventPayload;
+import fr.vigie.protocol.device.AgentError;
 import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.protocol.identity.IdentityException;
 import fr.vigie.protocol.identity.InsMatricule;
@@ -263,7 +263,7 @@ public final class AdmissionDesk {
         try {
             return step.run();
         } catch (AdmissionFailure e) {
-            if (!AgentProofApi.AGENT_NOT_PROVEN.equals(e.code())) {
+            if (!e.is(AgentError.AGENT_NOT_PROVEN)) {
                 throw e;
             }
             proof.lost();

@@ -1,5 +1,8 @@
 package fr.vigie.kiosk.admission;
 
+import fr.vigie.protocol.device.AdmissionError;
+import fr.vigie.protocol.device.DeviceError;
+import fr.vigie.protocol.device.IdentitySource;
 import fr.vigie.protocol.identity.Trait;
 import fr.vigie.protocol.identity.TraitsVerdict;
 import java.util.List;
@@ -7,14 +10,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An admission step that gave no identity, with the stable code the screens translate: the hub's
- * ({@code INSI_NO_MATCH}, {@code INSI_SEVERAL_MATCHES}, {@code INSI_UNAVAILABLE}, {@code APCV_EXPIRED},
- * {@code RNIV_INSI_NOT_ALLOWED}, {@link #IDENTITY_MISMATCH} with the {@link #comparison()}…), the kiosk's own ({@link #AGENT_NOT_SIGNED_IN}, {@link #TRAITS_INVALID},
- * {@link #NO_PATIENT}, {@link #NOT_QUALIFIED}, {@link #BARCODE_UNKNOWN}, a barcode code such as
- * {@code BARCODE_MISLABELLED}, the agent proof's {@link AgentProof#CARD_NEEDED} and {@link AgentProof#CARD_ERROR},
- * the label printer's {@link AdmissionDesk#PRINTER_NOT_CONFIGURED} and {@link fr.vigie.hardware.print.PrintError} codes)
- * or {@code HUB_UNREACHABLE}; the hub's agent-proof codes ({@code NOT_AN_ADMISSION_DESK}, {@code AGENT_NOT_PROVEN},
- * {@code AGENT_CERT_REVOKED}…, see {@link fr.vigie.protocol.AgentProofApi}). Messages carry no trait value and no token.
+ * An admission step that gave no identity, with the stable code the screens translate: a code of the device
+ * API ({@link #error()}: the hub's {@link AdmissionError}s such as {@code INSI_NO_MATCH}, {@code APCV_EXPIRED},
+ * {@code RNIV_INSI_NOT_ALLOWED}, {@code IDENTITY_MISMATCH} with the {@link #comparison()}; its
+ * {@link fr.vigie.protocol.device.AgentError}s such as {@code NOT_AN_ADMISSION_DESK}, {@code AGENT_NOT_PROVEN},
+ * {@code AGENT_CERT_REVOKED}; or the client's {@code HUB_UNREACHABLE}), or the kiosk's own
+ * ({@link #AGENT_NOT_SIGNED_IN}, {@link #TRAITS_INVALID}, {@link #NO_PATIENT}, {@link #NOT_QUALIFIED},
+ * {@link #BARCODE_UNKNOWN}, a barcode code such as {@code BARCODE_MISLABELLED}, the agent proof's
+ * {@link AgentProof#CARD_NEEDED} and {@link AgentProof#CARD_ERROR}, the label printer's
+ * {@link AdmissionDesk#PRINTER_NOT_CONFIGURED} and {@link fr.vigie.hardware.print.PrintError} codes). Messages carry
+ * no trait value and no token.
  */
 public final class AdmissionFailure extends Exception {
     /** No clinician session is open at the kiosk: admission needs a signed-in agent. */
@@ -31,21 +36,16 @@ public final class AdmissionFailure extends Exception {
     public static final String NO_SUCH_BENEFICIARY = "NO_SUCH_BENEFICIARY";
     private static final long serialVersionUID = 1L;
 
-    /** The hub found the answer was another person than the record's: nothing changed, the cell was told. */
-    public static final String IDENTITY_MISMATCH = "IDENTITY_MISMATCH";
-    /** The answer would change a validated or qualified record: nothing changed, the cell decides. */
-    public static final String IDENTITY_CHANGE_REQUESTED = "IDENTITY_CHANGE_REQUESTED";
-
     /**
      * The record's identity and the one returned, side by side, as the hub sent them (values already in
      * the INSi alphabet). Immutable.
      *
-     * @param source {@code TRAITS}, {@code VITALE} or {@code APCV}: who returned the identity
+     * @param source who returned the identity: INSi ({@code TRAITS}, {@code VITALE}) or the ApCV
      * @param recordId the record the answer was for
      * @param rows the five strict traits, in {@link Trait} order
      * @param returnedInsMasked the INS returned, masked
      */
-    public record Comparison(String source, long recordId, List<Row> rows, String returnedInsMasked) {
+    public record Comparison(IdentitySource source, long recordId, List<Row> rows, String returnedInsMasked) {
         public Comparison {
             Objects.requireNonNull(source, "source");
             rows = List.copyOf(rows);
@@ -53,7 +53,7 @@ public final class AdmissionFailure extends Exception {
 
         /** Whether the identity came from the ApCV rather than INSi. */
         public boolean fromApcv() {
-            return "APCV".equals(source);
+            return source == IdentitySource.APCV;
         }
     }
 
@@ -66,31 +66,55 @@ public final class AdmissionFailure extends Exception {
     }
 
     private final String code;
+    private final transient DeviceError error;
     private final transient List<TraitsVerdict.Rejection> traits;
     private final transient Comparison comparison;
 
+    /**
+     * A failure with one of the kiosk's own codes (the barcode check's may share a name with the hub's, e.g. a
+     * truncated ApCV token refused {@code APCV_MALFORMED} before it is sent). Codes of the device API are given
+     * as their {@link DeviceError}.
+     */
     public AdmissionFailure(String code, String message) {
         this(code, message, List.of());
     }
 
     AdmissionFailure(String code, String message, List<TraitsVerdict.Rejection> traits) {
-        this(code, message, traits, null);
+        this(code, null, message, traits, null);
     }
 
-    AdmissionFailure(String code, String message, Comparison comparison) {
-        this(code, message, List.of(), Objects.requireNonNull(comparison, "comparison"));
+    /** A failure with a code of the device API: the hub's refusal, or the client's when the hub gave no answer. */
+    public AdmissionFailure(DeviceError error, String message) {
+        this(error.name(), error, message, List.of(), null);
     }
 
-    private AdmissionFailure(String code, String message, List<TraitsVerdict.Rejection> traits, Comparison comparison) {
+    /** An answer the hub did not apply to a record, with both identities. */
+    AdmissionFailure(DeviceError error, String message, Comparison comparison) {
+        this(error.name(), error, message, List.of(), Objects.requireNonNull(comparison, "comparison"));
+    }
+
+    private AdmissionFailure(String code, DeviceError error, String message, List<TraitsVerdict.Rejection> traits,
+            Comparison comparison) {
         super(message);
         this.code = Objects.requireNonNull(code, "code");
+        this.error = error;
         this.traits = List.copyOf(traits);
         this.comparison = comparison;
     }
 
-    /** The stable code. */
+    /** The stable code, as the screens key their words: the device API code's name, or the kiosk's own. */
     public String code() {
         return code;
+    }
+
+    /** The device API's code, when the failure is the hub's refusal or the client's; empty for the kiosk's own. */
+    public Optional<DeviceError> error() {
+        return Optional.ofNullable(error);
+    }
+
+    /** Whether the failure is {@code expected}, a code of the device API. */
+    public boolean is(DeviceError expected) {
+        return expected.equals(error);
     }
 
     /** For {@link #TRAITS_INVALID}: every trait refused, with its code. */
@@ -98,7 +122,7 @@ public final class AdmissionFailure extends Exception {
         return traits;
     }
 
-    /** For {@link #IDENTITY_MISMATCH} and {@link #IDENTITY_CHANGE_REQUESTED}: both identities; empty otherwise. */
+    /** For {@code IDENTITY_MISMATCH} and {@code IDENTITY_CHANGE_REQUESTED}: both identities; empty otherwise. */
     public Optional<Comparison> comparison() {
         return Optional.ofNullable(comparison);
     }

@@ -10,6 +10,8 @@ import fr.vigie.kiosk.ui.KioskUi;
 import fr.vigie.kiosk.ui.ScreenSlot;
 import fr.vigie.kiosk.ui.UiRejected;
 import fr.vigie.kiosk.ui.UiRequest;
+import fr.vigie.protocol.device.AdmissionError;
+import fr.vigie.protocol.device.DeviceError;
 import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.protocol.identity.TraitsInput;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +47,7 @@ public final class AdmissionScreens implements ScanListener {
             HighTrustDocument.NATIONAL_ID_CARD_EU_EEA_CH, HighTrustDocument.PERMANENT_RESIDENCE_PERMIT);
 
     /** Codes shown as "INSi does not answer, try again" with a button that runs the step again. */
-    static final Set<String> INSI_DOWN = Set.of("INSI_UNAVAILABLE", "INSI_TIMEOUT");
+    static final Set<DeviceError> INSI_DOWN = Set.of(AdmissionError.INSI_UNAVAILABLE, AdmissionError.INSI_TIMEOUT);
 
     private final ClinicianSession session;
     private final AdmissionDesk desk;
@@ -170,7 +172,7 @@ public final class AdmissionScreens implements ScanListener {
         } catch (AdmissionFailure e) {
             if (e.comparison().isPresent()) {
                 show(AdmissionView.comparison(e));
-            } else if (INSI_DOWN.contains(e.code())) {
+            } else if (e.error().filter(INSI_DOWN::contains).isPresent()) {
                 synchronized (this) {
                     retry = () -> attempt(step, otherwise);
                 }

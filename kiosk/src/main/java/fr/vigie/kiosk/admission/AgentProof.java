@@ -7,6 +7,8 @@ import fr.vigie.kiosk.session.PscView;
 import fr.vigie.kiosk.session.SessionCardException;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.session.SessionView;
+import fr.vigie.protocol.device.DeviceApiError;
+import fr.vigie.protocol.device.EndReason;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +59,7 @@ public final class AgentProof implements AutoCloseable {
     private final ExecutorService transitions;
     private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
     /** Kiosk sessions whose end the hub has not heard of yet (unreachable), with the reason. */
-    private final Map<String, String> endsToTell = new LinkedHashMap<>();
+    private final Map<String, EndReason> endsToTell = new LinkedHashMap<>();
     private AgentHub.Proven proven;
     private String refusedSession;
     /** Volatile: the screens read it from under the session's lock, which must never wait for this one. */
@@ -178,7 +180,7 @@ public final class AgentProof implements AutoCloseable {
                 prove(now);
             } else {
                 if (proven != null) {
-                    endAtHub(proven.kioskSessionId(), now.state() == SessionState.LOCKED ? "LOCKED" : "CLOSED");
+                    endAtHub(proven.kioskSessionId(), now.state() == SessionState.LOCKED ? EndReason.LOCKED : EndReason.CLOSED);
                     proven = null;
                 }
                 refusal = null;
@@ -197,7 +199,7 @@ public final class AgentProof implements AutoCloseable {
     private void prove(SessionView now) {
         String sessionId = now.sessionId();
         if (proven != null && !proven.kioskSessionId().equals(sessionId)) {
-            endAtHub(proven.kioskSessionId(), "CLOSED"); // another session took the kiosk meanwhile
+            endAtHub(proven.kioskSessionId(), EndReason.CLOSED); // another session took the kiosk meanwhile
         }
         proven = null;
         tellEnds();
@@ -220,13 +222,13 @@ public final class AgentProof implements AutoCloseable {
             refused(sessionId, new AdmissionFailure(e.reason() == SessionCardException.Reason.ABSENT ? CARD_NEEDED
                     : CARD_ERROR, e.getMessage()));
         } catch (HubApiException e) {
-            refused(sessionId, new AdmissionFailure(e.code(), e.getMessage()));
+            refused(sessionId, new AdmissionFailure(e.error(), e.getMessage()));
         }
     }
 
     private void proven(AgentHub.Proven p, String sessionId) {
         if (!p.kioskSessionId().equals(sessionId)) {
-            refused(sessionId, new AdmissionFailure(HubApiException.MALFORMED_ANSWER, "the hub bound another session"));
+            refused(sessionId, new AdmissionFailure(DeviceApiError.HUB_ANSWER_MALFORMED, "the hub bound another session"));
             return;
         }
         proven = p;
@@ -242,14 +244,14 @@ public final class AgentProof implements AutoCloseable {
         LOG.warn("session {}: the agent could not be proven to the hub: {}", sessionId, why.code());
     }
 
-    private void endAtHub(String sessionId, String reason) {
+    private void endAtHub(String sessionId, EndReason reason) {
         endsToTell.put(sessionId, reason);
         tellEnds();
     }
 
     /** Tells the hub of the sessions that ended; those it could not hear of are told at the next proof. */
     private void tellEnds() {
-        for (Map.Entry<String, String> e : new ArrayList<>(endsToTell.entrySet())) {
+        for (Map.Entry<String, EndReason> e : new ArrayList<>(endsToTell.entrySet())) {
             try {
                 hub.end(e.getKey(), e.getValue());
                 endsToTell.remove(e.getKey());
@@ -259,7 +261,7 @@ public final class AgentProof implements AutoCloseable {
                     endsToTell.remove(e.getKey()); // the hub answered: nothing to retry
                 }
                 LOG.warn("session {}: the hub was not told that the session {}: {}", e.getKey(), e.getValue(),
-                        x.code());
+                        x.error());
             }
         }
     }
@@ -280,7 +282,7 @@ public final class AgentProof implements AutoCloseable {
         transitions.shutdownNow();
         synchronized (this) {
             if (proven != null) {
-                endAtHub(proven.kioskSessionId(), "CLOSED");
+                endAtHub(proven.kioskSessionId(), EndReason.CLOSED);
                 proven = null;
             }
         }

@@ -4,7 +4,7 @@
  * e-prescriptions, INS DataMatrix), {@link fr.vigie.kiosk.admission.AgentProof} (the agent proven to
  * the hub: the session's card signs a hub nonce, kept while the session is open, dropped when it locks or
  * closes; {@link fr.vigie.kiosk.admission.HubAgentClient} its device routes),
- * {@link fr.vigie.kiosk.admission.AdmissionClient} (the hub's {@code /device/v1/admission/} routes over
+ * {@link fr.vigie.kiosk.admission.AdmissionClient} (the hub's {@link fr.vigie.protocol.device.AdmissionApi} routes over
  * mutual TLS through {@code HubApi}; requests never name the agent) and
  * {@link fr.vigie.kiosk.admission.AdmissionScreens} (the touch screens, French first). Every outcome
  * that is not an identity is an {@link fr.vigie.kiosk.admission.AdmissionFailure} with a stable code

@@ -1,9 +1,11 @@
 package fr.vigie.kiosk.enrol;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.kiosk.fleet.CertificateRotation;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.hubapi.HubApiException;
+import fr.vigie.protocol.device.CertificateApi;
+import fr.vigie.protocol.device.RenewalAnswer;
+import fr.vigie.protocol.device.RenewalRequest;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.ProvisioningException;
 import java.io.IOException;
@@ -11,13 +13,12 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Renews the kiosk's certificate: a new EC key pair generated on the kiosk (kept encrypted until
- * its certificate arrives), its CSR sent over the device API with the current certificate, the new
+ * its certificate arrives), its CSR sent over the device API ({@link CertificateApi}) with the current certificate, the new
  * chain installed (the old key destroyed), the MQTT link reconnected with it, and the hub told, so
  * that it revokes the old certificate as superseded. {@link #renewIfDue()} does it at two thirds of
  * the lifetime; {@link #rotate()} at once: it is the kiosk's {@link CertificateRotation} for the
@@ -49,10 +50,10 @@ public final class CertificateRenewal implements CertificateRotation {
     @Override
     public synchronized Instant rotate() throws HubApiException, ProvisioningException, IOException {
         String old = identity.certificateChain().get(0).getSerialNumber().toString(16);
-        JsonNode answer = hub.post("/device/v1/certificate/renew", Map.of("csrPem", identity.renewalCsrPem()));
-        identity.installCertificateChain(answer.path("certificateChainPem").asText());
+        RenewalAnswer answer = hub.call(CertificateApi.RENEW, new RenewalRequest(identity.renewalCsrPem()));
+        identity.installCertificateChain(answer.certificateChainPem());
         reconnect.run();
-        hub.post("/device/v1/certificate/installed", Map.of());
+        hub.call(CertificateApi.INSTALLED, null);
         LOG.info("kiosk {} rotated its certificate: {} replaces {}", identity.kiosk(),
                 identity.certificateChain().get(0).getSerialNumber().toString(16), old);
         return identity.certificateChain().get(0).getNotAfter().toInstant();

@@ -1,7 +1,5 @@
 package fr.vigie.kiosk.enrol;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.config.AppliedConfigStore;
 import fr.vigie.config.ConfigError;
 import fr.vigie.config.ConfigException;
@@ -9,14 +7,18 @@ import fr.vigie.config.ConfigVerifier;
 import fr.vigie.kiosk.fleet.KioskFleet;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.hubapi.HubApiException;
+import fr.vigie.protocol.device.CertificateApi;
+import fr.vigie.protocol.device.EnrolmentApi;
+import fr.vigie.protocol.device.EnrolmentError;
+import fr.vigie.protocol.device.EnrolmentProgress;
+import fr.vigie.protocol.device.EnrolmentRequest;
+import fr.vigie.protocol.device.EnrolmentResult;
+import fr.vigie.protocol.device.EnrolmentTicket;
 import fr.vigie.protocol.retry.Backoff;
 import fr.vigie.provisioning.AtomicFiles;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.ProvisioningException;
 import fr.vigie.provisioning.signing.SigningKeyStore;
-import fr.vigie.provisioning.enrolment.EnrolmentJson;
-import fr.vigie.provisioning.enrolment.EnrolmentRequest;
-import fr.vigie.provisioning.enrolment.EnrolmentResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +58,9 @@ public final class DeviceEnrolment {
     static final String CONFIG_KEY_FILE = KioskFleet.CONFIG_DIR + "/" + KioskFleet.HUB_KEY_FILE;
     /** Where the applied configuration lives ({@link AppliedConfigStore}). */
     static final String CONFIG_DIR = KioskFleet.CONFIG_DIR;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The hub refused the bootstrap token: the kiosk asks IT's approval instead. */
+    private static final Set<EnrolmentError> TOKEN_REFUSED = Set.of(EnrolmentError.TOKEN_UNKNOWN,
+            EnrolmentError.TOKEN_EXPIRED, EnrolmentError.TOKEN_USED, EnrolmentError.TOKEN_WRONG_KIOSK);
     /** After a failure to reach the hub: 1 s, doubling up to 30 s. */
     private static final Backoff RETRY = Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(30));
     private static final Duration MAX_RESTART = Duration.ofHours(1);
@@ -72,7 +77,6 @@ public final class DeviceEnrolment {
     private final Backoff restart;
     private final Runnable onEnrolled;
     private final EnrolmentState state;
-    private final EnrolmentJson messages = new EnrolmentJson();
     private volatile boolean stopped;
     private boolean tokenRefused;
     private int failures;
@@ -156,33 +160,41 @@ public final class DeviceEnrolment {
     }
 
     private void submit() throws HubApiException, IOException, ProvisioningException, ConfigException {
-        String token = !tokenRefused && tokenFile != null && Files.exists(tokenFile)
-                ? Files.readString(tokenFile, StandardCharsets.US_ASCII).strip() : null;
-        EnrolmentRequest request = EnrolmentRequest.of(identity, token);
-        JsonNode answer = enrolApi.post("/enrol/v1/requests", JSON.readTree(messages.encode(request)));
-        String id = answer.path("id").asText();
+        Optional<String> token = !tokenRefused && tokenFile != null && Files.exists(tokenFile)
+                ? Optional.of(Files.readString(tokenFile, StandardCharsets.US_ASCII).strip()) : Optional.empty();
+        EnrolmentRequest request = identity.enrolmentRequest(token);
+        EnrolmentTicket ticket = enrolApi.call(EnrolmentApi.SUBMIT, request);
+        String id = ticket.id();
         AtomicFiles.write(dataDir.resolve(PENDING_FILE), id.getBytes(StandardCharsets.US_ASCII));
         LOG.info("kiosk {} submitted enrolment {} ({}), code {}", identity.kiosk(), id,
-                token == null ? "waits for IT" : "with a bootstrap token", identity.enrolmentCode());
+                token.isEmpty() ? "waits for IT" : "with a bootstrap token", identity.enrolmentCode());
         failures = 0;
         poll(id);
     }
 
     private void poll(String id) throws HubApiException, IOException, ProvisioningException, ConfigException {
-        JsonNode answer = enrolApi.get("/enrol/v1/requests/" + id);
+        EnrolmentProgress answer;
+        try {
+            answer = enrolApi.get(EnrolmentApi.PROGRESS, id);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("kiosk {}: the enrolment id kept is not one ({}); asking again", identity.kiosk(), e.getMessage());
+            Files.deleteIfExists(dataDir.resolve(PENDING_FILE));
+            schedule(Duration.ZERO);
+            return;
+        }
         failures = 0;
-        switch (answer.path("status").asText()) {
-            case "ISSUED" -> install(messages.readResult(JSON.writeValueAsBytes(answer.get("result"))));
-            case "REJECTED" -> {
+        switch (answer.status()) {
+            case ISSUED -> install(answer.result().orElseThrow());
+            case REJECTED -> {
                 Files.deleteIfExists(dataDir.resolve(PENDING_FILE));
-                String reason = answer.path("reason").asText("REJECTED");
+                String reason = answer.reason().orElse("REJECTED");
                 Duration wait = restart.delay(rejections++);
                 LOG.warn("kiosk {}: enrolment {} rejected ({}); asking again in {} s", identity.kiosk(), id, reason,
                         wait.toSeconds());
                 state.set(EnrolmentState.Phase.REJECTED, reason);
                 schedule(wait);
             }
-            default -> {
+            case PENDING -> {
                 state.set(EnrolmentState.Phase.WAITING_FOR_APPROVAL, null);
                 schedule(pollEvery);
             }
@@ -192,7 +204,7 @@ public final class DeviceEnrolment {
     private void install(EnrolmentResult result) throws ProvisioningException, IOException, HubApiException,
             ConfigException {
         identity.installCertificateChain(result.certificateChainPem());
-        String pem = deviceApi.get("/device/v1/config/signing-key").path("publicKeyPem").asText();
+        String pem = deviceApi.get(CertificateApi.SIGNING_KEY).publicKeyPem();
         ECPublicKey configKey = SigningKeyStore.parsePublicKey(pem);
         ConfigVerifier verifier = new ConfigVerifier(configKey, identity.kiosk());
         AppliedConfigStore store = new AppliedConfigStore(dataDir.resolve(CONFIG_DIR), verifier);
@@ -217,14 +229,14 @@ public final class DeviceEnrolment {
 
     private void refusedOrUnreachable(HubApiException e) {
         if (!e.refused()) {
-            LOG.info("kiosk {}: hub not reachable for enrolment ({}), retrying", identity.kiosk(), e.code());
+            LOG.info("kiosk {}: hub not reachable for enrolment ({}), retrying", identity.kiosk(), e.error());
             retryLater();
             return;
         }
         try {
-            if (e.code().startsWith("TOKEN_") && !tokenRefused) {
+            if (TOKEN_REFUSED.contains(e.error()) && !tokenRefused) {
                 LOG.warn("kiosk {}: the hub refused the bootstrap token ({}); asking IT's approval instead",
-                        identity.kiosk(), e.code());
+                        identity.kiosk(), e.error());
                 tokenRefused = true;
                 schedule(Duration.ZERO);
                 return;
@@ -237,8 +249,8 @@ public final class DeviceEnrolment {
         } catch (IOException io) {
             LOG.warn("kiosk {}: {}", identity.kiosk(), io.toString());
         }
-        LOG.warn("kiosk {}: the hub refused the enrolment: {} {}", identity.kiosk(), e.code(), e.getMessage());
-        state.set(EnrolmentState.Phase.FAILED, e.code());
+        LOG.warn("kiosk {}: the hub refused the enrolment: {} {}", identity.kiosk(), e.error(), e.getMessage());
+        state.set(EnrolmentState.Phase.FAILED, e.error().name());
         retryLater();
     }
 

@@ -1,34 +1,39 @@
 package fr.vigie.kiosk.hubapi;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import fr.vigie.protocol.device.DeviceApiError;
+import fr.vigie.protocol.device.DeviceError;
+import fr.vigie.protocol.device.Refusal;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A call to the hub's device API that did not succeed: the hub refused it (an HTTP status and the
- * hub's stable code, e.g. 403 {@code CERT_REVOKED}), or the hub could not be reached or answered
- * something unreadable (status 0, code {@link #UNREACHABLE} or {@link #MALFORMED_ANSWER}). Immutable.
+ * A call to the hub's device API that did not succeed: the hub refused it (an HTTP status and the hub's
+ * code, e.g. 403 {@code CERT_REVOKED}, with the whole {@link Refusal}), or the hub could not be reached,
+ * answered something the contract does not describe, or the kiosk's own identity could not be used (status
+ * 0 and a client-side {@link DeviceApiError}: {@code HUB_UNREACHABLE}, {@code HUB_ANSWER_MALFORMED},
+ * {@code DEVICE_IDENTITY_UNUSABLE}). Immutable.
  */
 public final class HubApiException extends Exception {
     private static final long serialVersionUID = 1L;
-    /** The hub could not be reached (connection, TLS or timeout). */
-    public static final String UNREACHABLE = "HUB_UNREACHABLE";
-    /** The hub's answer is not the JSON expected. */
-    public static final String MALFORMED_ANSWER = "HUB_ANSWER_MALFORMED";
 
     private final int status;
-    private final String code;
-    private final transient JsonNode answer;
+    private final transient DeviceError error;
+    private final transient Refusal refusal;
 
-    public HubApiException(int status, String code, String message, Throwable cause) {
-        this(status, code, message, cause, null);
-    }
-
-    /** A refusal whose JSON {@code answer} carries more than the code and message (e.g. both identities compared). */
-    public HubApiException(int status, String code, String message, Throwable cause, JsonNode answer) {
+    /** No usable answer, or an answer that is not the contract's, with the kiosk's own code. */
+    public HubApiException(int status, DeviceError error, String message, Throwable cause) {
         super(message, cause);
         this.status = status;
-        this.code = code;
-        this.answer = answer;
+        this.error = Objects.requireNonNull(error, "error");
+        this.refusal = null;
+    }
+
+    /** The hub answered {@code refusal} with {@code status}. */
+    public HubApiException(int status, Refusal refusal) {
+        super(refusal.message());
+        this.status = status;
+        this.error = refusal.error();
+        this.refusal = refusal;
     }
 
     /** The HTTP status, or 0 when there was no usable answer. */
@@ -36,14 +41,14 @@ public final class HubApiException extends Exception {
         return status;
     }
 
-    /** The stable code, from the hub's answer or {@link #UNREACHABLE} / {@link #MALFORMED_ANSWER}. */
-    public String code() {
-        return code;
+    /** The code: the hub's, or the client's own when the hub gave no usable answer. */
+    public DeviceError error() {
+        return error;
     }
 
-    /** The hub's whole JSON refusal, when it answered one; empty otherwise. */
-    public Optional<JsonNode> answer() {
-        return Optional.ofNullable(answer);
+    /** The hub's whole refusal, when it answered one (an admission step's traits or comparison). */
+    public Optional<Refusal> refusal() {
+        return Optional.ofNullable(refusal);
     }
 
     /** Whether the hub answered and refused (as opposed to not being reached). */
@@ -53,6 +58,6 @@ public final class HubApiException extends Exception {
 
     @Override
     public String toString() {
-        return "HubApiException[" + (status == 0 ? "" : status + " ") + code + ": " + getMessage() + "]";
+        return "HubApiException[" + (status == 0 ? "" : status + " ") + error + ": " + getMessage() + "]";
     }
 }

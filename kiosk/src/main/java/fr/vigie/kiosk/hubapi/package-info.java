@@ -1,5 +1,7 @@
 /**
- * The kiosk's side of the hub's device API: {@link fr.vigie.kiosk.hubapi.HubApi}, an HTTPS JSON
- * client with mutual TLS, through which every kiosk feature calls the hub.
+ * The kiosk's side of the hub's device API: {@link fr.vigie.kiosk.hubapi.HubApi}, the HTTPS client (mutual
+ * TLS once enrolled) through which every kiosk feature calls a route of the contract
+ * ({@link fr.vigie.protocol.device}), and {@link fr.vigie.kiosk.hubapi.HubApiException}, a call that did not
+ * succeed, with its code.
  */
 package fr.vigie.kiosk.hubapi;

@@ -1,140 +1,87 @@
 package fr.vigie.kiosk.psc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.kiosk.hubapi.HubApi;
 import fr.vigie.kiosk.hubapi.HubApiException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import fr.vigie.protocol.device.CibaApi;
+import fr.vigie.protocol.device.CibaChannel;
+import fr.vigie.protocol.device.CibaError;
+import fr.vigie.protocol.device.CibaStartAnswer;
+import fr.vigie.protocol.device.CibaStartRequest;
+import fr.vigie.protocol.device.CibaStatusAnswer;
+import fr.vigie.protocol.device.DeviceApiError;
+import fr.vigie.protocol.device.ExerciceChoice;
+import fr.vigie.protocol.device.Professional;
+import java.util.Objects;
 
 /**
- * {@link PscHub} over the hub's device API ({@code /device/v1/psc/ciba}) through the kiosk's
- * {@link HubApi} (mutual TLS). A hub that cannot be reached, or answers 502/503 (PSC unreachable
- * behind it, or no PSC configured), means "not reachable now"; any other refusal is a
- * {@link PscRejectedException} with the hub's code; an answer without the expected fields is
- * rejected as {@code HUB_ANSWER_INVALID}. Thread-safe.
+ * {@link PscHub} over the hub's device API ({@link CibaApi}) through the kiosk's {@link HubApi} (mutual
+ * TLS). A hub that cannot be reached, or answers 502/503 (PSC unreachable behind it, or no PSC configured),
+ * means "not reachable now"; any other refusal is a {@link PscRejectedException} with the hub's
+ * {@link CibaError}, and an answer the contract does not describe one with {@code HUB_ANSWER_MALFORMED}.
+ * Thread-safe.
  *
  * <pre>{@code
  * PscHub psc = new HubPscClient(HubApi.forDevice(hubUri, identity));
  * }</pre>
  */
 public final class HubPscClient implements PscHub {
-    static final String BASE = "/device/v1/psc/ciba";
-
-    /** The two calls this client makes; {@link HubApi}'s in production. */
-    interface Calls {
-        JsonNode get(String path) throws HubApiException;
-
-        JsonNode post(String path, Object body) throws HubApiException;
-    }
-
-    private final Calls hub;
+    private final HubApi hub;
 
     public HubPscClient(HubApi hub) {
-        this(new Calls() {
-            @Override
-            public JsonNode get(String path) throws HubApiException {
-                return hub.get(path);
-            }
-
-            @Override
-            public JsonNode post(String path, Object body) throws HubApiException {
-                return hub.post(path, body);
-            }
-        });
-    }
-
-    HubPscClient(Calls hub) {
-        this.hub = hub;
+        this.hub = Objects.requireNonNull(hub, "hub");
     }
 
     @Override
     public CibaStart start(String idNatPs, String channel, String sessionId)
             throws HubUnavailableException, PscRejectedException {
-        JsonNode n = exchange(() -> hub.post(BASE, Map.of("idNatPs", idNatPs, "channel", channel,
-                "kioskSessionId", sessionId)));
+        CibaStartRequest request;
         try {
-            return new CibaStart(text(n, "requestId"), text(n, "bindingMessage"),
-                    Duration.ofSeconds(Math.max(0, n.path("interval").asLong(1))), Instant.parse(text(n, "expiresAt")));
-        } catch (DateTimeParseException e) {
-            throw invalid("expiresAt is not an instant");
+            request = new CibaStartRequest(idNatPs, CibaChannel.valueOf(channel), sessionId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new PscRejectedException(CibaError.CIBA_REQUEST_INVALID, e.getMessage());
         }
+        CibaStartAnswer a = exchange(() -> hub.call(CibaApi.START, request));
+        return new CibaStart(a.requestId(), a.bindingMessage(), a.pollInterval(), a.expiresAt());
     }
 
     @Override
     public CibaState state(String requestId) throws HubUnavailableException, PscRejectedException {
-        JsonNode n = exchange(() -> hub.get(BASE + "/" + requestId));
-        String status = text(n, "status");
-        switch (status) {
-            case "PENDING":
-                return new CibaState.Pending();
-            case "REFUSED":
-                return new CibaState.Refused(text(n, "code"));
-            case "FAILED":
-                return new CibaState.Failed(text(n, "code"));
-            case "BOUND":
-                JsonNode who = n.path("who");
-                List<CibaState.Exercice> exercices = new ArrayList<>();
-                for (JsonNode e : n.path("exercices")) {
-                    List<String> sites = new ArrayList<>();
-                    e.path("sites").forEach(s -> sites.add(s.asText()));
-                    exercices.add(new CibaState.Exercice(e.path("codeProfession").asText(""),
-                            e.path("codeSavoirFaire").asText(""), e.path("nomDexercice").asText(""),
-                            e.path("prenomDexercice").asText(""), sites));
-                }
-                JsonNode chosen = n.path("chosen");
-                try {
-                    return new CibaState.Bound(new CibaState.Professional(text(who, "idNatPs"),
-                            who.path("givenName").asText(""), who.path("familyName").asText("")), exercices,
-                            chosen.isInt() ? Optional.of(chosen.asInt()) : Optional.empty(),
-                            Instant.parse(text(n, "expiresAt")));
-                } catch (DateTimeParseException e) {
-                    throw invalid("expiresAt is not an instant");
-                }
-            default:
-                throw invalid("unknown status '" + status + "'");
-        }
+        CibaStatusAnswer a = exchange(() -> hub.get(CibaApi.STATUS, requestId));
+        return switch (a.status()) {
+            case PENDING -> new CibaState.Pending();
+            case REFUSED -> new CibaState.Refused(a.code().orElseThrow().name());
+            case FAILED -> new CibaState.Failed(a.code().orElseThrow().name());
+            case BOUND -> {
+                Professional who = a.who().orElseThrow();
+                yield new CibaState.Bound(new CibaState.Professional(who.idNatPs(), who.givenName(),
+                        who.familyName()), a.exercices().orElseThrow().stream().map(e -> new CibaState.Exercice(
+                                e.codeProfession(), e.codeSavoirFaire(), e.nomDexercice(), e.prenomDexercice(),
+                                e.sites())).toList(), a.chosen(), a.expiresAt().orElseThrow());
+            }
+        };
     }
 
     @Override
     public void chooseExercice(String requestId, int index) throws HubUnavailableException, PscRejectedException {
-        exchange(() -> hub.post(BASE + "/" + requestId + "/exercice", Map.of("index", index)));
+        exchange(() -> hub.call(CibaApi.EXERCICE, new ExerciceChoice(index), requestId));
     }
 
-    private interface Call {
-        JsonNode run() throws HubApiException;
+    private interface Call<A> {
+        A run() throws HubApiException;
     }
 
-    private static JsonNode exchange(Call call) throws HubUnavailableException, PscRejectedException {
-        JsonNode n;
+    private static <A> A exchange(Call<A> call) throws HubUnavailableException, PscRejectedException {
         try {
-            n = call.run();
+            return call.run();
         } catch (HubApiException e) {
-            if ((e.status() == 0 && !HubApiException.MALFORMED_ANSWER.equals(e.code())) || e.status() == 502
-                    || e.status() == 503) {
-                throw new HubUnavailableException(e.code() + ": " + e.getMessage(), e);
+            boolean noAnswer = e.status() == 0 && e.error() != DeviceApiError.HUB_ANSWER_MALFORMED;
+            if (noAnswer || e.status() == 502 || e.status() == 503) {
+                throw new HubUnavailableException(e.error() + ": " + e.getMessage(), e);
             }
-            throw new PscRejectedException(e.code(), e.getMessage());
+            throw new PscRejectedException(e.error(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // a request id the hub gave that is not a plain path segment
+            throw new PscRejectedException(DeviceApiError.HUB_ANSWER_MALFORMED, e.getMessage());
         }
-        if (n == null || !n.isObject()) {
-            throw invalid("the hub's answer is not a JSON object");
-        }
-        return n;
-    }
-
-    private static String text(JsonNode n, String field) throws PscRejectedException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.asText().isEmpty()) {
-            throw invalid("the hub's answer lacks " + field);
-        }
-        return v.asText();
-    }
-
-    private static PscRejectedException invalid(String message) {
-        return new PscRejectedException("HUB_ANSWER_INVALID", message);
     }
 }

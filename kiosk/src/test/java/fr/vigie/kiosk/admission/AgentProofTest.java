@@ -24,6 +24,12 @@ import fr.vigie.kiosk.session.PscConnector;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.session.SessionTimeouts;
 import fr.vigie.kiosk.session.SessionTimers;
+import fr.vigie.protocol.device.AgentError;
+import fr.vigie.protocol.device.DeviceApiError;
+import fr.vigie.protocol.device.DeviceError;
+import fr.vigie.protocol.device.EndReason;
+import fr.vigie.protocol.device.ProofMethod;
+import fr.vigie.protocol.device.Refusal;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.time.Clock;
@@ -61,7 +67,7 @@ class AgentProofTest {
     final class Hub implements AgentHub {
         final List<String> seen = new CopyOnWriteArrayList<>();
         final List<byte[]> nonces = new CopyOnWriteArrayList<>();
-        volatile String refuseWith;
+        volatile DeviceError refuseWith;
         volatile boolean unreachable;
 
         @Override
@@ -89,28 +95,28 @@ class AgentProofTest {
             String session = seen.get(seen.size() - 1).substring("nonce ".length());
             String who = LEROY.idNatPs();
             seen.add("card " + session + " " + who);
-            return new Proven(who, "CARD", session, CLOCK.instant().plusSeconds(3600));
+            return new Proven(who, ProofMethod.CARD, session, CLOCK.instant().plusSeconds(3600));
         }
 
         @Override
         public Proven proveThroughPsc(String kioskSessionId, String cibaRequestId) throws HubApiException {
             refuseIfAsked();
             seen.add("psc " + kioskSessionId + " " + cibaRequestId);
-            return new Proven("810099900028", "PSC", kioskSessionId, CLOCK.instant().plusSeconds(3600));
+            return new Proven("810099900028", ProofMethod.PSC, kioskSessionId, CLOCK.instant().plusSeconds(3600));
         }
 
         @Override
-        public void end(String kioskSessionId, String reason) throws HubApiException {
+        public void end(String kioskSessionId, EndReason reason) throws HubApiException {
             if (unreachable) {
                 seen.add("unheard end " + kioskSessionId);
-                throw new HubApiException(0, HubApiException.UNREACHABLE, "down", null);
+                throw new HubApiException(0, DeviceApiError.HUB_UNREACHABLE, "down", null);
             }
             seen.add("end " + kioskSessionId + " " + reason);
         }
 
         private void refuseIfAsked() throws HubApiException {
             if (refuseWith != null) {
-                throw new HubApiException(403, refuseWith, "refused", null);
+                throw new HubApiException(refuseWith.status(), Refusal.of(refuseWith, "refused"));
             }
         }
 
@@ -197,12 +203,12 @@ class AgentProofTest {
     @Test
     void theHubsRefusalIsKeptForTheScreenAndTheAgentsNextStepTriesAgain() throws Exception {
         follow(s -> Optional.empty());
-        hub.refuseWith = "NOT_AN_ADMISSION_DESK";
+        hub.refuseWith = AgentError.NOT_AN_ADMISSION_DESK;
 
         signIn();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> proof.refusal().isPresent());
-        assertEquals("NOT_AN_ADMISSION_DESK", proof.refusal().get().code());
+        assertTrue(proof.refusal().get().is(AgentError.NOT_AN_ADMISSION_DESK));
         assertEquals("NOT_AN_ADMISSION_DESK", assertThrows(AdmissionFailure.class, proof::require).code());
         hub.refuseWith = null;
         assertEquals("810001234565", proof.require());

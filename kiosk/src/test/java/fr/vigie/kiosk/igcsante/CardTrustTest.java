@@ -11,6 +11,7 @@ import fr.vigie.hardware.sim.igcsante.TestIgcSante;
 import fr.vigie.kiosk.config.CardTrustSettings;
 import fr.vigie.kiosk.config.KioskConfigException;
 import fr.vigie.kiosk.session.IgcSanteCertificateCheck;
+import fr.vigie.protocol.device.IgcSanteApi;
 import fr.vigie.provisioning.igcsante.IgcSanteCrls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -154,7 +155,7 @@ class CardTrustTest {
     void theHttpSourceFetchesTheHubsBundleAndReportsErrors() throws Exception {
         AtomicReference<Integer> status = new AtomicReference<>(200);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/pki/v1/igc-sante/crls", exchange -> {
+        server.createContext(IgcSanteApi.PUBLIC_CRLS.path(), exchange -> {
             byte[] body = IgcSanteCrls.toPem(IGC.crls()).getBytes(StandardCharsets.US_ASCII);
             exchange.sendResponseHeaders(status.get(), body.length);
             exchange.getResponseBody().write(body);
@@ -162,7 +163,7 @@ class CardTrustTest {
         });
         server.start();
         try (CardTrust trust = open(new HttpCrlSource(URI.create("http://127.0.0.1:" + server.getAddress().getPort()
-                + "/pki/v1/igc-sante/crls")))) {
+                + IgcSanteApi.PUBLIC_CRLS.path())))) {
             assertEquals(2, trust.refreshNow().orElseThrow().stored());
 
             status.set(503);

@@ -9,6 +9,7 @@ import fr.vigie.kiosk.psc.CibaState;
 import fr.vigie.kiosk.psc.HubUnavailableException;
 import fr.vigie.kiosk.psc.PscHub;
 import fr.vigie.kiosk.psc.PscRejectedException;
+import fr.vigie.protocol.device.CibaError;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -243,7 +244,7 @@ class PscSessionTest {
         assertEquals("ECPS_EXPIRED", rig.last().reason());
         rig.session.dismiss();
 
-        hub.startFailure = new PscRejectedException("PSC_REQUEST_REFUSED", "unknown_user_id");
+        hub.startFailure = new PscRejectedException(CibaError.PSC_REQUEST_REFUSED, "unknown_user_id");
         psc.phoneSignIn(RPPS_NURSE);
         assertEquals("ECPS_UNKNOWN_ID", rig.last().reason());
         rig.session.dismiss();

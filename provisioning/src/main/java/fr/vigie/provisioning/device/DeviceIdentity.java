@@ -1,6 +1,7 @@
 package fr.vigie.provisioning.device;
 
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.EnrolmentRequest;
 import fr.vigie.provisioning.AtomicFiles;
 import fr.vigie.provisioning.CertificateChecks;
 import fr.vigie.provisioning.CertificateProfiles;
@@ -135,6 +136,14 @@ public final class DeviceIdentity {
     /** A PEM PKCS#10 request for the current key, naming this kiosk. */
     public synchronized String csrPem() {
         return DeviceCsr.create(kiosk, new KeyPair(publicKey(), current.key()));
+    }
+
+    /**
+     * The enrolment request of this device for its current key: its kiosk, CSR and enrolment code, and
+     * the bootstrap token it was given, if any.
+     */
+    public synchronized EnrolmentRequest enrolmentRequest(Optional<String> bootstrapToken) {
+        return EnrolmentRequest.of(kiosk, csrPem(), enrolmentCode(), bootstrapToken);
     }
 
     /**

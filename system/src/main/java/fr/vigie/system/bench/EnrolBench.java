@@ -8,6 +8,7 @@ import fr.vigie.kiosk.device.Kiosk;
 import fr.vigie.kiosk.config.KioskConfig;
 import fr.vigie.kiosk.demo.VirtualFleet;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.EnrolmentStatus;
 import fr.vigie.provisioning.enrolment.BootstrapToken;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -100,13 +101,13 @@ final class EnrolBench {
     private static Phase approvalPhase(EdgeHub hub, Path dir, int n, PrintStream out) throws Exception {
         try (VirtualFleet fleet = VirtualFleet.start(n, base(hub, dir, null, "ok"))) {
             long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (hub.enrolments().list(EnrolmentView.PENDING, n + 1).size() < n) {
+            while (hub.enrolments().list(EnrolmentStatus.PENDING, n + 1).size() < n) {
                 check(deadline, "kiosks' enrolment requests");
                 LockSupport.parkNanos(20_000_000);
             }
             Map<String, Long> approvedAt = new HashMap<>();
             long t0 = System.nanoTime();
-            for (EnrolmentView v : hub.enrolments().list(EnrolmentView.PENDING, n + 1)) {
+            for (EnrolmentView v : hub.enrolments().list(EnrolmentStatus.PENDING, n + 1)) {
                 hub.enrolments().approve(v.id(), v.enrolmentCode(), "bench");
                 approvedAt.put(v.kioskId(), System.nanoTime());
             }

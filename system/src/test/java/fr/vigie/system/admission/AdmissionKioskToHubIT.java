@@ -53,8 +53,13 @@ import fr.vigie.kiosk.session.PresentedCard;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.session.SessionTimeouts;
 import fr.vigie.kiosk.session.SessionTimers;
-import fr.vigie.protocol.AgentProofApi;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.AdmissionApi;
+import fr.vigie.protocol.device.AdmissionError;
+import fr.vigie.protocol.device.AgentError;
+import fr.vigie.protocol.device.DeviceApiError;
+import fr.vigie.protocol.device.DocumentRequest;
+import fr.vigie.protocol.device.ProofMethod;
 import fr.vigie.protocol.identity.HighTrustDocument;
 import fr.vigie.protocol.identity.InsMatricule;
 import fr.vigie.protocol.identity.InsOid;
@@ -63,6 +68,7 @@ import fr.vigie.hub.sandbox.SandboxHub;
 import fr.vigie.protocol.identity.RnivStatus;
 import fr.vigie.protocol.identity.TraitsInput;
 import fr.vigie.provisioning.device.DeviceIdentity;
+import fr.vigie.system.DeviceApiProbe;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -103,6 +109,7 @@ class AdmissionKioskToHubIT {
     static EdgeHub hub;
     static InsiSimulator insi;
     static ApcvIssuer apcv;
+    static DeviceIdentity kiosk;
     static HubApi hubApi;
     static HubApi workstationApi;
     static TestIgcSante hubIgc;
@@ -124,7 +131,7 @@ class AdmissionKioskToHubIT {
         hub = sandboxHub.hub();
         insi = sandboxHub.sandbox().insi().simulator();
         apcv = sandboxHub.sandbox().apcv();
-        DeviceIdentity kiosk = DeviceIdentity.openOrCreate(dir.resolve("kiosk"), KIOSK, "store".toCharArray(), CLOCK);
+        kiosk = DeviceIdentity.openOrCreate(dir.resolve("kiosk"), KIOSK, "store".toCharArray(), CLOCK);
         hub.siteCa().enrolInProcess(kiosk);
         hubApi = HubApi.forDevice(hub.deviceApiUri(), kiosk);
         DeviceIdentity other = DeviceIdentity.openOrCreate(dir.resolve("other"), WORKSTATION, "store".toCharArray(),
@@ -280,20 +287,20 @@ class AdmissionKioskToHubIT {
     @Test
     void theDeviceRoutesRefuseAClaimedAgentABadBodyAndAnUnknownRecordWithTheirCodes() throws Exception {
         proof.require();
-        HubApiException claimed = assertThrows(HubApiException.class, () -> hubApi.post(
-                "/device/v1/admission/traits", Map.of("agent", "810001234565", "nomNaissance", "X")));
+        DeviceApiProbe.Refused claimed = DeviceApiProbe.post(hub.deviceApiUri(), kiosk, AdmissionApi.TRAITS,
+                "{\"agent\":\"810001234565\",\"nomNaissance\":\"X\"}");
         assertEquals(400, claimed.status());
-        assertEquals(AgentProofApi.AGENT_CLAIM_REFUSED, claimed.code(), "even the proven agent's own id is refused");
-        HubApiException body = assertThrows(HubApiException.class,
-                () -> hubApi.post("/device/v1/admission/apcv", List.of("not", "an", "object")));
-        assertEquals("BAD_REQUEST", body.code());
+        assertEquals(AgentError.AGENT_CLAIM_REFUSED, claimed.refusal().error(), "even the proven agent's own id is refused");
+        DeviceApiProbe.Refused body = DeviceApiProbe.post(hub.deviceApiUri(), kiosk, AdmissionApi.APCV,
+                "[\"not\", \"an\", \"object\"]");
+        assertEquals(DeviceApiError.BAD_REQUEST, body.refusal().error());
         HubApiException unknown = assertThrows(HubApiException.class,
-                () -> hubApi.post("/device/v1/admission/999999/document", Map.of("document", "PASSPORT")));
+                () -> hubApi.call(AdmissionApi.DOCUMENT, new DocumentRequest("PASSPORT"), "999999"));
         assertEquals(404, unknown.status());
-        assertEquals("IDENTITY_NOT_FOUND", unknown.code());
+        assertEquals(AdmissionError.IDENTITY_NOT_FOUND, unknown.error());
         HubApiException vitale = assertThrows(HubApiException.class,
-                () -> hubApi.post("/device/v1/admission/999999/document", Map.of("document", "CARTE_VITALE")));
-        assertEquals("RNIV_NOT_A_HIGH_TRUST_DOCUMENT", vitale.code());
+                () -> hubApi.call(AdmissionApi.DOCUMENT, new DocumentRequest("CARTE_VITALE"), "999999"));
+        assertEquals(AdmissionError.RNIV_NOT_A_HIGH_TRUST_DOCUMENT, vitale.error());
     }
 
     @Test
@@ -309,7 +316,7 @@ class AdmissionKioskToHubIT {
         AdmissionFailure f = assertThrows(AdmissionFailure.class,
                 () -> desk.typed(TraitsInput.of("Corse", "Anthony", "M", "1980-03-02")));
 
-        assertEquals(AdmissionFailure.IDENTITY_MISMATCH, f.code());
+        assertTrue(f.is(AdmissionError.IDENTITY_MISMATCH));
         AdmissionFailure.Comparison c = f.comparison().orElseThrow();
         assertEquals(id, c.recordId());
         assertEquals("PAULETTE", c.rows().get(1).local());
@@ -333,7 +340,7 @@ class AdmissionKioskToHubIT {
         assertEquals("810001234565", proof.require());
 
         AgentBinding bound = provenAgents(hub).current(KIOSK).orElseThrow();
-        assertEquals(AgentBinding.Method.CARD, bound.method());
+        assertEquals(ProofMethod.CARD, bound.method());
         assertEquals(agent.certificate().getSerialNumber().toString(16), bound.certificateSerial().orElseThrow());
         assertEquals(session.sessionId().orElseThrow(), bound.kioskSessionId());
         Admitted a = desk.typed(TraitsInput.of("Dupont", "Marie Claire", "F", "1980-05-12"));
@@ -354,9 +361,9 @@ class AdmissionKioskToHubIT {
         assertEquals(SessionState.LOCKED, session.state());
         await().atMost(Duration.ofSeconds(10)).until(() -> provenAgents(hub).current(KIOSK).isEmpty());
         HubApiException refused = assertThrows(HubApiException.class,
-                () -> hubApi.post("/device/v1/admission/999999/document", Map.of("document", "PASSPORT")));
+                () -> hubApi.call(AdmissionApi.DOCUMENT, new DocumentRequest("PASSPORT"), "999999"));
         assertEquals(403, refused.status());
-        assertEquals(AgentProofApi.AGENT_NOT_PROVEN, refused.code());
+        assertEquals(AgentError.AGENT_NOT_PROVEN, refused.error());
         assertTrue(audit("AGENT_UNBOUND").stream().anyMatch(e -> first.equals(e.details().get("kioskSessionId"))
                 && "LOCKED".equals(e.details().get("reason"))));
 
@@ -390,12 +397,12 @@ class AdmissionKioskToHubIT {
             AdmissionDesk notADesk = new AdmissionDesk(session, new AdmissionClient(workstationApi, CLOCK), elsewhere,
                     outbox::accept, PayloadClassifier.standard(CLOCK), CLOCK);
 
-            assertEquals(AgentProofApi.NOT_AN_ADMISSION_DESK, assertThrows(AdmissionFailure.class,
-                    () -> notADesk.typed(TraitsInput.of("Dupont", "Marie Claire", "F", "1980-05-12"))).code());
-            HubApiException direct = assertThrows(HubApiException.class, () -> workstationApi.post(
-                    "/device/v1/admission/999999/document", Map.of("document", "PASSPORT")));
+            assertTrue(assertThrows(AdmissionFailure.class, () -> notADesk.typed(TraitsInput.of("Dupont",
+                    "Marie Claire", "F", "1980-05-12"))).is(AgentError.NOT_AN_ADMISSION_DESK));
+            HubApiException direct = assertThrows(HubApiException.class, () -> workstationApi.call(
+                    AdmissionApi.DOCUMENT, new DocumentRequest("PASSPORT"), "999999"));
             assertEquals(403, direct.status());
-            assertEquals(AgentProofApi.NOT_AN_ADMISSION_DESK, direct.code());
+            assertEquals(AgentError.NOT_AN_ADMISSION_DESK, direct.error());
         } finally {
             elsewhere.close();
         }

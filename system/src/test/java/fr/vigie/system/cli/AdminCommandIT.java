@@ -11,7 +11,6 @@ import fr.vigie.kiosk.device.Kiosk;
 import fr.vigie.kiosk.config.KioskConfig;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.provisioning.device.DeviceIdentity;
-import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import fr.vigie.system.EnrolledKiosks;
 import fr.vigie.system.TestKiosks;
 import fr.vigie.system.bench.HapiMllpReceiver;
@@ -24,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,7 +109,7 @@ class AdminCommandIT {
         TestKiosks.requestEnrolment(hub, tmp, SITE, "cli-other");
         DeviceIdentity impostor = DeviceIdentity.openOrCreate(tmp.resolve("impostor"), KioskAddress.of(SITE, "cli-new"),
                 "x".toCharArray(), java.time.Clock.systemUTC());
-        hub.enrolments().submit(EnrolmentRequest.of(impostor, null), "192.0.2.66");
+        hub.enrolments().submit(impostor.enrolmentRequest(Optional.empty()), "192.0.2.66");
         Run list = withAdminToken("enrol", "list");
         assertThat(list.out).contains(SITE + "/cli-new", SITE + "/cli-other", "192.0.2.66", newcomer.enrolmentCode(),
                 "1 other request(s) for this kiosk", "2 in conflict");

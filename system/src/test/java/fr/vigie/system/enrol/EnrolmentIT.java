@@ -19,6 +19,8 @@ import fr.vigie.kiosk.enrol.EnrolmentState;
 import fr.vigie.kiosk.hubapi.HubApiException;
 import fr.vigie.protocol.EventPayload;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.DeviceApiError;
+import fr.vigie.protocol.device.EnrolmentStatus;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.device.DeviceSecret;
 import fr.vigie.provisioning.RevocationReason;
@@ -73,8 +75,8 @@ class EnrolmentIT {
                 List<Kiosk> kiosks = fleet.kiosks();
 
                 // when IT approves the ten requests that wait, each with the code its kiosk shows
-                await().atMost(PATIENCE).until(() -> hub.enrolments().list(EnrolmentView.PENDING, 100).size() == 10);
-                for (EnrolmentView pending : hub.enrolments().list(EnrolmentView.PENDING, 100)) {
+                await().atMost(PATIENCE).until(() -> hub.enrolments().list(EnrolmentStatus.PENDING, 100).size() == 10);
+                for (EnrolmentView pending : hub.enrolments().list(EnrolmentStatus.PENDING, 100)) {
                     Kiosk k = kiosks.get(Integer.parseInt(pending.kioskId().substring(6)) - 1);
                     await().atMost(PATIENCE).until(() -> k.enrolment().orElseThrow().snapshot().phase()
                             == EnrolmentState.Phase.WAITING_FOR_APPROVAL);
@@ -90,7 +92,7 @@ class EnrolmentIT {
                     k.accept(new EventPayload.DemoActivity("badge-tap", 1));
                 }
                 await().atMost(PATIENCE).until(() -> kiosks.stream().allMatch(k -> demoEvents(hub, k.address().kioskId()) == 1));
-                assertThat(hub.enrolments().list(EnrolmentView.ISSUED, 100)).hasSize(20)
+                assertThat(hub.enrolments().list(EnrolmentStatus.ISSUED, 100)).hasSize(20)
                         .extracting(EnrolmentView::decidedBy).filteredOn(by -> by.startsWith("bootstrap-token:"))
                         .hasSize(10);
 
@@ -117,7 +119,7 @@ class EnrolmentIT {
                 await().atMost(PATIENCE).until(() -> !stolen.connected());
                 assertThrows(MqttException.class, () -> connectAs(hub, stolen));
                 HubApiException refused = assertThrows(HubApiException.class, stolen::rotateCertificate);
-                assertEquals("CERT_REVOKED", refused.code());
+                assertEquals(DeviceApiError.CERT_REVOKED, refused.error());
                 assertThat(kiosks.get(15).connected()).isTrue();
             }
 

@@ -11,10 +11,10 @@ import fr.vigie.kiosk.device.Kiosk;
 import fr.vigie.kiosk.config.KioskConfig;
 import fr.vigie.kiosk.enrol.EnrolmentState;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.EnrolmentStatus;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.provisioning.RevocationReason;
 import fr.vigie.provisioning.enrolment.BootstrapToken;
-import fr.vigie.provisioning.enrolment.EnrolmentRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,7 +80,7 @@ class KioskEnrolmentIT {
         BootstrapToken token = hub.enrolments().issueToken(copied, Duration.ofHours(1), "it-alice");
         DeviceIdentity thief = DeviceIdentity.openOrCreate(tmp.resolve("thief"), copied, "x".toCharArray(),
                 Clock.systemUTC());
-        hub.enrolments().submit(EnrolmentRequest.of(thief, token.value()), "192.0.2.66");
+        hub.enrolments().submit(thief.enrolmentRequest(Optional.of(token.value())), "192.0.2.66");
         Path tokenFile = Files.writeString(tmp.resolve("token"), token.value(), StandardCharsets.US_ASCII);
         Path kiosks = tmp.resolve("kiosks");
 
@@ -101,7 +102,7 @@ class KioskEnrolmentIT {
         EnrolmentView waiting = pendingOf(hub, "copied");
         try (Kiosk restarted = Kiosk.start(config(hub, kiosks, "copied", tokenFile))) {
             await().atMost(PATIENCE).until(() -> phase(restarted) == EnrolmentState.Phase.WAITING_FOR_APPROVAL);
-            assertEquals(List.of(waiting.id()), hub.enrolments().list(EnrolmentView.PENDING, 10).stream()
+            assertEquals(List.of(waiting.id()), hub.enrolments().list(EnrolmentStatus.PENDING, 10).stream()
                     .map(EnrolmentView::id).toList());
             hub.enrolments().approve(waiting.id(), restarted.enrolment().orElseThrow().snapshot().enrolmentCode(),
                     "it-alice");
@@ -131,7 +132,7 @@ class KioskEnrolmentIT {
             // when a machine asks for the same kiosk id with its own key, and IT approves that one by mistake
             DeviceIdentity impostor = DeviceIdentity.openOrCreate(tmp.resolve("impostor"),
                     KioskAddress.of(SITE, "accueil-9"), "x".toCharArray(), Clock.systemUTC());
-            EnrolmentView wrong = hub.enrolments().submit(EnrolmentRequest.of(impostor, null), "192.0.2.66");
+            EnrolmentView wrong = hub.enrolments().submit(impostor.enrolmentRequest(Optional.empty()), "192.0.2.66");
             assertEquals(1, wrong.conflicts(), "the real request still waits beside it");
             hub.enrolments().approve(wrong.id(), impostor.enrolmentCode(), "it-alice");
 
@@ -150,12 +151,12 @@ class KioskEnrolmentIT {
     }
 
     private static EnrolmentView pendingOf(EdgeHub hub, String kioskId, String code) throws Exception {
-        return hub.enrolments().list(EnrolmentView.PENDING, 100).stream().filter(v -> v.kioskId().equals(kioskId)
+        return hub.enrolments().list(EnrolmentStatus.PENDING, 100).stream().filter(v -> v.kioskId().equals(kioskId)
                 && v.enrolmentCode().equals(code)).findFirst().orElse(null);
     }
 
     private static EnrolmentView pendingOf(EdgeHub hub, String kioskId) throws Exception {
-        return hub.enrolments().list(EnrolmentView.PENDING, 10).stream().filter(v -> v.kioskId().equals(kioskId))
+        return hub.enrolments().list(EnrolmentStatus.PENDING, 10).stream().filter(v -> v.kioskId().equals(kioskId))
                 .findFirst().orElseThrow();
     }
 }

@@ -27,7 +27,15 @@ import fr.vigie.kiosk.session.PscConnector;
 import fr.vigie.kiosk.session.PscView;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.CibaApi;
+import fr.vigie.protocol.device.CibaChannel;
+import fr.vigie.protocol.device.CibaError;
+import fr.vigie.protocol.device.CibaPhase;
+import fr.vigie.protocol.device.CibaStartAnswer;
+import fr.vigie.protocol.device.CibaStartRequest;
+import fr.vigie.protocol.device.ProofMethod;
 import fr.vigie.provisioning.device.DeviceIdentity;
+import fr.vigie.system.DeviceApiProbe;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,6 +65,7 @@ class PscSignInIT {
     static SandboxHub sandboxHub;
     static EdgeHub hub;
     static EcpsPhone phone;
+    static DeviceIdentity kioskOneIdentity;
     static HubApi kioskOne;
     static HubApi kioskTwo;
     SignInKiosk kiosk;
@@ -68,7 +77,8 @@ class PscSignInIT {
                 HubPkiConfig.SITE, SITE, HubPkiConfig.DEVICE_API_PORT, "0"), Clock.systemUTC());
         hub = sandboxHub.hub();
         phone = new EcpsPhone(sandboxHub.sandbox().phonePage());
-        kioskOne = HubApi.forDevice(hub.deviceApiUri(), enrolled("kiosk-1"));
+        kioskOneIdentity = enrolled("kiosk-1");
+        kioskOne = HubApi.forDevice(hub.deviceApiUri(), kioskOneIdentity);
         kioskTwo = HubApi.forDevice(hub.deviceApiUri(), enrolled("kiosk-2"));
     }
 
@@ -151,7 +161,7 @@ class PscSignInIT {
             await().atMost(WAIT).until(() -> provenAgents(hub).current(desk).isPresent());
             fr.vigie.hub.agent.AgentBinding bound = provenAgents(hub).current(desk).orElseThrow();
             assertEquals(NURSE, bound.agent().value());
-            assertEquals(fr.vigie.hub.agent.AgentBinding.Method.PSC, bound.method());
+            assertEquals(ProofMethod.PSC, bound.method());
             assertEquals(sessionId(), bound.kioskSessionId());
             assertEquals(NURSE, proof.require());
 
@@ -212,32 +222,33 @@ class PscSignInIT {
 
     @Test
     void aKioskCanOnlyPollItsOwnRequests() throws Exception {
-        JsonNode started = kioskOne.post("/device/v1/psc/ciba", Map.of("idNatPs", NURSE, "channel", "MOBILE",
-                "kioskSessionId", "own-1"));
-        String requestId = started.get("requestId").asText();
-        assertTrue(started.get("bindingMessage").asText().matches("[0-9]{2}"));
+        CibaStartAnswer started = kioskOne.call(CibaApi.START, new CibaStartRequest(NURSE, CibaChannel.MOBILE,
+                "own-1"));
+        String requestId = started.requestId();
+        assertTrue(started.bindingMessage().matches("[0-9]{2}"));
         assertFalse(started.toString().contains("auth_req_id"));
 
-        assertEquals("PENDING", kioskOne.get("/device/v1/psc/ciba/" + requestId).get("status").asText());
-        HubApiException other = assertThrows(HubApiException.class,
-                () -> kioskTwo.get("/device/v1/psc/ciba/" + requestId));
+        assertEquals(CibaPhase.PENDING, kioskOne.get(CibaApi.STATUS, requestId).status());
+        HubApiException other = assertThrows(HubApiException.class, () -> kioskTwo.get(CibaApi.STATUS, requestId));
         assertEquals(404, other.status());
-        assertEquals("CIBA_REQUEST_UNKNOWN", other.code());
+        assertEquals(CibaError.CIBA_REQUEST_UNKNOWN, other.error());
         assertEquals(303, phone.decide(NURSE, "MOBILE", "refuse", null));
     }
 
     @Test
-    void badRequestsAreRejectedWithAStableCode() {
-        HubApiException badId = assertThrows(HubApiException.class, () -> kioskOne.post("/device/v1/psc/ciba",
-                Map.of("idNatPs", "810099900011", "channel", "CARD", "kioskSessionId", "s")));
+    void badRequestsAreRejectedWithAStableCode() throws Exception {
+        HubApiException badId = assertThrows(HubApiException.class, () -> kioskOne.call(CibaApi.START,
+                new CibaStartRequest("810099900011", CibaChannel.CARD, "s")));
         assertEquals(400, badId.status());
-        assertEquals("CIBA_REQUEST_INVALID", badId.code());
-        HubApiException unknown = assertThrows(HubApiException.class, () -> kioskOne.post("/device/v1/psc/ciba",
-                Map.of("idNatPs", "810099900036", "channel", "MOBILE", "kioskSessionId", "s")));
+        assertEquals(CibaError.CIBA_REQUEST_INVALID, badId.error());
+        HubApiException unknown = assertThrows(HubApiException.class, () -> kioskOne.call(CibaApi.START,
+                new CibaStartRequest("810099900036", CibaChannel.MOBILE, "s")));
         assertEquals(422, unknown.status());
-        assertEquals("PSC_REQUEST_REFUSED", unknown.code());
-        HubApiException extra = assertThrows(HubApiException.class, () -> kioskOne.post("/device/v1/psc/ciba",
-                Map.of("idNatPs", NURSE, "channel", "MOBILE", "kioskSessionId", "s", "accessToken", "x")));
-        assertEquals("CIBA_REQUEST_INVALID", extra.code());
+        assertEquals(CibaError.PSC_REQUEST_REFUSED, unknown.error());
+        DeviceApiProbe.Refused extra = DeviceApiProbe.post(hub.deviceApiUri(), kioskOneIdentity, CibaApi.START,
+                "{\"idNatPs\":\"" + NURSE + "\",\"channel\":\"MOBILE\",\"kioskSessionId\":\"s\","
+                        + "\"accessToken\":\"x\"}");
+        assertEquals(400, extra.status());
+        assertEquals(CibaError.CIBA_REQUEST_INVALID, extra.refusal().error());
     }
 }

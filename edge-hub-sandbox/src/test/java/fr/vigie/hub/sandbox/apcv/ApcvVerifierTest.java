@@ -32,7 +32,7 @@ class ApcvVerifierTest {
     private final ApcvVerifier verifier = new ApcvVerifier(issuer.trust(), clock);
 
     private String rejected(String token, String site) {
-        return assertThrows(AdmissionRejection.class, () -> verifier.verify(token, site)).code();
+        return assertThrows(AdmissionRejection.class, () -> verifier.verify(token, site)).error().name();
     }
 
     @Test

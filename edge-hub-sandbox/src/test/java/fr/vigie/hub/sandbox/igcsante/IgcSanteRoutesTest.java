@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.vigie.hub.igcsante.CrlDistribution;
 import fr.vigie.hub.igcsante.CrlRoutes;
 import fr.vigie.hub.sandbox.igcsante.IgcSanteSandbox;
+import fr.vigie.protocol.device.IgcSanteApi;
 import fr.vigie.provisioning.igcsante.IgcSanteCrls;
 import fr.vigie.provisioning.igcsante.IgcSanteTrust;
 import fr.vigie.provisioning.igcsante.IgcSanteValidator;
@@ -85,7 +86,7 @@ class IgcSanteRoutesTest {
     }
 
     private IgcSanteCrls fetchCrls(IgcSanteTrust trust) throws Exception {
-        HttpResponse<String> r = get(CrlRoutes.PATH);
+        HttpResponse<String> r = get(IgcSanteApi.PUBLIC_CRLS.path());
         assertEquals(200, r.statusCode());
         assertEquals("application/x-pem-file", r.headers().firstValue("Content-Type").orElse(""));
         IgcSanteCrls crls = IgcSanteCrls.inMemory(trust);

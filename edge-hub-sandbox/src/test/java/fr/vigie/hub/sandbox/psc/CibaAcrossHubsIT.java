@@ -14,6 +14,7 @@ import fr.vigie.hub.sandbox.SandboxHub;
 import fr.vigie.hub.testing.DeviceHttp;
 import fr.vigie.hub.testing.TestDevices;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.CibaApi;
 import fr.vigie.provisioning.AtomicFiles;
 import fr.vigie.provisioning.device.DeviceIdentity;
 import fr.vigie.testing.MutableClock;
@@ -80,9 +81,9 @@ class CibaAcrossHubsIT {
 
     @Test
     void aSignInStartedThroughOneHubIsPolledThroughTheOther() throws Exception {
-        JsonNode started = throughFirst.post("/device/v1/psc/ciba", Map.of("idNatPs", NURSE, "channel", "MOBILE",
+        JsonNode started = throughFirst.post(CibaApi.START.path(), Map.of("idNatPs", NURSE, "channel", "MOBILE",
                 "kioskSessionId", "s-1"), 201);
-        String path = "/device/v1/psc/ciba/" + started.path("requestId").asText();
+        String path = CibaApi.STATUS.path(started.path("requestId").asText());
 
         JsonNode pending = throughSecond.get(path, 200);
         assertEquals("PENDING", pending.path("status").asText());
@@ -101,12 +102,12 @@ class CibaAcrossHubsIT {
         EdgeHub third = startSharing(first.hub(), "hub-3", passphrase);
         JsonNode started;
         try {
-            started = new DeviceHttp(third.deviceApiUri(), kiosk.sslContext()).post("/device/v1/psc/ciba",
+            started = new DeviceHttp(third.deviceApiUri(), kiosk.sslContext()).post(CibaApi.START.path(),
                     Map.of("idNatPs", NURSE, "channel", "CARD", "kioskSessionId", "s-2"), 201);
         } finally {
             third.close();
         }
-        String path = "/device/v1/psc/ciba/" + started.path("requestId").asText();
+        String path = CibaApi.STATUS.path(started.path("requestId").asText());
         assertEquals("PENDING", throughSecond.get(path, 200).path("status").asText());
 
         approveOnThePhone(started.path("bindingMessage").asText());

@@ -11,6 +11,7 @@ import fr.vigie.hub.psc.PscUserInfo;
 import fr.vigie.hub.psc.SessionBindingGuard;
 import fr.vigie.hub.psc.SubjectRefPro;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.CibaError;
 import fr.vigie.protocol.identity.IdNatPs;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -101,7 +102,7 @@ public final class KioskCiba {
      * Starts a CIBA sign-in of {@code who} for the session {@code kioskSessionId} of {@code kiosk}.
      *
      * @throws PscException PSC refused the request (e.g. unknown professional) or could not be reached
-     * @throws KioskCibaException {@link KioskCibaError#CIBA_TOO_MANY_REQUESTS}
+     * @throws KioskCibaException {@link CibaError#CIBA_TOO_MANY_REQUESTS}
      * @throws SQLException the database is unavailable
      */
     public CibaStarted start(KioskAddress kiosk, IdNatPs who, CibaChannel channel, String kioskSessionId)
@@ -109,7 +110,7 @@ public final class KioskCiba {
         Instant now = clock.instant();
         int open = requests.pendingOf(kiosk, now);
         if (open >= MAX_OPEN_PER_KIOSK) {
-            throw new KioskCibaException(KioskCibaError.CIBA_TOO_MANY_REQUESTS, "kiosk " + kiosk + " already has "
+            throw new KioskCibaException(CibaError.CIBA_TOO_MANY_REQUESTS, "kiosk " + kiosk + " already has "
                     + open + " sign-ins awaiting approval");
         }
         CibaRequest request = gateway.start(who, channel);
@@ -145,7 +146,7 @@ public final class KioskCiba {
             throws KioskCibaException, PscException, SQLException {
         CibaRequests.Stored r = own(kiosk, requestId).orElseThrow(() -> unknown(requestId));
         if (!(r.status() instanceof CibaStatus.Bound b)) {
-            throw new KioskCibaException(KioskCibaError.CIBA_NOT_BOUND, "request " + requestId + " is not bound");
+            throw new KioskCibaException(CibaError.CIBA_NOT_BOUND, "request " + requestId + " is not bound");
         }
         SubjectRefPro.Exercice chosen = new SubjectRefPro(b.exercices()).choose(index);
         requests.choose(requestId, index);
@@ -339,7 +340,7 @@ public final class KioskCiba {
     }
 
     private static KioskCibaException unknown(String requestId) {
-        return new KioskCibaException(KioskCibaError.CIBA_REQUEST_UNKNOWN, "no sign-in request " + requestId
+        return new KioskCibaException(CibaError.CIBA_REQUEST_UNKNOWN, "no sign-in request " + requestId
                 + " for this kiosk");
     }
 

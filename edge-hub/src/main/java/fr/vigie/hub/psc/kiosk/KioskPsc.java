@@ -3,13 +3,18 @@ package fr.vigie.hub.psc.kiosk;
 import fr.vigie.hub.audit.AuditEntry;
 import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.db.DataSeal;
+import fr.vigie.hub.deviceapi.DeviceExchange;
+import fr.vigie.hub.deviceapi.DeviceRefused;
 import fr.vigie.hub.deviceapi.DeviceRoutes;
 import fr.vigie.hub.psc.PscAuditSink;
 import fr.vigie.hub.psc.PscGatewayConfig;
 import fr.vigie.hub.psc.SessionBindingGuard;
 import fr.vigie.protocol.KioskAddress;
+import fr.vigie.protocol.device.CibaApi;
+import fr.vigie.protocol.device.CibaError;
 import fr.vigie.protocol.identity.IdNatPs;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Kiosk CIBA sign-ins wired for a hub: the {@link KioskCiba} service over a {@link PscGateway}, its
- * requests in the hub database, its device routes, binding refusals appended to the hub's
+ * requests in the hub database, its device routes ({@link CibaApi}), binding refusals appended to the hub's
  * {@link AuditLog} as {@code PSC_BINDING_REFUSED}, and the thread that polls PSC and sweeps the
  * requests every {@value #SWEEP_SECONDS} s (see {@link KioskCiba#sweep()}). Without a PSC configuration
  * the routes answer 503 {@code CIBA_UNAVAILABLE}, so kiosks carry on offline. Thread-safe.
@@ -106,14 +111,15 @@ public final class KioskPsc implements DeviceRoutes, AutoCloseable {
             new PscDeviceRoutes(ciba.get()).mount(app);
             return;
         }
-        app.post(PscDeviceRoutes.BASE + "/*", ctx -> unavailable(ctx));
-        app.post(PscDeviceRoutes.BASE, ctx -> unavailable(ctx));
-        app.get(PscDeviceRoutes.BASE + "/*", ctx -> unavailable(ctx));
+        // whatever the body: a kiosk told 503 carries on offline
+        app.post(CibaApi.PREFIX + "/*", KioskPsc::unavailable);
+        app.post(CibaApi.PREFIX, KioskPsc::unavailable);
+        app.get(CibaApi.PREFIX + "/*", KioskPsc::unavailable);
     }
 
-    private static void unavailable(io.javalin.http.Context ctx) {
-        ctx.status(KioskCibaError.CIBA_UNAVAILABLE.status()).contentType("application/json").result(CibaJson.error(
-                KioskCibaError.CIBA_UNAVAILABLE.name(), "this hub has no Pro Santé Connect configuration").toString());
+    private static void unavailable(Context ctx) {
+        DeviceExchange.refuse(ctx, new DeviceRefused(CibaError.CIBA_UNAVAILABLE,
+                "this hub has no Pro Santé Connect configuration"));
     }
 
     /** Stops polling PSC (another hub sharing the database takes the pending requests over), then the thread. */

@@ -8,12 +8,8 @@
  *
  * <p>{@link fr.vigie.hub.psc.kiosk.KioskCiba} is the service, {@link fr.vigie.hub.psc.kiosk.PscGateway}
  * the gateway it drives (discovered lazily, so a hub whose PSC is down still starts), and
- * {@link fr.vigie.hub.psc.kiosk.PscDeviceRoutes} the HTTP routes:
- * <pre>
- * POST /device/v1/psc/ciba                     {idNatPs, channel, kioskSessionId} → 201 {requestId, bindingMessage, interval, expiresAt}
- * GET  /device/v1/psc/ciba/{requestId}         {status: PENDING | BOUND {who, exercices, expiresAt} | REFUSED {code} | FAILED {code}}
- * POST /device/v1/psc/ciba/{requestId}/exercice {index} → the chosen exercice
- * </pre>
+ * {@link fr.vigie.hub.psc.kiosk.PscDeviceRoutes} serves the routes of {@link fr.vigie.protocol.device.CibaApi}
+ * (start, status, exercice chosen), with the device API's codes ({@link fr.vigie.protocol.device.CibaError}).
  * A kiosk only ever sees its own requests: another kiosk's request id answers 404 like an unknown one.
  *
  * <p>The requests are kept in the hub database ({@link fr.vigie.hub.psc.kiosk.CibaRequests}, table

@@ -3,6 +3,7 @@ package fr.vigie.hub.psc.kiosk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.vigie.protocol.device.CibaApi;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +22,7 @@ class KioskPscTest {
             psc.mount(app);
             app.start("127.0.0.1", 0);
             HttpClient http = HttpClient.newHttpClient();
-            URI base = URI.create("http://127.0.0.1:" + app.port() + "/device/v1/psc/ciba");
+            URI base = URI.create("http://127.0.0.1:" + app.port() + CibaApi.PREFIX);
             for (HttpRequest r : new HttpRequest[] {
                 HttpRequest.newBuilder(base).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpRequest.newBuilder(URI.create(base + "/abc")).build(),
