@@ -2,16 +2,10 @@
 // The audit log: who did what to which subject, filtered, paged; and the verification of its hash
 // chain (the hub records that verification too, so it is open to admins only). Data only as textContent.
 (function () {
-  const { t, format, when, el, api, errorText } = window.Vigie;
+  const { t, format, when, el, api, errorText, say } = window.Vigie;
   const tbody = document.querySelector('#audit tbody');
   const more = document.getElementById('more');
-  const result = document.getElementById('action-result');
   let next = null;
-
-  function say(text, isError) {
-    result.textContent = text;
-    result.classList.toggle('error', Boolean(isError));
-  }
 
   function query() {
     const q = new URLSearchParams({ limit: '100' });

@@ -80,6 +80,13 @@ window.Vigie = (function () {
     return (e && e.message) || t.unreachable;
   }
 
+  /** Tells the outcome of an action in the page's action-result line, marked as an error when it is one. */
+  function say(text, isError) {
+    const result = document.getElementById('action-result');
+    result.textContent = text;
+    result.classList.toggle('error', Boolean(isError));
+  }
+
   function poll(fn, ms) {
     fn();
     return setInterval(fn, ms);
@@ -118,5 +125,5 @@ window.Vigie = (function () {
     }
   });
 
-  return { t, format, when, el, api, errorText, poll, session };
+  return { t, format, when, el, api, errorText, say, poll, session };
 })();

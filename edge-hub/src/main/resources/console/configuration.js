@@ -3,19 +3,13 @@
 // signed version and follow each kiosk's answer live; an earlier version is re-issued as a new one
 // (rollback). Data only as textContent.
 (function () {
-  const { t, format, when, el, api, errorText, poll } = window.Vigie;
+  const { t, format, when, el, api, errorText, poll, say } = window.Vigie;
   const group = document.getElementById('group');
   const settings = document.getElementById('settings');
-  const result = document.getElementById('action-result');
   const progress = document.getElementById('progress');
   const targetsBody = document.querySelector('#targets tbody');
   const rolloutsBody = document.querySelector('#rollouts tbody');
   let watched = null;
-
-  function say(text, isError) {
-    result.textContent = text;
-    result.classList.toggle('error', Boolean(isError));
-  }
 
   function stateText(state) {
     return t['config.state.' + state] || state;

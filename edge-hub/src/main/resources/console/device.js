@@ -4,22 +4,16 @@
 // expired, replayed… messages, from the audit log), its recent events, and revocation of its certificate.
 // Site and kiosk come from ?site=&kiosk=; data only as textContent.
 (function () {
-  const { t, format, when, el, api, errorText, poll } = window.Vigie;
+  const { t, format, when, el, api, errorText, poll, say } = window.Vigie;
   const params = new URLSearchParams(location.search);
   const site = params.get('site') || '';
   const kiosk = params.get('kiosk') || '';
   const base = '/api/v1/devices/' + encodeURIComponent(site) + '/' + encodeURIComponent(kiosk);
-  const result = document.getElementById('action-result');
   const commands = [];
   let groupShown = false;
   let roleShown = false;
 
   document.getElementById('device-name').textContent = site + '/' + kiosk;
-
-  function say(text, isError) {
-    result.textContent = text;
-    result.classList.toggle('error', Boolean(isError));
-  }
 
   function fact(label, value) {
     return [el('dt', { text: label }), el('dd', { text: value === null || value === undefined || value === '' ? t.none : value })];

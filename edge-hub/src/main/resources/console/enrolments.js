@@ -4,19 +4,13 @@
 // real, others not) are marked as a conflict: approving the right code closes the others on the hub.
 // Data only as textContent.
 (function () {
-  const { t, format, when, el, api, errorText, poll } = window.Vigie;
+  const { t, format, when, el, api, errorText, poll, say } = window.Vigie;
   const pendingBody = document.querySelector('#pending tbody');
   const decidedBody = document.querySelector('#decided tbody');
   const pendingEmpty = document.getElementById('pending-empty');
   const conflicts = document.getElementById('conflicts');
   const summary = document.getElementById('summary');
   const status = document.getElementById('refresh-status');
-  const result = document.getElementById('action-result');
-
-  function say(text, isError) {
-    result.textContent = text;
-    result.classList.toggle('error', Boolean(isError));
-  }
 
   async function decide(e, action, field, value) {
     try {

@@ -3,7 +3,7 @@
 // GAM refused (admins send one again once the cause is fixed on the GAM's side), the messages waiting and the last
 // ones accepted, from /api/v1/gam/* every 5 seconds. Data only ever enters the DOM as textContent.
 (function () {
-  const { t, format, when, el, api, errorText, poll } = window.Vigie;
+  const { t, format, when, el, api, errorText, poll, say } = window.Vigie;
   const failedBody = document.querySelector('#failed tbody');
   const waitingBody = document.querySelector('#waiting tbody');
   const deliveredBody = document.querySelector('#delivered tbody');
@@ -11,12 +11,6 @@
   const waitingEmpty = document.getElementById('waiting-empty');
   const summary = document.getElementById('summary');
   const status = document.getElementById('refresh-status');
-  const result = document.getElementById('action-result');
-
-  function say(text, isError) {
-    result.textContent = text;
-    result.classList.toggle('error', Boolean(isError));
-  }
 
   function event(m) {
     return t['gam.event.' + m.event] || m.event;

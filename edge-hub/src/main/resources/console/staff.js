@@ -2,18 +2,12 @@
 // IT accounts and sign-in locks: who may sign in, and which accounts or addresses are held back after
 // failed sign-ins, with a button (admins) that lifts a block at once. Data only as textContent.
 (function () {
-  const { t, format, when, el, api, errorText, poll } = window.Vigie;
+  const { t, format, when, el, api, errorText, poll, say } = window.Vigie;
   const locksBody = document.querySelector('#locks tbody');
   const accountsBody = document.querySelector('#accounts tbody');
   const locksEmpty = document.getElementById('locks-empty');
   const summary = document.getElementById('summary');
   const status = document.getElementById('refresh-status');
-  const result = document.getElementById('action-result');
-
-  function say(text, isError) {
-    result.textContent = text;
-    result.classList.toggle('error', Boolean(isError));
-  }
 
   async function lift(lock) {
     try {

@@ -3,7 +3,7 @@
 // a decision from /api/v1/vigilance/change-requests every 5 seconds; an admin accepts or refuses a change.
 // Every text comes from the page's i18n block; data only ever enters the DOM as textContent.
 (function () {
-  const { t, format, when, el, api, errorText, poll } = window.Vigie;
+  const { t, format, when, el, api, errorText, poll, say } = window.Vigie;
   const REFRESH_MS = 5000;
   const tbody = document.querySelector('#flags tbody');
   const empty = document.getElementById('empty');
@@ -11,12 +11,6 @@
   const changesEmpty = document.getElementById('changes-empty');
   const summary = document.getElementById('summary');
   const status = document.getElementById('refresh-status');
-  const result = document.getElementById('action-result');
-
-  function say(text, isError) {
-    result.textContent = text;
-    result.classList.toggle('error', Boolean(isError));
-  }
 
   function row(f) {
     const tr = el('tr', { attrs: { 'data-flag': f.flagId, 'data-kind': f.kind, 'data-reason': f.reasonCode } });
