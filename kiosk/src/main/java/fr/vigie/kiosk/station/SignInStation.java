@@ -4,7 +4,6 @@ import fr.vigie.hardware.barcode.PayloadClassifier;
 import fr.vigie.hardware.card.ReaderMonitor;
 import fr.vigie.hardware.card.TerminalSource;
 import fr.vigie.hardware.gpio.Delays;
-import fr.vigie.hardware.gpio.GpioPins;
 import fr.vigie.hardware.gpio.GpioChoice;
 import fr.vigie.hardware.gpio.GpioProvider;
 import fr.vigie.hardware.gpio.Pi4jBoard;
@@ -289,7 +288,7 @@ public final class SignInStation implements AutoCloseable {
                 case GPIOD -> GpioChoice.forced(GpioProvider.GPIOD);
                 case MOCK -> GpioChoice.forced(GpioProvider.MOCK);
             };
-            Pi4jBoard board = choice.open(GpioPins.defaults(), clock, delays);
+            Pi4jBoard board = choice.open(config.gpioPins(), clock, delays);
             LOG.info("GPIO: {} with {}={}; pins {}", board.choice(), StationConfig.GPIO,
                     config.gpio().name().toLowerCase(java.util.Locale.ROOT), board.pins());
             return board;
