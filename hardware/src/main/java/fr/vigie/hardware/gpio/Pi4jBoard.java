@@ -6,14 +6,12 @@ import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Objects;
 
 /**
  * The kiosk's GPIO peripherals on a Pi4J context: a {@link StatusLed} on three outputs, a
  * {@link Buzzer} on one output and a {@link PresenceSensor} on one input, at the BCM pins of a
- * {@link GpioPins}. Thread-safe. Closing it shuts the Pi4J context down (outputs go low).
+ * {@link GpioPins}, on the provider of a {@link GpioChoice} ({@link GpioChoice#open}). Thread-safe. Closing it shuts the Pi4J context down (outputs go low).
  *
  * <pre>{@code
  * try (Pi4jBoard board = Pi4jBoard.onMockPlatform(GpioPins.defaults(), clock, Delays.of(scheduler))) {
@@ -25,12 +23,14 @@ import java.util.Objects;
 public final class Pi4jBoard implements AutoCloseable {
     private final Context context;
     private final GpioPins pins;
+    private final GpioChoice choice;
     private final Pi4jStatusLed led;
     private final Pi4jBuzzer buzzer;
     private final Pi4jPresenceSensor presence;
 
-    private Pi4jBoard(Context context, GpioPins pins, Clock clock, Delays delays) {
+    private Pi4jBoard(Context context, GpioChoice choice, GpioPins pins, Clock clock, Delays delays) {
         this.context = context;
+        this.choice = choice;
         this.pins = pins;
         try {
             this.led = new Pi4jStatusLed(output("led-red", pins.ledRed()), output("led-green", pins.ledGreen()),
@@ -55,28 +55,27 @@ public final class Pi4jBoard implements AutoCloseable {
      * Pi4J events when their state is mocked.
      */
     public static Pi4jBoard onMockPlatform(GpioPins pins, Clock clock, Delays delays) {
-        Objects.requireNonNull(pins, "pins");
-        return new Pi4jBoard(Pi4jPlatform.mock(Path.of(Pi4jPlatform.DEVICE_TREE_MODEL)), pins, clock, delays);
+        return GpioChoice.forced(GpioProvider.MOCK).open(pins, clock, delays);
     }
 
-    /**
-     * Builds the board on a device-tree machine on the platform Pi4J detects from the plugins on the class path,
-     * elsewhere on Pi4J's mock platform, with the board's model read from {@code deviceTreeModel} (see
-     * {@link Pi4jPlatform}). The kiosk chooses its provider with {@link GpioProvider} instead.
-     */
-    static Pi4jBoard onDetectedPlatform(GpioPins pins, Clock clock, Delays delays, Path deviceTreeModel) {
-        Objects.requireNonNull(pins, "pins");
-        return new Pi4jBoard(Pi4jPlatform.detected(deviceTreeModel), pins, clock, delays);
-    }
-
-    /** Builds the board on a Pi4J context of a {@link GpioProvider}, which the board then owns. */
-    static Pi4jBoard on(Context context, GpioPins pins, Clock clock, Delays delays) {
-        return new Pi4jBoard(context, Objects.requireNonNull(pins, "pins"), clock, delays);
+    /** Builds the board on the Pi4J context of {@code choice}'s provider, which the board then owns. */
+    static Pi4jBoard on(Context context, GpioChoice choice, GpioPins pins, Clock clock, Delays delays) {
+        return new Pi4jBoard(context, choice, pins, clock, delays);
     }
 
     private DigitalOutput output(String id, int bcm) {
         return context.create(DigitalOutput.newConfigBuilder(context).id(id).name(id).address(bcm)
                 .initial(DigitalState.LOW).shutdown(DigitalState.LOW));
+    }
+
+    /** The provider this board runs on and why. */
+    public GpioChoice choice() {
+        return choice;
+    }
+
+    /** The BCM pins this board drives. */
+    public GpioPins pins() {
+        return pins;
     }
 
     public StatusLed statusLed() {

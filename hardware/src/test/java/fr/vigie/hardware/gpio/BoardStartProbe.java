@@ -10,8 +10,9 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Starts a GPIO board the way a kiosk does, in a JVM of its own (Pi4J probes the board once per JVM), for
- * {@link QuietStartOffPiTest}: {@code detected [MODEL-FILE]}, {@code mock}, or {@code bare} (a Pi4J context
- * built directly, without Vigie's platform check). Prints {@code BOARD READY} once the board is up.
+ * {@link QuietStartOffPiTest}: {@code detected [MODEL-FILE]} (the {@code kiosk.gpio=auto} path), {@code mock}, or {@code bare} (a Pi4J context
+ * built directly, without Vigie's platform check). Prints {@code BOARD READY} once the board is up, with the
+ * provider it runs on and why for {@code detected}.
  */
 final class BoardStartProbe {
     private BoardStartProbe() {
@@ -22,10 +23,10 @@ final class BoardStartProbe {
         Clock clock = Clock.systemUTC();
         switch (args[0]) {
             case "detected" -> {
-                Path model = args.length > 1 ? Path.of(args[1]) : Path.of(Pi4jPlatform.DEVICE_TREE_MODEL);
-                try (Pi4jBoard board = Pi4jBoard.onDetectedPlatform(GpioPins.defaults(), clock, Delays.of(scheduler), model)) {
+                Path model = args.length > 1 ? Path.of(args[1]) : GpioProvider.DEVICE_TREE_MODEL;
+                try (Pi4jBoard board = GpioProvider.detect(model).open(GpioPins.defaults(), clock, Delays.of(scheduler))) {
                     board.statusLed().show(LedColour.GREEN);
-                    System.out.println("BOARD READY");
+                    System.out.println("BOARD READY on " + board.choice());
                 }
             }
             case "mock" -> {

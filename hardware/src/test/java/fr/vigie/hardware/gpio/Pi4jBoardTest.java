@@ -125,9 +125,16 @@ class Pi4jBoardTest {
 
     @Test
     void pinsAreCheckedOnConstruction() {
-        IllegalArgumentException shared = assertThrows(IllegalArgumentException.class,
-                () -> new GpioPins(17, 17, 22, 18, 23, true));
-        assertEquals("ledGreen and ledRed share BCM pin 17", shared.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new GpioPins(17, 27, 22, 18, 40, true));
+        GpioPins.SharedPin shared = assertThrows(GpioPins.SharedPin.class,
+                () -> new GpioPins(17, 22, 22, 18, 23, true));
+        assertEquals(GpioPins.Role.LED_GREEN, shared.first());
+        assertEquals(GpioPins.Role.LED_BLUE, shared.second());
+        assertEquals(22, shared.pin());
+        assertEquals("LED_GREEN and LED_BLUE share BCM pin 22", shared.getMessage());
+        assertThrows(GpioPins.SharedPin.class, () -> new GpioPins(17, 27, 22, 18, 17, true));
+        assertThrows(IllegalArgumentException.class, () -> new GpioPins(17, 27, 22, 18, 28, true));
+        assertThrows(IllegalArgumentException.class, () -> new GpioPins(-1, 27, 22, 18, 23, true));
+        new GpioPins(0, 27, 22, 18, 23, true); // both ends of the range are pins
+        assertEquals(18, GpioPins.defaults().pin(GpioPins.Role.BUZZER));
     }
 }

@@ -25,7 +25,7 @@ class QuietStartOffPiTest {
 
     @BeforeAll
     static void offAPi() {
-        assumeFalse(Files.exists(Path.of(Pi4jPlatform.DEVICE_TREE_MODEL)), "this machine is a device-tree board");
+        assumeFalse(Files.exists(GpioProvider.DEVICE_TREE_MODEL), "this machine is a device-tree board");
     }
 
     private record Start(int status, String out, String log) {
@@ -62,19 +62,21 @@ class QuietStartOffPiTest {
             assertThat(s.log.lines().filter(l -> l.startsWith("ERROR"))).as(platform + ": " + s.log).isEmpty();
             assertThat(s.log).as(platform).doesNotContain("BoardInfoHelper");
         }
-        assertThat(start("detected").log).contains("INFO  Pi4jPlatform - no /proc/device-tree/model: not a Raspberry Pi");
+        assertThat(start("detected").out).contains("BOARD READY on mock (no readable /proc/device-tree/model: not a Raspberry Pi)");
     }
 
     @Test
     void onABoardWithADeviceTreePi4jsOwnMessagesAreNotHidden() throws Exception {
-        // a model file says "this is a Raspberry Pi": Vigie silences nothing, and Pi4J, which reads the real
-        // /proc/device-tree/model (absent here), says so as it would on a Pi with a real problem
+        // a model file says "this is a Raspberry Pi": Vigie chooses gpiod and silences nothing, and Pi4J, which
+        // reads the real /proc/device-tree/model (absent here), says so as it would on a Pi with a real problem;
+        // this machine has no Raspberry Pi GPIO, so the board falls back to the mock and says why
         Path model = tmp.resolve("model");
         Files.writeString(model, "Raspberry Pi 4 Model B Rev 1.4\0");
 
         Start s = start("detected", model.toString());
 
-        assertThat(s.out).contains("BOARD READY");
-        assertThat(s.log).contains("ERROR BoardInfoHelper");
+        assertThat(s.out).contains("BOARD READY on mock (" + model + " names \"Raspberry Pi 4 Model B Rev 1.4\", but its"
+                + " GPIO could not be opened");
+        assertThat(s.log).contains("ERROR BoardInfoHelper").contains("ERROR GpioChoice - the Raspberry Pi's GPIO cannot be opened");
     }
 }

@@ -42,7 +42,7 @@ import java.util.TreeSet;
  *        {@code kiosk.device-secret-file}); {@link HubAccess#NONE} for plain MQTT without enrolment
  * @param cardTrust IGC-Santé anchors and CRLs for clinicians' cards ({@code kiosk.igc-sante.*})
  * @param station the clinician workstation: UI port, card readers, GPIO, session time limits
- *        ({@code kiosk.ui.*}, {@code kiosk.card.*}, {@code kiosk.gpio}, {@code kiosk.session.*}, see {@link StationConfig})
+ *        ({@code kiosk.ui.*}, {@code kiosk.card.*}, {@code kiosk.gpio}, {@code kiosk.gpio.*}, {@code kiosk.session.*}, see {@link StationConfig})
  */
 public record KioskConfig(String site, String kioskId, String brokerUrl, Path dataDir, int heartbeatSeconds,
         int outboxCapacity, SyncLevel outboxSync, int publishWindow, String softwareVersion, HubAccess hub,

@@ -1,14 +1,18 @@
 package fr.vigie.kiosk.config;
 
+import fr.vigie.hardware.gpio.GpioPins;
 import fr.vigie.hardware.print.IppPrinter;
 import fr.vigie.kiosk.session.SessionTimeouts;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The clinician workstation part of a kiosk's configuration: the local UI port, where card readers
@@ -20,6 +24,11 @@ import java.util.Set;
  *        {@code sandbox} (in-process virtual readers with demo CPS cards and the sandbox controls; never in production)
  * @param gpio {@value #GPIO}: {@code auto} (on a Raspberry Pi, as its device tree says, the gpiod provider;
  *        elsewhere Pi4J's mock platform), {@code gpiod} or {@code mock}
+ * @param gpioPins the BCM pin of each peripheral, {@code kiosk.gpio.led-red}, {@code …led-green},
+ *        {@code …led-blue}, {@code kiosk.gpio.buzzer}, {@code kiosk.gpio.presence} (0 to {@value GpioPins#MAX_BCM},
+ *        no pin shared by two; defaults: the Vigie HAT's wiring, {@link GpioPins#defaults()}) and
+ *        {@value #PRESENCE_ACTIVE_HIGH}. Local settings of this device (how it is wired), not in the signed
+ *        fleet configuration
  * @param timeouts the {@code kiosk.session.*} durations
  * @param admissionDesk {@value #ADMISSION_DESK}: {@code true} on an admission desk, where a signed-in agent
  *        qualifies patients' identities (needs an enrolled kiosk); {@code false} (the default) on a clinical workstation
@@ -27,11 +36,14 @@ import java.util.Set;
  *        {@code ipp://localhost:631/printers/etiquettes} (a CUPS queue) where the INS label of a qualified identity is
  *        printed; none by default (the desk then says no printer is configured). Only on an admission desk.
  */
-public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeouts timeouts, boolean admissionDesk,
-        Optional<URI> labelPrinter) {
+public record StationConfig(int uiPort, Readers readers, Gpio gpio, GpioPins gpioPins, SessionTimeouts timeouts,
+        boolean admissionDesk, Optional<URI> labelPrinter) {
     public static final String UI_PORT = "kiosk.ui.port";
     public static final String READERS = "kiosk.card.readers";
     public static final String GPIO = "kiosk.gpio";
+    /** The key of each GPIO role's BCM pin, in {@link GpioPins.Role} order. */
+    public static final Map<GpioPins.Role, String> GPIO_PINS = pinKeys();
+    public static final String PRESENCE_ACTIVE_HIGH = "kiosk.gpio.presence-active-high";
     public static final String PIN_ENTRY = "kiosk.session.pin-entry-seconds";
     public static final String IDLE_LOCK = "kiosk.session.idle-lock-seconds";
     public static final String PRESENCE_LOCK = "kiosk.session.presence-lock-seconds";
@@ -40,8 +52,9 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeo
     public static final String ADMISSION_DESK = "kiosk.admission-desk";
     public static final String LABEL_PRINTER = "kiosk.label-printer";
     /** Every key this record reads. */
-    public static final Set<String> KEYS = Set.of(UI_PORT, READERS, GPIO, PIN_ENTRY, IDLE_LOCK, PRESENCE_LOCK,
-            REAUTH_WINDOW, LOCK_GRACE, ADMISSION_DESK, LABEL_PRINTER);
+    public static final Set<String> KEYS = Stream.concat(Stream.of(UI_PORT, READERS, GPIO, PRESENCE_ACTIVE_HIGH,
+            PIN_ENTRY, IDLE_LOCK, PRESENCE_LOCK, REAUTH_WINDOW, LOCK_GRACE, ADMISSION_DESK, LABEL_PRINTER),
+            GPIO_PINS.values().stream()).collect(Collectors.toUnmodifiableSet());
 
     public static final int DEFAULT_UI_PORT = 8090;
 
@@ -57,6 +70,7 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeo
         }
         Objects.requireNonNull(readers, READERS);
         Objects.requireNonNull(gpio, GPIO);
+        Objects.requireNonNull(gpioPins, "gpioPins");
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(labelPrinter, LABEL_PRINTER);
         if (labelPrinter.isPresent() && !admissionDesk) {
@@ -65,25 +79,34 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeo
         }
     }
 
-    /** A clinical workstation (no admission desk). */
+    /** A clinical workstation (no admission desk) on the Vigie HAT's pins. */
     public StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeouts timeouts) {
-        this(uiPort, readers, gpio, timeouts, false, Optional.empty());
+        this(uiPort, readers, gpio, GpioPins.defaults(), timeouts, false, Optional.empty());
     }
 
-    /** A station without a label printer. */
+    /** A station without a label printer, on the Vigie HAT's pins. */
     public StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeouts timeouts, boolean admissionDesk) {
-        this(uiPort, readers, gpio, timeouts, admissionDesk, Optional.empty());
+        this(uiPort, readers, gpio, GpioPins.defaults(), timeouts, admissionDesk, Optional.empty());
     }
 
-    /** Every default: PC/SC readers, detected GPIO, UI on port {@value #DEFAULT_UI_PORT}. */
+    private static Map<GpioPins.Role, String> pinKeys() {
+        Map<GpioPins.Role, String> keys = new EnumMap<>(GpioPins.Role.class);
+        for (GpioPins.Role role : GpioPins.Role.values()) {
+            keys.put(role, "kiosk.gpio." + role.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        return java.util.Collections.unmodifiableMap(keys);
+    }
+
+    /** Every default: PC/SC readers, detected GPIO on the Vigie HAT's pins, UI on port {@value #DEFAULT_UI_PORT}. */
     public static StationConfig defaults() {
-        return new StationConfig(DEFAULT_UI_PORT, Readers.PCSC, Gpio.AUTO, new SessionTimeouts(Duration.ofSeconds(30),
-                Duration.ofSeconds(300), Duration.ofSeconds(20), Duration.ofSeconds(14_400), Duration.ofSeconds(900)));
+        return new StationConfig(DEFAULT_UI_PORT, Readers.PCSC, Gpio.AUTO, GpioPins.defaults(), new SessionTimeouts(Duration.ofSeconds(30),
+                Duration.ofSeconds(300), Duration.ofSeconds(20), Duration.ofSeconds(14_400), Duration.ofSeconds(900)),
+                false, Optional.empty());
     }
 
     /** The same with another UI port (the virtual fleet gives each kiosk its own). */
     public StationConfig withUiPort(int port) {
-        return new StationConfig(port, readers, gpio, timeouts, admissionDesk, labelPrinter);
+        return new StationConfig(port, readers, gpio, gpioPins, timeouts, admissionDesk, labelPrinter);
     }
 
     /** Reads the {@link #KEYS} present in {@code raw}; the others take their defaults. */
@@ -103,8 +126,41 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, SessionTimeo
                     + ADMISSION_DESK + "=true)");
         }
         return new StationConfig((int) number(raw, UI_PORT, d.uiPort(), 0, 65_535),
-                choice(raw, READERS, Readers.class, d.readers()), choice(raw, GPIO, Gpio.class, d.gpio()), timeouts,
-                admissionDesk, labelPrinter);
+                choice(raw, READERS, Readers.class, d.readers()), choice(raw, GPIO, Gpio.class, d.gpio()),
+                pins(raw, d.gpioPins()), timeouts, admissionDesk, labelPrinter);
+    }
+
+    /** The {@link #GPIO_PINS} and {@value #PRESENCE_ACTIVE_HIGH}; a pin out of range or shared names its key(s). */
+    private static GpioPins pins(Map<String, String> raw, GpioPins dflt) throws KioskConfigException {
+        Map<GpioPins.Role, Integer> pin = new EnumMap<>(GpioPins.Role.class);
+        for (Map.Entry<GpioPins.Role, String> e : GPIO_PINS.entrySet()) {
+            String v = raw.get(e.getValue());
+            pin.put(e.getKey(), v == null ? dflt.pin(e.getKey()) : bcm(e.getValue(), v));
+        }
+        boolean activeHigh = flag(raw, PRESENCE_ACTIVE_HIGH, dflt.presenceActiveHigh());
+        try {
+            return new GpioPins(pin.get(GpioPins.Role.LED_RED), pin.get(GpioPins.Role.LED_GREEN),
+                    pin.get(GpioPins.Role.LED_BLUE), pin.get(GpioPins.Role.BUZZER), pin.get(GpioPins.Role.PRESENCE),
+                    activeHigh);
+        } catch (GpioPins.SharedPin e) {
+            String key = GPIO_PINS.get(e.second());
+            throw new KioskConfigException(key, String.valueOf(e.pin()), "BCM pin " + e.pin() + " is already "
+                    + GPIO_PINS.get(e.first()) + "; each of " + String.join(", ", GPIO_PINS.values())
+                    + " needs a pin of its own", e);
+        }
+    }
+
+    private static int bcm(String key, String v) throws KioskConfigException {
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 0 && n <= GpioPins.MAX_BCM) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new KioskConfigException(key, v, "must be a BCM GPIO number from 0 to " + GpioPins.MAX_BCM
+                + " (the GPIO numbers of the Raspberry Pi's header, not the physical pin positions)");
     }
 
     private static Optional<URI> printer(Map<String, String> raw) throws KioskConfigException {

@@ -4,7 +4,7 @@ import fr.vigie.hardware.barcode.PayloadClassifier;
 import fr.vigie.hardware.card.ReaderMonitor;
 import fr.vigie.hardware.card.TerminalSource;
 import fr.vigie.hardware.gpio.Delays;
-import fr.vigie.hardware.gpio.GpioPins;
+import fr.vigie.hardware.gpio.GpioChoice;
 import fr.vigie.hardware.gpio.GpioProvider;
 import fr.vigie.hardware.gpio.Pi4jBoard;
 import fr.vigie.hardware.print.IppPrinter;
@@ -263,7 +263,7 @@ public final class SignInStation implements AutoCloseable {
             Pi4jBoard board = null;
             KioskUi ui = null;
             try {
-                board = board(config.gpio(), clock, Delays.of(scheduler));
+                board = board(config, clock, Delays.of(scheduler));
                 ui = KioskUi.start(config.uiPort());
                 return new SignInStation(this, scheduler, board, ui);
             } catch (RuntimeException | Error e) {
@@ -278,23 +278,20 @@ public final class SignInStation implements AutoCloseable {
             }
         }
 
-        private static Pi4jBoard board(StationConfig.Gpio gpio, Clock clock, Delays delays) {
-            GpioProvider provider = switch (gpio) {
+        /**
+         * Opens the board on the provider {@value StationConfig#GPIO} asks for and says, in one INFO line, which
+         * provider it runs on, why, and on which pins (what IT reads to check a kiosk's GPIO).
+         */
+        private static Pi4jBoard board(StationConfig config, Clock clock, Delays delays) {
+            GpioChoice choice = switch (config.gpio()) {
                 case AUTO -> GpioProvider.detect(GpioProvider.DEVICE_TREE_MODEL);
-                case GPIOD -> GpioProvider.GPIOD;
-                case MOCK -> GpioProvider.MOCK;
+                case GPIOD -> GpioChoice.forced(GpioProvider.GPIOD);
+                case MOCK -> GpioChoice.forced(GpioProvider.MOCK);
             };
-            LOG.info("GPIO ({}={}): {}", StationConfig.GPIO, gpio.name().toLowerCase(java.util.Locale.ROOT), provider);
-            if (gpio == StationConfig.Gpio.AUTO && provider == GpioProvider.GPIOD) {
-                try {
-                    return provider.board(GpioPins.defaults(), clock, delays);
-                } catch (RuntimeException e) {
-                    LOG.error("the Raspberry Pi's GPIO cannot be opened ({}): status LED, buzzer and presence sensor"
-                            + " simulated", e.toString());
-                    return GpioProvider.MOCK.board(GpioPins.defaults(), clock, delays);
-                }
-            }
-            return provider.board(GpioPins.defaults(), clock, delays);
+            Pi4jBoard board = choice.open(config.gpioPins(), clock, delays);
+            LOG.info("GPIO: {} with {}={}; pins {}", board.choice(), StationConfig.GPIO,
+                    config.gpio().name().toLowerCase(java.util.Locale.ROOT), board.pins());
+            return board;
         }
     }
 }
