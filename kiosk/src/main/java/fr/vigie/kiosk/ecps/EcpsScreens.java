@@ -202,7 +202,7 @@ public final class EcpsScreens implements AutoCloseable {
             String r = reason.get().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
             slot.show(Screen.of("ecps.refused." + r, "ecps/refused.jte", new Refused(r, v.clinician() != null)));
         } else if (state == SessionState.OPEN && view.exerciceToChoose()) {
-            List<String> labels = view.exercices().stream().map(CibaState.Exercice::label).toList();
+            List<String> labels = view.exercices().stream().map(CibaState.Exercice::screenLabel).toList();
             slot.show(Screen.of("psc.exercice", "ecps/exercice.jte", labels));
         } else if (state == SessionState.IDLE && entering) {
             showEntry();

@@ -84,7 +84,7 @@ final class SessionScreens {
         PscView psc = v.psc() == null ? PscView.NONE : v.psc();
         String who = v.clinician() != null ? name(v.clinician()) : psc.who()
                 .map(p -> (p.givenName() + " " + p.familyName()).trim()).orElse(v.idNatPs());
-        String exercice = chosen != null ? chosen : psc.exercice().map(CibaState.Exercice::label).orElse(null);
+        String exercice = chosen != null ? chosen : psc.exercice().map(CibaState.Exercice::screenLabel).orElse(null);
         String pscKey = psc.status() == PscView.Status.NOT_ASKED ? null
                 : "session.open.psc." + psc.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
         return new Open(who, v.idNatPs(), idKind(v.idNatPs()), exercice, pscKey, lockHint(v));
