@@ -118,9 +118,18 @@ public final class SandboxCards implements StationReaders {
         return cards;
     }
 
-    /** Puts card {@code index} in the contact reader (replacing any card there). */
+    /**
+     * Puts card {@code index} in the contact reader (replacing any other card there). A card that is already
+     * in the reader stays as it is, as in a real reader: pressing "insert" twice must not reset the card under
+     * a sign-in in progress (whose PIN would then reach a card connection that is gone).
+     */
     public void insert(int index) {
-        readers.insert(CONTACT_READER, card(index));
+        VirtualCpsCard card = card(index);
+        synchronized (readers) {
+            if (readers.card(CONTACT_READER).orElse(null) != card) {
+                readers.insert(CONTACT_READER, card);
+            }
+        }
     }
 
     /** Takes the card out of the contact reader. */

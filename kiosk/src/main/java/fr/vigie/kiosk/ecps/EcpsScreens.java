@@ -13,6 +13,8 @@ import fr.vigie.kiosk.ui.KioskUi;
 import fr.vigie.kiosk.ui.Screen;
 import fr.vigie.kiosk.ui.ScreenSlot;
 import fr.vigie.kiosk.ui.UiRejected;
+import fr.vigie.protocol.identity.IdNatPs;
+import fr.vigie.protocol.identity.IdentityException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -80,10 +82,12 @@ public final class EcpsScreens implements AutoCloseable {
         ui.action(FEATURE, "identifier", r -> {
             char[] digits = r.secretDigits();
             try {
-                String id = digits.length == 11 ? "8" + new String(digits) : new String(digits);
+                String id = typedIdentifier(digits);
+                String refusal = identifierError(id);
                 s.edit(() -> {
-                    s.typed = id;
-                    s.error = null;
+                    // a number that cannot be an idNat_PS is refused here, before the confirmation screen
+                    s.typed = refusal == null ? id : null;
+                    s.error = refusal;
                 });
             } finally {
                 Arrays.fill(digits, '\0');
@@ -151,6 +155,26 @@ public final class EcpsScreens implements AutoCloseable {
         });
     }
 
+    /** The idNat_PS typed on the keypad: 11 digits are an RPPS number ({@code 8} + RPPS), anything else is whole. */
+    static String typedIdentifier(char[] digits) {
+        return digits.length == 11 ? "8" + new String(digits) : new String(digits);
+    }
+
+    /**
+     * Why {@code id} cannot be an idNat_PS (an {@link fr.vigie.protocol.identity.IdentityError} name, e.g.
+     * {@code RPPS_KEY_MISMATCH}), or null when it can: the same check the e-CPS sign-in makes
+     * ({@link IdNatPs#parse}), made as soon as the number is typed so that "123" is refused at once, in
+     * words, and never sent.
+     */
+    static String identifierError(String id) {
+        try {
+            IdNatPs.parse(id);
+            return null;
+        } catch (IdentityException e) {
+            return e.error().name();
+        }
+    }
+
     private synchronized void edit(Runnable change) {
         change.run();
         refresh();
@@ -178,7 +202,7 @@ public final class EcpsScreens implements AutoCloseable {
             String r = reason.get().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
             slot.show(Screen.of("ecps.refused." + r, "ecps/refused.jte", new Refused(r, v.clinician() != null)));
         } else if (state == SessionState.OPEN && view.exerciceToChoose()) {
-            List<String> labels = view.exercices().stream().map(CibaState.Exercice::label).toList();
+            List<String> labels = view.exercices().stream().map(CibaState.Exercice::screenLabel).toList();
             slot.show(Screen.of("psc.exercice", "ecps/exercice.jte", labels));
         } else if (state == SessionState.IDLE && entering) {
             showEntry();

@@ -41,10 +41,28 @@ public sealed interface CibaState {
             sites = List.copyOf(sites);
         }
 
-        /** A short label for events and screens, e.g. {@code 10 MARTIN CLAIRE — CH DE VIGIE - SITE NORD}. */
+        /**
+         * A short label for events, with the profession's code as PSC gives it, e.g.
+         * {@code 10 MARTIN CLAIRE — CH DE VIGIE - SITE NORD}.
+         */
         public String label() {
+            return shortened(codeProfession);
+        }
+
+        /**
+         * The label a clinician reads on the screens: the profession in words (TRE_G15, see
+         * {@link ProfessionSante}), e.g. {@code Médecin — MARTIN CLAIRE — CH DE VIGIE - SITE NORD}; an
+         * unknown code stays as it came.
+         */
+        public String screenLabel() {
+            String profession = ProfessionSante.label(codeProfession);
+            return shortened(profession.isEmpty() ? "" : profession + " —");
+        }
+
+        private String shortened(String profession) {
             String where = sites.stream().filter(s -> !s.isBlank()).findFirst().map(s -> " — " + s).orElse("");
-            String l = (codeProfession + " " + nomDexercice + " " + prenomDexercice).strip() + where;
+            String who = (nomDexercice + " " + prenomDexercice).strip();
+            String l = (profession + " " + who).strip() + where;
             return l.length() > 128 ? l.substring(0, 128) : l;
         }
     }

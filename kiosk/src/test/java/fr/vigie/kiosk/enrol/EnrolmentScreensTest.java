@@ -34,11 +34,12 @@ class EnrolmentScreensTest {
 
         await().until(() -> get("/").body().contains("data-screen=\"enrolment.waiting\""));
         String page = get("/").body();
-        assertTrue(page.contains("Code d’enregistrement : K7F2-9QXM") && page.contains("/ui/x/enrolment/qr"), page);
+        assertTrue(page.contains("Enrôlement de ce poste") && page.contains("Code d’enrôlement : K7F2-9QXM") && page.contains("/ui/x/enrolment/qr"), page);
         HttpResponse<String> qr = get("/ui/x/enrolment/qr");
         assertTrue(qr.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
         assertTrue(qr.body().contains("<svg"), qr.body());
         assertTrue(get("/?lang=en").body().contains("Enrolment code: K7F2-9QXM"));
+        assertFalse(page.toLowerCase(java.util.Locale.ROOT).contains("enregistr"), "one word for enrolment, as in the console");
     }
 
     @Test
@@ -49,7 +50,7 @@ class EnrolmentScreensTest {
 
         await().until(() -> get("/").body().contains("data-screen=\"enrolment.rejected\""));
         String page = get("/").body();
-        assertTrue(page.contains("a refusé l’enregistrement de ce poste : borne &lt;b&gt;inconnue&lt;/b&gt;"), page);
+        assertTrue(page.contains("a refusé l’enrôlement de ce poste : borne &lt;b&gt;inconnue&lt;/b&gt;"), page);
         assertFalse(page.contains("<b>inconnue"), page);
     }
 
@@ -61,8 +62,8 @@ class EnrolmentScreensTest {
 
         await().until(() -> get("/").body().contains("data-screen=\"enrolment.superseded\""));
         String page = get("/").body();
-        assertTrue(page.contains("Un autre appareil a été enregistré sous le nom de ce poste.")
-                && page.contains("Ce poste redemandera son enregistrement dans un instant."), page);
+        assertTrue(page.contains("Un autre appareil a été enrôlé sous le nom de ce poste.")
+                && page.contains("Ce poste redemandera son enrôlement dans un instant."), page);
         assertFalse(page.contains("SUPERSEDED"), "no code on the screen");
         assertTrue(get("/?lang=en").body().contains("This workstation will ask again shortly."));
     }

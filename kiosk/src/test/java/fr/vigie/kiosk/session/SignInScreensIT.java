@@ -148,6 +148,23 @@ class SignInScreensIT {
     }
 
     @Test
+    void pressingInsertTwiceThenTypingThePinOpensTheSession() {
+        open("");
+        browser.findElement(By.id("sandbox-insert-0")).click();
+        awaitScreen("session.pin");
+
+        cards.insert(0); // the second press: what the "Insérer la carte" button runs, done here before the PIN
+        browser.findElement(By.id("sandbox-insert-0")).click();
+        typePin(PIN);
+
+        awaitScreen("session.open");
+        assertTrue(text().contains("Session ouverte") && text().contains("Claire MARTIN"), text());
+        assertFalse(text().contains("n’a pas pu être lue"), text());
+        assertEquals("PIN_OK", events.get(events.size() - 1).reason());
+        assertEquals(3, cards.cards().get(0).pinTriesLeft(), "no PIN try was lost");
+    }
+
+    @Test
     void aWrongPinShowsTheTriesLeft() {
         open("");
         cards.insert(0);

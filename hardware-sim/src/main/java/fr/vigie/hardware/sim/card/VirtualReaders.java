@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.smartcardio.CardTerminals;
 import javax.smartcardio.TerminalFactory;
 
@@ -78,6 +79,11 @@ public final class VirtualReaders implements TerminalSource {
         slot.generation++;
         card.reset();
         changed();
+    }
+
+    /** @return the card in {@code reader} (or held on it, for a contactless reader), if any */
+    public synchronized Optional<VirtualCard> card(String reader) {
+        return Optional.ofNullable(slot(reader).card);
     }
 
     /** Removes the card from a reader, even in the middle of a command. */

@@ -33,9 +33,11 @@ final class SessionScreens {
 
     /**
      * An open session: who, their national id and its register (RPPS, ADELI or null), what they practise as
-     * (or null) and where PSC stands (a bundle key, or null when PSC was not asked).
+     * (or null), where PSC stands (a bundle key, or null when PSC was not asked) and what locks the
+     * workstation (a bundle key: removing the card, or for an e-CPS session without a card, stepping away
+     * or inactivity).
      */
-    record Open(String who, String idNatPs, String register, String exercice, String pscKey) {
+    record Open(String who, String idNatPs, String register, String exercice, String pscKey, String lockHintKey) {
     }
 
     /** A locked workstation: whose session, why (a bundle key, or null), and whether the re-authentication window passed. */
@@ -82,10 +84,18 @@ final class SessionScreens {
         PscView psc = v.psc() == null ? PscView.NONE : v.psc();
         String who = v.clinician() != null ? name(v.clinician()) : psc.who()
                 .map(p -> (p.givenName() + " " + p.familyName()).trim()).orElse(v.idNatPs());
-        String exercice = chosen != null ? chosen : psc.exercice().map(CibaState.Exercice::label).orElse(null);
+        String exercice = chosen != null ? chosen : psc.exercice().map(CibaState.Exercice::screenLabel).orElse(null);
         String pscKey = psc.status() == PscView.Status.NOT_ASKED ? null
                 : "session.open.psc." + psc.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        return new Open(who, v.idNatPs(), idKind(v.idNatPs()), exercice, pscKey);
+        return new Open(who, v.idNatPs(), idKind(v.idNatPs()), exercice, pscKey, lockHint(v));
+    }
+
+    /**
+     * What locks an open session: a card session locks when its card leaves the reader; an e-CPS session has
+     * no card, so only stepping away (presence sensor) or inactivity lock it, and signing out ends it.
+     */
+    static String lockHint(SessionView v) {
+        return v.clinician() == null ? "session.open.lock-hint-ecps" : "session.open.lock-hint";
     }
 
     private static Locked locked(SessionView v) {

@@ -1,8 +1,19 @@
 package fr.vigie.kiosk.session.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.vigie.hardware.card.CpsHolder;
+import fr.vigie.hardware.sim.card.CpsCredential;
+import fr.vigie.hardware.sim.igcsante.TestIgcSante;
+import fr.vigie.kiosk.session.PscView;
+import fr.vigie.kiosk.session.SessionReason;
+import fr.vigie.kiosk.session.SessionState;
+import fr.vigie.kiosk.session.SessionView;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 
 class SessionScreensTest {
@@ -21,5 +32,26 @@ class SessionScreensTest {
         assertEquals("RPPS", SessionScreens.idKind("810001234567"));
         assertEquals("ADELI", SessionScreens.idKind("0751234567"));
         assertNull(SessionScreens.idKind("3123456789"));
+    }
+
+    @Test
+    void anEcpsSessionIsNotToldThatRemovingACardLocksIt() {
+        CpsCredential martin = TestIgcSante.shared().issuePersonne("810001234565", "MARTIN", "Claire");
+        CpsHolder holder = new CpsHolder(martin.idNatPs(), "MARTIN", "Claire", martin.certificate());
+        SessionView card = new SessionView(SessionState.OPEN, "s1", holder, SessionReason.PIN_OK, -1, null,
+                martin.idNatPs(), PscView.NONE);
+        SessionView phone = new SessionView(SessionState.OPEN, "s2", null, SessionReason.ECPS_APPROVED, -1, null,
+                "810099900028", PscView.NONE);
+
+        assertEquals("session.open.lock-hint", SessionScreens.lockHint(card));
+        assertEquals("session.open.lock-hint-ecps", SessionScreens.lockHint(phone));
+        for (Locale locale : new Locale[] {Locale.FRENCH, Locale.ENGLISH}) {
+            ResourceBundle words = ResourceBundle.getBundle("i18n.session", locale);
+            String ecps = words.getString("session.open.lock-hint-ecps");
+            String cardHint = words.getString("session.open.lock-hint");
+            assertTrue(cardHint.contains(locale == Locale.FRENCH ? "carte" : "card"), cardHint);
+            assertFalse(ecps.contains(locale == Locale.FRENCH ? "retirez votre carte" : "remove your card"), ecps);
+            assertTrue(ecps.contains(words.getString("session.open.logout")), "names the sign-out button: " + ecps);
+        }
     }
 }
