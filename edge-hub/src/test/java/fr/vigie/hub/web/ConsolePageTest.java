@@ -23,13 +23,13 @@ class ConsolePageTest {
     private final ConsolePage page = new ConsolePage();
 
     @Test
-    void languageComesFromTheParameterThenTheHeaderThenFrench() {
-        assertEquals(Locale.FRENCH, ConsolePage.choose(null, null));
-        assertEquals(Locale.FRENCH, ConsolePage.choose(null, "de-DE,de;q=0.9"));
-        assertEquals(Locale.FRENCH, ConsolePage.choose("xx", "garbage;;;q=abc"));
-        assertEquals(Locale.ENGLISH, ConsolePage.choose("en", "fr-FR"));
-        assertEquals(Locale.ENGLISH, ConsolePage.choose(null, "en-GB,en;q=0.9,fr;q=0.5"));
-        assertEquals(Locale.FRENCH, ConsolePage.choose(null, "fr-CA,en;q=0.5"));
+    void languageIsFrenchUnlessEnglishWasChosen() {
+        assertEquals(Locale.FRENCH, ConsolePage.choose(null));
+        assertEquals(Locale.FRENCH, ConsolePage.choose("xx"));
+        assertEquals(Locale.FRENCH, ConsolePage.choose(""));
+        assertEquals(Locale.FRENCH, ConsolePage.choose("fr"));
+        assertEquals(Locale.ENGLISH, ConsolePage.choose("en"));
+        assertEquals(Locale.ENGLISH, ConsolePage.choose(" EN "));
     }
 
     @Test
