@@ -9,7 +9,7 @@
 
   function query() {
     const q = new URLSearchParams({ limit: '100' });
-    for (const name of ['actor', 'action', 'subject']) {
+    for (const name of ['actor', 'category', 'action', 'subject']) {
       const v = document.getElementById('filter-' + name).value.trim();
       if (v) {
         q.set(name, v);
@@ -46,6 +46,7 @@
     event.preventDefault();
     load(false);
   });
+  document.getElementById('filter-category').addEventListener('change', () => load(false));
   more.addEventListener('click', () => load(true));
   document.getElementById('verify').addEventListener('click', async () => {
     try {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.audit.AuditAnchor;
+import fr.vigie.hub.audit.AuditCategory;
 import fr.vigie.hub.audit.AuditEntry;
 import fr.vigie.hub.audit.AuditVerifyClient;
 import fr.vigie.hub.staff.StaffRole;
@@ -72,6 +73,23 @@ class AuditApiIT {
         assertEquals("kiosk:s/k-2", byBob.at("/entries/0/subject").asText());
         assertEquals("2", byBob.get("next").asText());
         assertEquals(400, get("/api/v1/audit?colour=red").statusCode());
+
+        // a category of the console's select: the entries whose action is one of its codes, with the other filters
+        auditLog(hub).append(AuditEntry.of("staff:carol", "IDENTITY_MERGED", "identity:7", Map.of("flag", "1")));
+        auditLog(hub).append(AuditEntry.of("staff:carol", "ENROL_APPROVED", "kiosk:s/k-9", Map.of("by", "carol")));
+        JsonNode identities = JSON.readTree(get("/api/v1/audit?category=identities").body());
+        assertEquals(1, identities.get("entries").size(), identities.toString());
+        assertEquals("IDENTITY_MERGED", identities.at("/entries/0/action").asText());
+        JsonNode enrolment = JSON.readTree(get("/api/v1/audit?category=enrolment").body());
+        assertEquals(5, enrolment.get("entries").size(), enrolment.toString());
+        enrolment.get("entries").forEach(e -> assertTrue(AuditCategory.ENROLMENT.actions().contains(e.get("action").asText())));
+        assertEquals("ENROL_APPROVED", enrolment.at("/entries/4/action").asText());
+        assertEquals(2, JSON.readTree(get("/api/v1/audit?category=enrolment&actor=bob").body()).get("entries").size());
+        assertEquals(0, JSON.readTree(get("/api/v1/audit?category=staff").body()).get("entries").size());
+        HttpResponse<String> unknown = get("/api/v1/audit?category=Connexions");
+        assertEquals(400, unknown.statusCode());
+        assertEquals("INVALID_PARAMETER", JSON.readTree(unknown.body()).get("error").asText(), unknown.body());
+        assertEquals("category", JSON.readTree(unknown.body()).get("parameter").asText(), unknown.body());
 
         assertEquals(AuditVerifyClient.INTACT, verify(new StringBuilder()));
         JsonNode audited = JSON.readTree(get("/api/v1/audit?action=AUDIT_VERIFIED").body());

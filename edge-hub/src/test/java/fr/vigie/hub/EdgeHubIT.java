@@ -253,8 +253,14 @@ class EdgeHubIT {
         assertTrue(fr.body().contains("<table id=\"devices\">"));
         assertTrue(fr.body().contains("Hors ligne"));
         assertTrue(get("/?lang=en").body().contains("<html lang=\"en\">"));
-        HttpResponse<String> byHeader = staff.get("/", "en-US,en;q=0.8");
-        assertTrue(byHeader.body().contains("<html lang=\"en\">"));
+        // an English-speaking browser still gets French (French first); English only when chosen
+        HttpResponse<String> enUsBrowser = staff.get("/", "en-US,en;q=0.8");
+        assertTrue(enUsBrowser.body().contains("<html lang=\"fr\">"), enUsBrowser.body());
+        assertEquals("fr", enUsBrowser.headers().firstValue("Content-Language").orElseThrow());
+        HttpResponse<String> chosen = staff.get("/?lang=en", "en-US,en;q=0.8");
+        assertTrue(chosen.body().contains("<html lang=\"en\">"));
+        assertEquals("en", chosen.headers().firstValue("Content-Language").orElseThrow());
+        assertTrue(staff.get("/?lang=fr", "en-US,en;q=0.8").body().contains("<html lang=\"fr\">"));
         assertEquals(200, get("/console.js").statusCode());
         assertEquals(200, get("/console.css").statusCode());
     }

@@ -124,6 +124,7 @@ public final class AuditLog {
         args.add(q.afterSeq());
         filter(sql, args, "actor = ?", q.actor());
         filter(sql, args, "action = ?", q.action());
+        filter(sql, args, "action = ANY (?)", q.actions() == null ? null : q.actions().toArray(String[]::new));
         filter(sql, args, "subject = ?", q.subject());
         filter(sql, args, "recorded_at >= ?", q.from() == null ? null : OffsetDateTime.ofInstant(q.from(), ZoneOffset.UTC));
         filter(sql, args, "recorded_at < ?", q.to() == null ? null : OffsetDateTime.ofInstant(q.to(), ZoneOffset.UTC));
@@ -132,7 +133,11 @@ public final class AuditLog {
         List<AuditRecord> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
+                if (args.get(i) instanceof String[] texts) {
+                    ps.setArray(i + 1, c.createArrayOf("text", texts));
+                } else {
+                    ps.setObject(i + 1, args.get(i));
+                }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -6,6 +6,8 @@
  * row), {@code find(AuditQuery)}, {@code verify()};</li>
  * <li>{@link fr.vigie.hub.audit.AuditEntry}: actor, action code, subject, a few details (never
  * secrets);</li>
+ * <li>{@link fr.vigie.hub.audit.AuditCategory}: the action codes grouped as the console offers them
+ * (sign-ins, identities, enrolment…), a filter of {@code AuditQuery};</li>
  * <li>{@link fr.vigie.hub.audit.AuditVerification}: intact, or the first changed, removed or reordered
  * entry with its position and a stable code;</li>
  * <li>{@link fr.vigie.hub.audit.AuditAnchor}: exports the chain head ({@link fr.vigie.hub.audit.ExportedHead}),

@@ -1,6 +1,7 @@
 package fr.vigie.hub.web;
 
 import fr.vigie.hub.audit.AuditAnchor;
+import fr.vigie.hub.audit.AuditCategory;
 import fr.vigie.hub.audit.AuditEntry;
 import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.audit.AuditQuery;
@@ -9,6 +10,7 @@ import fr.vigie.hub.audit.AuditVerification;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +21,9 @@ import java.util.regex.Pattern;
  * (set by the staff sign-in in front of every {@code /api/**} route), {@code unknown} without one.
  *
  * <pre>
- * GET  /api/v1/audit?actor=&amp;action=&amp;subject=&amp;from=&amp;to=&amp;after=&amp;limit=
+ * GET  /api/v1/audit?actor=&amp;action=&amp;category=&amp;subject=&amp;from=&amp;to=&amp;after=&amp;limit=
+ *        category: one of {@link AuditCategory} by its id ({@code signins}, {@code enrolment}…), the entries whose
+ *        action is one of its codes; another value is 400 INVALID_PARAMETER (parameter {@code category})
  *        {entries: [{seq, recordedAt, actor, action, subject, details, prevHash, hash}], next}
  * POST /api/v1/audit/verify
  *        {intact, entriesChecked, headSeq, headHash, anchor: {seq, hash, exportedAt} | null,
@@ -31,7 +35,7 @@ import java.util.regex.Pattern;
 public final class AuditRoutes {
     /** The request attribute holding the signed-in staff login. */
     public static final String STAFF = "vigie.staff";
-    private static final Set<String> KNOWN = Set.of("actor", "action", "subject", "from", "to", "after", "limit");
+    private static final Set<String> KNOWN = Set.of("actor", "action", "category", "subject", "from", "to", "after", "limit");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
     /** A page of entries and the cursor to the next one ({@code null} when there is no more). */
@@ -76,8 +80,15 @@ public final class AuditRoutes {
             throw new BadRequest("after", "after '" + EventQueryParams.shown(after)
                     + "' is not a position (the 'next' of a previous page)");
         }
+        String categoryId = EventQueryParams.one(query, "category");
+        AuditCategory category = null;
+        if (categoryId != null) {
+            category = AuditCategory.byId(categoryId).orElseThrow(() -> new BadRequest("category", "category '"
+                    + EventQueryParams.shown(categoryId) + "' is not one of " + Arrays.stream(AuditCategory.values())
+                            .map(AuditCategory::id).toList()));
+        }
         return new AuditQuery(EventQueryParams.one(query, "actor"), EventQueryParams.one(query, "action"),
-                EventQueryParams.one(query, "subject"), from, to, after == null ? 0 : Long.parseLong(after),
+                category == null ? null : category.actions(), EventQueryParams.one(query, "subject"), from, to, after == null ? 0 : Long.parseLong(after),
                 EventQueryParams.limit(EventQueryParams.one(query, "limit")));
     }
 }

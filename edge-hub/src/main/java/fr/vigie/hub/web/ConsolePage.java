@@ -60,25 +60,16 @@ final class ConsolePage {
     }
 
     /**
-     * The console language: {@code ?lang=} if it names one of ours, else the best match of the
-     * {@code Accept-Language} header, else French.
+     * The console language: {@code ?lang=} if it names one of ours (the language switch, carried from page to
+     * page by the navigation links), else French. The browser's {@code Accept-Language} is deliberately not
+     * consulted: the console speaks French first, and English only when the user chose it.
      */
-    static Locale choose(String langParam, String acceptLanguage) {
+    static Locale choose(String langParam) {
         if (langParam != null) {
             for (Locale l : LANGUAGES) {
                 if (l.getLanguage().equalsIgnoreCase(langParam.trim())) {
                     return l;
                 }
-            }
-        }
-        if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-            try {
-                Locale best = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
-                if (best != null) {
-                    return best;
-                }
-            } catch (IllegalArgumentException e) {
-                // malformed header: fall back
             }
         }
         return LANGUAGES.get(0);

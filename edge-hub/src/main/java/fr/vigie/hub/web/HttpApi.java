@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * closed once.
  *
  * <pre>
- * GET /                 IT console (French; ?lang=en or Accept-Language for English)
+ * GET /                 IT console (French; ?lang=en for English)
  * GET /api/v1/devices   [{site, kioskId, online, state, lastHeartbeatAt, softwareVersion, outboxDepth,
  *                         startedAt, lastEventAt, lastEventType, eventCount, group, configVersion,
  *                         certificateNotAfter, readers, uptimeSeconds, role}]
@@ -149,8 +149,8 @@ public final class HttpApi implements AutoCloseable {
 
     /** Answers with {@code page} in the request's language (the security headers are already set). */
     static void page(Context ctx, ConsolePage page) {
-        Locale lang = ConsolePage.choose(ctx.queryParam("lang"), ctx.header("Accept-Language"));
-        ctx.header("Cache-Control", "no-store").header("Content-Language", lang.getLanguage()).header("Vary", "Accept-Language")
+        Locale lang = ConsolePage.choose(ctx.queryParam("lang"));
+        ctx.header("Cache-Control", "no-store").header("Content-Language", lang.getLanguage())
                 .contentType("text/html; charset=utf-8").result(page.html(lang));
     }
 

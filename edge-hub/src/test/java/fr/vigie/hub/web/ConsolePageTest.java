@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.hub.audit.AuditCategory;
 import java.util.List;
 import java.util.ListResourceBundle;
 import java.util.Locale;
@@ -23,13 +24,30 @@ class ConsolePageTest {
     private final ConsolePage page = new ConsolePage();
 
     @Test
-    void languageComesFromTheParameterThenTheHeaderThenFrench() {
-        assertEquals(Locale.FRENCH, ConsolePage.choose(null, null));
-        assertEquals(Locale.FRENCH, ConsolePage.choose(null, "de-DE,de;q=0.9"));
-        assertEquals(Locale.FRENCH, ConsolePage.choose("xx", "garbage;;;q=abc"));
-        assertEquals(Locale.ENGLISH, ConsolePage.choose("en", "fr-FR"));
-        assertEquals(Locale.ENGLISH, ConsolePage.choose(null, "en-GB,en;q=0.9,fr;q=0.5"));
-        assertEquals(Locale.FRENCH, ConsolePage.choose(null, "fr-CA,en;q=0.5"));
+    void languageIsFrenchUnlessEnglishWasChosen() {
+        assertEquals(Locale.FRENCH, ConsolePage.choose(null));
+        assertEquals(Locale.FRENCH, ConsolePage.choose("xx"));
+        assertEquals(Locale.FRENCH, ConsolePage.choose(""));
+        assertEquals(Locale.FRENCH, ConsolePage.choose("fr"));
+        assertEquals(Locale.ENGLISH, ConsolePage.choose("en"));
+        assertEquals(Locale.ENGLISH, ConsolePage.choose(" EN "));
+    }
+
+    @Test
+    void auditPageOffersTheCategoriesInItsLanguage() {
+        ConsolePage audit = new ConsolePage("audit");
+        String fr = audit.html(Locale.FRENCH);
+        assertTrue(fr.contains("<select id=\"filter-category\">"), fr);
+        assertTrue(fr.contains("<option value=\"\">Toutes</option>"), fr);
+        assertTrue(fr.contains("<option value=\"signins\">Connexions</option>"), fr);
+        assertTrue(fr.contains("<option value=\"enrolment\">Enrôlement des postes</option>"), fr);
+        String en = audit.html(Locale.ENGLISH);
+        assertTrue(en.contains("<option value=\"signins\">Sign-ins</option>"), en);
+        assertTrue(en.contains("<option value=\"identities\">Patient identities</option>"), en);
+        for (AuditCategory c : AuditCategory.values()) {
+            assertTrue(fr.contains("<option value=\"" + c.id() + "\">"), c.id());
+            assertFalse(c.actions().isEmpty(), c.id());
+        }
     }
 
     @Test
