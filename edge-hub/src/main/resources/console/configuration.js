@@ -1,7 +1,8 @@
 'use strict';
 // Configuration of a group of kiosks: load the content in force, edit it as JSON, roll it out as a new
 // signed version and follow each kiosk's answer live; an earlier version is re-issued as a new one
-// (rollback). Data only as textContent.
+// (rollback). A rollout that reached no kiosk (empty or unknown group: the hub's warning
+// GROUP_HAS_NO_KIOSK) is said as a warning. Data only as textContent.
 (function () {
   const { t, format, when, el, api, errorText, poll, say } = window.Vigie;
   const group = document.getElementById('group');
@@ -45,7 +46,11 @@
     }
     try {
       const r = await api('/api/v1/config/groups/' + encodeURIComponent(group.value.trim()), { method: 'PUT', body });
-      say(format(t['config.rolledOut'], r.version, r.group));
+      if (r.targeted === 0) {
+        say(format(t['config.noKiosk'], r.version, r.group), true);
+      } else {
+        say(format(t['config.rolledOut'], r.version, r.group));
+      }
       watch(r.version);
     } catch (err) {
       say(errorText(err), true);

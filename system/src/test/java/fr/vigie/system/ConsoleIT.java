@@ -133,6 +133,17 @@ class ConsoleIT {
                     // then the progress shows the kiosk's answer: appliquée, and the kiosk runs the new settings
                     await().atMost(PATIENCE).until(() -> "appliquée".equals(targetState(browser, SITE + "/kiosk-001")));
                     assertThat(running.fleet().config().settings().idleLockSeconds()).isEqualTo(120);
+                    assertThat(browser.findElement(By.id("versions-explained")).getText())
+                            .contains("compteur unique pour toutes les bornes", "enrôlement");
+
+                    // and a rollout to a group no kiosk is in is said as a warning, not as a success
+                    WebElement group = browser.findElement(By.id("group"));
+                    group.clear();
+                    group.sendKeys("aucune-borne");
+                    browser.findElement(By.id("rollout")).click();
+                    WebElement result = browser.findElement(By.id("action-result"));
+                    await().atMost(PATIENCE).until(() -> result.getText().startsWith("Attention : aucune borne dans le groupe aucune-borne."));
+                    assertThat(result.getAttribute("class")).contains("error");
 
                     // and on the kiosk's page, its heartbeat shows that version and a diagnostics command gets its reply
                     browser.get(base + "/device?site=" + SITE + "&kiosk=kiosk-001");

@@ -61,7 +61,12 @@ public final class ConfigRollouts {
         this.clock = clock;
     }
 
-    /** Rolls {@code settings} out to every kiosk of {@code group} as a new version. */
+    /**
+     * Rolls {@code settings} out to every kiosk of {@code group} as a new version. A group with no kiosk
+     * (empty, or never used) still gets the version as its content, which kiosks moved into it later
+     * receive; the rollout then says so ({@link Rollout#targeted()} 0, {@link Rollout#warning()}
+     * {@value Rollout#NO_KIOSK}).
+     */
     public Rollout rollOut(String group, KioskSettings settings, String actor) throws SQLException, FleetRejection {
         Groups.requireValid(group);
         return issue(group, settings, null, actor, null, "CONFIG_ROLLED_OUT");

@@ -1,13 +1,17 @@
 package fr.vigie.hub.fleet;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One configuration rollout and its progress per kiosk, as the REST API and the console show it.
- * Immutable.
+ * One configuration rollout and its progress per kiosk, as the REST API and the console show it, with
+ * {@code targeted} (how many kiosks it was issued to) and, when that is none, {@code warning}
+ * {@value #NO_KIOSK}: the content is recorded as the group's and reaches kiosks only when they are moved
+ * into the group. Immutable.
  *
  * @param version the version every kiosk of the group received
  * @param group the group
@@ -21,6 +25,21 @@ import java.util.Map;
  */
 public record Rollout(long version, String group, @JsonRawValue String settings, Long reissueOf, String actor,
         Instant createdAt, Map<String, Integer> counts, List<Target> targets) {
+    /** The warning of a rollout that reached no kiosk (an empty group, or a group no kiosk was ever in). */
+    public static final String NO_KIOSK = "GROUP_HAS_NO_KIOSK";
+
+    /** How many kiosks this version was issued to. */
+    @JsonProperty("targeted")
+    public int targeted() {
+        return targets.size();
+    }
+
+    /** {@value #NO_KIOSK} when the rollout reached no kiosk, else null (absent from the JSON). */
+    @JsonProperty("warning")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String warning() {
+        return targets.isEmpty() ? NO_KIOSK : null;
+    }
 
     /**
      * One kiosk's progress.

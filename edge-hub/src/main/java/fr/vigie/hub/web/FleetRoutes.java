@@ -21,11 +21,13 @@ import java.util.Map;
  * GET  /api/v1/config/signing-key                 the hub's configuration public key (PEM)
  * GET  /api/v1/config/groups/{group}              {group, version, settings} of its latest rollout (404 none yet)
  * PUT  /api/v1/config/groups/{group}              body: settings JSON (absent keys take defaults)
- *                                                 → 202 rollout (CONFIG_CONTENT_INVALID 400)
+ *                                                 → 202 rollout (CONFIG_CONTENT_INVALID 400); {@code targeted} says
+ *                                                 how many kiosks it went to; 0 adds warning GROUP_HAS_NO_KIOSK
+ *                                                 (recorded as the group's content for kiosks moved in later)
  * POST /api/v1/config/groups/{group}/reissue      {version} → 202 rollout: that version's content as a new version
  * GET  /api/v1/config/rollouts[?group=]           latest rollouts, newest first
  * GET  /api/v1/config/rollouts/{version}          {version, group, settings, reissueOf, actor, createdAt,
- *                                                  counts{PENDING, APPLIED, …}, targets[{site, kioskId, state, code, message, …}]}
+ *                                                  counts{PENDING, APPLIED, …}, targeted, warning?, targets[{site, kioskId, state, code, message, …}]}
  * PUT  /api/v1/devices/{site}/{id}/group          {group} → 204, or 202 with the rollout that brings the kiosk
  *                                                 the group's configuration when the group has one
  * POST /api/v1/devices/{site}/{id}/commands       {name, args?} → 202 {requestId, state: SENT, …}

@@ -162,6 +162,32 @@ class FleetRolloutsIT {
     }
 
     @Test
+    void aRolloutToAGroupWithNoKioskSaysItTargetsNoneAndWarnsInItsJson() throws Exception {
+        var json = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).build();
+        Rollout reached = rollouts.rollOut("default", KioskSettings.defaults(), "alice");
+        var reachedJson = json.readTree(json.writeValueAsString(reached));
+        assertEquals(2, reachedJson.path("targeted").asInt(-1));
+        assertTrue(reachedJson.path("warning").isMissingNode(), "no warning when kiosks are targeted: " + reachedJson);
+
+        Groups groups = new Groups(db.dataSource(), audit, rollouts);
+        groups.assign(A, "urgences", "alice");
+        groups.assign(A, "default", "alice");
+        published.clear();
+        for (String group : List.of("never-used", "urgences")) {
+            Rollout none = rollouts.rollOut(group, KioskSettings.defaults().withIdleLockSeconds(45), "alice");
+            assertEquals(0, none.targeted());
+            assertEquals(Rollout.NO_KIOSK, none.warning());
+            var noneJson = json.readTree(json.writeValueAsString(none));
+            assertEquals(0, noneJson.path("targeted").asInt(-1), group);
+            assertEquals("GROUP_HAS_NO_KIOSK", noneJson.path("warning").asText(), group);
+            assertEquals(noneJson, json.readTree(json.writeValueAsString(rollouts.find(none.version()).orElseThrow())),
+                    "the rollout read back says the same");
+        }
+        assertTrue(published.isEmpty(), "nothing was published: " + published);
+    }
+
+    @Test
     void aTargetStillWaitingWhenANewerVersionGoesOutIsSuperseded() throws Exception {
         long v1 = rollouts.rollOut("default", KioskSettings.defaults().withIdleLockSeconds(60), "alice").version();
         rollouts.onReply(reply(A, "config-" + v1, Reply.Outcome.DONE, "OK"));

@@ -18,15 +18,19 @@ import java.util.function.Supplier;
 final class AdminActions {
     /** Exit status of {@code config push --wait} when kiosks had not all answered in time. */
     static final int NOT_FINISHED = 5;
+    /** Exit status of {@code config push} when the group has no kiosk: recorded, but no kiosk received it. */
+    static final int NO_KIOSK = 6;
 
     private final AdminClient hub;
     private final AdminHome home;
     private final PrintStream out;
+    private final PrintStream err;
 
-    AdminActions(AdminClient hub, AdminHome home, PrintStream out) {
+    AdminActions(AdminClient hub, AdminHome home, PrintStream out, PrintStream err) {
         this.hub = hub;
         this.home = home;
         this.out = out;
+        this.err = err;
     }
 
     int run(List<String> w, Map<String, String> options, Supplier<char[]> password) throws AdminFailure {
@@ -193,8 +197,15 @@ final class AdminActions {
         }
         JsonNode r = hub.put("/api/v1/config/groups/" + enc(w.get(2)), settings);
         long version = r.path("version").asLong();
+        int targeted = r.path("targeted").asInt(r.path("targets").size());
         out.println("rolled out version " + version + " to group " + r.path("group").asText() + ": "
-                + r.path("targets").size() + " kiosk(s)");
+                + targeted + " kiosk(s)");
+        if (targeted == 0) {
+            err.println("attention : aucune borne dans le groupe « " + r.path("group").asText() + " » : la version "
+                    + version + " n'a été envoyée à aucune borne. Elle devient la configuration du groupe et ira aux"
+                    + " bornes qu'on y déplacera (./vigie admin devices montre le groupe de chaque borne).");
+            return NO_KIOSK;
+        }
         if (wait == null) {
             return 0;
         }

@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * other users could read is refused. {@code --help} (or {@code -h}) after any command prints its usage.
  * Exit status: 0 done, 1 refused by the hub (its error code is printed), 2 bad usage, 3 hub unreachable or
  * failing, 4 no usable token; {@code config push --wait} ends with 1 when a kiosk rejected the
- * configuration and 5 when kiosks had not answered in time.
+ * configuration and 5 when kiosks had not answered in time; {@code config push} ends with 6, after a
+ * warning in French, when the group has no kiosk (the hub recorded the version, no kiosk received it).
  */
 public final class AdminCommand {
     static final String TOKEN_ENV = "VIGIE_ADMIN_TOKEN";
@@ -35,7 +36,8 @@ public final class AdminCommand {
             List.of("enrol list", "enrol list                            pending enrolment requests (with their code, address and conflicts)"),
             List.of("enrol approve", "enrol approve ID CODE                 approve a request; CODE is the code the kiosk shows (any case or spacing)"),
             List.of("enrol reject", "enrol reject ID [REASON]              reject a request"),
-            List.of("config push", "config push GROUP FILE [--wait SECONDS]  roll the JSON settings in FILE out to GROUP (and follow it)"),
+            List.of("config push", "config push GROUP FILE [--wait SECONDS]  roll the JSON settings in FILE out to GROUP (and follow it);"
+                    + "\n                                        exits 6 with a warning when GROUP has no kiosk"),
             List.of("revoke", "revoke SITE/KIOSK [REASON]            revoke the kiosk's certificates (default reason KEY_COMPROMISE)"),
             List.of("role", "role SITE/KIOSK [admission-desk|workstation]  show or set the kiosk's role (only admission desks admit patients)"),
             List.of("audit verify", "audit verify                          verify the hub's audit chain, and against the last head it exported"),
@@ -100,7 +102,7 @@ public final class AdminCommand {
                         options.getOrDefault("--label", "admin cli"), password, file, home, out);
             }
             AdminClient client = new AdminClient(hub, token(options.get("--token-file"), env, home.tokenFile()));
-            return new AdminActions(client, home, out).run(words, options, password);
+            return new AdminActions(client, home, out, err).run(words, options, password);
         } catch (AdminFailure f) {
             err.println(f.exitStatus() == AdminFailure.USAGE ? f.getMessage() + "\n" + usage(words)
                     : "refused: " + f.code() + (f.getMessage().isEmpty() ? "" : ": " + f.getMessage()));

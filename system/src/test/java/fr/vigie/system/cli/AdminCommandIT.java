@@ -147,8 +147,11 @@ class AdminCommandIT {
             Path settings = tmp.resolve("settings.json");
             Files.writeString(settings, "{\"idleLockSeconds\": 90}");
 
-            Run push = withAdminToken("config", "push", "cli-group-none", settings.toString());
+            Run push = withAdminToken("config", "push", "cli-group-none", settings.toString(), "--wait", "5");
+            assertThat(push.status).as(push.out + push.err).isEqualTo(AdminActions.NO_KIOSK);
             assertThat(push.out).contains("to group cli-group-none: 0 kiosk(s)");
+            assertThat(push.err).contains("attention : aucune borne dans le groupe « cli-group-none »",
+                    "n'a été envoyée à aucune borne");
             Run pushed = withAdminToken("config", "push", "default", settings.toString(), "--wait", "60");
             assertThat(pushed.status).as(pushed.out + pushed.err).isZero();
             assertThat(pushed.out).containsPattern(SITE + "/cli-kiosk +APPLIED");
