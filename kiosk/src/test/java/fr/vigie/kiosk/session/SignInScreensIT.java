@@ -13,6 +13,7 @@ import fr.vigie.kiosk.demo.SandboxCards;
 import fr.vigie.kiosk.station.SignInStation;
 import fr.vigie.kiosk.config.StationConfig;
 import fr.vigie.kiosk.testing.HeadlessChromium;
+import fr.vigie.kiosk.testing.KioskPage;
 import fr.vigie.protocol.EventPayload.SessionTransition;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,20 +82,7 @@ class SignInScreensIT {
 
     private void open(String query) {
         browser.get(station.uri() + query);
-        await().until(() -> "session.idle".equals(screen()));
-    }
-
-    private String screen() {
-        return (String) ((JavascriptExecutor) browser).executeScript(
-                "var s = document.querySelector('#screen section'); return s ? s.getAttribute('data-screen') : null;");
-    }
-
-    private String text() {
-        return (String) ((JavascriptExecutor) browser).executeScript("return document.getElementById('screen').innerText;");
-    }
-
-    private void awaitScreen(String id) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> id.equals(screen()));
+        await().until(() -> "session.idle".equals(page().screen()));
     }
 
     private void typePin(String digits) {
@@ -106,24 +94,24 @@ class SignInScreensIT {
 
     private void signIn(int card) {
         cards.insert(card);
-        awaitScreen("session.pin");
+        page().awaitScreen("session.pin");
         typePin(PIN);
-        awaitScreen("session.open");
+        page().awaitScreen("session.open");
     }
 
     @Test
     void contactCardAndPinOpenTheSessionInFrench() {
         open("");
-        assertTrue(text().contains("Insérez votre carte CPS"));
+        assertTrue(page().text().contains("Insérez votre carte CPS"));
 
         browser.findElement(By.id("sandbox-insert-0")).click();
-        awaitScreen("session.pin");
-        assertTrue(text().contains("Bonjour Claire MARTIN"), text());
+        page().awaitScreen("session.pin");
+        assertTrue(page().text().contains("Bonjour Claire MARTIN"), page().text());
         typePin(PIN);
-        awaitScreen("session.open");
+        page().awaitScreen("session.open");
 
-        assertTrue(text().contains("Session ouverte") && text().contains("Claire MARTIN")
-                && text().contains(Rig.MARTIN.idNatPs() + " (RPPS)"), text());
+        assertTrue(page().text().contains("Session ouverte") && page().text().contains("Claire MARTIN")
+                && page().text().contains(Rig.MARTIN.idNatPs() + " (RPPS)"), page().text());
         assertEquals("PIN_OK", events.get(events.size() - 1).reason());
     }
 
@@ -131,11 +119,11 @@ class SignInScreensIT {
     void thePinTypedOnTheScreenReachesNoEventAndNoLog() throws Exception {
         open("");
         cards.insert(0);
-        awaitScreen("session.pin");
+        page().awaitScreen("session.pin");
         typePin("7318");
-        await().until(() -> text().contains("Il vous reste 2 essai(s)"));
+        await().until(() -> page().text().contains("Il vous reste 2 essai(s)"));
         typePin(PIN);
-        awaitScreen("session.open");
+        page().awaitScreen("session.open");
 
         String log = Files.readString(Path.of(System.getProperty("session.log.capture", "target/session-log-capture.log")));
         assertTrue(log.contains("PIN_SUBMITTED"), "the log capture works");
@@ -151,15 +139,15 @@ class SignInScreensIT {
     void pressingInsertTwiceThenTypingThePinOpensTheSession() {
         open("");
         browser.findElement(By.id("sandbox-insert-0")).click();
-        awaitScreen("session.pin");
+        page().awaitScreen("session.pin");
 
         cards.insert(0); // the second press: what the "Insérer la carte" button runs, done here before the PIN
         browser.findElement(By.id("sandbox-insert-0")).click();
         typePin(PIN);
 
-        awaitScreen("session.open");
-        assertTrue(text().contains("Session ouverte") && text().contains("Claire MARTIN"), text());
-        assertFalse(text().contains("n’a pas pu être lue"), text());
+        page().awaitScreen("session.open");
+        assertTrue(page().text().contains("Session ouverte") && page().text().contains("Claire MARTIN"), page().text());
+        assertFalse(page().text().contains("n’a pas pu être lue"), page().text());
         assertEquals("PIN_OK", events.get(events.size() - 1).reason());
         assertEquals(3, cards.cards().get(0).pinTriesLeft(), "no PIN try was lost");
     }
@@ -168,13 +156,13 @@ class SignInScreensIT {
     void aWrongPinShowsTheTriesLeft() {
         open("");
         cards.insert(0);
-        awaitScreen("session.pin");
+        page().awaitScreen("session.pin");
 
         typePin("9999");
-        await().until(() -> text().contains("Code incorrect. Il vous reste 2 essai(s)."));
+        await().until(() -> page().text().contains("Code incorrect. Il vous reste 2 essai(s)."));
         typePin("9998");
 
-        await().until(() -> text().contains("Il vous reste 1 essai(s).") && text().contains("la carte sera bloquée"));
+        await().until(() -> page().text().contains("Il vous reste 1 essai(s).") && page().text().contains("la carte sera bloquée"));
         assertEquals(1, cards.cards().get(0).pinTriesLeft());
     }
 
@@ -183,15 +171,15 @@ class SignInScreensIT {
         open("");
         cards.insert(0);
         for (String wrong : List.of("1111", "2222", "3333")) {
-            awaitScreen("session.pin");
+            page().awaitScreen("session.pin");
             typePin(wrong);
-            await().until(() -> !"session.verifying".equals(screen()));
+            await().until(() -> !"session.verifying".equals(page().screen()));
         }
 
-        awaitScreen("session.refused");
-        assertTrue(text().contains("Votre carte est bloquée") && text().contains("Retirez votre carte."), text());
+        page().awaitScreen("session.refused");
+        assertTrue(page().text().contains("Votre carte est bloquée") && page().text().contains("Retirez votre carte."), page().text());
         cards.remove();
-        awaitScreen("session.idle");
+        page().awaitScreen("session.idle");
     }
 
     @Test
@@ -199,12 +187,12 @@ class SignInScreensIT {
         startStation(certificate -> Optional.of("certificate revoked (CRL of 2026-11-24)"));
         open("");
         cards.insert(0);
-        awaitScreen("session.pin");
+        page().awaitScreen("session.pin");
 
         typePin(PIN);
 
-        awaitScreen("session.refused");
-        assertTrue(text().contains("mise en opposition (révoquée)"), text());
+        page().awaitScreen("session.refused");
+        assertTrue(page().text().contains("mise en opposition (révoquée)"), page().text());
         assertEquals("CERTIFICATE_REJECTED", events.get(events.size() - 1).reason());
     }
 
@@ -213,12 +201,12 @@ class SignInScreensIT {
         timers.advance(Duration.between(Rig.T0, Rig.MARTIN.certificate().getNotAfter().toInstant()).plusDays(1));
         open("");
         cards.insert(0);
-        awaitScreen("session.pin");
+        page().awaitScreen("session.pin");
 
         typePin(PIN);
 
-        awaitScreen("session.refused");
-        assertTrue(text().contains("Votre carte CPS a expiré"), text());
+        page().awaitScreen("session.refused");
+        assertTrue(page().text().contains("Votre carte CPS a expiré"), page().text());
     }
 
     @Test
@@ -228,9 +216,9 @@ class SignInScreensIT {
 
         cards.remove();
 
-        awaitScreen("session.locked");
-        assertTrue(text().contains("Poste verrouillé") && text().contains("Verrouillé : la carte a été retirée.")
-                && text().contains("Session de Claire MARTIN"), text());
+        page().awaitScreen("session.locked");
+        assertTrue(page().text().contains("Poste verrouillé") && page().text().contains("Verrouillé : la carte a été retirée.")
+                && page().text().contains("Session de Claire MARTIN"), page().text());
     }
 
     @Test
@@ -238,12 +226,12 @@ class SignInScreensIT {
         open("");
         signIn(0);
         cards.remove();
-        awaitScreen("session.locked");
+        page().awaitScreen("session.locked");
         timers.advance(Duration.ofSeconds(60));
 
         cards.tap(0);
 
-        awaitScreen("session.open");
+        page().awaitScreen("session.open");
         assertEquals("REAUTH_SAME_CLINICIAN", events.get(events.size() - 1).reason());
     }
 
@@ -252,18 +240,18 @@ class SignInScreensIT {
         open("");
         signIn(0);
         cards.remove();
-        awaitScreen("session.locked");
+        page().awaitScreen("session.locked");
         timers.advance(Rig.TIMEOUTS.reauthWindow().plusSeconds(1));
 
         cards.tap(0);
 
-        await().until(() -> text().contains("insérez votre carte et tapez votre code PIN"));
-        assertEquals("session.locked", screen());
+        await().until(() -> page().text().contains("insérez votre carte et tapez votre code PIN"));
+        assertEquals("session.locked", page().screen());
         cards.untap();
         cards.insert(0);
-        awaitScreen("session.pin");
+        page().awaitScreen("session.pin");
         typePin(PIN);
-        awaitScreen("session.open");
+        page().awaitScreen("session.open");
     }
 
     @Test
@@ -274,8 +262,8 @@ class SignInScreensIT {
         station.board().simulatePresence(false);
         timers.advance(Rig.TIMEOUTS.presenceLock());
 
-        awaitScreen("session.locked");
-        assertTrue(text().contains("personne devant le poste"), text());
+        page().awaitScreen("session.locked");
+        assertTrue(page().text().contains("personne devant le poste"), page().text());
     }
 
     @Test
@@ -285,25 +273,25 @@ class SignInScreensIT {
 
         timers.advance(Rig.TIMEOUTS.idleLock());
 
-        awaitScreen("session.locked");
-        assertTrue(text().contains("Verrouillé après une période sans activité"), text());
+        page().awaitScreen("session.locked");
+        assertTrue(page().text().contains("Verrouillé après une période sans activité"), page().text());
     }
 
     @Test
     void theScreensSpeakEnglishOnRequest() {
         open("?lang=en");
-        assertTrue(text().contains("Insert your CPS card"), text());
+        assertTrue(page().text().contains("Insert your CPS card"), page().text());
 
         cards.insert(0);
-        awaitScreen("session.pin");
-        assertTrue(text().contains("Hello Claire MARTIN"), text());
+        page().awaitScreen("session.pin");
+        assertTrue(page().text().contains("Hello Claire MARTIN"), page().text());
         typePin("0000");
-        await().until(() -> text().contains("Wrong PIN. 2 tries left."));
+        await().until(() -> page().text().contains("Wrong PIN. 2 tries left."));
 
         browser.get(station.uri().toString());
-        await().until(() -> text().contains("Wrong PIN. 2 tries left."));
+        await().until(() -> page().text().contains("Wrong PIN. 2 tries left."));
         browser.findElement(By.id("lang-toggle")).click();
-        await().until(() -> text().contains("Code incorrect"));
+        await().until(() -> page().text().contains("Code incorrect"));
     }
 
     @Test
@@ -314,13 +302,13 @@ class SignInScreensIT {
 
         station.sessionUi().phoneApproval().show("42", "Claire MARTIN");
 
-        awaitScreen("session.ecps");
+        page().awaitScreen("session.ecps");
         assertEquals("42", browser.findElement(By.id("binding-message")).getText());
-        assertTrue(text().contains("Validez sur votre téléphone") && text().contains("Connexion de Claire MARTIN"), text());
+        assertTrue(page().text().contains("Validez sur votre téléphone") && page().text().contains("Connexion de Claire MARTIN"), page().text());
         browser.findElement(By.id("ecps-cancel")).click();
         await().until(() -> cancelled.size() == 1);
         station.sessionUi().phoneApproval().clear();
-        awaitScreen("session.idle");
+        page().awaitScreen("session.idle");
         assertThrows(IllegalArgumentException.class, () -> station.sessionUi().phoneApproval().show("<b>", "x"));
     }
 
@@ -329,12 +317,16 @@ class SignInScreensIT {
         open("");
 
         cards.insert(2);
-        awaitScreen("session.pin");
+        page().awaitScreen("session.pin");
 
-        assertTrue(text().contains("Bonjour Eve & <b>Co</b> <script>alert('x')</script>"), text());
+        assertTrue(page().text().contains("Bonjour Eve & <b>Co</b> <script>alert('x')</script>"), page().text());
         assertEquals(0L, ((JavascriptExecutor) browser).executeScript(
                 "return document.querySelectorAll('#screen script, #screen b').length;"));
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
         assertFalse(browser.getPageSource().contains("<script>alert"));
+    }
+
+    private KioskPage page() {
+        return new KioskPage(browser);
     }
 }

@@ -45,6 +45,7 @@ import fr.vigie.kiosk.session.SessionTimeouts;
 import fr.vigie.kiosk.session.SessionTimers;
 import fr.vigie.kiosk.session.ui.SessionUi;
 import fr.vigie.kiosk.testing.HeadlessChromium;
+import fr.vigie.kiosk.testing.KioskPage;
 import fr.vigie.kiosk.ui.KioskUi;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.identity.InsMatricule;
@@ -157,27 +158,6 @@ class AdmissionScreensIT {
         assertEquals(SessionState.OPEN, session.submitPin("4821".toCharArray()));
     }
 
-    private static String screen() {
-        return (String) ((JavascriptExecutor) browser).executeScript(
-                "var s = document.querySelector('#screen section'); return s ? s.getAttribute('data-screen') : null;");
-    }
-
-    private static String text() {
-        return (String) ((JavascriptExecutor) browser).executeScript("return document.getElementById('screen').innerText;");
-    }
-
-    private static void awaitScreen(String id) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> id.equals(screen()));
-    }
-
-    private static void awaitText(String fragment) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> text().contains(fragment));
-    }
-
-    private static void click(String id) {
-        browser.findElement(By.id(id)).click();
-    }
-
     private static void type(String id, String value) {
         WebElement field = browser.findElement(By.id(id));
         field.clear();
@@ -190,89 +170,89 @@ class AdmissionScreensIT {
         type("admission-sexe", sexe);
         type("admission-naissance", date);
         type("admission-lieu", lieu);
-        click("admission-search");
+        page().tap("admission-search");
     }
 
     @Test
     void anAgentQualifiesPatientsByTraitsVitaleAndApcvInFrench() throws Exception {
         browser.get(ui.uri().toString());
-        awaitScreen("session.idle");
+        page().awaitScreen("session.idle");
         signIn();
-        awaitScreen("admission.home");
-        assertTrue(text().contains("Admission : identité du patient") && text().contains("Anne LEROY"), text());
+        page().awaitScreen("admission.home");
+        assertTrue(page().text().contains("Admission : identité du patient") && page().text().contains("Anne LEROY"), page().text());
 
         // typed traits: refused locally, then several matches, then the birth place resolves them
-        click("admission-traits");
-        awaitScreen("admission.traits");
+        page().tap("admission-traits");
+        page().awaitScreen("admission.traits");
         traits("Cœur", "Jean", "M", "1975-03-03", "");
-        awaitText("ligature interdite");
+        page().awaitText("ligature interdite");
         traits("Martin", "Jean", "M", "1975-03-03", "");
-        awaitText("Demandez le lieu de naissance");
+        page().awaitText("Demandez le lieu de naissance");
         assertEquals("MARTIN", browser.findElement(By.id("admission-nom")).getAttribute("value").toUpperCase());
         traits("Martin", "Jean", "M", "1975-03-03", "69123");
-        awaitScreen("admission.identity");
-        awaitText("récupérée par l’INSi");
-        assertTrue(text().contains("69123"), text());
+        page().awaitScreen("admission.identity");
+        page().awaitText("récupérée par l’INSi");
+        assertTrue(page().text().contains("69123"), page().text());
 
-        click("admission-document-passport");
-        awaitText("identité qualifiée");
-        assertTrue(text().contains("Pièce vérifiée : Passeport"), text());
+        page().tap("admission-document-passport");
+        page().awaitText("identité qualifiée");
+        assertTrue(page().text().contains("Pièce vérifiée : Passeport"), page().text());
         await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) ((JavascriptExecutor) browser).executeScript(
                 "var i = document.getElementById('admission-datamatrix'); return i && i.complete ? i.naturalWidth : 0;"))
                 .intValue() > 0);
 
         // an e-prescription scanned now goes to this patient's visit
         scanner.present(BarcodeFormat.QR_CODE, "ORDO:RX24-AB00-1234-5678");
-        awaitText("Ordonnance numérique rattachée");
+        page().awaitText("Ordonnance numérique rattachée");
 
         // Vitale card of the next patient
-        click("admission-next");
-        awaitScreen("admission.home");
+        page().tap("admission-next");
+        page().awaitScreen("admission.home");
         READERS.insert("Patient", new VirtualVitaleCard(List.of(new VitaleBeneficiary(Optional.of("280057505612389"),
                 "Dupont", "Marie Claire", new VitaleBirthDate(1980, 5, 12), 1))));
-        click("admission-vitale");
-        awaitScreen("admission.beneficiaries");
-        assertTrue(text().contains("Marie Claire Dupont"), text());
-        click("admission-choose-0");
-        awaitScreen("admission.identity");
-        awaitText("récupérée par l’INSi");
+        page().tap("admission-vitale");
+        page().awaitScreen("admission.beneficiaries");
+        assertTrue(page().text().contains("Marie Claire Dupont"), page().text());
+        page().tap("admission-choose-0");
+        page().awaitScreen("admission.identity");
+        page().awaitText("récupérée par l’INSi");
 
         // ApCV: expired, then valid
-        click("admission-next");
-        awaitScreen("admission.home");
+        page().tap("admission-next");
+        page().awaitScreen("admission.home");
         ApcvIssuer.Identity nguyen = new ApcvIssuer.Identity("285079924351219", "1.2.250.1.213.1.4.9", "NGUYEN",
                 "THI LAN", "F", "1985-07-14", "99243");
         Instant past = Instant.now().minus(Duration.ofHours(2));
         scanner.present(BarcodeFormat.QR_CODE, apcv.sign(nguyen, "chu-nord", past, past.plusSeconds(120), "old"));
-        awaitText("Ce QR code a expiré");
+        page().awaitText("Ce QR code a expiré");
         // the valid one through a keyboard-wedge scanner, which types into the page like a keyboard
         new Actions(browser).sendKeys(apcv.issue(nguyen, "chu-nord", Duration.ofMinutes(2)) + Keys.ENTER).perform();
-        awaitScreen("admission.identity");
-        awaitText("identité qualifiée");
-        assertTrue(text().contains("NGUYEN"), text());
+        page().awaitScreen("admission.identity");
+        page().awaitText("identité qualifiée");
+        assertTrue(page().text().contains("NGUYEN"), page().text());
 
         // INSi down
-        click("admission-next");
-        awaitScreen("admission.home");
+        page().tap("admission-next");
+        page().awaitScreen("admission.home");
         insi.behave(SimulatorBehaviour.HTTP_500);
         try {
-            click("admission-traits");
-            awaitScreen("admission.traits");
+            page().tap("admission-traits");
+            page().awaitScreen("admission.traits");
             traits("Casanova", "Anna", "F", "1997-02-08", "");
-            awaitScreen("admission.unavailable");
-            awaitText("Le service INSi ne répond pas pour le moment.");
+            page().awaitScreen("admission.unavailable");
+            page().awaitText("Le service INSi ne répond pas pour le moment.");
         } finally {
             insi.behave(SimulatorBehaviour.NORMAL);
         }
 
         // the same screens in English
         browser.get(ui.uri() + "?lang=en");
-        awaitText("INSi service unavailable");
-        assertFalse(text().contains("Service INSi indisponible"));
+        page().awaitText("INSi service unavailable");
+        assertFalse(page().text().contains("Service INSi indisponible"));
 
         // signing out gives the screen back to the sign-in
         session.logout();
-        awaitScreen("session.idle");
+        page().awaitScreen("session.idle");
     }
 
     @Test
@@ -284,18 +264,18 @@ class AdmissionScreensIT {
                         InsOid.parse("1.2.250.1.213.1.4.10"), "810001234565"))).saved().record().id();
         hub.identities().update(id, TraitsInput.of("D'Artagnan de l'Hérault", "Marie", "F", "1952-07-01"), "staff:cell");
         browser.get(ui.uri() + "?lang=fr");
-        awaitScreen("session.idle");
+        page().awaitScreen("session.idle");
         signIn();
-        awaitScreen("admission.home");
+        page().awaitScreen("admission.home");
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 800, "height", 480,
                 "deviceScaleFactor", 1, "mobile", false));
         try {
-            click("admission-traits");
-            awaitScreen("admission.traits");
+            page().tap("admission-traits");
+            page().awaitScreen("admission.traits");
             traits("D'Artagnan de l'Hérault", "Pierre-Alain Jean", "M", "1950-03-15", "");
 
-            awaitScreen("admission.comparison");
-            String shown = text();
+            page().awaitScreen("admission.comparison");
+            String shown = page().text();
             for (String words : List.of("Ce n’est pas la même personne", "Rien n’a été modifié dans le dossier",
                     "La cellule d’identitovigilance a été prévenue", "Identité du dossier",
                     "Identité renvoyée par l’INSi", "Nom de naissance", "Prénom(s)", "Sexe", "Date de naissance",
@@ -312,40 +292,40 @@ class AdmissionScreensIT {
             assertEquals("MARIE", hub.identities().find(id).orElseThrow().traits().listePrenomText(), "nothing changed");
 
             browser.get(ui.uri() + "?lang=en");
-            awaitText("This is not the same person");
-            assertTrue(text().contains("Identity returned by INSi") && text().contains("Birth name")
-                    && text().contains("The identity-vigilance cell was told"), text());
+            page().awaitText("This is not the same person");
+            assertTrue(page().text().contains("Identity returned by INSi") && page().text().contains("Birth name")
+                    && page().text().contains("The identity-vigilance cell was told"), page().text());
             assertFitsTheScreen();
             browser.get(ui.uri() + "?lang=fr");
-            awaitText("Ce n’est pas la même personne");
+            page().awaitText("Ce n’est pas la même personne");
 
             // INSi does not answer: its own screen, then "try again" once it is back
-            click("admission-next");
-            awaitScreen("admission.home");
+            page().tap("admission-next");
+            page().awaitScreen("admission.home");
             insi.behave(SimulatorBehaviour.HTTP_500);
-            click("admission-traits");
-            awaitScreen("admission.traits");
+            page().tap("admission-traits");
+            page().awaitScreen("admission.traits");
             traits("Legrand", "Sophie", "F", "1990-11-20", "");
-            awaitScreen("admission.unavailable");
-            assertTrue(text().contains("Le service INSi ne répond pas pour le moment. Réessayez dans quelques minutes."),
-                    text());
-            assertFalse(text().contains("INSI_UNAVAILABLE"), "plain words, not codes");
+            page().awaitScreen("admission.unavailable");
+            assertTrue(page().text().contains("Le service INSi ne répond pas pour le moment. Réessayez dans quelques minutes."),
+                    page().text());
+            assertFalse(page().text().contains("INSI_UNAVAILABLE"), "plain words, not codes");
             assertFitsTheScreen();
             browser.get(ui.uri() + "?lang=en");
-            awaitText("The INSi service is not answering at the moment. Try again in a few minutes.");
+            page().awaitText("The INSi service is not answering at the moment. Try again in a few minutes.");
             assertFitsTheScreen();
             browser.get(ui.uri() + "?lang=fr");
-            awaitScreen("admission.unavailable");
+            page().awaitScreen("admission.unavailable");
             insi.behave(SimulatorBehaviour.NORMAL);
-            click("admission-retry");
-            awaitScreen("admission.identity");
-            awaitText("récupérée par l’INSi");
+            page().tap("admission-retry");
+            page().awaitScreen("admission.identity");
+            page().awaitText("récupérée par l’INSi");
         } finally {
             insi.behave(SimulatorBehaviour.NORMAL);
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
             session.logout();
         }
-        awaitScreen("session.idle");
+        page().awaitScreen("session.idle");
     }
 
     /** The page is 800×480 and nothing of the screen (text, buttons) lies outside it or needs scrolling. */
@@ -369,19 +349,23 @@ class AdmissionScreensIT {
         provenAgents(hub).roles().set(KIOSK, DeviceRole.WORKSTATION, "it-test");
         try {
             browser.get(ui.uri().toString());
-            awaitScreen("session.idle");
+            page().awaitScreen("session.idle");
             signIn();
-            awaitScreen("admission.home");
-            awaitText("Ce poste n’est pas déclaré comme poste d’admission : demandez au service informatique.");
+            page().awaitScreen("admission.home");
+            page().awaitText("Ce poste n’est pas déclaré comme poste d’admission : demandez au service informatique.");
 
             browser.get(ui.uri() + "?lang=en");
-            awaitText("This kiosk is not declared as an admission desk: ask IT.");
+            page().awaitText("This kiosk is not declared as an admission desk: ask IT.");
             browser.get(ui.uri() + "?lang=fr");
         } finally {
             provenAgents(hub).roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
             session.logout();
             READERS.remove("Agent");
         }
-        awaitScreen("session.idle");
+        page().awaitScreen("session.idle");
+    }
+
+    private static KioskPage page() {
+        return new KioskPage(browser);
     }
 }

@@ -1,7 +1,6 @@
 package fr.vigie.system.admission;
 
 import static fr.vigie.hub.HubServicesFixture.provenAgents;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +42,7 @@ import fr.vigie.kiosk.session.SessionTimeouts;
 import fr.vigie.kiosk.session.SessionTimers;
 import fr.vigie.kiosk.session.ui.SessionUi;
 import fr.vigie.kiosk.testing.HeadlessChromium;
+import fr.vigie.kiosk.testing.KioskPage;
 import fr.vigie.kiosk.ui.KioskUi;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.provisioning.device.DeviceIdentity;
@@ -68,8 +68,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -124,16 +122,16 @@ class LabelPrintIT {
         /** The agent signs in with a CPS card and the patient's ApCV QR code qualifies their identity. */
         void qualifiedPatientShown() throws Exception {
             browser.get(ui.uri() + "?lang=fr");
-            awaitScreen("session.idle");
+            page().awaitScreen("session.idle");
             readers.insert("Agent", VirtualCpsCard.builder(agent).pin("4821").build());
             CpsCard cps = CpsCard.open(readers.open().getTerminal("Agent").connect("*"), null);
             session.cardInserted(new PresentedCard(cps.holder(), PresentedCard.Interface.CONTACT,
                     new CpsCardAuthenticator(cps, cardCheck, new SecureRandom())));
             assertEquals(SessionState.OPEN, session.submitPin("4821".toCharArray()));
-            awaitScreen("admission.home");
+            page().awaitScreen("admission.home");
             scanner.present(BarcodeFormat.QR_CODE, apcv.issue(NGUYEN, "chu-nord", Duration.ofMinutes(2)));
-            awaitScreen("admission.identity");
-            awaitText("identité qualifiée");
+            page().awaitScreen("admission.identity");
+            page().awaitText("identité qualifiée");
         }
 
         void close() {
@@ -189,9 +187,9 @@ class LabelPrintIT {
         printing.qualifiedPatientShown();
         int before = cups.printed("etiquettes").size();
 
-        click("admission-print");
+        page().tap("admission-print");
 
-        awaitText("Étiquette envoyée à l’imprimante.");
+        page().awaitText("Étiquette envoyée à l’imprimante.");
         Path pdf = cups.awaitPrinted("etiquettes", before, Duration.ofSeconds(60));
         InsDataMatrix read = scanned(Files.readAllBytes(pdf));
         assertEquals("285079924351219", read.matricule().value());
@@ -202,35 +200,35 @@ class LabelPrintIT {
 
         // the printer stopped: nothing is sent, the agent is told
         cups.stop("etiquettes");
-        click("admission-print");
-        awaitText("L’imprimante d’étiquettes est arrêtée : l’étiquette n’a pas été envoyée.");
-        assertFalse(text().contains("PRINTER_STOPPED"), "plain words, not codes");
+        page().tap("admission-print");
+        page().awaitText("L’imprimante d’étiquettes est arrêtée : l’étiquette n’a pas été envoyée.");
+        assertFalse(page().text().contains("PRINTER_STOPPED"), "plain words, not codes");
         browser.get(printing.ui().uri() + "?lang=en");
-        awaitText("The label printer is stopped: the label was not sent.");
+        page().awaitText("The label printer is stopped: the label was not sent.");
         browser.get(printing.ui().uri() + "?lang=fr");
-        awaitScreen("admission.identity");
+        page().awaitScreen("admission.identity");
 
         // the queue removed from the print server
         cups.remove("etiquettes");
-        click("admission-print");
-        awaitText("L’imprimante d’étiquettes configurée sur ce poste n’existe pas sur le serveur d’impression");
+        page().tap("admission-print");
+        page().awaitText("L’imprimante d’étiquettes configurée sur ce poste n’existe pas sur le serveur d’impression");
 
         // the print server gone
         cups.close();
         cups = null;
-        click("admission-print");
-        awaitText("L’imprimante d’étiquettes ne répond pas : l’étiquette n’a pas été imprimée.");
+        page().tap("admission-print");
+        page().awaitText("L’imprimante d’étiquettes ne répond pas : l’étiquette n’a pas été imprimée.");
     }
 
     @Test
     void aDeskWithoutALabelPrinterSaysSoInPlainWords() throws Exception {
         withoutPrinter.qualifiedPatientShown();
 
-        click("admission-print");
+        page().tap("admission-print");
 
-        awaitText("Aucune imprimante d’étiquettes n’est configurée sur ce poste : demandez au service informatique.");
-        assertFalse(text().contains("PRINTER_NOT_CONFIGURED"), "plain words, not codes");
-        assertTrue(text().contains("NGUYEN"), "the identity stays on the screen: " + text());
+        page().awaitText("Aucune imprimante d’étiquettes n’est configurée sur ce poste : demandez au service informatique.");
+        assertFalse(page().text().contains("PRINTER_NOT_CONFIGURED"), "plain words, not codes");
+        assertTrue(page().text().contains("NGUYEN"), "the identity stays on the screen: " + page().text());
     }
 
     /** Renders the printed PDF's first page at 300 dpi and reads its one code as an INS DataMatrix. */
@@ -244,24 +242,7 @@ class LabelPrintIT {
         }
     }
 
-    private static String screen() {
-        return (String) ((JavascriptExecutor) browser).executeScript(
-                "var s = document.querySelector('#screen section'); return s ? s.getAttribute('data-screen') : null;");
-    }
-
-    private static String text() {
-        return (String) ((JavascriptExecutor) browser).executeScript("return document.getElementById('screen').innerText;");
-    }
-
-    private static void awaitScreen(String id) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> id.equals(screen()));
-    }
-
-    private static void awaitText(String fragment) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> text().contains(fragment));
-    }
-
-    private static void click(String id) {
-        browser.findElement(By.id(id)).click();
+    private static KioskPage page() {
+        return new KioskPage(browser);
     }
 }
