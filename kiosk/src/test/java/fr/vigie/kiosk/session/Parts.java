@@ -1,9 +1,5 @@
 package fr.vigie.kiosk.session;
 
-import fr.vigie.hardware.gpio.BeepPattern;
-import fr.vigie.hardware.gpio.Buzzer;
-import fr.vigie.hardware.gpio.LedColour;
-import fr.vigie.hardware.gpio.StatusLed;
 import fr.vigie.hardware.sim.card.CpsCredential;
 import fr.vigie.protocol.EventPayload.SessionTransition;
 import java.time.Duration;
@@ -15,11 +11,9 @@ import java.util.List;
  * fixture to test the state machine, the card side and the PSC binding each on its own. Records the events,
  * the LED colours, the beeps and what was asked of PSC; time moves only by {@link #advance}.
  */
-final class Parts implements StatusLed, Buzzer, PscLink {
+final class Parts extends RecordedSignals implements PscLink {
     final ManualTimers timers = new ManualTimers(Rig.T0);
     final List<SessionTransition> events = new ArrayList<>();
-    final List<LedColour> colours = new ArrayList<>();
-    final List<BeepPattern> beeps = new ArrayList<>();
     final List<String> askedOfPsc = new ArrayList<>();
     final ReauthWindow window = new ReauthWindow(Rig.TIMEOUTS.reauthWindow());
     final SessionStateMachine machine;
@@ -77,25 +71,5 @@ final class Parts implements StatusLed, Buzzer, PscLink {
     @Override
     public void exerciceChosen(String sessionId, int index) {
         askedOfPsc.add(sessionId + " #" + index);
-    }
-
-    @Override
-    public void show(LedColour colour) {
-        colours.add(colour);
-    }
-
-    @Override
-    public LedColour colour() {
-        return colours.isEmpty() ? LedColour.OFF : colours.get(colours.size() - 1);
-    }
-
-    @Override
-    public void beep(BeepPattern pattern) {
-        beeps.add(pattern);
-    }
-
-    @Override
-    public boolean sounding() {
-        return false;
     }
 }

@@ -3,10 +3,6 @@ package fr.vigie.kiosk.session;
 import fr.vigie.hardware.card.CpsHolder;
 import fr.vigie.hardware.sim.card.CpsCredential;
 import fr.vigie.hardware.sim.igcsante.TestIgcSante;
-import fr.vigie.hardware.gpio.BeepPattern;
-import fr.vigie.hardware.gpio.Buzzer;
-import fr.vigie.hardware.gpio.LedColour;
-import fr.vigie.hardware.gpio.StatusLed;
 import fr.vigie.protocol.EventPayload.SessionTransition;
 import fr.vigie.provisioning.igcsante.IgcSanteCrls;
 import fr.vigie.provisioning.igcsante.IgcSanteValidator;
@@ -20,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A session wired to a recording sink, a recording LED and buzzer, and manual timers. */
-final class Rig implements StatusLed, Buzzer {
+final class Rig extends RecordedSignals {
     static final SessionTimeouts TIMEOUTS = new SessionTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(300),
             Duration.ofSeconds(20), Duration.ofSeconds(600), Duration.ofSeconds(900));
     static final CpsCredential MARTIN = TestIgcSante.shared().issuePersonne("810001234565", "MARTIN", "Claire");
@@ -30,8 +26,6 @@ final class Rig implements StatusLed, Buzzer {
 
     final ManualTimers timers = new ManualTimers(T0);
     final List<SessionTransition> events = new CopyOnWriteArrayList<>();
-    final List<LedColour> colours = new CopyOnWriteArrayList<>();
-    final List<BeepPattern> beeps = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     final ClinicianSession session;
 
@@ -92,25 +86,5 @@ final class Rig implements StatusLed, Buzzer {
 
     void advance(Duration d) {
         timers.advance(d);
-    }
-
-    @Override
-    public void show(LedColour colour) {
-        colours.add(colour);
-    }
-
-    @Override
-    public LedColour colour() {
-        return colours.isEmpty() ? LedColour.OFF : colours.get(colours.size() - 1);
-    }
-
-    @Override
-    public void beep(BeepPattern pattern) {
-        beeps.add(pattern);
-    }
-
-    @Override
-    public boolean sounding() {
-        return false;
     }
 }
