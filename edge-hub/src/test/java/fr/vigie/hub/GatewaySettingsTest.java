@@ -201,6 +201,7 @@ class GatewaySettingsTest {
                 "urn:example:apcv", ApcvSettings.AUDIENCE, "010000001")).gateways().apcv().orElseThrow();
         assertEquals("apcv-1", apcv.keys().find("apcv-1").orElseThrow().getKeyID());
         assertTrue(apcv.keys().find("other").isEmpty());
+        assertEquals("ApcvKeys[kid apcv-1]", apcv.keys().toString(), "what the hub's start line says of them");
         assertEquals("010000001", apcv.audience().orElseThrow());
         assertEquals(Duration.ofMinutes(5), apcv.maxLifetime());
 

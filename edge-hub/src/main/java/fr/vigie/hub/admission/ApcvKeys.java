@@ -30,8 +30,7 @@ public interface ApcvKeys {
      * @throws IllegalArgumentException when the set is empty or holds anything but public EC P-256 keys with a kid
      */
     static ApcvKeys of(JWKSet set) {
-        List<ECKey> keys = checked(set, ApcvSettings.KEYS_FILE);
-        return kid -> keys.stream().filter(k -> k.getKeyID().equals(kid)).findFirst();
+        return new FixedApcvKeys(checked(set, ApcvSettings.KEYS_FILE));
     }
 
     /** Keys fetched from {@code url} on first use, and again on an unknown key id at most once a minute. */
