@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -90,6 +91,11 @@ public final class ClientCertificate {
     /** The certificate presented, first of the chain. */
     public X509Certificate leaf() {
         return entry.chain()[0];
+    }
+
+    /** The certificate chain of the PKCS#12, leaf first (what the hub presents in the handshake). */
+    public List<X509Certificate> chain() {
+        return List.of(entry.chain());
     }
 
     /** The PKCS#12 file it was read from. */
