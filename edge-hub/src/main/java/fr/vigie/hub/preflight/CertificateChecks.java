@@ -17,12 +17,11 @@ import java.util.function.Consumer;
 /**
  * The checks of a client certificate the hub presents to a national service: which certificate the PKCS#12 holds,
  * its CN (for INSi, {@code INSI-AUTO} or {@code INSI-MANU} only), its key usage ({@code digitalSignature}) and
- * extended key usage ({@code clientAuth}), its chain up to a configured anchor, and its validity (FAIL outside it,
- * WARN within {@value #WARN_DAYS} days of its end). Stateless.
+ * extended key usage ({@code clientAuth}), its chain up to a configured anchor (signatures only: dates are the
+ * validity's check), and its validity (FAIL outside it,
+ * WARN within {@link ClientCertificate#EXPIRY_WARNING} of its end, the hub's own rule). Stateless.
  */
 final class CertificateChecks {
-    /** A certificate ending within this many days gets a WARN line. */
-    static final int WARN_DAYS = 30;
     private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
     private static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
 
@@ -139,23 +138,20 @@ final class CertificateChecks {
 
     static PreflightCheck validity(String service, String key, ClientCertificate certificate, Instant now) {
         String until = day(certificate.notAfter());
-        if (now.isBefore(certificate.notBefore())) {
-            return PreflightCheck.fail(service, "certificate.expiry", "CERT_NOT_YET_VALID", "le certificat de " + key
-                    + " n'est valable qu'à partir du " + day(certificate.notBefore()) + " : vérifiez l'horloge de ce"
-                    + " serveur (NTP) ou attendez cette date");
-        }
-        if (!now.isBefore(certificate.notAfter())) {
-            return PreflightCheck.fail(service, "certificate.expiry", "CERT_EXPIRED", "le certificat de " + key
+        long days = Duration.between(now, certificate.notAfter()).toDays();
+        return switch (certificate.validityAt(now)) {
+            case NOT_YET_VALID -> PreflightCheck.fail(service, "certificate.expiry", "CERT_NOT_YET_VALID",
+                    "le certificat de " + key + " n'est valable qu'à partir du " + day(certificate.notBefore())
+                            + " : vérifiez l'horloge de ce serveur (NTP) ou attendez cette date");
+            case EXPIRED -> PreflightCheck.fail(service, "certificate.expiry", "CERT_EXPIRED", "le certificat de " + key
                     + " a expiré le " + until + " : le service le refusera. Demandez son renouvellement à l'IGC-Santé"
                     + " et remplacez le PKCS#12 (et son fichier de mot de passe)");
-        }
-        long days = Duration.between(now, certificate.notAfter()).toDays();
-        if (days < WARN_DAYS) {
-            return PreflightCheck.warn(service, "certificate.expiry", "CERT_EXPIRES_SOON", "le certificat de " + key
-                    + " expire le " + until + ", dans " + days + " jour(s) : demandez dès maintenant son"
-                    + " renouvellement à l'IGC-Santé");
-        }
-        return PreflightCheck.ok(service, "certificate.expiry", "valable jusqu'au " + until + " (" + days + " jours)");
+            case EXPIRES_SOON -> PreflightCheck.warn(service, "certificate.expiry", "CERT_EXPIRES_SOON",
+                    "le certificat de " + key + " expire le " + until + ", dans " + days + " jour(s) : demandez dès"
+                            + " maintenant son renouvellement à l'IGC-Santé");
+            case VALID -> PreflightCheck.ok(service, "certificate.expiry", "valable jusqu'au " + until + " (" + days
+                    + " jours)");
+        };
     }
 
     private static String day(Instant instant) {
