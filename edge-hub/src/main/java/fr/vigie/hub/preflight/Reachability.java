@@ -94,11 +94,13 @@ final class Reachability {
                         + " ne répond pas en HTTP : " + e.getMessage());
             }
         }
+        boolean handshakeDone = false;
         try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true)) {
             SSLParameters p = socket.getSSLParameters();
             p.setEndpointIdentificationAlgorithm("HTTPS");
             socket.setSSLParameters(p);
             socket.startHandshake();
+            handshakeDone = true;
             SSLSession session = socket.getSession();
             X509Certificate server = (X509Certificate) session.getPeerCertificates()[0];
             String tlsLine = where + " joignable, " + session.getProtocol() + ", certificat serveur « "
@@ -110,21 +112,39 @@ final class Reachability {
             }
             Optional<String> status = httpStatus(socket, uri);
             if (status.isEmpty()) {
-                return PreflightCheck.fail(service, "reachability", clientCertificate ? "TLS_CLIENT_REFUSED"
-                        : "NO_ANSWER", where + " a fermé la connexion juste après la poignée de main TLS, sans répondre"
-                        + (clientCertificate ? " : il refuse très probablement le certificat client du hub (expiré,"
-                                + " d'une autre IGC, ou pas enregistré chez lui)" : ""));
+                return closedAfterHandshake(service, where, clientCertificate, "fin de connexion");
             }
             return PreflightCheck.ok(service, "reachability", tlsLine + ", répond « " + status.get() + " »");
         } catch (SSLHandshakeException e) {
             return handshakeFailure(service, where, host, port, trustKey, e, timeout);
         } catch (SSLException e) {
-            return clientRefused(service, where, e).orElseGet(() -> PreflightCheck.fail(service, "reachability",
-                    "TLS_FAILED", "TLS avec " + where + " interrompu : " + e.getMessage()));
+            Optional<PreflightCheck> refused = clientRefused(service, where, e);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            return handshakeDone ? closedAfterHandshake(service, where, clientCertificate, describe(e))
+                    : PreflightCheck.fail(service, "reachability", "TLS_FAILED", "TLS avec " + where + " interrompu : "
+                            + describe(e));
         } catch (IOException e) {
-            return PreflightCheck.fail(service, "reachability", "NO_ANSWER", where + " ne répond pas après la poignée"
-                    + " de main TLS : " + e);
+            return handshakeDone ? closedAfterHandshake(service, where, clientCertificate, e.toString())
+                    : PreflightCheck.fail(service, "reachability", "TLS_FAILED", "poignée de main TLS avec " + where
+                            + " coupée : " + e);
         }
+    }
+
+    /**
+     * The server ended the connection right after the handshake instead of answering: with a client certificate,
+     * a TLS 1.3 server that refuses it does exactly that (with an alert, a reset or a plain close, as it happens).
+     */
+    private static PreflightCheck closedAfterHandshake(String service, String where, boolean clientCertificate,
+            String what) {
+        if (clientCertificate) {
+            return PreflightCheck.fail(service, "reachability", "TLS_CLIENT_REFUSED", where + " a coupé la connexion"
+                    + " juste après la poignée de main TLS, sans répondre (" + what + ") : il refuse très probablement"
+                    + " le certificat client du hub (expiré, d'une autre IGC, ou pas enregistré chez lui)");
+        }
+        return PreflightCheck.fail(service, "reachability", "NO_ANSWER", where + " a coupé la connexion juste après la"
+                + " poignée de main TLS, sans répondre (" + what + ")");
     }
 
     private static PreflightCheck handshakeFailure(String service, String where, String host, int port,

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.hub.HubConfig;
-import fr.vigie.hub.admission.ApcvSettings;
+import fr.vigie.hub.gam.GamSettings;
 import fr.vigie.hub.insi.InsiGatewaySettings;
 import fr.vigie.hub.preflight.HubCheck;
 import fr.vigie.hub.psc.PscGatewaySettings;
@@ -20,6 +20,7 @@ import fr.vigie.provisioning.Pkcs12Files;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +53,7 @@ class HubCheckIT {
     static PscSimulator psc;
     static SandboxPki pki;
     static Map<String, String> good;
+    static ServerSocket gam;
 
     @BeforeAll
     static void start() throws IOException {
@@ -78,10 +80,16 @@ class HubCheckIT {
         good.put(PscGatewaySettings.CERTIFICATE, p12(site, "psc", pscClient).toString());
         good.put(PscGatewaySettings.CERTIFICATE_PASSWORD_FILE, site.resolve("psc.password").toString());
         good.put(PscGatewaySettings.TRUST_ANCHORS, site.resolve("psc-ca.pem").toString());
+        gam = new ServerSocket(0, 50, InetAddress.getLoopbackAddress()); // a GAM's MLLP port: connections queue
+        good.put(GamSettings.HOST, "127.0.0.1");
+        good.put(GamSettings.PORT, String.valueOf(gam.getLocalPort()));
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
+        if (gam != null) {
+            gam.close();
+        }
         if (psc != null) {
             psc.close();
         }
@@ -98,7 +106,8 @@ class HubCheckIT {
         for (String line : List.of("OK   hub    settings", "OK   PSC    certificate.cn       vigie-psc-client",
                 "OK   PSC    certificate.usage", "OK   PSC    certificate.chain", "OK   PSC    certificate.expiry",
                 "OK   PSC    reachability", "OK   PSC    discovery", "OK   INSi   certificate.cn       INSI-AUTO",
-                "OK   INSi   certificate.chain", "OK   INSi   reachability", "OK   INSi   wsdl", "OK   ApCV   keys")) {
+                "OK   INSi   certificate.chain", "OK   INSi   reachability", "OK   INSi   wsdl", "OK   ApCV   keys",
+                "OK   GAM    reachability")) {
             assertTrue(r.out.contains(line), "expected '" + line + "' in:\n" + r.out);
         }
         assertTrue(r.line("INSi", "wsdl").contains("ICIR-v1"), r.out);
@@ -161,13 +170,16 @@ class HubCheckIT {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        Result r = check("unreachable", with(good, InsiGatewaySettings.ENDPOINT,
-                "https://127.0.0.1:" + closed + "/insi/ICIR-v1"));
+        Map<String, String> s = with(good, InsiGatewaySettings.ENDPOINT, "https://127.0.0.1:" + closed + "/insi/ICIR-v1");
+        s.put(GamSettings.PORT, String.valueOf(closed));
+        Result r = check("unreachable", s);
         assertEquals(1, r.exit, r.out);
         String reach = r.line("INSi", "reachability");
         assertTrue(reach.startsWith("FAIL") && reach.contains("CONNECT_REFUSED") && reach.contains("127.0.0.1:" + closed),
                 r.out);
         assertFalse(r.out.contains("INSi   wsdl"), "no WSDL check without a connection:\n" + r.out);
+        String gamLine = r.line("GAM", "reachability");
+        assertTrue(gamLine.startsWith("FAIL") && gamLine.contains("CONNECT_REFUSED") && gamLine.contains(":" + closed), r.out);
     }
 
     @Test
