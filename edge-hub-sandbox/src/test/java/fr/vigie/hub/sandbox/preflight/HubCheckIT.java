@@ -165,6 +165,18 @@ class HubCheckIT {
     }
 
     @Test
+    void aServerCertificateCannotAuthenticateTheHubAsAClient() throws IOException {
+        Path site = privateDir("usage");
+        Map<String, String> s = with(good, PscGatewaySettings.CERTIFICATE, p12(site, "psc", pki.server()).toString());
+        s.put(PscGatewaySettings.CERTIFICATE_PASSWORD_FILE, site.resolve("psc.password").toString());
+        Result r = check("usage", s);
+        assertEquals(1, r.exit, r.out);
+        String usage = r.line("PSC", "certificate.usage");
+        assertTrue(usage.startsWith("FAIL") && usage.contains("CERT_NOT_CLIENT_AUTH") && usage.contains("clientAuth"),
+                r.out);
+    }
+
+    @Test
     void anUnreachableEndpointSaysHostPortAndThatNothingListens() throws IOException {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
