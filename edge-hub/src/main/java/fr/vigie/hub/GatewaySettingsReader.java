@@ -39,7 +39,7 @@ final class GatewaySettingsReader {
         return new GatewaySettings(insi(raw, secrets), psc(raw, secrets), apcv(raw), secrets);
     }
 
-    private static Optional<InsiGatewaySettings> insi(Map<String, String> raw, List<Path> secrets) {
+    static Optional<InsiGatewaySettings> insi(Map<String, String> raw, List<Path> secrets) {
         if (!switchedOn(raw, InsiGatewaySettings.ENDPOINT, InsiGatewaySettings.KEYS)) {
             return Optional.empty();
         }
@@ -62,7 +62,7 @@ final class GatewaySettingsReader {
         }
     }
 
-    private static Optional<PscGatewaySettings> psc(Map<String, String> raw, List<Path> secrets) {
+    static Optional<PscGatewaySettings> psc(Map<String, String> raw, List<Path> secrets) {
         if (!switchedOn(raw, PscGatewaySettings.DISCOVERY_URL, PscGatewaySettings.KEYS)) {
             return Optional.empty();
         }
@@ -92,7 +92,7 @@ final class GatewaySettingsReader {
         }
     }
 
-    private static Optional<ApcvSettings> apcv(Map<String, String> raw) {
+    static Optional<ApcvSettings> apcv(Map<String, String> raw) {
         boolean file = present(raw, ApcvSettings.KEYS_FILE);
         boolean url = present(raw, ApcvSettings.KEYS_URL);
         if (!file && !url) {
@@ -155,7 +155,7 @@ final class GatewaySettingsReader {
         return false;
     }
 
-    private static ClientCertificate certificate(Map<String, String> raw, String fileKey, String passwordKey,
+    static ClientCertificate certificate(Map<String, String> raw, String fileKey, String passwordKey,
             List<Path> secrets) {
         Path file = HubConfigReader.path(fileKey, required(raw, fileKey, "a PKCS#12 file"));
         Path password = HubConfigReader.path(passwordKey, required(raw, passwordKey,

@@ -50,6 +50,15 @@ final class HubConfigReader {
     /** Reads {@code base} settings, then the file's {@code hub.*} keys over them, then the overrides. */
     static HubConfig read(Map<String, String> base, Path file, Map<String, String> overrides)
             throws HubConfigException {
+        return read(raw(base, file, overrides));
+    }
+
+    /**
+     * The {@code hub.*} settings as given: {@code base}, then the file's keys over them, then the overrides;
+     * unknown keys refused, values trimmed, nothing else checked yet.
+     */
+    static Map<String, String> raw(Map<String, String> base, Path file, Map<String, String> overrides)
+            throws HubConfigException {
         Map<String, String> raw = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : new TreeMap<>(base).entrySet()) {
             raw.put(requireKnown(e.getKey(), "in the launcher's settings"), e.getValue() == null ? ""
@@ -68,6 +77,11 @@ final class HubConfigReader {
         for (Map.Entry<String, String> e : new TreeMap<>(overrides).entrySet()) {
             raw.put(requireKnown(e.getKey(), "in the overrides"), e.getValue() == null ? "" : e.getValue().trim());
         }
+        return raw;
+    }
+
+    /** Checks {@code raw} settings (from {@link #raw}) into a {@link HubConfig}. */
+    static HubConfig read(Map<String, String> raw) throws HubConfigException {
         HubConfig d = HubConfig.defaults(Path.of(DEFAULT_DATA_DIR));
         try {
             return new HubConfig(

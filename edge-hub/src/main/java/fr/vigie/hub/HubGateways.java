@@ -8,8 +8,6 @@ import fr.vigie.hub.psc.PscGatewayConfig;
 import fr.vigie.hub.psc.PscGatewaySettings;
 import fr.vigie.hub.tls.ClientCertificate;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 record HubGateways(Optional<InsiClient> insi, Optional<PscGatewayConfig> psc, Optional<ApcvSettings> apcv) {
     private static final Logger LOG = LoggerFactory.getLogger(HubGateways.class);
-    private static final Duration EXPIRY_WARNING = Duration.ofDays(30);
 
     static HubGateways build(GatewaySettings settings, InsiAudit insiCalls, String hubInstanceId, Clock clock) {
         settings.insi().ifPresent(s -> checkValidity(InsiGatewaySettings.CERTIFICATE, s.certificate(), clock));
@@ -47,12 +44,11 @@ record HubGateways(Optional<InsiClient> insi, Optional<PscGatewayConfig> psc, Op
     }
 
     private static void checkValidity(String key, ClientCertificate certificate, Clock clock) {
-        Instant now = clock.instant();
-        if (now.isBefore(certificate.notBefore()) || now.isAfter(certificate.notAfter())) {
-            LOG.warn("{} {} is not valid now (valid {} to {}): the service will refuse it", key, certificate.file(),
-                    certificate.notBefore(), certificate.notAfter());
-        } else if (now.plus(EXPIRY_WARNING).isAfter(certificate.notAfter())) {
-            LOG.warn("{} {} expires on {}: renew it", key, certificate.file(), certificate.notAfter());
+        switch (certificate.validityAt(clock.instant())) {
+            case NOT_YET_VALID, EXPIRED -> LOG.warn("{} {} is not valid now (valid {} to {}): the service will refuse it",
+                    key, certificate.file(), certificate.notBefore(), certificate.notAfter());
+            case EXPIRES_SOON -> LOG.warn("{} {} expires on {}: renew it", key, certificate.file(), certificate.notAfter());
+            case VALID -> { }
         }
     }
 }

@@ -1,10 +1,12 @@
 package fr.vigie.hub;
 
+import fr.vigie.hub.preflight.HubCheck;
 import fr.vigie.hub.web.Health;
 import fr.vigie.protocol.net.BusyPort;
 import fr.vigie.protocol.service.ServiceWatchdog;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * java -cp … fr.vigie.hub.HubMain [--config FILE] [--data DIR] [--http-port N] [--mqtt-port N]
  *      [--broker-url URL] [--jdbc-url URL] [--jdbc-user U] [--jdbc-password P] [--set hub.KEY=VALUE]
+ * java -cp … fr.vigie.hub.HubMain check [--config FILE] [--set hub.KEY=VALUE]   (the preflight, {@link HubCheck})
  * </pre>
  *
  * Once everything serves it prints exactly one line to standard output,
@@ -98,6 +101,10 @@ public final class HubMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("check")) { // the site's preflight, not a hub
+            HubCheck.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         run("vigie-hub", () -> {
             HubArguments arguments = HubArguments.parse(List.of(args));
             if (arguments.help()) {

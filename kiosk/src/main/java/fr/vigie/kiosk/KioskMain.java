@@ -6,6 +6,7 @@ import fr.vigie.kiosk.config.StationConfig;
 import fr.vigie.kiosk.demo.DemoStations;
 import fr.vigie.kiosk.demo.VirtualFleet;
 import fr.vigie.kiosk.device.Kiosk;
+import fr.vigie.kiosk.preflight.KioskCheck;
 import fr.vigie.kiosk.station.SignInStation;
 import fr.vigie.kiosk.station.StationReaders;
 import fr.vigie.kiosk.station.UiPorts;
@@ -51,6 +52,10 @@ public final class KioskMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("check")) { // the kiosk's preflight, not a kiosk
+            KioskCheck.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         // Paho logs through java.util.logging: send it to the same place as ours
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,6 +94,11 @@ public final class ClientCertificate {
         return entry.chain()[0];
     }
 
+    /** The certificate chain of the PKCS#12, leaf first (what the hub presents in the handshake). */
+    public List<X509Certificate> chain() {
+        return List.of(entry.chain());
+    }
+
     /** The PKCS#12 file it was read from. */
     public Path file() {
         return file;
@@ -115,6 +122,32 @@ public final class ClientCertificate {
     /** When the certificate starts being valid. */
     public Instant notBefore() {
         return leaf().getNotBefore().toInstant();
+    }
+
+    /** How close to its end a certificate gets a warning: the hub's start log and {@code hub check} say to renew it. */
+    public static final Duration EXPIRY_WARNING = Duration.ofDays(30);
+
+    /** Where a certificate stands in its validity at a moment. */
+    public enum Validity {
+        /** Its validity has not started: the service would refuse it. */
+        NOT_YET_VALID,
+        /** Its validity has ended: the service would refuse it. */
+        EXPIRED,
+        /** Valid, but ending within {@link #EXPIRY_WARNING}. */
+        EXPIRES_SOON,
+        /** Valid for longer than {@link #EXPIRY_WARNING}. */
+        VALID
+    }
+
+    /** Where this certificate stands at {@code now}. */
+    public Validity validityAt(Instant now) {
+        if (now.isBefore(notBefore())) {
+            return Validity.NOT_YET_VALID;
+        }
+        if (!now.isBefore(notAfter())) {
+            return Validity.EXPIRED;
+        }
+        return now.plus(EXPIRY_WARNING).isAfter(notAfter()) ? Validity.EXPIRES_SOON : Validity.VALID;
     }
 
     /** A TLS context presenting this certificate and trusting {@code trust} for the server's. */

@@ -1,6 +1,8 @@
 package fr.vigie.kiosk.config;
 
+import fr.vigie.hardware.gpio.GpioChoice;
 import fr.vigie.hardware.gpio.GpioPins;
+import fr.vigie.hardware.gpio.GpioProvider;
 import fr.vigie.hardware.print.IppPrinter;
 import fr.vigie.kiosk.session.SessionTimeouts;
 import java.net.URI;
@@ -62,7 +64,22 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, GpioPins gpi
     public enum Readers { PCSC, SANDBOX }
 
     /** Which GPIO board. */
-    public enum Gpio { AUTO, GPIOD, MOCK }
+    public enum Gpio {
+        AUTO, GPIOD, MOCK;
+
+        /**
+         * The provider this setting gives on this machine, and why: for {@code auto}, what the board's device tree
+         * says ({@link GpioProvider#detect}); otherwise the provider named. The one place the kiosk decides it
+         * (its station and {@code ./vigie kiosk check}).
+         */
+        public GpioChoice choice() {
+            return switch (this) {
+                case AUTO -> GpioProvider.detect(GpioProvider.DEVICE_TREE_MODEL);
+                case GPIOD -> GpioChoice.forced(GpioProvider.GPIOD);
+                case MOCK -> GpioChoice.forced(GpioProvider.MOCK);
+            };
+        }
+    }
 
     public StationConfig {
         if (uiPort < 0 || uiPort > 65_535) {

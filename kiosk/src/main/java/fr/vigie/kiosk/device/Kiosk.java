@@ -23,6 +23,7 @@ import fr.vigie.protocol.ProtocolCodec;
 import fr.vigie.provisioning.ProvisioningException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,6 +53,11 @@ import org.slf4j.LoggerFactory;
 public final class Kiosk implements AutoCloseable {
     /** The outbox's file name inside {@link KioskConfig#dataDir()}. */
     public static final String OUTBOX_FILE = "outbox.db";
+
+    /** Where the kiosk with data directory {@code dataDir} keeps its device identity (key and certificate). */
+    public static Path identityDirectory(Path dataDir) {
+        return dataDir.resolve(KioskIdentity.IDENTITY_DIR);
+    }
     private static final Logger log = LoggerFactory.getLogger(Kiosk.class);
     private static final ProtocolCodec CODEC = new ProtocolCodec();
 

@@ -58,7 +58,7 @@ final class KioskIdentity implements AutoCloseable {
         char[] secret = DeviceSecret.loadOrCreate(access.deviceSecretFile());
         DeviceIdentity device;
         try {
-            device = DeviceIdentity.openOrCreate(config.dataDir().resolve(IDENTITY_DIR), config.address(), secret, clock);
+            device = DeviceIdentity.openOrCreate(Kiosk.identityDirectory(config.dataDir()), config.address(), secret, clock);
         } finally {
             Arrays.fill(secret, '\0');
         }

@@ -4,8 +4,6 @@ import fr.vigie.hardware.barcode.PayloadClassifier;
 import fr.vigie.hardware.card.ReaderMonitor;
 import fr.vigie.hardware.card.TerminalSource;
 import fr.vigie.hardware.gpio.Delays;
-import fr.vigie.hardware.gpio.GpioChoice;
-import fr.vigie.hardware.gpio.GpioProvider;
 import fr.vigie.hardware.gpio.Pi4jBoard;
 import fr.vigie.hardware.print.IppPrinter;
 import fr.vigie.kiosk.admission.AdmissionClient;
@@ -283,12 +281,7 @@ public final class SignInStation implements AutoCloseable {
          * provider it runs on, why, and on which pins (what IT reads to check a kiosk's GPIO).
          */
         private static Pi4jBoard board(StationConfig config, Clock clock, Delays delays) {
-            GpioChoice choice = switch (config.gpio()) {
-                case AUTO -> GpioProvider.detect(GpioProvider.DEVICE_TREE_MODEL);
-                case GPIOD -> GpioChoice.forced(GpioProvider.GPIOD);
-                case MOCK -> GpioChoice.forced(GpioProvider.MOCK);
-            };
-            Pi4jBoard board = choice.open(config.gpioPins(), clock, delays);
+            Pi4jBoard board = config.gpio().choice().open(config.gpioPins(), clock, delays);
             LOG.info("GPIO: {} with {}={}; pins {}", board.choice(), StationConfig.GPIO,
                     config.gpio().name().toLowerCase(java.util.Locale.ROOT), board.pins());
             return board;

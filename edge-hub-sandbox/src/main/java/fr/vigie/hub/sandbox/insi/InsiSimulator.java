@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * certificate with another CN gets {@code desir_560}. Tests may queue faults INSi really answers
  * ({@link #faultNext}: {@code siram_40}/{@code insi_102}, {@code desir_550}, {@code desir_560}), switch
  * its {@link SimulatorBehaviour} to slow, failing or hostile answers, and read what every request
- * asked in its call log ({@link #calls()}). Thread-safe.
+ * asked in its call log ({@link #calls()}). {@code GET <endpoint>?wsdl} answers a minimal WSDL of the two
+ * operations ({@link SimulatorWsdl}), what {@code ./vigie hub check} looks for. Thread-safe.
  *
  * <p>Built on the JDK's {@link HttpsServer} rather than Javalin/Jetty: client authentication is
  * required in the TLS handshake itself ({@code needClientAuth}), each exchange exposes its
@@ -225,6 +226,10 @@ public final class InsiSimulator implements AutoCloseable {
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if ("GET".equals(exchange.getRequestMethod()) && "wsdl".equalsIgnoreCase(exchange.getRequestURI().getRawQuery())) {
+                Exchanges.send(exchange, 200, "text/xml; charset=utf-8", SimulatorWsdl.document(endpoint()));
+                return;
+            }
             if (!"POST".equals(exchange.getRequestMethod())) {
                 Exchanges.send(exchange, 405, "text/plain", "POST only".getBytes(StandardCharsets.US_ASCII));
                 return;

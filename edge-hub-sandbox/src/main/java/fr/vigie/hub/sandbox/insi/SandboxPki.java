@@ -101,6 +101,15 @@ public final class SandboxPki {
         return leaf(subject, KeyPurposeId.id_kp_clientAuth, null);
     }
 
+    /**
+     * An establishment certificate (clientAuth) with the given CN, valid from {@code notBefore} for {@code validity}
+     * (e.g. one that has already expired, or one not valid yet), for tests of what a site's preflight reports.
+     */
+    public TlsIdentity establishment(String commonName, Instant notBefore, Duration validity) {
+        X500Name subject = new X500Name("CN=" + commonName + ",OU=10B0152872,O=VIGIE SANDBOX ESTABLISHMENT,C=FR");
+        return leaf(subject, KeyPurposeId.id_kp_clientAuth, null, notBefore, validity);
+    }
+
     /** The simulator's server certificate for {@code localhost} and {@code 127.0.0.1}. */
     public TlsIdentity server() {
         GeneralNames san = new GeneralNames(new GeneralName[] {new GeneralName(GeneralName.dNSName, "localhost"),
@@ -109,11 +118,17 @@ public final class SandboxPki {
     }
 
     private TlsIdentity leaf(X500Name subject, KeyPurposeId purpose, GeneralNames san) {
+        return leaf(subject, purpose, san, clock.instant().minus(Duration.ofHours(1)),
+                Duration.ofDays(365).plus(Duration.ofHours(1)));
+    }
+
+    private TlsIdentity leaf(X500Name subject, KeyPurposeId purpose, GeneralNames san, Instant notBefore,
+            Duration validity) {
         try {
             KeyPair keys = ecKeys();
             X509Certificate cert = certificate(X500Name.getInstance(issuing.getSubjectX500Principal().getEncoded()),
-                    subject, keys, issuingKeys.getPrivate(), Duration.ofDays(365), new BasicConstraints(false),
-                    KeyUsage.digitalSignature, new ExtendedKeyUsage(purpose), san);
+                    subject, keys, issuingKeys.getPrivate(), notBefore, notBefore.plus(validity),
+                    new BasicConstraints(false), KeyUsage.digitalSignature, new ExtendedKeyUsage(purpose), san);
             return new TlsIdentity(keys.getPrivate(), new X509Certificate[] {cert, issuing, root});
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot issue a sandbox certificate", e);
@@ -153,9 +168,15 @@ public final class SandboxPki {
             Duration validity, BasicConstraints constraints, int keyUsage, ExtendedKeyUsage eku, GeneralNames san)
             throws GeneralSecurityException {
         Instant now = clock.instant();
+        return certificate(issuer, subject, subjectKeys, signer, now.minus(Duration.ofHours(1)), now.plus(validity),
+                constraints, keyUsage, eku, san);
+    }
+
+    private X509Certificate certificate(X500Name issuer, X500Name subject, KeyPair subjectKeys, PrivateKey signer,
+            Instant notBefore, Instant notAfter, BasicConstraints constraints, int keyUsage, ExtendedKeyUsage eku,
+            GeneralNames san) throws GeneralSecurityException {
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, new BigInteger(127, RANDOM).setBit(0),
-                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(validity)), subject,
-                subjectKeys.getPublic());
+                Date.from(notBefore), Date.from(notAfter), subject, subjectKeys.getPublic());
         try {
             add(b, Extension.basicConstraints, true, constraints);
             add(b, Extension.keyUsage, true, new KeyUsage(keyUsage));

@@ -5,9 +5,9 @@ import fr.vigie.hardware.card.CardOperationException;
 import fr.vigie.hardware.card.ReaderMonitor;
 import fr.vigie.hardware.card.TerminalSource;
 import fr.vigie.hardware.card.pcsc.PcscLibrary;
+import fr.vigie.hardware.card.pcsc.PcscService;
 import fr.vigie.hardware.card.pcsc.PcscTerminalSource;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,8 +34,6 @@ public final class CardCommand {
     }
 
     static final String USAGE = usage(null);
-    /** Where pcscd listens when it runs (pcsc-lite's default socket). */
-    private static final Path PCSCD_SOCKET = Path.of("/run/pcscd/pcscd.comm");
 
     private CardCommand() {
     }
@@ -61,7 +59,7 @@ public final class CardCommand {
             source = library != null ? PcscTerminalSource.withLibrary(Path.of(library)) : PcscTerminalSource.system();
         } catch (IllegalStateException e) {
             System.err.println("card: " + e.getMessage());
-            System.err.println(pcscdHint(Files.exists(PCSCD_SOCKET), pcscdInstalled()));
+            System.err.println(PcscService.hint());
             System.exit(1);
             return;
         }
@@ -110,8 +108,8 @@ public final class CardCommand {
         } catch (CardOperationException e) {
             err.println("card: " + e.getMessage());
             if (e.error() == CardError.CARD_READER_UNAVAILABLE
-                    && (e.getMessage().contains("SCARD_E_NO_SERVICE") || !Files.exists(PCSCD_SOCKET))) {
-                err.println(pcscdHint(Files.exists(PCSCD_SOCKET), pcscdInstalled()));
+                    && (e.getMessage().contains("SCARD_E_NO_SERVICE") || !PcscService.socketPresent())) {
+                err.println(PcscService.hint());
             }
             return 1;
         }
@@ -129,24 +127,9 @@ public final class CardCommand {
         return b.append("\n  --library PATH                    the libpcsclite.so.1 to use (default: the system's)").toString();
     }
 
-    /**
-     * What to do when the PC/SC service does not answer: install pcscd, or start it, the way the machine
-     * runs services.
-     */
+    /** What to do when the PC/SC service does not answer ({@link PcscService#hint(boolean, boolean)}). */
     static String pcscdHint(boolean socketPresent, boolean installed) {
-        if (!installed) {
-            return "hint: the PC/SC service pcscd is not installed: sudo apt-get install pcscd (then plug the reader in)";
-        }
-        if (socketPresent) {
-            return "hint: pcscd's socket " + PCSCD_SOCKET + " exists but nobody answers: restart it with"
-                    + " sudo systemctl restart pcscd.socket pcscd (without systemd: sudo pcscd)";
-        }
-        return "hint: the PC/SC service pcscd is not running: start it with sudo systemctl start pcscd.socket"
-                + " (without systemd: sudo pcscd), then run this command again";
-    }
-
-    private static boolean pcscdInstalled() {
-        return Files.isExecutable(Path.of("/usr/sbin/pcscd")) || Files.isExecutable(Path.of("/usr/bin/pcscd"));
+        return PcscService.hint(socketPresent, installed);
     }
 
     private static void watch(TerminalSource source, PrintStream out) throws InterruptedException {
