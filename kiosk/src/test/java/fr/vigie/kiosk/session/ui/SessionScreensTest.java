@@ -9,6 +9,7 @@ import fr.vigie.hardware.card.CpsHolder;
 import fr.vigie.hardware.sim.card.CpsCredential;
 import fr.vigie.hardware.sim.igcsante.TestIgcSante;
 import fr.vigie.kiosk.session.PscView;
+import fr.vigie.kiosk.session.SessionAuthentication;
 import fr.vigie.kiosk.session.SessionReason;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.session.SessionView;
@@ -39,9 +40,9 @@ class SessionScreensTest {
         CpsCredential martin = TestIgcSante.shared().issuePersonne("810001234565", "MARTIN", "Claire");
         CpsHolder holder = new CpsHolder(martin.idNatPs(), "MARTIN", "Claire", martin.certificate());
         SessionView card = new SessionView(SessionState.OPEN, "s1", holder, SessionReason.PIN_OK, -1, null,
-                martin.idNatPs(), PscView.NONE);
+                martin.idNatPs(), PscView.NONE, SessionAuthentication.CARD_PIN, null, null);
         SessionView phone = new SessionView(SessionState.OPEN, "s2", null, SessionReason.ECPS_APPROVED, -1, null,
-                "810099900028", PscView.NONE);
+                "810099900028", PscView.NONE, SessionAuthentication.ECPS, null, null);
 
         assertEquals("session.open.lock-hint", SessionScreens.lockHint(card));
         assertEquals("session.open.lock-hint-ecps", SessionScreens.lockHint(phone));
