@@ -13,6 +13,7 @@ import fr.vigie.kiosk.session.SessionAuthentication;
 import fr.vigie.kiosk.session.SessionReason;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.session.SessionView;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
@@ -54,5 +55,13 @@ class SessionScreensTest {
             assertFalse(ecps.contains(locale == Locale.FRENCH ? "retirez votre carte" : "remove your card"), ecps);
             assertTrue(ecps.contains(words.getString("session.open.logout")), "names the sign-out button: " + ecps);
         }
+    }
+
+    @Test
+    void theTimeLeftWaitingForPscIsShownInWholeSecondsRoundedUp() {
+        assertEquals(new SessionScreens.Wait(2, 0), SessionScreens.Wait.of(Duration.ofSeconds(120)));
+        assertEquals(new SessionScreens.Wait(1, 15), SessionScreens.Wait.of(Duration.ofSeconds(75)));
+        assertEquals(new SessionScreens.Wait(0, 1), SessionScreens.Wait.of(Duration.ofMillis(400)), "not yet over");
+        assertEquals(new SessionScreens.Wait(0, 0), SessionScreens.Wait.of(Duration.ZERO));
     }
 }
