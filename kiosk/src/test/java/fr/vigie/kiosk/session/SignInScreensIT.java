@@ -364,7 +364,7 @@ class SignInScreensIT {
 
         signIn(0);
 
-        page().awaitText("Encore 2 min 0 s au plus.");
+        page().awaitText("Encore 2 min au plus.");
         assertTrue(page().text().contains("Votre session est ouverte avec votre carte CPS")
                 && page().text().contains("Pro Santé Connect confirme votre identité"), page().text());
         assertTrue(browser.findElement(By.id("psc-card-only")).isDisplayed());
@@ -384,7 +384,7 @@ class SignInScreensIT {
         startStation(SandboxCards.certificateCheck(timers), pendingPsc());
         open("?lang=en");
         signIn(0);
-        page().awaitText("At most 2 min 0 s more.");
+        page().awaitText("At most 2 min more.");
 
         timers.advance(Duration.ofSeconds(115));
         page().awaitText("At most 5 s more.");
