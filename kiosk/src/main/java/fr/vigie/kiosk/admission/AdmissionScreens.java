@@ -55,6 +55,8 @@ public final class AdmissionScreens implements ScanListener {
     private final ScreenSlot slot;
     private AdmissionView view = AdmissionView.home();
     private Runnable retry;
+    /** The session in front when the screens last followed it: the patient on screen is that agent's. */
+    private String agentSession;
 
     private AdmissionScreens(KioskUi ui, ClinicianSession session, AdmissionDesk desk, VitaleSource vitale) {
         this.session = session;
@@ -108,14 +110,25 @@ public final class AdmissionScreens implements ScanListener {
         refresh();
     }
 
-    /** A session that ended takes its patient with it: the next agent starts at home. */
+    /**
+     * A session that ended takes its patient with it, and so does another agent's session coming in front (fast
+     * user switching keeps the first one locked behind it): the next agent starts at home, never on the
+     * previous agent's patient.
+     */
     private void sessionChanged() {
         SessionState state = session.state();
-        if (state == SessionState.IDLE || state == SessionState.CLOSED) {
-            synchronized (this) {
+        String front = session.sessionId().orElse(null);
+        boolean reset;
+        synchronized (this) {
+            reset = state == SessionState.IDLE || state == SessionState.CLOSED
+                    || (front != null && agentSession != null && !front.equals(agentSession));
+            agentSession = front;
+            if (reset) {
                 view = AdmissionView.home();
                 retry = null;
             }
+        }
+        if (reset) {
             desk.nextPatient();
         }
         refresh();

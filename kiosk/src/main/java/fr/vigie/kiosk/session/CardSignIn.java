@@ -86,7 +86,7 @@ final class CardSignIn {
                 a.pinCard = claim.card();
                 window.pinSignIn(a.idNatPs, clock.instant());
                 pinTriesLeft = -1;
-                machine.signedIn(a, SessionReason.PIN_OK);
+                machine.signedIn(a, SessionAuthentication.CARD_PIN, SessionReason.PIN_OK);
                 return true;
             }
             case PIN_WRONG -> {
@@ -137,7 +137,9 @@ final class CardSignIn {
 
     /**
      * A contactless tap: the card is to prove its holder if their re-authentication window is open; a tap
-     * by the clinician of the open session only counts as activity.
+     * by the clinician of the open session only counts as activity. Outside the window, the clinician of the
+     * locked session is told their card and PIN are needed; another clinician is asked, by name, to insert their
+     * card and type their PIN (their session then opens, the locked one stays locked).
      */
     Optional<CardClaim> claimTap(PresentedCard card) {
         SessionRecord a = machine.foreground();
@@ -151,8 +153,10 @@ final class CardSignIn {
             return Optional.empty();
         }
         if (!window.open(who, clock.instant())) {
-            if (a.state == SessionState.LOCKED) {
+            if (a.state == SessionState.LOCKED && a.idNatPs.equals(who)) {
                 machine.transition(a, SessionState.LOCKED, SessionReason.REAUTH_WINDOW_EXPIRED);
+            } else if (a.state == SessionState.LOCKED) {
+                machine.cardNeeded(card.holder());
             } else {
                 machine.refusalBeep();
             }
@@ -170,7 +174,7 @@ final class CardSignIn {
             LOG.warn("contactless tap refused for session {}: {}", a.id, v.detail());
             machine.refusalBeep();
         } else if (a.idNatPs.equals(holder.idNatPs())) {
-            machine.transition(a, SessionState.OPEN, SessionReason.REAUTH_SAME_CLINICIAN);
+            machine.unlockedByTap(a);
         } else {
             machine.switchTo(a, holder);
         }

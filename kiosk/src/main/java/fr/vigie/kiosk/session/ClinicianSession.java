@@ -7,6 +7,7 @@ import fr.vigie.hardware.gpio.PresenceChange;
 import fr.vigie.hardware.gpio.StatusLed;
 import fr.vigie.kiosk.psc.CibaState;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,9 +19,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The clinician session of one kiosk: contact CPS + PIN sign-in, locking (card removed, nobody in
- * front, idle), nomadic re-authentication and fast switching by contactless tap, closing after a
- * grace period, and the link with Pro Santé Connect (card sign-ins connected in the background,
- * e-CPS sign-ins). Every transition goes to the {@link SessionSink} with a {@link SessionReason}; the
+ * front, idle), nomadic re-authentication by contactless tap, fast user switching (another clinician's
+ * session opens while the locked one waits behind it, its grace period running), closing after a
+ * grace period, and the link with Pro Santé Connect (card sign-ins connected in the background, with
+ * the time left shown and the choice to go on with the card alone; e-CPS sign-ins).
+ *
+ * <p>Who is in front and how they proved it: {@link #view()} gives the session in front
+ * ({@link SessionView#sessionId()}, {@link SessionView#idNatPs()}), its
+ * {@link SessionView#authentication() authentication} (card + PIN, contactless tap within the
+ * re-authentication window, e-CPS) and whether PSC confirmed it ({@link SessionView#pscConnected()});
+ * only the session in front is ever visible. Every transition goes to the {@link SessionSink} with a {@link SessionReason}; the
  * status LED and the buzzer follow.
  *
  * <p>A coordinator over the {@link SessionStateMachine} (sessions, states, timers), {@link CardSignIn}
@@ -54,7 +62,7 @@ public final class ClinicianSession {
         this.outputs = new SessionOutputs(b.sink, new SessionSignals(b.led, b.buzzer));
         this.machine = new SessionStateMachine(b.timeouts, b.clock, locked, b.ids, outputs);
         this.cards = new CardSignIn(machine, window, b.clock);
-        this.psc = new PscBinding(machine, window, b.psc);
+        this.psc = new PscBinding(machine, window, b.psc, locked, b.clock);
     }
 
     /** @return a builder; clock, timers, LED, buzzer and session ids have defaults */
@@ -182,6 +190,17 @@ public final class ClinicianSession {
     }
 
     /**
+     * The clinician of the open card session in front chose to go on with their card alone rather than wait for
+     * Pro Santé Connect: the session stays open, card only ({@link SessionView#pscConnected()} false), and PSC is
+     * no longer asked for it (a late answer is dropped).
+     *
+     * @return false if no card session in front was waiting for PSC
+     */
+    public boolean continueWithCard() {
+        return call(psc::continueWithCard);
+    }
+
+    /**
      * The clinician chose exercice {@code index} of the open session's PSC exercices.
      *
      * @return false if there is no such exercice to choose
@@ -194,6 +213,10 @@ public final class ClinicianSession {
 
     Optional<String> phoneSignInStarted(String idNatPs) {
         return call(() -> psc.phoneSignInStarted(idNatPs));
+    }
+
+    void cardRequestExpires(String sessionId, Instant expiresAt) {
+        run(() -> psc.cardRequestExpires(sessionId, expiresAt));
     }
 
     void phoneBinding(String sessionId, String bindingMessage) {

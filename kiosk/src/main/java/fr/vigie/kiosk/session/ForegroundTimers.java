@@ -9,7 +9,8 @@ import java.time.Instant;
 /**
  * The timers of the session in front of the kiosk, and what they count from: PIN entry (from the PIN
  * request), idle lock (from the last activity), presence lock (from when the sensor last saw nobody),
- * grace period (from the lock). They follow the session's state ({@link #entered}); when one is due it
+ * grace period (from the lock), and how long a notice over a locked session stays (as long as a PIN entry).
+ * They follow the session's state ({@link #entered}); when one is due it
  * tells its {@link Expiry}, which decides, since the session may have moved on. A locked session that steps
  * behind a sign-in takes its grace timer along ({@link #takeGrace}).
  *
@@ -26,6 +27,9 @@ final class ForegroundTimers {
         void presenceCheck(SessionRecord a);
 
         void graceExpired(SessionRecord a);
+
+        /** A notice shown over locked session {@code a} (another clinician's card needed) was up long enough. */
+        void noticeExpired(SessionRecord a);
     }
 
     private final SessionTimeouts timeouts;
@@ -36,6 +40,7 @@ final class ForegroundTimers {
     private Timer idle;
     private Timer presence;
     private Timer grace;
+    private Timer notice;
     private Instant lastActivity;
     private Instant absentSince;
 
@@ -140,7 +145,13 @@ final class ForegroundTimers {
         grace = t;
     }
 
+    /** A notice was put over locked session {@code a}: it goes after {@link SessionTimeouts#pinEntry()}. */
+    void notice(SessionRecord a) {
+        notice = replace(notice, timeouts.pinEntry(), () -> expiry.noticeExpired(a));
+    }
+
     void cancelAll() {
+        notice = cancel(notice);
         pin = cancel(pin);
         idle = cancel(idle);
         presence = cancel(presence);

@@ -128,6 +128,8 @@ public final class PscConnector implements PscLink {
             requestBySession.put(sessionId, started.requestId());
             if (channel.equals("MOBILE")) {
                 s.phoneBinding(sessionId, started.bindingMessage());
+            } else {
+                s.cardRequestExpires(sessionId, started.expiresAt());
             }
             schedule(sessionId, started);
         } catch (HubUnavailableException e) {

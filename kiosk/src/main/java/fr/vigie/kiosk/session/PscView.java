@@ -25,8 +25,13 @@ public record PscView(Status status, Optional<String> bindingMessage, Optional<C
         CONNECTED,
         /** The hub or PSC could not be reached: working offline. */
         OFFLINE,
-        /** PSC did not connect the session (refused or expired on the card app). */
-        NOT_CONNECTED
+        /**
+         * PSC did not connect the session (refused, expired on the card app, or not within the kiosk's wait):
+         * a card session goes on with the card alone.
+         */
+        NOT_CONNECTED,
+        /** The clinician chose to go on with the card alone without waiting for PSC: it is no longer asked. */
+        CARD_ONLY
     }
 
     public PscView {

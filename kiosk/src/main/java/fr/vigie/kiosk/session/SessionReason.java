@@ -47,6 +47,13 @@ public enum SessionReason {
     PSC_OFFLINE,
     /** PSC did not connect the card session (refused or expired on the card app); it goes on without PSC. */
     PSC_NOT_CONNECTED,
+    /**
+     * PSC did not confirm the card session within the time the kiosk waits (the CIBA request's expiry): it goes
+     * on with the card alone.
+     */
+    PSC_TIMED_OUT,
+    /** The clinician chose to go on with the card alone rather than wait for PSC: PSC is no longer asked. */
+    PSC_CARD_ONLY,
     /** PSC authenticated another professional than the one who opened the session: refused. */
     PSC_SUBJECT_MISMATCH,
     /** The clinician chose the exercice they work under. */

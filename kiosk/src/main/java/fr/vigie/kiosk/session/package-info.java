@@ -7,21 +7,31 @@
  * <ul>
  * <li>{@link fr.vigie.kiosk.session.ClinicianSession} — the public face and coordinator: takes every
  *     input, runs it as one step under the session's lock, asks the card questions between steps.
- * <li>{@code SessionStateMachine} — the lock state machine: the session in front and the locked one
- *     parked behind a sign-in, states and transitions; {@code ForegroundTimers} — the PIN entry, idle,
+ * <li>{@code SessionStateMachine} — the lock state machine: the session in front and the locked ones of other
+ *     clinicians parked behind it (fast user switching: a colleague's sign-in keeps the first session locked,
+ *     its grace period running), states and transitions; {@code ForegroundTimers} — the PIN entry, idle,
  *     presence and grace timers of the session in front; {@code SessionOutputs} — the sink, LED, buzzer
  *     and listeners every transition goes to.
  * <li>{@code CardSignIn} — the card inputs: contact card in and out, the PIN's verdict, taps checked
  *     against the clinician's {@code ReauthWindow}, the card that may sign for an open session.
  * <li>{@code PscBinding} — the Pro Santé Connect side: when a session asks PSC through the
  *     {@link fr.vigie.kiosk.session.PscLink} ({@link fr.vigie.kiosk.session.PscConnector}, CIBA through
- *     the hub) and what bound tokens, refusals and an unreachable hub do to it.
+ *     the hub), how long a card session waits for it (the time left is in the view; the clinician may go on
+ *     with the card alone at once), and what bound tokens, refusals, the end of the wait and an unreachable
+ *     hub do to it.
  * <li>Ports and their production implementations: {@link fr.vigie.kiosk.session.CardAuthenticator}
  *     ({@link fr.vigie.kiosk.session.CpsCardAuthenticator}), {@link fr.vigie.kiosk.session.SessionSink},
  *     {@link fr.vigie.kiosk.session.SessionTimers}, {@link fr.vigie.kiosk.session.CertificateCheck}
  *     ({@link fr.vigie.kiosk.session.IgcSanteCertificateCheck}); {@link fr.vigie.kiosk.session.CardReaderInputs}
  *     turns reader events into session inputs.
  * </ul>
+ * <h2>Who is signed in, and how</h2>
+ * {@link fr.vigie.kiosk.session.ClinicianSession#view()} is the one place to read it: the session in front
+ * (only it is ever shown), its clinician, its {@link fr.vigie.kiosk.session.SessionAuthentication}
+ * (card + PIN, contactless tap within the re-authentication window, e-CPS) and whether Pro Santé Connect
+ * confirmed it ({@link fr.vigie.kiosk.session.SessionView#pscConnected()}; a card session is card only until
+ * then). A feature that needs PSC checks that, and never assumes it from a card sign-in.
+ *
  * {@link fr.vigie.kiosk.session.ClinicianSession#signWithSessionCard} has the card that opened a session
  * with its PIN sign a challenge chosen by the hub (the agent proof of an admission desk).
  *

@@ -30,7 +30,7 @@ final class Parts extends RecordedSignals implements PscLink {
         machine = new SessionStateMachine(Rig.TIMEOUTS, timers, timers, () -> "s" + ++ids,
                 new SessionOutputs(events::add, new SessionSignals(this, this)));
         cards = new CardSignIn(machine, window, timers);
-        psc = new PscBinding(machine, window, withHub ? this : PscLink.NONE);
+        psc = new PscBinding(machine, window, withHub ? this : PscLink.NONE, timers, timers);
     }
 
     /** {@code who} inserts their contact card and types the right PIN; returns their session. */

@@ -2,6 +2,7 @@ package fr.vigie.kiosk.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.kiosk.psc.CibaStart;
@@ -54,6 +55,7 @@ class PscSessionTest {
         final List<String> chosen = new ArrayList<>();
         final Map<String, Deque<Object>> answers = new HashMap<>();
         Exception startFailure;
+        Duration expiresIn = Duration.ofSeconds(120);
 
         @Override
         public CibaStart start(String idNatPs, String channel, String sessionId)
@@ -66,7 +68,7 @@ class PscSessionTest {
                 throw r;
             }
             return new CibaStart("req-" + sessionId, "42", Duration.ofSeconds(1),
-                    rig.timers.instant().plusSeconds(120));
+                    rig.timers.instant().plus(expiresIn));
         }
 
         @Override
@@ -180,18 +182,20 @@ class PscSessionTest {
     }
 
     @Test
-    void aSwappedCardsLateAnswerIsIgnored() {
+    void theAnswerForASessionParkedBehindAnotherClinicianStaysWithItAndNeverShowsInFront() {
         rig.signIn(Rig.MARTIN);
         rig.session.cardRemoved();
         rig.signIn(Rig.DUBOIS);
-        assertEquals("CLOSED:REAUTH_SWITCH", rig.path("s1").get(rig.path("s1").size() - 1));
+        assertEquals("LOCKED:CARD_REMOVED", rig.path("s1").get(rig.path("s1").size() - 1));
         hub.answer("s1", bound(Rig.MARTIN.idNatPs(), 1));
 
         rig.advance(Duration.ofSeconds(1));
 
         assertEquals(SessionState.OPEN, rig.session.state());
         assertEquals(Optional.of(Rig.DUBOIS.idNatPs()), rig.session.idNatPs());
-        assertTrue(rig.path("s1").stream().noneMatch(p -> p.endsWith("PSC_CONNECTED")), "s1 is over");
+        assertEquals(PscView.Status.CONNECTING, rig.session.psc().status(), "Dubois's own request still waits");
+        assertTrue(rig.session.psc().who().isEmpty());
+        assertEquals("LOCKED:PSC_CONNECTED", rig.path("s1").get(rig.path("s1").size() - 1), "Martin's, parked");
     }
 
     @Test
@@ -275,5 +279,98 @@ class PscSessionTest {
         assertEquals(SessionState.IDLE, rig.session.state());
         rig.advance(Duration.ofSeconds(5));
         assertEquals("CLOSED", rig.last().to(), "polling stopped with the session");
+    }
+
+    // The wait for PSC after a card + PIN sign-in: the time left, going on with the card alone, the end of the wait.
+
+    @Test
+    void whileWaitingForPscTheCardSessionIsOpenCardOnlyAndShowsTheTimeLeftToTheRequestsExpiry() {
+        List<SessionView> drawn = new ArrayList<>();
+        rig.session.addListener(() -> drawn.add(rig.session.view()));
+        rig.signIn(Rig.MARTIN);
+
+        SessionView now = rig.session.view();
+        assertEquals(SessionState.OPEN, now.state());
+        assertEquals(SessionAuthentication.CARD_PIN, now.authentication());
+        assertFalse(now.pscConnected(), "card only until PSC binds tokens");
+        assertEquals(Duration.ofSeconds(120), now.pscWaitLeft(), "the hub's request expires in 120 s");
+        drawn.clear();
+        rig.advance(Duration.ofSeconds(45));
+
+        assertEquals(Duration.ofSeconds(75), rig.session.view().pscWaitLeft());
+        assertTrue(drawn.size() >= 45, "the screens are told every second: " + drawn.size());
+        assertEquals(List.of("OPEN:PIN_OK"), rig.path("s1").subList(rig.path("s1").size() - 1, rig.path("s1").size()),
+                "no event for the ticks");
+    }
+
+    @Test
+    void goingOnWithTheCardAloneStopsWaitingAndALateApprovalIsDropped() {
+        rig.signIn(Rig.MARTIN);
+        rig.advance(Duration.ofSeconds(3));
+
+        assertTrue(rig.session.continueWithCard());
+
+        SessionView now = rig.session.view();
+        assertEquals(SessionState.OPEN, now.state());
+        assertEquals(PscView.Status.CARD_ONLY, now.psc().status());
+        assertNull(now.pscWaitLeft());
+        assertFalse(now.pscConnected());
+        assertEquals("OPEN:PSC_CARD_ONLY", rig.path("s1").get(rig.path("s1").size() - 1));
+        hub.answer("s1", bound(Rig.MARTIN.idNatPs(), 1));
+        rig.advance(Duration.ofSeconds(130));
+        assertEquals(PscView.Status.CARD_ONLY, rig.session.psc().status(), "never upgraded behind her back");
+        assertFalse(rig.session.view().pscConnected());
+        assertEquals("OPEN:PSC_CARD_ONLY", rig.path("s1").get(rig.path("s1").size() - 1));
+        assertFalse(rig.session.continueWithCard(), "nothing is waited for any more");
+    }
+
+    @Test
+    void whenPscDoesNotAnswerInTimeTheSessionGoesOnWithTheCardAlone() {
+        rig.signIn(Rig.MARTIN);
+
+        rig.advance(Duration.ofSeconds(119));
+        assertEquals(PscView.Status.CONNECTING, rig.session.psc().status());
+        assertEquals(Duration.ofSeconds(1), rig.session.view().pscWaitLeft());
+        rig.advance(Duration.ofSeconds(1));
+
+        SessionView now = rig.session.view();
+        assertEquals(SessionState.OPEN, now.state(), "still signed in: not a failure of sign-in");
+        assertEquals(PscView.Status.NOT_CONNECTED, now.psc().status());
+        assertNull(now.pscWaitLeft());
+        assertEquals(SessionAuthentication.CARD_PIN, now.authentication());
+        assertEquals("OPEN:PSC_TIMED_OUT", rig.path("s1").get(rig.path("s1").size() - 1));
+        hub.answer("s1", bound(Rig.MARTIN.idNatPs(), 1));
+        rig.advance(Duration.ofSeconds(20));
+        assertEquals(PscView.Status.NOT_CONNECTED, rig.session.psc().status(), "a late answer is dropped");
+    }
+
+    @Test
+    void pscConfirmingWithinTheWaitConnectsTheCardSession() {
+        rig.signIn(Rig.MARTIN);
+        rig.advance(Duration.ofSeconds(10));
+        hub.answer("s1", bound(Rig.MARTIN.idNatPs(), 1));
+
+        rig.advance(Duration.ofSeconds(1));
+
+        SessionView now = rig.session.view();
+        assertTrue(now.pscConnected());
+        assertNull(now.pscWaitLeft());
+        assertEquals(SessionAuthentication.CARD_PIN, now.authentication());
+        assertEquals("OPEN:PSC_CONNECTED", rig.path("s1").get(rig.path("s1").size() - 1));
+        assertFalse(rig.session.continueWithCard());
+        rig.advance(Duration.ofSeconds(200));
+        assertTrue(rig.session.view().pscConnected(), "the end of the wait changes nothing once connected");
+    }
+
+    @Test
+    void theHubsExpirySetsHowLongTheKioskWaits() {
+        hub.expiresIn = Duration.ofSeconds(60);
+        rig.signIn(Rig.MARTIN);
+
+        assertEquals(Duration.ofSeconds(60), rig.session.view().pscWaitLeft());
+        rig.advance(Duration.ofSeconds(60));
+
+        assertEquals(PscView.Status.NOT_CONNECTED, rig.session.psc().status());
+        assertEquals("OPEN:PSC_TIMED_OUT", rig.path("s1").get(rig.path("s1").size() - 1));
     }
 }

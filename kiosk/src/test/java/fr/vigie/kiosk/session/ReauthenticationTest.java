@@ -26,7 +26,7 @@ class ReauthenticationTest {
     }
 
     @Test
-    void aTapByAnotherClinicianInsideTheirWindowSwitchesAndClosesThePreviousSession() {
+    void aTapByAnotherClinicianInsideTheirWindowOpensTheirSessionAndKeepsThePreviousOneLocked() {
         rig.signIn(Rig.DUBOIS);
         session.logout();
         rig.signIn(Rig.MARTIN);
@@ -36,7 +36,7 @@ class ReauthenticationTest {
 
         assertEquals(SessionState.OPEN, session.state());
         assertEquals("810009876540", session.clinician().orElseThrow().idNatPs());
-        assertEquals("CLOSED:REAUTH_SWITCH", rig.path("s2").get(rig.path("s2").size() - 1));
+        assertEquals("LOCKED:CARD_REMOVED", rig.path("s2").get(rig.path("s2").size() - 1));
         assertEquals(List.of("OPEN:REAUTH_SWITCH"), rig.path("s3"));
     }
 
@@ -86,7 +86,7 @@ class ReauthenticationTest {
     }
 
     @Test
-    void anotherClinicianSigningInWithCardAndPinClosesTheLockedSession() {
+    void anotherClinicianSigningInWithCardAndPinLeavesTheLockedSessionLockedUntilItsGraceEnds() {
         rig.signIn(Rig.MARTIN);
         session.cardRemoved();
 
@@ -94,9 +94,12 @@ class ReauthenticationTest {
 
         assertEquals(SessionState.OPEN, session.state());
         assertEquals("s2", session.sessionId().orElseThrow());
-        assertEquals("CLOSED:REAUTH_SWITCH", rig.path("s1").get(rig.path("s1").size() - 1));
-        rig.advance(Duration.ofSeconds(1000));
-        assertEquals(1, rig.events.stream().filter(e -> e.to().equals("CLOSED")).count(), "no late grace expiry");
+        assertEquals("LOCKED:CARD_REMOVED", rig.path("s1").get(rig.path("s1").size() - 1));
+        rig.advance(Duration.ofSeconds(899));
+        assertEquals("LOCKED:CARD_REMOVED", rig.path("s1").get(rig.path("s1").size() - 1));
+        rig.advance(Duration.ofSeconds(1));
+        assertEquals("CLOSED:GRACE_EXPIRED", rig.path("s1").get(rig.path("s1").size() - 1));
+        assertEquals("s2", session.sessionId().orElseThrow(), "the session in front is not touched");
     }
 
     @Test

@@ -160,22 +160,28 @@ class SessionStateMachineTest {
     }
 
     @Test
-    void aSwitchClosesTheSessionInFrontAndTheTimersFollowTheNewOne() {
+    void aSwitchParksTheLockedSessionInFrontAndTheTimersFollowTheNewOne() {
         SessionRecord martin = parts.signIn(Rig.MARTIN);
         parts.cards.removed();
 
         machine.switchTo(martin, Rig.holder(Rig.DUBOIS));
 
-        assertEquals("CLOSED:REAUTH_SWITCH", last(martin));
+        assertEquals("LOCKED:CARD_REMOVED", last(martin), "still locked, parked behind");
+        assertSame(martin, machine.find(martin.id));
         SessionRecord dubois = machine.foreground();
         assertEquals(List.of("OPEN:REAUTH_SWITCH"), parts.path(dubois.id));
+        assertEquals(SessionAuthentication.CONTACTLESS_TAP, machine.view(-1).authentication());
         assertNull(dubois.pinCard, "opened without a PIN: no card may sign for it");
         assertEquals(LedColour.GREEN, parts.colour());
         parts.advance(Duration.ofSeconds(300));
         assertEquals("LOCKED:IDLE_TIMEOUT", last(dubois));
-        parts.advance(Duration.ofSeconds(900));
+        parts.advance(Duration.ofSeconds(600));
+        assertEquals("CLOSED:GRACE_EXPIRED", last(martin), "the parked session's own grace, from its lock");
+        assertSame(dubois, machine.foreground());
+        parts.advance(Duration.ofSeconds(300));
         assertEquals("CLOSED:GRACE_EXPIRED", last(dubois));
-        assertEquals("CLOSED:REAUTH_SWITCH", last(martin), "the closed session's timers are gone");
+        assertEquals(SessionState.IDLE, machine.state());
+        assertEquals(0, parts.timers.pending());
     }
 
     @Test

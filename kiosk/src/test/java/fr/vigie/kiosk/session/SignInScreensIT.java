@@ -10,6 +10,9 @@ import fr.vigie.hardware.sim.card.CpsCredential;
 import fr.vigie.hardware.sim.igcsante.TestIgcSante;
 import fr.vigie.hardware.sim.card.VirtualCpsCard;
 import fr.vigie.kiosk.demo.SandboxCards;
+import fr.vigie.kiosk.psc.CibaStart;
+import fr.vigie.kiosk.psc.CibaState;
+import fr.vigie.kiosk.psc.PscHub;
 import fr.vigie.kiosk.station.SignInStation;
 import fr.vigie.kiosk.config.StationConfig;
 import fr.vigie.kiosk.testing.HeadlessChromium;
@@ -66,13 +69,41 @@ class SignInScreensIT {
     }
 
     private void startStation(CertificateCheck check) {
+        startStation(check, null);
+    }
+
+    /** A station with {@code psc} as the hub's Pro Santé Connect side (null: no hub). */
+    private void startStation(CertificateCheck check, PscHub psc) {
         if (station != null) {
             station.close();
         }
         cards = new SandboxCards(List.of(VirtualCpsCard.builder(Rig.MARTIN).pin(PIN).build(),
                 VirtualCpsCard.builder(Rig.DUBOIS).pin(PIN).build(), VirtualCpsCard.builder(EVE).pin(PIN).build()), PIN);
         StationConfig config = new StationConfig(0, StationConfig.Readers.SANDBOX, StationConfig.Gpio.MOCK, Rig.TIMEOUTS);
-        station = SignInStation.builder(config, events::add, cards, check).time(timers, timers).start();
+        SignInStation.Builder builder = SignInStation.builder(config, events::add, cards, check).time(timers, timers);
+        if (psc != null) {
+            builder.pscHub(psc);
+        }
+        station = builder.start();
+    }
+
+    /** A hub whose CIBA requests on the card stay pending (nobody approves): the kiosk waits for PSC. */
+    private PscHub pendingPsc() {
+        return new PscHub() {
+            @Override
+            public CibaStart start(String idNatPs, String channel, String sessionId) {
+                return new CibaStart("req-" + sessionId, "42", Duration.ofSeconds(5), timers.instant().plusSeconds(120));
+            }
+
+            @Override
+            public CibaState state(String requestId) {
+                return new CibaState.Pending();
+            }
+
+            @Override
+            public void chooseExercice(String requestId, int index) {
+            }
+        };
     }
 
     @AfterEach
@@ -324,6 +355,99 @@ class SignInScreensIT {
                 "return document.querySelectorAll('#screen script, #screen b').length;"));
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
         assertFalse(browser.getPageSource().contains("<script>alert"));
+    }
+
+    @Test
+    void waitingForProSanteConnectShowsTheTimeLeftAndTheCardAloneIsOfferedAtOnce() {
+        startStation(SandboxCards.certificateCheck(timers), pendingPsc());
+        open("");
+
+        signIn(0);
+
+        page().awaitText("Encore 2 min au plus.");
+        assertTrue(page().text().contains("Votre session est ouverte avec votre carte CPS")
+                && page().text().contains("Pro Santé Connect confirme votre identité"), page().text());
+        assertTrue(browser.findElement(By.id("psc-card-only")).isDisplayed());
+        timers.advance(Duration.ofSeconds(45));
+        page().awaitText("Encore 1 min 15 s au plus.");
+
+        page().tap("psc-card-only");
+
+        page().awaitText("Vous travaillez avec votre carte CPS seule, sans Pro Santé Connect.");
+        assertTrue(browser.findElements(By.id("psc-card-only")).isEmpty(), "nothing more to wait for");
+        assertEquals("session.open", page().screen());
+        assertEquals("PSC_CARD_ONLY", events.get(events.size() - 1).reason());
+    }
+
+    @Test
+    void whenProSanteConnectDoesNotAnswerTheSessionGoesOnWithTheCardAloneInEnglishToo() {
+        startStation(SandboxCards.certificateCheck(timers), pendingPsc());
+        open("?lang=en");
+        signIn(0);
+        page().awaitText("At most 2 min more.");
+
+        timers.advance(Duration.ofSeconds(115));
+        page().awaitText("At most 5 s more.");
+        timers.advance(Duration.ofSeconds(5));
+
+        page().awaitText("Pro Santé Connect did not confirm your identity: you are working with your CPS card only.");
+        assertEquals("session.open", page().screen(), "still signed in");
+        assertEquals("PSC_TIMED_OUT", events.get(events.size() - 1).reason());
+        browser.get(station.uri() + "?lang=fr"); // the language cookie stays with the browser the tests share
+    }
+
+    @Test
+    void aColleagueTappingAfterTheirWindowIsAskedToInsertTheirCardAndTheirSessionOpens() {
+        open("");
+        signIn(1); // Dubois types his PIN here: his re-authentication window opens
+        cards.remove();
+        page().awaitScreen("session.locked");
+        page().tap("logout");
+        page().awaitScreen("session.idle");
+        signIn(0);
+        cards.remove();
+        page().awaitScreen("session.locked");
+        timers.advance(Rig.TIMEOUTS.reauthWindow().plusSeconds(1));
+
+        cards.tap(1);
+
+        page().awaitText("Paul DUBOIS : pour ouvrir votre session, insérez votre carte CPS dans le lecteur et tapez"
+                + " votre code. Cette session-ci reste verrouillée.");
+        assertEquals("session.locked", page().screen());
+        cards.untap();
+        cards.insert(1);
+        page().awaitScreen("session.pin");
+        assertTrue(page().text().contains("Bonjour Paul DUBOIS"), page().text());
+        typePin(PIN);
+        page().awaitScreen("session.open");
+        assertEquals("Paul DUBOIS", browser.findElement(By.id("who")).getText(), "his session, not hers");
+        assertFalse(browser.findElement(By.cssSelector("#screen section")).getText().contains(Rig.MARTIN.idNatPs()));
+        cards.remove();
+        page().awaitScreen("session.locked");
+        assertTrue(page().text().contains("Session de Paul DUBOIS"), page().text());
+    }
+
+    @Test
+    void aColleagueTappingWithinTheirWindowOpensTheirOwnSessionOverTheLockedOne() {
+        open("");
+        signIn(1); // Dubois types his PIN here: his re-authentication window opens
+        cards.remove();
+        page().awaitScreen("session.locked");
+        page().tap("logout");
+        page().awaitScreen("session.idle");
+        signIn(0);
+        cards.remove();
+        page().awaitScreen("session.locked");
+
+        cards.tap(1);
+
+        page().awaitScreen("session.open");
+        assertEquals("Paul DUBOIS", browser.findElement(By.id("who")).getText(), "his session, not hers");
+        assertFalse(browser.findElement(By.cssSelector("#screen section")).getText().contains(Rig.MARTIN.idNatPs()));
+        cards.untap();
+        page().tap("logout");
+        page().awaitScreen("session.locked");
+        assertTrue(page().text().contains("Session de Claire MARTIN"), "her locked session is back: " + page().text());
     }
 
     private KioskPage page() {

@@ -112,11 +112,14 @@ class VirtualCpsSessionTest {
         readers.remove("Contact");
         session.cardRemoved();
 
+        String duboisSession = rig.events.get(0).sessionId();
+
         tap(dubois);
 
         assertEquals(SessionState.OPEN, session.state());
         assertEquals("810009876540", session.clinician().orElseThrow().idNatPs());
-        assertEquals("REAUTH_SWITCH", rig.last().reason());
+        assertEquals("REAUTH_SAME_CLINICIAN", rig.last().reason(), "Dubois's own locked session comes back");
+        assertEquals(duboisSession, session.sessionId().orElseThrow());
     }
 
     @Test

@@ -86,6 +86,7 @@ class AdmissionScreensIT {
     private static final Clock CLOCK = Clock.systemUTC();
     private static final KioskAddress KIOSK = KioskAddress.of("chu-nord", "accueil-2");
     static CpsCredential agent;
+    static CpsCredential colleague;
     static CertificateCheck kioskCheck;
     static AgentProof proof;
 
@@ -115,6 +116,7 @@ class AdmissionScreensIT {
         provenAgents(hub).roles().set(KIOSK, DeviceRole.ADMISSION_DESK, "it-test");
         TestIgcSante hubIgc = TestIgcSante.over(sandboxHub.sandbox().igcSante().ca(), new SecureRandom());
         agent = hubIgc.issuePersonne("810001234565", "LEROY", "Anne");
+        colleague = hubIgc.issuePersonne("810009876540", "DUBOIS", "Paul");
         kioskCheck = SandboxCards.certificateCheck(hubIgc, CLOCK);
         scheduler = Executors.newSingleThreadScheduledExecutor();
         session = ClinicianSession.builder(new SessionTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(30),
@@ -151,7 +153,11 @@ class AdmissionScreensIT {
     }
 
     private static void signIn() throws Exception {
-        READERS.insert("Agent", VirtualCpsCard.builder(agent).pin("4821").build());
+        signIn(agent);
+    }
+
+    private static void signIn(CpsCredential who) throws Exception {
+        READERS.insert("Agent", VirtualCpsCard.builder(who).pin("4821").build());
         CpsCard cps = CpsCard.open(READERS.open().getTerminal("Agent").connect("*"), null);
         session.cardInserted(new PresentedCard(cps.holder(), PresentedCard.Interface.CONTACT,
                 new CpsCardAuthenticator(cps, kioskCheck, new SecureRandom())));
@@ -324,6 +330,44 @@ class AdmissionScreensIT {
             insi.behave(SimulatorBehaviour.NORMAL);
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
             session.logout();
+        }
+        page().awaitScreen("session.idle");
+    }
+
+    @Test
+    void aColleagueSigningInOverALockedSessionStartsAtHomeNeverOnTheFirstAgentsPatient() throws Exception {
+        browser.get(ui.uri() + "?lang=fr");
+        page().awaitScreen("session.idle");
+        signIn();
+        page().awaitScreen("admission.home");
+        READERS.insert("Patient", new VirtualVitaleCard(List.of(new VitaleBeneficiary(Optional.of("280057505612389"),
+                "Dupont", "Marie Claire", new VitaleBirthDate(1980, 5, 12), 1))));
+        try {
+            page().tap("admission-vitale");
+            page().awaitScreen("admission.beneficiaries");
+            page().tap("admission-choose-0");
+            page().awaitScreen("admission.identity");
+            page().awaitText("récupérée par l’INSi");
+            String anne = session.sessionId().orElseThrow();
+            READERS.remove("Agent");
+            session.cardRemoved();
+            page().awaitScreen("session.locked");
+
+            signIn(colleague);
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> !"session.locked".equals(page().screen()));
+            assertTrue(page().text().contains("Paul DUBOIS"), page().text());
+            assertFalse(page().text().contains("Marie Claire") || page().text().toUpperCase().contains("DUPONT"),
+                    "Anne's patient is not shown to Paul: " + page().text());
+            assertEquals("admission.home", page().screen());
+            session.logout();
+            page().awaitScreen("session.locked");
+            assertEquals(anne, session.sessionId().orElseThrow(), "Anne's session waited behind, locked");
+        } finally {
+            while (session.state() == SessionState.OPEN || session.state() == SessionState.LOCKED) {
+                session.logout();
+            }
+            READERS.remove("Patient");
         }
         page().awaitScreen("session.idle");
     }

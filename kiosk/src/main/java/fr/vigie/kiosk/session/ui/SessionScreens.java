@@ -7,6 +7,7 @@ import fr.vigie.kiosk.session.SessionReason;
 import fr.vigie.kiosk.session.SessionView;
 import fr.vigie.kiosk.ui.Screen;
 import fr.vigie.kiosk.ui.ScreenPart;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -33,15 +34,28 @@ final class SessionScreens {
 
     /**
      * An open session: who, their national id and its register (RPPS, ADELI or null), what they practise as
-     * (or null), where PSC stands (a bundle key, or null when PSC was not asked) and what locks the
-     * workstation (a bundle key: removing the card, or for an e-CPS session without a card, stepping away
-     * or inactivity).
+     * (or null), where PSC stands (a bundle key, or null when PSC was not asked or is being waited for), how
+     * long the kiosk still waits for PSC (or null), and what locks the workstation (a bundle key: removing the
+     * card, or for an e-CPS session without a card, stepping away or inactivity).
      */
-    record Open(String who, String idNatPs, String register, String exercice, String pscKey, String lockHintKey) {
+    record Open(String who, String idNatPs, String register, String exercice, String pscKey, Wait pscWait,
+            String lockHintKey) {
     }
 
-    /** A locked workstation: whose session, why (a bundle key, or null), and whether the re-authentication window passed. */
-    record Locked(String name, String reasonKey, boolean windowExpired) {
+    /** Time left waiting for Pro Santé Connect, as the countdown shows it: minutes and seconds. */
+    record Wait(long minutes, long seconds) {
+        static Wait of(Duration left) {
+            long s = (left.toMillis() + 999) / 1000; // 0.4 s left still says 1 s
+            return new Wait(s / 60, s % 60);
+        }
+    }
+
+    /**
+     * A locked workstation: whose session, why (a bundle key, or null), whether the re-authentication window
+     * passed, and the name of another clinician who tapped their card after their own window (asked to insert
+     * it and type their PIN), or null.
+     */
+    record Locked(String name, String reasonKey, boolean windowExpired, String cardNeededBy) {
     }
 
     private SessionScreens() {
@@ -70,7 +84,6 @@ final class SessionScreens {
             case CARD_REMOVED -> "session.idle.card-removed";
             case LOGOUT -> "session.idle.logout";
             case GRACE_EXPIRED -> "session.idle.grace-expired";
-            case REAUTH_SWITCH -> "session.idle.switched";
             default -> null;
         };
     }
@@ -85,9 +98,10 @@ final class SessionScreens {
         String who = v.clinician() != null ? name(v.clinician()) : psc.who()
                 .map(p -> (p.givenName() + " " + p.familyName()).trim()).orElse(v.idNatPs());
         String exercice = chosen != null ? chosen : psc.exercice().map(CibaState.Exercice::screenLabel).orElse(null);
-        String pscKey = psc.status() == PscView.Status.NOT_ASKED ? null
+        Wait wait = v.pscWaitLeft() == null ? null : Wait.of(v.pscWaitLeft());
+        String pscKey = psc.status() == PscView.Status.NOT_ASKED || wait != null ? null
                 : "session.open.psc." + psc.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
-        return new Open(who, v.idNatPs(), idKind(v.idNatPs()), exercice, pscKey, lockHint(v));
+        return new Open(who, v.idNatPs(), idKind(v.idNatPs()), exercice, pscKey, wait, lockHint(v));
     }
 
     /**
@@ -104,9 +118,11 @@ final class SessionScreens {
             case WALKED_AWAY -> "session.locked.walked-away";
             case IDLE_TIMEOUT -> "session.locked.idle";
             case CARD_INSERTED -> "session.locked.card-inserted";
+            case REAUTH_SWITCH -> "session.locked.switched";
             default -> null;
         };
-        return new Locked(name(v.clinician()), why, v.reason() == SessionReason.REAUTH_WINDOW_EXPIRED);
+        return new Locked(name(v.clinician()), why, v.reason() == SessionReason.REAUTH_WINDOW_EXPIRED,
+                v.cardNeeded() == null ? null : name(v.cardNeeded()));
     }
 
     private static String refusal(SessionView v) {

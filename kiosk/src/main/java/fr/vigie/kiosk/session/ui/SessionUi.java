@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * The clinician sign-in on the kiosk screen: shows the {@link ClinicianSession}'s state (slot
  * {@code session}, priority {@value #PRIORITY}), sends the PIN typed on the on-screen keypad straight
  * to {@link ClinicianSession#submitPin} (a {@code char[]}, wiped; never a String, never logged),
- * signs out, and reports touches as activity (idle lock). Thread-safe.
+ * signs out, lets a clinician go on with their card alone rather than wait for Pro Santé Connect
+ * ({@link ClinicianSession#continueWithCard}), and reports touches as activity (idle lock). Thread-safe.
  *
  * <pre>{@code
  * SessionUi signIn = SessionUi.attach(ui, session, null);
@@ -47,6 +48,7 @@ public final class SessionUi {
             }
         });
         ui.action("session", "logout", request -> session.logout());
+        ui.action("session", "card-only", request -> session.continueWithCard());
         ui.onActivity(session::activity);
         session.addListener(slot::refresh);
         slot.showLatest(this::screen);

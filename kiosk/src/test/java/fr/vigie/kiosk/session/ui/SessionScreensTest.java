@@ -9,9 +9,11 @@ import fr.vigie.hardware.card.CpsHolder;
 import fr.vigie.hardware.sim.card.CpsCredential;
 import fr.vigie.hardware.sim.igcsante.TestIgcSante;
 import fr.vigie.kiosk.session.PscView;
+import fr.vigie.kiosk.session.SessionAuthentication;
 import fr.vigie.kiosk.session.SessionReason;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.session.SessionView;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
@@ -39,9 +41,9 @@ class SessionScreensTest {
         CpsCredential martin = TestIgcSante.shared().issuePersonne("810001234565", "MARTIN", "Claire");
         CpsHolder holder = new CpsHolder(martin.idNatPs(), "MARTIN", "Claire", martin.certificate());
         SessionView card = new SessionView(SessionState.OPEN, "s1", holder, SessionReason.PIN_OK, -1, null,
-                martin.idNatPs(), PscView.NONE);
+                martin.idNatPs(), PscView.NONE, SessionAuthentication.CARD_PIN, null, null);
         SessionView phone = new SessionView(SessionState.OPEN, "s2", null, SessionReason.ECPS_APPROVED, -1, null,
-                "810099900028", PscView.NONE);
+                "810099900028", PscView.NONE, SessionAuthentication.ECPS, null, null);
 
         assertEquals("session.open.lock-hint", SessionScreens.lockHint(card));
         assertEquals("session.open.lock-hint-ecps", SessionScreens.lockHint(phone));
@@ -53,5 +55,13 @@ class SessionScreensTest {
             assertFalse(ecps.contains(locale == Locale.FRENCH ? "retirez votre carte" : "remove your card"), ecps);
             assertTrue(ecps.contains(words.getString("session.open.logout")), "names the sign-out button: " + ecps);
         }
+    }
+
+    @Test
+    void theTimeLeftWaitingForPscIsShownInWholeSecondsRoundedUp() {
+        assertEquals(new SessionScreens.Wait(2, 0), SessionScreens.Wait.of(Duration.ofSeconds(120)));
+        assertEquals(new SessionScreens.Wait(1, 15), SessionScreens.Wait.of(Duration.ofSeconds(75)));
+        assertEquals(new SessionScreens.Wait(0, 1), SessionScreens.Wait.of(Duration.ofMillis(400)), "not yet over");
+        assertEquals(new SessionScreens.Wait(0, 0), SessionScreens.Wait.of(Duration.ZERO));
     }
 }
