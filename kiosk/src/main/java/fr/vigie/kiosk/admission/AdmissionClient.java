@@ -135,7 +135,8 @@ public final class AdmissionClient {
                     d.local().orElse(null), d.returned().orElse(null))).toList();
             List<String> steps = a.insiSteps().stream().map(s -> s.sent() + ":" + s.codeCr()).toList();
             return new Admitted(id.id(), id.status(), traits, id.ins().map(IdentityIns::masked),
-                    id.ins().flatMap(IdentityIns::matricule), oid, id.document().map(Enum::name), diffs, steps);
+                    id.ins().flatMap(IdentityIns::matricule), oid, id.document().map(Enum::name), diffs, steps,
+                    a.source());
         } catch (IdentityException e) {
             throw new AdmissionFailure(DeviceApiError.HUB_ANSWER_MALFORMED, "the hub's admission answer is not valid: "
                     + e.error());

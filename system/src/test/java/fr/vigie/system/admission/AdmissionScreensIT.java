@@ -184,6 +184,10 @@ class AdmissionScreensIT {
         // typed traits: refused locally, then several matches, then the birth place resolves them
         page().tap("admission-traits");
         page().awaitScreen("admission.traits");
+        // labels are labels, hints are hints
+        assertEquals("Sexe", browser.findElement(By.cssSelector("label.field:has(#admission-sexe) > span:first-child"))
+                .getText());
+        assertEquals("F ou M", browser.findElement(By.id("admission-sexe-hint")).getText());
         traits("Cœur", "Jean", "M", "1975-03-03", "");
         page().awaitText("ligature interdite");
         traits("Martin", "Jean", "M", "1975-03-03", "");
@@ -192,7 +196,11 @@ class AdmissionScreensIT {
         traits("Martin", "Jean", "M", "1975-03-03", "69123");
         page().awaitScreen("admission.identity");
         page().awaitText("récupérée par l’INSi");
-        assertTrue(page().text().contains("69123"), page().text());
+        assertTrue(page().text().contains("code commune 69123"), page().text());
+        // the INSi calls in words, not codes
+        assertEquals("Recherche avec le premier prénom : identité trouvée",
+                browser.findElement(By.cssSelector("#admission-steps li")).getText());
+        assertFalse(page().text().contains("PREMIER_PRENOM"), page().text());
 
         page().tap("admission-document-passport");
         page().awaitText("identité qualifiée");
@@ -216,6 +224,21 @@ class AdmissionScreensIT {
         page().tap("admission-choose-0");
         page().awaitScreen("admission.identity");
         page().awaitText("récupérée par l’INSi");
+        // the card gives no birth place, INSi does: the difference side by side, in French, highlighted
+        assertEquals(List.of(List.of("Trait", "Dans le dossier", "Selon l’INSi"),
+                List.of("Lieu de naissance", "—", "code commune 75056")), differencesTable());
+        assertEquals(1, ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelectorAll('#admission-differences-table tr.differs').length;")).intValue());
+        assertEquals("Recherche avec la carte Vitale : identité trouvée",
+                browser.findElement(By.cssSelector("#admission-steps li")).getText());
+        assertFalse(page().text().contains("LieuNaissance") || page().text().contains("→")
+                || page().text().contains("VITALE:00"), page().text());
+        browser.get(ui.uri() + "?lang=en");
+        page().awaitText("According to INSi");
+        assertEquals(List.of("Place of birth", "—", "commune code 75056"), differencesTable().get(1));
+        assertTrue(page().text().contains("Search with the Vitale card: identity found"), page().text());
+        browser.get(ui.uri() + "?lang=fr");
+        page().awaitText("Selon l’INSi");
 
         // ApCV: expired, then valid
         page().tap("admission-next");
@@ -278,9 +301,9 @@ class AdmissionScreensIT {
             String shown = page().text();
             for (String words : List.of("Ce n’est pas la même personne", "Rien n’a été modifié dans le dossier",
                     "La cellule d’identitovigilance a été prévenue", "Identité du dossier",
-                    "Identité renvoyée par l’INSi", "Nom de naissance", "Prénom(s)", "Sexe", "Date de naissance",
+                    "Identité renvoyée par l’INSi", "Nom de naissance", "Prénoms", "Sexe", "Date de naissance",
                     "Lieu de naissance", "MARIE", "PIERRE-ALAIN JEAN", "Féminin", "Masculin", "01/07/1952", "15/03/1950",
-                    "32013")) {
+                    "code commune 32013")) {
                 assertTrue(shown.contains(words), words + " in " + shown + "\n" + ((JavascriptExecutor) browser)
                         .executeScript("return document.getElementById('screen').innerHTML;"));
             }
@@ -363,6 +386,14 @@ class AdmissionScreensIT {
             READERS.remove("Agent");
         }
         page().awaitScreen("session.idle");
+    }
+
+    /** The rows of the identity screen's differences table, each as its cells' texts. */
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> differencesTable() {
+        return (List<List<String>>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#admission-differences-table tr')).map(function (r) {"
+                + "  return Array.from(r.children).map(function (c) { return c.textContent.trim(); }); });");
     }
 
     private static KioskPage page() {
