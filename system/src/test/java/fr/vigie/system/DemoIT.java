@@ -136,8 +136,8 @@ class DemoIT {
             page.tap("admission-choose-1");
             page.awaitScreen("admission.identity");
             page.awaitText("récupérée par l’INSi");
-            assertThat(page.text()).contains("Lieu de naissance", "code commune 75056",
-                    "Recherche avec la carte Vitale : identité trouvée", "2************10");
+            assertThat(page.text()).contains("LEA JEANNE", "Lieu de naissance", "code commune 75056",
+                    "INS 2************10");
 
             page.tap("admission-document-passport");
             page.awaitText("identité qualifiée");

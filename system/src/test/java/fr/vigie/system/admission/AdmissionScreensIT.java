@@ -213,6 +213,33 @@ class AdmissionScreensIT {
         scanner.present(BarcodeFormat.QR_CODE, "ORDO:RX24-AB00-1234-5678");
         page().awaitText("Ordonnance numérique rattachée");
 
+        // typed with her premier prénom only and no birth place: INSi's full first names and birth place differ
+        // from what was typed, side by side in French, highlighted
+        page().tap("admission-next");
+        page().awaitScreen("admission.home");
+        page().tap("admission-traits");
+        page().awaitScreen("admission.traits");
+        traits("Dupont", "Marie", "F", "1980-05-12", "");
+        page().awaitScreen("admission.identity");
+        page().awaitText("Selon l’INSi");
+        assertEquals(List.of(List.of("Trait", "Dans le dossier", "Selon l’INSi"),
+                List.of("Prénoms", "MARIE", "MARIE CLAIRE"),
+                List.of("Lieu de naissance", "—", "code commune 75056")), differencesTable());
+        assertEquals(2, ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelectorAll('#admission-differences-table tr.differs').length;")).intValue());
+        assertEquals("Recherche avec le premier prénom : identité trouvée",
+                browser.findElement(By.cssSelector("#admission-steps li")).getText());
+        assertFalse(page().text().contains("LieuNaissance") || page().text().contains("→")
+                || page().text().contains("PREMIER_PRENOM"), page().text());
+        browser.get(ui.uri() + "?lang=en");
+        page().awaitText("According to INSi");
+        assertEquals(List.of(List.of("Trait", "In the record", "According to INSi"),
+                List.of("First names", "MARIE", "MARIE CLAIRE"),
+                List.of("Place of birth", "—", "commune code 75056")), differencesTable());
+        assertTrue(page().text().contains("Search with the first given name: identity found"), page().text());
+        browser.get(ui.uri() + "?lang=fr");
+        page().awaitText("Selon l’INSi");
+
         // Vitale card of the next patient
         page().tap("admission-next");
         page().awaitScreen("admission.home");
@@ -224,21 +251,6 @@ class AdmissionScreensIT {
         page().tap("admission-choose-0");
         page().awaitScreen("admission.identity");
         page().awaitText("récupérée par l’INSi");
-        // the card gives no birth place, INSi does: the difference side by side, in French, highlighted
-        assertEquals(List.of(List.of("Trait", "Dans le dossier", "Selon l’INSi"),
-                List.of("Lieu de naissance", "—", "code commune 75056")), differencesTable());
-        assertEquals(1, ((Number) ((JavascriptExecutor) browser).executeScript(
-                "return document.querySelectorAll('#admission-differences-table tr.differs').length;")).intValue());
-        assertEquals("Recherche avec la carte Vitale : identité trouvée",
-                browser.findElement(By.cssSelector("#admission-steps li")).getText());
-        assertFalse(page().text().contains("LieuNaissance") || page().text().contains("→")
-                || page().text().contains("VITALE:00"), page().text());
-        browser.get(ui.uri() + "?lang=en");
-        page().awaitText("According to INSi");
-        assertEquals(List.of("Place of birth", "—", "commune code 75056"), differencesTable().get(1));
-        assertTrue(page().text().contains("Search with the Vitale card: identity found"), page().text());
-        browser.get(ui.uri() + "?lang=fr");
-        page().awaitText("Selon l’INSi");
 
         // ApCV: expired, then valid
         page().tap("admission-next");
