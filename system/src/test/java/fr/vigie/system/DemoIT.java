@@ -137,7 +137,7 @@ class DemoIT {
             page.awaitScreen("admission.identity");
             page.awaitText("récupérée par l’INSi");
             assertThat(page.text()).contains("LEA JEANNE", "Lieu de naissance", "code commune 75056",
-                    "INS 2************10");
+                    "INS 2************10", "Recherche avec la carte Vitale : identité trouvée");
 
             page.tap("admission-document-passport");
             page.awaitText("identité qualifiée");

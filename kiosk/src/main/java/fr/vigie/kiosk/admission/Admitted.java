@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param oid the INS OID, when the record has one
  * @param document the high-trust document checked, when one was
  * @param differences strict traits on which the local ones and those returned differed
- * @param insiSteps the INSi calls the hub made ({@code PREMIER_PRENOM:02}, {@code FULL_LIST:00}…)
+ * @param insiSteps the INSi calls the hub made ({@code PREMIER_PRENOM:02}, {@code FULL_LIST:00}…; a Vitale search is
+ *        {@code VITALE:00})
  * @param source who returned the traits: INSi (typed traits, Vitale card), the ApCV, or a document check
  */
 public record Admitted(long recordId, RnivStatus status, StrictTraits traits, Optional<String> maskedIns,

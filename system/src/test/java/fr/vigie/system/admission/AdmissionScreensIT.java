@@ -251,6 +251,8 @@ class AdmissionScreensIT {
         page().tap("admission-choose-0");
         page().awaitScreen("admission.identity");
         page().awaitText("récupérée par l’INSi");
+        assertEquals("Recherche avec la carte Vitale : identité trouvée",
+                browser.findElement(By.cssSelector("#admission-steps li")).getText());
 
         // ApCV: expired, then valid
         page().tap("admission-next");
