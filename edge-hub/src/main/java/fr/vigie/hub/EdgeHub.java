@@ -3,6 +3,7 @@ package fr.vigie.hub;
 import fr.vigie.hub.admission.AdmissionService;
 import fr.vigie.hub.broker.HubMqttCredentials;
 import fr.vigie.hub.device.DeviceRegistry;
+import fr.vigie.hub.device.DeviceRoles;
 import fr.vigie.hub.enrol.Enrolments;
 import fr.vigie.hub.fleet.Fleet;
 import fr.vigie.hub.gam.GamLink;
@@ -164,6 +165,14 @@ public final class EdgeHub implements AutoCloseable {
     /** The identity feed to the hospital's patient administration system (HL7 PAM over MLLP). */
     public GamLink gam() {
         return registries.gam;
+    }
+
+    /**
+     * What the hub knows each kiosk as (admission desk or workstation): for the sandbox's demo admission desk; IT
+     * declares desks through the console, the REST API or {@code ./vigie admin role}.
+     */
+    public DeviceRoles deviceRoles() {
+        return kiosks.agents.roles();
     }
 
     /** Fleet management: configuration rollouts, remote commands, device groups. */

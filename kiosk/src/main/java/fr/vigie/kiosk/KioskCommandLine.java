@@ -4,6 +4,7 @@ import fr.vigie.kiosk.config.CardTrustSettings;
 import fr.vigie.kiosk.config.KioskConfig;
 import fr.vigie.kiosk.config.KioskConfigException;
 import fr.vigie.kiosk.config.StationConfig;
+import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +21,12 @@ import java.util.Map;
  * @param rate {@code --rate} events per second per kiosk for the burst, 0 for as fast as possible
  * @param activityEvery {@code --activity-every} interval of demo activity, or null
  * @param help whether {@code --help} was given
+ * @param admissionDesk {@code --admission-desk}: the id of the virtual kiosk that is an admission desk, or null
+ * @param sandbox {@code --sandbox}: the sandbox's server, whose IGC-Santé certifies the admission desk's demo cards,
+ *        or null
  */
 record KioskCommandLine(Path configFile, Map<String, String> overrides, int virtual, long burst, double rate,
-        Duration activityEvery, boolean help) {
+        Duration activityEvery, boolean help, String admissionDesk, URI sandbox) {
 
     static final String USAGE = """
             usage: vigie kiosk [options]
@@ -44,6 +48,10 @@ record KioskCommandLine(Path configFile, Map<String, String> overrides, int virt
               --burst N              each kiosk accepts N DemoActivity events in its outbox's life (resumable)
               --rate R               burst events per second per kiosk, 0 = as fast as possible (default 0)
               --activity-every S     demo mode: one random DemoActivity per kiosk about every S seconds
+              --admission-desk ID    demo mode: the virtual kiosk ID is an admission desk (kiosk.admission-desk), with
+                                     the demo Vitale card on its sandbox readers
+              --sandbox URL          demo mode: the sandbox's server, whose IGC-Santé certifies the admission desk's
+                                     demo CPS cards (so that the hub accepts its agent)
             """;
 
     private static final Map<String, String> KEY_OF_OPTION = Map.of("--site", KioskConfig.SITE, "--kiosk-id",
@@ -59,14 +67,17 @@ record KioskCommandLine(Path configFile, Map<String, String> overrides, int virt
         long burst = 0;
         double rate = 0;
         Duration every = null;
+        String desk = null;
+        URI sandbox = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
-                return new KioskCommandLine(null, Map.of(), 0, 0, 0, null, true);
+                return new KioskCommandLine(null, Map.of(), 0, 0, 0, null, true, null, null);
             }
             if (!option.startsWith("--") || !(KEY_OF_OPTION.containsKey(option) || option.equals("--config")
                     || option.equals("--virtual") || option.equals("--burst") || option.equals("--rate")
-                    || option.equals("--activity-every"))) {
+                    || option.equals("--activity-every") || option.equals("--admission-desk")
+                    || option.equals("--sandbox"))) {
                 throw new KioskConfigException("command line", option, "unknown option; see --help");
             }
             if (i + 1 >= args.length) {
@@ -79,6 +90,8 @@ record KioskCommandLine(Path configFile, Map<String, String> overrides, int virt
                 case "--burst" -> burst = number(option, value, 1, 1_000_000_000);
                 case "--rate" -> rate = decimal(option, value, 0, 1_000_000);
                 case "--activity-every" -> every = Duration.ofMillis(Math.round(decimal(option, value, 0.001, 86_400) * 1000));
+                case "--admission-desk" -> desk = kioskId(option, value);
+                case "--sandbox" -> sandbox = httpUrl(option, value);
                 default -> overrides.put(KEY_OF_OPTION.get(option), value);
             }
         }
@@ -86,7 +99,30 @@ record KioskCommandLine(Path configFile, Map<String, String> overrides, int virt
             throw new KioskConfigException("--activity-every", String.valueOf(every.toMillis() / 1000.0),
                     "cannot be combined with --burst (the burst counts every DemoActivity its outbox ever accepted)");
         }
-        return new KioskCommandLine(config, Map.copyOf(overrides), virtual, burst, rate, every, false);
+        if (desk != null && virtual == 0) {
+            throw new KioskConfigException("--admission-desk", desk, "is for --virtual kiosks (a real kiosk sets "
+                    + StationConfig.ADMISSION_DESK + "=true)");
+        }
+        return new KioskCommandLine(config, Map.copyOf(overrides), virtual, burst, rate, every, false, desk, sandbox);
+    }
+
+    private static String kioskId(String option, String value) throws KioskConfigException {
+        if (!value.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")) {
+            throw new KioskConfigException(option, value, "is not a kiosk id (letters, digits, '-' and '_')");
+        }
+        return value;
+    }
+
+    private static URI httpUrl(String option, String value) throws KioskConfigException {
+        try {
+            URI uri = new URI(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new KioskConfigException(option, value, "must be an http:// or https:// URL");
     }
 
     private static Path path(String option, String value) throws KioskConfigException {

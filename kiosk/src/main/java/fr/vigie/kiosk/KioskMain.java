@@ -87,6 +87,7 @@ public final class KioskMain {
                     : Map.of();
             config = KioskConfig.load(cli.configFile(), defaults, cli.overrides());
             demoConfigs = cli.virtual() > 0 ? VirtualFleet.configs(cli.virtual(), config) : List.of(config);
+            demoConfigs = withAdmissionDesk(demoConfigs, cli.admissionDesk());
         } catch (KioskConfigException | IllegalArgumentException e) {
             err.println("vigie-kiosk: bad configuration: " + e.getMessage());
             return EXIT_BAD_CONFIG;
@@ -119,6 +120,19 @@ public final class KioskMain {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The configurations with kiosk {@code deskId} (if not null) an admission desk; it must be one of them. */
+    private static List<KioskConfig> withAdmissionDesk(List<KioskConfig> configs, String deskId) {
+        if (deskId == null) {
+            return configs;
+        }
+        if (configs.stream().noneMatch(c -> c.kioskId().equals(deskId))) {
+            throw new IllegalArgumentException("--admission-desk " + deskId + " is none of the virtual kiosks "
+                    + configs.get(0).kioskId() + "…" + configs.get(configs.size() - 1).kioskId());
+        }
+        return configs.stream().map(c -> c.kioskId().equals(deskId) ? c.withStation(c.station().asAdmissionDesk()) : c)
+                .toList();
     }
 
     /** Simulated activity, several kiosks in this JVM, or the demo's virtual card readers. */
@@ -183,7 +197,8 @@ public final class KioskMain {
         }
         DemoStations stations;
         try {
-            stations = DemoStations.start(fleet.kiosks(), (kiosk, station) -> report.ui(kiosk, station.uri()));
+            stations = DemoStations.start(fleet.kiosks(), cli.sandbox(),
+                    (kiosk, station) -> report.ui(kiosk, station.uri()));
         } catch (RuntimeException e) {
             fleet.close();
             throw signInFailed(e, ports);

@@ -53,6 +53,31 @@ class KioskCommandLineTest {
     }
 
     @Test
+    void theDemosAdmissionDeskIsOneVirtualKioskWithTheSandboxServer() throws Exception {
+        KioskCommandLine cli = KioskCommandLine.parse(new String[] {"--virtual", "3", "--admission-desk", "kiosk-001",
+                "--sandbox", "http://127.0.0.1:41234"});
+        assertEquals("kiosk-001", cli.admissionDesk());
+        assertEquals(java.net.URI.create("http://127.0.0.1:41234"), cli.sandbox());
+
+        assertEquals("--admission-desk", assertThrows(KioskConfigException.class,
+                () -> KioskCommandLine.parse(new String[] {"--admission-desk", "kiosk-001"})).key(),
+                "a real kiosk says kiosk.admission-desk=true");
+        assertEquals("../x", assertThrows(KioskConfigException.class,
+                () -> KioskCommandLine.parse(new String[] {"--virtual", "1", "--admission-desk", "../x"})).value());
+        assertEquals("--sandbox", assertThrows(KioskConfigException.class,
+                () -> KioskCommandLine.parse(new String[] {"--sandbox", "file:/etc/passwd"})).key());
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = KioskMain.run(new String[] {"--site", "demo", "--broker", "tcp://127.0.0.1:1", "--virtual", "2",
+                "--admission-desk", "kiosk-007"},
+                new PrintStream(out), new PrintStream(err));
+        assertEquals(KioskMain.EXIT_BAD_CONFIG, status);
+        assertTrue(err.toString().contains("--admission-desk kiosk-007 is none of the virtual kiosks kiosk-001…kiosk-002"),
+                err.toString());
+    }
+
+    @Test
     void badConfigurationExitsWithStatusTwoAndTheReasonOnStderr() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

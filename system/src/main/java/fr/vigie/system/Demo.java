@@ -1,6 +1,7 @@
 package fr.vigie.system;
 
 import fr.vigie.hub.sandbox.SandboxTokens;
+import fr.vigie.hub.sandbox.insi.IdentitiesPage;
 import fr.vigie.hub.staff.StaffDirectory;
 import fr.vigie.kiosk.demo.SandboxCards;
 import java.io.IOException;
@@ -23,7 +24,10 @@ import java.util.regex.Pattern;
  * {@code ./vigie demo}: the whole system on this machine with its embedded defaults — one process of the
  * sandbox launcher (edge-hub-sandbox's {@code SandboxMain}: the PSC, INSi, ApCV and IGC-Santé simulators,
  * and a production hub with its embedded broker and PostgreSQL, pointed at them by its {@code hub.*}
- * settings) and one process of N virtual kiosks that report demo activity to it. Prints the console address and stops everything cleanly on Ctrl-C.
+ * settings) and one process of N virtual kiosks that report demo activity to it. Kiosk {@value #ADMISSION_DESK}
+ * is an admission desk (declared to the hub, the sandbox Vitale card on its page, its CPS cards certified by the
+ * sandbox IGC-Santé so that the hub accepts its agent). Prints the console address, the sandbox's pages and each
+ * kiosk screen, and stops everything cleanly on Ctrl-C.
  */
 public final class Demo {
     static final Pattern HUB_READY = Pattern.compile(
@@ -32,6 +36,8 @@ public final class Demo {
             "VIGIE-SANDBOX READY origin=(\\S+) psc=(\\S+) phone=(\\S+) insi=(\\S+) dir=(.+)");
     static final Pattern KIOSK_READY = Pattern.compile("VIGIE-KIOSK READY (\\S+)");
     static final Pattern KIOSK_UI = Pattern.compile("VIGIE-KIOSK UI (\\S+) (\\S+)");
+    /** The demo kiosk that is an admission desk: the hub knows it as one, its page holds the sandbox Vitale card. */
+    static final String ADMISSION_DESK = "kiosk-001";
 
     /** Options of the demo, validated. */
     record Options(int kiosks, Path data, int httpPort, int mqttPort, int activitySeconds) {
@@ -118,7 +124,7 @@ public final class Demo {
                 List.of("--data", data.resolve("hub").toString(), "--http-port", String.valueOf(o.httpPort()),
                         "--mqtt-port", String.valueOf(o.mqttPort()), "--set", "hub.mqtt.tls=true",
                         "--set", "hub.mqtt.tls-port=0", "--set", "hub.device-api.port=0",
-                        "--bootstrap-tokens", String.valueOf(o.kiosks()),
+                        "--bootstrap-tokens", String.valueOf(o.kiosks()), "--admission-desk", ADMISSION_DESK,
                         // the demo's kiosks all enrol from this machine's address at once
                         "--set", "hub.enrol.requests-per-minute-per-source=" + Math.max(60, 2 * o.kiosks()))), data, out);
         synchronized (started) {
@@ -136,7 +142,9 @@ public final class Demo {
                         String.valueOf(o.kiosks()),
                         "--broker", mqtt, "--data", data.resolve("kiosks").toString(), "--heartbeat", "5",
                         "--activity-every", String.valueOf(o.activitySeconds()),
-                        "--igc-anchors", anchors.toString(), "--crl-url", DemoCardTrust.crlUrl(console))), data, out);
+                        "--igc-anchors", anchors.toString(), "--crl-url", DemoCardTrust.crlUrl(console),
+                        // its desk's CPS cards are certified by the sandbox IGC-Santé, which the hub trusts
+                        "--admission-desk", ADMISSION_DESK, "--sandbox", sandbox.group(1))), data, out);
         synchronized (started) {
             started.add(kiosks);
         }
@@ -151,9 +159,16 @@ public final class Demo {
         out.println("  MQTT broker: " + ready.group(2) + " (--mqtt-port: the hub's own listener)   kiosks: " + mqtt
                 + " (mutual TLS, after enrolling over " + ready.group(3) + " with bootstrap tokens)");
         out.println("  Sandbox PSC: " + sandbox.group(2) + "   e-CPS phone: " + sandbox.group(3));
+        out.println("  Sandbox INSi: " + sandbox.group(4) + "   test identities (what to type or insert): "
+                + sandbox.group(1) + IdentitiesPage.PATH);
         for (Matcher screen : screens) {
             out.println("  Kiosk screen " + screen.group(1) + ": " + screen.group(2)
                     + "   (sandbox CPS cards on the page, PIN " + SandboxCards.DEMO_PIN + ")");
+            if (screen.group(1).endsWith("/" + ADMISSION_DESK)) {
+                out.println("    " + screen.group(1) + " is the admission desk: sign in with a sandbox CPS card (the"
+                        + " agent, proven to the hub by the card), insert the sandbox Vitale card (DUPONT family),"
+                        + " pick a beneficiary, then check an identity document to qualify the INS");
+            }
         }
         out.println("  Press Ctrl-C to stop.");
         out.println();

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.vigie.hub.broker.FreePort;
+import fr.vigie.kiosk.demo.SandboxCards;
+import fr.vigie.kiosk.testing.HeadlessChromium;
+import fr.vigie.kiosk.testing.KioskPage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,13 +21,17 @@ import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * {@code ./vigie demo}: the sandbox's simulators, a hub pointed at them and virtual kiosks that report to it,
- * all stopped cleanly on request.
+ * {@code ./vigie demo}: the sandbox's simulators, a hub pointed at them and virtual kiosks that report to it, one
+ * of them an admission desk that qualifies the INS of a sandbox Vitale card's beneficiary, all stopped cleanly on
+ * request.
  */
 class DemoIT {
     private static final Pattern SANDBOX_PSC = Pattern.compile("Sandbox PSC: (\\S+) +e-CPS phone: (\\S+)");
+    private static final Pattern SANDBOX_IDENTITIES = Pattern.compile("test identities \\(what to type or insert\\): (\\S+)");
     @TempDir
     Path tmp;
 
@@ -78,6 +85,18 @@ class DemoIT {
                     }
                 }
             });
+            // the sandbox page lists the INSi test identities, matricules masked, the demo Vitale card's people marked
+            Matcher identities = demo.firstLine(l -> l.contains("Sandbox INSi:")).map(SANDBOX_IDENTITIES::matcher)
+                    .filter(Matcher::find).orElseThrow();
+            String listed = client.send(HttpRequest.newBuilder(URI.create(identities.group(1))).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(listed).contains("<td>DUPONT</td><td>LEA JEANNE</td><td>18/04/2012</td><td>Féminin</td>"
+                    + "<td>code commune 75056</td><td class=\"matricule\">2************10</td><td>oui</td>")
+                    .doesNotContain("212047505612310");
+            // kiosk-001 is the admission desk, said so in the printed instructions
+            assertThat(demo.firstLine(l -> l.contains("demo/kiosk-001 is the admission desk"))).isPresent();
+            admitsTheDemoVitaleCardsChildWithAQualifiedIns(screen);
+
             List<ProcessHandle> children = ProcessHandle.of(demo.pid()).orElseThrow().descendants().toList();
             assertThat(children).hasSizeGreaterThanOrEqualTo(2);
 
@@ -87,6 +106,45 @@ class DemoIT {
             assertThat(demo.firstLine(l -> l.contains("stopped unexpectedly"))).isEmpty();
         } finally {
             demo.close();
+        }
+    }
+
+    /**
+     * At the demo's admission desk, in a browser: the agent signs in with a sandbox CPS card (which the hub accepts
+     * as the desk's proven agent), inserts the sandbox Vitale card, picks a child, INSi's answer is retrieved (the
+     * birth place only INSi knew shown side by side), and a checked passport qualifies the INS.
+     */
+    private static void admitsTheDemoVitaleCardsChildWithAQualifiedIns(String deskScreen) {
+        ChromeDriver browser = HeadlessChromium.start("fr-FR");
+        try {
+            KioskPage page = new KioskPage(browser);
+            browser.get(deskScreen);
+            page.awaitScreen("session.idle");
+            page.tap("sandbox-insert-0");
+            page.awaitScreen("session.pin");
+            for (char c : SandboxCards.DEMO_PIN.toCharArray()) {
+                browser.findElement(By.cssSelector("#pin-pad [data-digit='" + c + "']")).click();
+            }
+            browser.findElement(By.cssSelector("#pin-pad [data-pad-submit]")).click();
+            page.awaitScreen("admission.home");
+            assertThat(page.text()).contains("Agent connecté : Claire MARTIN", "Carte Vitale de démonstration");
+
+            page.tap("sandbox-vitale-insert");
+            page.tap("admission-vitale");
+            page.awaitScreen("admission.beneficiaries");
+            assertThat(page.text()).contains("MARIE CLAIRE DUPONT", "LEA JEANNE DUPONT", "HUGO DUPONT");
+            page.tap("admission-choose-1");
+            page.awaitScreen("admission.identity");
+            page.awaitText("récupérée par l’INSi");
+            assertThat(page.text()).contains("LEA JEANNE", "Lieu de naissance", "code commune 75056",
+                    "INS 2************10", "Recherche avec la carte Vitale : identité trouvée");
+
+            page.tap("admission-document-passport");
+            page.awaitText("identité qualifiée");
+            assertThat(page.text()).contains("Statut : identité qualifiée", "Pièce vérifiée : Passeport")
+                    .doesNotContain("AGENT_", "Ce poste n’est pas déclaré");
+        } finally {
+            browser.quit();
         }
     }
 }

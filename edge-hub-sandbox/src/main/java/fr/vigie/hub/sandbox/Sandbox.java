@@ -8,9 +8,11 @@ import fr.vigie.hub.psc.PscProvider;
 import fr.vigie.hub.sandbox.apcv.ApcvIssuer;
 import fr.vigie.hub.sandbox.apcv.ApcvSandboxRoutes;
 import fr.vigie.hub.sandbox.igcsante.IgcSanteSandbox;
+import fr.vigie.hub.sandbox.insi.IdentitiesPage;
 import fr.vigie.hub.sandbox.insi.InsiSandbox;
 import fr.vigie.hub.sandbox.psc.PscSimulator;
 import fr.vigie.hub.sandbox.psc.SandboxProfessionals;
+import fr.vigie.hub.sandbox.web.SandboxStylesheet;
 import fr.vigie.provisioning.AtomicFiles;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The simulators of the national services, beside a hub: the sandbox PSC (client {@code vigie-sandbox},
  * its e-CPS phone page), the sandbox IGC-Santé and the sandbox ApCV on one HTTP server of their own on
- * the loopback ({@code /sandbox/psc}, {@code /sandbox/igc-sante}, {@code /sandbox/apcv}), and the INSi
+ * the loopback ({@code /sandbox/psc}, {@code /sandbox/igc-sante}, {@code /sandbox/apcv}, the page of the INSi
+ * test identities {@code /sandbox/insi/identities} and the pages' stylesheet), and the INSi
  * simulator on its own HTTPS port with mutual TLS. In {@code dir} it writes what a site receives from the
  * services (the INSi establishment certificate and its password, the service's CA, PSC's bac à sable
  * client secret, the ApCV issuer's public keys, the IGC-Santé anchors and CRLs), and
@@ -98,6 +101,8 @@ public final class Sandbox implements AutoCloseable {
             psc.mount(app, PscSimulator.DEFAULT_BASE, () -> "http://127.0.0.1:" + app.port());
             igcSante.mount(app);
             ApcvSandboxRoutes.mount(app, apcv);
+            IdentitiesPage.mount(app, insi.simulator().identities());
+            SandboxStylesheet.mount(app);
             app.start("127.0.0.1", port);
         } catch (RuntimeException e) {
             insi.close();
@@ -163,6 +168,11 @@ public final class Sandbox implements AutoCloseable {
     /** The "e-CPS phone" page where pending sign-ins are approved or refused. */
     public URI phonePage() {
         return psc.phonePage();
+    }
+
+    /** The page listing the INSi simulator's test identities (what a tester types or inserts at an admission desk). */
+    public URI identitiesPage() {
+        return origin().resolve(IdentitiesPage.PATH);
     }
 
     /** The INSi simulator's SOAP endpoint (mutual TLS). */

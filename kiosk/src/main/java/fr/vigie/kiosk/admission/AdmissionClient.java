@@ -134,8 +134,13 @@ public final class AdmissionClient {
             List<Admitted.Difference> diffs = a.differences().stream().map(d -> new Admitted.Difference(d.trait(),
                     d.local().orElse(null), d.returned().orElse(null))).toList();
             List<String> steps = a.insiSteps().stream().map(s -> s.sent() + ":" + s.codeCr()).toList();
+            if (steps.isEmpty() && a.matchedQuery().isPresent()) {
+                // a Vitale search is one call, which the hub names only as the query that found the identity
+                steps = List.of(a.matchedQuery().get() + ":00");
+            }
             return new Admitted(id.id(), id.status(), traits, id.ins().map(IdentityIns::masked),
-                    id.ins().flatMap(IdentityIns::matricule), oid, id.document().map(Enum::name), diffs, steps);
+                    id.ins().flatMap(IdentityIns::matricule), oid, id.document().map(Enum::name), diffs, steps,
+                    a.source());
         } catch (IdentityException e) {
             throw new AdmissionFailure(DeviceApiError.HUB_ANSWER_MALFORMED, "the hub's admission answer is not valid: "
                     + e.error());

@@ -7,6 +7,7 @@ import fr.vigie.hardware.barcode.WedgeSettings;
 import fr.vigie.kiosk.session.ClinicianSession;
 import fr.vigie.kiosk.session.SessionState;
 import fr.vigie.kiosk.ui.KioskUi;
+import fr.vigie.kiosk.ui.ScreenPart;
 import fr.vigie.kiosk.ui.ScreenSlot;
 import fr.vigie.kiosk.ui.UiRejected;
 import fr.vigie.kiosk.ui.UiRequest;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The admission screens (slot {@code admission}, priority {@value #PRIORITY}: above the session's
@@ -53,13 +55,16 @@ public final class AdmissionScreens implements ScanListener {
     private final AdmissionDesk desk;
     private final VitaleSource vitale;
     private final ScreenSlot slot;
+    private final Supplier<ScreenPart> extra;
     private AdmissionView view = AdmissionView.home();
     private Runnable retry;
     /** The session in front when the screens last followed it: the patient on screen is that agent's. */
     private String agentSession;
 
-    private AdmissionScreens(KioskUi ui, ClinicianSession session, AdmissionDesk desk, VitaleSource vitale) {
+    private AdmissionScreens(KioskUi ui, ClinicianSession session, AdmissionDesk desk, VitaleSource vitale,
+            Supplier<ScreenPart> extra) {
         this.session = session;
+        this.extra = extra;
         this.desk = desk;
         this.vitale = vitale;
         ui.addBundle("i18n.admission");
@@ -137,8 +142,17 @@ public final class AdmissionScreens implements ScanListener {
     /** Puts the admission screens on {@code ui}. */
     public static AdmissionScreens attach(KioskUi ui, ClinicianSession session, AdmissionDesk desk,
             VitaleSource vitale) {
+        return attach(ui, session, desk, vitale, null);
+    }
+
+    /**
+     * Puts the admission screens on {@code ui}, with {@code extra} drawn under each (the demo's sandbox box, where
+     * the patient's Vitale card is inserted), asked each time one is shown; null for none.
+     */
+    public static AdmissionScreens attach(KioskUi ui, ClinicianSession session, AdmissionDesk desk,
+            VitaleSource vitale, Supplier<ScreenPart> extra) {
         return new AdmissionScreens(Objects.requireNonNull(ui, "ui"), Objects.requireNonNull(session, "session"),
-                Objects.requireNonNull(desk, "desk"), Objects.requireNonNull(vitale, "vitale"));
+                Objects.requireNonNull(desk, "desk"), Objects.requireNonNull(vitale, "vitale"), extra);
     }
 
     /** A code read by the desk's scanner: an ApCV token, an e-prescription, or a refusal shown. */
@@ -215,7 +229,7 @@ public final class AdmissionScreens implements ScanListener {
         // a desk whose agent could not be proven to the hub says why at once, not at the first step
         AdmissionView v = shown.failure() == null ? desk.proofRefusal().map(shown::failed).orElse(shown) : shown;
         String agent = session.clinician().map(h -> h.givenName() + " " + h.familyName()).orElse("");
-        slot.show(AdmissionRender.screen(v, agent));
+        slot.show(AdmissionRender.screen(v, agent).with(extra == null ? null : extra.get()));
     }
 
     private static int index(UiRequest r) throws UiRejected {

@@ -126,6 +126,11 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, GpioPins gpi
         return new StationConfig(port, readers, gpio, gpioPins, timeouts, admissionDesk, labelPrinter);
     }
 
+    /** The same as an admission desk (the demo's desk), with no label printer. */
+    public StationConfig asAdmissionDesk() {
+        return new StationConfig(uiPort, readers, gpio, gpioPins, timeouts, true, labelPrinter);
+    }
+
     /** Reads the {@link #KEYS} present in {@code raw}; the others take their defaults. */
     public static StationConfig parse(Map<String, String> raw) throws KioskConfigException {
         StationConfig d = defaults();

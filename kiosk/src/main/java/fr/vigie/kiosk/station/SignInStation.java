@@ -71,6 +71,7 @@ public final class SignInStation implements AutoCloseable {
     private final ScheduledExecutorService ownScheduler;
     private final ExecutorService pscCalls;
     private final PscConnector psc;
+    private final Supplier<ScreenPart> readerControls;
     private volatile AgentProof agentProof;
 
     private SignInStation(Builder b, ScheduledExecutorService scheduler, Pi4jBoard board, KioskUi ui) {
@@ -88,7 +89,7 @@ public final class SignInStation implements AutoCloseable {
         this.session = ClinicianSession.builder(b.config.timeouts(), b.sink).clock(b.clock).timers(timers)
                 .signals(board.statusLed(), board.buzzer()).psc(psc == null ? PscLink.NONE : psc).build();
         board.presenceSensor().addListener(session::presence);
-        Supplier<ScreenPart> readerControls = b.readers.mount(ui, board);
+        this.readerControls = b.readers.mount(ui, board);
         this.sessionUi = SessionUi.attach(ui, session, readerControls);
         if (psc != null) {
             psc.attach(session);
@@ -148,7 +149,9 @@ public final class SignInStation implements AutoCloseable {
                 kiosk.address().kioskId()));
         AdmissionDesk desk = new AdmissionDesk(station.session(), new AdmissionClient(api, clock), proof,
                 kiosk::accept, PayloadClassifier.standard(clock), clock, labels);
-        AdmissionScreens.attach(station.ui(), station.session(), desk, VitaleSource.anyReader(station.terminals()));
+        // the demo's sandbox box (cards, the patient's Vitale card) stays under the admission screens too
+        AdmissionScreens.attach(station.ui(), station.session(), desk, VitaleSource.anyReader(station.terminals()),
+                station.readerControls);
         return proof;
     }
 

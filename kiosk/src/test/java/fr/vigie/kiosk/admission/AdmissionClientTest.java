@@ -85,6 +85,22 @@ class AdmissionClientTest {
     }
 
     @Test
+    void aVitaleSearchReadsAsOneInsiCallThatFoundTheIdentity() throws Exception {
+        fr.vigie.hardware.card.VitaleBeneficiary child = new fr.vigie.hardware.card.VitaleBeneficiary(
+                Optional.of("212047505612310"), "DUPONT", "LEA JEANNE",
+                new fr.vigie.hardware.card.VitaleBirthDate(2012, 4, 18), 1);
+        Admitted a = hubAnswering(200, "{\"source\":\"VITALE\",\"identity\":{\"id\":12,\"status\":\"RECUP\","
+                + "\"nomNaissance\":\"DUPONT\",\"listePrenom\":\"LEA JEANNE\",\"sexe\":\"F\",\"dateNaissance\":"
+                + "\"2012-04-18\",\"lieuNaissance\":\"75056\",\"ins\":{\"masked\":\"2************10\",\"oid\":"
+                + "\"1.2.250.1.213.1.4.10\"}},\"differences\":[],\"flagsRaised\":0,\"insiSteps\":[],"
+                + "\"matchedQuery\":\"VITALE\"}").vitale(OptionalLong.empty(),
+                new fr.vigie.hardware.card.VitaleCard.Content("280057505612389", List.of(child)), child);
+
+        assertEquals(List.of("VITALE:00"), a.insiSteps());
+        assertEquals(IdentitySource.VITALE, a.source());
+    }
+
+    @Test
     void anAnswerForAnotherPersonComesBackWithBothIdentitiesAndItsCode() {
         AdmissionFailure f = assertThrows(AdmissionFailure.class, () -> hubAnswering(409, "{\"error\":"
                 + "\"IDENTITY_MISMATCH\",\"message\":\"another person\",\"comparison\":{\"source\":\"VITALE\",\"recordId\":"

@@ -190,6 +190,10 @@ class AdmissionScreensIT {
         // typed traits: refused locally, then several matches, then the birth place resolves them
         page().tap("admission-traits");
         page().awaitScreen("admission.traits");
+        // labels are labels, hints are hints
+        assertEquals("Sexe", browser.findElement(By.cssSelector("label.field:has(#admission-sexe) > span:first-child"))
+                .getText());
+        assertEquals("F ou M", browser.findElement(By.id("admission-sexe-hint")).getText());
         traits("Cœur", "Jean", "M", "1975-03-03", "");
         page().awaitText("ligature interdite");
         traits("Martin", "Jean", "M", "1975-03-03", "");
@@ -198,7 +202,11 @@ class AdmissionScreensIT {
         traits("Martin", "Jean", "M", "1975-03-03", "69123");
         page().awaitScreen("admission.identity");
         page().awaitText("récupérée par l’INSi");
-        assertTrue(page().text().contains("69123"), page().text());
+        assertTrue(page().text().contains("code commune 69123"), page().text());
+        // the INSi calls in words, not codes
+        assertEquals("Recherche avec le premier prénom : identité trouvée",
+                browser.findElement(By.cssSelector("#admission-steps li")).getText());
+        assertFalse(page().text().contains("PREMIER_PRENOM"), page().text());
 
         page().tap("admission-document-passport");
         page().awaitText("identité qualifiée");
@@ -211,6 +219,33 @@ class AdmissionScreensIT {
         scanner.present(BarcodeFormat.QR_CODE, "ORDO:RX24-AB00-1234-5678");
         page().awaitText("Ordonnance numérique rattachée");
 
+        // typed with her premier prénom only and no birth place: INSi's full first names and birth place differ
+        // from what was typed, side by side in French, highlighted
+        page().tap("admission-next");
+        page().awaitScreen("admission.home");
+        page().tap("admission-traits");
+        page().awaitScreen("admission.traits");
+        traits("Dupont", "Marie", "F", "1980-05-12", "");
+        page().awaitScreen("admission.identity");
+        page().awaitText("Selon l’INSi");
+        assertEquals(List.of(List.of("Trait", "Dans le dossier", "Selon l’INSi"),
+                List.of("Prénoms", "MARIE", "MARIE CLAIRE"),
+                List.of("Lieu de naissance", "—", "code commune 75056")), differencesTable());
+        assertEquals(2, ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelectorAll('#admission-differences-table tr.differs').length;")).intValue());
+        assertEquals("Recherche avec le premier prénom : identité trouvée",
+                browser.findElement(By.cssSelector("#admission-steps li")).getText());
+        assertFalse(page().text().contains("LieuNaissance") || page().text().contains("→")
+                || page().text().contains("PREMIER_PRENOM"), page().text());
+        browser.get(ui.uri() + "?lang=en");
+        page().awaitText("According to INSi");
+        assertEquals(List.of(List.of("Trait", "In the record", "According to INSi"),
+                List.of("First names", "MARIE", "MARIE CLAIRE"),
+                List.of("Place of birth", "—", "commune code 75056")), differencesTable());
+        assertTrue(page().text().contains("Search with the first given name: identity found"), page().text());
+        browser.get(ui.uri() + "?lang=fr");
+        page().awaitText("Selon l’INSi");
+
         // Vitale card of the next patient
         page().tap("admission-next");
         page().awaitScreen("admission.home");
@@ -222,6 +257,8 @@ class AdmissionScreensIT {
         page().tap("admission-choose-0");
         page().awaitScreen("admission.identity");
         page().awaitText("récupérée par l’INSi");
+        assertEquals("Recherche avec la carte Vitale : identité trouvée",
+                browser.findElement(By.cssSelector("#admission-steps li")).getText());
 
         // ApCV: expired, then valid
         page().tap("admission-next");
@@ -284,9 +321,9 @@ class AdmissionScreensIT {
             String shown = page().text();
             for (String words : List.of("Ce n’est pas la même personne", "Rien n’a été modifié dans le dossier",
                     "La cellule d’identitovigilance a été prévenue", "Identité du dossier",
-                    "Identité renvoyée par l’INSi", "Nom de naissance", "Prénom(s)", "Sexe", "Date de naissance",
+                    "Identité renvoyée par l’INSi", "Nom de naissance", "Prénoms", "Sexe", "Date de naissance",
                     "Lieu de naissance", "MARIE", "PIERRE-ALAIN JEAN", "Féminin", "Masculin", "01/07/1952", "15/03/1950",
-                    "32013")) {
+                    "code commune 32013")) {
                 assertTrue(shown.contains(words), words + " in " + shown + "\n" + ((JavascriptExecutor) browser)
                         .executeScript("return document.getElementById('screen').innerHTML;"));
             }
@@ -407,6 +444,14 @@ class AdmissionScreensIT {
             READERS.remove("Agent");
         }
         page().awaitScreen("session.idle");
+    }
+
+    /** The rows of the identity screen's differences table, each as its cells' texts. */
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> differencesTable() {
+        return (List<List<String>>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#admission-differences-table tr')).map(function (r) {"
+                + "  return Array.from(r.children).map(function (c) { return c.textContent.trim(); }); });");
     }
 
     private static KioskPage page() {

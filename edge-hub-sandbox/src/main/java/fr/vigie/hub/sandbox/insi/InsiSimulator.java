@@ -153,6 +153,11 @@ public final class InsiSimulator implements AutoCloseable {
         server.createContext(settings.path(), this::handle);
     }
 
+    /** The test identities this simulator answers with (the sandbox page lists them). */
+    public SandboxIdentities identities() {
+        return identities;
+    }
+
     /** Starts a simulator whose {@code tls} holds its server certificate and trusts the establishments' CA. */
     public static InsiSimulator start(Settings settings, SSLContext tls, SandboxIdentities identities)
             throws IOException {

@@ -24,7 +24,8 @@ import java.util.Objects;
  *
  * <p>Shape of the answers, per entry: {@code "tiqPrenom": true} makes the {@code TIQ} carry
  * {@code Prenom} (the published examples mostly omit it, so it is absent by default); history entries
- * may carry {@code dateDeb}/{@code dateFin}.
+ * may carry {@code dateDeb}/{@code dateFin}; {@code "demoVitaleCard": true} marks the people on the Vitale card of
+ * the demo's admission desk (the sandbox page says so).
  *
  * <p>Traits search: birth name, sex and birth date equal; {@code Prenom} equal to the premier
  * prénom or to the full list (hyphen and apostrophe counting as a space); birth place equal when
@@ -50,7 +51,8 @@ public final class SandboxIdentities {
 
     /** One test identity. {@link #toString()} shows the masked INS. */
     record Identity(Matricule ins, String nomNaissance, String listePrenom, String sexe,
-            String dateNaissance, String lieuNaissance, boolean tiqPrenom, List<Former> history) {
+            String dateNaissance, String lieuNaissance, boolean tiqPrenom, List<Former> history,
+            boolean demoVitaleCard) {
         boolean matchesTraits(String nom, String prenom, String sex, String date, String lieu) {
             return nomNaissance.equals(nom) && sexe.equals(sex) && dateNaissance.equals(date)
                     && (lieu == null || lieu.equals(lieuNaissance))
@@ -102,7 +104,7 @@ public final class SandboxIdentities {
                 }
                 out.add(new Identity(matricule(n), field(n, "nomNaissance"), field(n, "listePrenom"), field(n, "sexe"),
                         field(n, "dateNaissance"), n.path("lieuNaissance").asText(null), n.path("tiqPrenom").asBoolean(false),
-                        history));
+                        history, n.path("demoVitaleCard").asBoolean(false)));
             } catch (IdentityException e) {
                 throw new IllegalArgumentException("identity #" + i + ": " + e.error() + " " + e.getMessage(), e);
             } catch (IllegalArgumentException e) {
@@ -148,6 +150,11 @@ public final class SandboxIdentities {
 
     List<Identity> byVitale(String matricule, String nom, String date) {
         return identities.stream().filter(id -> id.matchesVitale(matricule, nom, date)).toList();
+    }
+
+    /** Every identity, in the file's order. */
+    List<Identity> all() {
+        return identities;
     }
 
     /** How many identities the data set holds. */

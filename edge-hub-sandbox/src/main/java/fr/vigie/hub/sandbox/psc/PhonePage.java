@@ -1,5 +1,6 @@
 package fr.vigie.hub.sandbox.psc;
 
+import fr.vigie.hub.sandbox.web.SandboxStylesheet;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -45,11 +46,12 @@ final class PhonePage {
      * the CPS app reads ({@code cards}), the one asked for being preselected.
      */
     String render(List<CibaLedger.Pending> pending, String action, List<SandboxProfessional> cards) {
-        Map<String, Object> params = new HashMap<>(8);
+        Map<String, Object> params = new HashMap<>(10);
         params.put("pending", pending);
         params.put("action", action);
         params.put("csrf", newCsrf());
         params.put("cards", cards);
+        params.put("stylesheet", SandboxStylesheet.PATH);
         StringOutput out = new StringOutput(1024);
         TEMPLATES.render("sandbox/psc/phone.jte", params, out);
         return out.toString();

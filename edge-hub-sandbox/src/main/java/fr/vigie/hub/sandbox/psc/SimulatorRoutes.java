@@ -3,6 +3,7 @@ package fr.vigie.hub.sandbox.psc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import fr.vigie.hub.sandbox.web.SandboxStylesheet;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -43,7 +44,7 @@ final class SimulatorRoutes {
         app.post(oidc + "/logout", this::logout);
         app.get(oidc + "/auth", this::authorize);
         app.get(phonePath, ctx -> ctx.header("Cache-Control", "no-store").header("X-Frame-Options", "DENY")
-                .header("Content-Security-Policy", "default-src 'none'; form-action 'self'")
+                .header("Content-Security-Policy", SandboxStylesheet.CSP)
                 .contentType("text/html; charset=utf-8").result(sim.phone.render(sim.ledger.pending(), phonePath + "/decision",
                         sim.professionals.all())));
         app.post(phonePath + "/decision", ctx -> decide(ctx, phonePath));

@@ -13,7 +13,7 @@ class SandboxIdentitiesTest {
 
     @Test
     void builtInDataSetLoadsEveryCase() {
-        assertEquals(10, ids.size());
+        assertEquals(12, ids.size());
     }
 
     @Test

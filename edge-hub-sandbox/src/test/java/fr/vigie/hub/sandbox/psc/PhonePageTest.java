@@ -34,6 +34,17 @@ class PhonePageTest {
     }
 
     @Test
+    void thePhoneIsStyledByTheSandboxStylesheetWithoutInlineStyle() {
+        SandboxProfessional nurse = SandboxProfessionals.bundled().byRole("nurse");
+        String html = page.render(List.of(new CibaLedger.Pending("r1", nurse, "07", "MOBILE", clock.instant())), "/d");
+        assertTrue(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"), html);
+        assertTrue(html.contains("<link rel=\"stylesheet\" href=\"/sandbox/sandbox.css\">"), html);
+        assertTrue(html.contains("<body class=\"phone\">"), html);
+        assertTrue(html.contains("<button name=\"decision\" value=\"approve\" class=\"approve\">Accepter</button>"), html);
+        assertFalse(html.contains("style=") || html.contains("<style"), html);
+    }
+
+    @Test
     void csrfTokenIsSpentOnceAndExpires() {
         String html = page.render(List.of(), "/d");
         assertTrue(html.contains("Aucune demande"));

@@ -10,6 +10,6 @@ import org.junit.jupiter.api.Test;
 class PhoneTemplateTest {
     @Test
     void thePhonePageKeepsTheHtmlRulesOfTheStrictContentSecurityPolicy() {
-        assertEquals(List.of("sandbox/psc/phone.jte"), TemplatePolicy.check(Path.of("src/main/jte"), "fr.vigie.hub"));
+        assertEquals(List.of("sandbox/insi/identities.jte", "sandbox/psc/phone.jte"), TemplatePolicy.check(Path.of("src/main/jte"), "fr.vigie.hub"));
     }
 }
