@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * java -cp … fr.vigie.hub.HubMain [--config FILE] [--data DIR] [--http-port N] [--mqtt-port N]
  *      [--broker-url URL] [--jdbc-url URL] [--jdbc-user U] [--jdbc-password P] [--set hub.KEY=VALUE]
+ * java -cp … fr.vigie.hub.HubMain backup|restore …   (see HubMaintenanceCommand)
  * </pre>
  *
  * Once everything serves it prints exactly one line to standard output,
@@ -98,6 +99,10 @@ public final class HubMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && HubMaintenanceCommand.handles(args[0])) {
+            LoggingSetup.configureLogback();
+            System.exit(HubMaintenanceCommand.run(List.of(args), Clock.systemUTC(), System.out, System.err));
+        }
         run("vigie-hub", () -> {
             HubArguments arguments = HubArguments.parse(List.of(args));
             if (arguments.help()) {
