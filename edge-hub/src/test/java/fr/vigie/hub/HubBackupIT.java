@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.audit.AuditEntry;
 import fr.vigie.hub.audit.AuditVerification;
 import fr.vigie.hub.broker.DeviceAccessPolicy;
+import fr.vigie.hub.backup.BackupRetention;
 import fr.vigie.hub.broker.FreePort;
 import fr.vigie.hub.enrol.EnrolmentView;
 import fr.vigie.hub.identity.IdentityRecord;
@@ -54,8 +55,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code vigie hub backup} of a running hub, then {@code vigie hub restore} into a fresh data directory: the
  * restored hub has the same root CA, the same patient identities and an audit chain that verifies against the
  * anchors it exported, and a kiosk enrolled before the backup (through the enrolment protocol, root pinned)
- * reconnects over mutual TLS without enrolling again and its events are stored. On the way, the refusals that
- * must write nothing: a wrong passphrase, a flipped byte, a data directory that holds a hub. One hub start
+ * reconnects over mutual TLS without enrolling again and its events are stored. On the way, a backup of the
+ * stopped hub into a daily folder with pruning, and the refusals that must write nothing: a wrong passphrase, a flipped byte, a data directory that holds a hub. One hub start
  * before, one after.
  */
 class HubBackupIT {
@@ -101,6 +102,19 @@ class HubBackupIT {
                     backup.out);
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(archive)));
             assertEquals("HUB_BACKED_UP", auditLog(hub).latest("hub:" + SITE, List.of("HUB_BACKED_UP"), 1).get(0).action());
+        }
+
+        // and a stopped hub is backed up too (its database started for the dump), the daily way: named by time,
+        // the older backups of the folder pruned
+        Path daily = Files.createDirectories(dir.resolve("daily"));
+        Path old = Files.copy(archive, daily.resolve(BackupRetention.fileName(SITE, Instant.parse("2026-01-01T02:30:00Z"))));
+        Run stopped = run("backup", "--data", before.toString(), "--set", "hub.site=" + SITE, "--passphrase-file",
+                passphrase.toString(), "--output-dir", daily.toString(), "--keep", "1");
+        assertEquals(0, stopped.exit, stopped.err);
+        assertTrue(stopped.out.contains(" hub=stopped pruned=1"), stopped.out);
+        assertFalse(Files.exists(old));
+        try (Stream<Path> kept = Files.list(daily)) {
+            assertEquals(1, kept.filter(p -> p.getFileName().toString().startsWith("vigie-hub-" + SITE + "-")).count());
         }
 
         // then what must write nothing is refused: a wrong passphrase, a flipped byte, a data directory in use
