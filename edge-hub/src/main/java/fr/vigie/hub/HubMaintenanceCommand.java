@@ -151,7 +151,9 @@ final class HubMaintenanceCommand {
         try {
             HubFilePermissions.requireOwnerOnly(file);
         } catch (HubFilePermissions.InsecureFileException e) {
-            throw new BackupRefused(BackupRefused.Code.PASSPHRASE_FILE_UNUSABLE, e.getMessage());
+            throw new BackupRefused(BackupRefused.Code.PASSPHRASE_FILE_UNUSABLE, "the passphrase file " + file
+                    + " is open to other users of this machine: run 'chmod 600 " + file + "' and consider the"
+                    + " passphrase known to whoever could read it (choose another for the next backups)");
         }
         String text = Files.readString(file, StandardCharsets.UTF_8).strip();
         if (text.length() < MIN_PASSPHRASE) {
