@@ -139,9 +139,15 @@ class HubBackupIT {
         assertEquals(1, refused.exit);
         assertTrue(refused.err.contains("DATA_DIR_NOT_EMPTY"), refused.err);
 
-        // when it is restored into a fresh data directory
+        // when it is restored into a fresh machine's data directory, where the package's first start left an empty
+        // hub (replaced with --force, once the restore succeeded)
+        Files.createDirectories(after.resolve("site-ca"));
+        Files.writeString(after.resolve("site-ca").resolve("ca-chain.pem"), "the fresh install's own CA\n");
+        refused = run("restore", "--input", archive.toString(), "--passphrase-file", passphrase.toString(), "--data",
+                after.toString(), "--set", "hub.site=" + SITE);
+        assertTrue(refused.exit == 1 && refused.err.contains("DATA_DIR_NOT_EMPTY"), refused.err);
         Run restore = run("restore", "--input", archive.toString(), "--passphrase-file", passphrase.toString(),
-                "--data", after.toString(), "--set", "hub.site=" + SITE);
+                "--data", after.toString(), "--set", "hub.site=" + SITE, "--force");
         assertEquals(0, restore.exit, restore.err);
         assertTrue(restore.out.startsWith("VIGIE-HUB RESTORED data=" + after.toAbsolutePath()), restore.out);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(

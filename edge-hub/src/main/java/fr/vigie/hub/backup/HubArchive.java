@@ -118,7 +118,7 @@ public final class HubArchive {
         /** Ends the archive, syncs it to disk and moves it to its name. */
         public Path commit() throws IOException {
             writer.end();
-            sealed.flush();
+            sealed.finish();
             channel.force(true);
             sealed.close();
             Files.move(partial, output, StandardCopyOption.ATOMIC_MOVE);

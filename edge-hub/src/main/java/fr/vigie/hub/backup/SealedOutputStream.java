@@ -16,7 +16,7 @@ import javax.crypto.spec.GCMParameterSpec;
  * {@code i}'s nonce is {@code i} (96 bits, big-endian), unique because each archive has its own key (a fresh
  * salt), and its additional data is the header followed by the last-chunk byte: a changed, dropped, reordered
  * or appended chunk, a changed header or an archive cut after any chunk but the last is detected when read
- * ({@link SealedInputStream}). {@link #close()} writes the last chunk. Not thread-safe.
+ * ({@link SealedInputStream}). {@link #finish()} (or {@link #close()}) writes the last chunk. Not thread-safe.
  */
 final class SealedOutputStream extends OutputStream {
     static final int CHUNK = 64 * 1024;
@@ -27,7 +27,7 @@ final class SealedOutputStream extends OutputStream {
     private final byte[] buffer = new byte[CHUNK];
     private int filled;
     private long index;
-    private boolean closed;
+    private boolean finished;
 
     SealedOutputStream(OutputStream out, ArchiveKey key) throws IOException {
         this.out = new DataOutputStream(out);
@@ -42,6 +42,9 @@ final class SealedOutputStream extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+        if (finished) {
+            throw new IOException("the archive's last chunk is written already");
+        }
         while (len > 0) {
             if (filled == CHUNK) {
                 seal(false);
@@ -87,16 +90,20 @@ final class SealedOutputStream extends OutputStream {
         out.flush();
     }
 
-    /** Writes the last chunk and closes the underlying stream. */
-    @Override
-    public void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
+    /** Writes the last chunk and flushes; nothing may be written after. */
+    void finish() throws IOException {
+        if (!finished) {
+            finished = true;
             seal(true);
             out.flush();
+        }
+    }
+
+    /** {@link #finish() Finishes} the stream and closes the underlying one. */
+    @Override
+    public void close() throws IOException {
+        try {
+            finish();
         } finally {
             out.close();
         }
