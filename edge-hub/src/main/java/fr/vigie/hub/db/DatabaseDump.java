@@ -48,15 +48,19 @@ public final class DatabaseDump implements AutoCloseable {
     private final String user;
     private final char[] password;
     private final EmbeddedPostgresServer server;
+    private final String jdbcUrl;
+    private final java.util.Map<String, String> tlsEnvironment;
 
     private DatabaseDump(String host, int port, String database, String user, char[] password,
-            EmbeddedPostgresServer server) {
+            EmbeddedPostgresServer server, String jdbcUrl, java.util.Map<String, String> tlsEnvironment) {
         this.host = host;
         this.port = port;
         this.database = database;
         this.user = user;
         this.password = password;
         this.server = server;
+        this.jdbcUrl = jdbcUrl;
+        this.tlsEnvironment = tlsEnvironment;
     }
 
     /** What reads a dump as it is made. */
@@ -82,7 +86,7 @@ public final class DatabaseDump implements AutoCloseable {
         char[] secret = Files.readString(postgresDir.resolve(HubDatabase.HUB_ROLE_SECRET), StandardCharsets.UTF_8)
                 .strip().toCharArray();
         return new DatabaseDump("127.0.0.1", Integer.parseInt(lines.get(3).strip()), HubRole.DATABASE, HubRole.NAME,
-                secret, null);
+                secret, null, null, java.util.Map.of());
     }
 
     /**
@@ -93,10 +97,13 @@ public final class DatabaseDump implements AutoCloseable {
     public static DatabaseDump startEmbedded(Path postgresDir) throws IOException, SQLException {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(postgresDir, PostgresBinaries.userCache());
         return new DatabaseDump("127.0.0.1", server.port(), HubRole.DATABASE, server.user(),
-                server.password().toCharArray(), server);
+                server.password().toCharArray(), server, null, java.util.Map.of());
     }
 
-    /** The site's PostgreSQL as {@code hub.db.url}, {@code hub.db.user} and {@code hub.db.password} name it. */
+    /**
+     * The site's PostgreSQL as {@code hub.db.url}, {@code hub.db.user} and {@code hub.db.password} name it; the URL's
+     * {@code sslmode} and {@code sslrootcert} reach {@code pg_dump} and {@code pg_restore} too.
+     */
     public static DatabaseDump external(String jdbcUrl, String user, String password) throws IOException {
         Matcher m = JDBC_URL.matcher(jdbcUrl);
         if (!m.matches()) {
@@ -104,15 +111,41 @@ public final class DatabaseDump implements AutoCloseable {
                     + " that a backup can hand to pg_dump");
         }
         return new DatabaseDump(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)), m.group(3),
-                user.isEmpty() ? System.getProperty("user.name") : user, password.toCharArray(), null);
+                user.isEmpty() ? System.getProperty("user.name") : user, password.toCharArray(), null, jdbcUrl,
+                tlsEnvironment(m.group(4)));
+    }
+
+    /**
+     * The TLS parameters of a JDBC URL ({@code ?sslmode=verify-full&sslrootcert=…}) as the libpq environment
+     * variables {@code pg_dump} and {@code pg_restore} read, so that they connect as securely as the hub does.
+     */
+    private static java.util.Map<String, String> tlsEnvironment(String query) {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        if (query == null) {
+            return env;
+        }
+        // sslcert and sslkey are left out: pgjdbc wants the key as DER (.pk8), libpq as PEM
+        java.util.Map<String, String> names = java.util.Map.of("sslmode", "PGSSLMODE", "sslrootcert", "PGSSLROOTCERT");
+        for (String pair : query.substring(1).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && names.containsKey(pair.substring(0, eq))) {
+                env.put(names.get(pair.substring(0, eq)), java.net.URLDecoder.decode(pair.substring(eq + 1),
+                        StandardCharsets.UTF_8));
+            }
+        }
+        return env;
     }
 
     /** A data source on that database, as the hub's role (or the configured user). */
     public DataSource dataSource() {
         PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setServerNames(new String[] {host});
-        ds.setPortNumbers(new int[] {port});
-        ds.setDatabaseName(database);
+        if (jdbcUrl != null) {
+            ds.setUrl(jdbcUrl); // with its TLS parameters, as the hub connects
+        } else {
+            ds.setServerNames(new String[] {host});
+            ds.setPortNumbers(new int[] {port});
+            ds.setDatabaseName(database);
+        }
         ds.setUser(user);
         ds.setPassword(new String(password));
         ds.setApplicationName("vigie-hub-backup");
@@ -166,6 +199,7 @@ public final class DatabaseDump implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(full);
             pb.environment().put("PGPASSFILE", passFile.toString());
             pb.environment().remove("PGPASSWORD");
+            pb.environment().putAll(tlsEnvironment);
             Process process = pb.start();
             ByteArrayOutputStream errors = new ByteArrayOutputStream();
             Thread drain = new Thread(() -> {

@@ -44,6 +44,13 @@ class DatabaseDumpIT {
                 assertFalse(db.isEmpty());
                 db.dump(in -> in.transferTo(dump));
             }
+            // the URL's TLS mode reaches pg_dump: this server has no TLS, so one that requires it is refused
+            try (DatabaseDump tls = DatabaseDump.external(site.jdbcUrl() + "?sslmode=require&ApplicationName=x",
+                    HubRole.NAME, secret(dir.resolve("site"), HubDatabase.HUB_ROLE_SECRET))) {
+                IOException refused = assertThrows(IOException.class, () -> tls.dump(in -> in.transferTo(
+                        java.io.OutputStream.nullOutputStream())));
+                assertTrue(refused.getMessage().contains("SSL"), refused.getMessage());
+            }
         }
         assertTrue(new String(dump.toByteArray(), 0, 5, StandardCharsets.US_ASCII).equals("PGDMP"), "custom format");
 
