@@ -126,7 +126,7 @@ class HubBackupIT {
         assertFalse(Files.exists(after), "nothing written");
 
         byte[] bytes = Files.readAllBytes(archive);
-        bytes[bytes.length * 2 / 3] ^= 0x10;
+        bytes[bytes.length - 100] ^= 0x10; // in the last chunk: the database dump is being restored when it is found
         Path flipped = Files.write(dir.resolve("flipped" + fr.vigie.hub.backup.HubArchive.SUFFIX), bytes);
         refused = run("restore", "--input", flipped.toString(), "--passphrase-file", passphrase.toString(), "--data",
                 after.toString(), "--set", "hub.site=" + SITE);

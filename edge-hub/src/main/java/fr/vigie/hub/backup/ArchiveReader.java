@@ -14,6 +14,7 @@ public final class ArchiveReader {
     private final DataInputStream in;
     private Content current;
     private boolean ended;
+    private SealedInputStream.SealedArchiveException failure;
 
     ArchiveReader(InputStream plain) {
         this.in = new DataInputStream(plain);
@@ -25,6 +26,29 @@ public final class ArchiveReader {
      * @throws IOException a {@link SealedInputStream.SealedArchiveException} when the archive cannot be trusted
      */
     public Optional<ArchiveEntry> next() throws IOException {
+        try {
+            return readNext();
+        } catch (SealedInputStream.SealedArchiveException e) {
+            throw failed(e);
+        }
+    }
+
+    /**
+     * Why the archive could not be trusted, if it could not: kept even when whoever read an entry's content turned
+     * the exception into another one (a {@code pg_restore} fed from the archive).
+     */
+    Optional<SealedInputStream.SealedArchiveException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private SealedInputStream.SealedArchiveException failed(SealedInputStream.SealedArchiveException e) {
+        if (failure == null) {
+            failure = e;
+        }
+        return e;
+    }
+
+    private Optional<ArchiveEntry> readNext() throws IOException {
         if (current != null) {
             current.skipRest();
             current = null;
@@ -77,6 +101,14 @@ public final class ArchiveReader {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return readChunked(b, off, len);
+            } catch (SealedInputStream.SealedArchiveException e) {
+                throw failed(e);
+            }
+        }
+
+        private int readChunked(byte[] b, int off, int len) throws IOException {
             if (len == 0) {
                 return 0;
             }

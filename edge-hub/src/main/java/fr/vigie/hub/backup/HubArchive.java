@@ -87,7 +87,14 @@ public final class HubArchive {
             ArchiveReader reader = new ArchiveReader(new SealedInputStream(file, key));
             Optional<ArchiveEntry> entry;
             while ((entry = reader.next()).isPresent()) {
-                handler.accept(entry.get());
+                try {
+                    handler.accept(entry.get());
+                } catch (IOException | BackupRefused | RuntimeException e) {
+                    if (reader.failure().isPresent()) {
+                        throw reader.failure().get().refusal(); // the archive, not what the handler did with it
+                    }
+                    throw e;
+                }
             }
         } catch (SealedInputStream.SealedArchiveException e) {
             throw e.refusal();

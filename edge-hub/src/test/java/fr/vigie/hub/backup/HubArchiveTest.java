@@ -74,6 +74,17 @@ class HubArchiveTest {
         bytes[bytes.length / 2] ^= 0x01;
         BackupRefused e = assertRefused(copy("flipped", bytes), PASSPHRASE, BackupRefused.Code.ARCHIVE_TAMPERED);
         assertTrue(e.getMessage().contains("does not authenticate"), e.getMessage());
+
+        // also when the entry's reader turns the failure into its own (as pg_restore's feeder does)
+        BackupRefused wrapped = assertThrows(BackupRefused.class, () -> HubArchive.read(dir.resolve("flipped"
+                + HubArchive.SUFFIX), PASSPHRASE, entry -> {
+                    try {
+                        entry.content().readAllBytes();
+                    } catch (IOException io) {
+                        throw new BackupRefused(BackupRefused.Code.DATABASE_TOOL_FAILED, "pg_restore failed", io);
+                    }
+                }));
+        assertEquals(BackupRefused.Code.ARCHIVE_TAMPERED, wrapped.code(), wrapped.getMessage());
     }
 
     @Test
