@@ -34,7 +34,8 @@ public record HubArguments(Path configFile, Map<String, String> overrides, boole
             "Port 0 picks a free port. Without --broker-url the hub runs its own MQTT broker; without --jdbc-url",
             "its own PostgreSQL, both under the data directory (default ./data/hub). Prefer the config file",
             "(hub.db.password) to --jdbc-password, which other users of the machine can see.",
-            "       vigie hub check [--config FILE]   checks the national services' certificates and connections");
+            "       vigie hub check [--config FILE]   checks the national services' certificates and connections",
+            "Also: vigie hub backup --help, vigie hub restore --help (encrypted backups of the hub).");
 
     public static HubArguments parse(List<String> args) throws HubConfigException {
         Path config = null;

@@ -27,6 +27,8 @@ final class HubDataDirectory implements AutoCloseable {
     private static final Pattern INSTANCE_ID = Pattern.compile("[a-z0-9]{8,32}");
     /** Marks a former ingest session still to drain; holds its client id. */
     static final String FORMER_INGEST_SESSION = "former-ingest-session";
+    /** The lock file a running hub holds. */
+    static final String LOCK_FILE = "hub.lock";
 
     private final Path dir;
     private final FileChannel channel;
@@ -41,20 +43,18 @@ final class HubDataDirectory implements AutoCloseable {
     }
 
     static HubDataDirectory open(Path dir) throws IOException {
+        return tryOpen(dir).orElseThrow(() -> new IOException("data directory " + dir + " is in use by another hub ("
+                + dir.resolve(LOCK_FILE) + " is locked)"));
+    }
+
+    /** The directory, opened and locked as {@link #open} does, or empty when a running hub holds its lock. */
+    static java.util.Optional<HubDataDirectory> tryOpen(Path dir) throws IOException {
         fr.vigie.provisioning.AtomicFiles.createPrivateDirectory(dir);
-        FileChannel channel = FileChannel.open(dir.resolve("hub.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
+        java.util.Optional<Lock> held = lock(dir);
+        if (held.isEmpty()) {
+            return java.util.Optional.empty();
         }
-        if (lock == null) {
-            channel.close();
-            throw new IOException("data directory " + dir + " is in use by another hub (" + dir.resolve("hub.lock")
-                    + " is locked)");
-        }
+        FileChannel channel = held.get().channel();
         try {
             Path idFile = dir.resolve("hub-instance-id");
             boolean earlierVersion = Files.exists(idFile)
@@ -64,10 +64,42 @@ final class HubDataDirectory implements AutoCloseable {
                 fr.vigie.provisioning.AtomicFiles.write(dir.resolve(FORMER_INGEST_SESSION),
                         ("vigie-hub-" + id + "\n").getBytes(StandardCharsets.US_ASCII));
             }
-            return new HubDataDirectory(dir, channel, lock, id);
+            return java.util.Optional.of(new HubDataDirectory(dir, channel, held.get().lock(), id));
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /**
+     * The data directory's lock alone, without the files {@link #open} makes (a restore into an empty directory),
+     * or empty when a running hub holds it. The directory must exist.
+     */
+    static java.util.Optional<Lock> lock(Path dir) throws IOException {
+        FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Lock(channel, lock));
+    }
+
+    /** The held lock of a data directory; closing releases it. */
+    record Lock(FileChannel channel, FileLock lock) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try {
+                lock.release();
+            } finally {
+                channel.close();
+            }
         }
     }
 

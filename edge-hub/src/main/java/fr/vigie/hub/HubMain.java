@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * java -cp … fr.vigie.hub.HubMain [--config FILE] [--data DIR] [--http-port N] [--mqtt-port N]
  *      [--broker-url URL] [--jdbc-url URL] [--jdbc-user U] [--jdbc-password P] [--set hub.KEY=VALUE]
  * java -cp … fr.vigie.hub.HubMain check [--config FILE] [--set hub.KEY=VALUE]   (the preflight, {@link HubCheck})
+ * java -cp … fr.vigie.hub.HubMain backup|restore …   (see HubMaintenanceCommand)
  * </pre>
  *
  * Once everything serves it prints exactly one line to standard output,
@@ -104,6 +105,10 @@ public final class HubMain {
         if (args.length > 0 && args[0].equals("check")) { // the site's preflight, not a hub
             HubCheck.main(Arrays.copyOfRange(args, 1, args.length));
             return;
+        }
+        if (args.length > 0 && HubMaintenanceCommand.handles(args[0])) {
+            LoggingSetup.configureLogback();
+            System.exit(HubMaintenanceCommand.run(List.of(args), Clock.systemUTC(), System.out, System.err));
         }
         run("vigie-hub", () -> {
             HubArguments arguments = HubArguments.parse(List.of(args));

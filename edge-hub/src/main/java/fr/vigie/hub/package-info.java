@@ -10,6 +10,8 @@
  * (embedded HiveMQ), {@code ingest} (MQTT client and batch writer), {@code device} (registry and the
  * online rule), {@code metrics} (Prometheus exposition), {@code web} (REST API and IT console), {@code identity}
  * (the identity registry), {@code gam} (the identity feed to the hospital's GAM, HL7 PAM over MLLP) and {@code fhir}
- * (the FHIR R4 read API for site applications), among others.
+ * (the FHIR R4 read API for site applications), {@code backup} (the encrypted backup archive; {@code HubBackup},
+ * {@code HubRestore} and {@code HubMaintenanceCommand} here are {@code vigie hub backup} and {@code restore}), among
+ * others.
  */
 package fr.vigie.hub;

@@ -29,9 +29,13 @@ public enum AuditCategory {
     /** IT staff accounts, passwords and API tokens. */
     STAFF(Set.of("STAFF_ACCOUNT_CREATED", "STAFF_ACCOUNT_DELETED", "STAFF_PASSWORD_CHANGED", "STAFF_TOKEN_ISSUED",
             "STAFF_TOKEN_REVOKED")),
-    /** Refusals that may be an attack, and the checks of the audit log itself. */
+    /**
+     * Refusals that may be an attack, the checks of the audit log itself, and the hub's backups and restores
+     * (an archive holds the site CA's keys).
+     */
     SECURITY(Set.of("STAFF_SIGNIN_FAILED", "STAFF_SIGNIN_THROTTLED", "AGENT_PROOF_REFUSED", "AGENT_REQUIRED_REFUSED",
-            "PSC_BINDING_REFUSED", "ENROL_REQUESTS_REFUSED", "DEVICE_REVOKED", "AUDIT_VERIFIED"));
+            "PSC_BINDING_REFUSED", "ENROL_REQUESTS_REFUSED", "DEVICE_REVOKED", "AUDIT_VERIFIED", "HUB_BACKED_UP",
+            "HUB_RESTORED"));
 
     private final Set<String> actions;
 

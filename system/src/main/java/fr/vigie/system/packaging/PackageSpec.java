@@ -20,8 +20,9 @@ record PackageSpec(String name, String module, String appDir, String summary, St
             "The site server of Vigie, the identity kiosk for French care sites: MQTT\n"
                     + "broker, identity registry (INS, RNIV statuses), kiosk enrolment and fleet,\n"
                     + "IT console and REST API, gateways to Pro Sante Connect and INSi.\n"
-                    + "Runs as the systemd service vigie-hub.",
-            JAVA + ", " + SCRIPTS, "");
+                    + "Runs as the systemd service vigie-hub; vigie-hub-backup.timer makes a daily\n"
+                    + "encrypted backup (pg_dump and pg_restore from postgresql-client).",
+            JAVA + ", " + SCRIPTS + ", postgresql-client", "");
 
     static final PackageSpec KIOSK = new PackageSpec("vigie-kiosk", "kiosk", "kiosk",
             "identity kiosk for French care sites (card readers, touch screen)",

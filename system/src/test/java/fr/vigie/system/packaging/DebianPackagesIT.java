@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * The two Debian packages {@code ./vigie package} builds, read back with {@code dpkg-deb} as a site's IT and
  * Debian's tools would: control fields, contents and modes, conffiles, maintainer scripts, the DEP-5
  * copyright against the jars actually shipped, lintian (when installed), and the systemd units with
- * {@code systemd-analyze verify} and {@code security --offline=true} (exposure at most 2.0 for the hub and the
- * kiosk). Building both packages takes about a minute; they are built once for the class.
+ * {@code systemd-analyze verify} and {@code security --offline=true} (exposure at most 2.0 for the hub, its
+ * daily backup and the kiosk). Building both packages takes about a minute; they are built once for the class.
  */
 class DebianPackagesIT {
     static final String VERSION = "0.1.0~it1";
@@ -67,6 +67,8 @@ class DebianPackagesIT {
             assertThat(Commands.check("dpkg-deb", "--field", deb, "Depends"))
                     .contains("default-jre-headless (>= 2:1.17) | java17-runtime-headless").contains("adduser");
         }
+        assertThat(Commands.check("dpkg-deb", "--field", DEBS.get("vigie-hub").toString(), "Depends"))
+                .contains("postgresql-client"); // pg_dump and pg_restore for vigie-hub backup / restore
         assertThat(Commands.check("dpkg-deb", "--field", DEBS.get("vigie-kiosk").toString(), "Depends"))
                 .contains("pcscd").contains("chromium").contains("cage");
     }
@@ -77,6 +79,8 @@ class DebianPackagesIT {
         assertThat(hub).containsPattern("-rwxr-xr-x root/root .* \\./usr/bin/vigie-hub\\n")
                 .containsPattern("-rw-r--r-- root/root .* \\./etc/vigie/hub\\.properties\\n")
                 .containsPattern("\\./lib/systemd/system/vigie-hub\\.service\\n")
+                .containsPattern("\\./lib/systemd/system/vigie-hub-backup\\.service\\n")
+                .containsPattern("\\./lib/systemd/system/vigie-hub-backup\\.timer\\n")
                 .containsPattern("\\./usr/share/vigie/hub/lib/vigie-edge-hub-0\\.1\\.0-SNAPSHOT\\.jar\\n")
                 .containsPattern("\\./usr/share/doc/vigie-hub/copyright\\n");
         String kiosk = Commands.check("dpkg-deb", "--contents", DEBS.get("vigie-kiosk").toString());
@@ -177,13 +181,16 @@ class DebianPackagesIT {
             assertEquals(0, verified.exit(), verified.output());
             assertEquals("", verified.output().strip(), "systemd-analyze verify complains");
 
-            String service = name + ".service";
-            String security = Commands.check("systemd-analyze", "security", "--offline=true", "--root=" + tree,
-                    "lib/systemd/system/" + service);
-            Matcher exposure = Pattern.compile("Overall exposure level for " + Pattern.quote(service) + ": ([0-9.]+)")
-                    .matcher(security);
-            assertTrue(exposure.find(), security);
-            assertThat(Double.parseDouble(exposure.group(1))).as(security).isLessThanOrEqualTo(2.0);
+            List<String> services = name.equals("vigie-hub") ? List.of("vigie-hub.service", "vigie-hub-backup.service")
+                    : List.of(name + ".service");
+            for (String service : services) {
+                String security = Commands.check("systemd-analyze", "security", "--offline=true", "--root=" + tree,
+                        "lib/systemd/system/" + service);
+                Matcher exposure = Pattern.compile("Overall exposure level for " + Pattern.quote(service)
+                        + ": ([0-9.]+)").matcher(security);
+                assertTrue(exposure.find(), security);
+                assertThat(Double.parseDouble(exposure.group(1))).as(security).isLessThanOrEqualTo(2.0);
+            }
         }
     }
 
