@@ -1,6 +1,7 @@
 package fr.vigie.hub.psc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
@@ -42,7 +43,7 @@ final class CibaAuthenticationDevice implements AutoCloseable {
                 ctx.status(401);
                 return;
             }
-            JsonNode body = PscHttp.JSON.readTree(ctx.body());
+            JsonNode body = new ObjectMapper().readTree(ctx.body());
             relayed.add(new Relayed(body.path("login_hint").asText(""), body.path("binding_message").asText(""),
                     body.path("scope").asText(""), auth.substring("Bearer ".length())));
             ctx.status(201);

@@ -2,9 +2,11 @@ package fr.vigie.hub.psc;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +40,7 @@ final class KeycloakLoginForm {
             throw new AssertionError("the login form has no action");
         }
         URI target = authorizationUri.resolve(action.group(1).replace("&amp;", "&"));
-        String body = PscHttp.formBody(Map.of("username", username, "password", password, "credentialId", ""));
+        String body = form(Map.of("username", username, "password", password, "credentialId", ""));
         HttpResponse<String> answer = send(HttpRequest.newBuilder(target)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -46,6 +48,14 @@ final class KeycloakLoginForm {
             throw new AssertionError("signing in answered HTTP " + answer.statusCode() + " instead of a redirect");
         }
         return URI.create(answer.headers().firstValue("Location").orElseThrow());
+    }
+
+    /** A form body, {@code application/x-www-form-urlencoded}. */
+    static String form(Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(k,
+                StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return body.toString();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package fr.vigie.hub.psc;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.broker.FreePort;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +40,7 @@ final class KeycloakServer implements AutoCloseable {
     private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
 
     private static final String ADMIN = "interop-admin";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Process process;
     private final URI issuer;
     private final Path log;
@@ -157,11 +159,11 @@ final class KeycloakServer implements AutoCloseable {
         URI origin = issuer.resolve("/");
         HttpRequest login = HttpRequest.newBuilder(origin.resolve("realms/master/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(PscHttp.formBody(Map.of("grant_type", "password",
+                .POST(HttpRequest.BodyPublishers.ofString(KeycloakLoginForm.form(Map.of("grant_type", "password",
                         "client_id", "admin-cli", "username", ADMIN, "password", adminPassword)))).build();
-        String token = PscHttp.JSON.readTree(http.send(login, HttpResponse.BodyHandlers.ofString()).body())
+        String token = JSON.readTree(http.send(login, HttpResponse.BodyHandlers.ofString()).body())
                 .path("access_token").asText();
-        String component = PscHttp.JSON.writeValueAsString(Map.of("name", name, "providerId", "rsa-generated",
+        String component = JSON.writeValueAsString(Map.of("name", name, "providerId", "rsa-generated",
                 "providerType", "org.keycloak.keys.KeyProvider", "parentId", REALM,
                 "config", Map.of("priority", List.of(String.valueOf(priority)), "keySize", List.of("2048"),
                         "algorithm", List.of("RS256"), "active", List.of("true"), "enabled", List.of("true"))));
