@@ -18,16 +18,20 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * The gateway's one HTTP transport to PSC: every request the Nimbus OAuth SDK builds (discovery,
@@ -43,6 +47,8 @@ final class PscHttp implements HTTPRequestSender {
             "unknown_ca", "certificate_required", "unsupported_certificate", "certificate_revoked",
             "certificate_expired", "access_denied");
     private static final Pattern ALERT = Pattern.compile("Received fatal alert: (\\w+)");
+    /** How long the bare handshake of {@link #refusedCertificate} waits for the server's verdict. */
+    private static final Duration VERDICT_WAIT = Duration.ofSeconds(3);
 
     private final PscGatewayConfig config;
     private final HttpClient client;
@@ -85,8 +91,9 @@ final class PscHttp implements HTTPRequestSender {
         try {
             response = request.send(this);
         } catch (IOException e) {
-            Optional<String> alert = certificateAlert(e);
-            if (alert.isPresent() && mutualTls()) {
+            Optional<String> alert = mutualTls() ? certificateAlert(e).or(() -> refusedCertificate(request.getURI()))
+                    : Optional.empty();
+            if (alert.isPresent()) {
                 throw new PscException(PscError.PSC_CLIENT_UNAUTHORIZED, request.getURI().getHost()
                         + " refused the hub's client certificate in the TLS handshake (" + alert.get()
                         + "): is hub.psc.certificate the certificate registered for client " + config.clientId()
@@ -180,10 +187,34 @@ final class PscHttp implements HTTPRequestSender {
         return new PscException(mapped, what + " refused: HTTP " + status + (code.isEmpty() ? "" : " " + code));
     }
 
+    /**
+     * Whether the server refuses the client certificate, asked after a failed exchange by a bare handshake that
+     * sends nothing more: under TLS 1.3 the server's verdict on the certificate comes after the client's side of
+     * the handshake, and a request already on its way can turn its alert into a connection reset.
+     */
+    private Optional<String> refusedCertificate(URI uri) {
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || config.tls().isEmpty()) {
+            return Optional.empty();
+        }
+        int timeout = (int) Math.min(config.httpTimeout().toMillis(), VERDICT_WAIT.toMillis());
+        try (SSLSocket socket = (SSLSocket) config.tls().get().getSocketFactory().createSocket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 443), timeout);
+            socket.setSoTimeout(timeout);
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            socket.setSSLParameters(parameters);
+            socket.startHandshake();
+            socket.getInputStream().read();
+            return Optional.empty();
+        } catch (IOException e) {
+            return certificateAlert(e);
+        }
+    }
+
     /** The TLS alert by which the server refused the client certificate, if that is why the exchange failed. */
     static Optional<String> certificateAlert(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SSLException && t.getMessage() != null) {
+            if (t instanceof IOException && t.getMessage() != null) {
                 Matcher m = ALERT.matcher(t.getMessage());
                 if (m.find() && CERTIFICATE_ALERTS.contains(m.group(1))) {
                     return Optional.of(m.group(1));

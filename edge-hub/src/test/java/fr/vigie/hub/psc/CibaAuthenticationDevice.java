@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * The professional's authentication device as Keycloak's CIBA HTTP authentication channel sees it:
@@ -29,10 +30,12 @@ final class CibaAuthenticationDevice implements AutoCloseable {
     }
 
     private final BlockingQueue<Relayed> relayed = new LinkedBlockingQueue<>();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final Javalin server;
 
-    CibaAuthenticationDevice() {
+    /** A device that answers Keycloak over HTTP, or over HTTPS trusting the CAs of {@code tls}. */
+    CibaAuthenticationDevice(SSLContext tls) {
+        http = HttpClient.newBuilder().sslContext(tls).build();
         server = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.startupWatcherEnabled = false;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * A minimal browser for Keycloak's login page: follows the authorization URI, fills in and posts
@@ -22,8 +23,21 @@ import java.util.regex.Pattern;
 final class KeycloakLoginForm {
     private static final Pattern FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>");
     private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    KeycloakLoginForm() {
+        this(HttpClient.newBuilder());
+    }
+
+    /** A browser that trusts the CAs of {@code tls} for Keycloak's HTTPS listener. */
+    KeycloakLoginForm(SSLContext tls) {
+        this(HttpClient.newBuilder().sslContext(tls));
+    }
+
+    private KeycloakLoginForm(HttpClient.Builder builder) {
+        this.http = builder.followRedirects(HttpClient.Redirect.NEVER).build();
+    }
 
     /** Signs {@code username} in from {@code authorizationUri}; returns the redirect Keycloak answers with. */
     URI signIn(URI authorizationUri, String username, String password) throws IOException, InterruptedException {
