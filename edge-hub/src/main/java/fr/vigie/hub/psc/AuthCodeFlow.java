@@ -1,13 +1,21 @@
 package fr.vigie.hub.psc;
 
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,19 +50,15 @@ public final class AuthCodeFlow {
         String state = randomToken(16);
         String nonce = randomToken(16);
         String verifier = randomToken(32);
-        Map<String, String> q = new LinkedHashMap<>();
-        q.put("response_type", "code");
-        q.put("client_id", http.config().clientId());
-        q.put("redirect_uri", redirectUri.toString());
-        q.put("scope", http.config().scope());
-        q.put("acr_values", http.config().acr());
-        q.put("state", state);
-        q.put("nonce", nonce);
-        q.put("code_challenge", s256(verifier));
-        q.put("code_challenge_method", "S256");
-        loginHint.ifPresent(h -> q.put("login_hint", h));
-        URI uri = URI.create(provider.authorizationEndpoint() + "?" + PscHttp.formBody(q));
-        return new Attempt(uri, state, nonce, verifier, redirectUri);
+        AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE,
+                Scope.parse(http.config().scope()), new ClientID(http.config().clientId()), redirectUri)
+                .endpointURI(provider.authorizationEndpoint())
+                .acrValues(List.of(new ACR(http.config().acr())))
+                .state(new State(state))
+                .nonce(new Nonce(nonce))
+                .codeChallenge(new CodeVerifier(verifier), CodeChallengeMethod.S256);
+        loginHint.ifPresent(request::loginHint);
+        return new Attempt(request.build().toURI(), state, nonce, verifier, redirectUri);
     }
 
     /** Finishes an attempt with the {@code code} and {@code state} the browser came back with. */
@@ -62,26 +66,16 @@ public final class AuthCodeFlow {
         if (!attempt.state().equals(state)) {
             throw new PscException(PscError.PSC_GRANT_INVALID, "the state returned is not the one sent");
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "authorization_code");
-        form.put("code", code);
-        form.put("redirect_uri", attempt.redirectUri().toString());
-        form.put("code_verifier", attempt.codeVerifier());
-        PscHttp.Reply reply = http.postForm(provider.tokenEndpoint(), form);
-        if (!reply.ok()) {
-            throw PscHttp.oauthError(reply, "authorization code exchange");
-        }
-        return PscTokens.from(reply, validator, Optional.of(attempt.nonce()));
-    }
-
-    /** The PKCE S256 challenge of a verifier. */
-    public static String s256(String verifier) {
+        AuthorizationCodeGrant grant;
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(h);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
+            grant = new AuthorizationCodeGrant(new AuthorizationCode(code), attempt.redirectUri(),
+                    new CodeVerifier(attempt.codeVerifier()));
+        } catch (IllegalArgumentException e) {
+            throw new PscException(PscError.PSC_GRANT_INVALID, "the code or the PKCE verifier is malformed");
         }
+        TokenRequest request = new TokenRequest.Builder(provider.tokenEndpoint(), http.clientAuthentication(), grant)
+                .build();
+        return PscTokens.request(http, request, validator, Optional.of(attempt.nonce()), "authorization code exchange");
     }
 
     private String randomToken(int bytes) {

@@ -16,7 +16,7 @@ public enum PscError {
     PSC_ENDPOINT_MISSING(ErrorKind.REJECTED),
     /** PSC could not be reached or answered with a server error. */
     PSC_UNREACHABLE(ErrorKind.FAILED),
-    /** PSC refused the client's credentials ({@code invalid_client}). */
+    /** PSC refused the client's credentials: {@code invalid_client}, or its certificate in the TLS handshake. */
     PSC_CLIENT_UNAUTHORIZED(ErrorKind.REJECTED),
     /** PSC does not know the {@code login_hint}, or refused the request as malformed. */
     PSC_REQUEST_REFUSED(ErrorKind.REJECTED),

@@ -1,8 +1,19 @@
 package fr.vigie.hub.psc;
 
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.TypelessAccessToken;
+import com.nimbusds.oauth2.sdk.util.URLUtils;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,38 +40,48 @@ public final class PscTokenClient {
     public PscTokens refresh(PscTokens tokens) throws PscException {
         String refresh = tokens.refreshToken().orElseThrow(() ->
                 new PscException(PscError.PSC_GRANT_INVALID, "these tokens have no refresh token"));
-        PscHttp.Reply reply = http.postForm(provider.tokenEndpoint(),
-                Map.of("grant_type", "refresh_token", "refresh_token", refresh));
-        if (!reply.ok()) {
-            throw PscHttp.oauthError(reply, "refresh");
-        }
-        return PscTokens.from(reply, validator, Optional.empty());
+        TokenRequest request = new TokenRequest.Builder(provider.tokenEndpoint(), http.clientAuthentication(),
+                new RefreshTokenGrant(new RefreshToken(refresh))).build();
+        return PscTokens.request(http, request, validator, Optional.empty(), "refresh");
     }
 
     /** Asks PSC whether {@code token} (access or refresh) is active. */
     public Introspection introspect(String token) throws PscException {
-        PscHttp.Reply reply = http.postForm(provider.introspectionEndpoint(), Map.of("token", token));
-        if (!reply.ok()) {
-            throw PscHttp.oauthError(reply, "introspection");
+        HTTPResponse reply = http.exchange(new TokenIntrospectionRequest(provider.introspectionEndpoint(),
+                http.clientAuthentication(), new TypelessAccessToken(token)).toHTTPRequest());
+        if (!reply.indicatesSuccess()) {
+            throw PscHttp.refused(reply, "introspection");
         }
-        var json = reply.json();
-        boolean active = json.path("active").asBoolean(false);
-        return new Introspection(active, text(json, "sub"), text(json, "SubjectNameID"),
-                json.hasNonNull("exp") ? Optional.of(Instant.ofEpochSecond(json.get("exp").asLong())) : Optional.empty());
+        TokenIntrospectionSuccessResponse answer;
+        try {
+            answer = TokenIntrospectionResponse.parse(reply).toSuccessResponse();
+        } catch (ParseException e) {
+            throw new PscException(PscError.PSC_PROTOCOL_ERROR, "the introspection answer is malformed: "
+                    + e.getMessage());
+        }
+        return new Introspection(answer.isActive(),
+                Optional.ofNullable(answer.getSubject()).map(s -> s.getValue()),
+                Optional.ofNullable(answer.getStringParameter("SubjectNameID")),
+                Optional.ofNullable(answer.getExpirationTime()).map(d -> d.toInstant()));
     }
 
     /** Ends the PSC session the tokens belong to. */
     public void logout(PscTokens tokens) throws PscException {
-        // POSTed rather than put in a URL, so that no access log ever records the ID token.
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("id_token_hint", tokens.idToken());
-        PscHttp.Reply reply = http.postForm(provider.endSessionEndpoint(), form);
-        if (reply.status() >= 400) {
-            throw PscHttp.oauthError(reply, "logout");
+        LogoutRequest logout;
+        try {
+            logout = new LogoutRequest(provider.endSessionEndpoint(), JWTParser.parse(tokens.idToken()));
+        } catch (java.text.ParseException e) {
+            throw new PscException(PscError.PSC_TOKEN_MALFORMED, "the ID token to end the session with is not a JWT");
         }
-    }
-
-    private static Optional<String> text(com.fasterxml.jackson.databind.JsonNode json, String field) {
-        return json.hasNonNull(field) ? Optional.of(json.get(field).asText()) : Optional.empty();
+        // POSTed (RP-Initiated Logout §2 allows it) rather than put in a URL, so that no access log ever
+        // records the ID token; the client authenticates as on the token endpoint.
+        HTTPRequest post = new HTTPRequest(HTTPRequest.Method.POST, provider.endSessionEndpoint());
+        post.setEntityContentType(com.nimbusds.common.contenttype.ContentType.APPLICATION_URLENCODED);
+        post.setBody(URLUtils.serializeParameters(logout.toParameters()));
+        http.clientAuthentication().applyTo(post);
+        HTTPResponse reply = http.exchange(post);
+        if (reply.getStatusCode() >= 400) {
+            throw PscHttp.refused(reply, "logout");
+        }
     }
 }

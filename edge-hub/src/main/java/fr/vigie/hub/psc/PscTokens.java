@@ -1,5 +1,13 @@
 package fr.vigie.hub.psc;
 
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -21,19 +29,32 @@ public record PscTokens(String accessToken, String idToken, Optional<String> ref
                 + ", expiresIn=" + expiresIn + ", refresh=" + refreshToken.isPresent() + "]";
     }
 
+    /**
+     * Reads the token endpoint's answer to a grant: validated tokens, or the OAuth error as a
+     * {@link PscException}. CIBA polls read pending answers with {@link PscHttp#tokenResponse} instead.
+     */
+    static PscTokens request(PscHttp http, TokenRequest request, IdTokenValidator validator, Optional<String> nonce,
+            String what) throws PscException {
+        TokenResponse response = http.tokenResponse(request);
+        if (!response.indicatesSuccess()) {
+            TokenErrorResponse error = response.toErrorResponse();
+            throw PscHttp.refused(error.getErrorObject(), error.getErrorObject().getHTTPStatusCode(), what);
+        }
+        return from(response.toSuccessResponse(), validator, nonce);
+    }
+
     /** Reads a successful token answer and validates its ID token. */
-    static PscTokens from(PscHttp.Reply reply, IdTokenValidator validator, Optional<String> nonce)
+    static PscTokens from(AccessTokenResponse answer, IdTokenValidator validator, Optional<String> nonce)
             throws PscException {
-        var json = reply.json();
-        String access = json.path("access_token").asText("");
-        String id = json.path("id_token").asText("");
-        if (access.isEmpty() || id.isEmpty() || !"bearer".equalsIgnoreCase(json.path("token_type").asText(""))) {
+        if (!(answer instanceof OIDCTokenResponse oidc)
+                || !(oidc.getOIDCTokens().getAccessToken() instanceof BearerAccessToken access)) {
             throw new PscException(PscError.PSC_PROTOCOL_ERROR, "the token answer lacks access_token, id_token"
                     + " or a Bearer token_type");
         }
-        String refresh = json.path("refresh_token").asText("");
-        IdTokenClaims claims = validator.validate(id, nonce);
-        return new PscTokens(access, id, refresh.isEmpty() ? Optional.empty() : Optional.of(refresh),
-                Duration.ofSeconds(json.path("expires_in").asLong(0)), claims);
+        OIDCTokens tokens = oidc.getOIDCTokens();
+        IdTokenClaims claims = validator.validate(tokens.getIDTokenString(), nonce);
+        return new PscTokens(access.getValue(), tokens.getIDTokenString(),
+                Optional.ofNullable(tokens.getRefreshToken()).map(RefreshToken::getValue),
+                Duration.ofSeconds(Math.max(0, access.getLifetime())), claims);
     }
 }

@@ -6,6 +6,8 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
@@ -54,11 +56,11 @@ final class RotatingJwkSource implements JWKSource<SecurityContext> {
 
     private void fetch() throws KeySourceException {
         try {
-            PscHttp.Reply reply = http.get(jwksUri, null);
-            if (!reply.ok()) {
-                throw new KeySourceException("JWKS answered HTTP " + reply.status());
+            HTTPResponse reply = http.exchange(new HTTPRequest(HTTPRequest.Method.GET, jwksUri));
+            if (!reply.indicatesSuccess()) {
+                throw new KeySourceException("JWKS answered HTTP " + reply.getStatusCode());
             }
-            cached = JWKSet.parse(reply.body());
+            cached = JWKSet.parse(reply.getBody());
             fetchedAt = clock.instant();
             fetches++;
         } catch (PscException e) {

@@ -11,6 +11,15 @@
  * comes back, and {@link fr.vigie.hub.psc.SessionBindingGuard} attaches tokens to a kiosk session
  * only when their {@code SubjectNameID} is the expected idNat_PS.
  *
+ * <p>Every request and answer is an object of the Nimbus OAuth 2.0 / OpenID Connect SDK
+ * ({@code AuthenticationRequest}, {@code TokenRequest}, {@code CIBARequest}, {@code UserInfoRequest},
+ * {@code TokenIntrospectionRequest}, {@code LogoutRequest} and their responses), the library the hub's own
+ * OpenID provider uses too; {@code PscHttp} is the one transport that sends them (timeouts,
+ * no redirects, the TLS context with the trusted CAs and the client certificate) and says how the client
+ * authenticates: HTTP Basic with a secret (PSC's bac à sable), or {@code tls_client_auth} — {@code client_id}
+ * only, the IGC-Santé certificate presented in the handshake of every call, on the discovery document's
+ * {@code mtls_endpoint_aliases} when it has them (RFC 8705). {@code KeycloakInteropIT} runs both against Keycloak.
+ *
  * <p>Failures carry a stable {@link fr.vigie.hub.psc.PscError} code; a token or answer that is
  * wrong is <em>rejected</em>, a provider that cannot be reached has <em>failed</em>. Tokens are
  * never logged and no record here prints one in {@code toString()}.

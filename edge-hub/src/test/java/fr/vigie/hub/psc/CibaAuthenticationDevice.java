@@ -1,6 +1,7 @@
 package fr.vigie.hub.psc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * The professional's authentication device as Keycloak's CIBA HTTP authentication channel sees it:
@@ -28,10 +30,12 @@ final class CibaAuthenticationDevice implements AutoCloseable {
     }
 
     private final BlockingQueue<Relayed> relayed = new LinkedBlockingQueue<>();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final Javalin server;
 
-    CibaAuthenticationDevice() {
+    /** A device that answers Keycloak over HTTP, or over HTTPS trusting the CAs of {@code tls}. */
+    CibaAuthenticationDevice(SSLContext tls) {
+        http = HttpClient.newBuilder().sslContext(tls).build();
         server = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.startupWatcherEnabled = false;
@@ -42,7 +46,7 @@ final class CibaAuthenticationDevice implements AutoCloseable {
                 ctx.status(401);
                 return;
             }
-            JsonNode body = PscHttp.JSON.readTree(ctx.body());
+            JsonNode body = new ObjectMapper().readTree(ctx.body());
             relayed.add(new Relayed(body.path("login_hint").asText(""), body.path("binding_message").asText(""),
                     body.path("scope").asText(""), auth.substring("Bearer ".length())));
             ctx.status(201);

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
+import fr.vigie.hub.HubConfig;
+import fr.vigie.hub.testing.TestCertificates;
+import fr.vigie.hub.tls.ServerTrust;
 import fr.vigie.protocol.identity.IdNatPs;
 import fr.vigie.testing.MutableClock;
 import java.net.URI;
@@ -16,27 +19,36 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The PSC gateway against a real Keycloak 26 instead of the sandbox: CIBA in poll mode through an
  * HTTP authentication channel served here, and the authorization code with PKCE through
- * Keycloak's own login form. Keycloak is the distribution Maven unpacked into {@code target/},
- * run on a JDK 21+ found on the machine; its log is kept in {@code target/keycloak-interop/}.
+ * Keycloak's own login form. The same Keycloak also serves HTTPS with a certificate from a test CA
+ * and authenticates the client {@value #MTLS_CLIENT} by its X.509 certificate ({@code client-x509},
+ * certificate-bound tokens): the gateway's production mode, {@code tls_client_auth} from a PKCS#12,
+ * configured through the {@code hub.psc.*} settings. Keycloak is the distribution Maven unpacked into
+ * {@code target/}, run on a JDK 21+ found on the machine; its log is kept in {@code target/keycloak-interop/}.
  */
 class KeycloakInteropIT {
     static final IdNatPs DOCTOR = id("810099900010");
@@ -44,7 +56,16 @@ class KeycloakInteropIT {
     static final String CLIENT = "vigie-site";
     static final String SECRET = "keycloak-interop-secret";
     static final URI REDIRECT = URI.create("http://127.0.0.1:9/callback");
+    /** The client Keycloak authenticates by the subject of its certificate ({@code x509.subjectdn} in the realm). */
+    static final String MTLS_CLIENT = "vigie-site-mtls";
+    static final String MTLS_SUBJECT = "CN=vigie-site.chu.example,OU=10B0152872,O=CH DE VIGIE,C=FR";
     static CibaAuthenticationDevice device;
+    @TempDir
+    static Path pki;
+    static TestCertificates.Authority ca;
+    static Path caPem;
+    static SSLContext trustingCa;
+    static TestCertificates.Written registered;
 
     static IdNatPs id(String s) {
         try {
@@ -70,9 +91,18 @@ class KeycloakInteropIT {
         String home = System.getProperty("vigie.keycloak.home");
         assertNotNull(home, "vigie.keycloak.home is unset: run through Maven (mvn verify), which unpacks Keycloak");
         assertTrue(Files.isExecutable(Path.of(home, "bin/kc.sh")), "no Keycloak distribution at " + home);
-        device = new CibaAuthenticationDevice();
+        ca = TestCertificates.Authority.create("CN=Vigie interop test CA,O=CH DE VIGIE,C=FR");
+        caPem = ca.writePem(pki, "test-ca");
+        trustingCa = ServerTrust.anchors(PscGatewaySettings.TRUST_ANCHORS, List.of(caPem))
+                .contextWithoutClientCertificate().orElseThrow();
+        registered = ca.issueClient(pki, "psc-client", MTLS_SUBJECT);
+        Path[] server = ca.issueServer(pki, "keycloak", "127.0.0.1");
+        String storePassword = "interop-trust";
+        KeycloakServer.Https https = new KeycloakServer.Https(server[0], server[1],
+                ca.writeTrustStore(pki, "keycloak-trust", storePassword.toCharArray()), storePassword);
+        device = new CibaAuthenticationDevice(trustingCa);
         keycloak = KeycloakServer.start(Path.of(home), java.get(), "/keycloak/vigie-realm.json", device.channelUri(),
-                Path.of("target", "keycloak-interop", "keycloak.log"));
+                https, Path.of("target", "keycloak-interop", "keycloak.log"));
         // No least time between JWKS refetches: one test rotates the realm's key under the others.
         config = PscGatewayConfig.withSecret(keycloak.issuer(), CLIENT, SECRET)
                 .withDiscoveryPath(PscGatewayConfig.OIDC_DISCOVERY_PATH).withJwksMinRefetch(Duration.ZERO);
@@ -102,12 +132,18 @@ class KeycloakInteropIT {
 
     /** Starts CIBA, checks what the device was shown, answers with {@code status}, polls to the end. */
     CibaPoll cibaAnswered(CibaFlow flow, IdNatPs who, CibaChannel channel, String status) throws Exception {
+        return cibaAnswered(flow, keycloak.issuer(), who, channel, status);
+    }
+
+    /** The same, the device answering at {@code issuer} (Keycloak's HTTP or HTTPS side). */
+    CibaPoll cibaAnswered(CibaFlow flow, URI issuer, IdNatPs who, CibaChannel channel, String status)
+            throws Exception {
         CibaRequest request = flow.start(who, channel);
         CibaAuthenticationDevice.Relayed relayed = device.next();
         assertEquals(who.value(), relayed.loginHint());
         assertEquals(request.bindingMessage(), relayed.bindingMessage());
         assertInstanceOf(CibaPoll.Pending.class, flow.poll(request), "authorization_pending before the answer");
-        assertEquals(200, device.answer(keycloak.issuer(), relayed, status));
+        assertEquals(200, device.answer(issuer, relayed, status));
         return new CibaPoller(flow, scheduler, clock).await(request).get(60, TimeUnit.SECONDS);
     }
 
@@ -303,5 +339,86 @@ class KeycloakInteropIT {
         assertEquals(2, keys.fetches());
         cibaApproved(flow, DOCTOR, CibaChannel.CARD);
         assertEquals(2, keys.fetches(), "the new key is cached");
+    }
+
+    /** The gateway's configuration as a site writes it: {@code hub.psc.*} read by the hub's own settings reader. */
+    static PscGatewayConfig productionSettings(TestCertificates.Written certificate) throws Exception {
+        Map<String, String> settings = Map.of(
+                PscGatewaySettings.DISCOVERY_URL, keycloak.httpsIssuer() + PscGatewayConfig.OIDC_DISCOVERY_PATH,
+                PscGatewaySettings.CLIENT_ID, MTLS_CLIENT,
+                PscGatewaySettings.CLIENT_AUTH, "tls_client_auth",
+                PscGatewaySettings.CERTIFICATE, certificate.pkcs12().toString(),
+                PscGatewaySettings.CERTIFICATE_PASSWORD_FILE, certificate.passwordFile().toString(),
+                PscGatewaySettings.TRUST_ANCHORS, caPem.toString());
+        return HubConfig.load(null, settings).gateways().psc().orElseThrow().gatewayConfig();
+    }
+
+    /** The SHA-256 thumbprint of a certificate, as {@code cnf.x5t#S256} carries it (RFC 8705 §3.1). */
+    static String thumbprint(X509Certificate certificate) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+    }
+
+    @Test
+    void productionModeOverHttpsAuthenticatesWithTheCertificateFromThePkcs12ForCibaAndTheCodeFlow() throws Exception {
+        PscGatewayConfig mtls = productionSettings(registered);
+        assertTrue(mtls.clientSecret().isEmpty(), "tls_client_auth sends no secret");
+        PscProvider https = PscProvider.discover(mtls);
+        assertEquals(keycloak.httpsIssuer(), https.issuer());
+        assertEquals(URI.create(keycloak.httpsIssuer() + "/protocol/openid-connect/ext/ciba/auth"),
+                https.cibaEndpoint(), "Keycloak's mtls_endpoint_aliases");
+        IdTokenValidator v = IdTokenValidator.forProvider(mtls, https, clock);
+
+        CibaFlow flow = new CibaFlow(mtls, https, v, new SecureRandom(), clock);
+        PscTokens byCiba = assertInstanceOf(CibaPoll.Tokens.class, cibaAnswered(flow, keycloak.httpsIssuer(), DOCTOR,
+                CibaChannel.CARD, "SUCCEED")).tokens();
+        assertEquals(DOCTOR, byCiba.claims().subjectNameId());
+        assertEquals("eidas1", byCiba.claims().acr());
+        assertEquals(List.of(MTLS_CLIENT), SignedJWT.parse(byCiba.idToken()).getJWTClaimsSet().getAudience());
+        Map<String, Object> cnf = SignedJWT.parse(byCiba.accessToken()).getJWTClaimsSet().getJSONObjectClaim("cnf");
+        assertEquals(thumbprint(registered.certificate()), cnf.get("x5t#S256"),
+                "Keycloak bound the access token to the certificate the gateway presented at the token endpoint");
+        PscUserInfo info = new UserInfoClient(mtls, https, v, clock).fetch(byCiba);
+        assertEquals(DOCTOR, info.subjectNameId());
+        assertTrue(new PscTokenClient(mtls, https, v).introspect(byCiba.accessToken()).active());
+
+        AuthCodeFlow code = new AuthCodeFlow(mtls, https, v, new SecureRandom());
+        AuthCodeFlow.Attempt attempt = code.begin(REDIRECT, Optional.of(NURSE.value()));
+        assertTrue(attempt.authorizationUri().toString().startsWith(keycloak.httpsIssuer().toString()));
+        URI back = new KeycloakLoginForm(trustingCa).signIn(attempt.authorizationUri(), NURSE.value(),
+                "nurse-interop-pass");
+        PscTokens byCode = code.finish(attempt, param(back, "code"), param(back, "state"));
+        assertEquals(NURSE, byCode.claims().subjectNameId());
+        assertEquals(attempt.nonce(), SignedJWT.parse(byCode.idToken()).getJWTClaimsSet().getStringClaim("nonce"));
+        assertEquals("60", new UserInfoClient(mtls, https, v, clock).fetch(byCode).subjectRefPro().single()
+                .orElseThrow().codeProfession());
+    }
+
+    @Test
+    void aCertificateOfAnotherSubjectOrFromAnUntrustedCaIsRefusedAsAnUnauthorizedClient() throws Exception {
+        PscGatewayConfig good = productionSettings(registered);
+        PscProvider https = PscProvider.discover(good);
+        IdTokenValidator v = IdTokenValidator.forProvider(good, https, clock);
+        PscTokens tokens = assertInstanceOf(CibaPoll.Tokens.class, cibaAnswered(
+                new CibaFlow(good, https, v, new SecureRandom(), clock), keycloak.httpsIssuer(), NURSE,
+                CibaChannel.MOBILE, "SUCCEED")).tokens();
+
+        PscGatewayConfig otherSubject = productionSettings(ca.issueClient(pki, "psc-other",
+                "CN=another-site.chu.example,OU=10B0152872,O=CH DE VIGIE,C=FR"));
+        assertEquals(PscError.PSC_CLIENT_UNAUTHORIZED, assertThrows(PscException.class,
+                () -> new CibaFlow(otherSubject, https, v, new SecureRandom(), clock).start(DOCTOR, CibaChannel.CARD))
+                .error(), "a certificate the CA issued to someone else: invalid_client");
+        assertThrows(PscException.class, () -> new UserInfoClient(otherSubject, https, v, clock).fetch(tokens),
+                "the access token is bound to the registered certificate");
+
+        TestCertificates.Written selfSigned = TestCertificates.write(pki, "psc-untrusted", MTLS_SUBJECT);
+        PscGatewayConfig untrusted = productionSettings(selfSigned);
+        PscException refused = assertThrows(PscException.class, () -> PscProvider.discover(untrusted));
+        assertEquals(PscError.PSC_CLIENT_UNAUTHORIZED, refused.error(), refused.getMessage());
+        assertTrue(refused.getMessage().contains("TLS handshake"), refused.getMessage());
+        PscException ciba = assertThrows(PscException.class,
+                () -> new CibaFlow(untrusted, https, v, new SecureRandom(), clock).start(DOCTOR, CibaChannel.CARD));
+        assertEquals(PscError.PSC_CLIENT_UNAUTHORIZED, ciba.error(),
+                "the registered subject, but not from a CA Keycloak trusts: " + ciba.getMessage());
     }
 }

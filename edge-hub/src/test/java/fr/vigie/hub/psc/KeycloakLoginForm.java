@@ -2,14 +2,17 @@ package fr.vigie.hub.psc;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * A minimal browser for Keycloak's login page: follows the authorization URI, fills in and posts
@@ -20,8 +23,21 @@ import java.util.regex.Pattern;
 final class KeycloakLoginForm {
     private static final Pattern FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>");
     private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    KeycloakLoginForm() {
+        this(HttpClient.newBuilder());
+    }
+
+    /** A browser that trusts the CAs of {@code tls} for Keycloak's HTTPS listener. */
+    KeycloakLoginForm(SSLContext tls) {
+        this(HttpClient.newBuilder().sslContext(tls));
+    }
+
+    private KeycloakLoginForm(HttpClient.Builder builder) {
+        this.http = builder.followRedirects(HttpClient.Redirect.NEVER).build();
+    }
 
     /** Signs {@code username} in from {@code authorizationUri}; returns the redirect Keycloak answers with. */
     URI signIn(URI authorizationUri, String username, String password) throws IOException, InterruptedException {
@@ -38,7 +54,7 @@ final class KeycloakLoginForm {
             throw new AssertionError("the login form has no action");
         }
         URI target = authorizationUri.resolve(action.group(1).replace("&amp;", "&"));
-        String body = PscHttp.formBody(Map.of("username", username, "password", password, "credentialId", ""));
+        String body = form(Map.of("username", username, "password", password, "credentialId", ""));
         HttpResponse<String> answer = send(HttpRequest.newBuilder(target)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -46,6 +62,14 @@ final class KeycloakLoginForm {
             throw new AssertionError("signing in answered HTTP " + answer.statusCode() + " instead of a redirect");
         }
         return URI.create(answer.headers().firstValue("Location").orElseThrow());
+    }
+
+    /** A form body, {@code application/x-www-form-urlencoded}. */
+    static String form(Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(k,
+                StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return body.toString();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package fr.vigie.hub.psc;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.broker.FreePort;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,9 @@ import java.util.stream.Stream;
 /**
  * A real Keycloak, started from the distribution Maven unpacked into {@code target/}, in dev mode
  * with an in-memory H2 database, the realm {@value #REALM} imported from a test resource, and CIBA's
- * HTTP authentication channel pointed at a URI the test serves. Its output goes to a log file kept
+ * HTTP authentication channel pointed at a URI the test serves. The same server listens over HTTP and
+ * over HTTPS ({@link Https}: a server certificate from a test CA, client certificates requested and
+ * checked against a trust store, for clients that authenticate with {@code tls_client_auth}). Its output goes to a log file kept
  * for diagnosis. A bootstrap administrator with a password drawn per start lets a test change the
  * realm (key rotation). One per test class; {@link #close()} ends the whole process tree.
  */
@@ -39,17 +42,28 @@ final class KeycloakServer implements AutoCloseable {
     private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
 
     private static final String ADMIN = "interop-admin";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Keycloak's HTTPS listener: its certificate chain and key (PEM), and the PKCS#12 trust store of the
+     * CAs whose client certificates it accepts ({@code --https-client-auth=request}: a client without a
+     * certificate still connects, one with an untrusted certificate does not).
+     */
+    record Https(Path certificate, Path key, Path trustStore, String trustStorePassword) {
+    }
+
     private final Process process;
     private final URI issuer;
+    private final URI httpsIssuer;
     private final Path log;
     private final String adminPassword;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Ends Keycloak should the test JVM exit without {@link #close()} (a killed or crashed run). */
     private final Thread reaper = new Thread(this::stopProcessTree, "keycloak-reaper");
 
-    private KeycloakServer(Process process, URI issuer, Path log, String adminPassword) {
+    private KeycloakServer(Process process, URI issuer, URI httpsIssuer, Path log, String adminPassword) {
         this.process = process;
         this.issuer = issuer;
+        this.httpsIssuer = httpsIssuer;
         this.log = log;
         this.adminPassword = adminPassword;
     }
@@ -92,8 +106,8 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     /** Starts Keycloak and returns once the realm's discovery document is served. */
-    static KeycloakServer start(Path home, Path javaHome, String realmResource, URI authenticationChannel, Path log)
-            throws IOException {
+    static KeycloakServer start(Path home, Path javaHome, String realmResource, URI authenticationChannel, Https https,
+            Path log) throws IOException {
         Path imports = Files.createDirectories(home.resolve("data/import"));
         try (Stream<Path> old = Files.list(imports)) {
             for (Path p : old.toList()) {
@@ -107,8 +121,12 @@ final class KeycloakServer implements AutoCloseable {
             Files.copy(realm, imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
         }
         int port = FreePort.onLoopback();
+        int httpsPort = FreePort.onLoopback();
         List<String> cmd = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + port,
+                "--http-host=127.0.0.1", "--http-port=" + port, "--https-port=" + httpsPort,
+                "--https-certificate-file=" + https.certificate(), "--https-certificate-key-file=" + https.key(),
+                "--https-client-auth=request", "--https-trust-store-file=" + https.trustStore(),
+                "--https-trust-store-password=" + https.trustStorePassword(),
                 "--http-management-port=" + FreePort.onLoopback(),
                 "--db=dev-mem", "--import-realm",
                 "--spi-ciba-auth-channel--ciba-http-auth-channel--http-authentication-channel-uri="
@@ -125,10 +143,12 @@ final class KeycloakServer implements AutoCloseable {
         pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         Process process = pb.start();
         KeycloakServer server = new KeycloakServer(process,
-                URI.create("http://127.0.0.1:" + port + "/realms/" + REALM), log, adminPassword);
+                URI.create("http://127.0.0.1:" + port + "/realms/" + REALM),
+                URI.create("https://127.0.0.1:" + httpsPort + "/realms/" + REALM), log, adminPassword);
         Runtime.getRuntime().addShutdownHook(server.reaper);
         try {
-            server.awaitReady(Duration.ofMinutes(4));
+            // Quarkus re-augments the distribution on a start with new options: minutes on a loaded 2-core machine
+            server.awaitReady(Duration.ofMinutes(8));
         } catch (RuntimeException e) {
             server.close();
             throw new IllegalStateException("Keycloak did not become ready; its log is " + log, e);
@@ -157,11 +177,11 @@ final class KeycloakServer implements AutoCloseable {
         URI origin = issuer.resolve("/");
         HttpRequest login = HttpRequest.newBuilder(origin.resolve("realms/master/protocol/openid-connect/token"))
                 .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(PscHttp.formBody(Map.of("grant_type", "password",
+                .POST(HttpRequest.BodyPublishers.ofString(KeycloakLoginForm.form(Map.of("grant_type", "password",
                         "client_id", "admin-cli", "username", ADMIN, "password", adminPassword)))).build();
-        String token = PscHttp.JSON.readTree(http.send(login, HttpResponse.BodyHandlers.ofString()).body())
+        String token = JSON.readTree(http.send(login, HttpResponse.BodyHandlers.ofString()).body())
                 .path("access_token").asText();
-        String component = PscHttp.JSON.writeValueAsString(Map.of("name", name, "providerId", "rsa-generated",
+        String component = JSON.writeValueAsString(Map.of("name", name, "providerId", "rsa-generated",
                 "providerType", "org.keycloak.keys.KeyProvider", "parentId", REALM,
                 "config", Map.of("priority", List.of(String.valueOf(priority)), "keySize", List.of("2048"),
                         "algorithm", List.of("RS256"), "active", List.of("true"), "enabled", List.of("true"))));
@@ -175,6 +195,11 @@ final class KeycloakServer implements AutoCloseable {
     /** The realm's issuer, {@code http://127.0.0.1:{port}/realms/vigie}. */
     URI issuer() {
         return issuer;
+    }
+
+    /** The realm's issuer over HTTPS, {@code https://127.0.0.1:{port}/realms/vigie}: Keycloak names the issuer by the scheme asked. */
+    URI httpsIssuer() {
+        return httpsIssuer;
     }
 
     Path log() {

@@ -109,12 +109,12 @@ class PscMutualTlsIT {
     }
 
     @Test
-    void gatewayWithAnUntrustedCertificateCannotEvenConnect() throws Exception {
+    void gatewayWithAnUntrustedCertificateIsRefusedInTheHandshakeAsAnUnauthorizedClient() throws Exception {
         PscGatewayConfig config = PscGatewayConfig.withMutualTls(psc.issuer(), "vigie-sandbox",
                 tls(intruder, server.getCertificate("server")));
         PscException e = assertThrows(PscException.class, () -> PscProvider.discover(config));
-        assertEquals(PscError.PSC_DISCOVERY_FAILED, e.error());
-        assertEquals(PscError.PSC_UNREACHABLE, ((PscException) e.getCause()).error());
+        assertEquals(PscError.PSC_CLIENT_UNAUTHORIZED, e.error(), e.getMessage());
+        assertTrue(e.getMessage().contains("TLS handshake"), e.getMessage());
     }
 
     @Test
