@@ -56,23 +56,23 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScreenSizesIT {
     /**
-     * A kiosk display: its size in CSS pixels (Chromium at scale 1) and the width of its active area.
-     *
-     * @param widthMm active area width in millimetres (from the panel's data sheet)
+     * A kiosk display: its size in CSS pixels (Chromium at scale 1) and its active area in millimetres (from the
+     * panel's data sheet; the pixels of the 7" 800×480 and 1024×600 panels are not square).
      */
-    record Display(int width, int height, double widthMm) {
-        double pixelsPerMm() {
-            return width / widthMm;
+    record Display(int width, int height, double widthMm, double heightMm) {
+        /** The smallest touch target, 9 mm wide, in CSS pixels. */
+        double minTargetWidth() {
+            return 9 * width / widthMm;
         }
 
-        /** The smallest touch target, 9 mm on this panel, in CSS pixels. */
-        double minTarget() {
-            return 9 * pixelsPerMm();
+        /** The smallest touch target, 9 mm high, in CSS pixels. */
+        double minTargetHeight() {
+            return 9 * height / heightMm;
         }
 
-        /** The smallest text size, 2.5 mm on this panel, in CSS pixels. */
+        /** The smallest text, 2.5 mm high (about 7 pt), in CSS pixels. */
         double minFont() {
-            return 2.5 * pixelsPerMm();
+            return 2.5 * height / heightMm;
         }
 
         String label() {
@@ -81,10 +81,10 @@ class ScreenSizesIT {
     }
 
     static final List<Display> DISPLAYS = List.of(
-            new Display(800, 480, 154.08),   // Raspberry Pi Touch Display 7", 154.08 × 85.92 mm
-            new Display(1024, 600, 154.21),  // 7" 1024×600 HDMI panels, 154.21 × 85.92 mm
-            new Display(1280, 800, 216.96),  // 10.1" 1280×800 panels, 216.96 × 135.6 mm
-            new Display(720, 1280, 88.0));   // Raspberry Pi Touch Display 2, 7" portrait, about 88 × 155 mm
+            new Display(800, 480, 154.08, 85.92),    // Raspberry Pi Touch Display, 7"
+            new Display(1024, 600, 154.21, 85.92),   // 7" 1024×600 HDMI panels
+            new Display(1280, 800, 216.96, 135.6),   // 10.1" 1280×800 panels
+            new Display(720, 1280, 88.0, 155.0));    // Raspberry Pi Touch Display 2, 7", portrait
     static final Path SHOTS = Path.of("target", "screens");
     private static final String PIN = "7319";
     private static final SessionTimeouts TIMEOUTS = new SessionTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(30),
@@ -100,9 +100,9 @@ class ScreenSizesIT {
     @BeforeAll
     static void start() throws IOException {
         Files.createDirectories(SHOTS);
-        CpsCredential martin = TestIgcSante.shared().issuePersonne("810100000001", "DE LA FONTAINE-DUVAL",
+        CpsCredential martin = TestIgcSante.shared().issuePersonne("810001234565", "DE LA FONTAINE-DUVAL",
                 "Marie-Christine");
-        CpsCredential blocked = TestIgcSante.shared().issuePersonne("810100000002", "LEGRAND", "Paul");
+        CpsCredential blocked = TestIgcSante.shared().issuePersonne("810009876540", "LEGRAND", "Paul");
         timers = new ManualTimers(martin.certificate().getNotBefore().toInstant().plus(Duration.ofDays(1)));
         cards = new SandboxCards(List.of(VirtualCpsCard.builder(martin).pin(PIN).build(),
                 VirtualCpsCard.builder(blocked).pin(PIN).build()), PIN);
@@ -117,7 +117,7 @@ class ScreenSizesIT {
         samples = station.ui().slot("screen-sizes-test", 10_000);
         browser = HeadlessChromium.start("fr-FR");
         browser.get(station.uri().toString());
-        page().awaitScreen("session.idle");
+        awaitScreen("session.idle");
     }
 
     @AfterAll
@@ -136,54 +136,54 @@ class ScreenSizesIT {
         check("session-idle");
 
         cards.insert(0);
-        page().awaitScreen("session.pin");
+        awaitScreen("session.pin");
         check("session-pin");
         cards.remove();
-        page().awaitText("la connexion a été annulée");
+        awaitText("la connexion a été annulée");
         check("session-idle-note");
 
         cards.insert(0);
-        page().awaitScreen("session.pin");
+        awaitScreen("session.pin");
         typePin("12");
-        page().awaitText("exactement 4 chiffres");
+        awaitText("exactement 4 chiffres");
         check("session-pin-format");
         typePin("0000");
-        page().awaitText("Il vous reste 2 essai(s)");
+        awaitText("Il vous reste 2 essai(s)");
         check("session-pin-wrong");
         typePin("0001");
-        page().awaitText("la carte sera bloquée");
+        awaitText("la carte sera bloquée");
         check("session-pin-last-try");
         typePin(PIN);
-        page().awaitScreen("session.open");
+        awaitScreen("session.open");
         check("session-open");
 
         cards.remove();
-        page().awaitScreen("session.locked");
+        awaitScreen("session.locked");
         check("session-locked");
         timers.advance(TIMEOUTS.reauthWindow().plusSeconds(1));
         cards.tap(0);
-        page().awaitText("insérez votre carte et tapez votre code PIN");
+        awaitText("insérez votre carte et tapez votre code PIN");
         check("session-locked-window-expired");
         cards.untap();
 
         station.sessionUi().phoneApproval().show("42", "Marie-Christine DE LA FONTAINE-DUVAL");
-        page().awaitScreen("session.ecps");
+        awaitScreen("session.ecps");
         check("session-ecps-phone");
         station.sessionUi().phoneApproval().clear();
-        page().awaitScreen("session.locked");
+        awaitScreen("session.locked");
 
         station.session().logout();
-        page().awaitScreen("session.idle");
+        awaitScreen("session.idle");
         cards.insert(1);
         for (String wrong : List.of("1111", "2222", "3333")) {
-            page().awaitScreen("session.pin");
+            awaitScreen("session.pin");
             typePin(wrong);
             await().until(() -> !"session.verifying".equals(page().screen()));
         }
-        page().awaitScreen("session.refused");
+        awaitScreen("session.refused");
         check("session-refused");
         cards.remove();
-        page().awaitScreen("session.idle");
+        awaitScreen("session.idle");
 
         samples(SessionScreenSamples.all());
         assertNoProblems();
@@ -209,27 +209,27 @@ class ScreenSizesIT {
         EnrolmentState state = new EnrolmentState(KioskAddress.of("chu-nord", "accueil-2"), "K7QM-4T2X");
         EnrolmentScreens.attach(station.ui(), state);
         try {
-            page().awaitScreen("enrolment.connecting");
+            awaitScreen("enrolment.connecting");
             check("enrolment-connecting");
             EnrolmentScreenStates.set(state, EnrolmentState.Phase.WAITING_FOR_APPROVAL, null);
-            page().awaitScreen("enrolment.waiting");
+            awaitScreen("enrolment.waiting");
             await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) script(
                     "var i = document.getElementById('enrolment-qr'); return i && i.complete ? i.naturalWidth : 0;"))
                     .intValue() > 0);
             check("enrolment-waiting");
             EnrolmentScreenStates.set(state, EnrolmentState.Phase.REJECTED, "refused by IT: unknown kiosk in this site");
-            page().awaitScreen("enrolment.rejected");
+            awaitScreen("enrolment.rejected");
             check("enrolment-rejected");
             EnrolmentScreenStates.set(state, EnrolmentState.Phase.REJECTED, "SUPERSEDED");
-            page().awaitScreen("enrolment.superseded");
+            awaitScreen("enrolment.superseded");
             check("enrolment-superseded");
             EnrolmentScreenStates.set(state, EnrolmentState.Phase.FAILED, "the hub cannot be reached (connection refused)");
-            page().awaitScreen("enrolment.failed");
+            awaitScreen("enrolment.failed");
             check("enrolment-failed");
         } finally {
             EnrolmentScreenStates.set(state, EnrolmentState.Phase.ENROLLED, null);
         }
-        page().awaitScreen("session.idle");
+        awaitScreen("session.idle");
         assertNoProblems();
     }
 
@@ -251,7 +251,11 @@ class ScreenSizesIT {
         for (Display d : DISPLAYS) {
             browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", d.width(), "height",
                     d.height(), "deviceScaleFactor", 1, "mobile", false));
-            Map<String, Object> m = (Map<String, Object>) script(MEASURE, d.minTarget(), d.minFont());
+            // let the page take the new size (resize event, kiosk.js re-fits the screen) before measuring
+            ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                    + "requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
+            Map<String, Object> m = (Map<String, Object>) script(MEASURE, d.minTargetWidth(), d.minTargetHeight(),
+                    d.minFont());
             String where = state + " at " + d.label() + ": ";
             assertEquals(d.width(), ((Number) m.get("w")).intValue(), where + m);
             assertEquals(d.height(), ((Number) m.get("h")).intValue(), where + m);
@@ -275,10 +279,11 @@ class ScreenSizesIT {
 
     /**
      * In the page: its size, how far it scrolls, and what is wrong: an actionable element (button, link, field,
-     * role=button) outside the viewport or smaller than arguments[0] px, a text smaller than arguments[1] px.
+     * role=button) outside the viewport or narrower than arguments[0] px or lower than arguments[1] px, a text
+     * smaller than arguments[2] px.
      */
     private static final String MEASURE = """
-            var minTarget = arguments[0], minFont = arguments[1], w = innerWidth, h = innerHeight, problems = [];
+            var minW = arguments[0], minH = arguments[1], minFont = arguments[2], w = innerWidth, h = innerHeight, problems = [];
             function name(e) {
               return e.id ? '#' + e.id : e.tagName.toLowerCase() + ' "' + (e.innerText || e.value || '').trim().slice(0, 30) + '"';
             }
@@ -289,9 +294,9 @@ class ScreenSizesIT {
                 problems.push(name(e) + ' is off the screen: ' + Math.round(r.left) + ',' + Math.round(r.top)
                     + ' to ' + Math.round(r.right) + ',' + Math.round(r.bottom));
               }
-              if (r.width + 0.01 < minTarget || r.height + 0.01 < minTarget) {
+              if (r.width + 0.01 < minW || r.height + 0.01 < minH) {
                 problems.push(name(e) + ' is ' + r.width.toFixed(1) + '×' + r.height.toFixed(1) + ' px, under the '
-                    + minTarget.toFixed(1) + ' px of 9 mm');
+                    + minW.toFixed(1) + '×' + minH.toFixed(1) + ' px of 9 mm');
               }
             });
             var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -303,6 +308,16 @@ class ScreenSizesIT {
                 problems.push('text "' + t.nodeValue.trim().slice(0, 30) + '" is ' + size.toFixed(1) + ' px, under the '
                     + minFont.toFixed(1) + ' px of 2.5 mm');
               }
+            }
+            var s = document.querySelector('#screen section'), had = s ? s.className : '', tried = [];
+            if (s && problems.length) {
+              ['', 'fit-2', 'fit-3'].forEach(function (f) {
+                s.classList.remove('fit-2', 'fit-3');
+                if (f) { s.classList.add(f); }
+                tried.push((f || 'one column') + ' ' + (s.scrollWidth - s.clientWidth) + '×' + (s.scrollHeight - s.clientHeight));
+              });
+              s.className = had;
+              problems.push('kiosk.js chose "' + had + '"; overflow of each layout: ' + tried.join(', '));
             }
             var d = document.documentElement;
             return {w: w, h: h, sw: d.scrollWidth, sh: d.scrollHeight, problems: problems};
@@ -320,6 +335,22 @@ class ScreenSizesIT {
             browser.findElement(By.cssSelector("#screen button[data-digit='" + c + "']")).click();
         }
         browser.findElement(By.cssSelector("#screen button[data-pad-submit]")).click();
+    }
+
+    private static void awaitScreen(String id) {
+        try {
+            page().awaitScreen(id);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("screen " + id + " not shown; shown: " + page().screen() + ": " + page().text(), e);
+        }
+    }
+
+    private static void awaitText(String fragment) {
+        try {
+            page().awaitText(fragment);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("\"" + fragment + "\" not shown; shown: " + page().screen() + ": " + page().text(), e);
+        }
     }
 
     private static String shownVersion() {
