@@ -123,6 +123,7 @@ class ConsoleIT {
 
                     // when the admin edits the configuration of group "default" and rolls it out
                     await().atMost(PATIENCE).until(() -> api.device(SITE, "kiosk-001") != null);
+                    HeadlessChromium.consoleErrors(browser); // those of the refusals above, on purpose
                     browser.get(base + "/configuration");
                     WebElement settings = browser.findElement(By.id("settings"));
                     await().atMost(PATIENCE).until(() -> !settings.getAttribute("value").isEmpty());
@@ -132,6 +133,9 @@ class ConsoleIT {
 
                     // then the progress shows the kiosk's answer: appliquée, and the kiosk runs the new settings
                     await().atMost(PATIENCE).until(() -> "appliquée".equals(targetState(browser, SITE + "/kiosk-001")));
+                    // and the browser had nothing to complain about (submitting the form checks the group's pattern,
+                    // which must be a valid regular expression with the v flag)
+                    assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
                     assertThat(running.fleet().config().settings().idleLockSeconds()).isEqualTo(120);
                     assertThat(browser.findElement(By.id("versions-explained")).getText())
                             .contains("compteur unique pour toutes les bornes", "enrôlement");
@@ -146,12 +150,14 @@ class ConsoleIT {
                     assertThat(result.getAttribute("class")).contains("error");
 
                     // and on the kiosk's page, its heartbeat shows that version and a diagnostics command gets its reply
+                    HeadlessChromium.consoleErrors(browser);
                     browser.get(base + "/device?site=" + SITE + "&kiosk=kiosk-001");
                     long applied = running.fleet().config().version();
                     await().atMost(PATIENCE).until(() -> browser.findElement(By.id("facts")).getText()
                             .contains("Version de configuration\n" + applied));
                     browser.findElement(By.cssSelector("#command-form button")).click();
                     await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#commands tr[data-state=DONE]")).isEmpty());
+                    assertThat(HeadlessChromium.consoleErrors(browser)).isEmpty();
 
                     // and an unsigned "reboot" put on the kiosk's command topic is refused by the kiosk, and shown
                     // there in French words
