@@ -233,6 +233,32 @@ class ScreenSizesIT {
         assertNoProblems();
     }
 
+    @Test
+    @Order(5)
+    void theDemoCardControlsFitUnderTheSignInScreensOfALaptop() {
+        // the demo's kiosk pages are opened in a desktop browser: its sandbox box (insert, tap, remove, walk away)
+        // under the sign-in screens fits a 1280×800 window
+        SandboxCards demo = new SandboxCards(List.of(VirtualCpsCard.builder(TestIgcSante.shared().issuePersonne(
+                "810001234565", "DE LA FONTAINE-DUVAL", "Marie-Christine")).pin(PIN).build(), VirtualCpsCard.builder(
+                TestIgcSante.shared().issuePersonne("810009876540", "LEGRAND", "Paul")).pin(PIN).build()), PIN);
+        StationConfig config = new StationConfig(0, StationConfig.Readers.SANDBOX, StationConfig.Gpio.MOCK, TIMEOUTS);
+        try (SignInStation withControls = SignInStation.builder(config, t -> { }, demo,
+                SandboxCards.certificateCheck(timers)).time(timers, timers).start()) {
+            browser.get(withControls.uri().toString());
+            awaitScreen("session.idle");
+            checkAt("demo-idle", DISPLAYS.get(2));
+            browser.findElement(By.id("sandbox-insert-0")).click();
+            awaitScreen("session.pin");
+            typePin("0000");
+            awaitText("Il vous reste 2 essai(s)");
+            checkAt("demo-pin-wrong", DISPLAYS.get(2));
+        } finally {
+            browser.get(station.uri().toString());
+            awaitScreen("session.idle");
+        }
+        assertNoProblems();
+    }
+
     /** Shows each sample in turn above the sign-in screens and checks it; then the sign-in screens come back. */
     private static void samples(Map<String, Screen> all) {
         for (Map.Entry<String, Screen> e : all.entrySet()) {
@@ -246,9 +272,14 @@ class ScreenSizesIT {
     }
 
     /** Checks the screen shown at each display size, noting what is wrong, and takes its picture. */
-    @SuppressWarnings("unchecked")
     private static void check(String state) {
-        for (Display d : DISPLAYS) {
+        checkAt(state, DISPLAYS.toArray(Display[]::new));
+    }
+
+    /** Checks the screen shown at the sizes of {@code displays}, noting what is wrong, and takes its picture. */
+    @SuppressWarnings("unchecked")
+    private static void checkAt(String state, Display... displays) {
+        for (Display d : displays) {
             browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", d.width(), "height",
                     d.height(), "deviceScaleFactor", 1, "mobile", false));
             // let the page take the new size (resize event, kiosk.js re-fits the screen) before measuring
