@@ -30,11 +30,37 @@
       .catch(function () { /* the next screen push tells the truth */ });
   }
 
+  // A screen that overflows its display is set in two, then three columns (kiosk.css: fit-2, fit-3); a keypad
+  // screen has its own layout.
+  var FITS = ['', 'fit-2', 'fit-3'];
+  function overflow(s) {
+    return Math.max(0, s.scrollHeight - s.clientHeight - 1) + Math.max(0, s.scrollWidth - s.clientWidth - 1);
+  }
+  function setFit(s, name) {
+    s.classList.remove('fit-2', 'fit-3');
+    if (name) { s.classList.add(name); }
+  }
+  function fit() {
+    var s = main.querySelector('section[data-screen]');
+    if (!s || s.querySelector('.pad')) { return; }
+    var best = 0, least = Infinity;
+    for (var i = 0; i < FITS.length; i++) {
+      setFit(s, FITS[i]);
+      var o = overflow(s);
+      if (o === 0) { return; }
+      if (o < least) { least = o; best = i; }
+    }
+    setFit(s, FITS[best]);
+  }
+  fit();
+  window.addEventListener('resize', fit);
+
   var events = new EventSource('/ui/events?lang=' + encodeURIComponent(lang));
   events.addEventListener('screen', function (e) {
     if (e.lastEventId && e.lastEventId === shownVersion()) { return; }
     forgetDigits();
     main.innerHTML = e.data;
+    fit();
     drawDots();
   });
   events.onopen = function () { linkState.hidden = true; };

@@ -123,6 +123,7 @@ class ConsoleIT {
 
                     // when the admin edits the configuration of group "default" and rolls it out
                     await().atMost(PATIENCE).until(() -> api.device(SITE, "kiosk-001") != null);
+                    HeadlessChromium.consoleErrors(browser); // those of the refusals above, on purpose
                     browser.get(base + "/configuration");
                     WebElement settings = browser.findElement(By.id("settings"));
                     await().atMost(PATIENCE).until(() -> !settings.getAttribute("value").isEmpty());
@@ -132,6 +133,9 @@ class ConsoleIT {
 
                     // then the progress shows the kiosk's answer: appliquée, and the kiosk runs the new settings
                     await().atMost(PATIENCE).until(() -> "appliquée".equals(targetState(browser, SITE + "/kiosk-001")));
+                    // and the page had nothing to complain about (submitting the form checks the group's pattern,
+                    // which must be a valid regular expression with the v flag)
+                    assertThat(pageErrors(browser)).isEmpty();
                     assertThat(running.fleet().config().settings().idleLockSeconds()).isEqualTo(120);
                     assertThat(browser.findElement(By.id("versions-explained")).getText())
                             .contains("compteur unique pour toutes les bornes", "enrôlement");
@@ -146,12 +150,14 @@ class ConsoleIT {
                     assertThat(result.getAttribute("class")).contains("error");
 
                     // and on the kiosk's page, its heartbeat shows that version and a diagnostics command gets its reply
+                    HeadlessChromium.consoleErrors(browser);
                     browser.get(base + "/device?site=" + SITE + "&kiosk=kiosk-001");
                     long applied = running.fleet().config().version();
                     await().atMost(PATIENCE).until(() -> browser.findElement(By.id("facts")).getText()
                             .contains("Version de configuration\n" + applied));
                     browser.findElement(By.cssSelector("#command-form button")).click();
                     await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#commands tr[data-state=DONE]")).isEmpty());
+                    assertThat(pageErrors(browser)).isEmpty();
 
                     // and an unsigned "reboot" put on the kiosk's command topic is refused by the kiosk, and shown
                     // there in French words
@@ -354,6 +360,14 @@ class ConsoleIT {
      * Someone who got hold of the hub's broker password (anonymous clients cannot even connect), but not of
      * its signing key, publishes on the hub's broker.
      */
+    /**
+     * The browser console's errors other than the API's answers the page reads on purpose (a group without a
+     * configuration yet is a 404 the page explains), e.g. a script error or an invalid {@code pattern} attribute.
+     */
+    private static List<String> pageErrors(WebDriver browser) {
+        return HeadlessChromium.consoleErrors(browser).stream().filter(e -> !e.contains("Failed to load resource")).toList();
+    }
+
     private static void publishWithTheBrokerPassword(EdgeHub hub, String topic, String payload) throws Exception {
         MqttClient raw = new MqttClient(hub.mqttUrl(), hub.mqttCredentials().clientId("it-forger"),
                 new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());

@@ -33,6 +33,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -124,6 +125,8 @@ public final class SignInStation implements AutoCloseable {
         kiosk.hubApi().ifPresent(api -> builder.pscHub(new HubPscClient(api)));
         SignInStation station = builder.start();
         try {
+            // the heartbeat names the readers the station watches, real or the demo's virtual ones alike
+            kiosk.reportReaders(station::readerNames);
             kiosk.enrolment().ifPresent(state -> EnrolmentScreens.attach(station.ui(), state));
             if (config.admissionDesk()) {
                 station.agentProof = admissionDesk(kiosk, kiosk.hubApi().orElseThrow(), station, config);
@@ -192,6 +195,11 @@ public final class SignInStation implements AutoCloseable {
     /** @return the card readers the session watches (PC/SC, or the demo's virtual readers) */
     public TerminalSource terminals() {
         return terminals;
+    }
+
+    /** @return the names of the card readers the station watches now, sorted (what the kiosk's heartbeat reports) */
+    public List<String> readerNames() {
+        return monitor.readers().stream().sorted().toList();
     }
 
     /** @return the GPIO board (on the mock platform in the demo and on machines without GPIO) */

@@ -37,6 +37,15 @@
  *     {@link fr.vigie.kiosk.ui.KioskUi#resource} under {@code GET /ui/x/<feature>/<name>}.</li>
  * </ol>
  *
+ * <h2>Layout</h2>
+ * One stylesheet ({@code kiosk-ui/kiosk.css}) lays out every screen on every kiosk display (800×480, 1024×600,
+ * 1280×800, 720×1280 portrait) without scrolling: write no per-screen layout and no fixed pixel sizes in templates.
+ * A screen's words take whole lines and its buttons follow on a line of their own; a {@code ui.pad} stands beside
+ * the words in landscape; a screen taller than its display is set in two or three columns by {@code kiosk.js}.
+ * Add a new state to {@code ScreenSizesIT} (kiosk tests): it checks each state at each size (nothing to scroll,
+ * buttons and fields on screen and at least 9 mm, text at least 2.5 mm, no browser console error) and writes
+ * screenshots under {@code kiosk/target/screens/}.
+ *
  * <h2>Routes and protections</h2>
  * {@code GET /} the page ({@code ?lang=fr|en} sets the {@code vigie-lang} cookie; French otherwise),
  * {@code GET /ui/events} the screen stream ({@code event: screen}, {@code id:} the version, {@code data:}

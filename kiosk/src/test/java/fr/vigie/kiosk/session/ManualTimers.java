@@ -13,12 +13,12 @@ import java.util.List;
  * A deterministic clock and scheduler: time moves only when a test calls {@link #advance}, which
  * runs the due tasks in time order on the test's thread.
  */
-final class ManualTimers extends Clock implements SessionTimers {
+public final class ManualTimers extends Clock implements SessionTimers {
     private Instant now;
     private final List<Task> tasks = new ArrayList<>();
     private long sequence;
 
-    ManualTimers(Instant start) {
+    public ManualTimers(Instant start) {
         this.now = start;
     }
 
@@ -49,7 +49,7 @@ final class ManualTimers extends Clock implements SessionTimers {
     }
 
     /** Moves time forward by {@code d}, running every task that falls due, in order. */
-    void advance(Duration d) {
+    public void advance(Duration d) {
         Instant target;
         synchronized (this) {
             target = now.plus(d);
