@@ -54,10 +54,10 @@ public final class AdmissionScreenSamples {
                 Optional.of("150033201301166"), Optional.of(oid), Optional.empty(),
                 List.of(new Admitted.Difference(Trait.LISTE_PRENOM.label(), "PIERRE ALAIN", "PIERRE-ALAIN JEAN"),
                         new Admitted.Difference(Trait.LIEU_NAISSANCE.label(), null, "32013")),
-                List.of("PREMIER_PRENOM:02", "FULL_LIST:00"));
+                List.of("PREMIER_PRENOM:02", "FULL_LIST:00"), IdentitySource.TRAITS);
         all.put("admission-identity-found", AdmissionRender.screen(AdmissionView.identity(found, null), AGENT));
         Admitted qualified = new Admitted(41, RnivStatus.QUAL, traits, found.maskedIns(), found.matricule(),
-                found.oid(), Optional.of("PASSPORT"), List.of(), List.of("PREMIER_PRENOM:00"));
+                found.oid(), Optional.of("PASSPORT"), List.of(), List.of("PREMIER_PRENOM:00"), IdentitySource.DOCUMENT);
         all.put("admission-identity-qualified", AdmissionRender.screen(AdmissionView.identity(qualified,
                 "admission.prescription.attached"), AGENT));
         all.put("admission-identity-print-failed", AdmissionRender.screen(AdmissionView.identity(qualified, null)

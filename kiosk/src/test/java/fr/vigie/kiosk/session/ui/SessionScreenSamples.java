@@ -23,10 +23,14 @@ public final class SessionScreenSamples {
         all.put("session-open-psc", Screen.of("session.open", "session/ui/open.jte", new SessionScreens.Open(
                 "Marie-Christine DE LA FONTAINE-DUVAL", "810100000001", "RPPS",
                 "Médecin — Centre hospitalier universitaire de Bordeaux, service de médecine interne",
-                "session.open.psc.not-connected", "session.open.lock-hint")));
+                "session.open.psc.not-connected", null, "session.open.lock-hint")));
+        all.put("session-open-psc-waiting", Screen.of("session.open", "session/ui/open.jte", new SessionScreens.Open(
+                "Marie-Christine DE LA FONTAINE-DUVAL", "810100000001", "RPPS",
+                "Médecin — Centre hospitalier universitaire de Bordeaux, service de médecine interne",
+                "session.open.psc.waiting", new SessionScreens.Wait(1, 15), "session.open.lock-hint")));
         all.put("session-open-ecps", Screen.of("session.open", "session/ui/open.jte", new SessionScreens.Open(
                 "Marie-Christine DE LA FONTAINE-DUVAL", "810100000001", "RPPS", "Infirmier — Clinique des Cèdres",
-                "session.open.psc.connected", "session.open.lock-hint-ecps")));
+                "session.open.psc.connected", null, "session.open.lock-hint-ecps")));
         return all;
     }
 }
