@@ -130,6 +130,16 @@ public record KioskSettings(int heartbeatSeconds, int idleLockSeconds, int reaut
         return SettingsJson.read(json, true);
     }
 
+    /**
+     * Reads the fleet settings a kiosk's local properties file holds (other keys are ignored), with the same
+     * bounds as a rollout; absent ones take their defaults.
+     *
+     * @throws ConfigException {@code CONFIG_CONTENT_INVALID} as {@link #fromJson(byte[])}
+     */
+    public static KioskSettings fromProperties(java.util.Map<String, String> raw) throws ConfigException {
+        return SettingsProperties.read(raw);
+    }
+
     /** The settings as a JSON object with every name, in reference order. */
     public byte[] toJson() {
         return SettingsJson.write(this);

@@ -79,7 +79,7 @@ class ConfigAgentTest {
     void invalidContentIsRejectedEvenWhenProperlySigned() throws Exception {
         agent.onBundle(hub.invalidContent(SELF, 6));
         expectRejected("CONFIG_CONTENT_INVALID", "config-6");
-        assertTrue(last().message().contains("idleLockSeconds"), last().message());
+        assertTrue(last().message().contains("kiosk.session.idle-lock-seconds"), last().message());
     }
 
     @Test
