@@ -33,7 +33,8 @@ public record HubArguments(Path configFile, Map<String, String> overrides, boole
             "                 [--set hub.KEY=VALUE]...",
             "Port 0 picks a free port. Without --broker-url the hub runs its own MQTT broker; without --jdbc-url",
             "its own PostgreSQL, both under the data directory (default ./data/hub). Prefer the config file",
-            "(hub.db.password) to --jdbc-password, which other users of the machine can see.");
+            "(hub.db.password) to --jdbc-password, which other users of the machine can see.",
+            "       vigie hub settings [--lang fr|en]   every hub.* setting: default, bounds, meaning (docs/SETTINGS.md)");
 
     public static HubArguments parse(List<String> args) throws HubConfigException {
         Path config = null;
