@@ -43,9 +43,13 @@
         } else {
           f.value = String(v);
         }
+      } else if (f.dataset.type === 'boolean') {
+        f.checked = f.defaultChecked;
+      } else if (f.dataset.type === 'choice') {
+        const d = Array.from(f.options).find((o) => o.defaultSelected);
+        f.value = d ? d.value : f.options[0].value;
       } else {
         f.value = f.defaultValue;
-        f.checked = f.defaultChecked;
       }
       current.textContent = has ? format(t['config.current'], Array.isArray(values[key]) ? values[key].join(', ') || t.none
         : values[key]) : t['config.currentDefault'];
@@ -87,7 +91,7 @@
     if (s.kind === 'OUT_OF_RANGE' && (s.min === null || s.max === null)) {
       return format(t['config.problem.NOT_ALLOWED'], labelOf(s.key), s.value);
     }
-    const label = s.kind === 'UNKNOWN' || s.kind === 'NOT_FLEET' || s.kind === 'RENAMED' ? s.key : labelOf(s.key);
+    const label = s.kind === 'UNKNOWN' || s.kind === 'RENAMED' ? s.key : labelOf(s.key);
     return format(t['config.problem.' + s.kind], label, s.kind === 'RENAMED' ? s.replacement : s.value, s.min, s.max);
   }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  * <pre>{@code
  * static final Setting IDLE_LOCK = Setting.define("kiosk.session.idle-lock-seconds").fleet()
  *         .integer(300, 15, 3600).unit("s")
- *         .text("Verrouillage après inactivité", "Idle lock", "Sans toucher l'écran…", "No touch for this long…");
+ *         .words("Verrouillage après inactivité", "Idle lock", "Sans toucher l'écran…", "No touch for this long…");
  * }</pre>
  *
  * @param key the one dotted name
@@ -126,7 +126,7 @@ public record Setting(String key, Type type, String defaultValue, Optional<Long>
         };
     }
 
-    /** Describes a setting; {@link #text} ends it. */
+    /** Describes a setting; {@link #words} ends it. */
     public static final class Builder {
         private final String key;
         private Type type = Type.TEXT;
@@ -170,7 +170,7 @@ public record Setting(String key, Type type, String defaultValue, Optional<Long>
         }
 
         /** Free text with this default ({@code ""}: none). */
-        public Builder text(String defaultValue) {
+        public Builder textValue(String defaultValue) {
             type = Type.TEXT;
             dflt = defaultValue;
             return this;
@@ -196,7 +196,7 @@ public record Setting(String key, Type type, String defaultValue, Optional<Long>
          * @param helpFr help in French
          * @param meaning what the setting does, in English (docs, English help)
          */
-        public Setting text(String labelFr, String labelEn, String helpFr, String meaning) {
+        public Setting words(String labelFr, String labelEn, String helpFr, String meaning) {
             return new Setting(key, type, dflt, Optional.ofNullable(min), Optional.ofNullable(max), choices, unit,
                     scope, new Text(labelFr, labelEn), new Text(helpFr, meaning), meaning);
         }

@@ -19,8 +19,6 @@ public record SettingProblem(Kind kind, String key, String value, Optional<Strin
         UNKNOWN,
         /** A name of before the settings reference (e.g. {@code idleLockSeconds}); {@code replacement} is its name now. */
         RENAMED,
-        /** A setting of the kiosk's local file only, that a rollout may not set. */
-        NOT_FLEET,
         /** Not of the setting's type (a word for a number, a number for true/false). */
         WRONG_TYPE,
         /** A number outside the setting's bounds. */

@@ -150,7 +150,8 @@ class ConsoleIT {
                     browser.findElement(By.id("rollout")).click();
 
                     // then the progress shows the kiosk's answer: appliquée, and the kiosk runs the new settings
-                    await().atMost(PATIENCE).until(() -> "appliquée".equals(targetState(browser, SITE + "/kiosk-001")));
+                    await().atMost(PATIENCE).untilAsserted(() -> assertThat(targetState(browser, SITE + "/kiosk-001"))
+                            .as(said.getText()).isEqualTo("appliquée"));
                     assertThat(running.fleet().config().settings().idleLockSeconds()).isEqualTo(120);
                     assertThat(running.fleet().config().settings().pinEntryTimeoutSeconds()).isEqualTo(45);
                     browser.findElement(By.id("load")).click();

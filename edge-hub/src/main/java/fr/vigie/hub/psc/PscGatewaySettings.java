@@ -54,33 +54,32 @@ public record PscGatewaySettings(URI discoveryUrl, String clientId, ClientAuthen
     /** Every {@code hub.psc.*} key. */
     /** Every {@code hub.psc.*} setting, described for the settings reference and the hub's reader. */
     public static final List<Setting> SETTINGS = List.of(
-            Setting.define(DISCOVERY_URL).text("").text("Découverte Pro Santé Connect", "PSC discovery URL",
+            Setting.define(DISCOVERY_URL).textValue("").words("Découverte Pro Santé Connect", "PSC discovery URL",
                     "Adresse {émetteur}/.well-known/wallet-openid-configuration de Pro Santé Connect ; vide : pas de PSC.",
                     "{issuer}/.well-known/wallet-openid-configuration of Pro Santé Connect; empty: no PSC gateway"
                             + " (CIBA_UNAVAILABLE)."),
-            Setting.define(CLIENT_ID).text("").text("Identifiant client PSC", "PSC client id",
+            Setting.define(CLIENT_ID).textValue("").words("Identifiant client PSC", "PSC client id",
                     "Identifiant du client enregistré auprès de Pro Santé Connect.", "The client id PSC registered."),
-            Setting.define(CLIENT_AUTH).choice("tls_client_auth", "tls_client_auth", "client_secret_basic").text(
-                    "Authentification du client PSC", "PSC client authentication",
+            Setting.define(CLIENT_AUTH).choice("tls_client_auth", "tls_client_auth", "client_secret_basic").words("Authentification du client PSC", "PSC client authentication",
                     "tls_client_auth (certificat) ; client_secret_basic (secret, bac à sable seulement).",
                     "tls_client_auth (hub.psc.certificate) or client_secret_basic (hub.psc.client-secret-file, bac à"
                             + " sable only)."),
-            Setting.define(CERTIFICATE).text("").text("Certificat client PSC", "PSC client certificate",
+            Setting.define(CERTIFICATE).textValue("").words("Certificat client PSC", "PSC client certificate",
                     "Certificat IGC-Santé du client (PKCS#12, mode 600).", "The client's IGC-Santé certificate (PKCS#12, mode 600)."),
-            Setting.define(CERTIFICATE_PASSWORD_FILE).text("").text("Mot de passe du certificat PSC",
+            Setting.define(CERTIFICATE_PASSWORD_FILE).textValue("").words("Mot de passe du certificat PSC",
                     "PSC certificate password file", "Fichier du mot de passe du certificat (mode 600).",
                     "File holding the certificate's password (mode 600)."),
-            Setting.define(CLIENT_SECRET_FILE).text("").text("Secret client PSC", "PSC client secret file",
+            Setting.define(CLIENT_SECRET_FILE).textValue("").words("Secret client PSC", "PSC client secret file",
                     "Fichier du secret client (mode 600), bac à sable seulement.",
                     "File holding the client secret (mode 600), bac à sable only."),
-            Setting.define(TRUST_ANCHORS).list("").text("Autorités du serveur PSC", "PSC trust anchors",
+            Setting.define(TRUST_ANCHORS).list("").words("Autorités du serveur PSC", "PSC trust anchors",
                     "Certificats (PEM) des autorités du serveur PSC ; vide : celles de Java.",
                     "CAs of PSC's server certificate (PEM files, comma separated); empty: the JVM's."),
-            Setting.define(SCOPE).text("openid scope_all").text("Portée PSC", "PSC scope",
+            Setting.define(SCOPE).textValue("openid scope_all").words("Portée PSC", "PSC scope",
                     "Portées demandées à PSC (avec openid).", "Scopes asked of PSC (space separated, with openid)."),
-            Setting.define(ACR).text("eidas1").text("Niveau d'authentification PSC", "PSC acr",
+            Setting.define(ACR).textValue("eidas1").words("Niveau d'authentification PSC", "PSC acr",
                     "Niveau d'authentification demandé à PSC.", "Authentication level asked of PSC."),
-            Setting.define(CIBA).bool(true).text("Connexion e-CPS (CIBA)", "e-CPS sign-in (CIBA)",
+            Setting.define(CIBA).bool(true).words("Connexion e-CPS (CIBA)", "e-CPS sign-in (CIBA)",
                     "Les bornes connectent les soignants par CIBA (e-CPS).",
                     "Whether kiosks sign clinicians in by CIBA (e-CPS)."));
     /** Every {@code hub.psc.*} key. */

@@ -43,7 +43,7 @@ record SettingRefusal(String error, String parameter, String message, Detail set
         SettingProblem problem = p.get();
         Optional<Setting> s = KioskFleetSettings.ALL.stream().filter(x -> x.key().equals(problem.key())).findFirst();
         String code = switch (problem.kind()) {
-            case UNKNOWN, NOT_FLEET -> "SETTING_UNKNOWN";
+            case UNKNOWN -> "SETTING_UNKNOWN";
             case RENAMED -> "SETTING_RENAMED";
             default -> "SETTING_INVALID";
         };
