@@ -68,6 +68,16 @@ final class Bundles {
         return CODEC.encode(new ConfigBundle(b.site(), b.kioskId(), b.version(), b.issuedAt(), unsigned, b.schema()));
     }
 
+    /** Properly signed by the hub key, with {@code settingsJson} as it is (e.g. the former camelCase names). */
+    ConfigBundle signedRaw(KioskAddress k, long version, String settingsJson) throws Exception {
+        String payload = "{\"site\":\"" + k.site() + "\",\"kioskId\":\"" + k.kioskId() + "\",\"version\":" + version
+                + ",\"issuedAt\":\"" + at + "\",\"settings\":" + settingsJson + "}";
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .type(new JOSEObjectType("vigie-config+jws")).build(), new Payload(payload));
+        jws.sign(new ECDSASigner((ECPrivateKey) hubKey.getPrivate()));
+        return new ConfigBundle(k.site(), k.kioskId(), version, at, jws.serialize(), 1);
+    }
+
     /** Properly signed by the hub key, but with settings out of range. */
     byte[] invalidContent(KioskAddress k, long version) throws Exception {
         String payload = "{\"site\":\"" + k.site() + "\",\"kioskId\":\"" + k.kioskId() + "\",\"version\":" + version
