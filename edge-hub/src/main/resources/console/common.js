@@ -65,7 +65,8 @@ window.Vigie = (function () {
     const text = await r.text();
     const json = text ? JSON.parse(text) : null;
     if (!r.ok) {
-      throw { status: r.status, error: json && json.error, message: json && json.message };
+      throw { status: r.status, error: json && json.error, message: json && json.message,
+        parameter: json && json.parameter, setting: json && json.setting };
     }
     return json;
   }

@@ -35,7 +35,8 @@ public record HubArguments(Path configFile, Map<String, String> overrides, boole
             "its own PostgreSQL, both under the data directory (default ./data/hub). Prefer the config file",
             "(hub.db.password) to --jdbc-password, which other users of the machine can see.",
             "       vigie hub check [--config FILE]   checks the national services' certificates and connections",
-            "Also: vigie hub backup --help, vigie hub restore --help (encrypted backups of the hub).");
+            "Also: vigie hub backup --help, vigie hub restore --help (encrypted backups of the hub).",
+            "       vigie hub settings [--lang fr|en]   every hub.* setting: default, bounds, meaning (docs/SETTINGS.md)");
 
     public static HubArguments parse(List<String> args) throws HubConfigException {
         Path config = null;

@@ -1,10 +1,7 @@
 package fr.vigie.hub;
 
-import fr.vigie.hub.admission.ApcvSettings;
 import fr.vigie.hub.enrol.EnrolmentLimits;
 import fr.vigie.hub.gam.GamSettings;
-import fr.vigie.hub.insi.InsiGatewaySettings;
-import fr.vigie.hub.psc.PscGatewaySettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +10,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,16 +24,8 @@ import java.util.TreeSet;
  * gateways' keys are read by {@link GatewaySettingsReader}.
  */
 final class HubConfigReader {
-    static final Set<String> KEYS = union(Set.of(HubConfig.DATA_DIR, HubConfig.HTTP_BIND, HubConfig.HTTP_PORT,
-            HubConfig.MQTT_URL, HubConfig.MQTT_PORT, HubConfig.DB_URL, HubConfig.DB_USER, HubConfig.DB_PASSWORD,
-            HubConfig.INGEST_ENABLED, HubConfig.INGEST_BATCH_SIZE, HubConfig.OFFLINE_AFTER_HEARTBEATS,
-            HubPkiConfig.SITE, HubPkiConfig.DEVICE_API_BIND, HubPkiConfig.DEVICE_API_PORT,
-            HubPkiConfig.SERVER_NAMES, HubPkiConfig.CA_PASSPHRASE_FILE, HubPkiConfig.MQTT_TLS, HubPkiConfig.MQTT_TLS_PORT,
-            HubPkiConfig.MQTT_TLS_BIND, HubConfig.IGC_SANTE_CRL_FILES,
-            HubConfig.AUDIT_ANCHOR_SECONDS, HubConfig.HTTP_NAMES, EnrolmentLimits.MAX_PENDING,
-            EnrolmentLimits.MAX_PENDING_PER_SOURCE, EnrolmentLimits.REQUESTS_PER_MINUTE_PER_SOURCE,
-            HubConfig.IGC_SANTE_ANCHORS, HubPkiConfig.MOSQUITTO_DIR, HubPkiConfig.MOSQUITTO_PID_FILE),
-            InsiGatewaySettings.KEYS, PscGatewaySettings.KEYS, ApcvSettings.KEYS, GamSettings.KEYS);
+    /** The keys the hub reads: {@link HubSettingsCatalogue}'s, and no other list. */
+    static final Set<String> KEYS = HubSettingsCatalogue.CATALOGUE.keys();
     private static final String DEFAULT_DATA_DIR = "./data/hub";
 
     private HubConfigReader() {
@@ -190,15 +178,6 @@ final class HubConfigReader {
             }
         }
         return new HubConfig.InvalidSetting(key, String.valueOf(raw.get(key)), message);
-    }
-
-    @SafeVarargs
-    private static Set<String> union(Collection<String>... sets) {
-        Set<String> all = new java.util.HashSet<>();
-        for (Collection<String> s : sets) {
-            all.addAll(s);
-        }
-        return Set.copyOf(all);
     }
 
     private static List<String> list(Map<String, String> raw, String key) {

@@ -110,6 +110,13 @@ public final class HubMain {
             LoggingSetup.configureLogback();
             System.exit(HubMaintenanceCommand.run(List.of(args), Clock.systemUTC(), System.out, System.err));
         }
+        java.util.OptionalInt settings = settingsCommand(args, System.out, System.err);
+        if (settings.isPresent()) {
+            if (settings.getAsInt() != 0) {
+                System.exit(settings.getAsInt());
+            }
+            return;
+        }
         run("vigie-hub", () -> {
             HubArguments arguments = HubArguments.parse(List.of(args));
             if (arguments.help()) {
@@ -118,6 +125,19 @@ public final class HubMain {
             }
             return Optional.of(new Started(startOnFreePorts(arguments.load(), Clock.systemUTC()), List.of(), () -> { }));
         });
+    }
+
+    /**
+     * {@code vigie hub settings [--lang fr|en]}: prints the settings reference and starts nothing.
+     *
+     * @return the exit status, or empty when {@code args} are not that command
+     */
+    static java.util.OptionalInt settingsCommand(String[] args, java.io.PrintStream out, java.io.PrintStream err) {
+        if (args.length == 0 || !args[0].equals("settings")) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(fr.vigie.config.SettingsReference.command(HubSettingsCatalogue.CATALOGUE,
+                List.of(args).subList(1, args.length), out, err));
     }
 
     /**

@@ -1,6 +1,8 @@
 /**
  * The Vigie edge hub: its configuration ({@link fr.vigie.hub.HubConfig}, with the gateways' typed
- * {@code hub.insi.*}, {@code hub.psc.*} and {@code hub.apcv.*} settings in {@link fr.vigie.hub.GatewaySettings}),
+ * {@code hub.insi.*}, {@code hub.psc.*} and {@code hub.apcv.*} settings in {@link fr.vigie.hub.GatewaySettings};
+ * every key described once in {@link fr.vigie.hub.HubSettingsCatalogue}, the keys the reader accepts and the source
+ * of {@code docs/SETTINGS.md} and {@code vigie hub settings}),
  * its composition root ({@link fr.vigie.hub.EdgeHub}, which starts its package-private parts with plain
  * constructors: {@code HubFoundation}, {@code HubRegistries}, {@code KioskServices} with {@code HubGateways},
  * {@code HubServers}, {@code HubIngest}) and its command-line entry point ({@link fr.vigie.hub.HubMain}, whose

@@ -82,7 +82,8 @@ public final class ConfigVerifier {
             throw new ConfigException(ConfigError.CONFIG_WRONG_KIOSK,
                     "configuration is for kiosk " + p.kiosk() + ", this is kiosk " + self);
         }
-        KioskSettings settings = SettingsJson.read(p.settings());
+        // signed by the hub: a bundle signed before the settings reference (former names) still reads
+        KioskSettings settings = SettingsJson.read(p.settings(), true);
         return new VerifiedConfig(p.kiosk(), p.version(), p.issuedAt(), settings, bundle);
     }
 }

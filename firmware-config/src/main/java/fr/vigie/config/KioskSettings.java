@@ -6,33 +6,34 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The configuration of one kiosk: immutable, validated at construction, every field with a
- * default. Read from JSON strictly by {@link #fromJson(byte[])} (unknown keys, wrong types and
- * out-of-range values rejected with the key and the value named; absent keys take their
- * defaults), written with every key by {@link #toJson()}.
+ * The signed fleet configuration of one kiosk: immutable, validated at construction, every field with the
+ * default of its {@link KioskFleetSettings descriptor}. Read from JSON strictly by {@link #fromJson(byte[])}
+ * (settings by their dotted names; unknown names, former names, wrong types and out-of-range values rejected
+ * with the name and the value, and a {@link SettingProblem}; absent names take their defaults), written with
+ * every name by {@link #toJson()}. Configurations signed or stored before the settings reference, with the
+ * former camelCase names, are read by {@link #fromStoredJson(byte[])}.
  *
  * <pre>{@code
  * KioskSettings s = KioskSettings.defaults().withIdleLockSeconds(60);
- * byte[] json = s.toJson();
+ * byte[] json = s.toJson();                            // {"kiosk.heartbeat-seconds":10,…}
  * KioskSettings back = KioskSettings.fromJson(json);   // CONFIG_CONTENT_INVALID on bad input
  * }</pre>
  *
- * @param heartbeatSeconds how often the kiosk publishes its status, 5 to 3600 (default 30)
- * @param idleLockSeconds idle time before the screen locks, 15 to 3600 (default 120)
- * @param reauthWindowSeconds how long after a contact card and PIN sign-in a contactless tap may
- *     unlock the session, 0 (never) to 43200 (default 14400, four hours)
- * @param presenceLockSeconds how long nobody may be detected before the screen locks, 1 to 600,
- *     at most {@code idleLockSeconds} (default 10)
- * @param pinEntryTimeoutSeconds time allowed to type the card PIN, 10 to 300 (default 60)
- * @param language user interface language (default French)
- * @param insiEnabled whether the kiosk offers INS retrieval through the hub (default true)
- * @param pscEnabled whether the kiosk offers Pro Santé Connect sign-in (default true)
- * @param trustedAnchors SHA-256 fingerprints (64 lowercase hex digits) of the extra trust anchors
- *     the kiosk accepts for card certificates, at most 32, no duplicates (default none)
+ * @param heartbeatSeconds {@code kiosk.heartbeat-seconds}
+ * @param idleLockSeconds {@code kiosk.session.idle-lock-seconds}
+ * @param reauthWindowSeconds {@code kiosk.session.reauth-window-seconds}
+ * @param presenceLockSeconds {@code kiosk.session.presence-lock-seconds}, at most {@code idleLockSeconds}
+ * @param pinEntryTimeoutSeconds {@code kiosk.session.pin-entry-seconds}
+ * @param language {@code kiosk.ui.language}
+ * @param insiEnabled {@code kiosk.insi.enabled}
+ * @param pscEnabled {@code kiosk.psc.enabled}
+ * @param trustedAnchors {@code kiosk.igc-sante.trusted-fingerprints}: SHA-256 fingerprints (64 lowercase hex
+ *     digits), at most 32, no duplicates
+ * @param lockGraceSeconds {@code kiosk.session.lock-grace-seconds}
  */
 public record KioskSettings(int heartbeatSeconds, int idleLockSeconds, int reauthWindowSeconds,
         int presenceLockSeconds, int pinEntryTimeoutSeconds, Language language, boolean insiEnabled,
-        boolean pscEnabled, List<String> trustedAnchors) {
+        boolean pscEnabled, List<String> trustedAnchors, int lockGraceSeconds) {
 
     /** Languages of the kiosk's user interface. */
     public enum Language {
@@ -52,35 +53,55 @@ public record KioskSettings(int heartbeatSeconds, int idleLockSeconds, int reaut
 
     static final int MAX_ANCHORS = 32;
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
-    private static final KioskSettings DEFAULTS = new KioskSettings(30, 120, 14_400, 10, 60, Language.FR, true, true,
-            List.of());
+    private static final KioskSettings DEFAULTS = new KioskSettings(KioskFleetSettings.HEARTBEAT.defaultInt(),
+            KioskFleetSettings.IDLE_LOCK.defaultInt(), KioskFleetSettings.REAUTH_WINDOW.defaultInt(),
+            KioskFleetSettings.PRESENCE_LOCK.defaultInt(), KioskFleetSettings.PIN_ENTRY.defaultInt(), Language.FR,
+            KioskFleetSettings.INSI.defaultBoolean(), KioskFleetSettings.PSC.defaultBoolean(), List.of(),
+            KioskFleetSettings.LOCK_GRACE.defaultInt());
 
     public KioskSettings {
-        range("heartbeatSeconds", heartbeatSeconds, 5, 3600);
-        range("idleLockSeconds", idleLockSeconds, 15, 3600);
-        range("reauthWindowSeconds", reauthWindowSeconds, 0, 43_200);
-        range("presenceLockSeconds", presenceLockSeconds, 1, 600);
-        range("pinEntryTimeoutSeconds", pinEntryTimeoutSeconds, 10, 300);
+        range(KioskFleetSettings.HEARTBEAT, heartbeatSeconds);
+        range(KioskFleetSettings.IDLE_LOCK, idleLockSeconds);
+        range(KioskFleetSettings.REAUTH_WINDOW, reauthWindowSeconds);
+        range(KioskFleetSettings.PRESENCE_LOCK, presenceLockSeconds);
+        range(KioskFleetSettings.PIN_ENTRY, pinEntryTimeoutSeconds);
+        range(KioskFleetSettings.LOCK_GRACE, lockGraceSeconds);
         if (presenceLockSeconds > idleLockSeconds) {
-            throw new IllegalArgumentException("presenceLockSeconds '" + presenceLockSeconds
-                    + "' must not exceed idleLockSeconds '" + idleLockSeconds + "'");
+            throw new Invalid(new SettingProblem(SettingProblem.Kind.CONFLICT, KioskFleetSettings.PRESENCE_LOCK.key(),
+                    Integer.toString(presenceLockSeconds)), KioskFleetSettings.PRESENCE_LOCK.key() + " '"
+                    + presenceLockSeconds + "' must not exceed " + KioskFleetSettings.IDLE_LOCK.key() + " '"
+                    + idleLockSeconds + "'");
         }
         Objects.requireNonNull(language, "language");
+        String anchorsKey = KioskFleetSettings.TRUSTED_FINGERPRINTS.key();
         trustedAnchors = List.copyOf(Objects.requireNonNull(trustedAnchors, "trustedAnchors"));
         if (trustedAnchors.size() > MAX_ANCHORS) {
-            throw new IllegalArgumentException("trustedAnchors has " + trustedAnchors.size() + " entries, at most "
-                    + MAX_ANCHORS + " are allowed");
+            throw new Invalid(new SettingProblem(SettingProblem.Kind.OUT_OF_RANGE, anchorsKey,
+                    Integer.toString(trustedAnchors.size())), anchorsKey + " has " + trustedAnchors.size()
+                    + " entries, at most " + MAX_ANCHORS + " are allowed");
         }
         var seen = new HashSet<String>();
         for (int i = 0; i < trustedAnchors.size(); i++) {
             String f = trustedAnchors.get(i);
             if (!FINGERPRINT.matcher(f).matches()) {
-                throw new IllegalArgumentException("trustedAnchors[" + i + "] '" + f
-                        + "' must be a SHA-256 fingerprint of 64 lowercase hex digits");
+                throw new Invalid(new SettingProblem(SettingProblem.Kind.NOT_ALLOWED, anchorsKey, f), anchorsKey + "["
+                        + i + "] '" + f + "' must be a SHA-256 fingerprint of 64 lowercase hex digits");
             }
             if (!seen.add(f)) {
-                throw new IllegalArgumentException("trustedAnchors[" + i + "] '" + f + "' is listed twice");
+                throw new Invalid(new SettingProblem(SettingProblem.Kind.NOT_ALLOWED, anchorsKey, f), anchorsKey + "["
+                        + i + "] '" + f + "' is listed twice");
             }
+        }
+    }
+
+    /** A value the record refuses, with the setting at fault. */
+    static final class Invalid extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        final transient SettingProblem problem;
+
+        Invalid(SettingProblem problem, String message) {
+            super(message);
+            this.problem = problem;
         }
     }
 
@@ -90,42 +111,65 @@ public record KioskSettings(int heartbeatSeconds, int idleLockSeconds, int reaut
     }
 
     /**
-     * Reads settings from a JSON object; absent keys take their defaults.
+     * Reads settings from a JSON object of today's names; absent names take their defaults.
      *
-     * @throws ConfigException {@code CONFIG_CONTENT_INVALID} naming the key and the value
+     * @throws ConfigException {@code CONFIG_CONTENT_INVALID} naming the setting and the value, with its
+     *     {@link ConfigException#problem() problem}
      */
     public static KioskSettings fromJson(byte[] json) throws ConfigException {
-        return SettingsJson.read(json);
+        return SettingsJson.read(json, false);
     }
 
-    /** The settings as a JSON object with every key, in a stable order. */
+    /**
+     * Reads settings the hub or the kiosk stored (or signed) itself, which may use the names of before the
+     * settings reference ({@link LegacySettingNames}).
+     *
+     * @throws ConfigException {@code CONFIG_CONTENT_INVALID} as {@link #fromJson(byte[])}
+     */
+    public static KioskSettings fromStoredJson(byte[] json) throws ConfigException {
+        return SettingsJson.read(json, true);
+    }
+
+    /**
+     * Reads the fleet settings a kiosk's local properties file holds (other keys are ignored), with the same
+     * bounds as a rollout; absent ones take their defaults.
+     *
+     * @throws ConfigException {@code CONFIG_CONTENT_INVALID} as {@link #fromJson(byte[])}
+     */
+    public static KioskSettings fromProperties(java.util.Map<String, String> raw) throws ConfigException {
+        return SettingsProperties.read(raw);
+    }
+
+    /** The settings as a JSON object with every name, in reference order. */
     public byte[] toJson() {
         return SettingsJson.write(this);
     }
 
     public KioskSettings withIdleLockSeconds(int value) {
         return new KioskSettings(heartbeatSeconds, value, reauthWindowSeconds, presenceLockSeconds,
-                pinEntryTimeoutSeconds, language, insiEnabled, pscEnabled, trustedAnchors);
+                pinEntryTimeoutSeconds, language, insiEnabled, pscEnabled, trustedAnchors, lockGraceSeconds);
     }
 
     public KioskSettings withHeartbeatSeconds(int value) {
         return new KioskSettings(value, idleLockSeconds, reauthWindowSeconds, presenceLockSeconds,
-                pinEntryTimeoutSeconds, language, insiEnabled, pscEnabled, trustedAnchors);
+                pinEntryTimeoutSeconds, language, insiEnabled, pscEnabled, trustedAnchors, lockGraceSeconds);
     }
 
     public KioskSettings withLanguage(Language value) {
         return new KioskSettings(heartbeatSeconds, idleLockSeconds, reauthWindowSeconds, presenceLockSeconds,
-                pinEntryTimeoutSeconds, value, insiEnabled, pscEnabled, trustedAnchors);
+                pinEntryTimeoutSeconds, value, insiEnabled, pscEnabled, trustedAnchors, lockGraceSeconds);
     }
 
     public KioskSettings withTrustedAnchors(List<String> value) {
         return new KioskSettings(heartbeatSeconds, idleLockSeconds, reauthWindowSeconds, presenceLockSeconds,
-                pinEntryTimeoutSeconds, language, insiEnabled, pscEnabled, value);
+                pinEntryTimeoutSeconds, language, insiEnabled, pscEnabled, value, lockGraceSeconds);
     }
 
-    private static void range(String key, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(key + " '" + value + "' must be between " + min + " and " + max);
+    private static void range(Setting setting, int value) {
+        if (!setting.inBounds(value)) {
+            throw new Invalid(new SettingProblem(SettingProblem.Kind.OUT_OF_RANGE, setting.key(), Integer.toString(value)),
+                    setting.key() + " '" + value + "' must be between " + setting.min().orElseThrow() + " and "
+                            + setting.max().orElseThrow());
         }
     }
 }

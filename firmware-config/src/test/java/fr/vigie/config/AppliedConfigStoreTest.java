@@ -57,6 +57,31 @@ class AppliedConfigStoreTest {
     }
 
     @Test
+    void aBundleStoredWithTheFormerSettingNamesBeforeTheUpgradeStillLoads() throws Exception {
+        // what a kiosk of before the settings reference wrote to current.json: signed with camelCase names
+        String legacy = "{\"heartbeatSeconds\":30,\"idleLockSeconds\":600,\"reauthWindowSeconds\":7200,"
+                + "\"presenceLockSeconds\":10,\"pinEntryTimeoutSeconds\":60,\"language\":\"en\",\"insiEnabled\":false,"
+                + "\"pscEnabled\":true,\"trustedAnchors\":[\"" + "b".repeat(64) + "\"]}";
+        ConfigBundle stored = TestSigning.signedRaw(hub, KIOSK, 4, TestSigning.payload(KIOSK, 4, legacy));
+        Files.write(dir.resolve(AppliedConfigStore.CURRENT), new ProtocolCodec().encode(stored));
+
+        AppliedConfigStore store = new AppliedConfigStore(dir, verifier);
+
+        assertThat(store.current()).isPresent();
+        assertThat(store.highestVersionSeen()).isEqualTo(4);
+        KioskSettings s = store.settings();
+        assertThat(s.heartbeatSeconds()).isEqualTo(30);
+        assertThat(s.idleLockSeconds()).isEqualTo(600);
+        assertThat(s.reauthWindowSeconds()).isEqualTo(7200);
+        assertThat(s.presenceLockSeconds()).isEqualTo(10);
+        assertThat(s.pinEntryTimeoutSeconds()).isEqualTo(60);
+        assertThat(s.language()).isEqualTo(KioskSettings.Language.EN);
+        assertThat(s.insiEnabled()).isFalse();
+        assertThat(s.trustedAnchors()).containsExactly("b".repeat(64));
+        assertThat(s.lockGraceSeconds()).as("absent then: its default").isEqualTo(KioskSettings.defaults().lockGraceSeconds());
+    }
+
+    @Test
     void rollbackAfterAFailedHealthCheckRestoresThePreviousOneDurably() throws Exception {
         AppliedConfigStore store = new AppliedConfigStore(dir, verifier);
         store.apply(verified(1, 60));

@@ -114,7 +114,7 @@ class ConfigVerifierTest {
 
         assertThatThrownBy(() -> verifier.verify(b, 0)).isInstanceOfSatisfying(ConfigException.class,
                 e -> assertThat(e.error()).isEqualTo(ConfigError.CONFIG_CONTENT_INVALID))
-                .hasMessageContaining("idleLockSeconds").hasMessageContaining("'1'");
+                .hasMessageContaining("kiosk.session.idle-lock-seconds").hasMessageContaining("'1'");
     }
 
     @Test

@@ -11,64 +11,121 @@ class KioskSettingsTest {
     private static final String FP = "a".repeat(64);
 
     @Test
-    void defaultsAreFrenchWithBothServicesAndNoExtraAnchors() {
+    void defaultsAreTheCataloguesFrenchWithBothServicesAndNoExtraAnchors() {
         KioskSettings d = KioskSettings.defaults();
 
         assertThat(d.language()).isEqualTo(KioskSettings.Language.FR);
-        assertThat(d.heartbeatSeconds()).isEqualTo(30);
-        assertThat(d.idleLockSeconds()).isEqualTo(120);
+        assertThat(d.heartbeatSeconds()).isEqualTo(10);
+        assertThat(d.idleLockSeconds()).isEqualTo(300);
+        assertThat(d.presenceLockSeconds()).isEqualTo(20);
+        assertThat(d.pinEntryTimeoutSeconds()).isEqualTo(30);
+        assertThat(d.reauthWindowSeconds()).isEqualTo(14_400);
+        assertThat(d.lockGraceSeconds()).isEqualTo(900);
         assertThat(d.insiEnabled()).isTrue();
         assertThat(d.pscEnabled()).isTrue();
         assertThat(d.trustedAnchors()).isEmpty();
     }
 
     @Test
-    void jsonRoundTripsEveryKey() throws Exception {
+    void jsonRoundTripsEveryFleetSettingByItsDottedName() throws Exception {
         KioskSettings s = KioskSettings.defaults().withIdleLockSeconds(60).withLanguage(KioskSettings.Language.EN)
                 .withTrustedAnchors(List.of(FP));
 
+        String json = new String(s.toJson(), StandardCharsets.UTF_8);
+
         assertThat(KioskSettings.fromJson(s.toJson())).isEqualTo(s);
-        assertThat(new String(s.toJson(), StandardCharsets.UTF_8)).contains("\"language\":\"en\"", "\"idleLockSeconds\":60");
+        assertThat(json).contains("\"kiosk.ui.language\":\"en\"", "\"kiosk.session.idle-lock-seconds\":60");
+        for (Setting setting : KioskFleetSettings.ALL) {
+            assertThat(json).contains("\"" + setting.key() + "\":");
+        }
     }
 
     @Test
     void absentKeysTakeTheirDefaults() throws Exception {
-        assertThat(parse("{\"heartbeatSeconds\":15}")).isEqualTo(KioskSettings.defaults().withHeartbeatSeconds(15));
+        assertThat(parse("{\"kiosk.heartbeat-seconds\":15}")).isEqualTo(KioskSettings.defaults().withHeartbeatSeconds(15));
         assertThat(parse("{}")).isEqualTo(KioskSettings.defaults());
     }
 
     @Test
     void unknownKeyIsRejectedNamingKeyAndValue() {
-        assertInvalid("{\"idleLockSecs\":60}", "idleLockSecs", "60");
+        assertProblem("{\"kiosk.session.idle-lock-secs\":60}", SettingProblem.Kind.UNKNOWN,
+                "kiosk.session.idle-lock-secs", "60");
+        assertProblem("{\"kiosk.ui.port\":8090}", SettingProblem.Kind.UNKNOWN, "kiosk.ui.port", "fleet settings");
+    }
+
+    @Test
+    void aFormerCamelCaseNameIsRefusedNamingItsNameNow() {
+        assertThatThrownBy(() -> parse("{\"idleLockSeconds\":60}")).isInstanceOfSatisfying(ConfigException.class, e -> {
+            assertThat(e.problem()).hasValueSatisfying(p -> {
+                assertThat(p.kind()).isEqualTo(SettingProblem.Kind.RENAMED);
+                assertThat(p.replacement()).hasValue("kiosk.session.idle-lock-seconds");
+            });
+            assertThat(e.getMessage()).contains("idleLockSeconds", "kiosk.session.idle-lock-seconds");
+        });
+    }
+
+    @Test
+    void storedSettingsWithTheFormerNamesAreConvertedOnLoad() throws Exception {
+        KioskSettings s = KioskSettings.fromStoredJson(("{\"idleLockSeconds\":60,\"language\":\"en\","
+                + "\"trustedAnchors\":[\"" + FP + "\"]}").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(s).isEqualTo(KioskSettings.defaults().withIdleLockSeconds(60).withLanguage(KioskSettings.Language.EN)
+                .withTrustedAnchors(List.of(FP)));
+        assertThat(KioskSettings.fromStoredJson(s.toJson())).as("today's names too").isEqualTo(s);
     }
 
     @Test
     void wrongJsonTypesAreRejectedNamingKeyAndValue() {
-        assertInvalid("{\"heartbeatSeconds\":\"30\"}", "heartbeatSeconds", "\"30\"");
-        assertInvalid("{\"heartbeatSeconds\":30.5}", "heartbeatSeconds", "30.5");
-        assertInvalid("{\"insiEnabled\":\"yes\"}", "insiEnabled", "yes");
-        assertInvalid("{\"language\":\"de\"}", "language", "de");
-        assertInvalid("{\"trustedAnchors\":[1]}", "trustedAnchors", "1");
+        assertProblem("{\"kiosk.heartbeat-seconds\":\"30\"}", SettingProblem.Kind.WRONG_TYPE, "kiosk.heartbeat-seconds", "\"30\"");
+        assertProblem("{\"kiosk.heartbeat-seconds\":30.5}", SettingProblem.Kind.WRONG_TYPE, "kiosk.heartbeat-seconds", "30.5");
+        assertProblem("{\"kiosk.insi.enabled\":\"yes\"}", SettingProblem.Kind.WRONG_TYPE, "kiosk.insi.enabled", "yes");
+        assertProblem("{\"kiosk.ui.language\":\"de\"}", SettingProblem.Kind.NOT_ALLOWED, "kiosk.ui.language", "de");
+        assertProblem("{\"kiosk.igc-sante.trusted-fingerprints\":[1]}", SettingProblem.Kind.WRONG_TYPE,
+                "kiosk.igc-sante.trusted-fingerprints", "1");
     }
 
     @Test
     void outOfRangeValuesAreRejectedNamingKeyAndValue() {
-        assertInvalid("{\"heartbeatSeconds\":1}", "heartbeatSeconds", "'1'");
-        assertInvalid("{\"pinEntryTimeoutSeconds\":3000}", "pinEntryTimeoutSeconds", "3000");
-        assertInvalid("{\"idleLockSeconds\":20,\"presenceLockSeconds\":30}", "presenceLockSeconds", "30");
-        assertInvalid("{\"trustedAnchors\":[\"AB:CD\"]}", "trustedAnchors[0]", "AB:CD");
-        assertInvalid("{\"trustedAnchors\":[\"" + FP + "\",\"" + FP + "\"]}", "trustedAnchors[1]", "twice");
+        assertProblem("{\"kiosk.heartbeat-seconds\":0}", SettingProblem.Kind.OUT_OF_RANGE, "kiosk.heartbeat-seconds", "'0'");
+        assertProblem("{\"kiosk.session.pin-entry-seconds\":3000}", SettingProblem.Kind.OUT_OF_RANGE,
+                "kiosk.session.pin-entry-seconds", "3000");
+        assertProblem("{\"kiosk.session.idle-lock-seconds\":20,\"kiosk.session.presence-lock-seconds\":30}",
+                SettingProblem.Kind.CONFLICT, "kiosk.session.presence-lock-seconds", "30");
+        assertProblem("{\"kiosk.igc-sante.trusted-fingerprints\":[\"AB:CD\"]}", SettingProblem.Kind.NOT_ALLOWED,
+                "kiosk.igc-sante.trusted-fingerprints[0]", "AB:CD");
+        assertProblem("{\"kiosk.igc-sante.trusted-fingerprints\":[\"" + FP + "\",\"" + FP + "\"]}",
+                SettingProblem.Kind.NOT_ALLOWED, "kiosk.igc-sante.trusted-fingerprints[1]", "twice");
+    }
+
+    @Test
+    void everyBoundOfTheCatalogueIsTheOneTheRecordEnforces() {
+        for (Setting s : KioskFleetSettings.ALL) {
+            if (s.type() == Setting.Type.INTEGER) {
+                long max = s.max().orElseThrow();
+                String json = "{\"" + s.key() + "\":" + (max + 1) + "}";
+                assertProblem(json, SettingProblem.Kind.OUT_OF_RANGE, s.key(), Long.toString(max + 1));
+                String atMin = "{\"" + s.key() + "\":" + s.min().orElseThrow()
+                        + (s == KioskFleetSettings.IDLE_LOCK ? ",\"kiosk.session.presence-lock-seconds\":1" : "") + "}";
+                assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> parse(atMin))).as(s.key()).isNull();
+            }
+        }
     }
 
     @Test
     void notOneJsonObjectIsRejected() {
         assertInvalid("[]", "object", "[]");
-        assertInvalid("{\"heartbeatSeconds\":30,\"heartbeatSeconds\":40}", "Duplicate", "heartbeatSeconds");
+        assertInvalid("{\"kiosk.heartbeat-seconds\":30,\"kiosk.heartbeat-seconds\":40}", "Duplicate", "kiosk.heartbeat-seconds");
         assertInvalid("{", "JSON", "");
     }
 
     private static KioskSettings parse(String json) throws ConfigException {
         return KioskSettings.fromJson(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void assertProblem(String json, SettingProblem.Kind kind, String key, String value) {
+        assertInvalid(json, key, value);
+        assertThatThrownBy(() -> parse(json)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problem()).hasValueSatisfying(p -> assertThat(p.kind()).isEqualTo(kind)));
     }
 
     private static void assertInvalid(String json, String key, String value) {

@@ -30,6 +30,7 @@ record KioskCommandLine(Path configFile, Map<String, String> overrides, int virt
 
     static final String USAGE = """
             usage: vigie kiosk [options]
+                   vigie kiosk settings [--lang fr|en]   every kiosk.* setting: default, bounds, meaning (docs/SETTINGS.md)
               --config FILE          properties file (kiosk.site, kiosk.id, kiosk.mqtt.url, kiosk.data-dir,
                                      kiosk.heartbeat-seconds, kiosk.outbox.capacity, kiosk.outbox.sync, kiosk.mqtt.window,
                                      kiosk.ui.port, kiosk.card.readers, kiosk.gpio, kiosk.session.*, kiosk.hub.*,

@@ -72,6 +72,11 @@ public final class KioskMain {
 
     /** Runs until the JVM shuts down; returns early only with a non-zero status (or 0 after --help). */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("settings")) {
+            // the settings reference: nothing starts
+            return fr.vigie.config.SettingsReference.command(fr.vigie.kiosk.config.KioskSettingsCatalogue.CATALOGUE,
+                    List.of(args).subList(1, args.length), out, err);
+        }
         KioskCommandLine cli;
         KioskConfig config;
         List<KioskConfig> demoConfigs;

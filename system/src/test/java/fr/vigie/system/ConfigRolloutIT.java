@@ -91,7 +91,7 @@ class ConfigRolloutIT {
 
     @Test
     void rolloutReachesEveryKioskOfTheGroupAndOnlyThemThenARollbackReissuesTheOldContent() throws Exception {
-        JsonNode rollout = put("/api/v1/config/groups/default", "{\"idleLockSeconds\": 60, \"language\": \"en\"}", 202);
+        JsonNode rollout = put("/api/v1/config/groups/default", "{\"kiosk.session.idle-lock-seconds\": 60, \"kiosk.ui.language\": \"en\"}", 202);
         long v1 = rollout.get("version").asLong();
         assertThat(rollout.get("targets")).extracting(t -> t.get("kioskId").asText())
                 .containsExactly("kiosk-001", "kiosk-002");
@@ -105,7 +105,7 @@ class ConfigRolloutIT {
         await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(api.device(SITE, "kiosk-001").get("configVersion").asLong()).isEqualTo(v1));
 
-        long v2 = put("/api/v1/config/groups/default", "{\"idleLockSeconds\": 300}", 202).get("version").asLong();
+        long v2 = put("/api/v1/config/groups/default", "{\"kiosk.session.idle-lock-seconds\": 300}", 202).get("version").asLong();
         awaitFinished(v2);
         assertThat(kiosks.get(0).fleet().config().settings().idleLockSeconds()).isEqualTo(300);
 
@@ -121,16 +121,36 @@ class ConfigRolloutIT {
         JsonNode audit = api.getJson("/api/v1/audit?subject=group:default");
         assertThat(audit.get("entries")).extracting(e -> e.get("action").asText())
                 .contains("CONFIG_ROLLED_OUT", "CONFIG_REISSUED");
-        assertThat(api.getJson("/api/v1/config/groups/default").at("/settings/idleLockSeconds").asInt()).isEqualTo(60);
+        assertThat(api.getJson("/api/v1/config/groups/default").at("/settings/kiosk.session.idle-lock-seconds").asInt()).isEqualTo(60);
     }
 
     @Test
     void invalidSettingsAreRefusedByTheHubWithTheKeyNamed() throws Exception {
-        HttpResponse<String> r = api.send("PUT", "/api/v1/config/groups/default", "{\"idleLockSeconds\": 5}");
+        HttpResponse<String> r = api.send("PUT", "/api/v1/config/groups/default", "{\"kiosk.session.idle-lock-seconds\": 5}");
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(r.body()).get("error").asText()).isEqualTo("CONFIG_CONTENT_INVALID");
-        assertThat(r.body()).contains("idleLockSeconds");
-        assertThat(api.send("PUT", "/api/v1/config/groups/default", "{\"colour\": \"red\"}").statusCode()).isEqualTo(400);
+        JsonNode refusal = JSON.readTree(r.body());
+        assertThat(refusal.get("error").asText()).isEqualTo("SETTING_INVALID");
+        assertThat(refusal.get("parameter").asText()).isEqualTo("kiosk.session.idle-lock-seconds");
+        assertThat(refusal.at("/setting/kind").asText()).isEqualTo("OUT_OF_RANGE");
+        assertThat(refusal.at("/setting/min").asInt()).isEqualTo(15);
+        assertThat(refusal.at("/setting/max").asInt()).isEqualTo(3600);
+
+        HttpResponse<String> unknown = api.send("PUT", "/api/v1/config/groups/default", "{\"colour\": \"red\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknown.body()).get("error").asText()).isEqualTo("SETTING_UNKNOWN");
+        assertThat(JSON.readTree(unknown.body()).get("parameter").asText()).isEqualTo("colour");
+    }
+
+    @Test
+    void aFormerCamelCaseNameIsRefusedWith400NamingTheNameNow() throws Exception {
+        HttpResponse<String> r = api.send("PUT", "/api/v1/config/groups/default", "{\"idleLockSeconds\": 60}");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode refusal = JSON.readTree(r.body());
+        assertThat(refusal.get("error").asText()).isEqualTo("SETTING_RENAMED");
+        assertThat(refusal.get("parameter").asText()).isEqualTo("idleLockSeconds");
+        assertThat(refusal.at("/setting/replacement").asText()).isEqualTo("kiosk.session.idle-lock-seconds");
+        assertThat(refusal.get("message").asText()).contains("'idleLockSeconds' is now called 'kiosk.session.idle-lock-seconds'");
     }
 
     @Test
@@ -142,7 +162,7 @@ class ConfigRolloutIT {
             }
         });
         long before = k2.fleet().config().version();
-        long v = put("/api/v1/config/groups/default", "{\"pinEntryTimeoutSeconds\": 45}", 202).get("version").asLong();
+        long v = put("/api/v1/config/groups/default", "{\"kiosk.session.pin-entry-seconds\": 45}", 202).get("version").asLong();
         JsonNode done = awaitFinished(v);
         JsonNode t2 = target(done, "kiosk-002");
         assertThat(t2.get("state").asText()).isEqualTo("FAILED");
@@ -155,7 +175,7 @@ class ConfigRolloutIT {
     @Test
     void forgedTamperedUnsignedReplayedAndMalformedBundlesAreRefusedWithTheirReason() throws Exception {
         KioskAddress k3 = KioskAddress.of(SITE, "kiosk-003");
-        long v1 = put("/api/v1/config/groups/urgences", "{\"idleLockSeconds\": 90}", 202).get("version").asLong();
+        long v1 = put("/api/v1/config/groups/urgences", "{\"kiosk.session.idle-lock-seconds\": 90}", 202).get("version").asLong();
         awaitFinished(v1);
         // kiosks cannot write on config topics: the intruder holds the hub's broker password
         MqttClient raw = new MqttClient(hub.mqttUrl(), hub.mqttCredentials().clientId("it-intruder"),
@@ -177,7 +197,7 @@ class ConfigRolloutIT {
             MqttMessage old = configs.poll(30, TimeUnit.SECONDS);
             assertThat(old).as("the hub's retained bundle").isNotNull();
             raw.subscribe(new String[] {Topics.reply(k3)}, new int[] {1});
-            long v2 = put("/api/v1/config/groups/urgences", "{\"idleLockSeconds\": 180}", 202).get("version").asLong();
+            long v2 = put("/api/v1/config/groups/urgences", "{\"kiosk.session.idle-lock-seconds\": 180}", 202).get("version").asLong();
             awaitFinished(v2);
             assertThat(next(replies).code()).isEqualTo("OK");
 
@@ -185,7 +205,7 @@ class ConfigRolloutIT {
             String[] jws = bundle.get("jws").asText().split("\\.");
             String payload = new String(Base64.getUrlDecoder().decode(jws[1]), StandardCharsets.UTF_8)
                     .replace("\"version\":" + v1, "\"version\":" + (v2 + 50))
-                    .replace("\"idleLockSeconds\":90", "\"idleLockSeconds\":3600");
+                    .replace("\"kiosk.session.idle-lock-seconds\":90", "\"kiosk.session.idle-lock-seconds\":3600");
             String forgedPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
             String none = Base64.getUrlEncoder().withoutPadding().encodeToString(
                     "{\"alg\":\"none\",\"typ\":\"vigie-config+jws\"}".getBytes(StandardCharsets.UTF_8));

@@ -121,22 +121,79 @@ class ConsoleIT {
                     assertThat(browser.findElements(By.cssSelector("#audit img"))).isEmpty();
                     assertThat(((JavascriptExecutor) browser).executeScript("return window.__xss === undefined")).isEqualTo(true);
 
-                    // when the admin edits the configuration of group "default" and rolls it out
+                    // when the admin opens the configuration of group "default": a form of the fleet settings, in
+                    // French, each with its default and bounds
                     await().atMost(PATIENCE).until(() -> api.device(SITE, "kiosk-001") != null);
                     HeadlessChromium.consoleErrors(browser); // those of the refusals above, on purpose
                     browser.get(base + "/configuration");
-                    WebElement settings = browser.findElement(By.id("settings"));
-                    await().atMost(PATIENCE).until(() -> !settings.getAttribute("value").isEmpty());
-                    settings.clear();
-                    settings.sendKeys("{\"idleLockSeconds\": 120, \"language\": \"fr\"}");
+                    WebElement idle = browser.findElement(By.id("setting-kiosk.session.idle-lock-seconds"));
+                    assertThat(idle.getAttribute("min")).isEqualTo("15");
+                    assertThat(idle.getAttribute("max")).isEqualTo("3600");
+                    WebElement idleBox = browser.findElement(By.cssSelector("[data-setting='kiosk.session.idle-lock-seconds']"));
+                    assertThat(idleBox.getText()).contains("Verrouillage après inactivité", "Par défaut : 300 s",
+                            "limites : 15 – 3600 s");
+                    await().atMost(PATIENCE).until(() -> !browser.findElement(By.id("action-result")).getText().isEmpty());
+
+                    // and types a value out of bounds: told in French, with the setting's words, nothing rolled out
+                    idle.clear();
+                    idle.sendKeys("5");
+                    browser.findElement(By.id("rollout")).click();
+                    WebElement said = browser.findElement(By.id("action-result"));
+                    await().atMost(PATIENCE).until(() -> said.getText().equals(
+                            "« Verrouillage après inactivité » : 5 n'est pas permis ; choisissez une valeur de 15 à 3600."));
+
+                    // and fills the form right and rolls it out
+                    idle.clear();
+                    idle.sendKeys("120");
+                    WebElement pin = browser.findElement(By.id("setting-kiosk.session.pin-entry-seconds"));
+                    pin.clear();
+                    pin.sendKeys("45");
                     browser.findElement(By.id("rollout")).click();
 
                     // then the progress shows the kiosk's answer: appliquée, and the kiosk runs the new settings
-                    await().atMost(PATIENCE).until(() -> "appliquée".equals(targetState(browser, SITE + "/kiosk-001")));
-                    // and the page had nothing to complain about (submitting the form checks the group's pattern,
-                    // which must be a valid regular expression with the v flag)
+                    await().atMost(PATIENCE).untilAsserted(() -> assertThat(targetState(browser, SITE + "/kiosk-001"))
+                            .as(said.getText()).isEqualTo("appliquée"));
+                    // and the page had nothing to complain about
                     assertThat(pageErrors(browser)).isEmpty();
                     assertThat(running.fleet().config().settings().idleLockSeconds()).isEqualTo(120);
+                    assertThat(running.fleet().config().settings().pinEntryTimeoutSeconds()).isEqualTo(45);
+                    browser.findElement(By.id("load")).click();
+                    await().atMost(PATIENCE).until(() -> browser.findElement(By.cssSelector(
+                            "[data-current='kiosk.session.idle-lock-seconds']")).getText().equals("valeur du groupe : 120"));
+
+                    // and in the advanced view, an unknown setting and an out-of-range value are refused by the hub
+                    // and said in French: never "out of bounds", never the hub's English
+                    browser.findElement(By.cssSelector("#advanced summary")).click();
+                    WebElement json = browser.findElement(By.id("settings"));
+                    await().atMost(PATIENCE).until(() -> json.getAttribute("value").contains("\"kiosk.session.idle-lock-seconds\": 120"));
+                    json.clear();
+                    json.sendKeys("{\"kiosk.session.idle-lock-secs\": 120}");
+                    browser.findElement(By.id("rollout")).click();
+                    await().atMost(PATIENCE).until(() -> said.getText().equals("Réglage inconnu : kiosk.session.idle-lock-secs"));
+                    json.clear();
+                    json.sendKeys("{\"kiosk.session.presence-lock-seconds\": 900}");
+                    browser.findElement(By.id("rollout")).click();
+                    await().atMost(PATIENCE).until(() -> said.getText().equals(
+                            "« Verrouillage en l'absence de personne » : 900 n'est pas permis ; choisissez une valeur de 1 à 600."));
+                    assertThat(said.getAttribute("class")).contains("error");
+                    assertThat(running.fleet().config().settings().idleLockSeconds()).isEqualTo(120);
+                    json.clear();
+                    json.sendKeys("{\"kiosk.session.idle-lock-seconds\": 120}");
+                    browser.findElement(By.cssSelector("#advanced summary")).click();
+
+                    // and in English under ?lang=en
+                    browser.get(base + "/configuration?lang=en");
+                    WebElement idleEn = browser.findElement(By.id("setting-kiosk.session.idle-lock-seconds"));
+                    assertThat(browser.findElement(By.cssSelector("[data-setting='kiosk.session.idle-lock-seconds']")).getText())
+                            .contains("Idle lock", "Default: 300 s");
+                    await().atMost(PATIENCE).until(() -> browser.findElement(By.cssSelector(
+                            "[data-current='kiosk.session.idle-lock-seconds']")).getText().equals("group value: 120"));
+                    idleEn.clear();
+                    idleEn.sendKeys("99999");
+                    browser.findElement(By.id("rollout")).click();
+                    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("action-result")).getText().equals(
+                            "\"Idle lock\": 99999 is not allowed; choose a value from 15 to 3600."));
+                    browser.get(base + "/configuration");
                     assertThat(browser.findElement(By.id("versions-explained")).getText())
                             .contains("compteur unique pour toutes les bornes", "enrôlement");
 

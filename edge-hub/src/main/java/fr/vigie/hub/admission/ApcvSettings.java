@@ -1,5 +1,7 @@
 package fr.vigie.hub.admission;
 
+import fr.vigie.config.SettingsCatalogue;
+import fr.vigie.config.Setting;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import java.time.Duration;
@@ -32,8 +34,27 @@ public record ApcvSettings(ApcvKeys keys, String issuer, Optional<String> audien
     public static final String MAX_LIFETIME_SECONDS = "hub.apcv.max-lifetime-seconds";
     public static final String CLOCK_SKEW_SECONDS = "hub.apcv.clock-skew-seconds";
     /** Every {@code hub.apcv.*} key. */
-    public static final Set<String> KEYS = Set.of(KEYS_FILE, KEYS_URL, ISSUER, AUDIENCE, MAX_LIFETIME_SECONDS,
-            CLOCK_SKEW_SECONDS);
+    /** Every {@code hub.apcv.*} setting, described for the settings reference and the hub's reader. */
+    public static final List<Setting> SETTINGS = List.of(
+            Setting.define(KEYS_FILE).textValue("").words("Clés de l'émetteur ApCV (fichier)", "ApCV keys file",
+                    "Clés publiques de l'émetteur ApCV (fichier JWK set) ; sans elles, pas d'ApCV.",
+                    "The ApCV issuer's public keys (JWK set file); without them or hub.apcv.keys-url, no ApCV"
+                            + " (APCV_NOT_CONFIGURED)."),
+            Setting.define(KEYS_URL).textValue("").words("Clés de l'émetteur ApCV (adresse)", "ApCV keys URL",
+                    "Adresse https des clés publiques de l'émetteur ApCV (au lieu du fichier).",
+                    "https URL of the ApCV issuer's public keys (instead of the file)."),
+            Setting.define(ISSUER).textValue("").words("Émetteur ApCV", "ApCV issuer",
+                    "Émetteur (iss) des jetons ApCV acceptés.", "The ApCV tokens' issuer (iss)."),
+            Setting.define(AUDIENCE).textValue("").words("Destinataire ApCV", "ApCV audience",
+                    "Destinataire (aud) exigé des jetons ApCV ; vide : non vérifié.",
+                    "The audience (aud) required of ApCV tokens; empty: not checked."),
+            Setting.define(MAX_LIFETIME_SECONDS).integer(300, 1, 900).unit("s").words("Durée de vie d'un jeton ApCV",
+                    "ApCV token lifetime", "Durée de vie maximale acceptée d'un jeton ApCV.",
+                    "Longest lifetime accepted of an ApCV token."),
+            Setting.define(CLOCK_SKEW_SECONDS).integer(30, 0, 120).unit("s").words("Décalage d'horloge ApCV",
+                    "ApCV clock skew", "Décalage d'horloge toléré.", "Clock skew tolerated."));
+    /** Every {@code hub.apcv.*} key. */
+    public static final Set<String> KEYS = SettingsCatalogue.keysOf(SETTINGS);
 
     public ApcvSettings {
         Objects.requireNonNull(keys, KEYS_FILE);

@@ -82,7 +82,7 @@ public final class ConfigRollouts {
             return Optional.empty();
         }
         try {
-            KioskSettings settings = KioskSettings.fromJson(latest.get().settings().getBytes(StandardCharsets.UTF_8));
+            KioskSettings settings = KioskSettings.fromStoredJson(latest.get().settings().getBytes(StandardCharsets.UTF_8));
             return Optional.of(issue(group, settings, latest.get().version(), actor, kiosk, "CONFIG_ROLLED_OUT"));
         } catch (fr.vigie.config.ConfigException e) {
             throw new FleetRejection(FleetRejection.Kind.CONFLICT, e.error().name(), "the latest configuration of group "
@@ -101,7 +101,7 @@ public final class ConfigRollouts {
         String json = settingsOf(earlierVersion).orElseThrow(() -> new FleetRejection(FleetRejection.Kind.NOT_FOUND,
                 "ROLLOUT_NOT_FOUND", "no configuration version " + earlierVersion + " was ever rolled out"));
         try {
-            return issue(group, KioskSettings.fromJson(json.getBytes(StandardCharsets.UTF_8)), earlierVersion, actor,
+            return issue(group, KioskSettings.fromStoredJson(json.getBytes(StandardCharsets.UTF_8)), earlierVersion, actor,
                     null, "CONFIG_REISSUED");
         } catch (fr.vigie.config.ConfigException e) {
             throw new FleetRejection(FleetRejection.Kind.CONFLICT, e.error().name(), "version " + earlierVersion
@@ -212,7 +212,7 @@ public final class ConfigRollouts {
             ps.setString(1, Groups.DEFAULT);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    settings = KioskSettings.fromJson(rs.getString(1).getBytes(StandardCharsets.UTF_8));
+                    settings = KioskSettings.fromStoredJson(rs.getString(1).getBytes(StandardCharsets.UTF_8));
                 }
             }
         } catch (fr.vigie.config.ConfigException e) {

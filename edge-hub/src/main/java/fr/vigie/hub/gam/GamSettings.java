@@ -1,5 +1,6 @@
 package fr.vigie.hub.gam;
 
+import fr.vigie.config.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,9 +56,41 @@ public record GamSettings(String host, int port, boolean tls, List<Path> tlsTrus
     public static final String ACK_TIMEOUT_SECONDS = "hub.gam.ack-timeout-seconds";
     public static final String RETRY_MAX_SECONDS = "hub.gam.retry-max-seconds";
     /** Every {@code hub.gam.*} key. */
-    public static final List<String> KEYS = List.of(HOST, PORT, TLS, TLS_TRUST, SENDING_APPLICATION, SENDING_FACILITY,
-            RECEIVING_APPLICATION, RECEIVING_FACILITY, PATIENT_ID_AUTHORITY, PATIENT_ID_OID, ACK_TIMEOUT_SECONDS,
-            RETRY_MAX_SECONDS);
+    /** Every {@code hub.gam.*} setting, described for the settings reference and the hub's reader. */
+    public static final List<Setting> SETTINGS = List.of(
+            Setting.define(HOST).textValue("").words("Serveur du GAM", "GAM host",
+                    "Serveur de la gestion administrative des malades (flux HL7 par MLLP) ; vide : pas de flux.",
+                    "The hospital's patient administration system (GAM), fed over MLLP with HL7 v2.5 IHE PAM France;"
+                            + " empty: feed off."),
+            Setting.define(PORT).integer(2575, 1, 65_535).words("Port du GAM", "GAM port", "Port MLLP du GAM.",
+                    "The GAM's MLLP port."),
+            Setting.define(TLS).bool(false).words("TLS vers le GAM", "TLS to the GAM", "Chiffrer le flux vers le GAM.",
+                    "TLS to the GAM."),
+            Setting.define(TLS_TRUST).list("").words("Autorités du GAM", "GAM trust anchors",
+                    "Certificats (PEM) qui peuvent signer celui du GAM ; vide : ceux de Java.",
+                    "PEM files of the certificates that may sign the GAM's; empty: the JVM's trust."),
+            Setting.define(SENDING_APPLICATION).textValue("VIGIE").words("Application émettrice (MSH-3)",
+                    "Sending application (MSH-3)", "MSH-3 des messages.", "MSH-3 of the messages."),
+            Setting.define(SENDING_FACILITY).textValue("").words("Établissement émetteur (MSH-4)", "Sending facility (MSH-4)",
+                    "MSH-4 des messages.", "MSH-4 of the messages."),
+            Setting.define(RECEIVING_APPLICATION).textValue("GAM").words("Application destinataire (MSH-5)",
+                    "Receiving application (MSH-5)", "MSH-5 des messages.", "MSH-5 of the messages."),
+            Setting.define(RECEIVING_FACILITY).textValue("").words("Établissement destinataire (MSH-6)",
+                    "Receiving facility (MSH-6)", "MSH-6 des messages.", "MSH-6 of the messages."),
+            Setting.define(PATIENT_ID_AUTHORITY).textValue("").words("Autorité des identifiants patient",
+                    "Patient id authority", "Domaine des identifiants du hub (PID-3) ; vide : l'application émettrice.",
+                    "The domain of the hub's record ids in PID-3 (type PI); empty: the sending application."),
+            Setting.define(PATIENT_ID_OID).textValue("").words("OID des identifiants patient", "Patient id OID",
+                    "OID du domaine des identifiants (API FHIR : urn:oid:…).",
+                    "OID of that domain (urn:oid:… identifier system in the FHIR API)."),
+            Setting.define(ACK_TIMEOUT_SECONDS).integer(30, 1, 600).unit("s").words("Attente de l'accusé du GAM",
+                    "GAM acknowledgement timeout", "Attente maximale de l'accusé de réception du GAM.",
+                    "Wait for the GAM's acknowledgement."),
+            Setting.define(RETRY_MAX_SECONDS).integer(60, 1, 3600).unit("s").words("Pause maximale entre deux envois",
+                    "GAM retry pause", "Pause la plus longue entre deux essais quand le GAM est injoignable.",
+                    "Longest pause between attempts while the GAM cannot be reached (pauses double from 1 s)."));
+    /** Every {@code hub.gam.*} key. */
+    public static final List<String> KEYS = SETTINGS.stream().map(Setting::key).toList();
 
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9.\\-:\\[\\]]{1,253}");
     /** An HL7 namespace id (IS, 20 characters in v2.5) without any of the message's delimiters. */

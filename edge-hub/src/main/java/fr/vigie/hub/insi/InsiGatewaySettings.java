@@ -1,5 +1,8 @@
 package fr.vigie.hub.insi;
 
+import java.util.List;
+import fr.vigie.config.SettingsCatalogue;
+import fr.vigie.config.Setting;
 import fr.vigie.hub.tls.ClientCertificate;
 import fr.vigie.hub.tls.ServerTrust;
 import java.net.URI;
@@ -49,10 +52,41 @@ public record InsiGatewaySettings(URI endpoint, ClientCertificate certificate, S
     public static final String CALL_TIMEOUT_SECONDS = "hub.insi.call-timeout-seconds";
     public static final String MAX_ATTEMPTS = "hub.insi.max-attempts";
     public static final String BACKOFF_MS = "hub.insi.backoff-ms";
+    /** Every {@code hub.insi.*} setting, described for the settings reference and the hub's reader. */
+    public static final List<Setting> SETTINGS = List.of(
+            Setting.define(ENDPOINT).textValue("").words("Adresse de l'INSi", "INSi endpoint",
+                    "Adresse du service INSi (SOAP, TLS mutuel) ; vide : pas d'INSi.",
+                    "INSi's SOAP endpoint (mutual TLS); empty: no INSi gateway (INSi steps answer INSI_UNAVAILABLE)."),
+            Setting.define(CERTIFICATE).textValue("").words("Certificat d'établissement INSi", "INSi certificate",
+                    "Certificat d'établissement INSI-AUTO ou INSI-MANU (PKCS#12, mode 600).",
+                    "The establishment certificate INSI-AUTO or INSI-MANU (PKCS#12, mode 600)."),
+            Setting.define(CERTIFICATE_PASSWORD_FILE).textValue("").words("Mot de passe du certificat INSi",
+                    "INSi certificate password file", "Fichier du mot de passe du certificat (mode 600).",
+                    "File holding the certificate's password (mode 600)."),
+            Setting.define(TRUST_ANCHORS).list("").words("Autorités du serveur INSi", "INSi trust anchors",
+                    "Certificats (PEM) des autorités du serveur INSi ; vide : celles de Java.",
+                    "CAs of INSi's server certificate (PEM files, comma separated); empty: the JVM's."),
+            Setting.define(IDAM).textValue("").words("Numéro d'autorisation CNDA", "CNDA authorisation number",
+                    "Numéro d'autorisation CNDA du logiciel (IDAM) ; obligatoire avec l'INSi.",
+                    "The software's CNDA authorisation number (IDAM); required with INSi."),
+            Setting.define(LPS_NAME).textValue(InsiSettings.LPS_NAME).words("Nom du logiciel", "Software name",
+                    "Nom du logiciel déclaré à l'INSi.", "Software name sent to INSi."),
+            Setting.define(LPS_VERSION).textValue(InsiSettings.LPS_VERSION).words("Version du logiciel", "Software version",
+                    "Version du logiciel déclarée à l'INSi.", "Software version sent to INSi."),
+            Setting.define(LPS_INSTANCE_ID).textValue("").words("Instance du logiciel", "Software instance id",
+                    "Identifiant d'instance déclaré à l'INSi ; vide : celui du hub.",
+                    "Instance id sent to INSi; empty: the hub's own."),
+            Setting.define(CONNECT_TIMEOUT_SECONDS).integer(2, 1, 60).unit("s").words("Délai de connexion à l'INSi",
+                    "INSi connect timeout", "Attente maximale de la connexion à l'INSi.", "Longest wait to connect to INSi."),
+            Setting.define(CALL_TIMEOUT_SECONDS).integer(10, 1, 120).unit("s").words("Délai de réponse de l'INSi",
+                    "INSi call timeout", "Attente maximale d'une réponse de l'INSi.", "Longest wait for INSi's answer."),
+            Setting.define(MAX_ATTEMPTS).integer(3, 1, 5).words("Tentatives INSi", "INSi attempts",
+                    "Nombre d'essais d'un appel à l'INSi qui échoue pour une raison passagère.",
+                    "Attempts of an INSi call that fails for a passing reason."),
+            Setting.define(BACKOFF_MS).integer(200, 0, 30_000).unit("ms").words("Pause entre deux essais INSi",
+                    "INSi back-off", "Pause avant de réessayer un appel à l'INSi.", "Pause before an INSi call is tried again."));
     /** Every {@code hub.insi.*} key. */
-    public static final Set<String> KEYS = Set.of(ENDPOINT, CERTIFICATE, CERTIFICATE_PASSWORD_FILE, TRUST_ANCHORS,
-            IDAM, LPS_NAME, LPS_VERSION, LPS_INSTANCE_ID, CONNECT_TIMEOUT_SECONDS, CALL_TIMEOUT_SECONDS, MAX_ATTEMPTS,
-            BACKOFF_MS);
+    public static final Set<String> KEYS = SettingsCatalogue.keysOf(SETTINGS);
     /** The only certificate CNs INSi accepts in the mutual-TLS mode (any other: {@code DESIR_560}). */
     public static final Set<String> ACCEPTED_COMMON_NAMES = Set.of("INSI-AUTO", "INSI-MANU");
 

@@ -1,5 +1,8 @@
 package fr.vigie.hub.psc;
 
+import java.util.List;
+import fr.vigie.config.SettingsCatalogue;
+import fr.vigie.config.Setting;
 import fr.vigie.hub.tls.ClientCertificate;
 import fr.vigie.hub.tls.ServerTrust;
 import fr.vigie.hub.tls.ServiceUrl;
@@ -49,8 +52,38 @@ public record PscGatewaySettings(URI discoveryUrl, String clientId, ClientAuthen
     public static final String ACR = "hub.psc.acr";
     public static final String CIBA = "hub.psc.ciba";
     /** Every {@code hub.psc.*} key. */
-    public static final Set<String> KEYS = Set.of(DISCOVERY_URL, CLIENT_ID, CLIENT_AUTH, CERTIFICATE,
-            CERTIFICATE_PASSWORD_FILE, CLIENT_SECRET_FILE, TRUST_ANCHORS, SCOPE, ACR, CIBA);
+    /** Every {@code hub.psc.*} setting, described for the settings reference and the hub's reader. */
+    public static final List<Setting> SETTINGS = List.of(
+            Setting.define(DISCOVERY_URL).textValue("").words("Découverte Pro Santé Connect", "PSC discovery URL",
+                    "Adresse {émetteur}/.well-known/wallet-openid-configuration de Pro Santé Connect ; vide : pas de PSC.",
+                    "{issuer}/.well-known/wallet-openid-configuration of Pro Santé Connect; empty: no PSC gateway"
+                            + " (CIBA_UNAVAILABLE)."),
+            Setting.define(CLIENT_ID).textValue("").words("Identifiant client PSC", "PSC client id",
+                    "Identifiant du client enregistré auprès de Pro Santé Connect.", "The client id PSC registered."),
+            Setting.define(CLIENT_AUTH).choice("tls_client_auth", "tls_client_auth", "client_secret_basic").words("Authentification du client PSC", "PSC client authentication",
+                    "tls_client_auth (certificat) ; client_secret_basic (secret, bac à sable seulement).",
+                    "tls_client_auth (hub.psc.certificate) or client_secret_basic (hub.psc.client-secret-file, bac à"
+                            + " sable only)."),
+            Setting.define(CERTIFICATE).textValue("").words("Certificat client PSC", "PSC client certificate",
+                    "Certificat IGC-Santé du client (PKCS#12, mode 600).", "The client's IGC-Santé certificate (PKCS#12, mode 600)."),
+            Setting.define(CERTIFICATE_PASSWORD_FILE).textValue("").words("Mot de passe du certificat PSC",
+                    "PSC certificate password file", "Fichier du mot de passe du certificat (mode 600).",
+                    "File holding the certificate's password (mode 600)."),
+            Setting.define(CLIENT_SECRET_FILE).textValue("").words("Secret client PSC", "PSC client secret file",
+                    "Fichier du secret client (mode 600), bac à sable seulement.",
+                    "File holding the client secret (mode 600), bac à sable only."),
+            Setting.define(TRUST_ANCHORS).list("").words("Autorités du serveur PSC", "PSC trust anchors",
+                    "Certificats (PEM) des autorités du serveur PSC ; vide : celles de Java.",
+                    "CAs of PSC's server certificate (PEM files, comma separated); empty: the JVM's."),
+            Setting.define(SCOPE).textValue("openid scope_all").words("Portée PSC", "PSC scope",
+                    "Portées demandées à PSC (avec openid).", "Scopes asked of PSC (space separated, with openid)."),
+            Setting.define(ACR).textValue("eidas1").words("Niveau d'authentification PSC", "PSC acr",
+                    "Niveau d'authentification demandé à PSC.", "Authentication level asked of PSC."),
+            Setting.define(CIBA).bool(true).words("Connexion e-CPS (CIBA)", "e-CPS sign-in (CIBA)",
+                    "Les bornes connectent les soignants par CIBA (e-CPS).",
+                    "Whether kiosks sign clinicians in by CIBA (e-CPS)."));
+    /** Every {@code hub.psc.*} key. */
+    public static final Set<String> KEYS = SettingsCatalogue.keysOf(SETTINGS);
     /** The host of PSC's production issuer, where a client secret is refused. */
     public static final String PRODUCTION_HOST = "auth.esw.esante.gouv.fr";
     private static final Pattern DISCOVERY = Pattern.compile("(.*[^/])(/\\.well-known/[A-Za-z0-9_-]+(?:[.-][A-Za-z0-9_-]+)*)");

@@ -39,6 +39,11 @@ final class ConsoleTexts {
         }
     }
 
+    /** The settings a rollout carries, for the configuration form (labels and help read with {@link #lang()}). */
+    java.util.List<fr.vigie.config.Setting> fleetSettings() {
+        return fr.vigie.config.KioskFleetSettings.ALL;
+    }
+
     /** @return the page's language code, e.g. {@code fr} */
     String lang() {
         return lang.getLanguage();

@@ -20,8 +20,10 @@ import java.util.Map;
  * <pre>
  * GET  /api/v1/config/signing-key                 the hub's configuration public key (PEM)
  * GET  /api/v1/config/groups/{group}              {group, version, settings} of its latest rollout (404 none yet)
- * PUT  /api/v1/config/groups/{group}              body: settings JSON (absent keys take defaults)
- *                                                 → 202 rollout (CONFIG_CONTENT_INVALID 400); {@code targeted} says
+ * PUT  /api/v1/config/groups/{group}              body: fleet settings by their dotted names (docs/SETTINGS.md;
+ *                                                 absent ones take their defaults) → 202 rollout; 400
+ *                                                 {@link SettingRefusal} (SETTING_UNKNOWN, SETTING_RENAMED naming
+ *                                                 the name now, SETTING_INVALID, CONFIG_CONTENT_INVALID); {@code targeted} says
  *                                                 how many kiosks it went to; 0 adds warning GROUP_HAS_NO_KIOSK
  *                                                 (recorded as the group's content for kiosks moved in later)
  * POST /api/v1/config/groups/{group}/reissue      {version} → 202 rollout: that version's content as a new version
@@ -54,7 +56,9 @@ public final class FleetRoutes {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("group", r.group());
             out.put("version", r.version());
-            out.put("settings", HttpApi.mapper().readTree(r.settings()));
+            // a rollout stored before the settings reference reads with today's names
+            out.put("settings", HttpApi.mapper().readTree(KioskSettings.fromStoredJson(
+                    r.settings().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toJson()));
             ctx.header("Cache-Control", "no-store").json(out);
         });
         app.put("/api/v1/config/groups/{group}", ctx -> {
@@ -62,7 +66,8 @@ public final class FleetRoutes {
             try {
                 settings = KioskSettings.fromJson(ctx.bodyAsBytes());
             } catch (ConfigException e) {
-                throw new FleetRejection(FleetRejection.Kind.INVALID, e.error().name(), e.getMessage());
+                ctx.status(400).json(SettingRefusal.of(e));
+                return;
             }
             ctx.status(202).json(fleet.rollouts().rollOut(ctx.pathParam("group"), settings, AuditRoutes.actor(ctx)));
         });

@@ -230,7 +230,7 @@ class FleetRolloutsIT {
         rollouts.rollOut("default", KioskSettings.defaults().withIdleLockSeconds(90), "alice");
         Rollout back = rollouts.reissue("default", v1, "bob");
         assertEquals(v1, back.reissueOf());
-        assertTrue(back.settings().replace(" ", "").contains("\"idleLockSeconds\":60"), back.settings());
+        assertTrue(back.settings().replace(" ", "").contains("\"kiosk.session.idle-lock-seconds\":60"), back.settings());
         assertEquals("ROLLOUT_NOT_FOUND", assertThrows(FleetRejection.class,
                 () -> rollouts.reissue("default", 999, "bob")).code());
         assertEquals("GROUP_INVALID", assertThrows(FleetRejection.class,

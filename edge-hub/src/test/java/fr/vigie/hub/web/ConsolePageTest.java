@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.vigie.config.KioskFleetSettings;
+import fr.vigie.config.Setting;
 import fr.vigie.hub.audit.AuditCategory;
 import java.util.List;
 import java.util.ListResourceBundle;
@@ -48,6 +50,22 @@ class ConsolePageTest {
             assertTrue(fr.contains("<option value=\"" + c.id() + "\">"), c.id());
             assertFalse(c.actions().isEmpty(), c.id());
         }
+    }
+
+    @Test
+    void configurationPageIsAFormOfEveryFleetSettingInItsLanguage() {
+        ConsolePage configuration = new ConsolePage("configuration");
+        String fr = configuration.html(Locale.FRENCH).replace("&#39;", "'");
+        String en = configuration.html(Locale.ENGLISH).replace("&#39;", "'");
+        for (Setting s : KioskFleetSettings.ALL) {
+            assertTrue(fr.contains("data-key=\"" + s.key() + "\""), s.key());
+            assertTrue(fr.contains(">" + s.label().fr() + "</label>"), s.key());
+            assertTrue(en.contains(">" + s.label().en() + "</label>"), s.key());
+        }
+        assertTrue(fr.contains("min=\"15\" max=\"3600\" value=\"300\""), fr);
+        assertTrue(fr.contains("Par défaut : 300 s · limites : 15 – 3600 s"), fr);
+        assertTrue(en.contains("Default: 300 s · bounds: 15 – 3600 s"), en);
+        assertTrue(fr.contains("<summary>Vue avancée : JSON</summary>"), fr);
     }
 
     @Test

@@ -29,7 +29,6 @@ public record CardTrustSettings(List<Path> anchors, URI crlUrl, Path crlDir, Dur
     public static final String CRL_DIR = "kiosk.igc-sante.crl-dir";
     public static final String CRL_REFRESH_MINUTES = "kiosk.igc-sante.crl-refresh-minutes";
     public static final String CRL_GRACE_HOURS = "kiosk.igc-sante.crl-grace-hours";
-    static final Set<String> KEYS = Set.of(ANCHORS, CRL_URL, CRL_DIR, CRL_REFRESH_MINUTES, CRL_GRACE_HOURS);
     public static final int DEFAULT_REFRESH_MINUTES = 60;
     public static final int DEFAULT_GRACE_HOURS = 48;
     /** The cache directory's name inside the data directory, by default. */

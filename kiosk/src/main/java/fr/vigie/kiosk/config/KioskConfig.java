@@ -32,7 +32,7 @@ import java.util.TreeSet;
  * @param kioskId kiosk id ({@value #ID}, required)
  * @param brokerUrl MQTT broker ({@value #MQTT_URL}, default {@value #DEFAULT_BROKER_URL})
  * @param dataDir where the outbox lives ({@value #DATA_DIR}, default {@code ./data/kiosk/<kioskId>})
- * @param heartbeatSeconds interval of the retained ONLINE status ({@value #HEARTBEAT_SECONDS}, default 10)
+ * @param heartbeatSeconds interval of the retained ONLINE status ({@code kiosk.heartbeat-seconds}, a fleet setting: see {@link KioskSettingsCatalogue})
  * @param outboxCapacity most events held before accepting fails ({@value #OUTBOX_CAPACITY}, default 100000)
  * @param outboxSync durability of each commit ({@value #OUTBOX_SYNC}: FULL, the default, or NORMAL)
  * @param publishWindow most QoS 1 events in flight ({@value #MQTT_WINDOW}, default 128; the broker's
@@ -52,17 +52,18 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
     public static final String ID = "kiosk.id";
     public static final String MQTT_URL = "kiosk.mqtt.url";
     public static final String DATA_DIR = "kiosk.data-dir";
-    public static final String HEARTBEAT_SECONDS = "kiosk.heartbeat-seconds";
+    public static final String HEARTBEAT_SECONDS = fr.vigie.config.KioskFleetSettings.HEARTBEAT.key();
     public static final String OUTBOX_CAPACITY = "kiosk.outbox.capacity";
     public static final String OUTBOX_SYNC = "kiosk.outbox.sync";
     public static final String MQTT_WINDOW = "kiosk.mqtt.window";
-    /** Every key this record reads; any other {@code kiosk.*} key is rejected. */
-    public static final Set<String> KEYS = union(Set.of(SITE, ID, MQTT_URL, DATA_DIR, HEARTBEAT_SECONDS,
-            OUTBOX_CAPACITY, OUTBOX_SYNC, MQTT_WINDOW, HubAccess.URL, HubAccess.CA_FINGERPRINT, HubAccess.TOKEN_FILE,
-            HubAccess.SECRET_FILE, HubAccess.RESTART_SECONDS), union(CardTrustSettings.KEYS, StationConfig.KEYS));
+    /**
+     * Every key the file may hold, the {@link KioskSettingsCatalogue kiosk's catalogue}: any other {@code kiosk.*}
+     * key is rejected.
+     */
+    public static final Set<String> KEYS = KioskSettingsCatalogue.CATALOGUE.keys();
 
     public static final String DEFAULT_BROKER_URL = "tcp://127.0.0.1:1883";
-    public static final int DEFAULT_HEARTBEAT_SECONDS = 10;
+    public static final int DEFAULT_HEARTBEAT_SECONDS = fr.vigie.config.KioskFleetSettings.HEARTBEAT.defaultInt();
     public static final int DEFAULT_OUTBOX_CAPACITY = 100_000;
     public static final int DEFAULT_PUBLISH_WINDOW = 128;
     private static final Set<String> BROKER_SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
@@ -78,7 +79,8 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
         if (dataDir == null) {
             throw new InvalidSetting(DATA_DIR, null, "is required");
         }
-        checkRange(HEARTBEAT_SECONDS, heartbeatSeconds, 1, 3600, "seconds");
+        checkRange(HEARTBEAT_SECONDS, heartbeatSeconds, fr.vigie.config.KioskFleetSettings.HEARTBEAT.min().orElseThrow()
+                .intValue(), fr.vigie.config.KioskFleetSettings.HEARTBEAT.max().orElseThrow().intValue(), "seconds");
         checkRange(OUTBOX_CAPACITY, outboxCapacity, 1, 10_000_000, "events");
         if (outboxSync == null) {
             throw new InvalidSetting(OUTBOX_SYNC, null, "is required (FULL or NORMAL)");
@@ -206,12 +208,6 @@ public record KioskConfig(String site, String kioskId, String brokerUrl, Path da
     public static String runningSoftwareVersion() {
         String v = KioskConfig.class.getPackage().getImplementationVersion();
         return v == null || v.isBlank() ? "dev" : v;
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new java.util.HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
     }
 
     private static Path defaultDataDir(String kioskId) {

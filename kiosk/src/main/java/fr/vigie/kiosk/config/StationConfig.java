@@ -1,20 +1,19 @@
 package fr.vigie.kiosk.config;
 
+import fr.vigie.config.ConfigException;
+import fr.vigie.config.KioskFleetSettings;
+import fr.vigie.config.KioskSettings;
 import fr.vigie.hardware.gpio.GpioChoice;
 import fr.vigie.hardware.gpio.GpioPins;
 import fr.vigie.hardware.gpio.GpioProvider;
 import fr.vigie.hardware.print.IppPrinter;
 import fr.vigie.kiosk.session.SessionTimeouts;
 import java.net.URI;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The clinician workstation part of a kiosk's configuration: the local UI port, where card readers
@@ -46,18 +45,13 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, GpioPins gpi
     /** The key of each GPIO role's BCM pin, in {@link GpioPins.Role} order. */
     public static final Map<GpioPins.Role, String> GPIO_PINS = pinKeys();
     public static final String PRESENCE_ACTIVE_HIGH = "kiosk.gpio.presence-active-high";
-    public static final String PIN_ENTRY = "kiosk.session.pin-entry-seconds";
-    public static final String IDLE_LOCK = "kiosk.session.idle-lock-seconds";
-    public static final String PRESENCE_LOCK = "kiosk.session.presence-lock-seconds";
-    public static final String REAUTH_WINDOW = "kiosk.session.reauth-window-seconds";
-    public static final String LOCK_GRACE = "kiosk.session.lock-grace-seconds";
+    public static final String PIN_ENTRY = KioskFleetSettings.PIN_ENTRY.key();
+    public static final String IDLE_LOCK = KioskFleetSettings.IDLE_LOCK.key();
+    public static final String PRESENCE_LOCK = KioskFleetSettings.PRESENCE_LOCK.key();
+    public static final String REAUTH_WINDOW = KioskFleetSettings.REAUTH_WINDOW.key();
+    public static final String LOCK_GRACE = KioskFleetSettings.LOCK_GRACE.key();
     public static final String ADMISSION_DESK = "kiosk.admission-desk";
     public static final String LABEL_PRINTER = "kiosk.label-printer";
-    /** Every key this record reads. */
-    public static final Set<String> KEYS = Stream.concat(Stream.of(UI_PORT, READERS, GPIO, PRESENCE_ACTIVE_HIGH,
-            PIN_ENTRY, IDLE_LOCK, PRESENCE_LOCK, REAUTH_WINDOW, LOCK_GRACE, ADMISSION_DESK, LABEL_PRINTER),
-            GPIO_PINS.values().stream()).collect(Collectors.toUnmodifiableSet());
-
     public static final int DEFAULT_UI_PORT = 8090;
 
     /** Where card readers come from. */
@@ -116,9 +110,8 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, GpioPins gpi
 
     /** Every default: PC/SC readers, detected GPIO on the Vigie HAT's pins, UI on port {@value #DEFAULT_UI_PORT}. */
     public static StationConfig defaults() {
-        return new StationConfig(DEFAULT_UI_PORT, Readers.PCSC, Gpio.AUTO, GpioPins.defaults(), new SessionTimeouts(Duration.ofSeconds(30),
-                Duration.ofSeconds(300), Duration.ofSeconds(20), Duration.ofSeconds(14_400), Duration.ofSeconds(900)),
-                false, Optional.empty());
+        return new StationConfig(DEFAULT_UI_PORT, Readers.PCSC, Gpio.AUTO, GpioPins.defaults(),
+                SessionTimeouts.from(KioskSettings.defaults()), false, Optional.empty());
     }
 
     /** The same with another UI port (the virtual fleet gives each kiosk its own). */
@@ -131,16 +124,25 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, GpioPins gpi
         return new StationConfig(uiPort, readers, gpio, gpioPins, timeouts, true, labelPrinter);
     }
 
-    /** Reads the {@link #KEYS} present in {@code raw}; the others take their defaults. */
+    /** The same with the session time limits of {@code fleet}, e.g. a rolled-out configuration, over the file's. */
+    public StationConfig withFleetSettings(KioskSettings fleet) {
+        return new StationConfig(uiPort, readers, gpio, gpioPins, SessionTimeouts.from(fleet), admissionDesk,
+                labelPrinter);
+    }
+
+    /**
+     * Reads the {@link #KEYS} present in {@code raw}; the others take their defaults. The session time limits are
+     * fleet settings: read with the bounds and defaults a rollout has ({@link KioskSettings#fromProperties}).
+     */
     public static StationConfig parse(Map<String, String> raw) throws KioskConfigException {
         StationConfig d = defaults();
-        SessionTimeouts t = d.timeouts();
-        SessionTimeouts timeouts = new SessionTimeouts(
-                seconds(raw, PIN_ENTRY, t.pinEntry(), 5, 600),
-                seconds(raw, IDLE_LOCK, t.idleLock(), 10, 86_400),
-                seconds(raw, PRESENCE_LOCK, t.presenceLock(), 1, 3_600),
-                seconds(raw, REAUTH_WINDOW, t.reauthWindow(), 10, 86_400),
-                seconds(raw, LOCK_GRACE, t.lockGrace(), 10, 86_400));
+        SessionTimeouts timeouts;
+        try {
+            timeouts = SessionTimeouts.from(KioskSettings.fromProperties(raw));
+        } catch (ConfigException e) {
+            String key = e.problem().map(p -> p.key()).orElse(IDLE_LOCK);
+            throw new KioskConfigException(key, raw.get(key), e.getMessage());
+        }
         boolean admissionDesk = flag(raw, ADMISSION_DESK, d.admissionDesk());
         Optional<URI> labelPrinter = printer(raw);
         if (labelPrinter.isPresent() && !admissionDesk) {
@@ -207,10 +209,6 @@ public record StationConfig(int uiPort, Readers readers, Gpio gpio, GpioPins gpi
             case "false" -> false;
             default -> throw new KioskConfigException(key, v, "must be true or false");
         };
-    }
-
-    private static Duration seconds(Map<String, String> raw, String key, Duration dflt, long min, long max) throws KioskConfigException {
-        return Duration.ofSeconds(number(raw, key, dflt.toSeconds(), min, max));
     }
 
     private static long number(Map<String, String> raw, String key, long dflt, long min, long max) throws KioskConfigException {

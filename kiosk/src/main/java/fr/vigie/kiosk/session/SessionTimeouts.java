@@ -22,14 +22,11 @@ public record SessionTimeouts(Duration pinEntry, Duration idleLock, Duration pre
         positive("lockGrace", lockGrace);
     }
 
-    /**
-     * The timeouts of a verified kiosk configuration. The configuration has no separate grace period
-     * yet: a locked session stays resumable as long as the re-authentication window.
-     */
+    /** The timeouts of the fleet settings {@code kiosk.session.*}, from the local file or a rollout. */
     public static SessionTimeouts from(KioskSettings s) {
-        Duration reauth = Duration.ofSeconds(s.reauthWindowSeconds());
         return new SessionTimeouts(Duration.ofSeconds(s.pinEntryTimeoutSeconds()), Duration.ofSeconds(s.idleLockSeconds()),
-                Duration.ofSeconds(s.presenceLockSeconds()), reauth, reauth);
+                Duration.ofSeconds(s.presenceLockSeconds()), Duration.ofSeconds(s.reauthWindowSeconds()),
+                Duration.ofSeconds(s.lockGraceSeconds()));
     }
 
     private static void positive(String name, Duration d) {

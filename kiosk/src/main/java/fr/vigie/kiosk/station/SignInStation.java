@@ -120,6 +120,7 @@ public final class SignInStation implements AutoCloseable {
             throw new IllegalStateException(StationConfig.ADMISSION_DESK + " needs a kiosk enrolled with a hub"
                     + " (kiosk.hub.url): admission queries INSi through the hub");
         }
+        config = withRolledOut(kiosk, config);
         Builder builder = builder(config, SessionSink.outboxOf(kiosk::accept), readers, check);
         // online, the hub runs Pro Santé Connect CIBA for the session (card sign-in and e-CPS)
         kiosk.hubApi().ifPresent(api -> builder.pscHub(new HubPscClient(api)));
@@ -136,6 +137,21 @@ public final class SignInStation implements AutoCloseable {
             throw e;
         }
         return station;
+    }
+
+    /**
+     * The station's settings with the session time limits of the configuration IT rolled out, when the kiosk has
+     * applied one: a rolled-out fleet setting overrides the local file's.
+     */
+    private static StationConfig withRolledOut(Kiosk kiosk, StationConfig config) {
+        var fleet = kiosk.fleet();
+        var agent = fleet == null ? null : fleet.config();
+        if (agent == null || agent.version() == 0) {
+            return config;
+        }
+        LOG.info("kiosk {}: session time limits from the rolled-out configuration version {} (over the local file's)",
+                kiosk.address(), agent.version());
+        return config.withFleetSettings(agent.settings());
     }
 
     /**

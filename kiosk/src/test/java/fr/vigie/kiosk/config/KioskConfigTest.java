@@ -96,10 +96,14 @@ class KioskConfigTest {
         "kiosk.card.readers      | usb                 | must be one of pcsc, sandbox",
         "kiosk.gpio              | yes                 | must be one of auto, gpiod, mock",
         "kiosk.admission-desk    | yes                 | must be true or false",
-        "kiosk.session.pin-entry-seconds    | 0        | must be a whole number between 5 and 600",
-        "kiosk.session.idle-lock-seconds    | 5m       | must be a whole number between 10 and 86400",
-        "kiosk.session.reauth-window-seconds | 100000  | must be a whole number between 10 and 86400",
-        "kiosk.session.lock-grace-seconds   | -1       | must be a whole number between 10 and 86400",
+        "kiosk.session.pin-entry-seconds    | 0        | must be between 10 and 300",
+        "kiosk.session.idle-lock-seconds    | 5m       | must be a whole number",
+        "kiosk.session.idle-lock-seconds    | 86400    | must be between 15 and 3600",
+        "kiosk.session.reauth-window-seconds | 100000  | must be between 10 and 43200",
+        "kiosk.session.lock-grace-seconds   | -1       | must be between 10 and 43200",
+        "kiosk.session.presence-lock-seconds | 600     | must not exceed kiosk.session.idle-lock-seconds",
+        "kiosk.ui.language                  | de       | must be one of fr, en",
+        "kiosk.insi.enabled                 | oui      | must be true or false",
         "kiosk.session.presence-lock-second | 20       | unknown configuration key",
     })
     void invalidValueIsRejectedNamingKeyAndValue(String key, String value, String reason) {

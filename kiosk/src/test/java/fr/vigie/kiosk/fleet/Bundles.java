@@ -53,7 +53,7 @@ final class Bundles {
         ConfigBundle b = signed(k, version, KioskSettings.defaults().withIdleLockSeconds(60));
         String[] parts = b.jws().split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("\"idleLockSeconds\":60", "\"idleLockSeconds\":3600");
+                .replace("\"kiosk.session.idle-lock-seconds\":60", "\"kiosk.session.idle-lock-seconds\":3600");
         String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         return CODEC.encode(new ConfigBundle(b.site(), b.kioskId(), b.version(), b.issuedAt(), forged, b.schema()));
@@ -68,10 +68,20 @@ final class Bundles {
         return CODEC.encode(new ConfigBundle(b.site(), b.kioskId(), b.version(), b.issuedAt(), unsigned, b.schema()));
     }
 
+    /** Properly signed by the hub key, with {@code settingsJson} as it is (e.g. the former camelCase names). */
+    ConfigBundle signedRaw(KioskAddress k, long version, String settingsJson) throws Exception {
+        String payload = "{\"site\":\"" + k.site() + "\",\"kioskId\":\"" + k.kioskId() + "\",\"version\":" + version
+                + ",\"issuedAt\":\"" + at + "\",\"settings\":" + settingsJson + "}";
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .type(new JOSEObjectType("vigie-config+jws")).build(), new Payload(payload));
+        jws.sign(new ECDSASigner((ECPrivateKey) hubKey.getPrivate()));
+        return new ConfigBundle(k.site(), k.kioskId(), version, at, jws.serialize(), 1);
+    }
+
     /** Properly signed by the hub key, but with settings out of range. */
     byte[] invalidContent(KioskAddress k, long version) throws Exception {
         String payload = "{\"site\":\"" + k.site() + "\",\"kioskId\":\"" + k.kioskId() + "\",\"version\":" + version
-                + ",\"issuedAt\":\"" + at + "\",\"settings\":{\"idleLockSeconds\":1}}";
+                + ",\"issuedAt\":\"" + at + "\",\"settings\":{\"kiosk.session.idle-lock-seconds\":1}}";
         JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256)
                 .type(new JOSEObjectType("vigie-config+jws")).build(), new Payload(payload));
         jws.sign(new ECDSASigner((ECPrivateKey) hubKey.getPrivate()));

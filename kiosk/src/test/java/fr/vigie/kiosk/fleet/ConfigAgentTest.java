@@ -49,6 +49,29 @@ class ConfigAgentTest {
     }
 
     @Test
+    void aKioskUpgradedWithABundleStoredUnderTheFormerNamesLoadsItAndAnswersItsRetainedCopyAsApplied(@TempDir Path old)
+            throws Exception {
+        // given the configuration a kiosk of before the settings reference applied and kept on disk
+        var legacy = hub.signedRaw(SELF, 7, "{\"idleLockSeconds\":600,\"presenceLockSeconds\":15,\"language\":\"en\"}");
+        java.nio.file.Files.write(old.resolve("current.json"), Bundles.CODEC.encode(legacy));
+        java.nio.file.Files.writeString(old.resolve("version-floor"), "7");
+
+        // when the upgraded kiosk starts, and the broker sends the retained bundle again
+        List<Reply> answers = new ArrayList<>();
+        ConfigAgent upgraded = new ConfigAgent(old, new ConfigVerifier((ECPublicKey) hub.hubKey.getPublic(), SELF), SELF,
+                s -> Optional.empty(), CLOCK, answers::add, new RecentErrors(CLOCK));
+        upgraded.onBundle(Bundles.CODEC.encode(legacy));
+
+        // then it runs that configuration, by today's names, and says it is applied
+        assertEquals(7, upgraded.version());
+        assertEquals(600, upgraded.settings().idleLockSeconds());
+        assertEquals(15, upgraded.settings().presenceLockSeconds());
+        assertEquals(KioskSettings.Language.EN, upgraded.settings().language());
+        assertEquals(Reply.Outcome.DONE, answers.get(answers.size() - 1).outcome(), answers.toString());
+        assertEquals("config-7", answers.get(answers.size() - 1).commandId());
+    }
+
+    @Test
     void goodBundleIsAppliedHandedToTheComponentsAndAnsweredDone() {
         agent.onBundle(hub.wire(SELF, 6, KioskSettings.defaults().withIdleLockSeconds(90)));
         assertEquals(Reply.Outcome.DONE, last().outcome());
@@ -79,7 +102,7 @@ class ConfigAgentTest {
     void invalidContentIsRejectedEvenWhenProperlySigned() throws Exception {
         agent.onBundle(hub.invalidContent(SELF, 6));
         expectRejected("CONFIG_CONTENT_INVALID", "config-6");
-        assertTrue(last().message().contains("idleLockSeconds"), last().message());
+        assertTrue(last().message().contains("kiosk.session.idle-lock-seconds"), last().message());
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class SessionTimeoutsTest {
     @Test
-    void timeoutsComeFromTheKioskSettingsWithTheGraceEqualToTheReauthWindow() {
+    void everyTimeoutComesFromItsFleetSettingIncludingTheLockGrace() {
         KioskSettings s = KioskSettings.defaults();
 
         SessionTimeouts t = SessionTimeouts.from(s);
@@ -18,7 +18,7 @@ class SessionTimeoutsTest {
         assertEquals(Duration.ofSeconds(s.idleLockSeconds()), t.idleLock());
         assertEquals(Duration.ofSeconds(s.presenceLockSeconds()), t.presenceLock());
         assertEquals(Duration.ofSeconds(s.reauthWindowSeconds()), t.reauthWindow());
-        assertEquals(t.reauthWindow(), t.lockGrace());
+        assertEquals(Duration.ofSeconds(s.lockGraceSeconds()), t.lockGrace());
     }
 
     @Test

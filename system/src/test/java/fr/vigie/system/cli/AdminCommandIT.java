@@ -145,7 +145,7 @@ class AdminCommandIT {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
                     .until(() -> withAdminToken("devices").out.contains(SITE + "/cli-kiosk"));
             Path settings = tmp.resolve("settings.json");
-            Files.writeString(settings, "{\"idleLockSeconds\": 90}");
+            Files.writeString(settings, "{\"kiosk.session.idle-lock-seconds\": 90}");
 
             Run push = withAdminToken("config", "push", "cli-group-none", settings.toString(), "--wait", "5");
             assertThat(push.status).as(push.out + push.err).isEqualTo(AdminActions.NO_KIOSK);
@@ -157,10 +157,16 @@ class AdminCommandIT {
             assertThat(pushed.out).containsPattern(SITE + "/cli-kiosk +APPLIED");
             assertThat(kiosk.fleet().config().settings().idleLockSeconds()).isEqualTo(90);
 
-            Files.writeString(settings, "{\"idleLockSeconds\": 1}");
+            Files.writeString(settings, "{\"kiosk.session.idle-lock-seconds\": 1}");
             Run invalid = withAdminToken("config", "push", "default", settings.toString());
             assertThat(invalid.status).isEqualTo(1);
-            assertThat(invalid.err).contains("refused: CONFIG_");
+            assertThat(invalid.err).contains("refused: SETTING_INVALID", "kiosk.session.idle-lock-seconds");
+
+            Files.writeString(settings, "{\"idleLockSeconds\": 90}");
+            Run former = withAdminToken("config", "push", "default", settings.toString());
+            assertThat(former.status).isEqualTo(1);
+            assertThat(former.err).contains("refused: SETTING_RENAMED", "'idleLockSeconds' is now called"
+                    + " 'kiosk.session.idle-lock-seconds'");
         }
     }
 
