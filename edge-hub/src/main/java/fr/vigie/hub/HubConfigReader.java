@@ -3,6 +3,7 @@ package fr.vigie.hub;
 import fr.vigie.hub.admission.ApcvSettings;
 import fr.vigie.hub.enrol.EnrolmentLimits;
 import fr.vigie.hub.gam.GamSettings;
+import fr.vigie.hub.sso.SsoSettings;
 import fr.vigie.hub.insi.InsiGatewaySettings;
 import fr.vigie.hub.psc.PscGatewaySettings;
 import java.io.IOException;
@@ -37,7 +38,8 @@ final class HubConfigReader {
             HubConfig.AUDIT_ANCHOR_SECONDS, HubConfig.HTTP_NAMES, EnrolmentLimits.MAX_PENDING,
             EnrolmentLimits.MAX_PENDING_PER_SOURCE, EnrolmentLimits.REQUESTS_PER_MINUTE_PER_SOURCE,
             HubConfig.IGC_SANTE_ANCHORS, HubPkiConfig.MOSQUITTO_DIR, HubPkiConfig.MOSQUITTO_PID_FILE),
-            InsiGatewaySettings.KEYS, PscGatewaySettings.KEYS, ApcvSettings.KEYS, GamSettings.KEYS);
+            InsiGatewaySettings.KEYS, PscGatewaySettings.KEYS, ApcvSettings.KEYS, GamSettings.KEYS,
+            SsoSettings.KEYS);
     private static final String DEFAULT_DATA_DIR = "./data/hub";
 
     private HubConfigReader() {
@@ -90,7 +92,8 @@ final class HubConfigReader {
                     list(raw, HubConfig.HTTP_NAMES),
                     enrolLimits(raw),
                     paths(raw, HubConfig.IGC_SANTE_ANCHORS),
-                    gam(raw));
+                    gam(raw),
+                    sso(raw, integer(raw, HubConfig.HTTP_PORT, d.httpPort())));
         } catch (HubConfig.InvalidSetting e) {
             throw new HubConfigException(e.key, e.value, e.getMessage());
         }
@@ -133,6 +136,23 @@ final class HubConfigReader {
                     integer(raw, EnrolmentLimits.REQUESTS_PER_MINUTE_PER_SOURCE, d.requestsPerMinutePerSource()));
         } catch (IllegalArgumentException e) {
             throw keyed(e, raw, EnrolmentLimits.MAX_PENDING);
+        }
+    }
+
+    /** The OpenID Provider's keys; its port is free by default when the HTTP port is (tests, benchmarks). */
+    private static SsoSettings sso(Map<String, String> raw, int httpPort) {
+        SsoSettings d = SsoSettings.off();
+        try {
+            String issuer = raw.getOrDefault(SsoSettings.ISSUER, "");
+            return new SsoSettings(bool(raw, SsoSettings.ENABLED, d.enabled()),
+                    raw.getOrDefault(SsoSettings.BIND, raw.getOrDefault(HubPkiConfig.DEVICE_API_BIND,
+                            HubPkiConfig.defaults().deviceApiBind())),
+                    integer(raw, SsoSettings.PORT, httpPort == 0 ? 0 : d.port()),
+                    issuer.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(java.net.URI.create(issuer)),
+                    java.time.Duration.ofMinutes(integer(raw, SsoSettings.TAP_WINDOW_MINUTES,
+                            (int) d.tapWindow().toMinutes())));
+        } catch (IllegalArgumentException e) {
+            throw keyed(e, raw, SsoSettings.ENABLED);
         }
     }
 

@@ -235,7 +235,7 @@ class HubConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new HubConfig(tmp, "127.0.0.1", -1, "", 1883, "", "", "", true, 500, 3, GatewaySettings.none(),
                         HubPkiConfig.defaults(), List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults(), List.of(),
-                        fr.vigie.hub.gam.GamSettings.off()));
+                        fr.vigie.hub.gam.GamSettings.off(), fr.vigie.hub.sso.SsoSettings.off()));
         assertTrue(e.getMessage().startsWith("hub.http.port"), e.getMessage());
     }
 
