@@ -73,8 +73,8 @@ public final class SsoClients {
         Boolean inserted = Transactions.run(dataSource, c -> {
             Instant now = clock.instant();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sso_clients (client_id, name, redirect_uris,"
-                    + " min_level, auth_method, secret_sha256, jwks, backchannel_logout_uri, frontchannel_logout_uri,"
-                    + " post_logout_redirect_uris, kiosk_groups, created_at, updated_at)"
+                    + " min_level, auth_method, jwks, backchannel_logout_uri, frontchannel_logout_uri,"
+                    + " post_logout_redirect_uris, kiosk_groups, secret_sha256, created_at, updated_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_id) DO NOTHING")) {
                 ps.setString(1, client.clientId());
                 fill(ps, 2, client);
@@ -222,7 +222,9 @@ public final class SsoClients {
         d.put("authMethod", client.authMethod().value());
         client.backChannelLogoutUri().ifPresent(u -> d.put("backChannelLogoutUri", u.toString()));
         client.frontChannelLogoutUri().ifPresent(u -> d.put("frontChannelLogoutUri", u.toString()));
-        d.put("kioskGroups", String.join(" ", client.kioskGroups()));
+        if (!client.kioskGroups().isEmpty()) {
+            d.put("kioskGroups", String.join(" ", client.kioskGroups()));
+        }
         return d;
     }
 
