@@ -585,7 +585,40 @@ public final class OpenIdProvider implements AutoCloseable {
                     io.javalin.http.HttpStatus.FOUND);
             return;
         }
-        ctx.contentType("text/plain; charset=utf-8").result("Vous êtes déconnecté des applications.\n");
+        ctx.contentType("text/html; charset=utf-8").result(loggedOutPage("en".equals(ctx.queryParam("lang")),
+                sid.isPresent() ? frontChannelUris(sid.get()) : List.of()));
+    }
+
+    /**
+     * The front-channel logout URIs (with {@code iss} and {@code sid}) of the clients of session {@code sid} that
+     * registered no back-channel URI: the logged-out page loads them in hidden frames of the browser that had the
+     * session (OIDC Front-Channel Logout 1.0), the fallback for applications the hub cannot call.
+     */
+    private List<String> frontChannelUris(String sid) throws SQLException {
+        List<String> out = new ArrayList<>();
+        for (String clientId : sso.sessions().clientsOf(sid)) {
+            Optional<SsoClient> c = sso.clients().find(clientId);
+            if (c.isPresent() && c.get().backChannelLogoutUri().isEmpty() && c.get().frontChannelLogoutUri().isPresent()) {
+                String uri = c.get().frontChannelLogoutUri().get().toString();
+                out.add(uri + (uri.contains("?") ? "&" : "?") + "iss=" + encode(issuer.getValue()) + "&sid="
+                        + encode(sid));
+                sso.sessions().logoutState(sid, clientId, "FRONT", "RENDERED", 1, null);
+            }
+        }
+        return out;
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static final gg.jte.TemplateEngine TEMPLATES = gg.jte.TemplateEngine.createPrecompiled(null,
+            gg.jte.ContentType.Html, OpenIdProvider.class.getClassLoader(), "fr.vigie.hub");
+
+    static String loggedOutPage(boolean english, List<String> frontChannelUris) {
+        gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();
+        TEMPLATES.render("sso/loggedout.jte", Map.of("english", english, "frontChannelUris", frontChannelUris), out);
+        return out.toString();
     }
 
     @Override

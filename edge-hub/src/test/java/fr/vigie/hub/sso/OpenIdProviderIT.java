@@ -550,6 +550,31 @@ class OpenIdProviderIT {
     }
 
     @Test
+    void anApplicationWithOnlyAFrontChannelUriIsLoggedOutByTheKioskBrowsersLogoutPage() throws Exception {
+        Kiosk k = kiosk();
+        assertEquals(200, k.signIn(card("810001234664"), "s-1", SsoFactor.CARD_PIN).statusCode());
+        HttpResponse<String> reg = it.send("POST", "/api/v1/sso/clients", Map.of("clientId", "app-front", "name",
+                "Laboratoire", "redirectUris", List.of(REDIRECT), "frontChannelLogoutUri",
+                "https://labo.chu-nord.local/logout"));
+        assertEquals(201, reg.statusCode(), reg.body());
+        Client app = new Client("app-front", new Secret(JSON.readTree(reg.body()).path("clientSecret").asText()));
+        CodeVerifier verifier = new CodeVerifier();
+        Authorized a = authorize(request(app, verifier, k.ticket("s-1")).build(), null);
+        String idToken = JSON.readTree(token(app.auth(), a.code(), verifier).body()).path("id_token").asText();
+        String sid = validIdToken(app.id(), idToken, "n-1").getStringClaim("sid");
+
+        k.end("s-1");
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(op.getEndSessionEndpointURI())
+                .header("Cookie", OpenIdProvider.COOKIE + "=" + a.cookie()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Vous êtes déconnecté des applications."), page.body());
+        String frame = "https://labo.chu-nord.local/logout?iss=" + java.net.URLEncoder.encode(op.getIssuer().getValue(),
+                StandardCharsets.UTF_8) + "&amp;sid=" + sid;
+        assertTrue(page.body().contains("<iframe src=\"" + frame + "\""), page.body());
+    }
+
+    @Test
     void privateKeyJwtAuthenticatesAClientThatHoldsNoSecret() throws Exception {
         Kiosk k = kiosk();
         assertEquals(200, k.signIn(card("810001234656"), "s-1", SsoFactor.CARD_PIN).statusCode());
@@ -588,6 +613,17 @@ class OpenIdProviderIT {
         assertTrue(fr.vigie.hub.audit.AuditCategory.SSO.actions().contains(SsoClients.REGISTERED));
         assertTrue(audit(SsoClients.REGISTERED).stream().noneMatch(r -> r.details().toString()
                 .contains(app.secret().getValue())));
+    }
+
+    @Test
+    void theConsolePageSpeaksFrenchFirst() throws Exception {
+        HttpResponse<String> fr = it.get("/sso");
+        HttpResponse<String> en = it.get("/sso?lang=en");
+
+        assertEquals(200, fr.statusCode());
+        assertTrue(fr.body().contains("Applications ouvertes sans mot de passe"), fr.body());
+        assertTrue(fr.body().contains("id=\"client-form\""));
+        assertTrue(en.body().contains("Applications opened without a password"));
     }
 
     @Test
