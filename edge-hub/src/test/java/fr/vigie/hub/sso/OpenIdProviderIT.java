@@ -575,6 +575,31 @@ class OpenIdProviderIT {
     }
 
     @Test
+    void anApplicationEndsTheSessionWithRpInitiatedLogoutAndItsTokensStopWorking() throws Exception {
+        Kiosk k = kiosk();
+        assertEquals(200, k.signIn(card("810001234672"), "s-1", SsoFactor.CARD_PIN).statusCode());
+        HttpResponse<String> reg = it.send("POST", "/api/v1/sso/clients", Map.of("clientId", "app-rp-logout", "name",
+                "Pharmacie", "redirectUris", List.of(REDIRECT), "postLogoutRedirectUris",
+                List.of("https://pharma.chu-nord.local/bye")));
+        assertEquals(201, reg.statusCode(), reg.body());
+        Client app = new Client("app-rp-logout", new Secret(JSON.readTree(reg.body()).path("clientSecret").asText()));
+        CodeVerifier verifier = new CodeVerifier();
+        Authorized a = authorize(request(app, verifier, k.ticket("s-1")).build(), null);
+        JsonNode tokens = JSON.readTree(token(app.auth(), a.code(), verifier).body());
+
+        HttpResponse<String> out = browser.send(HttpRequest.newBuilder(URI.create(op.getEndSessionEndpointURI()
+                + "?id_token_hint=" + tokens.path("id_token").asText() + "&post_logout_redirect_uri="
+                + java.net.URLEncoder.encode("https://pharma.chu-nord.local/bye", StandardCharsets.UTF_8)
+                + "&state=bye-1")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(302, out.statusCode());
+        assertEquals("https://pharma.chu-nord.local/bye?state=bye-1", out.headers().firstValue("Location").orElse(""));
+        assertEquals(401, userinfo(tokens.path("access_token").asText()).statusCode());
+        Authorized again = authorize(request(app, new CodeVerifier(), null).build(), a.cookie());
+        assertEquals("login_required", again.error());
+    }
+
+    @Test
     void privateKeyJwtAuthenticatesAClientThatHoldsNoSecret() throws Exception {
         Kiosk k = kiosk();
         assertEquals(200, k.signIn(card("810001234656"), "s-1", SsoFactor.CARD_PIN).statusCode());
