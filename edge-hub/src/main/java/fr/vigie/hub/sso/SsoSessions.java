@@ -192,13 +192,13 @@ final class SsoSessions {
     Redeemed redeemCode(String code, String presentedBy) throws SQLException {
         String hash = Secrets.sha256(code);
         Instant now = clock.instant();
-        Object[] row = Transactions.run(dataSource, c -> {
+        Presented row = Transactions.run(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT sid, client_id, redirect_uri, code_challenge, scope,"
                     + " nonce, expires_at, used_at FROM sso_codes WHERE code_sha256 = ? FOR UPDATE")) {
                 ps.setString(1, hash);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        return new Object[] {"unknown"};
+                        return Presented.refused("unknown");
                     }
                     if (rs.getTimestamp(8) != null) {
                         try (PreparedStatement revoke = c.prepareStatement("UPDATE sso_tokens SET revoked_at = ?"
@@ -210,7 +210,7 @@ final class SsoSessions {
                                     rs.getString(2)), Map.of("sid", rs.getString(1), "presentedBy", presentedBy,
                                     "tokensRevoked", Integer.toString(revoked))));
                         }
-                        return new Object[] {"replayed"};
+                        return Presented.refused("replayed");
                     }
                     try (PreparedStatement use = c.prepareStatement("UPDATE sso_codes SET used_at = ?"
                             + " WHERE code_sha256 = ?")) {
@@ -219,22 +219,30 @@ final class SsoSessions {
                         use.executeUpdate();
                     }
                     if (!rs.getTimestamp(7).toInstant().isAfter(now)) {
-                        return new Object[] {"expired"};
+                        return Presented.refused("expired");
                     }
-                    return new Object[] {null, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)};
+                    return new Presented(null, rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6));
                 }
             }
         });
-        if (row[0] != null) {
-            return new Redeemed.Refused((String) row[0]);
+        if (row.refusal() != null) {
+            return new Redeemed.Refused(row.refusal());
         }
-        Optional<SsoSession> session = bySid((String) row[1]).filter(s -> s.liveAt(now));
+        Optional<SsoSession> session = bySid(row.sid()).filter(s -> s.liveAt(now));
         if (session.isEmpty()) {
-            return new Redeemed.Refused("session ended");
+            return new Redeemed.Refused("of an ended session");
         }
-        return new Redeemed.Valid(new Code(hash, session.get(), (String) row[2], (String) row[3], (String) row[4],
-                (String) row[5], Optional.ofNullable((String) row[6])));
+        return new Redeemed.Valid(new Code(hash, session.get(), row.clientId(), row.redirectUri(), row.codeChallenge(),
+                row.scope(), Optional.ofNullable(row.nonce())));
+    }
+
+    /** A code's row as presented: refused (why), or what it was issued for. */
+    private record Presented(String refusal, String sid, String clientId, String redirectUri, String codeChallenge,
+            String scope, String nonce) {
+        static Presented refused(String why) {
+            return new Presented(why, null, null, null, null, null, null);
+        }
     }
 
     /** Records the tokens {@code jti} issued from {@code code}, audited {@value #TOKENS_ISSUED}. */
