@@ -37,6 +37,9 @@ public final class SingleSignOn implements AutoCloseable {
     public static final Duration TICKET_TTL = Duration.ofSeconds(60);
     /** The longest an SSO session lives without the kiosk ending it: a long shift, as an agent binding. */
     public static final Duration MAX_SESSION = ProvenAgents.MAX_BINDING;
+    /** How often expired sessions are ended (and their applications sent logout tokens). */
+    static final Duration SWEEP = Duration.ofMinutes(1);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SingleSignOn.class);
 
     private final SsoSettings settings;
     private final ProvenAgents agents;
@@ -49,6 +52,12 @@ public final class SingleSignOn implements AutoCloseable {
     private final AuditLog audit;
     private final Clock clock;
     private volatile URI issuer;
+    private final java.util.concurrent.ScheduledExecutorService sweeper =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sso-session-sweeper");
+                t.setDaemon(true);
+                return t;
+            });
 
     private SingleSignOn(SsoSettings settings, ProvenAgents agents, PscSessions psc, SsoClients clients,
             SsoSessions sessions, SigningKeys keys, LocalAccounts accounts, AuditLog audit, Clock clock) {
@@ -73,6 +82,8 @@ public final class SingleSignOn implements AutoCloseable {
                 Objects.requireNonNull(accounts, "accounts"), audit, clock);
         if (settings.enabled()) {
             sso.keys.ensureCurrent();
+            sso.sweeper.scheduleWithFixedDelay(sso::sweepQuietly, SWEEP.toSeconds(), SWEEP.toSeconds(),
+                    java.util.concurrent.TimeUnit.SECONDS);
         }
         return sso;
     }
@@ -215,6 +226,26 @@ public final class SingleSignOn implements AutoCloseable {
         return ended;
     }
 
+    /**
+     * Ends the sessions past their expiry and sends their applications logout tokens; run every {@link #SWEEP}
+     * (any hub sharing the database ends each session once).
+     *
+     * @return how many sessions it ended
+     */
+    int sweep() throws SQLException {
+        java.util.List<String> ended = sessions.endExpired();
+        ended.forEach(logout::sessionEnded);
+        return ended.size();
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("expired SSO sessions not ended this time: {}", e.toString());
+        }
+    }
+
     private void requireOn() throws DeviceRefused {
         if (!settings.enabled()) {
             throw new DeviceRefused(SsoError.SSO_UNAVAILABLE, "this hub's OpenID Provider is off (hub.sso.enabled)");
@@ -223,6 +254,7 @@ public final class SingleSignOn implements AutoCloseable {
 
     @Override
     public void close() {
+        sweeper.shutdownNow();
         logout.close();
     }
 }

@@ -289,6 +289,48 @@ final class SsoSessions {
         return ended.isEmpty() ? Optional.empty() : Optional.of(ended.get(0));
     }
 
+    /**
+     * Ends the sessions past their expiry ({@code EXPIRED}, by the hub), revokes their tokens, and forgets the
+     * tickets and codes that expired more than a day ago.
+     *
+     * @return the sids of the sessions it ended
+     */
+    List<String> endExpired() throws SQLException {
+        Instant now = clock.instant();
+        return Transactions.run(dataSource, c -> {
+            List<String> ended = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sso_sessions SET ended_at = ?, end_reason = 'EXPIRED'"
+                    + " WHERE ended_at IS NULL AND expires_at <= ? RETURNING sid, subject, site, kiosk_id,"
+                    + " kiosk_session_id")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setTimestamp(2, Timestamp.from(now));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ended.add(rs.getString(1));
+                        audit.append(c, AuditEntry.of(AuditEntry.HUB, ENDED, "agent:" + rs.getString(2), Map.of(
+                                "kiosk", KioskAddress.of(rs.getString(3), rs.getString(4)).toString(), "kioskSessionId",
+                                rs.getString(5), "sid", rs.getString(1), "reason", "EXPIRED")));
+                    }
+                }
+            }
+            for (String sid : ended) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE sso_tokens SET revoked_at = ? WHERE sid = ?"
+                        + " AND revoked_at IS NULL")) {
+                    ps.setTimestamp(1, Timestamp.from(now));
+                    ps.setString(2, sid);
+                    ps.executeUpdate();
+                }
+            }
+            for (String table : List.of("sso_tickets", "sso_codes")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE expires_at < ?")) {
+                    ps.setTimestamp(1, Timestamp.from(now.minus(Duration.ofDays(1))));
+                    ps.executeUpdate();
+                }
+            }
+            return ended;
+        });
+    }
+
     /** Ends session {@code sid} if live (RP-initiated logout). */
     boolean endSid(String sid, String reason, String actor) throws SQLException {
         Optional<SsoSession> s = bySid(sid);

@@ -70,6 +70,7 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -298,6 +299,16 @@ class OpenIdProviderIT {
                 + accessToken).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The logout token the test RP received for session {@code sid} (others' are passed over), or null. */
+    private static String logoutTokenFor(String sid) throws Exception {
+        for (String t = LOGOUT_TOKENS.poll(10, TimeUnit.SECONDS); t != null; t = LOGOUT_TOKENS.poll(10, TimeUnit.SECONDS)) {
+            if (sid.equals(JWTParser.parse(t).getJWTClaimsSet().getStringClaim("sid"))) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     private static List<AuditRecord> audit(String action) throws Exception {
         return auditLog(hub).find(new AuditQuery(null, action, null, null, null, 0, 1000)).entries();
     }
@@ -524,11 +535,10 @@ class OpenIdProviderIT {
         Authorized a = authorize(request(app, verifier, k.ticket("s-1")).build(), null);
         String idToken = JSON.readTree(token(app.auth(), a.code(), verifier).body()).path("id_token").asText();
         String sid = validIdToken(app.id(), idToken, "n-1").getStringClaim("sid");
-        LOGOUT_TOKENS.clear();
 
         k.end("s-1");
 
-        String logout = LOGOUT_TOKENS.poll(10, TimeUnit.SECONDS);
+        String logout = logoutTokenFor(sid);
         assertNotNull(logout, "no logout token received");
         JWT jwt = JWTParser.parse(logout);
         assertEquals("logout+jwt", ((SignedJWT) jwt).getHeader().getType().getType());
@@ -593,6 +603,29 @@ class OpenIdProviderIT {
         assertEquals(401, userinfo(tokens.path("access_token").asText()).statusCode());
         Authorized again = authorize(request(app, new CodeVerifier(), null).build(), a.cookie());
         assertEquals("login_required", again.error());
+    }
+
+    @Test
+    void aSessionPastItsLongestLifeIsEndedByTheHubAndItsApplicationsLoggedOut() throws Exception {
+        Kiosk k = kiosk();
+        assertEquals(200, k.signIn(card("810001234680"), "s-1", SsoFactor.CARD_PIN).statusCode());
+        Client app = client("CARD_PIN", true);
+        CodeVerifier verifier = new CodeVerifier();
+        Authorized a = authorize(request(app, verifier, k.ticket("s-1")).build(), null);
+        String sid = validIdToken(app.id(), JSON.readTree(token(app.auth(), a.code(), verifier).body())
+                .path("id_token").asText(), "n-1").getStringClaim("sid");
+
+        Duration beyond = SingleSignOn.MAX_SESSION.plusMinutes(1);
+        HUB_CLOCK.advance(beyond);
+        try {
+            assertTrue(fr.vigie.hub.HubServicesFixture.singleSignOn(hub).sweep() >= 1);
+        } finally {
+            HUB_CLOCK.advance(beyond.negated());
+        }
+
+        assertNotNull(logoutTokenFor(sid), "no logout token for the expired session");
+        HttpResponse<String> ticket = k.post(SsoApi.TICKET.path(), Map.of("kioskSessionId", "s-1"));
+        assertEquals(SsoError.SSO_SESSION_UNKNOWN.name(), JSON.readTree(ticket.body()).path("error").asText());
     }
 
     @Test
