@@ -2,6 +2,7 @@ package fr.vigie.hub;
 
 import fr.vigie.hub.enrol.EnrolmentLimits;
 import fr.vigie.hub.gam.GamSettings;
+import fr.vigie.hub.sso.SsoSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -56,12 +57,14 @@ import java.util.regex.Pattern;
  *        every card refused)
  * @param gam the identity feed to the hospital's patient administration system ({@code hub.gam.*}; off without
  *        a host), see {@link GamSettings}
+ * @param sso the hub's OpenID Provider for the site's applications ({@code hub.sso.*}; off unless enabled), see
+ *        {@link SsoSettings}
  */
 public record HubConfig(Path dataDir, String httpBind, int httpPort, String brokerUrl, int embeddedMqttPort,
         String jdbcUrl, String jdbcUser, String jdbcPassword, boolean ingestEnabled, int ingestBatchSize,
         int offlineAfterHeartbeats, GatewaySettings gateways, HubPkiConfig pki, List<Path> igcSanteCrlFiles,
         Duration auditAnchorPeriod, List<String> httpNames, EnrolmentLimits enrolLimits, List<Path> igcSanteAnchors,
-        GamSettings gam) {
+        GamSettings gam, SsoSettings sso) {
 
     public static final String DATA_DIR = "hub.data-dir";
     public static final String HTTP_BIND = "hub.http.bind";
@@ -151,6 +154,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
         Objects.requireNonNull(enrolLimits, "enrolLimits");
         igcSanteAnchors = List.copyOf(Objects.requireNonNullElse(igcSanteAnchors, List.of()));
         gam = Objects.requireNonNullElse(gam, GamSettings.off());
+        sso = Objects.requireNonNullElse(sso, SsoSettings.off());
     }
 
     /** {@code localhost}, the loopback addresses, the bind address unless a wildcard, and the device API's names. */
@@ -168,7 +172,8 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     public static HubConfig defaults(Path dataDir) {
         return new HubConfig(dataDir, "127.0.0.1", 8080, "", 1883, "", "", "", true, 500, 3, GatewaySettings.none(),
                 HubPkiConfig.defaults(),
-                List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults(), List.of(), GamSettings.off());
+                List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults(), List.of(), GamSettings.off(),
+                SsoSettings.off());
     }
 
     /**
@@ -197,7 +202,7 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
     public HubConfig withIngestEnabled(boolean enabled) {
         return new HubConfig(dataDir, httpBind, httpPort, brokerUrl, embeddedMqttPort, jdbcUrl, jdbcUser,
                 jdbcPassword, enabled, ingestBatchSize, offlineAfterHeartbeats, gateways, pki, igcSanteCrlFiles,
-                auditAnchorPeriod, httpNames, enrolLimits, igcSanteAnchors, gam);
+                auditAnchorPeriod, httpNames, enrolLimits, igcSanteAnchors, gam, sso);
     }
 
     @Override
@@ -210,7 +215,8 @@ public record HubConfig(Path dataDir, String httpBind, int httpPort, String brok
                 + ", ingestBatchSize=" + ingestBatchSize + ", offlineAfterHeartbeats=" + offlineAfterHeartbeats
                 + ", " + gateways + ", " + pki + ", igcSanteCrlFiles=" + igcSanteCrlFiles
                 + ", auditAnchorPeriod=" + auditAnchorPeriod + ", httpNames=" + httpNames + ", " + enrolLimits
-                + ", igcSanteAnchors=" + igcSanteAnchors + ", gam=" + (gam.enabled() ? gam.destination() : "(off)") + "]";
+                + ", igcSanteAnchors=" + igcSanteAnchors + ", gam=" + (gam.enabled() ? gam.destination() : "(off)")
+                + ", sso=" + (sso.enabled() ? sso.bind() + ":" + sso.port() : "(off)") + "]";
     }
 
     private static void requirePort(String key, int port) {

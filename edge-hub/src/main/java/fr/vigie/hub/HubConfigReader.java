@@ -2,6 +2,7 @@ package fr.vigie.hub;
 
 import fr.vigie.hub.enrol.EnrolmentLimits;
 import fr.vigie.hub.gam.GamSettings;
+import fr.vigie.hub.sso.SsoSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,8 @@ final class HubConfigReader {
                     list(raw, HubConfig.HTTP_NAMES),
                     enrolLimits(raw),
                     paths(raw, HubConfig.IGC_SANTE_ANCHORS),
-                    gam(raw));
+                    gam(raw),
+                    sso(raw, integer(raw, HubConfig.HTTP_PORT, d.httpPort())));
         } catch (HubConfig.InvalidSetting e) {
             throw new HubConfigException(e.key, e.value, e.getMessage());
         }
@@ -135,6 +137,23 @@ final class HubConfigReader {
                     integer(raw, EnrolmentLimits.REQUESTS_PER_MINUTE_PER_SOURCE, d.requestsPerMinutePerSource()));
         } catch (IllegalArgumentException e) {
             throw keyed(e, raw, EnrolmentLimits.MAX_PENDING);
+        }
+    }
+
+    /** The OpenID Provider's keys; its port is free by default when the HTTP port is (tests, benchmarks). */
+    private static SsoSettings sso(Map<String, String> raw, int httpPort) {
+        SsoSettings d = SsoSettings.off();
+        try {
+            String issuer = raw.getOrDefault(SsoSettings.ISSUER, "");
+            return new SsoSettings(bool(raw, SsoSettings.ENABLED, d.enabled()),
+                    raw.getOrDefault(SsoSettings.BIND, raw.getOrDefault(HubPkiConfig.DEVICE_API_BIND,
+                            HubPkiConfig.defaults().deviceApiBind())),
+                    integer(raw, SsoSettings.PORT, httpPort == 0 ? 0 : d.port()),
+                    issuer.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(java.net.URI.create(issuer)),
+                    java.time.Duration.ofMinutes(integer(raw, SsoSettings.TAP_WINDOW_MINUTES,
+                            (int) d.tapWindow().toMinutes())));
+        } catch (IllegalArgumentException e) {
+            throw keyed(e, raw, SsoSettings.ENABLED);
         }
     }
 

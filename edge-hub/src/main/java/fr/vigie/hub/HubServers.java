@@ -16,22 +16,26 @@ import fr.vigie.hub.web.IdentityRoutes;
 import fr.vigie.hub.web.InsiCallRoutes;
 import fr.vigie.hub.web.PrescriptionRoutes;
 import fr.vigie.hub.web.StaffRoutes;
+import fr.vigie.hub.sso.OpenIdProvider;
+import fr.vigie.hub.sso.SsoClientRoutes;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.time.Clock;
 
 /**
- * The hub's two HTTP listeners: the console and REST API for IT staff ({@code hub.http.*}, every
+ * The hub's HTTP listeners (two, three with the OpenID Provider's own HTTPS listener, {@code hub.sso.*}): the console and REST API for IT staff ({@code hub.http.*}, every
  * feature's admin routes mounted on it, the GAM feed's page and the FHIR API included) and the device API for kiosks (mutual TLS with the site CA,
  * {@code hub.device-api.*}, every feature's device routes). Built by {@link #start}; thread-safe.
  */
 final class HubServers {
     final HttpApi http;
     final DeviceApi deviceApi;
+    final java.util.Optional<OpenIdProvider> openIdProvider;
 
-    private HubServers(HttpApi http, DeviceApi deviceApi) {
+    private HubServers(HttpApi http, DeviceApi deviceApi, java.util.Optional<OpenIdProvider> openIdProvider) {
         this.http = http;
         this.deviceApi = deviceApi;
+        this.openIdProvider = openIdProvider;
     }
 
     static HubServers start(HubConfig config, HubFoundation base, HubRegistries registries, KioskServices kiosks,
@@ -42,7 +46,10 @@ final class HubServers {
         HubPkiConfig pki = config.pki();
         DeviceApi deviceApi = started.add(DeviceApi.start(pki.deviceApiBind(), pki.deviceApiPort(), pki.dnsNames(),
                 pki.ipAddresses(), base.keys.ca(), clock, kiosks.deviceRoutes()));
-        return new HubServers(http, deviceApi);
+        java.util.Optional<OpenIdProvider> op = OpenIdProvider.start(kiosks.sso, pki.dnsNames(), pki.ipAddresses(),
+                base.keys.ca());
+        op.ifPresent(started::add);
+        return new HubServers(http, deviceApi, op);
     }
 
     private static void adminRoutes(Javalin app, HubConfig config, HubRegistries r, KioskServices k, Clock clock) {
@@ -57,6 +64,7 @@ final class HubServers {
         DeviceRoleRoutes.mount(app, k.agents);
         GamRoutes.mount(app, r.gam, clock);
         FhirRoutes.mount(app, r.identities, r.staff, r.audit, clock, patientIdSystem(config));
+        SsoClientRoutes.mount(app, k.sso);
     }
 
     /**

@@ -5,6 +5,7 @@ import fr.vigie.config.SettingsCatalogue;
 import fr.vigie.hub.admission.ApcvSettings;
 import fr.vigie.hub.enrol.EnrolmentLimits;
 import fr.vigie.hub.gam.GamSettings;
+import fr.vigie.hub.sso.SsoSettings;
 import fr.vigie.hub.insi.InsiGatewaySettings;
 import fr.vigie.hub.psc.PscGatewaySettings;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
 /**
  * Every setting of the hub ({@code hub.*}), described once: the hub's own here, the gateways' and the GAM feed's
  * beside their settings records ({@link InsiGatewaySettings#SETTINGS}, {@link PscGatewaySettings#SETTINGS},
- * {@link ApcvSettings#SETTINGS}, {@link GamSettings#SETTINGS}). The keys {@link HubConfigReader} accepts are this
+ * {@link ApcvSettings#SETTINGS}, {@link GamSettings#SETTINGS}, {@link SsoSettings#SETTINGS}). The keys {@link HubConfigReader} accepts are this
  * catalogue's; {@code ./vigie hub settings} and {@code docs/SETTINGS.md} print it. All are local: set in the hub's
  * file ({@code /etc/vigie/hub.properties}) or on its command line.
  */
@@ -118,7 +119,7 @@ public final class HubSettingsCatalogue {
 
     /** Every hub setting, in reference order. */
     public static final SettingsCatalogue CATALOGUE = SettingsCatalogue.of("hub", List.of(SERVER, DEVICE_API,
-            InsiGatewaySettings.SETTINGS, PscGatewaySettings.SETTINGS, ApcvSettings.SETTINGS, GamSettings.SETTINGS));
+            InsiGatewaySettings.SETTINGS, PscGatewaySettings.SETTINGS, ApcvSettings.SETTINGS, GamSettings.SETTINGS, SsoSettings.SETTINGS));
 
     private HubSettingsCatalogue() {
     }

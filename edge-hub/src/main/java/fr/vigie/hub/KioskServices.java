@@ -14,6 +14,9 @@ import fr.vigie.hub.igcsante.CardCertificates;
 import fr.vigie.hub.igcsante.CrlDeviceRoutes;
 import fr.vigie.hub.igcsante.CrlDistribution;
 import fr.vigie.hub.psc.kiosk.KioskPsc;
+import fr.vigie.hub.sso.LocalAccounts;
+import fr.vigie.hub.sso.SingleSignOn;
+import fr.vigie.hub.sso.SsoDeviceRoutes;
 import fr.vigie.provisioning.ProvisioningException;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -24,7 +27,8 @@ import java.util.List;
  * What the hub does for its kiosks: enrolment and certificates, fleet management (signed
  * configurations and commands), the IGC-Santé CRLs and the hub's own card checks, who acts at each
  * desk (card or PSC proof), identity qualification at admission through the INSi and ApCV gateways,
- * and clinicians' sign-ins through Pro Santé Connect (CIBA), with their routes on the device API.
+ * clinicians' sign-ins through Pro Santé Connect (CIBA) and their single sign-on into the site's applications
+ * ({@code hub.sso.*}), with their routes on the device API.
  * Built by {@link #start}; thread-safe.
  */
 final class KioskServices {
@@ -34,9 +38,11 @@ final class KioskServices {
     final KioskPsc psc;
     final ProvenAgents agents;
     final AdmissionService admission;
+    final SingleSignOn sso;
 
     private KioskServices(Enrolments enrolments, Fleet fleet, CrlDistribution crls, KioskPsc psc, ProvenAgents agents,
-            AdmissionService admission) {
+            AdmissionService admission, SingleSignOn sso) {
+        this.sso = sso;
         this.enrolments = enrolments;
         this.fleet = fleet;
         this.crls = crls;
@@ -60,7 +66,11 @@ final class KioskServices {
                 cardCertificates(config, crls, clock), psc::boundProfessional, clock, new SecureRandom());
         AdmissionService admission = new AdmissionService(registries.identities, registries.dataSource,
                 gateways.insi().orElse(null), gateways.apcv(), new AuditLogAdmissionAudit(registries.audit), clock);
-        return new KioskServices(enrolments, fleet, crls, psc, agents, admission);
+        // the directory mapping (hub.directory.*) will replace LocalAccounts.NONE
+        SingleSignOn sso = started.add(SingleSignOn.create(config.sso(), registries.dataSource,
+                new DataSeal(base.keys.dataKey(), new SecureRandom()), registries.audit, agents, psc::boundProfessional,
+                LocalAccounts.NONE, clock, new SecureRandom()));
+        return new KioskServices(enrolments, fleet, crls, psc, agents, admission, sso);
     }
 
     /** How the hub checks agents' card certificates: the anchors of {@code hub.igc-sante.anchors}, with the CRLs it distributes. */
@@ -76,6 +86,6 @@ final class KioskServices {
     /** The features' routes on the device API; a feature adds its {@link DeviceRoutes} here. */
     List<DeviceRoutes> deviceRoutes() {
         return List.of(new EnrolmentDeviceRoutes(enrolments), new CrlDeviceRoutes(crls), psc,
-                new AgentDeviceRoutes(agents), new AdmissionDeviceRoutes(admission, agents));
+                new AgentDeviceRoutes(agents), new AdmissionDeviceRoutes(admission, agents), new SsoDeviceRoutes(sso));
     }
 }

@@ -90,6 +90,27 @@ class HubConfigTest {
     }
 
     @Test
+    void theOpenIdProviderIsOffByDefaultAndItsSettingsAreChecked() throws Exception {
+        fr.vigie.hub.sso.SsoSettings off = HubConfig.load(null, Map.of()).sso();
+        assertFalse(off.enabled());
+        assertEquals(9443, off.port());
+        assertEquals(0, HubConfig.load(null, Map.of(HubConfig.HTTP_PORT, "0")).sso().port());
+
+        fr.vigie.hub.sso.SsoSettings on = HubConfig.load(null, Map.of("hub.sso.enabled", "true", "hub.sso.issuer",
+                "https://sso.chu-nord.local", "hub.sso.tap-window-minutes", "120")).sso();
+        assertTrue(on.enabled());
+        assertEquals(java.util.Optional.of(java.net.URI.create("https://sso.chu-nord.local")), on.issuer());
+        assertEquals(Duration.ofHours(2), on.tapWindow());
+
+        for (Map.Entry<String, String> bad : Map.of("hub.sso.issuer", "http://sso.chu-nord.local",
+                "hub.sso.tap-window-minutes", "0", "hub.sso.port", "70000").entrySet()) {
+            HubConfigException e = assertThrows(HubConfigException.class, () -> HubConfig.load(null,
+                    Map.ofEntries(bad)), bad.toString());
+            assertEquals(bad.getKey(), e.key(), e.getMessage());
+        }
+    }
+
+    @Test
     void loadWithoutFileUsesDefaultDataDirUnderTheWorkingDirectory() throws Exception {
         HubConfig c = HubConfig.load(null, Map.of());
 
@@ -235,7 +256,7 @@ class HubConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new HubConfig(tmp, "127.0.0.1", -1, "", 1883, "", "", "", true, 500, 3, GatewaySettings.none(),
                         HubPkiConfig.defaults(), List.of(), Duration.ofMinutes(5), List.of(), EnrolmentLimits.defaults(), List.of(),
-                        fr.vigie.hub.gam.GamSettings.off()));
+                        fr.vigie.hub.gam.GamSettings.off(), fr.vigie.hub.sso.SsoSettings.off()));
         assertTrue(e.getMessage().startsWith("hub.http.port"), e.getMessage());
     }
 

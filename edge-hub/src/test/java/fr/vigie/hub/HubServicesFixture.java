@@ -4,6 +4,7 @@ import fr.vigie.hub.agent.ProvenAgents;
 import fr.vigie.hub.audit.AuditAnchor;
 import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.psc.kiosk.KioskPsc;
+import fr.vigie.hub.sso.SingleSignOn;
 import fr.vigie.hub.staff.StaffDirectory;
 
 /**
@@ -42,6 +43,11 @@ public final class HubServicesFixture {
         return hub.kiosks().agents;
     }
 
+
+    /** Single sign-on: the OpenID Provider's clients, keys and issuer. */
+    public static SingleSignOn singleSignOn(EdgeHub hub) {
+        return hub.kiosks().sso;
+    }
 
     /** Kiosk sign-ins through Pro Santé Connect (CIBA). */
     public static KioskPsc kioskPsc(EdgeHub hub) {

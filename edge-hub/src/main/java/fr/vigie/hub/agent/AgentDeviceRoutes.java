@@ -2,20 +2,10 @@ package fr.vigie.hub.agent;
 
 import fr.vigie.hub.deviceapi.DeviceCaller;
 import fr.vigie.hub.deviceapi.DeviceExchange;
-import fr.vigie.hub.deviceapi.DeviceRefused;
 import fr.vigie.hub.deviceapi.DeviceRoutes;
 import fr.vigie.protocol.device.AgentApi;
 import fr.vigie.protocol.device.AgentBindingAnswer;
-import fr.vigie.protocol.device.AgentError;
-import fr.vigie.protocol.device.CardProofRequest;
 import fr.vigie.protocol.device.NonceAnswer;
-import java.io.ByteArrayInputStream;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Objects;
 import io.javalin.Javalin;
 
@@ -39,7 +29,7 @@ public final class AgentDeviceRoutes implements DeviceRoutes {
             return NonceAnswer.of(n.value(), n.expiresAt());
         });
         DeviceExchange.serve(app, AgentApi.PROOF, (ctx, request) -> answer(agents.proveWithCard(DeviceCaller.of(ctx),
-                proof(request))));
+                CardProof.of(request))));
         DeviceExchange.serve(app, AgentApi.PSC_PROOF, (ctx, request) -> answer(agents.proveThroughPsc(
                 DeviceCaller.of(ctx), request.kioskSessionId(), request.cibaRequestId())));
         DeviceExchange.serve(app, AgentApi.END, (ctx, request) -> {
@@ -50,24 +40,5 @@ public final class AgentDeviceRoutes implements DeviceRoutes {
 
     private static AgentBindingAnswer answer(AgentBinding b) {
         return new AgentBindingAnswer(b.agent().value(), b.method(), b.kioskSessionId(), b.expiresAt());
-    }
-
-    private static CardProof proof(CardProofRequest request) throws DeviceRefused {
-        List<X509Certificate> chain = new ArrayList<>();
-        for (String c : request.chain().orElse(List.of())) {
-            chain.add(certificate(c, "chain"));
-        }
-        Base64.Decoder b64 = Base64.getDecoder();
-        return new CardProof(b64.decode(request.nonce()), b64.decode(request.signature()),
-                certificate(request.certificate(), "certificate"), chain);
-    }
-
-    private static X509Certificate certificate(String base64, String field) throws DeviceRefused {
-        try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
-        } catch (CertificateException | ClassCastException e) {
-            throw new DeviceRefused(AgentError.AGENT_PROOF_INVALID, field + " is not a DER X.509 certificate");
-        }
     }
 }

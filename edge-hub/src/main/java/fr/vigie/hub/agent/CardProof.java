@@ -1,6 +1,14 @@
 package fr.vigie.hub.agent;
 
+import fr.vigie.hub.deviceapi.DeviceRefused;
+import fr.vigie.protocol.device.AgentError;
+import fr.vigie.protocol.device.CardProofRequest;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,5 +34,29 @@ public record CardProof(byte[] nonce, byte[] signature, X509Certificate certific
     @Override
     public byte[] signature() {
         return signature.clone();
+    }
+
+    /**
+     * The proof a kiosk sent on the device API (base64, DER certificates).
+     *
+     * @throws DeviceRefused {@code AGENT_PROOF_INVALID} when a certificate cannot be read
+     */
+    public static CardProof of(CardProofRequest request) throws DeviceRefused {
+        List<X509Certificate> chain = new ArrayList<>();
+        for (String c : request.chain().orElse(List.of())) {
+            chain.add(certificate(c, "chain"));
+        }
+        Base64.Decoder b64 = Base64.getDecoder();
+        return new CardProof(b64.decode(request.nonce()), b64.decode(request.signature()),
+                certificate(request.certificate(), "certificate"), chain);
+    }
+
+    private static X509Certificate certificate(String base64, String field) throws DeviceRefused {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
+        } catch (CertificateException | ClassCastException e) {
+            throw new DeviceRefused(AgentError.AGENT_PROOF_INVALID, field + " is not a DER X.509 certificate");
+        }
     }
 }

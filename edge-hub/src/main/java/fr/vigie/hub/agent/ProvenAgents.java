@@ -127,6 +127,38 @@ public final class ProvenAgents {
      */
     public AgentBinding proveWithCard(KioskAddress kiosk, CardProof proof) throws DeviceRefused, SQLException {
         requireDesk(kiosk, AgentApi.PROOF.template());
+        ProvenCard card = checkCard(kiosk, proof);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(MAX_BINDING).isBefore(card.notAfter()) ? now.plus(MAX_BINDING) : card.notAfter();
+        AgentBinding b = new AgentBinding(kiosk, card.kioskSessionId(), card.professional(), ProofMethod.CARD,
+                Optional.of(card.certificate().serial()), now, expiresAt);
+        bindings.bind(b, AgentBindings.Work.NONE);
+        LOG.info("agent {} proven by card (certificate {}) at kiosk {} session {} until {}", b.agent(),
+                card.certificate().serial(), kiosk, b.kioskSessionId(), expiresAt);
+        return b;
+    }
+
+    /**
+     * A one-time nonce for the card of the clinician signing in at {@code kiosk}'s session {@code kioskSessionId},
+     * on any kiosk (workstation or desk): for features that need to know who is really signed in at a kiosk
+     * without making them its admission agent (single sign-on). Checked by {@link #checkCard}.
+     *
+     * @throws DeviceRefused {@code AGENT_NONCE_TOO_MANY}
+     */
+    public Nonce signInNonce(KioskAddress kiosk, String kioskSessionId) throws DeviceRefused, SQLException {
+        AgentNonces.Issued issued = nonces.issue(kiosk, kioskSessionId);
+        return new Nonce(issued.nonce(), issued.expiresAt());
+    }
+
+    /**
+     * The card proof {@link #proveWithCard} checks, on any kiosk and without binding an agent: uses the nonce
+     * up, checks the signature with the certificate presented and validates that certificate against
+     * IGC-Santé. Refusals are audited ({@value #PROOF_REFUSED}) as for an agent proof.
+     *
+     * @throws DeviceRefused {@code AGENT_NONCE_*}, {@code AGENT_SIGNATURE_INVALID}, {@code AGENT_CERT_*} /
+     *     {@code AGENT_CRL_*}
+     */
+    public ProvenCard checkCard(KioskAddress kiosk, CardProof proof) throws DeviceRefused, SQLException {
         String serial = proof.certificate().getSerialNumber().toString(16);
         try {
             String session = nonces.consume(kiosk, proof.nonce());
@@ -140,19 +172,24 @@ public final class ProvenAgents {
             } catch (ProvisioningException e) {
                 throw new DeviceRefused(certificateRefusal(e.error()), e.getMessage());
             }
-            Instant now = clock.instant();
-            Instant notAfter = proof.certificate().getNotAfter().toInstant();
-            Instant expiresAt = now.plus(MAX_BINDING).isBefore(notAfter) ? now.plus(MAX_BINDING) : notAfter;
-            AgentBinding b = new AgentBinding(kiosk, session, idNatPs(who.idNatPs()), ProofMethod.CARD,
-                    Optional.of(who.serial()), now, expiresAt);
-            bindings.bind(b, AgentBindings.Work.NONE);
-            LOG.info("agent {} proven by card (certificate {}) at kiosk {} session {} until {}", b.agent(), serial,
-                    kiosk, session, expiresAt);
-            return b;
+            return new ProvenCard(session, idNatPs(who.idNatPs()), who,
+                    proof.certificate().getNotAfter().toInstant());
         } catch (DeviceRefused e) {
             refused(kiosk, ProofMethod.CARD, e.error(), Optional.of(serial));
             throw e;
         }
+    }
+
+    /**
+     * A card that signed a nonce of the hub and whose certificate passed IGC-Santé.
+     *
+     * @param kioskSessionId the kiosk session the nonce was issued for
+     * @param professional the holder
+     * @param certificate the validated certificate's facts (names, serial)
+     * @param notAfter the certificate's expiry
+     */
+    public record ProvenCard(String kioskSessionId, IdNatPs professional, ProfessionalCertificate certificate,
+            Instant notAfter) {
     }
 
     /**

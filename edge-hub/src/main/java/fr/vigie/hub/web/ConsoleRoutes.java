@@ -17,10 +17,13 @@ import java.util.List;
  * GET /staff                 IT accounts and the sign-in locks of accounts and addresses, lifted with a button
  * GET /gam                   the identity feed to the GAM: its state, refused messages (sent again by an admin),
  *                            waiting and accepted ones (routes: {@link fr.vigie.hub.gam.GamRoutes})
+ * GET /sso                   the applications opened from the kiosks without a password (single sign-on): register
+ *                            one, a new secret shown once, remove (routes: {@link fr.vigie.hub.sso.SsoClientRoutes})
  * </pre>
  */
 final class ConsoleRoutes {
-    private static final List<String> PAGES = List.of("device", "enrolments", "configuration", "audit", "staff", "gam");
+    private static final List<String> PAGES = List.of("device", "enrolments", "configuration", "audit", "staff", "gam",
+            "sso");
 
     private ConsoleRoutes() {
     }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * enum per area; names are unique across them, so that a code read from the wire names exactly one
  * constant ({@link #of}). The kiosk's message bundles are keyed by these names. Implementations are enums.
  */
-public sealed interface DeviceError permits DeviceApiError, EnrolmentError, AgentError, AdmissionError, CibaError {
+public sealed interface DeviceError permits DeviceApiError, EnrolmentError, AgentError, AdmissionError, CibaError,
+        SsoError {
 
     /** The code as it travels, e.g. {@code AGENT_NOT_PROVEN}. */
     String name();
@@ -42,6 +43,7 @@ public sealed interface DeviceError permits DeviceApiError, EnrolmentError, Agen
         Collections.addAll(all, AgentError.values());
         Collections.addAll(all, AdmissionError.values());
         Collections.addAll(all, CibaError.values());
+        Collections.addAll(all, SsoError.values());
         return List.copyOf(all);
     }
 }

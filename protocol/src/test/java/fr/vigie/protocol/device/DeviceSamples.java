@@ -70,6 +70,12 @@ final class DeviceSamples {
                 List.of(new byte[] {48, 2, 0, 0})));
         r.put(AgentApi.PSC_PROOF, new PscProofRequest(SESSION, "9f3c0a"));
         r.put(AgentApi.END, new EndRequest(SESSION, EndReason.LOCKED));
+        r.put(SsoApi.NONCE, new NonceRequest(SESSION));
+        r.put(SsoApi.CARD_SESSION, new SsoCardRequest(CardProofRequest.of(new byte[32], new byte[] {1, 2, 3},
+                new byte[] {48, 1, 0}, List.of()), SsoFactor.CONTACTLESS_TAP));
+        r.put(SsoApi.PSC_SESSION, new PscProofRequest(SESSION, "9f3c0a"));
+        r.put(SsoApi.TICKET, new SsoTicketRequest(SESSION));
+        r.put(SsoApi.END, new EndRequest(SESSION, EndReason.CLOSED));
         r.put(AdmissionApi.TRAITS, new TraitsRequest(Optional.of(1207L), "DUPONT", "MARIE CLAIRE", "F",
                 "1980-03-17", Optional.of("75056"), Optional.empty(), Optional.empty()));
         r.put(AdmissionApi.VITALE, new VitaleRequest(Optional.empty(), "280037505612345", "180037505698765",
@@ -102,6 +108,11 @@ final class DeviceSamples {
         a.put(AgentApi.NONCE, List.of(NonceAnswer.of(new byte[AgentApi.NONCE_BYTES], AT)));
         a.put(AgentApi.PROOF, List.of(new AgentBindingAnswer("810001234565", ProofMethod.CARD, SESSION, AT)));
         a.put(AgentApi.PSC_PROOF, List.of(new AgentBindingAnswer("810001234565", ProofMethod.PSC, SESSION, AT)));
+        a.put(SsoApi.NONCE, List.of(NonceAnswer.of(new byte[AgentApi.NONCE_BYTES], AT)));
+        a.put(SsoApi.CARD_SESSION, List.of(new SsoSessionAnswer("810001234565", SESSION, "urn:vigie:acr:cps-pin", AT)));
+        a.put(SsoApi.PSC_SESSION, List.of(new SsoSessionAnswer("810001234565", SESSION, "eidas1", AT)));
+        a.put(SsoApi.TICKET, List.of(new SsoTicketAnswer("t-0123456789abcdef", AT,
+                "https://hub.chu-nord.local:9443/authorize")));
         List<Record> admission = List.of(admitted(), new AdmissionAnswer(IdentitySource.APCV, new AdmittedIdentity(5,
                 RnivStatus.RECUP, "DUPONT", "MARIE", "F", "1980-00-00", Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty()), List.of(), 0, List.of(), Optional.empty()));
