@@ -1,5 +1,6 @@
 package fr.vigie.kiosk.admission;
 
+import fr.vigie.hardware.card.VitaleBirthDate;
 import fr.vigie.kiosk.ui.Screen;
 import fr.vigie.kiosk.ui.ScreenTexts;
 import fr.vigie.protocol.identity.HighTrustDocument;
@@ -48,6 +49,14 @@ final class AdmissionRender {
             return t.text(value.startsWith("99") ? "admission.place.country" : "admission.place.commune", value);
         }
         return value;
+    }
+
+    /**
+     * A birth date read from a Vitale card as agents write it: "20/11/1990"; an incomplete ("lunar") date keeps its
+     * zeros, "00/00/1990", as the civil status has it.
+     */
+    static String birthDate(VitaleBirthDate date) {
+        return String.format("%02d/%02d/%04d", date.day(), date.month(), date.year());
     }
 
     /** The trait an INSi field name stands for ({@code LieuNaissance} → {@link Trait#LIEU_NAISSANCE}), or null. */
