@@ -1,6 +1,7 @@
 package fr.vigie.hub;
 
 import fr.vigie.hub.admission.ApcvSettings;
+import fr.vigie.hub.directory.DirectorySettings;
 import fr.vigie.hub.enrol.EnrolmentLimits;
 import fr.vigie.hub.gam.GamSettings;
 import fr.vigie.hub.sso.SsoSettings;
@@ -39,7 +40,7 @@ final class HubConfigReader {
             EnrolmentLimits.MAX_PENDING_PER_SOURCE, EnrolmentLimits.REQUESTS_PER_MINUTE_PER_SOURCE,
             HubConfig.IGC_SANTE_ANCHORS, HubPkiConfig.MOSQUITTO_DIR, HubPkiConfig.MOSQUITTO_PID_FILE),
             InsiGatewaySettings.KEYS, PscGatewaySettings.KEYS, ApcvSettings.KEYS, GamSettings.KEYS,
-            SsoSettings.KEYS);
+            SsoSettings.KEYS, DirectorySettings.KEYS);
     private static final String DEFAULT_DATA_DIR = "./data/hub";
 
     private HubConfigReader() {
