@@ -278,6 +278,11 @@ class LocalAccountsIT {
         assertTrue(listed.get(0).path("login").isMissingNode());
         assertFalse(listed.get(0).path("lastSeen").asText().isEmpty());
 
+        HttpResponse<String> page = it.get("/accounts");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Cartes et comptes de l'établissement")
+                || page.body().contains("Cartes et comptes de l&#39;établissement"), page.body());
+
         // IT: a login the directory lacks, a professional the directory already tags, then the right link
         HttpResponse<String> unknown = it.send("POST", "/api/v1/sso/accounts", Map.of("professional", JEAN,
                 "login", "nobody"));
