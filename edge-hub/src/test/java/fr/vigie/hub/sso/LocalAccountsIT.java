@@ -86,6 +86,7 @@ class LocalAccountsIT {
     private static final String REDIRECT = "https://dpi.chu-nord.local/callback";
     private static final String CLAIRE = "810001234565";
     private static final String JEAN = "810001234581";
+    private static final String LUC = "810001234599";
 
     @TempDir
     static Path dir;
@@ -215,15 +216,19 @@ class LocalAccountsIT {
     }
 
     private static JsonNode tokens(String code, CodeVerifier verifier) throws Exception {
+        HttpResponse<String> r = tokenResponse(code, verifier);
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    private static HttpResponse<String> tokenResponse(String code, CodeVerifier verifier) throws Exception {
         HTTPRequest nimbus = new TokenRequest.Builder(op.getTokenEndpointURI(), new ClientSecretBasic(
                 new ClientID(clientId), secret), new AuthorizationCodeGrant(new AuthorizationCode(code),
                 URI.create(REDIRECT), verifier)).build().toHTTPRequest();
         HttpRequest.Builder b = HttpRequest.newBuilder(nimbus.getURI()).POST(HttpRequest.BodyPublishers.ofString(
                 nimbus.getBody()));
         nimbus.getHeaderMap().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
-        HttpResponse<String> r = browser.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return JSON.readTree(r.body());
+        return browser.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static IDTokenClaimsSet idToken(JsonNode tokens) throws Exception {
@@ -282,6 +287,7 @@ class LocalAccountsIT {
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Cartes et comptes de l'établissement")
                 || page.body().contains("Cartes et comptes de l&#39;établissement"), page.body());
+        assertTrue(it.get("/accounts?lang=en").body().contains("Cards and accounts of the establishment"));
 
         // IT: a login the directory lacks, a professional the directory already tags, then the right link
         HttpResponse<String> unknown = it.send("POST", "/api/v1/sso/accounts", Map.of("professional", JEAN,
@@ -318,29 +324,56 @@ class LocalAccountsIT {
 
     @Test
     @Order(3)
-    void anApplicationThatDoesNotAskForTheLocalAccountGetsTokensWithoutIt() throws Exception {
+    void theDirectorysAttributeWinsOverAnItLink() throws Exception {
+        assertEquals(200, it.send("POST", "/api/v1/sso/accounts", Map.of("professional", JEAN, "login", "jdurand"))
+                .statusCode());
+        slapd.add(String.join("\n", "dn: uid=jean.durand," + TestSlapd.PEOPLE, "objectClass: inetOrgPerson",
+                "uid: jean.durand", "cn: Jean DURAND", "sn: DURAND", "employeeNumber: " + JEAN, ""));
         CodeVerifier verifier = new CodeVerifier();
-        HttpResponse<String> a = authorize(signedInTicket(JEAN, "DURAND", "Jean"), verifier, "openid");
+
+        HttpResponse<String> a = authorize(signedInTicket(JEAN, "DURAND", "Jean"), verifier, "openid",
+                "local_account");
+
         assertEquals(302, a.statusCode(), a.body());
-
         IDTokenClaimsSet id = idToken(tokens(redirect(a).get("code"), verifier));
-
-        assertEquals(JEAN, id.getSubject().getValue());
-        assertNull(id.getStringClaim("preferred_username"));
+        assertEquals("jean.durand", id.getStringClaim("preferred_username"));
+        assertEquals(List.of(), id.getStringListClaim("groups"));
     }
 
     @Test
     @Order(4)
+    void anApplicationThatDoesNotAskForTheLocalAccountGetsTokensWithoutIt() throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        HttpResponse<String> a = authorize(signedInTicket(LUC, "PETIT", "Luc"), verifier, "openid");
+        assertEquals(302, a.statusCode(), a.body());
+
+        IDTokenClaimsSet id = idToken(tokens(redirect(a).get("code"), verifier));
+
+        assertEquals(LUC, id.getSubject().getValue());
+        assertNull(id.getStringClaim("preferred_username"));
+    }
+
+    @Test
+    @Order(5)
     void anUnreachableDirectoryRefusesTheLocalAccountSignInRatherThanATokenWithoutTheLogin() throws Exception {
         String ticket = signedInTicket(CLAIRE, "MARTIN", "Claire");
         String other = signedInTicket(CLAIRE, "MARTIN", "Claire");
+        CodeVerifier early = new CodeVerifier();
+        HttpResponse<String> before = authorize(signedInTicket(CLAIRE, "MARTIN", "Claire"), early, "openid",
+                "local_account");
+        assertEquals(302, before.statusCode(), before.body());
         slapd.close();
 
         HttpResponse<String> a = authorize(ticket, new CodeVerifier(), "openid", "local_account");
+        HttpResponse<String> t = tokenResponse(redirect(before).get("code"), early);
 
         assertEquals(302, a.statusCode(), a.body());
         assertEquals("temporarily_unavailable", redirect(a).get("error"), redirect(a).toString());
         assertNull(redirect(a).get("code"));
+        // a code given while the directory answered gets no token once it does not (cache-seconds=0 here)
+        assertEquals(503, t.statusCode(), t.body());
+        assertEquals("temporarily_unavailable", JSON.readTree(t.body()).path("error").asText());
+        assertTrue(JSON.readTree(t.body()).path("id_token").isMissingNode());
         // an application that did not ask for the local account is not held up by the directory
         CodeVerifier verifier = new CodeVerifier();
         HttpResponse<String> plain = authorize(other, verifier, "openid");
