@@ -199,7 +199,8 @@ public final class LdapDirectory {
         String what = e instanceof javax.naming.AuthenticationException ? "refused the hub's bind as "
                 + settings.bindDn() : e instanceof javax.naming.CommunicationException
                         || e instanceof javax.naming.ServiceUnavailableException ? "cannot be reached"
-                        : "failed";
+                        : String.valueOf(e.getMessage()).contains("timed out") ? "did not answer within "
+                                + settings.readTimeout().toMillis() + " ms" : "failed";
         Throwable root = e.getRootCause() != null ? e.getRootCause() : e;
         return new LookupFailed("the directory " + settings.url() + " " + what + ": "
                 + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage()), e);

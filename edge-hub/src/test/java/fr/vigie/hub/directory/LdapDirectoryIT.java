@@ -158,6 +158,20 @@ class LdapDirectoryIT {
     }
 
     @Test
+    void aDirectoryThatNeverAnswersFailsAfterTheReadTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            // the kernel completes the connection (backlog); nobody ever reads or answers the bind
+            DirectorySettings s = DirectorySettings.of(URI.create("ldap://127.0.0.1:" + silent.getLocalPort()),
+                    TestSlapd.SERVICE_DN, TestSlapd.SERVICE_PASSWORD, TestSlapd.PEOPLE, "employeeNumber", null, null,
+                    null, null, null, ServerTrust.jvmDefault(), 500, 300, 0);
+
+            LookupFailed e = assertThrows(LookupFailed.class, () -> directory(s).byNationalId(id(CLAIRE)));
+
+            assertTrue(e.getMessage().contains("did not answer within 300 ms"), e.getMessage());
+        }
+    }
+
+    @Test
     void aWrongBindPasswordIsRefusedAndNamesTheBindNotThePassword() {
         LdapDirectory d = directory(settings(slapd.ldapsUrl(), "wrong-password", "employeeNumber", null, null,
                 slapd.ca(), 0));
