@@ -3,6 +3,7 @@ package fr.vigie.hub;
 import com.nimbusds.jose.jwk.JWKSet;
 import fr.vigie.hub.admission.ApcvKeys;
 import fr.vigie.hub.admission.ApcvSettings;
+import fr.vigie.hub.directory.DirectorySettings;
 import fr.vigie.hub.insi.InsiGatewaySettings;
 import fr.vigie.hub.insi.InsiSettings;
 import fr.vigie.hub.psc.PscGatewaySettings;
@@ -25,7 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the {@code hub.insi.*}, {@code hub.psc.*} and {@code hub.apcv.*} keys into
+ * Reads the {@code hub.insi.*}, {@code hub.psc.*}, {@code hub.apcv.*} and {@code hub.directory.*} keys into
  * {@link GatewaySettings}: opens the PKCS#12 files and the trust anchors, reads the secret files
  * after checking that only their owner can read them, and lets each settings record check the rest.
  * A key of a gateway that is off (its main key unset) is refused rather than ignored.
@@ -36,7 +37,7 @@ final class GatewaySettingsReader {
 
     static GatewaySettings read(Map<String, String> raw) {
         List<Path> secrets = new ArrayList<>();
-        return new GatewaySettings(insi(raw, secrets), psc(raw, secrets), apcv(raw), secrets);
+        return new GatewaySettings(insi(raw, secrets), psc(raw, secrets), apcv(raw), directory(raw, secrets), secrets);
     }
 
     static Optional<InsiGatewaySettings> insi(Map<String, String> raw, List<Path> secrets) {
@@ -90,6 +91,35 @@ final class GatewaySettingsReader {
         } catch (IllegalArgumentException e) {
             throw HubConfigReader.keyed(e, raw, PscGatewaySettings.DISCOVERY_URL, PscGatewaySettings.KEYS);
         }
+    }
+
+    private static Optional<DirectorySettings> directory(Map<String, String> raw, List<Path> secrets) {
+        Set<String> keys = Set.copyOf(DirectorySettings.KEYS);
+        if (!switchedOn(raw, DirectorySettings.URL, keys)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(DirectorySettings.of(uri(raw, DirectorySettings.URL),
+                    required(raw, DirectorySettings.BIND_DN, "the DN of the account the hub binds as"),
+                    bindPassword(raw, secrets),
+                    required(raw, DirectorySettings.BASE_DN, "where the accounts are searched"),
+                    required(raw, DirectorySettings.ID_ATTRIBUTE, "the attribute holding the idNat_PS or RPPS"),
+                    raw.get(DirectorySettings.ID_FORMAT), raw.get(DirectorySettings.LOGIN_ATTRIBUTE),
+                    raw.get(DirectorySettings.GROUP_ATTRIBUTE), raw.get(DirectorySettings.GROUP_SEARCH_BASE),
+                    raw.get(DirectorySettings.GROUP_MEMBER_ATTRIBUTE),
+                    ServerTrust.anchors(DirectorySettings.TRUST_ANCHORS,
+                            HubConfigReader.paths(raw, DirectorySettings.TRUST_ANCHORS)),
+                    HubConfigReader.integer(raw, DirectorySettings.CONNECT_TIMEOUT_MS, 2000),
+                    HubConfigReader.integer(raw, DirectorySettings.READ_TIMEOUT_MS, 3000),
+                    HubConfigReader.integer(raw, DirectorySettings.CACHE_SECONDS, 60)));
+        } catch (IllegalArgumentException e) {
+            throw HubConfigReader.keyed(e, raw, DirectorySettings.URL, keys);
+        }
+    }
+
+    private static String bindPassword(Map<String, String> raw, List<Path> secrets) {
+        required(raw, DirectorySettings.BIND_PASSWORD_FILE, "the owner-only file holding the bind password");
+        return secret(raw, DirectorySettings.BIND_PASSWORD_FILE, secrets);
     }
 
     static Optional<ApcvSettings> apcv(Map<String, String> raw) {

@@ -39,8 +39,8 @@ import java.util.regex.Pattern;
  * @param ingestBatchSize largest number of messages committed in one transaction ({@code hub.ingest.batch-size})
  * @param offlineAfterHeartbeats missed heartbeat intervals after which a kiosk is shown offline
  *        ({@code hub.devices.offline-after-heartbeats})
- * @param gateways the gateways to INSi, Pro Santé Connect and the ApCV issuer ({@code hub.insi.*},
- *        {@code hub.psc.*}, {@code hub.apcv.*}); each is off without its settings, see {@link GatewaySettings}
+ * @param gateways the gateways to INSi, Pro Santé Connect, the ApCV issuer and the site's directory
+ *        ({@code hub.insi.*}, {@code hub.psc.*}, {@code hub.apcv.*}, {@code hub.directory.*}); each is off without its settings, see {@link GatewaySettings}
  * @param pki the site CA, the device API and the broker's device listener ({@code hub.site},
  *        {@code hub.device-api.*}, {@code hub.ca.*}, {@code hub.mqtt.tls*}); see {@link HubPkiConfig}
  * @param igcSanteCrlFiles the IGC-Santé CRL files the hub serves to kiosks, re-read when they change

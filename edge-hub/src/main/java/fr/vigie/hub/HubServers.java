@@ -17,6 +17,7 @@ import fr.vigie.hub.web.InsiCallRoutes;
 import fr.vigie.hub.web.PrescriptionRoutes;
 import fr.vigie.hub.web.StaffRoutes;
 import fr.vigie.hub.sso.OpenIdProvider;
+import fr.vigie.hub.directory.AccountLinkRoutes;
 import fr.vigie.hub.sso.SsoClientRoutes;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -65,6 +66,7 @@ final class HubServers {
         GamRoutes.mount(app, r.gam, clock);
         FhirRoutes.mount(app, r.identities, r.staff, r.audit, clock, patientIdSystem(config));
         SsoClientRoutes.mount(app, k.sso);
+        AccountLinkRoutes.mount(app, k.accountLinks, k.directory);
     }
 
     /**

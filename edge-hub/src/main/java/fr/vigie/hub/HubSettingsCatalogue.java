@@ -4,6 +4,7 @@ import fr.vigie.config.Setting;
 import fr.vigie.config.SettingsCatalogue;
 import fr.vigie.hub.admission.ApcvSettings;
 import fr.vigie.hub.enrol.EnrolmentLimits;
+import fr.vigie.hub.directory.DirectorySettings;
 import fr.vigie.hub.gam.GamSettings;
 import fr.vigie.hub.sso.SsoSettings;
 import fr.vigie.hub.insi.InsiGatewaySettings;
@@ -119,7 +120,8 @@ public final class HubSettingsCatalogue {
 
     /** Every hub setting, in reference order. */
     public static final SettingsCatalogue CATALOGUE = SettingsCatalogue.of("hub", List.of(SERVER, DEVICE_API,
-            InsiGatewaySettings.SETTINGS, PscGatewaySettings.SETTINGS, ApcvSettings.SETTINGS, GamSettings.SETTINGS, SsoSettings.SETTINGS));
+            InsiGatewaySettings.SETTINGS, PscGatewaySettings.SETTINGS, ApcvSettings.SETTINGS, GamSettings.SETTINGS, SsoSettings.SETTINGS,
+            DirectorySettings.SETTINGS));
 
     private HubSettingsCatalogue() {
     }

@@ -7,6 +7,9 @@ import fr.vigie.hub.agent.AgentDeviceRoutes;
 import fr.vigie.hub.agent.ProvenAgents;
 import fr.vigie.hub.db.DataSeal;
 import fr.vigie.hub.deviceapi.DeviceRoutes;
+import fr.vigie.hub.directory.AccountLinks;
+import fr.vigie.hub.directory.DirectoryAccounts;
+import fr.vigie.hub.directory.LdapDirectory;
 import fr.vigie.hub.enrol.EnrolmentDeviceRoutes;
 import fr.vigie.hub.enrol.Enrolments;
 import fr.vigie.hub.fleet.Fleet;
@@ -22,13 +25,14 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the hub does for its kiosks: enrolment and certificates, fleet management (signed
  * configurations and commands), the IGC-Santé CRLs and the hub's own card checks, who acts at each
  * desk (card or PSC proof), identity qualification at admission through the INSi and ApCV gateways,
  * clinicians' sign-ins through Pro Santé Connect (CIBA) and their single sign-on into the site's applications
- * ({@code hub.sso.*}), with their routes on the device API.
+ * ({@code hub.sso.*}) with their local accounts ({@code hub.directory.*}), with their routes on the device API.
  * Built by {@link #start}; thread-safe.
  */
 final class KioskServices {
@@ -39,10 +43,15 @@ final class KioskServices {
     final ProvenAgents agents;
     final AdmissionService admission;
     final SingleSignOn sso;
+    final AccountLinks accountLinks;
+    final Optional<DirectoryAccounts> directory;
 
     private KioskServices(Enrolments enrolments, Fleet fleet, CrlDistribution crls, KioskPsc psc, ProvenAgents agents,
-            AdmissionService admission, SingleSignOn sso) {
+            AdmissionService admission, SingleSignOn sso, AccountLinks accountLinks,
+            Optional<DirectoryAccounts> directory) {
         this.sso = sso;
+        this.accountLinks = accountLinks;
+        this.directory = directory;
         this.enrolments = enrolments;
         this.fleet = fleet;
         this.crls = crls;
@@ -66,11 +75,13 @@ final class KioskServices {
                 cardCertificates(config, crls, clock), psc::boundProfessional, clock, new SecureRandom());
         AdmissionService admission = new AdmissionService(registries.identities, registries.dataSource,
                 gateways.insi().orElse(null), gateways.apcv(), new AuditLogAdmissionAudit(registries.audit), clock);
-        // the directory mapping (hub.directory.*) will replace LocalAccounts.NONE
+        AccountLinks links = new AccountLinks(registries.dataSource, registries.audit, clock);
+        Optional<DirectoryAccounts> directory = config.gateways().directory().map(d -> new DirectoryAccounts(
+                new LdapDirectory(d, clock), links));
         SingleSignOn sso = started.add(SingleSignOn.create(config.sso(), registries.dataSource,
                 new DataSeal(base.keys.dataKey(), new SecureRandom()), registries.audit, agents, psc::boundProfessional,
-                LocalAccounts.NONE, clock, new SecureRandom()));
-        return new KioskServices(enrolments, fleet, crls, psc, agents, admission, sso);
+                directory.<LocalAccounts>map(a -> a).orElse(LocalAccounts.NONE), clock, new SecureRandom()));
+        return new KioskServices(enrolments, fleet, crls, psc, agents, admission, sso, links, directory);
     }
 
     /** How the hub checks agents' card certificates: the anchors of {@code hub.igc-sante.anchors}, with the CRLs it distributes. */

@@ -29,10 +29,14 @@ public enum AuditCategory {
     /** IT staff accounts, passwords and API tokens. */
     STAFF(Set.of("STAFF_ACCOUNT_CREATED", "STAFF_ACCOUNT_DELETED", "STAFF_PASSWORD_CHANGED", "STAFF_TOKEN_ISSUED",
             "STAFF_TOKEN_REVOKED")),
-    /** Single sign-on into the site's applications: registered applications, clinicians' sessions, logouts. */
+    /**
+     * Single sign-on into the site's applications: registered applications, clinicians' sessions, logouts, local
+     * accounts.
+     */
     SSO(Set.of("SSO_CLIENT_REGISTERED", "SSO_CLIENT_CHANGED", "SSO_CLIENT_DELETED", "SSO_CLIENT_SECRET_ISSUED",
             "SSO_KEY_ROTATED", "SSO_SESSION_OPENED", "SSO_SESSION_ENDED", "SSO_TOKENS_ISSUED", "SSO_CODE_REPLAYED",
-            "SSO_TAP_REFUSED", "SSO_LOGOUT_SENT", "SSO_LOGOUT_FAILED")),
+            "SSO_TAP_REFUSED", "SSO_LOGOUT_SENT", "SSO_LOGOUT_FAILED", "SSO_ACCOUNT_LINKED", "SSO_ACCOUNT_UNLINKED",
+            "SSO_NO_LOCAL_ACCOUNT")),
     /**
      * Refusals that may be an attack, the checks of the audit log itself, and the hub's backups and restores
      * (an archive holds the site CA's keys).

@@ -103,6 +103,12 @@ public final class OpenIdProvider implements AutoCloseable {
     static final String JWKS = "/jwks";
     static final String LOGOUT = "/logout";
     static final String DISCOVERY = "/.well-known/openid-configuration";
+    /**
+     * The scope by which an application says it knows its users only by their local account: without one (none
+     * in the directory nor linked by IT) the professional gets a page saying so instead of a code, and IT sees
+     * them in the list to link; an unreachable directory refuses the request ({@code temporarily_unavailable}).
+     */
+    public static final String LOCAL_ACCOUNT = "local_account";
     /** The browser's SSO session cookie (HttpOnly, Secure, SameSite=Lax, this listener only). */
     static final String COOKIE = "vigie_sso";
     /** Lifetime of an access token and of an ID token. */
@@ -228,7 +234,7 @@ public final class OpenIdProvider implements AutoCloseable {
         m.setTokenEndpointJWSAlgs(List.of(com.nimbusds.jose.JWSAlgorithm.RS256, com.nimbusds.jose.JWSAlgorithm.ES256,
                 com.nimbusds.jose.JWSAlgorithm.PS256));
         m.setIDTokenJWSAlgs(List.of(SigningKeys.ALGORITHM));
-        m.setScopes(new Scope("openid", "profile"));
+        m.setScopes(new Scope("openid", "profile", LOCAL_ACCOUNT));
         m.setACRs(SsoLevel.acrValues().stream().map(ACR::new).toList());
         m.setClaims(IdTokens.CLAIMS);
         m.setSupportsBackChannelLogout(true);
@@ -313,6 +319,29 @@ public final class OpenIdProvider implements AutoCloseable {
                     + "; sign in again with the card and its PIN"), state);
             return;
         }
+        if (request.getScope().contains(LOCAL_ACCOUNT)) {
+            // the application knows its users only by their local account: no account, no code (fail closed)
+            SsoSession s = session.get();
+            Optional<IdNatPs> professional = professional(s);
+            Optional<LocalAccounts.LocalAccount> account = Optional.empty();
+            try {
+                if (professional.isPresent()) {
+                    account = sso.accounts().find(professional.get());
+                }
+            } catch (LocalAccounts.LookupFailed e) {
+                LOG.warn("authorization refused to {}: {}", clientId, e.getMessage());
+                redirectError(ctx, redirectUri, OAuth2Error.TEMPORARILY_UNAVAILABLE.setDescription("the"
+                        + " establishment's directory cannot be asked for the local account; try again later"), state);
+                return;
+            }
+            if (account.isEmpty()) {
+                professional.ifPresent(p -> sso.accounts().missing(p, s.familyName(), s.givenName(), clientId));
+                ctx.status(403).contentType("text/html; charset=utf-8").result(noAccountPage(
+                        "en".equals(first(params, "ui_locales")) || "en".equals(ctx.queryParam("lang")),
+                        (s.givenName() + " " + s.familyName()).strip(), client.get().name()));
+                return;
+            }
+        }
         String code = sso.sessions().code(session.get(), clientId, redirect, request.getCodeChallenge().getValue(),
                 request.getScope().toString(), Optional.ofNullable(request.getNonce()).map(n -> n.getValue()), CODE_TTL);
         AuthenticationSuccessResponse ok = new AuthenticationSuccessResponse(redirectUri, new AuthorizationCode(code),
@@ -390,8 +419,24 @@ public final class OpenIdProvider implements AutoCloseable {
                 .audience(client.get().clientId()).issueTime(Date.from(now)).expirationTime(Date.from(exp))
                 .jwtID(jti).claim("client_id", client.get().clientId()).claim("scope", code.scope())
                 .claim("sid", s.sid()).claim("acr", s.level().acr()).build();
-        JWTClaimsSet id = IdTokens.claims(issuer, s, client.get().clientId(), code.nonce(), now, exp,
-                localAccount(s));
+        Optional<LocalAccounts.LocalAccount> account;
+        if (List.of(code.scope().split(" ")).contains(LOCAL_ACCOUNT)) {
+            try {
+                account = sso.accounts().find(IdNatPs.parse(s.subject()));
+            } catch (LocalAccounts.LookupFailed | IdentityException e) {
+                LOG.warn("tokens refused to {}: {}", client.get().clientId(), e.getMessage());
+                account = Optional.empty();
+            }
+            if (account.isEmpty()) {
+                // never a token without the local login to an application that asked for it
+                error(ctx, 503, OAuth2Error.TEMPORARILY_UNAVAILABLE.setDescription("the local account cannot be"
+                        + " read from the establishment's directory; sign in again"));
+                return;
+            }
+        } else {
+            account = localAccount(s);
+        }
+        JWTClaimsSet id = IdTokens.claims(issuer, s, client.get().clientId(), code.nonce(), now, exp, account);
         SignedJWT accessToken = sign(key, access, "at+jwt");
         SignedJWT idToken = sign(key, id, "JWT");
         sso.sessions().tokensIssued(code, jti, exp);
@@ -399,6 +444,15 @@ public final class OpenIdProvider implements AutoCloseable {
                 TOKEN_TTL.toSeconds(), new Scope(code.scope().split(" "))), null);
         ctx.header("Cache-Control", "no-store").header("Pragma", "no-cache").contentType("application/json")
                 .result(new OIDCTokenResponse(tokens).toJSONObject().toJSONString());
+    }
+
+    /** The session's professional; empty for a subject that is not an idNat_PS (never the case for a kiosk's). */
+    private static Optional<IdNatPs> professional(SsoSession s) {
+        try {
+            return Optional.of(IdNatPs.parse(s.subject()));
+        } catch (IdentityException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<LocalAccounts.LocalAccount> localAccount(SsoSession s) {
@@ -614,6 +668,13 @@ public final class OpenIdProvider implements AutoCloseable {
 
     private static final gg.jte.TemplateEngine TEMPLATES = gg.jte.TemplateEngine.createPrecompiled(null,
             gg.jte.ContentType.Html, OpenIdProvider.class.getClassLoader(), "fr.vigie.hub");
+
+    static String noAccountPage(boolean english, String name, String application) {
+        gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();
+        TEMPLATES.render("sso/noaccount.jte", Map.of("english", english, "name", name, "application", application),
+                out);
+        return out.toString();
+    }
 
     static String loggedOutPage(boolean english, List<String> frontChannelUris) {
         gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();

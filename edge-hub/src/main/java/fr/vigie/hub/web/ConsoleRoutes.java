@@ -19,11 +19,13 @@ import java.util.List;
  *                            waiting and accepted ones (routes: {@link fr.vigie.hub.gam.GamRoutes})
  * GET /sso                   the applications opened from the kiosks without a password (single sign-on): register
  *                            one, a new secret shown once, remove (routes: {@link fr.vigie.hub.sso.SsoClientRoutes})
+ * GET /accounts              clinicians' local accounts: card holders refused for want of one, IT's links to directory
+ *                            accounts, link and unlink (routes: {@link fr.vigie.hub.directory.AccountLinkRoutes})
  * </pre>
  */
 final class ConsoleRoutes {
     private static final List<String> PAGES = List.of("device", "enrolments", "configuration", "audit", "staff", "gam",
-            "sso");
+            "sso", "accounts");
 
     private ConsoleRoutes() {
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ConsolePageTest {
     /** Every console page, by template. */
     private static final List<String> PAGES = List.of("devices", "device", "enrolments", "configuration", "audit",
-            "vigilance", "staff", "gam", "sso", "signin");
+            "vigilance", "staff", "gam", "sso", "accounts", "signin");
 
     private final ConsolePage page = new ConsolePage();
 
