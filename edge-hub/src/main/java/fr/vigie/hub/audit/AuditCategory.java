@@ -32,7 +32,7 @@ public enum AuditCategory {
     /** Single sign-on into the site's applications: registered applications, clinicians' sessions, logouts. */
     SSO(Set.of("SSO_CLIENT_REGISTERED", "SSO_CLIENT_CHANGED", "SSO_CLIENT_DELETED", "SSO_CLIENT_SECRET_ISSUED",
             "SSO_KEY_ROTATED", "SSO_SESSION_OPENED", "SSO_SESSION_ENDED", "SSO_TOKENS_ISSUED", "SSO_CODE_REPLAYED",
-            "SSO_TAP_REFUSED", "SSO_LOGOUT_SENT", "SSO_LOGOUT_FAILED")),
+            "SSO_TAP_REFUSED", "SSO_LOGOUT_SENT", "SSO_LOGOUT_FAILED", "SSO_CLIENT_START_URI_CHANGED")),
     /** Refusals that may be an attack, and the checks of the audit log itself. */
     SECURITY(Set.of("STAFF_SIGNIN_FAILED", "STAFF_SIGNIN_THROTTLED", "AGENT_PROOF_REFUSED", "AGENT_REQUIRED_REFUSED",
             "PSC_BINDING_REFUSED", "ENROL_REQUESTS_REFUSED", "DEVICE_REVOKED", "AUDIT_VERIFIED", "SSO_CODE_REPLAYED",
