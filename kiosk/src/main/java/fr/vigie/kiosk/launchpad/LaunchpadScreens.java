@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The launchpad on the kiosk screen (slot {@code launchpad}, priority {@value #PRIORITY}: above the open-session
- * screen, below enrolment): the clinician's name, a button per application, sign-out; and
+ * screen, below enrolment): the clinician's name, a button per application, sign-out (screen
+ * {@code launchpad.apps}; {@code launchpad.opening} while the hub opens the SSO session, {@code launchpad.refused}
+ * when it cannot); and
  * {@code GET /ui/x/launchpad/open?app=…&key=…}, which the kiosk page opens in the application window and answers
  * with a redirect to the application's start URI with a fresh ticket. Thread-safe.
  */
@@ -71,16 +73,20 @@ public final class LaunchpadScreens {
         String who = v.clinician() == null ? (v.idNatPs() == null ? "" : v.idNatPs())
                 : (v.clinician().givenName() + " " + v.clinician().familyName()).trim();
         Model m;
+        String id;
         if (s instanceof Launchpad.State.Ready r) {
+            id = "launchpad.apps";
             m = new Model(who, r.applications().stream().map(a -> new Tile("app-" + a.clientId(), a.name(),
                     "/ui/x/launchpad/open?app=" + encode(a.clientId()) + "&key=" + encode(r.key()))).toList(), null);
         } else if (s instanceof Launchpad.State.Refused r) {
+            id = "launchpad.refused";
             m = new Model(who, List.of(), Launchpad.CARD_NEEDED.equals(r.code()) ? "launchpad.card-needed"
                     : "launchpad.hub-refused");
         } else {
+            id = "launchpad.opening";
             m = new Model(who, List.of(), "launchpad.opening");
         }
-        Screen screen = Screen.of("launchpad.apps", "launchpad/apps.jte", m);
+        Screen screen = Screen.of(id, "launchpad/apps.jte", m);
         return screen.with(extra == null ? null : extra.get());
     }
 

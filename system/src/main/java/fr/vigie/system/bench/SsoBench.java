@@ -52,7 +52,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code ./vigie bench sso}: single sign-on from the kiosk, measured end to end. Real: the hub (sandbox
- * launcher, embedded PostgreSQL) and its OpenID Provider on HTTPS (site CA certificate, TLS 1.3), the kiosk's
+ * launcher, embedded PostgreSQL) and its OpenID Provider on HTTPS (site CA certificate), the kiosk's
  * mutual-TLS device API calls (nonce, card session, applications, ticket, end), the kiosk's local UI, five
  * relying parties ({@link RelyingParty}) doing code + PKCE and client_secret_basic over TLS and receiving the
  * hub's back-channel logout calls over HTTP. Simulated: the CPS cards (virtual cards of the sandbox IGC-Santé
@@ -137,7 +137,7 @@ final class SsoBench {
                 ui.onPush(s -> pushed.add(s.screenId()));
                 out.printf(Locale.ROOT, "Vigie single sign-on benchmark: %d rounds (+%d warm-up), %d applications%n",
                         rounds, warmup, APPLICATIONS);
-                out.println("  real: hub + OpenID Provider (HTTPS, TLS 1.3, site CA), PostgreSQL, the kiosk's mutual-TLS"
+                out.println("  real: hub + OpenID Provider (HTTPS, TLS 1.2/1.3, site CA), PostgreSQL, the kiosk's mutual-TLS"
                         + " device API, code + PKCE and token calls over TLS, back-channel logout calls over HTTP");
                 out.println("  simulated: CPS cards (virtual, in-process readers), the browser (JDK HTTP client"
                         + " following redirects with cookies, no rendering)");
@@ -244,7 +244,7 @@ final class SsoBench {
     /** The application links of the launchpad screen, as the kiosk page receives it. */
     private static List<String> hrefs(KioskUi ui) throws Exception {
         HttpClient local = HttpClient.newHttpClient();
-        try (var lines = local.send(HttpRequest.newBuilder(ui.uri().resolve("/ui/events")).build(),
+        try (var lines = local.send(HttpRequest.newBuilder(ui.uri().resolve("/ui/events")).header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofLines()).body()) {
             String screen = lines.filter(l -> l.startsWith("data:") && l.contains("launchpad.apps")).findFirst()
                     .orElseThrow();
