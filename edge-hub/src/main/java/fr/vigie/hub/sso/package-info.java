@@ -8,9 +8,10 @@
  * the authorization endpoint (code flow, PKCE S256 only, step-up by {@link fr.vigie.hub.sso.SsoLevel}), the
  * token endpoint, userinfo and RP-initiated logout on an HTTPS listener of its own; ending a kiosk session
  * sends OIDC back-channel logout tokens ({@link fr.vigie.hub.sso.BackChannelLogout}). IT registers the
- * applications ({@link fr.vigie.hub.sso.SsoClients}, {@link fr.vigie.hub.sso.SsoClientRoutes}). State is in
+ * applications ({@link fr.vigie.hub.sso.SsoClients}, {@link fr.vigie.hub.sso.SsoClientRoutes}) and where kiosks'
+ * launchpads start them ({@link fr.vigie.hub.sso.SsoLaunchpad}: the applications of a kiosk's group, by
+ * {@link fr.vigie.hub.sso.SsoClient#kioskGroups()}, over {@link fr.vigie.protocol.device.SsoApi#APPLICATIONS}). State is in
  * PostgreSQL ({@code V90__sso.sql}): signing keys sealed, secrets as SHA-256. Seams for later work:
- * {@link fr.vigie.hub.sso.LocalAccounts} (the directory mapping), {@link fr.vigie.hub.sso.SsoClient#kioskGroups()}
- * (the kiosk's launchpad), the discovery document (any relying party, e.g. Keycloak brokering).
+ * {@link fr.vigie.hub.sso.LocalAccounts} (the directory mapping), the discovery document (any relying party, e.g. Keycloak brokering).
  */
 package fr.vigie.hub.sso;
