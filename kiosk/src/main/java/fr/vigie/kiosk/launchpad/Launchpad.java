@@ -17,6 +17,7 @@ import fr.vigie.protocol.device.SsoApi;
 import fr.vigie.protocol.device.SsoApplication;
 import fr.vigie.protocol.device.SsoApplicationsAnswer;
 import fr.vigie.protocol.device.SsoCardRequest;
+import fr.vigie.protocol.device.SsoError;
 import fr.vigie.protocol.device.SsoFactor;
 import fr.vigie.protocol.device.SsoTicketAnswer;
 import fr.vigie.protocol.device.SsoTicketRequest;
@@ -87,6 +88,8 @@ public final class Launchpad implements AutoCloseable {
     public static final String HUB_REFUSED = "LAUNCHPAD_HUB_REFUSED";
 
     private static final State NONE = new State.None();
+    /** How long a kiosk whose hub has single sign-on off stops asking (one call per sign-in otherwise). */
+    private static final long UNAVAILABLE_PAUSE_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
 
     private final ClinicianSession session;
     private final HubApi hub;
@@ -98,6 +101,9 @@ public final class Launchpad implements AutoCloseable {
     private final Map<String, EndReason> endsToTell = new LinkedHashMap<>();
     /** The session whose SSO session the hub opened (touched on the transitions' thread only). */
     private String opened;
+    /** {@code System.nanoTime()} before which the hub's SSO is taken as off (transitions' thread only). */
+    private long unavailableUntil;
+    private boolean unavailable;
     private volatile State state = NONE;
 
     private Launchpad(ClinicianSession session, HubApi hub, Function<String, Optional<String>> pscRequests) {
@@ -185,10 +191,18 @@ public final class Launchpad implements AutoCloseable {
 
     private void open(SessionView now) {
         String sessionId = now.sessionId();
+        if (unavailable && System.nanoTime() - unavailableUntil < 0) {
+            return;
+        }
         SsoApplicationsAnswer apps;
         try {
             apps = hub.get(SsoApi.APPLICATIONS);
+            unavailable = false;
         } catch (HubApiException e) {
+            if (e.error() == SsoError.SSO_UNAVAILABLE) {
+                unavailable = true;
+                unavailableUntil = System.nanoTime() + UNAVAILABLE_PAUSE_NANOS;
+            }
             LOG.info("session {}: no launchpad, the hub answered {}", sessionId, e.error());
             return;
         }

@@ -70,12 +70,16 @@ class LaunchpadTest {
         final List<Object> calls = new CopyOnWriteArrayList<>();
         volatile List<SsoApplication> applications = List.of(DPI);
         volatile boolean refuseSession;
+        volatile boolean ssoOff;
 
         @Override
         @SuppressWarnings("unchecked")
         public <Q, A> A call(DeviceRoute<Q, A> route, Q request, String... parameters) throws HubApiException {
             calls.add(request == null ? route : request);
             if (route == SsoApi.APPLICATIONS) {
+                if (ssoOff) {
+                    throw new HubApiException(503, Refusal.of(fr.vigie.protocol.device.SsoError.SSO_UNAVAILABLE, "off"));
+                }
                 return (A) new SsoApplicationsAnswer("https://hub.chu-nord.local:9443", applications);
             }
             if (route == SsoApi.NONCE) {
@@ -173,5 +177,20 @@ class LaunchpadTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> launchpad.state() instanceof Launchpad.State.Refused);
         assertEquals(new Launchpad.State.Refused(id, Launchpad.HUB_REFUSED), launchpad.state());
         assertTrue(hub.of(SsoTicketRequest.class).isEmpty());
+    }
+
+    @Test
+    void aHubWithSingleSignOnOffIsNotAskedAgainAtTheNextSignIn() throws Exception {
+        hub.ssoOff = true;
+        launchpad = Launchpad.start(session, hub, s -> Optional.empty());
+        signIn();
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.calls.contains(SsoApi.APPLICATIONS));
+        session.logout();
+        readers.remove("Contact");
+        signIn();
+        Thread.sleep(300);
+
+        assertEquals(1, hub.calls.stream().filter(c -> c == SsoApi.APPLICATIONS).count(), hub.calls.toString());
+        assertTrue(launchpad.state() instanceof Launchpad.State.None);
     }
 }
