@@ -193,4 +193,17 @@ class LaunchpadTest {
         assertEquals(1, hub.calls.stream().filter(c -> c == SsoApi.APPLICATIONS).count(), hub.calls.toString());
         assertTrue(launchpad.state() instanceof Launchpad.State.None);
     }
+
+    @Test
+    void signingOutClosesTheSsoSessionOnTheHub() throws Exception {
+        launchpad = Launchpad.start(session, hub, s -> Optional.empty());
+        String id = signIn();
+        await().atMost(Duration.ofSeconds(10)).until(() -> launchpad.state() instanceof Launchpad.State.Ready);
+
+        session.logout();
+
+        assertTrue(launchpad.state() instanceof Launchpad.State.None, "the launchpad outlived the sign-out");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !hub.of(EndRequest.class).isEmpty());
+        assertEquals(List.of(new EndRequest(id, fr.vigie.protocol.device.EndReason.CLOSED)), hub.of(EndRequest.class));
+    }
 }
