@@ -7,6 +7,17 @@
   var lang = document.documentElement.lang;
   var digits = [];
   var lastActivity = 0;
+  // The application window the launchpad opened (single sign-on): closed as soon as a screen without
+  // [data-app-window] is shown (the session locked or closed), so the kiosk page is in front again.
+  var appWindow = null;
+
+  function closeAppWindowUnlessKept() {
+    if (appWindow && !main.querySelector('[data-app-window]')) {
+      try { appWindow.close(); } catch (ignored) { /* already gone */ }
+      appWindow = null;
+      window.focus();
+    }
+  }
 
   function shownVersion() {
     var s = main.querySelector('section[data-version]');
@@ -62,6 +73,7 @@
     main.innerHTML = e.data;
     fit();
     drawDots();
+    closeAppWindowUnlessKept();
   });
   events.onopen = function () { linkState.hidden = true; };
   events.onerror = function () { linkState.hidden = false; };
@@ -99,7 +111,10 @@
     var b = e.target.closest('button');
     if (!b || !main.contains(b)) { return; }
     var pad = b.closest('[data-secret-action]');
-    if (b.hasAttribute('data-action')) {
+    if (b.hasAttribute('data-open-app')) {
+      // opened on the tap itself (no pop-up blocking); the kiosk answers with a redirect to the application
+      appWindow = window.open(b.getAttribute('data-open-app'), 'vigie-app');
+    } else if (b.hasAttribute('data-action')) {
       var form = new URLSearchParams();
       if (b.hasAttribute('data-value')) { form.set('value', b.getAttribute('data-value')); }
       if (b.hasAttribute('data-form')) {

@@ -36,7 +36,7 @@ public enum AuditCategory {
     SSO(Set.of("SSO_CLIENT_REGISTERED", "SSO_CLIENT_CHANGED", "SSO_CLIENT_DELETED", "SSO_CLIENT_SECRET_ISSUED",
             "SSO_KEY_ROTATED", "SSO_SESSION_OPENED", "SSO_SESSION_ENDED", "SSO_TOKENS_ISSUED", "SSO_CODE_REPLAYED",
             "SSO_TAP_REFUSED", "SSO_LOGOUT_SENT", "SSO_LOGOUT_FAILED", "SSO_ACCOUNT_LINKED", "SSO_ACCOUNT_UNLINKED",
-            "SSO_NO_LOCAL_ACCOUNT")),
+            "SSO_NO_LOCAL_ACCOUNT", "SSO_CLIENT_START_URI_CHANGED")),
     /**
      * Refusals that may be an attack, the checks of the audit log itself, and the hub's backups and restores
      * (an archive holds the site CA's keys).

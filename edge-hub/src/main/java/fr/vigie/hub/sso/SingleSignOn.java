@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -49,6 +50,7 @@ public final class SingleSignOn implements AutoCloseable {
     private final SigningKeys keys;
     private final BackChannelLogout logout;
     private final LocalAccounts accounts;
+    private final SsoLaunchpad launchpad;
     private final AuditLog audit;
     private final Clock clock;
     private volatile URI issuer;
@@ -60,7 +62,8 @@ public final class SingleSignOn implements AutoCloseable {
             });
 
     private SingleSignOn(SsoSettings settings, ProvenAgents agents, PscSessions psc, SsoClients clients,
-            SsoSessions sessions, SigningKeys keys, LocalAccounts accounts, AuditLog audit, Clock clock) {
+            SsoSessions sessions, SigningKeys keys, LocalAccounts accounts, SsoLaunchpad launchpad, AuditLog audit,
+            Clock clock) {
         this.settings = settings;
         this.agents = agents;
         this.psc = psc;
@@ -71,6 +74,7 @@ public final class SingleSignOn implements AutoCloseable {
         this.audit = audit;
         this.clock = clock;
         this.logout = new BackChannelLogout(sessions, clients, keys, audit, clock);
+        this.launchpad = launchpad;
     }
 
     /** The service over the hub database; makes sure a signing key exists when the OP is on. */
@@ -79,7 +83,7 @@ public final class SingleSignOn implements AutoCloseable {
             throws SQLException {
         SingleSignOn sso = new SingleSignOn(settings, agents, psc, new SsoClients(dataSource, audit, clock, random),
                 new SsoSessions(dataSource, audit, clock, random), new SigningKeys(dataSource, seal, audit, clock),
-                Objects.requireNonNull(accounts, "accounts"), audit, clock);
+                Objects.requireNonNull(accounts, "accounts"), new SsoLaunchpad(dataSource, audit, clock), audit, clock);
         if (settings.enabled()) {
             sso.keys.ensureCurrent();
             sso.sweeper.scheduleWithFixedDelay(sso::sweepQuietly, SWEEP.toSeconds(), SWEEP.toSeconds(),
@@ -96,6 +100,21 @@ public final class SingleSignOn implements AutoCloseable {
     /** The registered applications. */
     public SsoClients clients() {
         return clients;
+    }
+
+    /** The kiosks' launchpads: the applications of each kiosk group and where they start. */
+    public SsoLaunchpad launchpad() {
+        return launchpad;
+    }
+
+    /**
+     * The applications of {@code kiosk}'s group, for its launchpad.
+     *
+     * @throws DeviceRefused {@code SSO_UNAVAILABLE}
+     */
+    public List<SsoLaunchpad.Application> applications(KioskAddress kiosk) throws DeviceRefused, SQLException {
+        requireOn();
+        return launchpad.applications(kiosk);
     }
 
     /** The signing keys (rotation). */

@@ -87,7 +87,7 @@ public record SsoClient(String clientId, String name, List<URI> redirectUris, Ss
         return redirectUris.stream().anyMatch(u -> u.toString().equals(uri));
     }
 
-    private static void checkUri(String field, URI uri) {
+    static void checkUri(String field, URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         boolean loopback = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost())
                 || "[::1]".equals(uri.getHost());

@@ -26,6 +26,8 @@ import java.util.Optional;
  * PUT    /api/v1/sso/clients/{id}          client → client
  * POST   /api/v1/sso/clients/{id}/secret   → client + clientSecret (the old secret stops working)
  * DELETE /api/v1/sso/clients/{id}          → 204
+ * PUT    /api/v1/sso/clients/{id}/start-uri  {startUri} (null removes it) → 204: where kiosks' launchpads
+ *                                          start the application (its third-party-initiated login URI)
  * POST   /api/v1/sso/keys/rotate           → {kid}: a new signing key; the previous one stays published
  * client = {clientId, name, redirectUris[], minLevel (CARD_PIN | PSC_ECPS | CONTACTLESS_TAP),
  *           tokenEndpointAuthMethod (client_secret_basic | private_key_jwt), jwks (private_key_jwt),
@@ -109,6 +111,30 @@ public final class SsoClientRoutes {
                     refuse(ctx, 404, "SSO_CLIENT_NOT_FOUND", "no such client");
                 }
             }
+        });
+        app.put(PATH + "/{id}/start-uri", ctx -> {
+            if (!admin(ctx)) {
+                return;
+            }
+            Optional<URI> start;
+            try {
+                JsonNode b = JSON.readTree(ctx.body());
+                JsonNode v = b == null ? null : b.get("startUri");
+                if (b == null || !b.isObject() || v == null || !(v.isNull() || v.isTextual())) {
+                    refuse(ctx, 400, "INVALID_CLIENT", "the body must be {\"startUri\": \"https://…\"} or"
+                            + " {\"startUri\": null}");
+                    return;
+                }
+                start = v.isNull() ? Optional.empty() : Optional.of(new URI(v.asText()));
+                if (!sso.launchpad().startUri(ctx.pathParam("id"), start, login(ctx))) {
+                    refuse(ctx, 404, "SSO_CLIENT_NOT_FOUND", "no such client");
+                    return;
+                }
+            } catch (java.io.IOException | java.net.URISyntaxException | IllegalArgumentException e) {
+                refuse(ctx, 400, "INVALID_CLIENT", e.getMessage());
+                return;
+            }
+            ctx.status(204);
         });
         app.post("/api/v1/sso/keys/rotate", ctx -> {
             if (admin(ctx)) {

@@ -8,11 +8,12 @@
  * the authorization endpoint (code flow, PKCE S256 only, step-up by {@link fr.vigie.hub.sso.SsoLevel}), the
  * token endpoint, userinfo and RP-initiated logout on an HTTPS listener of its own; ending a kiosk session
  * sends OIDC back-channel logout tokens ({@link fr.vigie.hub.sso.BackChannelLogout}). IT registers the
- * applications ({@link fr.vigie.hub.sso.SsoClients}, {@link fr.vigie.hub.sso.SsoClientRoutes}). State is in
- * PostgreSQL ({@code V90__sso.sql}): signing keys sealed, secrets as SHA-256. {@link fr.vigie.hub.sso.LocalAccounts}
- * gives the local login and groups ({@link fr.vigie.hub.directory}, {@code hub.directory.*}); an application asking
- * for {@link fr.vigie.hub.sso.OpenIdProvider#LOCAL_ACCOUNT} gets no code for a clinician without one. Seams for
- * later work: {@link fr.vigie.hub.sso.SsoClient#kioskGroups()}
- * (the kiosk's launchpad), the discovery document (any relying party, e.g. Keycloak brokering).
+ * applications ({@link fr.vigie.hub.sso.SsoClients}, {@link fr.vigie.hub.sso.SsoClientRoutes}) and where kiosks'
+ * launchpads start them ({@link fr.vigie.hub.sso.SsoLaunchpad}: the applications of a kiosk's group, by
+ * {@link fr.vigie.hub.sso.SsoClient#kioskGroups()}, over {@link fr.vigie.protocol.device.SsoApi#APPLICATIONS}). State
+ * is in PostgreSQL ({@code V90__sso.sql}): signing keys sealed, secrets as SHA-256.
+ * {@link fr.vigie.hub.sso.LocalAccounts} gives the local login and groups ({@link fr.vigie.hub.directory},
+ * {@code hub.directory.*}); an application asking for {@link fr.vigie.hub.sso.OpenIdProvider#LOCAL_ACCOUNT} gets no
+ * code for a clinician without one. The discovery document serves any relying party (e.g. Keycloak brokering).
  */
 package fr.vigie.hub.sso;

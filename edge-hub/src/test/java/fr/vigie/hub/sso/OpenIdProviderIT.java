@@ -693,4 +693,62 @@ class OpenIdProviderIT {
         }
         jwks = now;
     }
+
+    // ---- the kiosk's launchpad (SsoApi.APPLICATIONS) ------------------------------------------------------------
+
+    private static void group(Kiosk k, String group) throws Exception {
+        try (java.sql.Connection c = hub.dataSource().getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO devices (site, kiosk_id, state, first_seen_at, updated_at, device_group)"
+                        + " VALUES (?, ?, 'UNKNOWN', now(), now(), ?)")) {
+            ps.setString(1, k.address().site());
+            ps.setString(2, k.address().kioskId());
+            ps.setString(3, group);
+            ps.executeUpdate();
+        }
+    }
+
+    private static JsonNode applications(Kiosk k) throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(k.identity().sslContext())
+                .version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(hub.deviceApiUri().resolve(
+                SsoApi.APPLICATIONS.path())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void aKioskListsOnlyTheApplicationsOfItsOwnGroupThatHaveAStartUri() throws Exception {
+        Kiosk ward = kiosk();
+        Kiosk desk = kiosk();
+        group(ward, "urgences");
+        group(desk, "accueil");
+        Client listed = client("CARD_PIN", true);
+        Client noStart = client("CARD_PIN", true);
+        String start = "https://dpi.chu-nord.local/login";
+        HttpResponse<String> set = it.send("PUT", "/api/v1/sso/clients/" + listed.id() + "/start-uri",
+                Map.of("startUri", start));
+        assertEquals(204, set.statusCode(), set.body());
+        assertEquals(400, it.send("PUT", "/api/v1/sso/clients/" + noStart.id() + "/start-uri",
+                Map.of("startUri", "ftp://dpi.chu-nord.local/")).statusCode());
+        assertEquals(404, it.send("PUT", "/api/v1/sso/clients/nobody-here/start-uri", Map.of("startUri", start))
+                .statusCode());
+
+        JsonNode wardApps = applications(ward);
+        assertEquals(op.getIssuer().getValue(), wardApps.path("issuer").asText());
+        List<String> ids = new java.util.ArrayList<>();
+        for (JsonNode a : wardApps.path("applications")) {
+            ids.add(a.path("clientId").asText());
+            if (a.path("clientId").asText().equals(listed.id())) {
+                assertEquals("Dossier patient " + listed.id(), a.path("name").asText());
+                assertEquals(start, a.path("startUri").asText());
+                assertEquals("urn:vigie:acr:cps-pin", a.path("acr").asText());
+            }
+        }
+        assertTrue(ids.contains(listed.id()), ids.toString());
+        assertFalse(ids.contains(noStart.id()), ids.toString());
+        for (JsonNode a : applications(desk).path("applications")) {
+            assertFalse(a.path("clientId").asText().equals(listed.id()), "a kiosk of another group sees it");
+        }
+        assertFalse(audit("SSO_CLIENT_START_URI_CHANGED").isEmpty());
+    }
 }

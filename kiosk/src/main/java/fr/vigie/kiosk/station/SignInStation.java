@@ -17,6 +17,8 @@ import fr.vigie.kiosk.device.Kiosk;
 import fr.vigie.kiosk.ecps.EcpsScreens;
 import fr.vigie.kiosk.enrol.EnrolmentScreens;
 import fr.vigie.kiosk.hubapi.HubApi;
+import fr.vigie.kiosk.launchpad.Launchpad;
+import fr.vigie.kiosk.launchpad.LaunchpadScreens;
 import fr.vigie.kiosk.psc.HubPscClient;
 import fr.vigie.kiosk.psc.PscHub;
 import fr.vigie.kiosk.session.CardReaderInputs;
@@ -48,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * A kiosk's clinician workstation, wired: card readers ({@link StationReaders}: PC/SC, or the demo's
  * virtual readers) → {@link CardReaderInputs} → {@link ClinicianSession} (events to the {@link SessionSink},
  * LED and buzzer and presence sensor on a Pi4J board) → {@link SessionUi} on the local {@link KioskUi}; with
- * a hub, Pro Santé Connect and the e-CPS screens; on an admission desk, the admission screens.
+ * a hub, Pro Santé Connect, the e-CPS screens and the launchpad of single sign-on ({@link Launchpad}); on an
+ * admission desk, the admission screens.
  * {@link #startFor} builds the station of a running {@link Kiosk}, as {@code KioskMain} and the demo fleet
  * do. Thread-safe; closing stops the readers, the UI and the board.
  *
@@ -74,6 +77,7 @@ public final class SignInStation implements AutoCloseable {
     private final PscConnector psc;
     private final Supplier<ScreenPart> readerControls;
     private volatile AgentProof agentProof;
+    private volatile Launchpad launchpad;
 
     private SignInStation(Builder b, ScheduledExecutorService scheduler, Pi4jBoard board, KioskUi ui) {
         this.board = board;
@@ -129,6 +133,11 @@ public final class SignInStation implements AutoCloseable {
             // the heartbeat names the readers the station watches, real or the demo's virtual ones alike
             kiosk.reportReaders(station::readerNames);
             kiosk.enrolment().ifPresent(state -> EnrolmentScreens.attach(station.ui(), state));
+            // single sign-on: the applications of the kiosk's group, opened from the clinician session
+            kiosk.hubApi().ifPresent(api -> {
+                station.launchpad = Launchpad.start(station.session(), api, station::pscRequest);
+                LaunchpadScreens.attach(station.ui(), station.session(), station.launchpad, station.readerControls);
+            });
             if (config.admissionDesk()) {
                 station.agentProof = admissionDesk(kiosk, kiosk.hubApi().orElseThrow(), station, config);
             }
@@ -223,8 +232,17 @@ public final class SignInStation implements AutoCloseable {
         return board;
     }
 
+    /** The launchpad of single sign-on, on a kiosk with the hub's device API. */
+    public Optional<Launchpad> launchpad() {
+        return Optional.ofNullable(launchpad);
+    }
+
     @Override
     public void close() {
+        Launchpad pad = launchpad;
+        if (pad != null) {
+            pad.close();
+        }
         AgentProof proof = agentProof;
         if (proof != null) {
             proof.close();

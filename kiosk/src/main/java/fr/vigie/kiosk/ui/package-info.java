@@ -56,5 +56,10 @@
  * another site open in a browser on the kiosk cannot drive it. A POST body is a form or plain text, as the
  * page sends (415 {@code UI_UNSUPPORTED_MEDIA_TYPE} otherwise), and a malformed form is refused 400
  * {@code UI_BAD_FORM}. A strict Content-Security-Policy (no inline script) backs up the escaping.
+ *
+ * <h2>Application windows</h2>
+ * A button with {@code data-open-app="<kiosk-local URL>"} (the launchpad's) opens that URL in a second browser
+ * window, named {@code vigie-app}, on the tap itself; the page closes that window and takes the front again as
+ * soon as it shows a screen without a {@code [data-app-window]} element (e.g. the session locked).
  */
 package fr.vigie.kiosk.ui;

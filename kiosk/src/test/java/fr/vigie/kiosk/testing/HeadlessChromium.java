@@ -32,6 +32,14 @@ public final class HeadlessChromium {
 
     /** Starts a headless browser whose preferred language is {@code acceptLanguage} (e.g. {@code fr-FR}). */
     public static ChromeDriver start(String acceptLanguage) {
+        return start(acceptLanguage, new String[0]);
+    }
+
+    /**
+     * Starts a headless browser whose preferred language is {@code acceptLanguage}, with Chromium's
+     * {@code extraArguments} too (e.g. {@code --ignore-certificate-errors-spki-list=…} to trust one server key).
+     */
+    public static ChromeDriver start(String acceptLanguage, String... extraArguments) {
         if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
             throw new IllegalStateException("Debian packages chromium and chromium-driver are required (./vigie test installs them)");
         }
@@ -41,6 +49,7 @@ public final class HeadlessChromium {
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1280,900",
                 "--lang=" + acceptLanguage);
+        options.addArguments(extraArguments);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);

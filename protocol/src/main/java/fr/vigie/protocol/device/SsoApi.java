@@ -16,6 +16,7 @@ package fr.vigie.protocol.device;
  * POST /device/v1/sso/session/psc  {@link PscProofRequest}    → 200 {@link SsoSessionAnswer} (e-CPS through PSC)
  * POST /device/v1/sso/ticket       {@link SsoTicketRequest}   → 201 {@link SsoTicketAnswer}
  * POST /device/v1/sso/end          {@link EndRequest}         → 204
+ * GET  /device/v1/sso/applications                            → 200 {@link SsoApplicationsAnswer} (the launchpad)
  * </pre>
  *
  * <p>Refusals are {@link SsoError}s, and the {@link AgentError} codes of a card proof the hub refuses
@@ -38,6 +39,10 @@ public final class SsoApi {
     /** The kiosk session locked or closed: the SSO session ends and its applications are logged out. */
     public static final DeviceRoute<EndRequest, Void> END = DeviceRoute.post("/device/v1/sso/end", EndRequest.class,
             Void.class, 204, SsoError.SSO_REQUEST_INVALID);
+
+    /** The applications of the calling kiosk's group: what its launchpad lists (only its own group's). */
+    public static final DeviceRoute<Void, SsoApplicationsAnswer> APPLICATIONS = DeviceRoute.get(
+            "/device/v1/sso/applications", SsoApplicationsAnswer.class, SsoError.SSO_REQUEST_INVALID);
 
     private SsoApi() {
     }

@@ -48,7 +48,8 @@ class DeviceRouteTest {
                 "POST /device/v1/sso/session",
                 "POST /device/v1/sso/session/psc",
                 "POST /device/v1/sso/ticket",
-                "POST /device/v1/sso/end"),
+                "POST /device/v1/sso/end",
+                "GET /device/v1/sso/applications"),
                 DeviceRoute.all().stream().map(DeviceRoute::toString).toList());
     }
 

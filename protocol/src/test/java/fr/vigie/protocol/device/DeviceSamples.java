@@ -113,6 +113,9 @@ final class DeviceSamples {
         a.put(SsoApi.PSC_SESSION, List.of(new SsoSessionAnswer("810001234565", SESSION, "eidas1", AT)));
         a.put(SsoApi.TICKET, List.of(new SsoTicketAnswer("t-0123456789abcdef", AT,
                 "https://hub.chu-nord.local:9443/authorize")));
+        a.put(SsoApi.APPLICATIONS, List.of(new SsoApplicationsAnswer("https://hub.chu-nord.local:9443", List.of(
+                new SsoApplication("dpi", "Dossier patient", "https://dpi.chu-nord.local/login", "urn:vigie:acr:cps-pin"))),
+                new SsoApplicationsAnswer("https://hub.chu-nord.local:9443", List.of())));
         List<Record> admission = List.of(admitted(), new AdmissionAnswer(IdentitySource.APCV, new AdmittedIdentity(5,
                 RnivStatus.RECUP, "DUPONT", "MARIE", "F", "1980-00-00", Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty()), List.of(), 0, List.of(), Optional.empty()));

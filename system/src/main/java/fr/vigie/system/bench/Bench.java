@@ -25,6 +25,7 @@ public final class Bench {
         USAGES.put("rollout", "./vigie bench rollout [--kiosks N] [--rounds R]");
         USAGES.put("gam", "./vigie bench gam [--patients N] [--burst M]");
         USAGES.put("start", "./vigie bench start [--runs N]");
+        USAGES.put("sso", "./vigie bench sso [--rounds N] [--warmup N]");
     }
 
     private Bench() {
@@ -71,6 +72,7 @@ public final class Bench {
                 case "rollout" -> RolloutBench.run(rest, System.out);
                 case "gam" -> GamBench.run(rest, System.out);
                 case "start" -> StartBench.run(rest, System.out);
+                case "sso" -> SsoBench.run(rest, System.out);
                 default -> {
                     System.err.println("unknown bench '" + name + "'\n" + usage(null));
                     System.exit(2);
