@@ -30,16 +30,19 @@ import java.util.stream.Stream;
  * with an in-memory H2 database, the realm {@value #REALM} imported from a test resource, and CIBA's
  * HTTP authentication channel pointed at a URI the test serves. Its output goes to a log file kept
  * for diagnosis. A bootstrap administrator with a password drawn per start lets a test change the
- * realm (key rotation). One per test class; {@link #close()} ends the whole process tree.
+ * realm (key rotation). One per test class; {@link #close()} ends the whole process tree. Public for the
+ * other packages' interop tests ({@code fr.vigie.hub.sso.KeycloakBrokerIT}), which start it with a realm
+ * and options of their own ({@link #start(Path, Path, String, String, List, Path)}).
  */
-final class KeycloakServer implements AutoCloseable {
+public final class KeycloakServer implements AutoCloseable {
     static final String REALM = "vigie";
     /** Keycloak 26 runs on Java 21 or later; the build itself stays on 17. */
-    static final int LEAST_JAVA = 21;
+    public static final int LEAST_JAVA = 21;
     private static final Pattern JAVA_VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
 
     private static final String ADMIN = "interop-admin";
     private final Process process;
+    private final String realm;
     private final URI issuer;
     private final Path log;
     private final String adminPassword;
@@ -47,8 +50,9 @@ final class KeycloakServer implements AutoCloseable {
     /** Ends Keycloak should the test JVM exit without {@link #close()} (a killed or crashed run). */
     private final Thread reaper = new Thread(this::stopProcessTree, "keycloak-reaper");
 
-    private KeycloakServer(Process process, URI issuer, Path log, String adminPassword) {
+    private KeycloakServer(Process process, String realm, URI issuer, Path log, String adminPassword) {
         this.process = process;
+        this.realm = realm;
         this.issuer = issuer;
         this.log = log;
         this.adminPassword = adminPassword;
@@ -58,7 +62,7 @@ final class KeycloakServer implements AutoCloseable {
      * The newest JDK of at least {@link #LEAST_JAVA}: the one named by {@code vigie.keycloak.java}
      * or {@code KEYCLOAK_JAVA_HOME}, else this JVM if recent enough, else the newest under /usr/lib/jvm.
      */
-    static Optional<Path> javaHome() throws IOException {
+    public static Optional<Path> javaHome() throws IOException {
         List<Path> candidates = new ArrayList<>();
         Optional.ofNullable(System.getProperty("vigie.keycloak.java")).map(Path::of).ifPresent(candidates::add);
         Optional.ofNullable(System.getenv("KEYCLOAK_JAVA_HOME")).map(Path::of).ifPresent(candidates::add);
@@ -94,25 +98,36 @@ final class KeycloakServer implements AutoCloseable {
     /** Starts Keycloak and returns once the realm's discovery document is served. */
     static KeycloakServer start(Path home, Path javaHome, String realmResource, URI authenticationChannel, Path log)
             throws IOException {
+        return start(home, javaHome, REALM, realmResource, List.of(
+                "--spi-ciba-auth-channel--ciba-http-auth-channel--http-authentication-channel-uri="
+                        + authenticationChannel), log);
+    }
+
+    /**
+     * Starts Keycloak with the realm {@code realm} imported from the test resource {@code realmResource} and
+     * extra command-line {@code options} (e.g. {@code --truststore-paths=}); returns once the realm's discovery
+     * document is served.
+     */
+    public static KeycloakServer start(Path home, Path javaHome, String realm, String realmResource,
+            List<String> options, Path log) throws IOException {
         Path imports = Files.createDirectories(home.resolve("data/import"));
         try (Stream<Path> old = Files.list(imports)) {
             for (Path p : old.toList()) {
                 Files.delete(p);
             }
         }
-        try (InputStream realm = KeycloakServer.class.getResourceAsStream(realmResource)) {
-            if (realm == null) {
+        try (InputStream json = KeycloakServer.class.getResourceAsStream(realmResource)) {
+            if (json == null) {
                 throw new IOException("no test resource " + realmResource);
             }
-            Files.copy(realm, imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(json, imports.resolve(realm + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
         }
         int port = FreePort.onLoopback();
-        List<String> cmd = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+        List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port,
                 "--http-management-port=" + FreePort.onLoopback(),
-                "--db=dev-mem", "--import-realm",
-                "--spi-ciba-auth-channel--ciba-http-auth-channel--http-authentication-channel-uri="
-                        + authenticationChannel);
+                "--db=dev-mem", "--import-realm"));
+        cmd.addAll(options);
         Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -124,8 +139,8 @@ final class KeycloakServer implements AutoCloseable {
         pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         Process process = pb.start();
-        KeycloakServer server = new KeycloakServer(process,
-                URI.create("http://127.0.0.1:" + port + "/realms/" + REALM), log, adminPassword);
+        KeycloakServer server = new KeycloakServer(process, realm,
+                URI.create("http://127.0.0.1:" + port + "/realms/" + realm), log, adminPassword);
         Runtime.getRuntime().addShutdownHook(server.reaper);
         try {
             server.awaitReady(Duration.ofMinutes(4));
@@ -155,29 +170,37 @@ final class KeycloakServer implements AutoCloseable {
      */
     int addSigningKey(String name, int priority) throws IOException, InterruptedException {
         URI origin = issuer.resolve("/");
-        HttpRequest login = HttpRequest.newBuilder(origin.resolve("realms/master/protocol/openid-connect/token"))
-                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(PscHttp.formBody(Map.of("grant_type", "password",
-                        "client_id", "admin-cli", "username", ADMIN, "password", adminPassword)))).build();
-        String token = PscHttp.JSON.readTree(http.send(login, HttpResponse.BodyHandlers.ofString()).body())
-                .path("access_token").asText();
+        String token = adminToken();
         String component = PscHttp.JSON.writeValueAsString(Map.of("name", name, "providerId", "rsa-generated",
-                "providerType", "org.keycloak.keys.KeyProvider", "parentId", REALM,
+                "providerType", "org.keycloak.keys.KeyProvider", "parentId", realm,
                 "config", Map.of("priority", List.of(String.valueOf(priority)), "keySize", List.of("2048"),
                         "algorithm", List.of("RS256"), "active", List.of("true"), "enabled", List.of("true"))));
-        HttpRequest add = HttpRequest.newBuilder(origin.resolve("admin/realms/" + REALM + "/components"))
+        HttpRequest add = HttpRequest.newBuilder(origin.resolve("admin/realms/" + realm + "/components"))
                 .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(component)).build();
         return http.send(add, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    /** The realm's issuer, {@code http://127.0.0.1:{port}/realms/vigie}. */
-    URI issuer() {
+    /**
+     * A fresh access token of the bootstrap administrator (master realm, {@code admin-cli}), for the admin REST
+     * API under {@code /admin/realms/}.
+     */
+    public String adminToken() throws IOException, InterruptedException {
+        HttpRequest login = HttpRequest.newBuilder(issuer.resolve("/realms/master/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(PscHttp.formBody(Map.of("grant_type", "password",
+                        "client_id", "admin-cli", "username", ADMIN, "password", adminPassword)))).build();
+        return PscHttp.JSON.readTree(http.send(login, HttpResponse.BodyHandlers.ofString()).body())
+                .path("access_token").asText();
+    }
+
+    /** The realm's issuer, {@code http://127.0.0.1:{port}/realms/{realm}}. */
+    public URI issuer() {
         return issuer;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
