@@ -11,6 +11,7 @@
  * applications ({@link fr.vigie.hub.sso.SsoClients}, {@link fr.vigie.hub.sso.SsoClientRoutes}). State is in
  * PostgreSQL ({@code V90__sso.sql}): signing keys sealed, secrets as SHA-256. Seams for later work:
  * {@link fr.vigie.hub.sso.LocalAccounts} (the directory mapping), {@link fr.vigie.hub.sso.SsoClient#kioskGroups()}
- * (the kiosk's launchpad), the discovery document (any relying party, e.g. Keycloak brokering).
+ * (the kiosk's launchpad), the discovery document (any relying party: Keycloak brokering to the hub is tested, and
+ * needs the token response's {@code session_state}, the session's {@code sid}, to match logout tokens).
  */
 package fr.vigie.hub.sso;
