@@ -9,9 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +32,8 @@ import java.util.stream.Stream;
  * with an in-memory H2 database, the realm {@value #REALM} imported from a test resource, and CIBA's
  * HTTP authentication channel pointed at a URI the test serves. Its output goes to a log file kept
  * for diagnosis. A bootstrap administrator with a password drawn per start lets a test change the
- * realm (key rotation). One per test class; {@link #close()} ends the whole process tree. Public for the
+ * realm (key rotation). One per test class, and one at a time per distribution across the build's test JVMs (a
+ * file lock in its {@code data/}: a second start waits); {@link #close()} ends the whole process tree. Public for the
  * other packages' interop tests ({@code fr.vigie.hub.sso.KeycloakBrokerIT}), which start it with a realm
  * and options of their own ({@link #start(Path, Path, String, String, List, Path)}).
  */
@@ -42,6 +45,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     private static final String ADMIN = "interop-admin";
     private final Process process;
+    /** Held while this Keycloak lives: one Keycloak at a time per distribution, across test JVMs. */
+    private final FileChannel lock;
     private final String realm;
     private final URI issuer;
     private final Path log;
@@ -50,8 +55,10 @@ public final class KeycloakServer implements AutoCloseable {
     /** Ends Keycloak should the test JVM exit without {@link #close()} (a killed or crashed run). */
     private final Thread reaper = new Thread(this::stopProcessTree, "keycloak-reaper");
 
-    private KeycloakServer(Process process, String realm, URI issuer, Path log, String adminPassword) {
+    private KeycloakServer(Process process, FileChannel lock, String realm, URI issuer, Path log,
+            String adminPassword) {
         this.process = process;
+        this.lock = lock;
         this.realm = realm;
         this.issuer = issuer;
         this.log = log;
@@ -111,35 +118,48 @@ public final class KeycloakServer implements AutoCloseable {
     public static KeycloakServer start(Path home, Path javaHome, String realm, String realmResource,
             List<String> options, Path log) throws IOException {
         Path imports = Files.createDirectories(home.resolve("data/import"));
-        try (Stream<Path> old = Files.list(imports)) {
-            for (Path p : old.toList()) {
-                Files.delete(p);
+        // Failsafe runs test classes in two JVMs: a second Keycloak on the same distribution would re-augment it,
+        // swap the realm to import and rewrite data/ (trust store, transaction logs) under the first. It waits.
+        FileChannel lock = FileChannel.open(home.resolve("data/vigie-test.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        lock.lock();
+        Process process;
+        int port;
+        String adminPassword;
+        try {
+            try (Stream<Path> old = Files.list(imports)) {
+                for (Path p : old.toList()) {
+                    Files.delete(p);
+                }
             }
-        }
-        try (InputStream json = KeycloakServer.class.getResourceAsStream(realmResource)) {
-            if (json == null) {
-                throw new IOException("no test resource " + realmResource);
+            try (InputStream json = KeycloakServer.class.getResourceAsStream(realmResource)) {
+                if (json == null) {
+                    throw new IOException("no test resource " + realmResource);
+                }
+                Files.copy(json, imports.resolve(realm + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.copy(json, imports.resolve(realm + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            port = FreePort.onLoopback();
+            List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-host=127.0.0.1", "--http-port=" + port,
+                    "--http-management-port=" + FreePort.onLoopback(),
+                    "--db=dev-mem", "--import-realm"));
+            cmd.addAll(options);
+            Files.createDirectories(log.getParent());
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            pb.environment().put("JAVA_HOME", javaHome.toString());
+            pb.environment().remove("JAVA_OPTS");
+            byte[] secret = new byte[18];
+            new SecureRandom().nextBytes(secret);
+            adminPassword = Base64.getUrlEncoder().encodeToString(secret);
+            pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
+            pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+            process = pb.start();
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        int port = FreePort.onLoopback();
-        List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + port,
-                "--http-management-port=" + FreePort.onLoopback(),
-                "--db=dev-mem", "--import-realm"));
-        cmd.addAll(options);
-        Files.createDirectories(log.getParent());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().put("JAVA_HOME", javaHome.toString());
-        pb.environment().remove("JAVA_OPTS");
-        byte[] secret = new byte[18];
-        new SecureRandom().nextBytes(secret);
-        String adminPassword = Base64.getUrlEncoder().encodeToString(secret);
-        pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
-        pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
-        Process process = pb.start();
-        KeycloakServer server = new KeycloakServer(process, realm,
+        KeycloakServer server = new KeycloakServer(process, lock, realm,
                 URI.create("http://127.0.0.1:" + port + "/realms/" + realm), log, adminPassword);
         Runtime.getRuntime().addShutdownHook(server.reaper);
         try {
@@ -215,6 +235,18 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void stopProcessTree() {
+        try {
+            stopKeycloak();
+        } finally {
+            try {
+                lock.close(); // releases the lock
+            } catch (IOException e) {
+                // the JVM's exit releases it anyway
+            }
+        }
+    }
+
+    private void stopKeycloak() {
         List<ProcessHandle> tree = process.descendants().toList();
         process.destroy();
         tree.forEach(ProcessHandle::destroy);
