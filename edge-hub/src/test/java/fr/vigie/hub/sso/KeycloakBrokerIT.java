@@ -302,6 +302,14 @@ class KeycloakBrokerIT {
         }
     }
 
+    /** The application asks Keycloak whether the browser is signed in, without any page ({@code prompt=none}). */
+    private static URI silentLogin() {
+        return URI.create(keycloak.issuer() + "/protocol/openid-connect/auth?" + form(new LinkedHashMap<>(Map.of(
+                "client_id", APP, "redirect_uri", APP_REDIRECT, "response_type", "code", "scope", "openid",
+                "state", "silent", "prompt", "none", "code_challenge", CodeChallenge.compute(CodeChallengeMethod.S256,
+                        new CodeVerifier()).getValue(), "code_challenge_method", "S256"))));
+    }
+
     private static Map<String, String> query(URI uri) {
         Map<String, String> params = new HashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
@@ -383,6 +391,8 @@ class KeycloakBrokerIT {
         assertEquals(1, admin("GET", "/users/" + userId + "/sessions", null).orElseThrow().size());
         String access = tokens.path("access_token").asText();
         assertTrue(appPost("token/introspect", Map.of("token", access)).path("active").asBoolean());
+        Map<String, String> silent = query(browser.follow(silentLogin(), APP_REDIRECT));
+        assertNotNull(silent.get("code"), "the browser's Keycloak session opens the application silently: " + silent);
 
         kiosk.cardRemoved("s-1");
 
@@ -399,5 +409,9 @@ class KeycloakBrokerIT {
                 });
         JsonNode refreshed = appRefresh(tokens.path("refresh_token").asText());
         assertEquals("invalid_grant", refreshed.path("error").asText(), refreshed.toString());
+        // the kiosk's browser still holds Keycloak's cookies: they no longer open anything
+        Map<String, String> after = query(browser.follow(silentLogin(), APP_REDIRECT));
+        assertEquals("login_required", after.get("error"), after.toString());
+        assertFalse(after.containsKey("code"), after.toString());
     }
 }
