@@ -263,6 +263,7 @@ class KeycloakBrokerIT {
         private final Map<String, Map<String, String>> cookies = new HashMap<>();
         final java.util.List<String> visited = new java.util.ArrayList<>();
 
+        /** Follows redirects up to {@code stopAt}, where it returns the redirect; a page on the way fails. */
         URI follow(URI start, String stopAt) throws Exception {
             URI at = start;
             for (int hops = 0; hops < 20; hops++) {
@@ -396,6 +397,13 @@ class KeycloakBrokerIT {
 
         kiosk.cardRemoved("s-1");
 
+        // without a kiosk session the hub answers Keycloak login_required, which Keycloak passes on to the app
+        Browser stranger = new Browser();
+        Map<String, String> refused = query(stranger.follow(login, APP_REDIRECT));
+        assertTrue(stranger.visited.contains(hubIssuer + OpenIdProvider.AUTHORIZE), stranger.visited.toString());
+        assertEquals("login_required", refused.get("error"), refused.toString());
+        assertFalse(refused.containsKey("code"), refused.toString());
+
         // Keycloak answers the hub once its own logout is done; the three views settle within moments
         await("Keycloak's session of the clinician ended").atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
@@ -405,7 +413,7 @@ class KeycloakBrokerIT {
                     assertFalse(introspected.path("active").asBoolean(), "the application's access token is still"
                             + " active: " + introspected);
                     assertFalse(HubServicesFixture.auditLog(hub).find(new AuditQuery(null, BackChannelLogout.SENT,
-                            null, null, null, 0, 10)).entries().isEmpty(), "the hub recorded no delivered logout token");
+                            null, null, null, 0, 10)).entries().isEmpty(), "the hub recorded no logout token sent");
                 });
         JsonNode refreshed = appRefresh(tokens.path("refresh_token").asText());
         assertEquals("invalid_grant", refreshed.path("error").asText(), refreshed.toString());
