@@ -46,6 +46,7 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -261,7 +262,7 @@ class KeycloakBrokerIT {
         private final HttpClient http = HttpClient.newBuilder().sslContext(siteTls)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         private final Map<String, Map<String, String>> cookies = new HashMap<>();
-        final java.util.List<String> visited = new java.util.ArrayList<>();
+        final List<String> visited = new ArrayList<>();
 
         /** Follows redirects up to {@code stopAt}, where it returns the redirect; a page on the way fails. */
         URI follow(URI start, String stopAt) throws Exception {
