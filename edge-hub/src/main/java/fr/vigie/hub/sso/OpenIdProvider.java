@@ -89,7 +89,8 @@ import org.slf4j.LoggerFactory;
  *                                           or the browser's SSO cookie; a session below the needed level gets
  *                                           error=login_required (step-up: sign in again with card and PIN)
  * POST /token                               client_secret_basic or private_key_jwt; code single use (a replay
- *                                           revokes its tokens); RS256 JWT access token (5 min) and ID token
+ *                                           revokes its tokens); RS256 JWT access token (5 min) and ID token;
+ *                                           session_state = the sid (what Keycloak as a broker matches logout on)
  * GET|POST /userinfo                        the ID token's person claims for a live access token
  * GET  /logout                              RP-initiated logout (id_token_hint, post_logout_redirect_uri, state)
  * </pre>
@@ -443,7 +444,16 @@ public final class OpenIdProvider implements AutoCloseable {
         OIDCTokens tokens = new OIDCTokens(idToken, new BearerAccessToken(accessToken.serialize(),
                 TOKEN_TTL.toSeconds(), new Scope(code.scope().split(" "))), null);
         ctx.header("Cache-Control", "no-store").header("Pragma", "no-cache").contentType("application/json")
-                .result(new OIDCTokenResponse(tokens).toJSONObject().toJSONString());
+                .result(tokenResponse(tokens, s.sid()).toJSONObject().toJSONString());
+    }
+
+    /**
+     * The token response: the tokens, and the session's {@code sid} again as {@code session_state}. Keycloak
+     * brokering to the hub keys its session by the token response's {@code session_state} and, on a back-channel
+     * logout token, looks the session up by the token's {@code sid}: without it the logout finds nothing.
+     */
+    static OIDCTokenResponse tokenResponse(OIDCTokens tokens, String sid) {
+        return new OIDCTokenResponse(tokens, Map.of("session_state", sid));
     }
 
     /** The session's professional; empty for a subject that is not an idNat_PS (never the case for a kiosk's). */

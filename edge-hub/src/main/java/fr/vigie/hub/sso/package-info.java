@@ -14,6 +14,7 @@
  * is in PostgreSQL ({@code V90__sso.sql}): signing keys sealed, secrets as SHA-256.
  * {@link fr.vigie.hub.sso.LocalAccounts} gives the local login and groups ({@link fr.vigie.hub.directory},
  * {@code hub.directory.*}); an application asking for {@link fr.vigie.hub.sso.OpenIdProvider#LOCAL_ACCOUNT} gets no
- * code for a clinician without one. The discovery document serves any relying party (e.g. Keycloak brokering).
+ * code for a clinician without one. The discovery document serves any relying party: Keycloak brokering to the hub is tested, and needs the
+ * token response's {@code session_state}, the session's {@code sid}, to match logout tokens.
  */
 package fr.vigie.hub.sso;
