@@ -126,7 +126,11 @@ final class Reachability {
                     : PreflightCheck.fail(service, "reachability", "TLS_FAILED", "TLS avec " + where + " interrompu : "
                             + describe(e));
         } catch (IOException e) {
-            return handshakeDone ? closedAfterHandshake(service, where, clientCertificate, e.toString())
+            // TLS 1.3: the client's side of the handshake may end before the server has read our certificate; a
+            // server refusing it then cuts the connection while we are still writing (reset, broken pipe)
+            boolean cutAfterOurCertificate = clientCertificate && e instanceof java.net.SocketException;
+            return handshakeDone || cutAfterOurCertificate
+                    ? closedAfterHandshake(service, where, clientCertificate, e.toString())
                     : PreflightCheck.fail(service, "reachability", "TLS_FAILED", "poignée de main TLS avec " + where
                             + " coupée : " + e);
         }
