@@ -14,6 +14,9 @@ import fr.vigie.hub.igcsante.CardCertificates;
 import fr.vigie.hub.igcsante.CrlDeviceRoutes;
 import fr.vigie.hub.igcsante.CrlDistribution;
 import fr.vigie.hub.psc.kiosk.KioskPsc;
+import fr.vigie.hub.software.AptRepository;
+import fr.vigie.hub.software.RepositorySigningKey;
+import fr.vigie.hub.software.SoftwareDeviceRoutes;
 import fr.vigie.provisioning.ProvisioningException;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -24,7 +27,8 @@ import java.util.List;
  * What the hub does for its kiosks: enrolment and certificates, fleet management (signed
  * configurations and commands), the IGC-Santé CRLs and the hub's own card checks, who acts at each
  * desk (card or PSC proof), identity qualification at admission through the INSi and ApCV gateways,
- * and clinicians' sign-ins through Pro Santé Connect (CIBA), with their routes on the device API.
+ * clinicians' sign-ins through Pro Santé Connect (CIBA), and the signed package repository kiosks update from,
+ * with their routes on the device API.
  * Built by {@link #start}; thread-safe.
  */
 final class KioskServices {
@@ -34,15 +38,19 @@ final class KioskServices {
     final KioskPsc psc;
     final ProvenAgents agents;
     final AdmissionService admission;
+    final AptRepository software;
+    private final RepositorySigningKey repositoryKey;
 
     private KioskServices(Enrolments enrolments, Fleet fleet, CrlDistribution crls, KioskPsc psc, ProvenAgents agents,
-            AdmissionService admission) {
+            AdmissionService admission, AptRepository software, RepositorySigningKey repositoryKey) {
         this.enrolments = enrolments;
         this.fleet = fleet;
         this.crls = crls;
         this.psc = psc;
         this.agents = agents;
         this.admission = admission;
+        this.software = software;
+        this.repositoryKey = repositoryKey;
     }
 
     static KioskServices start(HubConfig config, HubFoundation base, HubRegistries registries, Clock clock,
@@ -60,7 +68,9 @@ final class KioskServices {
                 cardCertificates(config, crls, clock), psc::boundProfessional, clock, new SecureRandom());
         AdmissionService admission = new AdmissionService(registries.identities, registries.dataSource,
                 gateways.insi().orElse(null), gateways.apcv(), new AuditLogAdmissionAudit(registries.audit), clock);
-        return new KioskServices(enrolments, fleet, crls, psc, agents, admission);
+        AptRepository software = new AptRepository(config.dataDir().resolve(HubKeys.SOFTWARE_DIR).resolve("repository"),
+                base.keys.repositoryKey(), config.pki().site(), clock);
+        return new KioskServices(enrolments, fleet, crls, psc, agents, admission, software, base.keys.repositoryKey());
     }
 
     /** How the hub checks agents' card certificates: the anchors of {@code hub.igc-sante.anchors}, with the CRLs it distributes. */
@@ -76,6 +86,7 @@ final class KioskServices {
     /** The features' routes on the device API; a feature adds its {@link DeviceRoutes} here. */
     List<DeviceRoutes> deviceRoutes() {
         return List.of(new EnrolmentDeviceRoutes(enrolments), new CrlDeviceRoutes(crls), psc,
-                new AgentDeviceRoutes(agents), new AdmissionDeviceRoutes(admission, agents));
+                new AgentDeviceRoutes(agents), new AdmissionDeviceRoutes(admission, agents),
+                new SoftwareDeviceRoutes(software, repositoryKey));
     }
 }

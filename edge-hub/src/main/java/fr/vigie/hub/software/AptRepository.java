@@ -1,5 +1,6 @@
 package fr.vigie.hub.software;
 
+import fr.vigie.protocol.device.SoftwareApi;
 import fr.vigie.provisioning.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,9 +41,9 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class AptRepository {
     /** The distribution (suite and codename) kiosks' APT sources name. */
-    public static final String DISTRIBUTION = "vigie";
+    public static final String DISTRIBUTION = SoftwareApi.DISTRIBUTION;
     /** The only component. */
-    public static final String COMPONENT = "main";
+    public static final String COMPONENT = SoftwareApi.COMPONENT;
     /** The packages of the product; anything else is refused. */
     public static final Set<String> PRODUCT_PACKAGES = Set.of("vigie-kiosk", "vigie-hub");
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The hub's package repository read by the real APT of this machine (apt-get with a private state, cache and
  * source list, the key pinned with {@code signed-by}): the index is accepted, both versions are offered,
  * a package downloads with its hash checked; tampered metadata, another key and a swapped package are refused
- * by APT itself. Packages are built with the real dpkg-deb.
+ * by APT itself. Packages are built with the real dpkg-deb ({@link TestPackages}).
  */
 class AptRepositoryIT {
     static final char[] PASSPHRASE = "repository test passphrase".toCharArray();
@@ -179,23 +179,11 @@ class AptRepositoryIT {
     }
 
     static Path deb(String name, String version, String arch) throws Exception {
-        return deb(name, version, arch, "version " + version);
+        return TestPackages.build(dir, name, version, arch);
     }
 
-    /** A small package built by dpkg-deb the way {@code ./vigie package} builds them (gzip, root owner). */
     static Path deb(String name, String version, String arch, String payload) throws Exception {
-        Path stage = Files.createTempDirectory(dir, "stage");
-        Files.createDirectories(stage.resolve("DEBIAN"));
-        Files.createDirectories(stage.resolve("usr/share/" + name));
-        Files.writeString(stage.resolve("usr/share/" + name + "/VERSION"), payload + "\n");
-        Files.writeString(stage.resolve("DEBIAN/control"), "Package: " + name + "\nVersion: " + version
-                + "\nArchitecture: " + arch + "\nMaintainer: Vigie <dev@vigie.invalid>\nSection: misc\nPriority: optional\n"
-                + "Description: test package\n a package the repository test builds\n");
-        Path out = dir.resolve(name + "_" + version + "_" + arch + "_" + System.nanoTime() + ".deb");
-        Result r = run(List.of("dpkg-deb", "--root-owner-group", "-Zgzip", "--build", stage.toString(), out.toString()),
-                null);
-        assertEquals(0, r.exit, r.output);
-        return out;
+        return TestPackages.build(dir, name, version, arch, payload);
     }
 
     static Path aptRoot(String name, String publicKey) throws IOException {
