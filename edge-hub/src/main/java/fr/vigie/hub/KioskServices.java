@@ -17,10 +17,13 @@ import fr.vigie.hub.psc.kiosk.KioskPsc;
 import fr.vigie.hub.software.AptRepository;
 import fr.vigie.hub.software.RepositorySigningKey;
 import fr.vigie.hub.software.SoftwareDeviceRoutes;
+import fr.vigie.hub.software.SoftwareRollouts;
 import fr.vigie.provisioning.ProvisioningException;
 import java.io.IOException;
 import java.security.SecureRandom;
+import fr.vigie.protocol.CommandName;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -39,10 +42,12 @@ final class KioskServices {
     final ProvenAgents agents;
     final AdmissionService admission;
     final AptRepository software;
-    private final RepositorySigningKey repositoryKey;
+    final RepositorySigningKey repositoryKey;
+    final SoftwareRollouts softwareRollouts;
 
     private KioskServices(Enrolments enrolments, Fleet fleet, CrlDistribution crls, KioskPsc psc, ProvenAgents agents,
-            AdmissionService admission, AptRepository software, RepositorySigningKey repositoryKey) {
+            AdmissionService admission, AptRepository software, RepositorySigningKey repositoryKey,
+            SoftwareRollouts softwareRollouts) {
         this.enrolments = enrolments;
         this.fleet = fleet;
         this.crls = crls;
@@ -51,6 +56,7 @@ final class KioskServices {
         this.admission = admission;
         this.software = software;
         this.repositoryKey = repositoryKey;
+        this.softwareRollouts = softwareRollouts;
     }
 
     static KioskServices start(HubConfig config, HubFoundation base, HubRegistries registries, Clock clock,
@@ -70,7 +76,12 @@ final class KioskServices {
                 gateways.insi().orElse(null), gateways.apcv(), new AuditLogAdmissionAudit(registries.audit), clock);
         AptRepository software = new AptRepository(config.dataDir().resolve(HubKeys.SOFTWARE_DIR).resolve("repository"),
                 base.keys.repositoryKey(), config.pki().site(), clock);
-        return new KioskServices(enrolments, fleet, crls, psc, agents, admission, software, base.keys.repositoryKey());
+        SoftwareRollouts softwareRollouts = new SoftwareRollouts(registries.dataSource, software, (kiosk, args, actor) ->
+                fleet.commands().send(kiosk, CommandName.UPDATE_SOFTWARE.wireName(), args, actor).requestId(),
+                registries.audit, clock);
+        started.add(softwareRollouts.drive(Duration.ofSeconds(5)));
+        return new KioskServices(enrolments, fleet, crls, psc, agents, admission, software, base.keys.repositoryKey(),
+                softwareRollouts);
     }
 
     /** How the hub checks agents' card certificates: the anchors of {@code hub.igc-sante.anchors}, with the CRLs it distributes. */

@@ -16,7 +16,19 @@ public final class SoftwareRefusal extends Exception {
         /** The repository already holds this version or a newer one of the package. */
         PACKAGE_NOT_NEWER(409),
         /** The package is built for an architecture kiosks and hubs do not run. */
-        PACKAGE_WRONG_ARCHITECTURE(400);
+        PACKAGE_WRONG_ARCHITECTURE(400),
+        /** The upload is larger than the hub takes ({@code SoftwareAdminRoutes#MAX_PACKAGE_BYTES}). */
+        PACKAGE_TOO_LARGE(413),
+        /** The repository has no such package version to roll out. */
+        PACKAGE_NOT_FOUND(404),
+        /** A rollout request whose group, stage size or version is not usable. */
+        ROLLOUT_INVALID(400),
+        /** The group has no kiosk: a software rollout would reach none. */
+        GROUP_HAS_NO_KIOSK(409),
+        /** No rollout has this id. */
+        ROLLOUT_NOT_FOUND(404),
+        /** The rollout is not in a state that allows this (e.g. resuming one that is done). */
+        ROLLOUT_STATE_CONFLICT(409);
 
         private final int status;
 
@@ -32,7 +44,7 @@ public final class SoftwareRefusal extends Exception {
 
     private final Code code;
 
-    SoftwareRefusal(Code code, String message) {
+    public SoftwareRefusal(Code code, String message) {
         super(message);
         this.code = code;
     }

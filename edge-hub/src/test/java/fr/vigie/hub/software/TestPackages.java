@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Small Debian packages built by the real dpkg-deb the way {@code ./vigie package} builds them (gzip, root owner). */
-final class TestPackages {
+public final class TestPackages {
     private TestPackages() {
     }
 
-    static Path build(Path dir, String name, String version, String arch) throws Exception {
+    public static Path build(Path dir, String name, String version, String arch) throws Exception {
         return build(dir, name, version, arch, "version " + version);
     }
 
     /** A package whose one file holds {@code payload}, written under {@code dir}. */
-    static Path build(Path dir, String name, String version, String arch, String payload) throws Exception {
+    public static Path build(Path dir, String name, String version, String arch, String payload) throws Exception {
         Path stage = Files.createTempDirectory(dir, "stage");
         Files.createDirectories(stage.resolve("DEBIAN"));
         Files.createDirectories(stage.resolve("usr/share/" + name));

@@ -111,6 +111,8 @@ public final class CommandAgent {
                 replies.accept(reply(c.commandId(), Reply.Outcome.DONE, "OK", reboot.plan(), Map.of()));
                 reboot.perform();
             }
+            case UPDATE_SOFTWARE -> replies.accept(reply(c.commandId(), Reply.Outcome.REJECTED,
+                    CommandError.COMMAND_NOT_SUPPORTED.name(), "this kiosk has no software updater", Map.of()));
         }
     }
 

@@ -246,7 +246,7 @@ public final class DeviceRoute<Q, A> {
                 CertificateApi.SIGNING_KEY, CertificateApi.RENEW, CertificateApi.INSTALLED, IgcSanteApi.CRLS,
                 IgcSanteApi.PUBLIC_CRLS, AgentApi.NONCE, AgentApi.PROOF, AgentApi.PSC_PROOF, AgentApi.END,
                 AdmissionApi.TRAITS, AdmissionApi.VITALE, AdmissionApi.APCV, AdmissionApi.DOCUMENT, CibaApi.START,
-                CibaApi.STATUS, CibaApi.EXERCICE);
+                CibaApi.STATUS, CibaApi.EXERCICE, SoftwareApi.REPOSITORY_KEY);
     }
 
     @Override

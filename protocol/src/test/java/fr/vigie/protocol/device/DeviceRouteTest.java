@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Every path of the device API, as both sides use it. */
 class DeviceRouteTest {
     private static final List<Class<?>> CATALOGUES = List.of(EnrolmentApi.class, CertificateApi.class,
-            IgcSanteApi.class, AgentApi.class, AdmissionApi.class, CibaApi.class);
+            IgcSanteApi.class, AgentApi.class, AdmissionApi.class, CibaApi.class, SoftwareApi.class);
 
     @Test
     void theDeviceApiIsExactlyTheseRoutes() {
@@ -43,7 +43,8 @@ class DeviceRouteTest {
                 "POST /device/v1/admission/{id}/document",
                 "POST /device/v1/psc/ciba",
                 "GET /device/v1/psc/ciba/{requestId}",
-                "POST /device/v1/psc/ciba/{requestId}/exercice"),
+                "POST /device/v1/psc/ciba/{requestId}/exercice",
+                "GET /device/v1/software/repository-key"),
                 DeviceRoute.all().stream().map(DeviceRoute::toString).toList());
     }
 

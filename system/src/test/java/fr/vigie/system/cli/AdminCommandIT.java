@@ -277,6 +277,41 @@ class AdminCommandIT {
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void softwareAddListsThePackageRefusesAnOlderOneAndARolloutToAnEmptyGroupIsRefused() throws Exception {
+        Path deb = fr.vigie.hub.software.TestPackages.build(tmp, "vigie-kiosk", "0.5.0", "all");
+        Run add = withAdminToken("software", "add", deb.toString());
+        assertThat(add.status).as(add.err).isZero();
+        assertThat(add.out).contains("added vigie-kiosk 0.5.0 (");
+
+        Run older = withAdminToken("software", "add", fr.vigie.hub.software.TestPackages.build(tmp, "vigie-kiosk",
+                "0.4.9", "all").toString());
+        assertThat(older.status).isEqualTo(AdminFailure.REFUSED);
+        assertThat(older.err).contains("refused: PACKAGE_NOT_NEWER", "0.4.9 is not newer than 0.5.0");
+        Run other = withAdminToken("software", "add", fr.vigie.hub.software.TestPackages.build(tmp, "openssh-server",
+                "9.9", "all").toString());
+        assertThat(other.err).contains("refused: PACKAGE_NOT_VIGIE");
+        Path junk = Files.writeString(tmp.resolve("junk.deb"), "not an ar archive");
+        assertThat(withAdminToken("software", "add", junk.toString()).err).contains("refused: PACKAGE_MALFORMED");
+
+        Run list = withAdminToken("software", "list");
+        assertThat(list.status).as(list.err).isZero();
+        assertThat(list.out).contains("repository key ", "vigie-kiosk", "0.5.0", "1 package(s)");
+
+        Run empty = withAdminToken("software", "rollout", "nobody-here", "0.5.0", "--first", "1");
+        assertThat(empty.status).isEqualTo(AdminFailure.REFUSED);
+        assertThat(empty.err).contains("refused: GROUP_HAS_NO_KIOSK");
+        Run unknown = withAdminToken("software", "rollout", "default", "7.0.0");
+        assertThat(unknown.err).contains("refused: PACKAGE_NOT_FOUND");
+        assertThat(withAdminToken("software", "status").out).contains("0 rollout(s)");
+        assertThat(withAdminToken("software", "pause", "42").err).contains("refused: ROLLOUT_NOT_FOUND");
+
+        var audited = fr.vigie.hub.HubServicesFixture.auditLog(hub).find(new fr.vigie.hub.audit.AuditQuery(null, null,
+                fr.vigie.hub.audit.AuditCategory.SOFTWARE.actions(), null, null, null, 0, 20)).entries();
+        assertThat(audited).extracting(fr.vigie.hub.audit.AuditRecord::action).contains("SOFTWARE_PACKAGE_ADDED",
+                "SOFTWARE_PACKAGE_REFUSED");
+    }
+
     private record Run(int status, String out, String err) {
     }
 
