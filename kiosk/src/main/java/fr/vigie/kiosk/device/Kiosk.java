@@ -171,7 +171,7 @@ public final class Kiosk implements AutoCloseable {
     private void attachUpdater(Clock clock, ScheduledExecutorService scheduler) {
         SoftwareUpdater updater = new SoftwareUpdater(config.address(), new UpdateFiles(config.dataDir()
                 .resolve(UPDATES_DIR)), () -> Optional.of(identity.hubApi()), config.softwareVersion(),
-                MaintenanceWindow.ANY_TIME, () -> clinicianSession.getAsBoolean(), payload -> {
+                () -> MaintenanceWindow.ANY_TIME, () -> clinicianSession.getAsBoolean(), payload -> {
                     try {
                         outbox.accept(payload);
                     } catch (OutboxFullException e) {

@@ -41,7 +41,7 @@ public final class SoftwareUpdater implements SoftwareUpdates {
     private final UpdateFiles files;
     private final Supplier<Optional<HubApi>> hub;
     private final String installedVersion;
-    private final MaintenanceWindow window;
+    private final Supplier<MaintenanceWindow> window;
     private final BooleanSupplier clinicianSessionOpen;
     private final Consumer<EventPayload> report;
     private final Clock clock;
@@ -52,13 +52,14 @@ public final class SoftwareUpdater implements SoftwareUpdates {
      * @param files {@code <data>/updates}
      * @param hub the device API, once the kiosk is enrolled
      * @param installedVersion the version this process runs (the package's)
+     * @param window the maintenance window in force, read at each attempt
      * @param clinicianSessionOpen whether a clinician is signed in at this kiosk now
      * @param report appends an event to the outbox
      * @param retry how long to wait before trying again ({@link #RETRY} in production)
      */
     public SoftwareUpdater(KioskAddress self, UpdateFiles files, Supplier<Optional<HubApi>> hub, String installedVersion,
-            MaintenanceWindow window, BooleanSupplier clinicianSessionOpen, Consumer<EventPayload> report, Clock clock,
-            ScheduledExecutorService scheduler, Duration retry) {
+            Supplier<MaintenanceWindow> window, BooleanSupplier clinicianSessionOpen, Consumer<EventPayload> report,
+            Clock clock, ScheduledExecutorService scheduler, Duration retry) {
         this.self = self;
         this.files = files;
         this.hub = hub;
@@ -91,7 +92,7 @@ public final class SoftwareUpdater implements SoftwareUpdates {
             throw new IllegalArgumentException("not a Debian version: '" + r.version() + "'");
         }
         scheduler.execute(() -> attempt(r));
-        return "update to " + r.version() + " taken (window " + window + ")";
+        return "update to " + r.version() + " taken (window " + window.get() + ")";
     }
 
     /** One attempt; reschedules itself while the kiosk is busy or the hub unreachable. */
@@ -106,8 +107,9 @@ public final class SoftwareUpdater implements SoftwareUpdates {
                 return;
             }
             LocalTime now = LocalTime.now(clock);
-            if (!window.allows(now)) {
-                later(r, "outside the maintenance window " + window);
+            MaintenanceWindow w = window.get();
+            if (!w.allows(now)) {
+                later(r, "outside the maintenance window " + w);
                 return;
             }
             Optional<HubApi> api = hub.get();

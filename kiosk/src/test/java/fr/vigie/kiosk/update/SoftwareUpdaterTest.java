@@ -153,7 +153,7 @@ class SoftwareUpdaterTest {
 
     private SoftwareUpdater updater(String window) {
         return new SoftwareUpdater(KioskAddress.of("site-a", "k-1"), new UpdateFiles(dir.resolve("updates")),
-                () -> Optional.of(new DirectoryHub()), "0.2.0", MaintenanceWindow.parse(window), session::get,
+                () -> Optional.of(new DirectoryHub()), "0.2.0", () -> MaintenanceWindow.parse(window), session::get,
                 reported::add, clock, scheduler, Duration.ofHours(1));
     }
 
