@@ -175,6 +175,16 @@ public final class EdgeHub implements AutoCloseable {
         return kiosks.agents.roles();
     }
 
+    /** The signed package repository kiosks update from (issue 14). */
+    public fr.vigie.hub.software.AptRepository softwareRepository() {
+        return kiosks.software;
+    }
+
+    /** Staged software rollouts (issue 14). */
+    public fr.vigie.hub.software.SoftwareRollouts softwareRollouts() {
+        return kiosks.softwareRollouts;
+    }
+
     /** Fleet management: configuration rollouts, remote commands, device groups. */
     public Fleet fleet() {
         return kiosks.fleet;

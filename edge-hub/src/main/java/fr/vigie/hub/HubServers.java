@@ -7,6 +7,7 @@ import fr.vigie.hub.gam.GamRoutes;
 import fr.vigie.hub.http.RequestGate;
 import fr.vigie.hub.igcsante.CrlRoutes;
 import fr.vigie.hub.metrics.HubMetrics;
+import fr.vigie.hub.software.SoftwareAdminRoutes;
 import fr.vigie.hub.web.AuditRoutes;
 import fr.vigie.hub.web.DeviceRoleRoutes;
 import fr.vigie.hub.web.FleetRoutes;
@@ -42,7 +43,8 @@ final class HubServers {
     static HubServers start(HubConfig config, HubFoundation base, HubRegistries registries, KioskServices kiosks,
             HubMetrics metrics, Health.Probe health, Clock clock, StartedParts started) {
         HttpApi http = started.add(HttpApi.start(config.httpBind(), config.httpPort(),
-                RequestGate.forHosts(config.httpNames()), registries.devices, registries.eventQuery, metrics, health,
+                RequestGate.forHosts(config.httpNames()).accepting(SoftwareAdminRoutes.PACKAGES, SoftwareAdminRoutes.DEB),
+                registries.devices, registries.eventQuery, metrics, health,
                 app -> adminRoutes(app, config, registries, kiosks, clock)));
         HubPkiConfig pki = config.pki();
         DeviceApi deviceApi = started.add(DeviceApi.start(pki.deviceApiBind(), pki.deviceApiPort(), pki.dnsNames(),
@@ -67,6 +69,7 @@ final class HubServers {
         FhirRoutes.mount(app, r.identities, r.staff, r.audit, clock, patientIdSystem(config));
         SsoClientRoutes.mount(app, k.sso);
         AccountLinkRoutes.mount(app, k.accountLinks, k.directory);
+        SoftwareAdminRoutes.mount(app, k.software, k.repositoryKey, k.softwareRollouts, r.audit);
     }
 
     /**

@@ -20,10 +20,16 @@ import fr.vigie.hub.psc.kiosk.KioskPsc;
 import fr.vigie.hub.sso.LocalAccounts;
 import fr.vigie.hub.sso.SingleSignOn;
 import fr.vigie.hub.sso.SsoDeviceRoutes;
+import fr.vigie.hub.software.AptRepository;
+import fr.vigie.hub.software.RepositorySigningKey;
+import fr.vigie.hub.software.SoftwareDeviceRoutes;
+import fr.vigie.hub.software.SoftwareRollouts;
 import fr.vigie.provisioning.ProvisioningException;
 import java.io.IOException;
 import java.security.SecureRandom;
+import fr.vigie.protocol.CommandName;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +38,8 @@ import java.util.Optional;
  * configurations and commands), the IGC-Santé CRLs and the hub's own card checks, who acts at each
  * desk (card or PSC proof), identity qualification at admission through the INSi and ApCV gateways,
  * clinicians' sign-ins through Pro Santé Connect (CIBA) and their single sign-on into the site's applications
- * ({@code hub.sso.*}) with their local accounts ({@code hub.directory.*}), with their routes on the device API.
+ * ({@code hub.sso.*}) with their local accounts ({@code hub.directory.*}), and the signed package repository kiosks
+ * update from, with their routes on the device API.
  * Built by {@link #start}; thread-safe.
  */
 final class KioskServices {
@@ -45,10 +52,14 @@ final class KioskServices {
     final SingleSignOn sso;
     final AccountLinks accountLinks;
     final Optional<DirectoryAccounts> directory;
+    final AptRepository software;
+    final RepositorySigningKey repositoryKey;
+    final SoftwareRollouts softwareRollouts;
 
     private KioskServices(Enrolments enrolments, Fleet fleet, CrlDistribution crls, KioskPsc psc, ProvenAgents agents,
             AdmissionService admission, SingleSignOn sso, AccountLinks accountLinks,
-            Optional<DirectoryAccounts> directory) {
+            Optional<DirectoryAccounts> directory, AptRepository software, RepositorySigningKey repositoryKey,
+            SoftwareRollouts softwareRollouts) {
         this.sso = sso;
         this.accountLinks = accountLinks;
         this.directory = directory;
@@ -58,6 +69,9 @@ final class KioskServices {
         this.psc = psc;
         this.agents = agents;
         this.admission = admission;
+        this.software = software;
+        this.repositoryKey = repositoryKey;
+        this.softwareRollouts = softwareRollouts;
     }
 
     static KioskServices start(HubConfig config, HubFoundation base, HubRegistries registries, Clock clock,
@@ -81,7 +95,14 @@ final class KioskServices {
         SingleSignOn sso = started.add(SingleSignOn.create(config.sso(), registries.dataSource,
                 new DataSeal(base.keys.dataKey(), new SecureRandom()), registries.audit, agents, psc::boundProfessional,
                 directory.<LocalAccounts>map(a -> a).orElse(LocalAccounts.NONE), clock, new SecureRandom()));
-        return new KioskServices(enrolments, fleet, crls, psc, agents, admission, sso, links, directory);
+        AptRepository software = new AptRepository(config.dataDir().resolve(HubKeys.SOFTWARE_DIR).resolve("repository"),
+                base.keys.repositoryKey(), config.pki().site(), clock);
+        SoftwareRollouts softwareRollouts = new SoftwareRollouts(registries.dataSource, software, (kiosk, args, actor) ->
+                fleet.commands().send(kiosk, CommandName.UPDATE_SOFTWARE.wireName(), args, actor).requestId(),
+                registries.audit, clock);
+        started.add(softwareRollouts.drive(Duration.ofSeconds(5)));
+        return new KioskServices(enrolments, fleet, crls, psc, agents, admission, sso, links, directory, software,
+                base.keys.repositoryKey(), softwareRollouts);
     }
 
     /** How the hub checks agents' card certificates: the anchors of {@code hub.igc-sante.anchors}, with the CRLs it distributes. */
@@ -97,6 +118,7 @@ final class KioskServices {
     /** The features' routes on the device API; a feature adds its {@link DeviceRoutes} here. */
     List<DeviceRoutes> deviceRoutes() {
         return List.of(new EnrolmentDeviceRoutes(enrolments), new CrlDeviceRoutes(crls), psc,
-                new AgentDeviceRoutes(agents), new AdmissionDeviceRoutes(admission, agents), new SsoDeviceRoutes(sso));
+                new AgentDeviceRoutes(agents), new AdmissionDeviceRoutes(admission, agents), new SsoDeviceRoutes(sso),
+                new SoftwareDeviceRoutes(software, repositoryKey));
     }
 }

@@ -165,6 +165,7 @@ public final class KioskMain {
             throw signInFailed(e, ports);
         }
         report.ui(kiosk.address(), station.uri());
+        kiosk.clinicianSession(() -> station.session().sessionId().isPresent());
         ServiceWatchdog watchdog = ServiceWatchdog.ready(new KioskHealth(kiosk, station.uri()));
         return () -> {
             try {

@@ -5,7 +5,7 @@ package fr.vigie.protocol;
  * wire name in {@link EventType}; the codec refuses any other type.
  */
 public sealed interface EventPayload permits EventPayload.KioskStarted, EventPayload.DemoActivity,
-        EventPayload.SessionTransition, EventPayload.PrescriptionScanned {
+        EventPayload.SessionTransition, EventPayload.PrescriptionScanned, EventPayload.SoftwareUpdate {
 
     /** The wire name of this payload's type. */
     default EventType type() {
@@ -83,6 +83,42 @@ public sealed interface EventPayload permits EventPayload.KioskStarted, EventPay
                 throw new IllegalArgumentException("number must be uppercase letters and digits only");
             }
             Checks.text("idNatPs", idNatPs, 80);
+        }
+    }
+
+    /**
+     * A step of a software update the hub asked for ({@code update-software}): sent through the outbox, so it
+     * survives the restart the update itself causes.
+     *
+     * @param rolloutId the hub's rollout the update belongs to
+     * @param packageName the package, e.g. {@code vigie-kiosk}
+     * @param fromVersion the version installed before the update
+     * @param toVersion the version asked for
+     * @param state {@code UPDATING}, {@code UPDATED} (installed, restarted and healthy), {@code ROLLED_BACK}
+     *     (installed, unhealthy, previous version reinstalled), {@code REFUSED} (not attempted) or {@code FAILED}
+     * @param code a stable reason code, e.g. {@code OK}, {@code HEALTH_CHECK_FAILED}, {@code DOWNGRADE_NOT_ASKED}
+     * @param message a sentence for IT, or empty
+     */
+    record SoftwareUpdate(long rolloutId, String packageName, String fromVersion, String toVersion, String state,
+            String code, String message) implements EventPayload {
+        /** The states, in the order an update goes through them. */
+        public static final java.util.List<String> STATES = java.util.List.of("UPDATING", "UPDATED", "ROLLED_BACK",
+                "REFUSED", "FAILED");
+
+        public SoftwareUpdate {
+            Checks.positive("rolloutId", rolloutId);
+            Checks.text("packageName", packageName, 64);
+            Checks.text("fromVersion", fromVersion, 64);
+            Checks.text("toVersion", toVersion, 64);
+            Checks.text("state", state, 16);
+            if (!STATES.contains(state)) {
+                throw new IllegalArgumentException("state must be one of " + STATES + ", got " + state);
+            }
+            Checks.text("code", code, 64);
+            message = message == null ? "" : message;
+            if (message.length() > 500) {
+                throw new IllegalArgumentException("message is longer than 500 characters");
+            }
         }
     }
 }

@@ -8,7 +8,8 @@ public enum EventType {
     KIOSK_STARTED("kiosk.started", EventPayload.KioskStarted.class),
     DEMO_ACTIVITY("demo.activity", EventPayload.DemoActivity.class),
     SESSION_TRANSITION("session.transition", EventPayload.SessionTransition.class),
-    PRESCRIPTION_SCANNED("prescription.scanned", EventPayload.PrescriptionScanned.class);
+    PRESCRIPTION_SCANNED("prescription.scanned", EventPayload.PrescriptionScanned.class),
+    SOFTWARE_UPDATE("software.update", EventPayload.SoftwareUpdate.class);
 
     private final String wireName;
     private final Class<? extends EventPayload> payloadClass;

@@ -97,6 +97,16 @@ final class HubApi {
         return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** POST of {@code file} as the body, of media type {@code contentType}, signed in as the first admin. */
+    HttpResponse<String> postFile(String path, Path file, String contentType) throws IOException, InterruptedException {
+        if (cookie == null) {
+            signIn();
+        }
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     JsonNode getJson(String pathAndQuery) throws IOException, InterruptedException {
         HttpResponse<String> r = get(pathAndQuery);
         if (r.statusCode() != 200) {

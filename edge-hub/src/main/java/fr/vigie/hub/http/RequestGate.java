@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * ({@code application/json} unless {@link #accepting} says otherwise for a path prefix), or is refused
  * with 415 {@code UNSUPPORTED_MEDIA_TYPE};</li>
  * <li>a JSON body is well-formed (one value, nothing after it) and a form body decodes, or it is refused
- * with 400 {@code BAD_JSON} or {@code BAD_FORM} — without a stack trace, logged at INFO.</li>
+ * with 400 {@code BAD_JSON} or {@code BAD_FORM} — without a stack trace, logged at INFO; a path prefix that takes
+ * neither JSON nor forms (a file upload) has only its media type checked, its body is left for the route to
+ * stream.</li>
  * </ul>
  * Routes then only ever see bodies they can parse; what a route finds wrong in the content keeps the
  * route's own code. A Jackson mapping error escaping a route is answered 400 {@code BAD_JSON} too,
@@ -134,21 +136,32 @@ public final class RequestGate {
         if (!WITH_BODY.contains(ctx.method())) {
             return;
         }
+        Set<String> accepted = acceptedAt(ctx.path());
+        if (!accepted.contains(JSON) && !accepted.contains(FORM)) {
+            // a file upload (e.g. a package): the route streams the body itself, the gate only checks its type
+            if (ctx.contentLength() != 0) {
+                requireType(mediaType(ctx.header("Content-Type")), accepted);
+            }
+            return;
+        }
         byte[] body = ctx.bodyAsBytes();
         if (body.length == 0) {
             return;
         }
         String type = mediaType(ctx.header("Content-Type"));
-        Set<String> accepted = acceptedAt(ctx.path());
-        if (type == null || !accepted.contains(type)) {
-            throw new RequestRefused(DeviceApiError.UNSUPPORTED_MEDIA_TYPE, "this route takes "
-                    + String.join(" or ", accepted)
-                    + (type == null ? ", and the request has no Content-Type" : ", not " + type));
-        }
+        requireType(type, accepted);
         if (type.equals(JSON)) {
             requireJson(body);
         } else if (type.equals(FORM)) {
             requireForm(body);
+        }
+    }
+
+    private static void requireType(String type, Set<String> accepted) throws RequestRefused {
+        if (type == null || !accepted.contains(type)) {
+            throw new RequestRefused(DeviceApiError.UNSUPPORTED_MEDIA_TYPE, "this route takes "
+                    + String.join(" or ", accepted)
+                    + (type == null ? ", and the request has no Content-Type" : ", not " + type));
         }
     }
 

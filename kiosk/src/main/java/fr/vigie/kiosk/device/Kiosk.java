@@ -14,6 +14,9 @@ import fr.vigie.kiosk.igcsante.HubApiCrlSource;
 import fr.vigie.kiosk.link.HubLink;
 import fr.vigie.kiosk.outbox.Outbox;
 import fr.vigie.kiosk.outbox.OutboxFullException;
+import fr.vigie.kiosk.update.MaintenanceWindow;
+import fr.vigie.kiosk.update.SoftwareUpdater;
+import fr.vigie.kiosk.update.UpdateFiles;
 import fr.vigie.protocol.EventEnvelope;
 import fr.vigie.protocol.EventIdGenerator;
 import fr.vigie.protocol.EventPayload;
@@ -53,6 +56,8 @@ import org.slf4j.LoggerFactory;
 public final class Kiosk implements AutoCloseable {
     /** The outbox's file name inside {@link KioskConfig#dataDir()}. */
     public static final String OUTBOX_FILE = "outbox.db";
+    /** The software updates' directory in the data directory: the mirror, the request and the result (issue 14). */
+    public static final String UPDATES_DIR = "updates";
 
     /** Where the kiosk with data directory {@code dataDir} keeps its device identity (key and certificate). */
     public static Path identityDirectory(Path dataDir) {
@@ -70,6 +75,8 @@ public final class Kiosk implements AutoCloseable {
     private KioskIdentity identity;
     private volatile KioskFleet fleet;
     private volatile java.util.function.Supplier<List<String>> readers = List::of;
+    /** Whether a clinician is signed in here; until the workstation says, taken as yes (no update starts). */
+    private volatile java.util.function.BooleanSupplier clinicianSession = () -> true;
     private CardTrust cardTrust;
 
     private Kiosk(KioskConfig config, Outbox outbox, ScheduledExecutorService ownScheduler) {
@@ -159,8 +166,35 @@ public final class Kiosk implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("kiosk " + config.address() + " cannot read its configuration", e);
         }
+        if (identity != null) {
+            attachUpdater(clock, scheduler);
+        }
         l.start();
         link = l;
+    }
+
+    /** The software updater of issue 14: takes update-software, reports the last update's outcome now. */
+    private void attachUpdater(Clock clock, ScheduledExecutorService scheduler) {
+        SoftwareUpdater updater = new SoftwareUpdater(config.address(), new UpdateFiles(config.dataDir()
+                .resolve(UPDATES_DIR)), () -> Optional.of(identity.hubApi()), config.softwareVersion(),
+                () -> MaintenanceWindow.ANY_TIME, () -> clinicianSession.getAsBoolean(), payload -> {
+                    try {
+                        outbox.accept(payload);
+                    } catch (OutboxFullException e) {
+                        log.warn("kiosk {}: software update report not recorded, outbox full: {}", config.address(), e);
+                    }
+                }, clock, scheduler, SoftwareUpdater.RETRY);
+        fleet.softwareUpdates(updater);
+        try {
+            updater.reportOutcome();
+        } catch (IOException e) {
+            log.warn("kiosk {}: the last software update's outcome cannot be read: {}", config.address(), e.toString());
+        }
+    }
+
+    /** Tells the software updater whether a clinician is signed in at this kiosk (no update starts while one is). */
+    public void clinicianSession(java.util.function.BooleanSupplier open) {
+        clinicianSession = open;
     }
 
     /** The kiosk's enrolment progress, for its screen; empty when it does not use the device API. */

@@ -53,6 +53,7 @@ public final class CommandAgent {
     private final Clock clock;
     private final Consumer<Reply> replies;
     private final RecentErrors errors;
+    private volatile SoftwareUpdates updates;
     private Instant refusalWindow = Instant.EPOCH;
     private int refusalsInWindow;
     private int suppressed;
@@ -111,6 +112,7 @@ public final class CommandAgent {
                 replies.accept(reply(c.commandId(), Reply.Outcome.DONE, "OK", reboot.plan(), Map.of()));
                 reboot.perform();
             }
+            case UPDATE_SOFTWARE -> update(c);
         }
     }
 
@@ -153,6 +155,26 @@ public final class CommandAgent {
         }
         LOG.warn("kiosk {} refused a message of its command topic: {} {}", self, code, why);
         replies.accept(reply(id, Reply.Outcome.REJECTED, code.name(), why, d));
+    }
+
+    /** Who takes {@code update-software}; until set, the command is refused as not supported. */
+    void softwareUpdates(SoftwareUpdates updates) {
+        this.updates = updates;
+    }
+
+    private void update(Command c) {
+        SoftwareUpdates u = updates;
+        if (u == null) {
+            replies.accept(reply(c.commandId(), Reply.Outcome.REJECTED, CommandError.COMMAND_NOT_SUPPORTED.name(),
+                    "this kiosk has no software updater (it does not use the hub's device API)", Map.of()));
+            return;
+        }
+        try {
+            replies.accept(reply(c.commandId(), Reply.Outcome.DONE, "OK", u.accept(c.args()), Map.of()));
+        } catch (IllegalArgumentException e) {
+            replies.accept(reply(c.commandId(), Reply.Outcome.REJECTED, CommandError.COMMAND_MALFORMED.name(),
+                    e.getMessage(), Map.of()));
+        }
     }
 
     private void reload(Command c) {

@@ -118,6 +118,11 @@ public final class KioskFleet {
         return fleet;
     }
 
+    /** Hands the hub's {@code update-software} commands to {@code updates} (refused as not supported until then). */
+    public void softwareUpdates(SoftwareUpdates updates) {
+        commands.softwareUpdates(updates);
+    }
+
     /**
      * Pins the hub's configuration key, received at enrolment over the mutually authenticated device
      * API, and starts accepting bundles and commands signed with it. Pinning the key already pinned does nothing;

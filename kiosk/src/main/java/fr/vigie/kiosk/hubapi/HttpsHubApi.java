@@ -78,6 +78,47 @@ final class HttpsHubApi implements HubApi {
         }
     }
 
+    @Override
+    public long download(String path, java.nio.file.Path target) throws HubApiException {
+        if (!path.startsWith("/") || path.contains("..") || path.contains("//")) {
+            throw new IllegalArgumentException("not a plain path of the device API: " + path);
+        }
+        HttpRequest r = HttpRequest.newBuilder(base.resolve(path)).timeout(java.time.Duration.ofMinutes(10)).GET().build();
+        java.nio.file.Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        HttpResponse<java.nio.file.Path> response;
+        try {
+            java.nio.file.Files.createDirectories(target.getParent());
+            response = client().send(r, HttpResponse.BodyHandlers.ofFile(partial));
+        } catch (IOException e) {
+            throw new HubApiException(0, DeviceApiError.HUB_UNREACHABLE, r.method() + " " + r.uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HubApiException(0, DeviceApiError.HUB_UNREACHABLE, "interrupted while calling " + r.uri(), e);
+        } catch (ProvisioningException e) {
+            throw new HubApiException(0, DeviceApiError.DEVICE_IDENTITY_UNUSABLE, e.error() + ": " + e.getMessage(), e);
+        }
+        try {
+            if (response.statusCode() != 200) {
+                byte[] body = java.nio.file.Files.readAllBytes(partial);
+                throw response.statusCode() >= 400 ? refusal(r, response.statusCode(), body)
+                        : malformed(r, "answered " + response.statusCode(), null);
+            }
+            long size = java.nio.file.Files.size(partial);
+            java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return size;
+        } catch (IOException e) {
+            throw new HubApiException(0, DeviceApiError.HUB_UNREACHABLE, "cannot store " + r.uri() + " in " + target
+                    + ": " + e, e);
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                // a partial file left behind is replaced by the next download
+            }
+        }
+    }
+
     private HttpResponse<byte[]> send(HttpRequest r) throws HubApiException {
         try {
             return client().send(r, HttpResponse.BodyHandlers.ofByteArray());

@@ -44,6 +44,17 @@ public interface HubApi {
         return call(route, null, parameters);
     }
 
+    /**
+     * Downloads the file at {@code path} of the device API (a path the contract names as a file tree, such as
+     * {@link fr.vigie.protocol.device.SoftwareApi#REPOSITORY}) into {@code target}, streamed and replaced atomically.
+     *
+     * @return the bytes received
+     * @throws HubApiException as {@link #call}; 404 {@code NOT_FOUND} for a file the hub does not have
+     */
+    default long download(String path, java.nio.file.Path target) throws HubApiException {
+        throw new UnsupportedOperationException("this hub client does not download files");
+    }
+
     /** The device API's base URI. */
     URI base();
 

@@ -247,7 +247,7 @@ public final class DeviceRoute<Q, A> {
                 IgcSanteApi.PUBLIC_CRLS, AgentApi.NONCE, AgentApi.PROOF, AgentApi.PSC_PROOF, AgentApi.END,
                 AdmissionApi.TRAITS, AdmissionApi.VITALE, AdmissionApi.APCV, AdmissionApi.DOCUMENT, CibaApi.START,
                 CibaApi.STATUS, CibaApi.EXERCICE, SsoApi.NONCE, SsoApi.CARD_SESSION, SsoApi.PSC_SESSION, SsoApi.TICKET,
-                SsoApi.END, SsoApi.APPLICATIONS);
+                SsoApi.END, SsoApi.APPLICATIONS, SoftwareApi.REPOSITORY_KEY);
     }
 
     @Override

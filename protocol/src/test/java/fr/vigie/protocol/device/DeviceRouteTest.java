@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Every path of the device API, as both sides use it. */
 class DeviceRouteTest {
     private static final List<Class<?>> CATALOGUES = List.of(EnrolmentApi.class, CertificateApi.class,
-            IgcSanteApi.class, AgentApi.class, AdmissionApi.class, CibaApi.class, SsoApi.class);
+            IgcSanteApi.class, AgentApi.class, AdmissionApi.class, CibaApi.class, SsoApi.class, SoftwareApi.class);
 
     @Test
     void theDeviceApiIsExactlyTheseRoutes() {
@@ -49,7 +49,8 @@ class DeviceRouteTest {
                 "POST /device/v1/sso/session/psc",
                 "POST /device/v1/sso/ticket",
                 "POST /device/v1/sso/end",
-                "GET /device/v1/sso/applications"),
+                "GET /device/v1/sso/applications",
+                "GET /device/v1/software/repository-key"),
                 DeviceRoute.all().stream().map(DeviceRoute::toString).toList());
     }
 

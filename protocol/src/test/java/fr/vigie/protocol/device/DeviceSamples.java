@@ -102,6 +102,8 @@ final class DeviceSamples {
                         Optional.empty(), Optional.of(result()))));
         a.put(CertificateApi.SIGNING_KEY, List.of(new SigningKeyAnswer("config-2025",
                 "-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----\n")));
+        a.put(SoftwareApi.REPOSITORY_KEY, List.of(new RepositoryKeyAnswer("0123456789ABCDEF0123456789ABCDEF01234567",
+                "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmDME\n-----END PGP PUBLIC KEY BLOCK-----\n")));
         a.put(CertificateApi.RENEW, List.of(new RenewalAnswer("-----BEGIN CERTIFICATE-----\n")));
         a.put(CertificateApi.INSTALLED, List.of(new InstalledAnswer(1)));
         a.put(IgcSanteApi.CRLS, List.of(new CrlsAnswer(List.of(Base64.getEncoder().encodeToString(new byte[] {48, 3})))));

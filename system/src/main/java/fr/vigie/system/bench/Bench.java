@@ -23,6 +23,7 @@ public final class Bench {
         USAGES.put("signin", "./vigie bench signin [--runs N] [--warmup N] [--sync FULL|NORMAL] [--ciba N]");
         USAGES.put("insi", "./vigie bench insi [CALLS]");
         USAGES.put("rollout", "./vigie bench rollout [--kiosks N] [--rounds R]");
+        USAGES.put("update", "./vigie bench update [--kiosks N] [--first N]");
         USAGES.put("gam", "./vigie bench gam [--patients N] [--burst M]");
         USAGES.put("start", "./vigie bench start [--runs N]");
         USAGES.put("sso", "./vigie bench sso [--rounds N] [--warmup N]");
@@ -70,6 +71,7 @@ public final class Bench {
                 case "signin" -> SignInBench.run(SignInBench.Options.parse(rest), System.out);
                 case "insi" -> InsiBench.main(rest);
                 case "rollout" -> RolloutBench.run(rest, System.out);
+                case "update" -> UpdateBench.run(rest, System.out);
                 case "gam" -> GamBench.run(rest, System.out);
                 case "start" -> StartBench.run(rest, System.out);
                 case "sso" -> SsoBench.run(rest, System.out);

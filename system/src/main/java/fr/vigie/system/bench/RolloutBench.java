@@ -114,7 +114,8 @@ final class RolloutBench {
         }
     }
 
-    private static long devices(EdgeHub hub) throws Exception {
+    /** How many kiosks of the hub's site the hub has registered (seen at least once). */
+    static long devices(EdgeHub hub) throws Exception {
         try (Connection c = hub.dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM devices WHERE site = '"
                         + hub.siteCa().settings().site() + "'");

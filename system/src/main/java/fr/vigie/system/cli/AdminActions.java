@@ -45,6 +45,9 @@ final class AdminActions {
             case "role" -> {
                 return role(w);
             }
+            case "software" -> {
+                return new SoftwareActions(hub, out).run(w, options);
+            }
             default -> {
             }
         }

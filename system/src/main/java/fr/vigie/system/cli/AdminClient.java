@@ -49,6 +49,16 @@ final class AdminClient {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofByteArray(json)));
     }
 
+    /** Posts {@code file} as the body, of media type {@code contentType}, streamed from disk. */
+    JsonNode postFile(String path, java.nio.file.Path file, String contentType) throws AdminFailure {
+        try {
+            return send(request(path).timeout(Duration.ofMinutes(10)).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)));
+        } catch (java.io.FileNotFoundException e) {
+            throw AdminFailure.usage("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(hub.resolve(path)).timeout(TIMEOUT).header("Accept", "application/json");
         if (token != null) {

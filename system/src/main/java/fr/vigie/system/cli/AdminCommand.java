@@ -38,6 +38,12 @@ public final class AdminCommand {
             List.of("enrol reject", "enrol reject ID [REASON]              reject a request"),
             List.of("config push", "config push GROUP FILE [--wait SECONDS]  roll the JSON settings in FILE out to GROUP (and follow it);"
                     + "\n                                        exits 6 with a warning when GROUP has no kiosk"),
+            List.of("software add", "software add FILE.deb                 add a Vigie package to the hub's signed repository"),
+            List.of("software list", "software list                         the packages in the hub's repository, and its key"),
+            List.of("software rollout", "software rollout GROUP VERSION [--package NAME] [--first N | --first-percent P] [--downgrade]"
+                    + "\n                                        [--wait SECONDS]  update GROUP's kiosks, N first, the rest once they are healthy"),
+            List.of("software status", "software status [ID]                  software rollouts, or one with its progress per kiosk"),
+            List.of("software pause", "software pause|resume|abort ID        stop sending, go on, or stop the rollout for good"),
             List.of("revoke", "revoke SITE/KIOSK [REASON]            revoke the kiosk's certificates (default reason KEY_COMPROMISE)"),
             List.of("role", "role SITE/KIOSK [admission-desk|workstation]  show or set the kiosk's role (only admission desks admit patients)"),
             List.of("audit verify", "audit verify                          verify the hub's audit chain, and against the last head it exported"),
@@ -54,7 +60,9 @@ public final class AdminCommand {
     static final String USAGE = usage(List.of());
     /** Options that take a value; {@code --help} and {@code -h} take none. */
     private static final Set<String> VALUED = Set.of("--hub", "--token-file", "--user", "--label", "--wait", "--login",
-            "--source", "--out");
+            "--source", "--out", "--package", "--first", "--first-percent");
+    /** Options that take no value. */
+    private static final Set<String> FLAGS = Set.of("--downgrade");
 
     private AdminCommand() {
     }
@@ -78,7 +86,9 @@ public final class AdminCommand {
                 out.println(usage(words));
                 return 0;
             }
-            if (a.startsWith("--")) {
+            if (FLAGS.contains(a)) {
+                options.put(a, "true");
+            } else if (a.startsWith("--")) {
                 if (!VALUED.contains(a)) {
                     err.println("unknown option " + a + "\n" + usage(words));
                     return AdminFailure.USAGE;

@@ -283,6 +283,132 @@ class AdminCommandIT {
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void softwareAddListsThePackageRefusesAnOlderOneAndARolloutToAnEmptyGroupIsRefused() throws Exception {
+        Path deb = fr.vigie.hub.software.TestPackages.build(tmp, "vigie-kiosk", "0.5.0", "all");
+        Run add = withAdminToken("software", "add", deb.toString());
+        assertThat(add.status).as(add.err).isZero();
+        assertThat(add.out).contains("added vigie-kiosk 0.5.0 (");
+
+        Run older = withAdminToken("software", "add", fr.vigie.hub.software.TestPackages.build(tmp, "vigie-kiosk",
+                "0.4.9", "all").toString());
+        assertThat(older.status).isEqualTo(AdminFailure.REFUSED);
+        assertThat(older.err).contains("refused: PACKAGE_NOT_NEWER", "0.4.9 is not newer than 0.5.0");
+        Run other = withAdminToken("software", "add", fr.vigie.hub.software.TestPackages.build(tmp, "openssh-server",
+                "9.9", "all").toString());
+        assertThat(other.err).contains("refused: PACKAGE_NOT_VIGIE");
+        Path junk = Files.writeString(tmp.resolve("junk.deb"), "not an ar archive");
+        assertThat(withAdminToken("software", "add", junk.toString()).err).contains("refused: PACKAGE_MALFORMED");
+
+        Run list = withAdminToken("software", "list");
+        assertThat(list.status).as(list.err).isZero();
+        assertThat(list.out).contains("repository key ", "vigie-kiosk", "0.5.0", "package(s)");
+
+        Run empty = withAdminToken("software", "rollout", "nobody-here", "0.5.0", "--first", "1");
+        assertThat(empty.status).isEqualTo(AdminFailure.REFUSED);
+        assertThat(empty.err).contains("refused: GROUP_HAS_NO_KIOSK");
+        Run unknown = withAdminToken("software", "rollout", "default", "7.0.0");
+        assertThat(unknown.err).contains("refused: PACKAGE_NOT_FOUND");
+        assertThat(withAdminToken("software", "status").out).contains("0 rollout(s)");
+        assertThat(withAdminToken("software", "pause", "42").err).contains("refused: ROLLOUT_NOT_FOUND");
+
+        var audited = fr.vigie.hub.HubServicesFixture.auditLog(hub).find(new fr.vigie.hub.audit.AuditQuery(null, null,
+                fr.vigie.hub.audit.AuditCategory.SOFTWARE.actions(), null, null, null, 0, 20)).entries();
+        assertThat(audited).extracting(fr.vigie.hub.audit.AuditRecord::action).contains("SOFTWARE_PACKAGE_ADDED",
+                "SOFTWARE_PACKAGE_REFUSED");
+    }
+
+    /**
+     * The kiosk's half of an update, up to APT: an enrolled kiosk pins the repository key, mirrors the hub's
+     * repository over mutual TLS, and the real APT of this machine (private state, {@code signed-by} the pinned key)
+     * accepts the mirror and fetches the package; a tampered index in the mirror is refused by APT.
+     */
+    @Test
+    void aKioskMirrorsTheRepositoryOverMutualTlsAndAptTrustsOnlyTheSignedIndex() throws Exception {
+        // vigie-hub: the other software test adds vigie-kiosk versions, in whichever order the two run
+        Path deb = fr.vigie.hub.software.TestPackages.build(tmp, "vigie-hub", "1.0.0", "all");
+        assertThat(withAdminToken("software", "add", deb.toString()).status).isZero();
+        DeviceIdentity kiosk = TestKiosks.requestEnrolment(hub, tmp, SITE, "mirror-1");
+        var pending = hub.enrolments().list(fr.vigie.protocol.device.EnrolmentStatus.PENDING, 100).stream()
+                .filter(e -> e.kioskId().equals("mirror-1")).findFirst().orElseThrow();
+        hub.enrolments().approve(pending.id(), kiosk.enrolmentCode(), "it");
+        fr.vigie.kiosk.hubapi.HubApi enrol = fr.vigie.kiosk.hubapi.HubApi.forEnrolment(hub.deviceApiUri(),
+                hub.siteCa().rootFingerprint());
+        kiosk.installCertificateChain(enrol.get(fr.vigie.protocol.device.EnrolmentApi.PROGRESS, pending.id().toString())
+                .result().orElseThrow().certificateChainPem());
+        fr.vigie.kiosk.hubapi.HubApi device = fr.vigie.kiosk.hubapi.HubApi.forDevice(hub.deviceApiUri(), kiosk);
+
+        fr.vigie.kiosk.update.UpdateFiles files = new fr.vigie.kiosk.update.UpdateFiles(tmp.resolve("kiosk-updates"));
+        assertThat(files.pinKey(device.get(fr.vigie.protocol.device.SoftwareApi.REPOSITORY_KEY).publicKeyArmoured()))
+                .isTrue();
+        fr.vigie.kiosk.update.RepositoryMirror mirror = new fr.vigie.kiosk.update.RepositoryMirror(device,
+                files.dir().resolve("mirror"));
+        long bytes = mirror.refresh("vigie-hub", List.of("1.0.0"));
+        assertThat(bytes).isGreaterThan(Files.size(deb));
+        assertThat(mirror.lists("vigie-hub", "1.0.0")).isTrue();
+        assertThat(fr.vigie.kiosk.hubapi.HubApi.forEnrolment(hub.deviceApiUri(), hub.siteCa().rootFingerprint()))
+                .as("without the kiosk's certificate the repository is closed").satisfies(anonymous ->
+                        org.junit.jupiter.api.Assertions.assertThrows(fr.vigie.kiosk.hubapi.HubApiException.class,
+                                () -> anonymous.download(fr.vigie.protocol.device.SoftwareApi.REPOSITORY
+                                        + "/dists/vigie/InRelease", tmp.resolve("stolen"))));
+
+        Path apt = aptRoot(files.dir().resolve(fr.vigie.kiosk.update.UpdateFiles.REPOSITORY_KEY), mirror.root());
+        String update = apt(apt, "update");
+        assertThat(update).doesNotContain("W: ", "E: ");
+        apt(apt, "download", "vigie-hub=1.0.0");
+        assertThat(apt.resolve("work/vigie-hub_1.0.0_all.deb")).hasSameBinaryContentAs(deb);
+
+        Path release = mirror.root().resolve("dists/vigie/InRelease");
+        Files.writeString(release, Files.readString(release).replace("Vigie packages", "Other packages"));
+        Path tampered = aptRoot(files.dir().resolve(fr.vigie.kiosk.update.UpdateFiles.REPOSITORY_KEY), mirror.root());
+        AptRun refused = AptRun.run(tampered, "update");
+        assertThat(refused.output()).containsAnyOf("BADSIG", "not signed", "is not valid", "NOSPLIT", "verify");
+        assertThat(refused.exit() != 0 || refused.output().contains("W: ")).as(refused.output()).isTrue();
+    }
+
+    /** The real apt-get of this machine with a private state and the mirror as its only, signed, file: source. */
+    private static Path aptRoot(Path key, Path mirror) throws Exception {
+        Path apt = Files.createTempDirectory(tmp, "apt");
+        for (String d : List.of("state/lists/partial", "cache/archives/partial", "parts", "work")) {
+            Files.createDirectories(apt.resolve(d));
+        }
+        Files.writeString(apt.resolve("status"), "");
+        Files.writeString(apt.resolve("sources.list"), "deb [signed-by=" + key + "] file:" + mirror + " vigie main\n");
+        return apt;
+    }
+
+    private static String apt(Path apt, String... command) throws Exception {
+        AptRun c = AptRun.run(apt, command);
+        assertThat(c.exit()).as(c.output()).isZero();
+        return c.output();
+    }
+
+    /** apt-get run under a private configuration. */
+    private record AptRun(int exit, String output) {
+        static AptRun run(Path apt, String... command) throws Exception {
+            List<String> line = new ArrayList<>(List.of("apt-get"));
+            for (String o : List.of("Dir::Etc::SourceList=" + apt.resolve("sources.list"),
+                    "Dir::Etc::SourceParts=" + apt.resolve("parts"), "Dir::Etc::TrustedParts=" + apt.resolve("parts"),
+                    "Dir::Etc::Parts=" + apt.resolve("parts"), "Dir::Etc::Preferences=/dev/null",
+                    "Dir::Etc::PreferencesParts=" + apt.resolve("parts"), "Dir::State=" + apt.resolve("state"),
+                    "Dir::State::status=" + apt.resolve("status"), "Dir::Cache=" + apt.resolve("cache"),
+                    "APT::Sandbox::User=root", "Debug::NoLocking=1")) {
+                line.add("-o");
+                line.add(o);
+            }
+            line.addAll(List.of(command));
+            ProcessBuilder pb = new ProcessBuilder(line).redirectErrorStream(true).directory(apt.resolve("work").toFile());
+            pb.environment().put("LC_ALL", "C");
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(line + " did not finish: " + out);
+            }
+            return new AptRun(p.exitValue(), out);
+        }
+    }
+
     private record Run(int status, String out, String err) {
     }
 
