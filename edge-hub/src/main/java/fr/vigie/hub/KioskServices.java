@@ -81,8 +81,8 @@ final class KioskServices {
         Optional<DirectoryAccounts> directory = config.gateways().directory().map(d -> new DirectoryAccounts(
                 new LdapDirectory(d, clock), links));
         SingleSignOn sso = started.add(SingleSignOn.create(config.sso(), registries.dataSource,
-                new DataSeal(base.keys.dataKey(), new SecureRandom()), registries.audit, agents, (kiosk, request, session) ->
-                        psc.boundSignIn(kiosk, request, session).map(KioskServices::pscSignIn),
+                new DataSeal(base.keys.dataKey(), new SecureRandom()), registries.audit, agents,
+                (kiosk, request, session) -> psc.boundSignIn(kiosk, request, session).map(KioskServices::pscSignIn),
                 directory.<LocalAccounts>map(a -> a).orElse(LocalAccounts.NONE), clock, new SecureRandom()));
         return new KioskServices(enrolments, fleet, crls, psc, agents, admission, sso, links, directory);
     }

@@ -58,7 +58,8 @@ final class IdTokens {
             b.claim("name", name);
         }
         if (!session.exercices().isEmpty()) {
-            b.claim("SubjectRefPro", Map.of("exercices", session.exercices().stream().map(IdTokens::exercice).toList()));
+            b.claim("SubjectRefPro", Map.of("exercices", session.exercices().stream().map(IdTokens::exercice)
+                    .toList()));
         }
         account.ifPresent(a -> b.claim("preferred_username", a.login()).claim("groups", a.groups()));
         return b;

@@ -76,8 +76,8 @@ final class SsoSessions {
      * @return the new session and the sid of the one it replaced, if any
      */
     Opened open(KioskAddress kiosk, String kioskSessionId, String subject, String familyName, String givenName,
-            SsoLevel level, Optional<String> certificateSerial, Instant expiresAt, List<SubjectRefPro.Exercice> exercices)
-            throws SQLException {
+            SsoLevel level, Optional<String> certificateSerial, Instant expiresAt,
+            List<SubjectRefPro.Exercice> exercices) throws SQLException {
         return Transactions.run(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
                 ps.setString(1, "sso-session:" + kiosk);

@@ -392,7 +392,8 @@ class OpenIdProviderIT {
     void theExerciceTheKioskReadFromTheCardReachesTheIdTokenAndUserinfoAsPscNamesIt() throws Exception {
         Kiosk k = kiosk();
         HttpResponse<String> signedIn = k.signIn(card("810001234698"), "s-1", SsoFactor.CARD_PIN, Map.of(
-                "codeProfession", "60", "numeroFinessSite", "750712184", "raisonSocialeSite", "CHU de Paris - Site Nord"));
+                "codeProfession", "60", "numeroFinessSite", "750712184", "raisonSocialeSite",
+                "CHU de Paris - Site Nord"));
         assertEquals(200, signedIn.statusCode(), signedIn.body());
         Client app = client("CARD_PIN", false);
         CodeVerifier verifier = new CodeVerifier();

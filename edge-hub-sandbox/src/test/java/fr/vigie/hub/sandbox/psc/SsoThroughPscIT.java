@@ -82,7 +82,8 @@ class SsoThroughPscIT {
     static void start() throws Exception {
         sandboxHub = SandboxHub.start(Map.of(HubConfig.DATA_DIR, dir.resolve("hub").toString(),
                 HubConfig.HTTP_PORT, "0", HubConfig.MQTT_PORT, "0", HubPkiConfig.DEVICE_API_PORT, "0",
-                HubPkiConfig.SITE, KIOSK.site(), HubConfig.INGEST_ENABLED, "false", SsoSettings.ENABLED, "true"), CLOCK);
+                HubPkiConfig.SITE, KIOSK.site(), HubConfig.INGEST_ENABLED, "false", SsoSettings.ENABLED, "true"),
+                CLOCK);
         kiosk = new DeviceHttp(sandboxHub.hub().deviceApiUri(), TestDevices.enrolled(sandboxHub.hub().siteCa(),
                 dir.resolve("kiosks"), KIOSK, CLOCK).sslContext());
         KeyStore trust = KeyStore.getInstance("PKCS12");
