@@ -16,8 +16,10 @@ import fr.vigie.hub.fleet.Fleet;
 import fr.vigie.hub.igcsante.CardCertificates;
 import fr.vigie.hub.igcsante.CrlDeviceRoutes;
 import fr.vigie.hub.igcsante.CrlDistribution;
+import fr.vigie.hub.psc.kiosk.KioskCiba;
 import fr.vigie.hub.psc.kiosk.KioskPsc;
 import fr.vigie.hub.sso.LocalAccounts;
+import fr.vigie.hub.sso.PscSignIns;
 import fr.vigie.hub.sso.SingleSignOn;
 import fr.vigie.hub.sso.SsoDeviceRoutes;
 import fr.vigie.hub.software.AptRepository;
@@ -93,7 +95,8 @@ final class KioskServices {
         Optional<DirectoryAccounts> directory = config.gateways().directory().map(d -> new DirectoryAccounts(
                 new LdapDirectory(d, clock), links));
         SingleSignOn sso = started.add(SingleSignOn.create(config.sso(), registries.dataSource,
-                new DataSeal(base.keys.dataKey(), new SecureRandom()), registries.audit, agents, psc::boundProfessional,
+                new DataSeal(base.keys.dataKey(), new SecureRandom()), registries.audit, agents,
+                (kiosk, request, session) -> psc.boundSignIn(kiosk, request, session).map(KioskServices::pscSignIn),
                 directory.<LocalAccounts>map(a -> a).orElse(LocalAccounts.NONE), clock, new SecureRandom()));
         AptRepository software = new AptRepository(config.dataDir().resolve(HubKeys.SOFTWARE_DIR).resolve("repository"),
                 base.keys.repositoryKey(), config.pki().site(), clock);
@@ -103,6 +106,14 @@ final class KioskServices {
         started.add(softwareRollouts.drive(Duration.ofSeconds(5)));
         return new KioskServices(enrolments, fleet, crls, psc, agents, admission, sso, links, directory, software,
                 base.keys.repositoryKey(), softwareRollouts);
+    }
+
+    /** A bound PSC sign-in as the OP takes it: the chosen exercice, or every exercice when none was chosen. */
+    private static PscSignIns.PscSignIn pscSignIn(KioskCiba.BoundSignIn b) {
+        var exercices = b.bound().chosen().map(i -> List.of(b.bound().exercices().get(i)))
+                .orElse(b.bound().exercices());
+        return new PscSignIns.PscSignIn(b.professional(), b.bound().who().familyName(), b.bound().who().givenName(),
+                exercices);
     }
 
     /** How the hub checks agents' card certificates: the anchors of {@code hub.igc-sante.anchors}, with the CRLs it distributes. */

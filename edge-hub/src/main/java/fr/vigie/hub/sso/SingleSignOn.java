@@ -2,17 +2,17 @@ package fr.vigie.hub.sso;
 
 import fr.vigie.hub.agent.CardProof;
 import fr.vigie.hub.agent.ProvenAgents;
-import fr.vigie.hub.agent.PscSessions;
 import fr.vigie.hub.audit.AuditEntry;
 import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.db.DataSeal;
 import fr.vigie.hub.deviceapi.DeviceRefused;
+import fr.vigie.hub.psc.SubjectRefPro;
 import fr.vigie.protocol.KioskAddress;
 import fr.vigie.protocol.device.AgentError;
 import fr.vigie.protocol.device.EndReason;
 import fr.vigie.protocol.device.SsoError;
+import fr.vigie.protocol.device.SsoExercice;
 import fr.vigie.protocol.device.SsoFactor;
-import fr.vigie.protocol.identity.IdNatPs;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -44,7 +44,7 @@ public final class SingleSignOn implements AutoCloseable {
 
     private final SsoSettings settings;
     private final ProvenAgents agents;
-    private final PscSessions psc;
+    private final PscSignIns psc;
     private final SsoClients clients;
     private final SsoSessions sessions;
     private final SigningKeys keys;
@@ -61,7 +61,7 @@ public final class SingleSignOn implements AutoCloseable {
                 return t;
             });
 
-    private SingleSignOn(SsoSettings settings, ProvenAgents agents, PscSessions psc, SsoClients clients,
+    private SingleSignOn(SsoSettings settings, ProvenAgents agents, PscSignIns psc, SsoClients clients,
             SsoSessions sessions, SigningKeys keys, LocalAccounts accounts, SsoLaunchpad launchpad, AuditLog audit,
             Clock clock) {
         this.settings = settings;
@@ -79,7 +79,7 @@ public final class SingleSignOn implements AutoCloseable {
 
     /** The service over the hub database; makes sure a signing key exists when the OP is on. */
     public static SingleSignOn create(SsoSettings settings, DataSource dataSource, DataSeal seal, AuditLog audit,
-            ProvenAgents agents, PscSessions psc, LocalAccounts accounts, Clock clock, SecureRandom random)
+            ProvenAgents agents, PscSignIns psc, LocalAccounts accounts, Clock clock, SecureRandom random)
             throws SQLException {
         SingleSignOn sso = new SingleSignOn(settings, agents, psc, new SsoClients(dataSource, audit, clock, random),
                 new SsoSessions(dataSource, audit, clock, random), new SigningKeys(dataSource, seal, audit, clock),
@@ -157,12 +157,15 @@ public final class SingleSignOn implements AutoCloseable {
 
     /**
      * Opens the SSO session of the kiosk session the card's nonce was issued for. A contactless tap opens one
-     * only inside {@code hub.sso.tap-window-minutes} after a card + PIN sign-in of the same clinician.
+     * only inside {@code hub.sso.tap-window-minutes} after a card + PIN sign-in of the same clinician. The
+     * exercice (profession, site) is as the enrolled kiosk read it from the card: the card's signature proves the
+     * person, the kiosk vouches for what it read; the ID tokens carry it in PSC's {@code SubjectRefPro} shape.
      *
+     * @param exercice the exercice the kiosk read from the card, if any
      * @throws DeviceRefused the card-proof codes of {@link AgentError}, {@code SSO_TAP_REFUSED}
      */
-    public SsoSession openWithCard(KioskAddress kiosk, CardProof proof, SsoFactor factor)
-            throws DeviceRefused, SQLException {
+    public SsoSession openWithCard(KioskAddress kiosk, CardProof proof, SsoFactor factor,
+            Optional<SsoExercice> exercice) throws DeviceRefused, SQLException {
         requireOn();
         ProvenAgents.ProvenCard card = agents.checkCard(kiosk, proof);
         SsoLevel level = factor == SsoFactor.CARD_PIN ? SsoLevel.CARD_PIN : SsoLevel.CONTACTLESS_TAP;
@@ -179,24 +182,37 @@ public final class SingleSignOn implements AutoCloseable {
         Instant expiresAt = now.plus(MAX_SESSION).isBefore(card.notAfter()) ? now.plus(MAX_SESSION) : card.notAfter();
         return opened(sessions.open(kiosk, card.kioskSessionId(), card.professional().value(),
                 card.certificate().familyName(), card.certificate().givenName(), level,
-                Optional.of(card.certificate().serial()), expiresAt));
+                Optional.of(card.certificate().serial()), expiresAt, exercice.map(SingleSignOn::asRead).stream()
+                .toList()));
+    }
+
+    /** A card exercice as the kiosk read it, in PSC's {@code SubjectRefPro} shape (absent fields empty). */
+    private static SubjectRefPro.Exercice asRead(SsoExercice e) {
+        List<SubjectRefPro.Activite> site = e.numeroFinessSite().isPresent() || e.raisonSocialeSite().isPresent()
+                ? List.of(new SubjectRefPro.Activite("", "", e.numeroFinessSite().orElse(""),
+                        e.raisonSocialeSite().orElse("")))
+                : List.of();
+        return new SubjectRefPro.Exercice(e.codeProfession(), "", e.codeSavoirFaire().orElse(""), "", "", site);
     }
 
     /**
-     * Opens the SSO session of {@code kiosk}'s session from its Pro Santé Connect sign-in bound on the hub.
+     * Opens the SSO session of {@code kiosk}'s session from its Pro Santé Connect sign-in bound on the hub, with
+     * the names and exercice PSC's userinfo gave (the chosen exercice, every one when none was chosen).
      *
      * @throws DeviceRefused {@code AGENT_PSC_NOT_BOUND}
      */
     public SsoSession openThroughPsc(KioskAddress kiosk, String kioskSessionId, String cibaRequestId)
             throws DeviceRefused, SQLException {
         requireOn();
-        Optional<IdNatPs> who = psc.boundProfessional(kiosk, cibaRequestId, kioskSessionId);
+        Optional<PscSignIns.PscSignIn> who = psc.bound(kiosk, cibaRequestId, kioskSessionId);
         if (who.isEmpty()) {
             throw new DeviceRefused(AgentError.AGENT_PSC_NOT_BOUND, "no Pro Santé Connect sign-in of this kiosk"
                     + " session is bound on the hub");
         }
-        return opened(sessions.open(kiosk, kioskSessionId, who.get().value(), "", "", SsoLevel.PSC_ECPS,
-                Optional.empty(), clock.instant().plus(MAX_SESSION)));
+        PscSignIns.PscSignIn in = who.get();
+        return opened(sessions.open(kiosk, kioskSessionId, in.professional().value(), in.familyName(),
+                in.givenName(), SsoLevel.PSC_ECPS, Optional.empty(), clock.instant().plus(MAX_SESSION),
+                in.exercices()));
     }
 
     private SsoSession opened(SsoSessions.Opened opened) {

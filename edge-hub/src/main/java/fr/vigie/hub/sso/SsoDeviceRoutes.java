@@ -33,7 +33,7 @@ public final class SsoDeviceRoutes implements DeviceRoutes {
             return NonceAnswer.of(n.value(), n.expiresAt());
         });
         DeviceExchange.serve(app, SsoApi.CARD_SESSION, (ctx, request) -> answer(sso.openWithCard(DeviceCaller.of(ctx),
-                CardProof.of(request.proof()), request.factor())));
+                CardProof.of(request.proof()), request.factor(), request.exercice())));
         DeviceExchange.serve(app, SsoApi.PSC_SESSION, (ctx, request) -> answer(sso.openThroughPsc(DeviceCaller.of(ctx),
                 request.kioskSessionId(), request.cibaRequestId())));
         DeviceExchange.serve(app, SsoApi.TICKET, (ctx, request) -> {

@@ -3,6 +3,7 @@ package fr.vigie.hub.sso;
 import fr.vigie.hub.audit.AuditEntry;
 import fr.vigie.hub.audit.AuditLog;
 import fr.vigie.hub.db.Transactions;
+import fr.vigie.hub.psc.SubjectRefPro;
 import fr.vigie.protocol.KioskAddress;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -32,8 +33,13 @@ final class SsoSessions {
     static final String ENDED = "SSO_SESSION_ENDED";
     static final String TOKENS_ISSUED = "SSO_TOKENS_ISSUED";
     static final String CODE_REPLAYED = "SSO_CODE_REPLAYED";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<SubjectRefPro.Exercice>> EXERCICES =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
     private static final String COLUMNS = "sid, site, kiosk_id, kiosk_session_id, subject, family_name, given_name,"
-            + " level, authenticated_at, expires_at, ended_at";
+            + " level, authenticated_at, expires_at, ended_at, exercices";
 
     /** An authorization code as issued. */
     record Code(String codeHash, SsoSession session, String clientId, String redirectUri, String codeChallenge,
@@ -70,7 +76,8 @@ final class SsoSessions {
      * @return the new session and the sid of the one it replaced, if any
      */
     Opened open(KioskAddress kiosk, String kioskSessionId, String subject, String familyName, String givenName,
-            SsoLevel level, Optional<String> certificateSerial, Instant expiresAt) throws SQLException {
+            SsoLevel level, Optional<String> certificateSerial, Instant expiresAt,
+            List<SubjectRefPro.Exercice> exercices) throws SQLException {
         return Transactions.run(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
                 ps.setString(1, "sso-session:" + kiosk);
@@ -79,10 +86,10 @@ final class SsoSessions {
             List<String> replaced = endLive(c, kiosk, Optional.empty(), "REPLACED", AuditEntry.kiosk(kiosk));
             Instant now = clock.instant();
             SsoSession s = new SsoSession(Secrets.random(random), kiosk, kioskSessionId, subject, familyName,
-                    givenName, level, now, expiresAt, Optional.empty());
+                    givenName, level, now, expiresAt, Optional.empty(), exercices);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sso_sessions (sid, site, kiosk_id,"
                     + " kiosk_session_id, subject, family_name, given_name, level, certificate_serial,"
-                    + " authenticated_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " authenticated_at, expires_at, exercices) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
                 ps.setString(1, s.sid());
                 ps.setString(2, kiosk.site());
                 ps.setString(3, kiosk.kioskId());
@@ -94,6 +101,7 @@ final class SsoSessions {
                 ps.setString(9, certificateSerial.orElse(null));
                 ps.setTimestamp(10, Timestamp.from(now));
                 ps.setTimestamp(11, Timestamp.from(expiresAt));
+                ps.setString(12, exercices.isEmpty() ? null : json(exercices));
                 ps.executeUpdate();
             }
             Map<String, String> details = new LinkedHashMap<>();
@@ -413,8 +421,28 @@ final class SsoSessions {
                 return Optional.of(new SsoSession(rs.getString(1), KioskAddress.of(rs.getString(2), rs.getString(3)),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                         SsoLevel.valueOf(rs.getString(8)), rs.getTimestamp(9).toInstant(),
-                        rs.getTimestamp(10).toInstant(), Optional.ofNullable(ended).map(Timestamp::toInstant)));
+                        rs.getTimestamp(10).toInstant(), Optional.ofNullable(ended).map(Timestamp::toInstant),
+                        exercices(rs.getString(12))));
             }
+        }
+    }
+
+    private static String json(List<SubjectRefPro.Exercice> exercices) throws SQLException {
+        try {
+            return JSON.writeValueAsString(exercices);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("exercices cannot be written as JSON", e);
+        }
+    }
+
+    private static List<SubjectRefPro.Exercice> exercices(String json) throws SQLException {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, EXERCICES);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("stored exercices are not readable", e);
         }
     }
 

@@ -177,13 +177,23 @@ class OpenIdProviderIT {
 
         /** The clinician's card signs an SSO nonce; the hub opens the SSO session. */
         HttpResponse<String> signIn(TestAgents.Card card, String session, SsoFactor factor) throws Exception {
+            return signIn(card, session, factor, null);
+        }
+
+        /** As {@link #signIn}, the kiosk sending the exercice it read from the card ({@code null}: none). */
+        HttpResponse<String> signIn(TestAgents.Card card, String session, SsoFactor factor,
+                Map<String, String> exercice) throws Exception {
             HttpResponse<String> n = post(SsoApi.NONCE.path(), Map.of("kioskSessionId", session));
             assertEquals(201, n.statusCode(), n.body());
             byte[] nonce = Base64.getDecoder().decode(JSON.readTree(n.body()).path("nonce").asText());
             CardProofRequest proof = CardProofRequest.of(nonce, card.sign(nonce), card.certificate().getEncoded(),
                     List.of());
-            return post(SsoApi.CARD_SESSION.path(), Map.of("proof", Map.of("nonce", proof.nonce(), "signature",
+            Map<String, Object> body = new HashMap<>(Map.of("proof", Map.of("nonce", proof.nonce(), "signature",
                     proof.signature(), "certificate", proof.certificate()), "factor", factor.name()));
+            if (exercice != null) {
+                body.put("exercice", exercice);
+            }
+            return post(SsoApi.CARD_SESSION.path(), body);
         }
 
         String ticket(String session) throws Exception {
@@ -366,6 +376,8 @@ class OpenIdProviderIT {
         HttpResponse<String> info = userinfo(tokens.path("access_token").asText());
         assertEquals(200, info.statusCode(), info.body());
         assertEquals("810001234565", JSON.readTree(info.body()).path("sub").asText());
+        assertNull(id.getClaim("SubjectRefPro"), "the kiosk read no exercice");
+        assertTrue(JSON.readTree(info.body()).path("SubjectRefPro").isMissingNode(), info.body());
         assertFalse(audit(SsoSessions.TOKENS_ISSUED).isEmpty());
 
         // the same browser opens a second application with its SSO cookie, no new ticket
@@ -374,6 +386,37 @@ class OpenIdProviderIT {
         Authorized again = authorize(request(other, v2, null).build(), a.cookie());
         assertNotNull(again.code(), again.redirect().toString());
         assertEquals(200, token(other.auth(), again.code(), v2).statusCode());
+    }
+
+    @Test
+    void theExerciceTheKioskReadFromTheCardReachesTheIdTokenAndUserinfoAsPscNamesIt() throws Exception {
+        Kiosk k = kiosk();
+        HttpResponse<String> signedIn = k.signIn(card("810001234698"), "s-1", SsoFactor.CARD_PIN, Map.of(
+                "codeProfession", "60", "numeroFinessSite", "750712184", "raisonSocialeSite",
+                "CHU de Paris - Site Nord"));
+        assertEquals(200, signedIn.statusCode(), signedIn.body());
+        Client app = client("CARD_PIN", false);
+        CodeVerifier verifier = new CodeVerifier();
+        Authorized a = authorize(request(app, verifier, k.ticket("s-1")).build(), null);
+        HttpResponse<String> t = token(app.auth(), a.code(), verifier);
+        assertEquals(200, t.statusCode(), t.body());
+        JsonNode tokens = JSON.readTree(t.body());
+
+        IDTokenClaimsSet id = validIdToken(app.id(), tokens.path("id_token").asText(), "n-1");
+        HttpResponse<String> info = userinfo(tokens.path("access_token").asText());
+
+        JsonNode expected = JSON.readTree("{\"exercices\":[{\"codeProfession\":\"60\",\"activities\":["
+                + "{\"numeroFinessSite\":\"750712184\",\"raisonSocialeSite\":\"CHU de Paris - Site Nord\"}]}]}");
+        assertEquals(expected, JSON.valueToTree(id.getClaim("SubjectRefPro")));
+        assertEquals(200, info.statusCode(), info.body());
+        assertEquals(expected, JSON.readTree(info.body()).path("SubjectRefPro"));
+        assertTrue(op.getClaims().contains("SubjectRefPro"), op.getClaims().toString());
+
+        HttpResponse<String> wrong = kiosk().signIn(card("810001234706"), "s-1", SsoFactor.CARD_PIN, Map.of(
+                "codeProfession", "infirmier"));
+        assertEquals(400, wrong.statusCode(), wrong.body());
+        assertEquals(SsoError.SSO_REQUEST_INVALID.name(), JSON.readTree(wrong.body()).path("error").asText(),
+                wrong.body());
     }
 
     @Test

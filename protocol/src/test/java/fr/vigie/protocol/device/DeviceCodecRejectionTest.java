@@ -157,6 +157,32 @@ class DeviceCodecRejectionTest {
     }
 
     @Test
+    void anSsoExerciceOutsideTheNomenclaturesIsAnInvalidFieldAndMayBeLeftOut() throws Exception {
+        ObjectNode sample = tree(DeviceSamples.requests().get(SsoApi.CARD_SESSION));
+        for (String[] bad : new String[][] {{"codeProfession", "doctor"}, {"codeProfession", "100"},
+                {"codeSavoirFaire", "sm54"}, {"numeroFinessSite", "75071218"}, {"raisonSocialeSite", "CHU\nX"},
+                {"raisonSocialeSite", " "}}) {
+            ObjectNode json = sample.deepCopy();
+            ((ObjectNode) json.path("exercice")).put(bad[0], bad[1]);
+
+            ProtocolException e = assertThrows(ProtocolException.class,
+                    () -> codec.decodeRequest(SsoApi.CARD_SESSION, bytes(json)), bad[0] + "=" + bad[1]);
+
+            assertEquals(ProtocolError.INVALID_FIELD, e.error(), bad[0]);
+            assertTrue(e.getMessage().contains("exercice." + bad[0]), e.getMessage());
+        }
+        ObjectNode without = sample.deepCopy();
+        without.remove("exercice");
+        SsoCardRequest r = codec.decodeRequest(SsoApi.CARD_SESSION, bytes(without));
+        assertTrue(r.exercice().isEmpty());
+        ObjectNode professionOnly = sample.deepCopy();
+        professionOnly.set("exercice", PLAIN.createObjectNode().put("codeProfession", "10"));
+        SsoExercice e = codec.decodeRequest(SsoApi.CARD_SESSION, bytes(professionOnly))
+                .exercice().orElseThrow();
+        assertEquals(new SsoExercice("10", Optional.empty(), Optional.empty(), Optional.empty()), e);
+    }
+
+    @Test
     void anEnumValueOutsideTheContractIsAnInvalidField() {
         ObjectNode json = tree(new EndRequest("s-1", EndReason.LOCKED));
         json.put("reason", "locked");

@@ -72,7 +72,8 @@ final class DeviceSamples {
         r.put(AgentApi.END, new EndRequest(SESSION, EndReason.LOCKED));
         r.put(SsoApi.NONCE, new NonceRequest(SESSION));
         r.put(SsoApi.CARD_SESSION, new SsoCardRequest(CardProofRequest.of(new byte[32], new byte[] {1, 2, 3},
-                new byte[] {48, 1, 0}, List.of()), SsoFactor.CONTACTLESS_TAP));
+                new byte[] {48, 1, 0}, List.of()), SsoFactor.CONTACTLESS_TAP, Optional.of(new SsoExercice("60",
+                Optional.of("SM54"), Optional.of("750712184"), Optional.of("CHU de Paris")))));
         r.put(SsoApi.PSC_SESSION, new PscProofRequest(SESSION, "9f3c0a"));
         r.put(SsoApi.TICKET, new SsoTicketRequest(SESSION));
         r.put(SsoApi.END, new EndRequest(SESSION, EndReason.CLOSED));

@@ -173,10 +173,30 @@ public final class KioskCiba {
      */
     public Optional<IdNatPs> boundProfessional(KioskAddress kiosk, String requestId, String kioskSessionId)
             throws SQLException {
+        return boundSignIn(kiosk, requestId, kioskSessionId).map(BoundSignIn::professional);
+    }
+
+    /**
+     * The sign-in {@link #boundProfessional} finds, with what PSC's userinfo said of the professional (names,
+     * {@code SubjectRefPro} exercices, the one chosen).
+     *
+     * @throws SQLException the database is unavailable
+     */
+    public Optional<BoundSignIn> boundSignIn(KioskAddress kiosk, String requestId, String kioskSessionId)
+            throws SQLException {
         Instant now = clock.instant();
         return own(kiosk, requestId).filter(r -> r.sessionId().equals(kioskSessionId)
                 && r.status() instanceof CibaStatus.Bound && r.boundUntil().map(now::isBefore).orElse(false))
-                .map(CibaRequests.Stored::expected);
+                .map(r -> new BoundSignIn(r.expected(), (CibaStatus.Bound) r.status()));
+    }
+
+    /**
+     * A bound sign-in: the professional whose {@code SubjectNameID} matched, and PSC's answer.
+     *
+     * @param professional the idNat_PS the binding checked
+     * @param bound the names and exercices PSC's userinfo gave, and the exercice chosen
+     */
+    public record BoundSignIn(IdNatPs professional, CibaStatus.Bound bound) {
     }
 
     /**

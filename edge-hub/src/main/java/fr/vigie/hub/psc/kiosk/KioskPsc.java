@@ -100,6 +100,12 @@ public final class KioskPsc implements DeviceRoutes, AutoCloseable {
         return ciba.isPresent() ? ciba.get().boundProfessional(kiosk, requestId, kioskSessionId) : Optional.empty();
     }
 
+    /** The bound sign-in {@link #boundProfessional} finds, with PSC's userinfo (see {@link KioskCiba#boundSignIn}). */
+    public Optional<KioskCiba.BoundSignIn> boundSignIn(KioskAddress kiosk, String requestId, String kioskSessionId)
+            throws SQLException {
+        return ciba.isPresent() ? ciba.get().boundSignIn(kiosk, requestId, kioskSessionId) : Optional.empty();
+    }
+
     /** The service, when PSC is configured; hub features acting for a kiosk session read its tokens here. */
     public Optional<KioskCiba> ciba() {
         return ciba;

@@ -186,6 +186,10 @@ class KioskCibaIT {
         psc.approveAs(1, NURSE);
 
         assertEquals(Optional.of(IdNatPs.parse(DOCTOR)), ciba.boundProfessional(KIOSK, bound.requestId(), "s1"));
+        KioskCiba.BoundSignIn signIn = ciba.boundSignIn(KIOSK, bound.requestId(), "s1").orElseThrow();
+        assertEquals("MARTIN", signIn.bound().who().familyName());
+        assertEquals(List.of(exercice("10", "MARTIN"), exercice("10", "MARTIN-LEROY")), signIn.bound().exercices());
+        assertEquals(Optional.empty(), ciba.boundSignIn(KIOSK, bound.requestId(), "s2"), "another session");
         assertEquals(Optional.empty(), ciba.boundProfessional(KIOSK, bound.requestId(), "s2"), "another session");
         assertEquals(Optional.empty(), ciba.boundProfessional(OTHER_KIOSK, bound.requestId(), "s1"), "another kiosk");
         assertEquals(Optional.empty(), ciba.boundProfessional(KIOSK, mismatched.requestId(), "s2"), "refused binding");
