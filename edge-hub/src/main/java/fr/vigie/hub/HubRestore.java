@@ -82,9 +82,10 @@ final class HubRestore {
             }
             commit(dataDir, staging, force, config.pki().caPassphraseFile(), reading.caPassphrase);
             if (settingsOut != null && reading.settings != null) {
-                Files.write(settingsOut, reading.settings, StandardOpenOption.CREATE_NEW);
-                Files.setPosixFilePermissions(settingsOut, EnumSet.of(PosixFilePermission.OWNER_READ,
-                        PosixFilePermission.OWNER_WRITE));
+                if (Files.exists(settingsOut, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    throw new java.nio.file.FileAlreadyExistsException(settingsOut.toString());
+                }
+                AtomicFiles.write(settingsOut, reading.settings); // owner-only from its creation: it may hold secrets
             }
             restored = true;
             return new Restored(dataDir, reading.site, reading.created, reading.files);

@@ -25,7 +25,8 @@ import java.util.Optional;
  * DELETE /api/v1/sso/accounts/{professional} → 204
  * link = {professional (idNat_PS), familyName, givenName, login (absent: not linked), lastSeen, linkedBy}
  *   → 400 INVALID_LINK, 403 STAFF_ROLE_FORBIDDEN, 404 DIRECTORY_ACCOUNT_NOT_FOUND (no such login in the directory),
- *     404 ACCOUNT_LINK_NOT_FOUND, 409 DIRECTORY_NOT_CONFIGURED, 409 ACCOUNT_IN_DIRECTORY (the directory already
+ *     404 ACCOUNT_LINK_NOT_FOUND, 409 ACCOUNT_ALREADY_LINKED (that login is linked to another professional),
+ *     409 DIRECTORY_NOT_CONFIGURED, 409 ACCOUNT_IN_DIRECTORY (the directory already
  *     tags that professional's account with their identifier: it wins, a link would be ignored),
  *     503 DIRECTORY_UNAVAILABLE
  * </pre>
@@ -95,7 +96,23 @@ public final class AccountLinkRoutes {
                 refuse(ctx, 503, "DIRECTORY_UNAVAILABLE", e.getMessage());
                 return;
             }
-            links.link(professional, family, given, login, staff(ctx));
+            Optional<AccountLinks.Link> holder = links.list().stream().filter(l -> l.login().filter(login::equals)
+                    .isPresent() && !l.professional().equals(professional.value())).findFirst();
+            if (holder.isPresent()) {
+                refuse(ctx, 409, "ACCOUNT_ALREADY_LINKED", "the directory account " + login + " is already linked to"
+                        + " another professional: one account is one person");
+                return;
+            }
+            try {
+                links.link(professional, family, given, login, staff(ctx));
+            } catch (java.sql.SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                refuse(ctx, 409, "ACCOUNT_ALREADY_LINKED", "the directory account " + login + " is already linked to"
+                        + " another professional: one account is one person");
+                return;
+            }
             directory.forget();
             ctx.json(links.list().stream().filter(l -> l.professional().equals(professional.value())).findFirst()
                     .map(AccountLinkRoutes::json).orElseThrow());

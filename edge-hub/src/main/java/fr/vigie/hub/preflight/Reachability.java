@@ -95,7 +95,8 @@ final class Reachability {
             }
         }
         boolean handshakeDone = false;
-        try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true)) {
+        // plain is closed with the TLS socket layered on it (autoClose), or here if layering fails
+        try (plain; SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true)) {
             SSLParameters p = socket.getSSLParameters();
             p.setEndpointIdentificationAlgorithm("HTTPS");
             socket.setSSLParameters(p);

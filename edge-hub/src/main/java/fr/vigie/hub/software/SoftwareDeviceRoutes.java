@@ -7,7 +7,6 @@ import fr.vigie.protocol.device.SoftwareApi;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -48,8 +47,7 @@ public final class SoftwareDeviceRoutes implements DeviceRoutes {
         ctx.contentType(name.endsWith(".deb") ? "application/vnd.debian.binary-package"
                 : name.endsWith(".gz") ? "application/gzip" : "text/plain; charset=utf-8");
         ctx.header("Cache-Control", name.endsWith(".deb") ? "max-age=86400" : "no-cache");
-        InputStream in = Files.newInputStream(file);
         ctx.header("Content-Length", Long.toString(Files.size(file)));
-        ctx.result(in);
+        ctx.result(Files.newInputStream(file)); // Javalin closes it once sent
     }
 }

@@ -515,8 +515,11 @@ public final class OpenIdProvider implements AutoCloseable {
                 try {
                     for (JWK k : JWKSet.parse(client.jwks().orElse("{\"keys\":[]}")).getKeys()) {
                         if (header.getKeyID() == null || header.getKeyID().equals(k.getKeyID())) {
-                            out.add(k.toRSAKey() != null && k instanceof RSAKey r ? r.toPublicKey()
-                                    : k.toECKey().toPublicKey());
+                            if (k instanceof RSAKey r) {
+                                out.add(r.toPublicKey());
+                            } else if (k instanceof com.nimbusds.jose.jwk.ECKey e) {
+                                out.add(e.toPublicKey());
+                            }
                         }
                     }
                 } catch (java.text.ParseException | JOSEException | RuntimeException e) {

@@ -306,6 +306,12 @@ class LocalAccountsIT {
         assertEquals(200, linked.statusCode(), linked.body());
         assertEquals("jdurand", JSON.readTree(linked.body()).path("login").asText());
         assertEquals(1, audited("SSO_ACCOUNT_LINKED"));
+        // one account is one person: another professional is never linked to the same login
+        HttpResponse<String> twice = it.send("POST", "/api/v1/sso/accounts", Map.of("professional", LUC,
+                "login", "jdurand"));
+        assertEquals(409, twice.statusCode(), twice.body());
+        assertEquals("ACCOUNT_ALREADY_LINKED", JSON.readTree(twice.body()).path("error").asText());
+        assertEquals(1, audited("SSO_ACCOUNT_LINKED"));
 
         CodeVerifier verifier = new CodeVerifier();
         HttpResponse<String> a = authorize(signedInTicket(JEAN, "DURAND", "Jean"), verifier, "openid",

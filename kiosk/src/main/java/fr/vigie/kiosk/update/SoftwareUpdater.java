@@ -130,6 +130,11 @@ public final class SoftwareUpdater implements SoftwareUpdates {
                 refuse(r, "PACKAGE_NOT_FOUND", "the hub's repository does not list " + r.packageName() + " " + r.version());
                 return;
             }
+            // mirroring may take minutes: a clinician who signed in meanwhile, or the window closing, wins
+            if (clinicianSessionOpen.getAsBoolean() || !window.get().allows(LocalTime.now(clock))) {
+                later(r, "a clinician signed in or the maintenance window closed while mirroring");
+                return;
+            }
             files.request(r.rolloutId(), r.packageName(), r.version(), r.allowDowngrade());
             LOG.info("kiosk {}: {} {} mirrored ({} bytes), handed over to the update unit", self, r.packageName(),
                     r.version(), bytes);

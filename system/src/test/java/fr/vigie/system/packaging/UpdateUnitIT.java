@@ -75,7 +75,8 @@ class UpdateUnitIT {
         Path updates = chroot.resolve(UPDATES);
         Files.createDirectories(updates);
         copyTree(repoRoot, updates.resolve("mirror"));
-        Files.writeString(updates.resolve("repository.asc"), key.publicKeyArmoured());
+        Path installedKey = chroot.resolve("etc/vigie/repository.asc");
+        Files.createDirectories(installedKey.getParent());
         Path script = chroot.resolve("usr/local/sbin/vigie-kiosk-update");
         Files.copy(home.resolve("packaging/deb/vigie-kiosk/root/usr/share/vigie/kiosk/update"), script);
         Path systemctl = chroot.resolve("usr/local/bin/fake-systemctl");
@@ -85,6 +86,27 @@ class UpdateUnitIT {
         Commands.check("chmod", "755", script.toString(), systemctl.toString());
         Files.copy(builds.get("1.0"), chroot.resolve("tmp/first.deb"));
         Commands.check("chroot", chroot.toString(), "dpkg", "-i", "/tmp/first.deb");
+
+        // until IT installs the hub's key as root, nothing is installed, whatever key the kiosk user offers
+        Files.writeString(updates.resolve("repository.asc"), key.publicKeyArmoured());
+        Map<String, String> noKey = update(chroot, 1, "2.0", false);
+        assertEquals("REPOSITORY_KEY_MISSING", noKey.get("code"), noKey.toString());
+        assertEquals("1.0", installed(chroot));
+        Files.writeString(installedKey, key.publicKeyArmoured());
+
+        // a request that is a link to another file is not followed
+        Files.writeString(chroot.resolve("root/secret"), "version=9.9\n");
+        Files.createSymbolicLink(updates.resolve("request"), Path.of("/root/secret"));
+        Map<String, String> linked = run(chroot);
+        assertEquals("REQUEST_INVALID", linked.get("code"), linked.toString());
+        assertThat(linked.toString()).doesNotContain("9.9");
+
+        // a link in the mirror is refused before APT sees anything
+        Path link = updates.resolve("mirror/pool/main/vigie-kiosk/link.deb");
+        Files.createSymbolicLink(link, Path.of("/etc/shadow"));
+        Map<String, String> linkedMirror = update(chroot, 1, "2.0", false);
+        assertEquals("MIRROR_INVALID", linkedMirror.get("code"), linkedMirror.toString());
+        Files.delete(link);
 
         Map<String, String> updated = update(chroot, 1, "2.0", false);
         assertEquals("UPDATED", updated.get("state"), updated.toString());
@@ -119,10 +141,10 @@ class UpdateUnitIT {
         assertEquals("REFUSED", downgrade.get("state"), downgrade.toString());
         assertEquals("DOWNGRADE_NOT_ASKED", downgrade.get("code"));
 
-        Files.writeString(updates.resolve("repository.asc"), RepositorySigningKey.openOrCreate(work.resolve("other-key"),
+        Files.writeString(installedKey, RepositorySigningKey.openOrCreate(work.resolve("other-key"),
                 "other", "pass".toCharArray(), Clock.systemUTC()).publicKeyArmoured());
         Map<String, String> otherKey = update(chroot, 6, "1.0", true);
-        assertEquals("REPOSITORY_KEY_CHANGED", otherKey.get("code"), otherKey.toString());
+        assertEquals("REPOSITORY_UNTRUSTED", otherKey.get("code"), otherKey.toString());
         assertEquals("2.0", installed(chroot));
     }
 
@@ -130,9 +152,15 @@ class UpdateUnitIT {
     private static Map<String, String> update(Path chroot, long rollout, String version, boolean downgrade)
             throws Exception {
         Path updates = chroot.resolve(UPDATES);
-        Files.deleteIfExists(updates.resolve("result"));
         Files.writeString(updates.resolve("request"), "rolloutId=" + rollout + "\npackage=vigie-kiosk\nversion="
                 + version + "\nallowDowngrade=" + downgrade + "\n");
+        return run(chroot);
+    }
+
+    /** Runs the unit's command as root in the chroot on the request in place; its result. */
+    private static Map<String, String> run(Path chroot) throws Exception {
+        Path updates = chroot.resolve(UPDATES);
+        Files.deleteIfExists(updates.resolve("result"));
         Commands run = Commands.run(chroot, List.of("chroot", chroot.toString(), "env", "LC_ALL=C",
                 "VIGIE_SYSTEMCTL=/usr/local/bin/fake-systemctl", "VIGIE_HEALTH_SECONDS=6",
                 "/usr/local/sbin/vigie-kiosk-update"), 600);
