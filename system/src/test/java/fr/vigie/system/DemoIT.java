@@ -61,11 +61,15 @@ class DemoIT {
                         .allSatisfy(d -> assertThat(d.path("online").asBoolean()).isTrue())
                         .allSatisfy(d -> assertThat(d.path("lastEventType").asText()).isEqualTo("demo.activity"));
             });
-            // and their heartbeats name the sandbox's virtual card readers, as a kiosk's name its PC/SC readers
+            // and their heartbeats name the sandbox's virtual card readers, as a kiosk's name its PC/SC readers (the
+            // admission desk, kiosk-001, has the patient's Vitale reader too)
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(StreamSupport.stream(
                     api.devices().spliterator(), false)).allSatisfy(d -> assertThat(StreamSupport.stream(
                             d.path("readers").spliterator(), false).map(JsonNode::asText).toList())
-                            .containsExactly(SandboxCards.CONTACT_READER, SandboxCards.CONTACTLESS_READER)));
+                            .containsExactlyElementsOf(d.path("kioskId").asText().equals("kiosk-001")
+                                    ? List.of(SandboxCards.CONTACT_READER, SandboxCards.CONTACTLESS_READER,
+                                            SandboxCards.PATIENT_READER)
+                                    : List.of(SandboxCards.CONTACT_READER, SandboxCards.CONTACTLESS_READER))));
             // and the sandbox PSC the demo names answers discovery, with the e-CPS phone page next to it, beside
             // the hub (which serves no sandbox route)
             Matcher psc = demo.firstLine(l -> l.contains("Sandbox PSC:")).map(SANDBOX_PSC::matcher)

@@ -64,6 +64,7 @@ public final class AptRepository {
         this.key = key;
         this.site = site;
         this.clock = clock;
+        AtomicFiles.makePrivateDirectory(root); // the hub serves it; nobody else on the machine needs to read it
         Files.createDirectories(pool());
         reindex();
     }

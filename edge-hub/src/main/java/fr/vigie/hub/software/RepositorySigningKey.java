@@ -91,6 +91,7 @@ public final class RepositorySigningKey {
     public static RepositorySigningKey openOrCreate(Path dir, String userId, char[] passphrase, Clock clock)
             throws IOException, ProvisioningException {
         Path file = dir.resolve(KEY_FILE);
+        AtomicFiles.makePrivateDirectory(dir);
         PGPSecretKeyRing ring;
         if (Files.exists(file)) {
             try (InputStream in = PGPUtil.getDecoderStream(Files.newInputStream(file))) {
@@ -100,7 +101,6 @@ public final class RepositorySigningKey {
                         + " cannot be read", e);
             }
         } else {
-            Files.createDirectories(dir);
             ring = generate(userId, passphrase, Date.from(clock.instant()));
             AtomicFiles.write(file, armour(ring).getBytes(StandardCharsets.US_ASCII));
         }
