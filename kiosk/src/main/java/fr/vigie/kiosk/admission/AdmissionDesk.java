@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,10 @@ import org.slf4j.LoggerFactory;
  * high-trust document checked (→ QUAL); attach scanned e-prescriptions to the visit (an event through
  * the outbox, naming the patient by record id); give the INS DataMatrix of a qualified identity and print
  * its patient label ({@link InsLabel}) on the desk's label printer over IPP.
- * Thread-safe: steps are serialised (a label is drawn in turn, then sent without holding the desk).
+ * Thread-safe: steps are serialised (a label is drawn in turn, then sent without holding the desk). Moving to the
+ * next patient ({@link #nextPatient}) never waits for the desk: the session calls it under its own lock when another
+ * agent comes in front, while a step holding the desk may be waiting for the session (the card signs the hub's
+ * nonce). It starts a new turn instead; what a step of an earlier turn finds is refused, never kept or shown.
  *
  * <pre>{@code
  * AdmissionDesk desk = new AdmissionDesk(session, client, proof, kiosk::accept, PayloadClassifier.standard(clock), clock,
@@ -65,6 +69,9 @@ public final class AdmissionDesk {
     private final PayloadClassifier classifier;
     private final Clock clock;
     private final Optional<IppPrinter> labelPrinter;
+    /** The desk's turn: one per agent's run of patients; {@link #patient} and {@link #card} belong to {@link #heldTurn}. */
+    private final AtomicLong turn = new AtomicLong();
+    private long heldTurn = -1;
     private Admitted patient;
     private VitaleCard.Content card;
 
@@ -88,36 +95,39 @@ public final class AdmissionDesk {
 
     /** The patient found so far, if any. */
     public synchronized Optional<Admitted> patient() {
-        return Optional.ofNullable(patient);
+        return heldTurn == turn.get() ? Optional.ofNullable(patient) : Optional.empty();
     }
 
-    /** Starts over with the next patient. */
-    public synchronized void nextPatient() {
-        patient = null;
-        card = null;
+    /** Starts over with the next patient, at once (see the class comment). */
+    public void nextPatient() {
+        turn.incrementAndGet();
     }
 
     /** A Vitale card was read: its beneficiaries, for the agent to choose one. */
     public synchronized List<VitaleBeneficiary> vitaleRead(VitaleCard.Content content) throws AdmissionFailure {
+        long at = turn.get();
         agent();
-        card = Objects.requireNonNull(content, "content");
+        hold(at, heldTurn == at ? patient : null, Objects.requireNonNull(content, "content"));
         return content.beneficiaries();
     }
 
     /** The agent chose beneficiary {@code index} of the card read: INSi through the hub. */
     public synchronized Admitted chooseBeneficiary(int index) throws AdmissionFailure {
+        long at = turn.get();
         agent();
+        VitaleCard.Content card = heldTurn == at ? this.card : null;
         if (card == null || index < 0 || index >= card.beneficiaries().size()) {
             throw new AdmissionFailure(AdmissionFailure.NO_SUCH_BENEFICIARY, "read a Vitale card and choose one of its"
                     + " beneficiaries");
         }
         VitaleBeneficiary chosen = card.beneficiaries().get(index);
         VitaleCard.Content read = card;
-        return found(asProvenAgent(() -> hub.vitale(current(), read, chosen)));
+        return found(at, asProvenAgent(() -> hub.vitale(current(), read, chosen)));
     }
 
     /** Typed traits: refused here when a trait is invalid (nothing is sent), else INSi through the hub. */
     public synchronized Admitted typed(TraitsInput input) throws AdmissionFailure {
+        long at = turn.get();
         agent();
         TraitsVerdict verdict = StrictTraits.check(input, LocalDate.now(clock));
         if (!verdict.accepted()) {
@@ -125,7 +135,7 @@ public final class AdmissionDesk {
                     verdict.rejections());
         }
         StrictTraits traits = verdict.traits().orElseThrow();
-        return found(asProvenAgent(() -> hub.traits(current(), traits)));
+        return found(at, asProvenAgent(() -> hub.traits(current(), traits)));
     }
 
     /**
@@ -133,6 +143,7 @@ public final class AdmissionDesk {
      * attached to the current patient's visit. Anything else is refused with a code.
      */
     public synchronized Admitted scanned(ScannedCode code) throws AdmissionFailure {
+        long at = turn.get();
         String agent = agent();
         ScannedPayload payload;
         try {
@@ -141,7 +152,7 @@ public final class AdmissionDesk {
             throw new AdmissionFailure(e.error().name(), e.getMessage());
         }
         if (payload instanceof ApcvToken token) {
-            return found(asProvenAgent(() -> hub.apcv(current(), ApcvToken.PREFIX + token.jws())));
+            return found(at, asProvenAgent(() -> hub.apcv(current(), ApcvToken.PREFIX + token.jws())));
         }
         if (payload instanceof EPrescription rx) {
             Admitted p = requirePatient();
@@ -158,9 +169,10 @@ public final class AdmissionDesk {
 
     /** The agent checked the traits against a high-trust document. */
     public synchronized Admitted documentChecked(HighTrustDocument document) throws AdmissionFailure {
+        long at = turn.get();
         agent();
         long recordId = requirePatient().recordId();
-        return found(asProvenAgent(() -> hub.document(recordId, document)));
+        return found(at, asProvenAgent(() -> hub.document(recordId, document)));
     }
 
     /** Why the agent could not be proven to the hub for the open session, if that failed (for the screens). */
@@ -223,9 +235,23 @@ public final class AdmissionDesk {
         }
     }
 
-    private Admitted found(Admitted a) {
-        patient = a;
+    /**
+     * Keeps what a step found for the turn it started in; a step of an earlier turn (the session changed hands
+     * meanwhile) is refused: its patient is the previous agent's.
+     */
+    private Admitted found(long at, Admitted a) throws AdmissionFailure {
+        hold(at, a, heldTurn == at ? card : null);
         return a;
+    }
+
+    private void hold(long at, Admitted found, VitaleCard.Content read) throws AdmissionFailure {
+        if (turn.get() != at) {
+            throw new AdmissionFailure(AdmissionFailure.AGENT_NOT_SIGNED_IN, "the session changed hands during this"
+                    + " step: its result is not kept");
+        }
+        heldTurn = at;
+        patient = found;
+        card = read;
     }
 
     /**
@@ -237,7 +263,7 @@ public final class AdmissionDesk {
     }
 
     private Admitted requirePatient() throws AdmissionFailure {
-        if (patient == null) {
+        if (patient == null || heldTurn != turn.get()) {
             throw new AdmissionFailure(AdmissionFailure.NO_PATIENT, "find the patient's identity first");
         }
         return patient;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.vigie.hardware.barcode.BarcodeFormat;
@@ -79,8 +80,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -274,6 +277,39 @@ class AdmissionKioskToHubIT {
         assertTrue(json.contains("\"recordId\":" + patient.recordId()), json);
         assertTrue(json.contains("RX24AB0012345678"), json);
         assertFalse(json.contains("297022A020778"), "events name the patient by record id, never by INS");
+    }
+
+    /**
+     * Another agent coming in front clears the desk from the session's thread, under the session's lock, while a
+     * step may hold the desk waiting for the session (the card signing the hub's nonce): moving on must not wait
+     * for the desk, or the two would wait for each other forever.
+     */
+    @Test
+    void theNextPatientNeverWaitsForABusyDeskAndTakesThePreviousPatientAway() throws Exception {
+        desk.typed(TraitsInput.of("Casanova", "Anna", "F", "1997-02-08"));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread busy = new Thread(() -> {
+            synchronized (desk) {
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        busy.start();
+        try {
+            assertTrue(holding.await(10, TimeUnit.SECONDS));
+            assertTimeoutPreemptively(Duration.ofSeconds(10), desk::nextPatient, "nextPatient waited for the busy desk");
+        } finally {
+            release.countDown();
+            busy.join();
+        }
+        assertEquals(Optional.empty(), desk.patient());
+        assertEquals(AdmissionFailure.NO_PATIENT, assertThrows(AdmissionFailure.class,
+                () -> desk.scanned(qr("ORDO:RX24-AB00-1234-5678"))).code());
     }
 
     @Test
