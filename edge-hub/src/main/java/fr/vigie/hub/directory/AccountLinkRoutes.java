@@ -4,8 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.sso.LocalAccounts;
-import fr.vigie.hub.staff.StaffPrincipal;
-import fr.vigie.hub.staff.StaffRole;
+import fr.vigie.hub.staff.SignedInStaff;
 import fr.vigie.protocol.identity.IdNatPs;
 import fr.vigie.protocol.identity.IdentityException;
 import io.javalin.Javalin;
@@ -157,8 +156,7 @@ public final class AccountLinkRoutes {
     }
 
     private static boolean admin(Context ctx) {
-        Object p = ctx.attribute("vigie.staff.principal");
-        if (p instanceof StaffPrincipal principal && principal.role() == StaffRole.ADMIN) {
+        if (SignedInStaff.isAdmin(ctx)) {
             ctx.header("Cache-Control", "no-store");
             return true;
         }
@@ -167,8 +165,7 @@ public final class AccountLinkRoutes {
     }
 
     private static String staff(Context ctx) {
-        Object login = ctx.attribute("vigie.staff");
-        return login instanceof String s ? s : "unknown";
+        return SignedInStaff.login(ctx);
     }
 
     private static void refuse(Context ctx, int status, String code, String message) {

@@ -1,5 +1,6 @@
 package fr.vigie.hub.enrol;
 
+import fr.vigie.hub.staff.SignedInStaff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.protocol.KioskAddress;
@@ -31,7 +32,7 @@ import java.util.Map;
  */
 public final class EnrolmentAdminRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String STAFF = "vigie.staff";
+    private static final String STAFF = SignedInStaff.LOGIN;
 
     private EnrolmentAdminRoutes() {
     }

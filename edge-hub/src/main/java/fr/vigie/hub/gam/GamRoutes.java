@@ -1,5 +1,6 @@
 package fr.vigie.hub.gam;
 
+import fr.vigie.hub.staff.SignedInStaff;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -27,7 +28,7 @@ import java.util.Map;
  * </pre>
  */
 public final class GamRoutes {
-    private static final String STAFF = "vigie.staff";
+    private static final String STAFF = SignedInStaff.LOGIN;
 
     private GamRoutes() {
     }

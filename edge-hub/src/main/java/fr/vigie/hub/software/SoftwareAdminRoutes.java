@@ -3,6 +3,7 @@ package fr.vigie.hub.software;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.vigie.hub.audit.AuditEntry;
+import fr.vigie.hub.staff.SignedInStaff;
 import fr.vigie.hub.audit.AuditLog;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -143,7 +144,7 @@ public final class SoftwareAdminRoutes {
     }
 
     private static String actor(Context ctx) {
-        Object staff = ctx.attribute("vigie.staff");
+        Object staff = ctx.attribute(SignedInStaff.LOGIN);
         return AuditEntry.staff(staff instanceof String s ? s : null);
     }
 

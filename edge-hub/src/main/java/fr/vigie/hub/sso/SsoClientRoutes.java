@@ -3,8 +3,7 @@ package fr.vigie.hub.sso;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.vigie.hub.staff.StaffPrincipal;
-import fr.vigie.hub.staff.StaffRole;
+import fr.vigie.hub.staff.SignedInStaff;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.URI;
@@ -144,8 +143,7 @@ public final class SsoClientRoutes {
     }
 
     private static boolean admin(Context ctx) {
-        Object p = ctx.attribute("vigie.staff.principal");
-        if (p instanceof StaffPrincipal principal && principal.role() == StaffRole.ADMIN) {
+        if (SignedInStaff.isAdmin(ctx)) {
             ctx.header("Cache-Control", "no-store");
             return true;
         }
@@ -154,8 +152,7 @@ public final class SsoClientRoutes {
     }
 
     private static String login(Context ctx) {
-        Object login = ctx.attribute("vigie.staff");
-        return login instanceof String s ? s : "unknown";
+        return SignedInStaff.login(ctx);
     }
 
     private static void refuse(Context ctx, int status, String code, String message) {

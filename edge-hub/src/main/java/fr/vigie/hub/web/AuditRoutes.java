@@ -1,5 +1,6 @@
 package fr.vigie.hub.web;
 
+import fr.vigie.hub.staff.SignedInStaff;
 import fr.vigie.hub.audit.AuditAnchor;
 import fr.vigie.hub.audit.AuditCategory;
 import fr.vigie.hub.audit.AuditEntry;
@@ -34,7 +35,7 @@ import java.util.regex.Pattern;
  */
 public final class AuditRoutes {
     /** The request attribute holding the signed-in staff login. */
-    public static final String STAFF = "vigie.staff";
+    public static final String STAFF = SignedInStaff.LOGIN;
     private static final Set<String> KNOWN = Set.of("actor", "action", "category", "subject", "from", "to", "after", "limit");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 

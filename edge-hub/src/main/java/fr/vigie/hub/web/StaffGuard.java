@@ -1,5 +1,6 @@
 package fr.vigie.hub.web;
 
+import fr.vigie.hub.staff.SignedInStaff;
 import fr.vigie.hub.staff.StaffDirectory;
 import fr.vigie.hub.staff.StaffError;
 import fr.vigie.hub.staff.StaffPrincipal;
@@ -36,8 +37,8 @@ import java.util.regex.Pattern;
  */
 final class StaffGuard {
     /** Request attribute holding the caller's login (a String). */
-    static final String ATTRIBUTE = "vigie.staff";
-    static final String PRINCIPAL = "vigie.staff.principal";
+    static final String ATTRIBUTE = SignedInStaff.LOGIN;
+    static final String PRINCIPAL = SignedInStaff.PRINCIPAL;
     static final String COOKIE = "vigie_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Pattern ASSET = Pattern.compile("/[a-z0-9-]+\\.(js|css)|/favicon\\.ico");
